@@ -100,6 +100,10 @@ codes! {
     HeaderMismatch = "header-mismatch", Warning;
     /// A base64 document block that could not be decoded.
     MimeBlockInvalid = "mime-block-invalid", Error;
+
+    // Lossy renderings (HTML pages, copied text, PDF text, Markdown).
+
+    // Checks and analysis.
 }
 
 impl fmt::Display for Code {

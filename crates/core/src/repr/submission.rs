@@ -18,21 +18,12 @@ use crate::model::{
     Date, Field, Filing, FormerName, HeaderAddress, HeaderParty, Num, PartyRole, Submission,
     SubmissionDocument,
 };
-use crate::repr::xml;
+use crate::repr::{Output, xml};
 use crate::source::{Span, lines};
 
-/// The filings and diagnostics of a submission input.
-#[derive(Debug, Default)]
-pub struct SubmissionOutput {
-    /// One filing per ownership XML document.
-    pub filings: Vec<Filing>,
-    /// Problems not tied to one filing.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Parse every submission in `text`.
-pub fn parse(text: &str) -> SubmissionOutput {
-    let mut out = SubmissionOutput::default();
+/// Parse every submission in `text` (one filing per ownership XML document).
+pub fn parse(text: &str) -> Output {
+    let mut out = Output::default();
     let starts = submission_starts(text);
     if starts.is_empty() {
         out.diagnostics.push(Diagnostic::new(
@@ -100,7 +91,7 @@ enum Block {
     Former,
 }
 
-fn one_submission(text: &str, start: usize, end: usize, out: &mut SubmissionOutput) {
+fn one_submission(text: &str, start: usize, end: usize, out: &mut Output) {
     let mut submission = Submission { span: Span::new(start, end), ..Submission::default() };
     let mut diagnostics = Vec::new();
     let mut block = Block::Top;

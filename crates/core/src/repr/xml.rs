@@ -26,23 +26,16 @@ use crate::model::{
     AcquiredDisposed, Date, DirectIndirect, Field, Filing, Footnote, FootnoteId, FormType, Num, NumError,
     ReportingOwner, Row, RowKind, Signature, Table, Timeliness, TransactionCode,
 };
+use crate::repr::Output;
 use crate::source::Span;
 
-/// The result of reading one XML input: its documents and what was noticed.
-#[derive(Debug, Default)]
-pub struct XmlOutput {
-    /// One filing per `ownershipDocument`.
-    pub filings: Vec<Filing>,
-    /// Problems outside any document (malformed XML, stray content).
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Parse every `ownershipDocument` in `text[range]`; spans are offsets into `text`.
-pub fn parse(text: &str, range: std::ops::Range<usize>) -> XmlOutput {
+/// Parse every `ownershipDocument` in `text[range]` (one filing each); spans
+/// are offsets into `text`.
+pub fn parse(text: &str, range: std::ops::Range<usize>) -> Output {
     let base = range.start;
     let slice = text.get(range).unwrap_or("");
     let mut cursor = Cursor::new(slice, base);
-    let mut out = XmlOutput::default();
+    let mut out = Output::default();
     if let Err(fatal) = cursor.documents(&mut out.filings) {
         out.diagnostics.push(fatal.into_diagnostic());
     }
