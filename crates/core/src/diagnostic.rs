@@ -104,6 +104,30 @@ codes! {
     // Lossy renderings (HTML pages, copied text, PDF text, Markdown).
 
     // Checks and analysis.
+    /// A form filed after its deadline (Form 4: two business days after the transaction).
+    LateFiling = "late-filing", Warning;
+    /// A reported price outside the range its footnote states.
+    PriceOutsideRange = "price-outside-range", Warning;
+    /// Holdings after a row do not follow from the holdings before it and the row's amount.
+    HoldingsBreak = "holdings-break", Warning;
+    /// Acquired (A) or disposed (D) contradicts the transaction code.
+    DirectionMismatch = "direction-mismatch", Warning;
+    /// A derivative's date exercisable is after its expiration date.
+    ExercisableAfterExpiration = "exercisable-after-expiration", Warning;
+    /// Dates out of order: a transaction after the signature, a signature after the filing.
+    DateOrder = "date-order", Warning;
+    /// A value too large, negative, or dated too early or in the future to be plausible.
+    ImplausibleValue = "implausible-value", Warning;
+    /// A footnote referenced in the tables but not defined.
+    FootnoteUndefined = "footnote-undefined", Warning;
+    /// A footnote defined but referenced nowhere in the tables.
+    FootnoteUnused = "footnote-unused", Info;
+    /// A trade under a Rule 10b5-1 plan sooner after the plan's adoption than the cooling-off period.
+    PlanCoolingOff = "plan-cooling-off", Warning;
+    /// A derived figure beyond what can be represented exactly; it is left out.
+    ArithmeticOverflow = "arithmetic-overflow", Warning;
+    /// The same transaction in filings that share no reporting owner (counted in each).
+    PossibleDuplicate = "possible-duplicate", Info;
 }
 
 impl fmt::Display for Code {

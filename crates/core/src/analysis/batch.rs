@@ -1,0 +1,550 @@
+//! Several filings at once: amendments linked to the filings they amend,
+//! with what changed; each transaction counted once however many inputs
+//! report it; totals by reporting owner and by issuer.
+//!
+//! - **Amendments.** A Form 3/A, 4/A or 5/A is linked to a non-amended form
+//!   of the same number, issuer and (at least one) reporting owner, whose
+//!   filing date is the amendment's `dateOfOriginalSubmission` or, failing
+//!   that, whose period of report is the same. Rows are paired by security,
+//!   date and code; an original row with a counterpart in the amendment is
+//!   superseded by it in the totals, one without stays.
+//! - **Joint filers.** A joint filing lists several owners for one set of
+//!   rows: each transaction is counted once, and in each owner's totals.
+//!   The same transaction in several inputs (the same filing pasted twice,
+//!   downloaded from each co-filer's page) is counted once when the filings
+//!   share a reporting owner; identical transactions in filings that share
+//!   none are counted in each (different people do receive identical grants)
+//!   and reported as [`Code::PossibleDuplicate`].
+//!
+//! Owners and issuers are identified by CIK, or by name when there is none.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::deadline::FilingDate;
+use super::figure::{Figure, Total};
+use super::values::normalize_title;
+use super::{cell_ref, row_index, row_label};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{AcquiredDisposed, CellRef, Column, Filing, Row, RowKind, Table};
+
+/// Everything found across the filings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Batch {
+    /// Amendments and the originals they amend.
+    pub amendments: Vec<AmendmentLink>,
+    /// Each transaction once, with every filing and owner that reports it.
+    pub transactions: Vec<BatchTransaction>,
+    /// Totals per reporting owner.
+    pub by_owner: Vec<Totals>,
+    /// Totals per issuer.
+    pub by_issuer: Vec<Totals>,
+    /// What the cross-filing checks found, with the filing each concerns.
+    pub diagnostics: Vec<BatchDiagnostic>,
+}
+
+/// A diagnostic about one filing of the batch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BatchDiagnostic {
+    /// The filing's index in the batch.
+    pub filing: u32,
+    /// The diagnostic (its cells are in that filing).
+    #[serde(flatten)]
+    pub diagnostic: Diagnostic,
+}
+
+/// An amendment linked to its original.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AmendmentLink {
+    /// The amendment's index in the batch.
+    pub amendment: u32,
+    /// The original's index.
+    pub original: u32,
+    /// How they were matched, in words.
+    pub matched_by: &'static str,
+    /// What the amendment changes.
+    pub changes: Vec<Change>,
+}
+
+/// One difference between an original and its amendment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// What changed, e.g. "Table I row 2, Price" or "Remarks".
+    pub what: String,
+    /// The cell in the amendment, for row changes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<CellRef>,
+    /// The original's value (`None`: absent).
+    pub before: Option<String>,
+    /// The amendment's value (`None`: absent).
+    pub after: Option<String>,
+}
+
+/// A reporting owner or issuer, as the batch identifies it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Party {
+    /// The CIK without leading zeros, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cik: Option<String>,
+    /// The name as first seen.
+    pub name: String,
+}
+
+impl Party {
+    fn new(cik: &str, name: &str) -> Party {
+        let cik = cik.trim().trim_start_matches('0');
+        Party { cik: (!cik.is_empty()).then(|| cik.to_owned()), name: name.trim().to_owned() }
+    }
+
+    fn same(&self, other: &Party) -> bool {
+        match (&self.cik, &other.cik) {
+            (Some(a), Some(b)) => a == b,
+            _ => !self.name.is_empty() && self.name.eq_ignore_ascii_case(&other.name),
+        }
+    }
+}
+
+/// A transaction counted once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BatchTransaction {
+    /// The filing it is counted from.
+    pub filing: u32,
+    /// Its table.
+    pub table: Table,
+    /// Its row in that filing's table.
+    pub row: u32,
+    /// The other (filing, row) places that report the same transaction.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_in: Vec<(u32, u32)>,
+    /// The issuer.
+    pub issuer: Party,
+    /// Every reporting owner of every filing that reports it.
+    pub owners: Vec<Party>,
+    /// When an amendment replaces this row: the amendment's filing index (not counted in totals).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<u32>,
+}
+
+/// Totals for one owner or issuer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Who.
+    pub party: Party,
+    /// The filings concerned.
+    pub filings: Vec<u32>,
+    /// Transactions counted.
+    pub transactions: u32,
+    /// Per security.
+    pub securities: Vec<SecurityTotals>,
+}
+
+/// Totals for one security.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SecurityTotals {
+    /// The table.
+    pub table: Table,
+    /// The security's title as first seen.
+    pub security_title: String,
+    /// Shares acquired; unknown when an amount is.
+    pub acquired: Option<Figure>,
+    /// Shares disposed of; unknown when an amount is.
+    pub disposed: Option<Figure>,
+    /// Acquired − disposed.
+    pub net_change: Option<Figure>,
+    /// Value of the acquisitions that have a price.
+    pub acquired_value: Option<Figure>,
+    /// Value of the dispositions that have a price.
+    pub disposed_value: Option<Figure>,
+    /// Whether values are notional (Table II).
+    pub notional: bool,
+}
+
+/// Link, de-duplicate and total `filings`.
+pub fn batch(filings: &[Filing]) -> Batch {
+    let mut diagnostics = Vec::new();
+    let amendments = link_amendments(filings);
+    let mut transactions = unique_transactions(filings, &mut diagnostics);
+    for link in &amendments {
+        for t in transactions.iter_mut().filter(|t| t.filing == link.original) {
+            let superseded = link.changes.iter().all(|c| !is_removed(c, t.table, t.row))
+                && original_row_restated(filings, link, t);
+            if superseded {
+                t.superseded_by = Some(link.amendment);
+            }
+        }
+    }
+    let counted: Vec<&BatchTransaction> = transactions.iter().filter(|t| t.superseded_by.is_none()).collect();
+    let by_owner = totals(filings, &counted, |t| t.owners.clone());
+    let by_issuer = totals(filings, &counted, |t| vec![t.issuer.clone()]);
+    transactions.sort_by_key(|t| (t.filing, t.table, t.row));
+    Batch { amendments, transactions, by_owner, by_issuer, diagnostics }
+}
+
+fn is_removed(change: &Change, table: Table, row: u32) -> bool {
+    change.after.is_none() && change.what == format!("{} (removed)", row_label(table, row as usize))
+}
+
+fn original_row_restated(filings: &[Filing], link: &AmendmentLink, t: &BatchTransaction) -> bool {
+    let (Some(original), Some(amendment)) =
+        (filings.get(link.original as usize), filings.get(link.amendment as usize))
+    else {
+        return false;
+    };
+    pair_rows(original.table(t.table), amendment.table(t.table)).iter().any(|&(o, _)| row_index(o) == t.row)
+}
+
+fn issuer_of(filing: &Filing) -> Party {
+    Party::new(filing.issuer.cik.text(), filing.issuer.name.text())
+}
+
+fn owners_of(filing: &Filing) -> Vec<Party> {
+    filing.reporting_owners.iter().map(|o| Party::new(o.cik.text(), o.name.text())).collect()
+}
+
+fn share_owner(a: &Filing, b: &Filing) -> bool {
+    let theirs = owners_of(b);
+    owners_of(a).iter().any(|o| theirs.iter().any(|p| p.same(o)))
+}
+
+/// The amendments' originals.
+fn link_amendments(filings: &[Filing]) -> Vec<AmendmentLink> {
+    let mut links = Vec::new();
+    for (a, amendment) in filings.iter().enumerate() {
+        let Some(form) = amendment.form_type().filter(|f| f.is_amendment()) else { continue };
+        let candidates = filings.iter().enumerate().filter(|(o, original)| {
+            *o != a
+                && original.form_type().is_some_and(|f| !f.is_amendment() && f.number() == form.number())
+                && issuer_of(original).same(&issuer_of(amendment))
+                && share_owner(original, amendment)
+        });
+        let mut best: Option<(usize, &'static str, u8)> = None;
+        for (o, original) in candidates {
+            let filed = FilingDate::of(original, None).map(|f| f.date);
+            let (how, rank) = if amendment.date_of_original_submission.value.is_some()
+                && filed == amendment.date_of_original_submission.value
+            {
+                ("the original's filing date is the amendment's date of original submission", 2)
+            } else if amendment.period_of_report.value.is_some()
+                && amendment.period_of_report.value == original.period_of_report.value
+            {
+                ("same issuer, reporting owner and period of report", 1)
+            } else {
+                continue;
+            };
+            if best.is_none_or(|(_, _, r)| rank > r) {
+                best = Some((o, how, rank));
+            }
+        }
+        if let Some((o, how, _)) = best
+            && let Some(original) = filings.get(o)
+        {
+            links.push(AmendmentLink {
+                amendment: row_index(a),
+                original: row_index(o),
+                matched_by: how,
+                changes: changes(original, amendment),
+            });
+        }
+    }
+    links
+}
+
+/// Rows of `original` and `amended` paired by security, date and code, in order.
+fn pair_rows(original: &[Row], amended: &[Row]) -> Vec<(usize, usize)> {
+    let id = |r: &Row| {
+        (r.kind, normalize_title(r.security_title.text()), r.transaction_date.value, r.transaction_code.value)
+    };
+    let mut used = vec![false; original.len()];
+    let mut pairs = Vec::new();
+    for (n, row) in amended.iter().enumerate() {
+        let found = original.iter().enumerate().position(|(o, r)| !used[o] && id(r) == id(row));
+        if let Some(o) = found {
+            used[o] = true;
+            pairs.push((o, n));
+        }
+    }
+    pairs
+}
+
+/// A cell's value for comparison: numbers by value (1.40 = 1.4), the rest as text.
+fn comparable(row: &Row, column: Column) -> (Option<Decimal>, Option<String>) {
+    match row.cell(column) {
+        crate::model::Cell::Num(f) => (f.decimal().map(|d| d.normalize()), None),
+        cell => (None, cell.text().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())),
+    }
+}
+
+/// What `amended` changes in `original`.
+fn changes(original: &Filing, amended: &Filing) -> Vec<Change> {
+    let mut out = Vec::new();
+    let mut doc = |what: &str, before: Option<String>, after: Option<String>| {
+        if before != after {
+            out.push(Change { what: what.to_owned(), cell: None, before, after });
+        }
+    };
+    doc(
+        "Period of report",
+        original.period_of_report.value.map(|d| d.to_string()),
+        amended.period_of_report.value.map(|d| d.to_string()),
+    );
+    doc(
+        "Rule 10b5-1 checkbox",
+        original.aff10b5_one.value.map(|b| b.to_string()),
+        amended.aff10b5_one.value.map(|b| b.to_string()),
+    );
+    doc("Remarks", original.remarks.value.clone(), amended.remarks.value.clone());
+    let names = |f: &Filing| {
+        let mut n: Vec<String> = owners_of(f).into_iter().map(|p| p.name).collect();
+        n.sort();
+        Some(n.join("; "))
+    };
+    doc("Reporting owners", names(original), names(amended));
+    for footnote in &amended.footnotes {
+        let before = original.footnote(&footnote.id).and_then(|f| f.text.value.clone());
+        doc(&format!("Footnote {}", footnote.id), before, footnote.text.value.clone());
+    }
+    for footnote in original.footnotes.iter().filter(|f| amended.footnote(&f.id).is_none()) {
+        doc(&format!("Footnote {}", footnote.id), footnote.text.value.clone(), None);
+    }
+    for table in [Table::NonDerivative, Table::Derivative] {
+        let (before, after) = (original.table(table), amended.table(table));
+        let pairs = pair_rows(before, after);
+        for &(o, n) in &pairs {
+            let (Some(old), Some(new)) = (before.get(o), after.get(n)) else { continue };
+            for column in Column::ALL {
+                if comparable(old, column) != comparable(new, column) {
+                    out.push(Change {
+                        what: format!("{}, {}", row_label(table, n), column.label()),
+                        cell: Some(cell_ref(table, n, column)),
+                        before: old.cell(column).text(),
+                        after: new.cell(column).text(),
+                    });
+                }
+            }
+        }
+        let summary = |r: &Row| {
+            let code = r.transaction_code.value.map(|c| format!(" {c}")).unwrap_or_default();
+            let date = r.transaction_date.value.map(|d| format!(" {d}")).unwrap_or_default();
+            let shares = r.transaction_shares.value.as_ref().map(|s| format!(" {s}")).unwrap_or_default();
+            Some(format!("{}{date}{code}{shares}", r.security_title.text().trim()))
+        };
+        for (n, row) in after.iter().enumerate().filter(|(n, _)| !pairs.iter().any(|p| p.1 == *n)) {
+            out.push(Change {
+                what: format!("{} (added)", row_label(table, n)),
+                cell: Some(super::row_ref(table, n)),
+                before: None,
+                after: summary(row),
+            });
+        }
+        for (o, row) in before.iter().enumerate().filter(|(o, _)| !pairs.iter().any(|p| p.0 == *o)) {
+            out.push(Change {
+                what: format!("{} (removed)", row_label(table, o)),
+                cell: None,
+                before: summary(row),
+                after: None,
+            });
+        }
+    }
+    out
+}
+
+/// What makes two reported transactions the same one.
+#[derive(PartialEq)]
+struct TxKey {
+    issuer: Party,
+    table: Table,
+    title: String,
+    date: Option<crate::model::Date>,
+    code: Option<crate::model::TransactionCode>,
+    direction: Option<AcquiredDisposed>,
+    shares: Option<Decimal>,
+    price: Option<Decimal>,
+    after: Option<Decimal>,
+    /// The how-many-th identical row of its filing.
+    occurrence: usize,
+}
+
+fn unique_transactions(filings: &[Filing], diagnostics: &mut Vec<BatchDiagnostic>) -> Vec<BatchTransaction> {
+    let mut out: Vec<(TxKey, BatchTransaction)> = Vec::new();
+    for (f, filing) in filings.iter().enumerate() {
+        let issuer = issuer_of(filing);
+        let mut keys_here: Vec<TxKey> = Vec::new();
+        for table in [Table::NonDerivative, Table::Derivative] {
+            for (i, row) in filing.table(table).iter().enumerate() {
+                if row.kind != RowKind::Transaction {
+                    continue;
+                }
+                let mut key = TxKey {
+                    issuer: issuer.clone(),
+                    table,
+                    title: normalize_title(row.security_title.text()),
+                    date: row.transaction_date.value,
+                    code: row.transaction_code.value,
+                    direction: row.transaction_acquired_disposed_code.value,
+                    shares: row.transaction_shares.decimal().map(|d| d.normalize()),
+                    price: row.transaction_price_per_share.decimal().map(|d| d.normalize()),
+                    after: row.shares_owned_following_transaction.decimal().map(|d| d.normalize()),
+                    occurrence: 0,
+                };
+                key.occurrence = keys_here.iter().filter(|k| **k == key).count();
+                let same = out.iter().position(|(k, t)| {
+                    *k == key
+                        && t.filing as usize != f
+                        && filings.get(t.filing as usize).is_some_and(|g| share_owner(g, filing))
+                });
+                match same {
+                    Some(p) => {
+                        if let Some((_, t)) = out.get_mut(p) {
+                            t.also_in.push((row_index(f), row_index(i)));
+                            for owner in owners_of(filing) {
+                                if !t.owners.iter().any(|o| o.same(&owner)) {
+                                    t.owners.push(owner);
+                                }
+                            }
+                        }
+                    }
+                    None => {
+                        if let Some((_, other)) =
+                            out.iter().find(|(k, t)| *k == key && t.filing as usize != f)
+                        {
+                            diagnostics.push(BatchDiagnostic {
+                                filing: row_index(f),
+                                diagnostic: Diagnostic::new(
+                                    Code::PossibleDuplicate,
+                                    row.span.into(),
+                                    format!(
+                                        "{} reports the same transaction as {} of filing {}, but the filings share no reporting owner: it is counted in each",
+                                        row_label(table, i),
+                                        row_label(other.table, other.row as usize),
+                                        other.filing + 1
+                                    ),
+                                )
+                                .with_cells([super::row_ref(table, i)]),
+                            });
+                        }
+                        let key_copy = TxKey { issuer: key.issuer.clone(), title: key.title.clone(), ..key };
+                        out.push((
+                            key_copy,
+                            BatchTransaction {
+                                filing: row_index(f),
+                                table,
+                                row: row_index(i),
+                                also_in: Vec::new(),
+                                issuer: issuer.clone(),
+                                owners: owners_of(filing),
+                                superseded_by: None,
+                            },
+                        ));
+                    }
+                }
+                keys_here.push(key);
+            }
+        }
+    }
+    out.into_iter().map(|(_, t)| t).collect()
+}
+
+fn totals(
+    filings: &[Filing],
+    counted: &[&BatchTransaction],
+    parties: impl Fn(&BatchTransaction) -> Vec<Party>,
+) -> Vec<Totals> {
+    struct Acc {
+        table: Table,
+        title: String,
+        key: String,
+        acquired: Total,
+        disposed: Total,
+        acquired_value: Total,
+        disposed_value: Total,
+    }
+    let mut out: Vec<(Totals, Vec<Acc>)> = Vec::new();
+    for t in counted {
+        let Some(row) = filings.get(t.filing as usize).and_then(|f| f.table(t.table).get(t.row as usize))
+        else {
+            continue;
+        };
+        let at = |c| cell_ref(t.table, t.row as usize, c);
+        let shares = Figure::of(&row.transaction_shares, at(Column::TransactionShares));
+        let value = shares
+            .as_ref()
+            .zip(Figure::of(&row.transaction_price_per_share, at(Column::TransactionPricePerShare)))
+            .and_then(|(s, p)| s.mul(&p));
+        for party in parties(t) {
+            let slot = match out.iter().position(|(x, _)| x.party.same(&party)) {
+                Some(p) => p,
+                None => {
+                    out.push((
+                        Totals { party, filings: Vec::new(), transactions: 0, securities: Vec::new() },
+                        Vec::new(),
+                    ));
+                    out.len() - 1
+                }
+            };
+            let Some((totals, accs)) = out.get_mut(slot) else { continue };
+            totals.transactions += 1;
+            for f in std::iter::once(t.filing).chain(t.also_in.iter().map(|x| x.0)) {
+                if !totals.filings.contains(&f) {
+                    totals.filings.push(f);
+                }
+            }
+            let key = normalize_title(row.security_title.text());
+            let acc = match accs.iter().position(|a| a.table == t.table && a.key == key) {
+                Some(p) => p,
+                None => {
+                    accs.push(Acc {
+                        table: t.table,
+                        title: row.security_title.text().trim().to_owned(),
+                        key,
+                        acquired: Total::zero(),
+                        disposed: Total::zero(),
+                        acquired_value: Total::zero(),
+                        disposed_value: Total::zero(),
+                    });
+                    accs.len() - 1
+                }
+            };
+            let Some(acc) = accs.get_mut(acc) else { continue };
+            match row.transaction_acquired_disposed_code.value {
+                Some(AcquiredDisposed::Acquired) => {
+                    acc.acquired.add(shares.as_ref());
+                    if let Some(v) = &value {
+                        acc.acquired_value.add(Some(v));
+                    }
+                }
+                Some(AcquiredDisposed::Disposed) => {
+                    acc.disposed.add(shares.as_ref());
+                    if let Some(v) = &value {
+                        acc.disposed_value.add(Some(v));
+                    }
+                }
+                None => {
+                    acc.acquired.add(None);
+                    acc.disposed.add(None);
+                }
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(mut totals, accs)| {
+            totals.filings.sort_unstable();
+            totals.securities = accs
+                .into_iter()
+                .map(|a| {
+                    let net_change = a.acquired.get().zip(a.disposed.get()).and_then(|(x, y)| x.sub(&y));
+                    SecurityTotals {
+                        table: a.table,
+                        security_title: a.title,
+                        acquired: a.acquired.get(),
+                        disposed: a.disposed.get(),
+                        net_change,
+                        acquired_value: a.acquired_value.get(),
+                        disposed_value: a.disposed_value.get(),
+                        notional: a.table == Table::Derivative,
+                    }
+                })
+                .collect();
+            totals
+        })
+        .collect()
+}

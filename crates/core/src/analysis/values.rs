@@ -1,0 +1,411 @@
+//! What the rows add up to: each transaction's value (shares × price), and
+//! per position — one security held one way (directly, or indirectly through
+//! one nature of ownership) — the shares acquired and disposed, the net
+//! change, values, weighted-average purchase and sale prices, holdings before
+//! and after, and the change in percent. The same walk checks holdings
+//! continuity: the holdings after one row, plus or minus the next row's
+//! amount, must equal the holdings after the next row.
+//!
+//! A position of Table II is also told apart by its exercise price and
+//! expiration date (two option grants are two positions). Table II values
+//! (derivatives × their price) are notional. Unknown amounts make the
+//! figures that need them unknown, never zero.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::figure::{Figure, Total, display};
+use super::{cell_ref, overflow, row_label};
+use crate::diagnostic::{Code, Diagnostic, quote};
+use crate::model::{
+    AcquiredDisposed, CellRef, Column, Date, DirectIndirect, Filing, Row, RowKind, Table, TransactionCode,
+};
+
+/// How a row's value was worked out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueBasis {
+    /// Shares (or derivative securities) × price per share.
+    SharesTimesPrice,
+    /// The transaction's total value as reported (Table II swaps and the like).
+    TotalValue,
+}
+
+/// The value of one transaction.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RowValue {
+    /// The value in dollars.
+    pub value: Figure,
+    /// Whether the value is notional: Table II prices are those of the
+    /// derivative itself (often $0 for grants), not cash that changed hands.
+    pub notional: bool,
+    /// How it was worked out.
+    pub basis: ValueBasis,
+}
+
+/// The value of the transaction in row `index` of `table`, if its amounts are known.
+pub(crate) fn row_value(
+    table: Table,
+    index: usize,
+    row: &Row,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<RowValue> {
+    if row.kind != RowKind::Transaction {
+        return None;
+    }
+    let notional = table == Table::Derivative;
+    let at = |c| cell_ref(table, index, c);
+    let shares = Figure::of(&row.transaction_shares, at(Column::TransactionShares));
+    let price = Figure::of(&row.transaction_price_per_share, at(Column::TransactionPricePerShare));
+    match (shares, price) {
+        (Some(shares), Some(price)) => match shares.mul(&price) {
+            Some(value) => Some(RowValue { value, notional, basis: ValueBasis::SharesTimesPrice }),
+            None => {
+                let cells = [at(Column::TransactionShares), at(Column::TransactionPricePerShare)];
+                diags.push(overflow(&format!("the value of {}", row_label(table, index)), cells));
+                None
+            }
+        },
+        _ => Figure::of(&row.transaction_total_value, at(Column::TransactionTotalValue))
+            .map(|value| RowValue { value, notional, basis: ValueBasis::TotalValue }),
+    }
+}
+
+/// One security held one way, and what the filing's rows did to it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Position {
+    /// The table.
+    pub table: Table,
+    /// The security's title, as the first row writes it.
+    pub security_title: String,
+    /// Direct or indirect, when stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ownership: Option<DirectIndirect>,
+    /// The nature of indirect ownership, when stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nature_of_ownership: Option<String>,
+    /// Table II: the exercise or conversion price.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conversion_or_exercise_price: Option<Decimal>,
+    /// Table II: the expiration date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expiration_date: Option<Date>,
+    /// The rows of the position (0-based, in input order).
+    pub rows: Vec<u32>,
+    /// Shares acquired (A rows); unknown when an amount is.
+    pub acquired: Option<Figure>,
+    /// Shares disposed of (D rows); unknown when an amount is.
+    pub disposed: Option<Figure>,
+    /// Acquired − disposed.
+    pub net_change: Option<Figure>,
+    /// Dollar value of the acquisitions that have a price.
+    pub acquired_value: Option<Figure>,
+    /// Dollar value of the dispositions that have a price.
+    pub disposed_value: Option<Figure>,
+    /// Acquired value − disposed value.
+    pub net_value: Option<Figure>,
+    /// Transactions left out of the values: no price (or amount) reported.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unvalued_rows: Vec<u32>,
+    /// Whether the values are notional (Table II).
+    pub notional: bool,
+    /// Weighted-average price of the purchases (code P).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub average_purchase_price: Option<Figure>,
+    /// Weighted-average price of the sales (code S).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub average_sale_price: Option<Figure>,
+    /// Holdings before the first transaction.
+    pub owned_before: Option<Figure>,
+    /// Holdings after the last row.
+    pub owned_after: Option<Figure>,
+    /// Net change as a percentage of the holdings before (2 decimals);
+    /// unknown when there were none before.
+    pub change_percent: Option<Figure>,
+    /// Cells whose values are missing, which leave figures unknown.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<CellRef>,
+}
+
+/// What tells positions apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Key {
+    title: String,
+    ownership: Option<DirectIndirect>,
+    nature: String,
+    price: Option<Decimal>,
+    expiration: Option<Date>,
+}
+
+pub(crate) fn key(table: Table, row: &Row) -> Key {
+    let derivative = table == Table::Derivative;
+    Key {
+        title: normalize_title(row.security_title.text()),
+        ownership: row.direct_or_indirect_ownership.value,
+        nature: normalize_title(row.nature_of_ownership.text()),
+        price: row.conversion_or_exercise_price.decimal().filter(|_| derivative).map(|d| d.normalize()),
+        expiration: row.expiration_date.value.filter(|_| derivative),
+    }
+}
+
+/// A title for comparison: lower case, footnote marks such as `(1)` and
+/// punctuation dropped, spaces collapsed.
+pub(crate) fn normalize_title(title: &str) -> String {
+    let mut out = String::new();
+    let mut rest = title;
+    while !rest.is_empty() {
+        // Drop "(12)" footnote marks.
+        if let Some(inner) = rest.strip_prefix('(') {
+            let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0 && inner[digits..].starts_with(')') {
+                rest = &inner[digits + 1..];
+                continue;
+            }
+        }
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else { break };
+        rest = chars.as_str();
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
+        }
+    }
+    out.trim_end().to_owned()
+}
+
+/// The signed amount of a transaction row: + acquired, − disposed.
+fn signed(table: Table, index: usize, row: &Row) -> Option<Figure> {
+    let shares = Figure::of(&row.transaction_shares, cell_ref(table, index, Column::TransactionShares))?;
+    match row.transaction_acquired_disposed_code.value? {
+        AcquiredDisposed::Acquired => Some(shares),
+        AcquiredDisposed::Disposed => Some(shares.neg()),
+    }
+}
+
+/// The positions of both tables, with holdings-continuity diagnostics.
+pub(crate) fn positions(filing: &Filing, diags: &mut Vec<Diagnostic>) -> Vec<Position> {
+    let mut out = Vec::new();
+    for table in [Table::NonDerivative, Table::Derivative] {
+        let rows = filing.table(table);
+        let mut groups: Vec<(Key, Vec<usize>)> = Vec::new();
+        for (index, row) in rows.iter().enumerate() {
+            let k = key(table, row);
+            match groups.iter_mut().find(|(g, _)| *g == k) {
+                Some((_, members)) => members.push(index),
+                None => groups.push((k, vec![index])),
+            }
+        }
+        for (_, members) in groups {
+            check_continuity(table, rows, &members, diags);
+            out.push(position(table, rows, &members, diags));
+        }
+    }
+    out
+}
+
+fn position(table: Table, rows: &[Row], members: &[usize], diags: &mut Vec<Diagnostic>) -> Position {
+    let at = |i: usize, c| cell_ref(table, i, c);
+    let first = members.first().and_then(|&i| rows.get(i));
+    let text = |f: &crate::model::Field<String>| {
+        f.value.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
+    };
+    let mut acquired = Total::zero();
+    let mut disposed = Total::zero();
+    let mut acquired_value = Total::zero();
+    let mut disposed_value = Total::zero();
+    let mut purchases = (Total::zero(), Total::zero());
+    let mut sales = (Total::zero(), Total::zero());
+    let mut unvalued_rows = Vec::new();
+    let mut unknown = Vec::new();
+    let mut scratch = Vec::new();
+    let transactions: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| rows.get(i).is_some_and(|r| r.kind == RowKind::Transaction))
+        .collect();
+    for &i in &transactions {
+        let Some(row) = rows.get(i) else { continue };
+        let shares = Figure::of(&row.transaction_shares, at(i, Column::TransactionShares));
+        if shares.is_none() {
+            unknown.push(at(i, Column::TransactionShares));
+        }
+        let direction = row.transaction_acquired_disposed_code.value;
+        if direction.is_none() {
+            unknown.push(at(i, Column::TransactionAcquiredDisposedCode));
+        }
+        let value = row_value(table, i, row, &mut scratch);
+        if value.is_none() {
+            unvalued_rows.push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        let value = value.map(|v| v.value);
+        match direction {
+            Some(AcquiredDisposed::Acquired) => {
+                acquired.add(shares.as_ref());
+                if let Some(v) = &value {
+                    acquired_value.add(Some(v));
+                }
+            }
+            Some(AcquiredDisposed::Disposed) => {
+                disposed.add(shares.as_ref());
+                if let Some(v) = &value {
+                    disposed_value.add(Some(v));
+                }
+            }
+            None => {
+                acquired.add(None);
+                disposed.add(None);
+            }
+        }
+        let code = row.transaction_code.value;
+        let pool = match code {
+            Some(TransactionCode::P) => Some(&mut purchases),
+            Some(TransactionCode::S) => Some(&mut sales),
+            _ => None,
+        };
+        if let (Some((shares_sum, value_sum)), Some(s), Some(v)) = (pool, &shares, &value) {
+            shares_sum.add(Some(s));
+            value_sum.add(Some(v));
+        }
+    }
+    let mut overflowed = [&acquired, &disposed, &acquired_value, &disposed_value, &purchases.0, &purchases.1]
+        .iter()
+        .chain([&sales.0, &sales.1].iter())
+        .any(|t| t.overflowed);
+    let net = |a: Option<Figure>, d: Option<Figure>, overflowed: &mut bool| match (a, d) {
+        (Some(a), Some(d)) => {
+            let n = a.sub(&d);
+            *overflowed |= n.is_none();
+            n
+        }
+        _ => None,
+    };
+    let net_change = net(acquired.get(), disposed.get(), &mut overflowed);
+    let net_value = net(acquired_value.get(), disposed_value.get(), &mut overflowed);
+    let average = |(shares, value): &(Total, Total)| match (shares.get(), value.get()) {
+        (Some(s), Some(v)) if !s.value.is_zero() => v.div(&s, 6),
+        _ => None,
+    };
+    let owned_after = members.last().and_then(|&i| Some((i, rows.get(i)?))).and_then(|(i, r)| {
+        Figure::of(&r.shares_owned_following_transaction, at(i, Column::SharesOwnedFollowingTransaction))
+    });
+    let owned_before = match transactions.first() {
+        Some(&i) => rows.get(i).and_then(|r| {
+            let after = Figure::of(
+                &r.shares_owned_following_transaction,
+                at(i, Column::SharesOwnedFollowingTransaction),
+            );
+            after?.sub(&signed(table, i, r)?)
+        }),
+        None => owned_after.clone(),
+    };
+    let change_percent = match (&net_change, &owned_before) {
+        (Some(n), Some(b)) if !b.value.is_zero() => {
+            n.mul(&Figure::exact(Decimal::ONE_HUNDRED)).and_then(|x| x.div(b, 2))
+        }
+        _ => None,
+    };
+    if overflowed {
+        let title = first.map(|r| r.security_title.text()).unwrap_or_default();
+        let cells = members.iter().map(|&i| super::row_ref(table, i));
+        diags.push(overflow(&format!("the totals of {}", quote(title)), cells));
+    }
+    Position {
+        table,
+        security_title: first.and_then(|r| text(&r.security_title)).unwrap_or_default(),
+        ownership: first.and_then(|r| r.direct_or_indirect_ownership.value),
+        nature_of_ownership: first.and_then(|r| text(&r.nature_of_ownership)),
+        conversion_or_exercise_price: first
+            .filter(|_| table == Table::Derivative)
+            .and_then(|r| r.conversion_or_exercise_price.decimal()),
+        expiration_date: first.filter(|_| table == Table::Derivative).and_then(|r| r.expiration_date.value),
+        rows: members.iter().map(|&i| u32::try_from(i).unwrap_or(u32::MAX)).collect(),
+        acquired: acquired.get(),
+        disposed: disposed.get(),
+        net_change,
+        acquired_value: acquired_value.get(),
+        disposed_value: disposed_value.get(),
+        net_value,
+        unvalued_rows,
+        notional: table == Table::Derivative,
+        average_purchase_price: average(&purchases),
+        average_sale_price: average(&sales),
+        owned_before,
+        owned_after,
+        change_percent,
+        unknown,
+    }
+}
+
+/// Holdings after one transaction ± the next one's amount = holdings after
+/// the next one, within one position; a break is a [`Code::HoldingsBreak`].
+fn check_continuity(table: Table, rows: &[Row], members: &[usize], diags: &mut Vec<Diagnostic>) {
+    let at = |i: usize, c| cell_ref(table, i, c);
+    let transactions: Vec<(usize, &Row)> = members
+        .iter()
+        .filter_map(|&i| Some((i, rows.get(i)?)))
+        .filter(|(_, r)| r.kind == RowKind::Transaction)
+        .collect();
+    for pair in transactions.windows(2) {
+        let [(p, prev), (i, row)] = pair else { continue };
+        let (Some(before), Some(after), Some(amount)) = (
+            prev.shares_owned_following_transaction.decimal(),
+            row.shares_owned_following_transaction.decimal(),
+            signed(table, *i, row),
+        ) else {
+            continue;
+        };
+        let Some(expected) = before.checked_add(amount.value) else { continue };
+        if expected == after {
+            continue;
+        }
+        let verb = if amount.value.is_sign_negative() { "minus" } else { "plus" };
+        let inferred = [
+            &prev.shares_owned_following_transaction,
+            &row.transaction_shares,
+            &row.shares_owned_following_transaction,
+        ]
+        .iter()
+        .any(|f| f.is_inferred());
+        let mut d = Diagnostic::new(
+            Code::HoldingsBreak,
+            row.shares_owned_following_transaction.span,
+            format!(
+                "{} ({}): {} owned after {}, {verb} {} in {}, gives {}, but {} reports {} owned after",
+                quote(row.security_title.text()),
+                super::explain::ownership_words(row),
+                display(before),
+                row_label(table, *p),
+                display(amount.value.abs()),
+                row_label(table, *i),
+                display(expected),
+                row_label(table, *i),
+                display(after),
+            ),
+        )
+        .with_help(
+            "rows may be out of date order, or the holdings may count other lots; check the amounts and holdings against the filing",
+        )
+        .with_cells([
+            at(*p, Column::SharesOwnedFollowingTransaction),
+            at(*i, Column::TransactionShares),
+            at(*i, Column::SharesOwnedFollowingTransaction),
+        ]);
+        if inferred {
+            d.message.push_str(" (a value here was inferred)");
+        }
+        diags.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_compare_without_marks_and_punctuation() {
+        assert_eq!(normalize_title("Common Stock (1)"), "common stock");
+        assert_eq!(normalize_title(" Class A  Common-Stock, $0.01 par"), "class a common stock 0 01 par");
+        assert_eq!(normalize_title("Stock Option (right to buy)"), "stock option right to buy");
+    }
+}
