@@ -1,0 +1,145 @@
+//! The page: the input panel on top, one view per input below, and the
+//! page-wide handlers that let the user paste or drop anywhere.
+
+use std::sync::Arc;
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DataTransfer, File};
+
+use crate::document::Document;
+use crate::document_view::DocumentView;
+use crate::files;
+use crate::input_panel::InputPanel;
+
+/// What the page shows, and the ways new input reaches it. Every way of
+/// giving input replaces what was shown: typed or pasted text becomes one
+/// document, opened or dropped files one document each.
+#[derive(Clone, Copy)]
+pub struct Inspector {
+    /// The text in the paste area.
+    pub text: RwSignal<String>,
+    /// The inputs shown, in the order given.
+    pub documents: RwSignal<Vec<Arc<Document>>>,
+    /// Whether files are being read.
+    pub reading: RwSignal<bool>,
+    /// Whether something is being dragged over the page.
+    pub dragging: RwSignal<bool>,
+}
+
+impl Inspector {
+    fn new() -> Inspector {
+        Inspector {
+            text: RwSignal::new(String::new()),
+            documents: RwSignal::new(Vec::new()),
+            reading: RwSignal::new(false),
+            dragging: RwSignal::new(false),
+        }
+    }
+
+    /// Show the filings in `text` (typed, pasted or dropped as text).
+    pub fn show_text(self, text: String) {
+        let documents = if text.trim().is_empty() {
+            Vec::new()
+        } else {
+            vec![Arc::new(Document::from_text("pasted text", text.clone()))]
+        };
+        self.text.set(text);
+        self.documents.set(documents);
+    }
+
+    /// Read `files` and show the filings in each.
+    pub fn show_files(self, files: Vec<File>) {
+        if files.is_empty() {
+            return;
+        }
+        self.reading.set(true);
+        leptos::task::spawn_local(async move {
+            let documents = files::read_all(files).await;
+            self.text.set(String::new());
+            self.documents.set(documents.into_iter().map(Arc::new).collect());
+            self.reading.set(false);
+        });
+    }
+
+    /// Take the files of a drop or paste, or else its text.
+    fn take(self, data: &DataTransfer) {
+        let files = data.files().map(|list| files::list(&list)).unwrap_or_default();
+        if !files.is_empty() {
+            self.show_files(files);
+        } else if let Ok(text) = data.get_data("text/plain")
+            && !text.is_empty()
+        {
+            self.show_text(text);
+        }
+    }
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let inspector = Inspector::new();
+    listen_page_wide(inspector);
+    view! {
+        <header class="page-header">
+            <h1>"Filing Inspector"</h1>
+            <p class="tagline">
+                "SEC Forms 3, 4 and 5 as exact tables. Everything is read in your browser: nothing is uploaded."
+            </p>
+        </header>
+        <main class:dragging=move || inspector.dragging.get() data-test="app">
+            <InputPanel inspector=inspector />
+            <Show when=move || inspector.reading.get()>
+                <p class="reading" data-test="reading">"Reading files…"</p>
+            </Show>
+            <div class="documents" data-test="documents">
+                {move || {
+                    inspector
+                        .documents
+                        .get()
+                        .into_iter()
+                        .map(|document| view! { <DocumentView document=document /> })
+                        .collect_view()
+                }}
+            </div>
+        </main>
+    }
+}
+
+/// Paste anywhere on the page (outside a text field) and drop anywhere.
+fn listen_page_wide(inspector: Inspector) {
+    // The handles live as long as the page: the app is never unmounted.
+    let _ = window_event_listener(ev::paste, move |event| {
+        if typed_into_a_field(&event) {
+            return; // the field's own input handler sees it
+        }
+        if let Some(data) = event.clipboard_data() {
+            event.prevent_default();
+            inspector.take(&data);
+        }
+    });
+    let _ = window_event_listener(ev::dragover, move |event| {
+        event.prevent_default(); // without this the browser opens the file itself
+        inspector.dragging.set(true);
+    });
+    let _ = window_event_listener(ev::dragleave, move |event| {
+        if event.related_target().is_none() {
+            inspector.dragging.set(false); // left the window
+        }
+    });
+    let _ = window_event_listener(ev::drop, move |event| {
+        event.prevent_default();
+        inspector.dragging.set(false);
+        if let Some(data) = event.data_transfer() {
+            inspector.take(&data);
+        }
+    });
+}
+
+fn typed_into_a_field(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| matches!(element.tag_name().as_str(), "TEXTAREA" | "INPUT"))
+}

@@ -1,0 +1,41 @@
+//! Reading the files the user opened or dropped.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, FileList};
+
+use crate::document::Document;
+
+/// The files of a `FileList`, in order.
+pub fn list(files: &FileList) -> Vec<File> {
+    (0..files.length()).filter_map(|i| files.get(i)).collect()
+}
+
+/// Read and parse each file. A file the browser cannot read becomes a
+/// document whose diagnostic says so, so nothing the user gave disappears.
+pub async fn read_all(files: Vec<File>) -> Vec<Document> {
+    let mut documents = Vec::with_capacity(files.len());
+    for file in files {
+        let name = file.name();
+        let document = match read(&file).await {
+            Ok(bytes) => Document::from_bytes(&name, &bytes),
+            Err(reason) => Document::unreadable(&name, &reason),
+        };
+        documents.push(document);
+    }
+    documents
+}
+
+async fn read(file: &File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| describe(&e))?;
+    let buffer: js_sys::ArrayBuffer = buffer.dyn_into().map_err(|e| describe(&e))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+fn describe(error: &wasm_bindgen::JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the browser could not read the file".to_owned())
+}
