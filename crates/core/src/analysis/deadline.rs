@@ -163,7 +163,12 @@ pub(crate) fn deadline(filing: &Filing, user: Option<Date>, diags: &mut Vec<Diag
     };
     let business_days_late = dues.iter().map(|d| d.business_days_late).max().unwrap_or(0);
     let late: Vec<&Due> = dues.iter().filter(|d| d.business_days_late > 0).collect();
-    if let Some(worst) = late.iter().max_by_key(|d| (d.business_days_late, std::cmp::Reverse(d.from))) {
+    // The first row among the latest (Table I before Table II, in row order).
+    let worst = late.iter().fold(None::<&&Due>, |best, d| match best {
+        Some(b) if b.business_days_late >= d.business_days_late => Some(b),
+        _ => Some(d),
+    });
+    if let Some(worst) = worst {
         let what = match worst.row {
             Some((table, row)) => {
                 format!("the transaction of {} in {}", worst.from, row_label(table, row as usize))

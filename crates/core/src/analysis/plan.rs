@@ -16,7 +16,7 @@ use serde::Serialize;
 use super::prose::{mentions_rule_10b5_1, plan_adoption_date};
 use super::{cell_ref, footnotes_of, row_index, row_label};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Column, Date, Filing, FootnoteId, Row, RowKind, Table};
+use crate::model::{Column, Date, Filing, FootnoteId, Row, RowKind, Table, TransactionCode};
 
 /// Where a filing says a plan was used.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -29,6 +29,7 @@ pub enum PlanSource {
 }
 
 /// A statement that transactions were made under a Rule 10b5-1 plan.
+/// Remarks that speak only of "the sales" cover the sales (code S) only.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PlanStatement {
     /// Where it is.
@@ -84,6 +85,19 @@ fn states_plan(text: &str) -> bool {
         .any(|w| ["not", "no", "neither", "nor"].contains(&w) || w.ends_with("n't"))
 }
 
+/// Remarks that speak only of "the sales" (or only of purchases) cover
+/// only rows of that code; otherwise every transaction.
+fn remarks_scope(text: &str) -> Option<TransactionCode> {
+    let lower = text.to_ascii_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let general = has(&["transaction", "exercise", "acquisition", "disposition", "award", "grant"]);
+    match (has(&["sale", "sold"]), has(&["purchase", "bought"]), general) {
+        (true, false, false) => Some(TransactionCode::S),
+        (false, true, false) => Some(TransactionCode::P),
+        _ => None,
+    }
+}
+
 /// Find the plan statements and each covered row's days from adoption.
 pub(crate) fn trading_plans(filing: &Filing) -> (TradingPlans, RowPlans) {
     let mut statements = Vec::new();
@@ -120,8 +134,12 @@ pub(crate) fn trading_plans(filing: &Filing) -> (TradingPlans, RowPlans) {
             add(PlanSource::Footnote(footnote.id.clone()), footnote.text.text(), &covers);
         }
     }
-    if states_plan(filing.remarks.text()) {
-        add(PlanSource::Remarks, filing.remarks.text(), &|_| true);
+    let remarks = filing.remarks.text();
+    if states_plan(remarks) {
+        let scope = remarks_scope(remarks);
+        add(PlanSource::Remarks, remarks, &|row: &Row| {
+            scope.is_none_or(|code| row.transaction_code.value == Some(code))
+        });
     }
     (TradingPlans { checkbox: filing.aff10b5_one.value, statements }, rows_out)
 }

@@ -6,8 +6,11 @@
 //! continuity: the holdings after one row, plus or minus the next row's
 //! amount, must equal the holdings after the next row.
 //!
-//! A position of Table II is also told apart by its exercise price and
-//! expiration date (two option grants are two positions). Table II values
+//! Positions are told apart by security title, direct or indirect, the
+//! nature of ownership and the footnotes on it (funds reported as "See
+//! footnote" differ only there), and in Table II also by exercise price,
+//! date exercisable and expiration date with their footnotes (two grants are
+//! two positions). Table II values
 //! (derivatives × their price) are notional. Unknown amounts make the
 //! figures that need them unknown, never zero.
 
@@ -18,7 +21,8 @@ use super::figure::{Figure, Total, display};
 use super::{cell_ref, overflow, row_label};
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{
-    AcquiredDisposed, CellRef, Column, Date, DirectIndirect, Filing, Row, RowKind, Table, TransactionCode,
+    AcquiredDisposed, CellRef, Column, Date, DirectIndirect, Filing, FootnoteId, Row, RowKind, Table,
+    TransactionCode,
 };
 
 /// How a row's value was worked out.
@@ -127,24 +131,38 @@ pub struct Position {
     pub unknown: Vec<CellRef>,
 }
 
-/// What tells positions apart.
+/// What tells positions apart: the security, the ownership (with the
+/// footnotes that say which entity holds it, as "See footnote" natures do),
+/// and for Table II the terms of the grant (exercise price and dates, with
+/// their footnotes: two RSU grants differ only there).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Key {
     title: String,
     ownership: Option<DirectIndirect>,
     nature: String,
+    ownership_notes: Vec<FootnoteId>,
     price: Option<Decimal>,
-    expiration: Option<Date>,
+    exercise: (Option<Date>, Vec<FootnoteId>),
+    expiration: (Option<Date>, Vec<FootnoteId>),
 }
 
 pub(crate) fn key(table: Table, row: &Row) -> Key {
     let derivative = table == Table::Derivative;
+    let date = |f: &crate::model::Field<Date>| {
+        if derivative { (f.value, f.footnotes.clone()) } else { (None, Vec::new()) }
+    };
+    let mut ownership_notes = row.nature_of_ownership.footnotes.clone();
+    ownership_notes.extend(row.direct_or_indirect_ownership.footnotes.iter().cloned());
+    ownership_notes.sort();
+    ownership_notes.dedup();
     Key {
         title: normalize_title(row.security_title.text()),
         ownership: row.direct_or_indirect_ownership.value,
         nature: normalize_title(row.nature_of_ownership.text()),
+        ownership_notes,
         price: row.conversion_or_exercise_price.decimal().filter(|_| derivative).map(|d| d.normalize()),
-        expiration: row.expiration_date.value.filter(|_| derivative),
+        exercise: date(&row.exercise_date),
+        expiration: date(&row.expiration_date),
     }
 }
 
@@ -393,6 +411,11 @@ fn check_continuity(table: Table, rows: &[Row], members: &[usize], diags: &mut V
         ]);
         if inferred {
             d.message.push_str(" (a value here was inferred)");
+        }
+        let notes = &row.shares_owned_following_transaction.footnotes;
+        if !notes.is_empty() {
+            let ids: Vec<&str> = notes.iter().map(FootnoteId::as_str).collect();
+            d.message.push_str(&format!("; footnote {} on the holdings may explain it", ids.join(", ")));
         }
         diags.push(d);
     }
