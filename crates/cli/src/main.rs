@@ -7,10 +7,13 @@ use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use filing_core::analysis::{self, Analysis, Context};
 use filing_core::detect::Representation;
 use filing_core::diagnostic::Severity;
+use filing_core::model::{Date, Filing};
 use filing_core::{Input, Parsed};
 
+mod analysis_view;
 mod summary;
 
 const USAGE: &str = "\
@@ -20,7 +23,10 @@ Read SEC Forms 3, 4 and 5 (ownership XML, full EDGAR submissions) and print
 what they report. FILE may be - for standard input.
 
 options:
-  --json           print the parsed model as JSON (one document for all files)
+  --json           print the parsed model and its analysis as JSON (one
+                   document for all files: the files, then the batch)
+  --filed DATE     the filing date (YYYY-MM-DD) for the late-filing check, when
+                   the input has no submission header
   --as KIND        read every file as KIND instead of detecting it:
                    xml, submission, html, text, pdf-text, markdown
   -q, --quiet      do not print info-level diagnostics
@@ -32,11 +38,13 @@ struct Options {
     json: bool,
     quiet: bool,
     representation: Option<Representation>,
+    filed: Option<Date>,
     files: Vec<String>,
 }
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String> {
-    let mut options = Options { json: false, quiet: false, representation: None, files: Vec::new() };
+    let mut options =
+        Options { json: false, quiet: false, representation: None, filed: None, files: Vec::new() };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -45,6 +53,12 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
             "--as" => {
                 let kind = args.next().ok_or("--as needs a representation")?;
                 options.representation = Some(representation(&kind)?);
+            }
+            "--filed" => {
+                let date = args.next().ok_or("--filed needs a date")?;
+                options.filed = Some(
+                    Date::parse_iso(&date).ok_or_else(|| format!("--filed {date:?} is not YYYY-MM-DD"))?,
+                );
             }
             "-h" | "--help" => return Err(String::new()),
             "--" => options.files.extend(args.by_ref()),
@@ -70,6 +84,8 @@ struct Report {
     name: String,
     input: Option<Input>,
     parsed: Parsed,
+    /// One analysis per filing, in the same order.
+    analyses: Vec<Analysis>,
 }
 
 fn read(name: &str) -> io::Result<Vec<u8>> {
@@ -113,7 +129,9 @@ fn main() -> ExitCode {
             (result, _) => result,
         };
         failed |= parsed.filings.is_empty() || parsed.has_errors();
-        reports.push(Report { name: name.clone(), input, parsed });
+        let context = Context { filing_date: options.filed, today: today() };
+        let analyses = parsed.filings.iter().map(|f| analysis::analyze(f, &context)).collect();
+        reports.push(Report { name: name.clone(), input, parsed, analyses });
     }
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -137,25 +155,55 @@ fn write_json(out: &mut impl Write, reports: &[Report]) -> io::Result<()> {
         file: &'a str,
         #[serde(flatten)]
         parsed: &'a Parsed,
+        analyses: &'a [Analysis],
     }
-    let files: Vec<File<'_>> = reports.iter().map(|r| File { file: &r.name, parsed: &r.parsed }).collect();
-    serde_json::to_writer_pretty(&mut *out, &files).map_err(io::Error::other)?;
+    #[derive(serde::Serialize)]
+    struct Document<'a> {
+        files: Vec<File<'a>>,
+        batch: analysis::Batch,
+    }
+    let files: Vec<File<'_>> =
+        reports.iter().map(|r| File { file: &r.name, parsed: &r.parsed, analyses: &r.analyses }).collect();
+    let batch = analysis::batch(&all_filings(reports));
+    serde_json::to_writer_pretty(&mut *out, &Document { files, batch }).map_err(io::Error::other)?;
     writeln!(out)
 }
 
 fn write_summaries(out: &mut impl Write, reports: &[Report]) -> io::Result<()> {
+    let mut names = Vec::new();
     for report in reports {
-        for filing in &report.parsed.filings {
+        for (filing, analysis) in report.parsed.filings.iter().zip(&report.analyses) {
             summary::write(out, &report.name, filing)?;
+            analysis_view::write(out, analysis)?;
+            writeln!(out)?;
+            names.push(report.name.clone());
         }
+    }
+    if names.len() > 1 {
+        analysis_view::write_batch(out, &analysis::batch(&all_filings(reports)), &names)?;
     }
     Ok(())
 }
 
+/// Every filing of every report, in order (the batch's indices).
+fn all_filings(reports: &[Report]) -> Vec<Filing> {
+    reports.iter().flat_map(|r| r.parsed.filings.iter().cloned()).collect()
+}
+
+/// Today's date (UTC) for the future-date check; the core has no clock.
+fn today() -> Option<Date> {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    Date::from_days_since_epoch(i64::try_from(secs / 86_400).ok()?)
+}
+
 /// Diagnostics go to stderr as `file:line:column: severity[code]: message`.
 fn print_diagnostics(report: &Report, quiet: bool) {
-    let all =
-        report.parsed.diagnostics.iter().chain(report.parsed.filings.iter().flat_map(|f| &f.diagnostics));
+    let all = report
+        .parsed
+        .diagnostics
+        .iter()
+        .chain(report.parsed.filings.iter().flat_map(|f| &f.diagnostics))
+        .chain(report.analyses.iter().flat_map(|a| &a.diagnostics));
     for d in all {
         if quiet && d.severity == Severity::Info {
             continue;

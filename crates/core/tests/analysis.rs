@@ -4,6 +4,8 @@
 //! value below was read from the filing (or the seed) by hand, with the
 //! arithmetic done by hand from those values.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
+
 mod common_analysis;
 
 use common_analysis::{analyze_plain, corpus, corpus_filing, date, dec, fixture, row, with_code};

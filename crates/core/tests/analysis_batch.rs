@@ -2,6 +2,8 @@
 //! `../shared/corpus`; each test says so when it is absent). Expected values
 //! were read from the filings by hand.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
+
 mod common_analysis;
 
 use common_analysis::{corpus, corpus_filing, date, dec};

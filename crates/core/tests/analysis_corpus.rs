@@ -5,6 +5,8 @@
 //! change that moves the numbers shows in the diff). Every diagnostic in it
 //! was reviewed by hand: set `ANALYSIS_DETAILS=<code>` to print them.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
+
 mod common_analysis;
 
 use std::collections::BTreeMap;

@@ -4,6 +4,8 @@
 //! lands these are ignored; `tests/analysis.rs` runs the same rules on our
 //! hand transcriptions of the seeds in `tests/fixtures/analysis/`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
+
 mod common_analysis;
 
 use std::path::{Path, PathBuf};
