@@ -96,18 +96,18 @@ pub fn write(out: &mut impl Write, analysis: &Analysis) -> io::Result<()> {
             "  Position {} ({how}): before {}, +{} −{} = {}, after {}",
             p.security_title,
             number(p.owned_before.as_ref(), false),
-            number(p.acquired.as_ref(), false),
-            number(p.disposed.as_ref(), false),
-            number(p.net_change.as_ref(), false),
+            number(p.flows.acquired.as_ref(), false),
+            number(p.flows.disposed.as_ref(), false),
+            number(p.flows.net_change.as_ref(), false),
             number(p.owned_after.as_ref(), false),
         );
         if let Some(pct) = &p.change_percent {
             line.push_str(&format!(" ({}%)", display(pct.value)));
         }
-        if let Some(avg) = &p.average_purchase_price {
+        if let Some(avg) = &p.flows.average_purchase_price {
             line.push_str(&format!("; average purchase {}", number(Some(avg), true)));
         }
-        if let Some(avg) = &p.average_sale_price {
+        if let Some(avg) = &p.flows.average_sale_price {
             line.push_str(&format!("; average sale {}", number(Some(avg), true)));
         }
         writeln!(out, "{line}")?;
@@ -208,11 +208,11 @@ fn write_totals(out: &mut impl Write, t: &Totals) -> io::Result<()> {
             "    {} ({}): +{} −{} = {}; value{notional} in {}, out {}",
             s.security_title,
             table_name(s.table),
-            number(s.acquired.as_ref(), false),
-            number(s.disposed.as_ref(), false),
-            number(s.net_change.as_ref(), false),
-            number(s.acquired_value.as_ref(), true),
-            number(s.disposed_value.as_ref(), true),
+            number(s.flows.acquired.as_ref(), false),
+            number(s.flows.disposed.as_ref(), false),
+            number(s.flows.net_change.as_ref(), false),
+            number(s.flows.acquired_value.as_ref(), true),
+            number(s.flows.disposed_value.as_ref(), true),
         )?;
     }
     Ok(())

@@ -101,9 +101,9 @@ fn seed003_inferred_amounts_are_marked_in_the_figures() {
     assert_eq!(sale_value.value.inferred_from, [cell(Table::NonDerivative, 1, Column::TransactionShares)]);
     let common = &a.positions[0];
     assert_eq!(common.security_title, "Common Stock");
-    assert_eq!(common.acquired.as_ref().unwrap().value, dec("10000"));
-    assert!(common.acquired.as_ref().unwrap().is_inferred());
-    assert_eq!(common.disposed.as_ref().unwrap().value, dec("10000"));
+    assert_eq!(common.flows.acquired.as_ref().unwrap().value, dec("10000"));
+    assert!(common.flows.acquired.as_ref().unwrap().is_inferred());
+    assert_eq!(common.flows.disposed.as_ref().unwrap().value, dec("10000"));
     assert_eq!(common.owned_before.as_ref().unwrap().value, dec("0"));
     assert_eq!(common.owned_after.as_ref().unwrap().value, dec("0"));
     assert_eq!(warnings(&a), Vec::<String>::new());
@@ -114,8 +114,8 @@ fn seed003_missing_amounts_stay_unknown_not_zero() {
     // As our XML transcription holds it: the amounts are empty.
     let a = analyze_plain(&fixture("seed003.xml"));
     let common = &a.positions[0];
-    assert_eq!(common.acquired, None);
-    assert_eq!(common.disposed, None);
+    assert_eq!(common.flows.acquired, None);
+    assert_eq!(common.flows.disposed, None);
     assert_eq!(common.owned_before, None);
     assert!(common.unknown.contains(&cell(Table::NonDerivative, 1, Column::TransactionShares)));
     assert_eq!(row(&a, Table::NonDerivative, 1).value, None);
@@ -154,12 +154,12 @@ fn seed004_exercise_and_sale_with_options_remaining() {
 fn seed004_positions_add_up() {
     let a = analyze_plain(&fixture("seed004.xml"));
     let common = &a.positions[0];
-    assert_eq!(common.net_change.as_ref().unwrap().value, dec("0"));
-    assert_eq!(common.acquired_value.as_ref().unwrap().value, dec("5280")); // 1,200 × 4.40
-    assert_eq!(common.disposed_value.as_ref().unwrap().value, dec("25292.76")); // 1,200 × 21.0773
-    assert_eq!(common.net_value.as_ref().unwrap().value, dec("-20012.76"));
-    assert_eq!(common.average_sale_price.as_ref().unwrap().value, dec("21.0773"));
-    assert_eq!(common.average_purchase_price, None, "an exercise is not a purchase");
+    assert_eq!(common.flows.net_change.as_ref().unwrap().value, dec("0"));
+    assert_eq!(common.flows.acquired_value.as_ref().unwrap().value, dec("5280")); // 1,200 × 4.40
+    assert_eq!(common.flows.disposed_value.as_ref().unwrap().value, dec("25292.76")); // 1,200 × 21.0773
+    assert_eq!(common.flows.net_value.as_ref().unwrap().value, dec("-20012.76"));
+    assert_eq!(common.flows.average_sale_price.as_ref().unwrap().value, dec("21.0773"));
+    assert_eq!(common.flows.average_purchase_price, None, "an exercise is not a purchase");
     assert_eq!(common.change_percent, None, "nothing was held before");
     let options = &a.positions[1];
     assert_eq!(options.table, Table::Derivative);
@@ -320,7 +320,7 @@ fn separate_funds_are_separate_positions() {
     assert_eq!(a.positions.iter().filter(|p| p.table == Table::NonDerivative).count(), 7);
     let greylock = &a.positions[0];
     assert_eq!(greylock.rows, [0, 3]);
-    assert_eq!(greylock.disposed.as_ref().unwrap().value, dec("2963024"));
+    assert_eq!(greylock.flows.disposed.as_ref().unwrap().value, dec("2963024"));
     assert_eq!(greylock.owned_before.as_ref().unwrap().value, dec("12207153"));
     assert_eq!(greylock.owned_after.as_ref().unwrap().value, dec("9244129"));
 }
@@ -333,18 +333,18 @@ fn positions_total_a_day_of_sales() {
     // $504.776119); holdings 753,550.244 before, 790,852.378 after.
     let a = analyze_plain(&corpus_filing(&corpus, "xml/0000789019-25-000020.xml"));
     let direct = a.positions.iter().find(|p| p.table == Table::NonDerivative && p.rows.len() == 8).unwrap();
-    assert_eq!(direct.acquired.as_ref().unwrap().value, dec("308870"));
-    assert_eq!(direct.disposed.as_ref().unwrap().value, dec("271567.866"));
-    assert_eq!(direct.net_change.as_ref().unwrap().value, dec("37302.134"));
+    assert_eq!(direct.flows.acquired.as_ref().unwrap().value, dec("308870"));
+    assert_eq!(direct.flows.disposed.as_ref().unwrap().value, dec("271567.866"));
+    assert_eq!(direct.flows.net_change.as_ref().unwrap().value, dec("37302.134"));
     assert_eq!(direct.owned_before.as_ref().unwrap().value, dec("753550.244"));
     assert_eq!(direct.owned_after.as_ref().unwrap().value, dec("790852.378"));
-    assert_eq!(direct.average_sale_price.as_ref().unwrap().value, dec("504.776119"));
+    assert_eq!(direct.flows.average_sale_price.as_ref().unwrap().value, dec("504.776119"));
     assert_eq!(direct.change_percent.as_ref().unwrap().value, dec("4.95"));
     assert!(with_code(&a, Code::HoldingsBreak).is_empty());
     // The GRAT holding is a position of its own, unchanged.
     let grat = a.positions.iter().find(|p| p.nature_of_ownership.as_deref() == Some("By GRAT")).unwrap();
     assert_eq!(grat.owned_after.as_ref().unwrap().value, dec("109720"));
-    assert_eq!(grat.net_change.as_ref().unwrap().value, dec("0"));
+    assert_eq!(grat.flows.net_change.as_ref().unwrap().value, dec("0"));
 }
 
 // --- Plans ----------------------------------------------------------------

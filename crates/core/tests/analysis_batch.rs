@@ -9,7 +9,7 @@ mod common_analysis;
 use common_analysis::{corpus, corpus_filing, date, dec};
 use filing_core::analysis::batch;
 use filing_core::diagnostic::Code;
-use filing_core::model::{FormType, Num, Table};
+use filing_core::model::{DirectIndirect, FormType, Num, Table};
 
 #[test]
 fn the_same_joint_filing_twice_is_counted_once() {
@@ -34,10 +34,10 @@ fn the_same_joint_filing_twice_is_counted_once() {
     assert_eq!(issuer.transactions, 2);
     assert_eq!(issuer.filings, [0, 1]);
     let class_a = issuer.securities.iter().find(|s| s.table == Table::NonDerivative).unwrap();
-    assert_eq!(class_a.acquired.as_ref().unwrap().value, dec("628553"));
-    assert_eq!(class_a.disposed.as_ref().unwrap().value, dec("0"));
+    assert_eq!(class_a.flows.acquired.as_ref().unwrap().value, dec("628553"));
+    assert_eq!(class_a.flows.disposed.as_ref().unwrap().value, dec("0"));
     let class_b = issuer.securities.iter().find(|s| s.table == Table::Derivative).unwrap();
-    assert_eq!(class_b.disposed.as_ref().unwrap().value, dec("628553"));
+    assert_eq!(class_b.flows.disposed.as_ref().unwrap().value, dec("628553"));
     assert!(class_b.notional);
     // Every co-filer's totals hold the conversion once.
     assert_eq!(b.by_owner.len(), 8);
@@ -64,9 +64,9 @@ fn identical_grants_to_different_people_are_not_merged() {
     assert!(notes.iter().all(|d| d.filing == 1));
     let apple = &b.by_issuer[0];
     assert_eq!(apple.transactions, 4);
-    assert_eq!(apple.securities[0].acquired.as_ref().unwrap().value, dec("195728")); // 4 × 48,932
+    assert_eq!(apple.securities[0].flows.acquired.as_ref().unwrap().value, dec("195728")); // 4 × 48,932
     assert_eq!(b.by_owner.len(), 2);
-    assert_eq!(b.by_owner[0].securities[0].acquired.as_ref().unwrap().value, dec("97864"));
+    assert_eq!(b.by_owner[0].securities[0].flows.acquired.as_ref().unwrap().value, dec("97864"));
 }
 
 #[test]
@@ -84,12 +84,12 @@ fn totals_by_owner_and_by_issuer() {
     let msft = &b.by_issuer[0];
     assert_eq!(msft.transactions, 4);
     let common = msft.securities.iter().find(|s| s.security_title == "Common Stock").unwrap();
-    assert_eq!(common.acquired.as_ref().unwrap().value, dec("375"));
-    assert_eq!(common.acquired_value.as_ref().unwrap().value, dec("0"), "grants at $0");
+    assert_eq!(common.flows.acquired.as_ref().unwrap().value, dec("375"));
+    assert_eq!(common.flows.acquired_value.as_ref().unwrap().value, dec("0"), "grants at $0");
     let list = b.by_owner.iter().find(|o| o.party.cik.as_deref() == Some("1529370")).unwrap();
     assert_eq!(list.transactions, 2);
     let rsus = list.securities.iter().find(|s| s.table == Table::Derivative).unwrap();
-    assert_eq!(rsus.acquired.as_ref().unwrap().value, dec("37.916"));
+    assert_eq!(rsus.flows.acquired.as_ref().unwrap().value, dec("37.916"));
     assert!(b.amendments.is_empty());
     assert!(b.diagnostics.is_empty());
 }
@@ -126,10 +126,14 @@ fn amendment_linked_to_its_original_with_what_changed() {
     assert!(b.transactions.iter().filter(|t| t.filing == 0).all(|t| t.superseded_by == Some(1)));
     let owner = &b.by_owner[0];
     assert_eq!(owner.transactions, 2);
-    let common = &owner.securities[0];
-    assert_eq!(common.acquired.as_ref().unwrap().value, dec("3690"));
-    assert_eq!(common.disposed.as_ref().unwrap().value, dec("3690"));
-    assert_eq!(common.net_change.as_ref().unwrap().value, dec("0"));
+    // Direct and indirect holdings are totalled apart: 3,690 out of the
+    // direct holding, 3,690 into the trust.
+    let [direct, trust] = &owner.securities[..] else { panic!("{:?}", owner.securities) };
+    assert_eq!(direct.ownership, Some(DirectIndirect::Direct));
+    assert_eq!(direct.flows.disposed.as_ref().unwrap().value, dec("3690"));
+    assert_eq!(direct.flows.net_change.as_ref().unwrap().value, dec("-3690"));
+    assert_eq!(trust.ownership, Some(DirectIndirect::Indirect));
+    assert_eq!(trust.flows.acquired.as_ref().unwrap().value, dec("3690"));
 }
 
 #[test]

@@ -22,11 +22,11 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::deadline::FilingDate;
-use super::figure::{Figure, Total};
-use super::values::normalize_title;
+use super::figure::Figure;
+use super::values::{FlowSums, Flows, normalize_title};
 use super::{cell_ref, row_index, row_label};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{AcquiredDisposed, CellRef, Column, Filing, Row, RowKind, Table};
+use crate::model::{AcquiredDisposed, CellRef, Column, DirectIndirect, Filing, Row, RowKind, Table};
 
 /// Everything found across the filings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -138,23 +138,19 @@ pub struct Totals {
     pub securities: Vec<SecurityTotals>,
 }
 
-/// Totals for one security.
+/// Totals for one security held one way.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SecurityTotals {
     /// The table.
     pub table: Table,
     /// The security's title as first seen.
     pub security_title: String,
-    /// Shares acquired; unknown when an amount is.
-    pub acquired: Option<Figure>,
-    /// Shares disposed of; unknown when an amount is.
-    pub disposed: Option<Figure>,
-    /// Acquired − disposed.
-    pub net_change: Option<Figure>,
-    /// Value of the acquisitions that have a price.
-    pub acquired_value: Option<Figure>,
-    /// Value of the dispositions that have a price.
-    pub disposed_value: Option<Figure>,
+    /// Direct or indirect, when stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ownership: Option<DirectIndirect>,
+    /// What the transactions moved.
+    #[serde(flatten)]
+    pub flows: Flows,
     /// Whether values are notional (Table II).
     pub notional: bool,
 }
@@ -166,9 +162,7 @@ pub fn batch(filings: &[Filing]) -> Batch {
     let mut transactions = unique_transactions(filings, &mut diagnostics);
     for link in &amendments {
         for t in transactions.iter_mut().filter(|t| t.filing == link.original) {
-            let superseded = link.changes.iter().all(|c| !is_removed(c, t.table, t.row))
-                && original_row_restated(filings, link, t);
-            if superseded {
+            if original_row_restated(filings, link, t) {
                 t.superseded_by = Some(link.amendment);
             }
         }
@@ -180,10 +174,8 @@ pub fn batch(filings: &[Filing]) -> Batch {
     Batch { amendments, transactions, by_owner, by_issuer, diagnostics }
 }
 
-fn is_removed(change: &Change, table: Table, row: u32) -> bool {
-    change.after.is_none() && change.what == format!("{} (removed)", row_label(table, row as usize))
-}
-
+/// Whether the amendment restates the original's row `t` (a row paired by
+/// security, date and code).
 fn original_row_restated(filings: &[Filing], link: &AmendmentLink, t: &BatchTransaction) -> bool {
     let (Some(original), Some(amendment)) =
         (filings.get(link.original as usize), filings.get(link.amendment as usize))
@@ -349,7 +341,7 @@ fn changes(original: &Filing, amended: &Filing) -> Vec<Change> {
 }
 
 /// What makes two reported transactions the same one.
-#[derive(PartialEq)]
+#[derive(Clone, PartialEq)]
 struct TxKey {
     issuer: Party,
     table: Table,
@@ -411,7 +403,7 @@ fn unique_transactions(filings: &[Filing], diagnostics: &mut Vec<BatchDiagnostic
                                 filing: row_index(f),
                                 diagnostic: Diagnostic::new(
                                     Code::PossibleDuplicate,
-                                    row.span.into(),
+                                    Some(row.span),
                                     format!(
                                         "{} reports the same transaction as {} of filing {}, but the filings share no reporting owner: it is counted in each",
                                         row_label(table, i),
@@ -422,9 +414,8 @@ fn unique_transactions(filings: &[Filing], diagnostics: &mut Vec<BatchDiagnostic
                                 .with_cells([super::row_ref(table, i)]),
                             });
                         }
-                        let key_copy = TxKey { issuer: key.issuer.clone(), title: key.title.clone(), ..key };
                         out.push((
-                            key_copy,
+                            key.clone(),
                             BatchTransaction {
                                 filing: row_index(f),
                                 table,
@@ -449,16 +440,14 @@ fn totals(
     counted: &[&BatchTransaction],
     parties: impl Fn(&BatchTransaction) -> Vec<Party>,
 ) -> Vec<Totals> {
-    struct Acc {
+    struct Sums {
         table: Table,
         title: String,
         key: String,
-        acquired: Total,
-        disposed: Total,
-        acquired_value: Total,
-        disposed_value: Total,
+        ownership: Option<DirectIndirect>,
+        sums: FlowSums,
     }
-    let mut out: Vec<(Totals, Vec<Acc>)> = Vec::new();
+    let mut out: Vec<(Totals, Vec<Sums>)> = Vec::new();
     for t in counted {
         let Some(row) = filings.get(t.filing as usize).and_then(|f| f.table(t.table).get(t.row as usize))
         else {
@@ -470,6 +459,8 @@ fn totals(
             .as_ref()
             .zip(Figure::of(&row.transaction_price_per_share, at(Column::TransactionPricePerShare)))
             .and_then(|(s, p)| s.mul(&p));
+        let key = normalize_title(row.security_title.text());
+        let ownership = row.direct_or_indirect_ownership.value;
         for party in parties(t) {
             let slot = match out.iter().position(|(x, _)| x.party.same(&party)) {
                 Some(p) => p,
@@ -481,67 +472,43 @@ fn totals(
                     out.len() - 1
                 }
             };
-            let Some((totals, accs)) = out.get_mut(slot) else { continue };
+            let Some((totals, per_security)) = out.get_mut(slot) else { continue };
             totals.transactions += 1;
             for f in std::iter::once(t.filing).chain(t.also_in.iter().map(|x| x.0)) {
                 if !totals.filings.contains(&f) {
                     totals.filings.push(f);
                 }
             }
-            let key = normalize_title(row.security_title.text());
-            let acc = match accs.iter().position(|a| a.table == t.table && a.key == key) {
-                Some(p) => p,
-                None => {
-                    accs.push(Acc {
-                        table: t.table,
-                        title: row.security_title.text().trim().to_owned(),
-                        key,
-                        acquired: Total::zero(),
-                        disposed: Total::zero(),
-                        acquired_value: Total::zero(),
-                        disposed_value: Total::zero(),
-                    });
-                    accs.len() - 1
-                }
-            };
-            let Some(acc) = accs.get_mut(acc) else { continue };
-            match row.transaction_acquired_disposed_code.value {
-                Some(AcquiredDisposed::Acquired) => {
-                    acc.acquired.add(shares.as_ref());
-                    if let Some(v) = &value {
-                        acc.acquired_value.add(Some(v));
-                    }
-                }
-                Some(AcquiredDisposed::Disposed) => {
-                    acc.disposed.add(shares.as_ref());
-                    if let Some(v) = &value {
-                        acc.disposed_value.add(Some(v));
-                    }
-                }
-                None => {
-                    acc.acquired.add(None);
-                    acc.disposed.add(None);
-                }
+            let found = per_security
+                .iter()
+                .position(|a| a.table == t.table && a.key == key && a.ownership == ownership);
+            let index = found.unwrap_or_else(|| {
+                per_security.push(Sums {
+                    table: t.table,
+                    title: row.security_title.text().trim().to_owned(),
+                    key: key.clone(),
+                    ownership,
+                    sums: FlowSums::new(),
+                });
+                per_security.len() - 1
+            });
+            if let Some(entry) = per_security.get_mut(index) {
+                let direction = row.transaction_acquired_disposed_code.value;
+                entry.sums.add(row.transaction_code.value, direction, shares.as_ref(), value.as_ref());
             }
         }
     }
     out.into_iter()
-        .map(|(mut totals, accs)| {
+        .map(|(mut totals, per_security)| {
             totals.filings.sort_unstable();
-            totals.securities = accs
+            totals.securities = per_security
                 .into_iter()
-                .map(|a| {
-                    let net_change = a.acquired.get().zip(a.disposed.get()).and_then(|(x, y)| x.sub(&y));
-                    SecurityTotals {
-                        table: a.table,
-                        security_title: a.title,
-                        acquired: a.acquired.get(),
-                        disposed: a.disposed.get(),
-                        net_change,
-                        acquired_value: a.acquired_value.get(),
-                        disposed_value: a.disposed_value.get(),
-                        notional: a.table == Table::Derivative,
-                    }
+                .map(|a| SecurityTotals {
+                    table: a.table,
+                    security_title: a.title,
+                    ownership: a.ownership,
+                    flows: a.sums.finish().0,
+                    notional: a.table == Table::Derivative,
                 })
                 .collect();
             totals

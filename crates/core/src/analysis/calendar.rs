@@ -19,28 +19,25 @@ pub const CLOSURES: [(i32, u32, u32, &str); 4] = [
     (2025, 1, 9, "National Day of Mourning for President Carter"),
 ];
 
-/// The federal holiday (or closure) observed on `date`, if any.
-pub fn holiday(date: Date) -> Option<&'static str> {
-    let (y, m, d) = (date.year(), date.month(), date.day());
-    if let Some(&(.., name)) = CLOSURES.iter().find(|&&(cy, cm, cd, _)| (cy, cm, cd) == (y, m, d)) {
-        return Some(name);
-    }
-    // Holidays on a fixed date, observed on the nearest weekday. New Year's
-    // Day of the next year can be observed on December 31.
+/// The federal holidays (and closures) observed in `year`, in date order.
+/// New Year's Day of the next year is observed on December 31 when it falls
+/// on a Saturday; that of `year` is then not observed in `year`.
+pub fn holidays(year: i32) -> Vec<(Date, &'static str)> {
+    let mut out: Vec<(Date, &'static str)> = Vec::new();
     let fixed: [(i32, u32, u32, &str); 6] = [
-        (y, 1, 1, "New Year's Day"),
-        (y + 1, 1, 1, "New Year's Day"),
-        (y, 6, 19, "Juneteenth National Independence Day"),
-        (y, 7, 4, "Independence Day"),
-        (y, 11, 11, "Veterans Day"),
-        (y, 12, 25, "Christmas Day"),
+        (year, 1, 1, "New Year's Day"),
+        (year + 1, 1, 1, "New Year's Day"),
+        (year, 6, 19, "Juneteenth National Independence Day"),
+        (year, 7, 4, "Independence Day"),
+        (year, 11, 11, "Veterans Day"),
+        (year, 12, 25, "Christmas Day"),
     ];
-    for (hy, hm, hd, name) in fixed {
-        if name.starts_with("Juneteenth") && hy < 2021 {
-            continue;
+    for (y, m, d, name) in fixed {
+        if m == 6 && y < 2021 {
+            continue; // Juneteenth became a federal holiday in 2021
         }
-        if Date::from_ymd(hy, hm, hd).and_then(observed) == Some(date) {
-            return Some(name);
+        if let Some(day) = Date::from_ymd(y, m, d).and_then(observed).filter(|d| d.year() == year) {
+            out.push((day, name));
         }
     }
     let monday_rules: [(u32, Nth, &str); 5] = [
@@ -50,15 +47,23 @@ pub fn holiday(date: Date) -> Option<&'static str> {
         (9, Nth::First, "Labor Day"),
         (10, Nth::Second, "Columbus Day"),
     ];
-    for (hm, nth, name) in monday_rules {
-        if m == hm && (hm != 1 || y >= 1986) && nth_weekday(y, hm, Weekday::Mon, nth) == Some(date) {
-            return Some(name);
+    for (m, nth, name) in monday_rules {
+        if m == 1 && year < 1986 {
+            continue; // Martin Luther King Jr. Day from 1986
         }
+        out.extend(nth_weekday(year, m, Weekday::Mon, nth).map(|d| (d, name)));
     }
-    if m == 11 && nth_weekday(y, 11, Weekday::Thu, Nth::Fourth) == Some(date) {
-        return Some("Thanksgiving Day");
+    out.extend(nth_weekday(year, 11, Weekday::Thu, Nth::Fourth).map(|d| (d, "Thanksgiving Day")));
+    for &(y, m, d, name) in CLOSURES.iter().filter(|c| c.0 == year) {
+        out.extend(Date::from_ymd(y, m, d).map(|day| (day, name)));
     }
-    None
+    out.sort_by_key(|&(d, _)| d);
+    out
+}
+
+/// The federal holiday (or closure) observed on `date`, if any.
+pub fn holiday(date: Date) -> Option<&'static str> {
+    holidays(date.year()).into_iter().find(|&(d, _)| d == date).map(|(_, name)| name)
 }
 
 /// Whether `date` is a business day: Monday to Friday and not a holiday.
@@ -92,18 +97,21 @@ pub fn on_or_after(date: Date) -> Option<Date> {
 }
 
 /// Business days after `from` up to and including `to` (0 when `to` is not
-/// later). Counts day by day, so it is meant for spans of years, not ages.
+/// later): weekdays counted by whole weeks, less the holidays among them.
 pub fn business_days_between(from: Date, to: Date) -> i64 {
-    let mut count = 0;
-    let mut day = from;
-    while day < to {
-        match day.add_days(1) {
-            Some(next) => day = next,
-            None => break,
-        }
-        if is_business_day(day) {
+    let days = from.days_until(to);
+    if days <= 0 {
+        return 0;
+    }
+    let is_weekday = |d: Date| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
+    let mut count = days / 7 * 5;
+    for i in (days / 7 * 7 + 1)..=days {
+        if from.add_days(i).is_some_and(is_weekday) {
             count += 1;
         }
+    }
+    for year in from.year()..=to.year() {
+        count -= holidays(year).iter().filter(|&&(d, _)| d > from && d <= to && is_weekday(d)).count() as i64;
     }
     count
 }
@@ -204,5 +212,22 @@ mod tests {
         assert_eq!(on_or_after(d(2025, 3, 15)), Some(d(2025, 3, 17)));
         assert!(is_business_day(d(2013, 11, 22)));
         assert!(!is_business_day(d(2013, 11, 28)));
+    }
+
+    #[test]
+    fn counting_by_weeks_matches_counting_day_by_day() {
+        let start = d(2012, 12, 20);
+        for span in [0, 1, 2, 5, 6, 7, 8, 13, 14, 30, 365, 800] {
+            let end = start.add_days(span).unwrap();
+            let mut by_day = 0;
+            let mut day = start;
+            while day < end {
+                day = day.add_days(1).unwrap();
+                by_day += i64::from(is_business_day(day));
+            }
+            assert_eq!(business_days_between(start, end), by_day, "span {span}");
+        }
+        // Years 1 to 9999 are counted without walking every day.
+        assert!(business_days_between(d(1, 1, 1), d(9999, 12, 31)) > 2_500_000);
     }
 }

@@ -46,7 +46,7 @@ pub use exercise::{ExercisePair, SaleLeg};
 pub use explain::{CodeExplanation, DocumentExplanation, OwnerExplanation, ReaderClass};
 pub use figure::Figure;
 pub use plan::{PlanSource, RowPlan, TradingPlans};
-pub use values::{Position, RowValue, ValueBasis};
+pub use values::{Flows, Position, RowValue, ValueBasis};
 
 /// What the caller knows that the filing may not say.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

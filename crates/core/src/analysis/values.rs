@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::figure::{Figure, Total, display};
-use super::{cell_ref, overflow, row_label};
+use super::{cell_ref, overflow, row_index, row_label};
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{
     AcquiredDisposed, CellRef, Column, Date, DirectIndirect, Filing, FootnoteId, Row, RowKind, Table,
@@ -96,29 +96,14 @@ pub struct Position {
     pub expiration_date: Option<Date>,
     /// The rows of the position (0-based, in input order).
     pub rows: Vec<u32>,
-    /// Shares acquired (A rows); unknown when an amount is.
-    pub acquired: Option<Figure>,
-    /// Shares disposed of (D rows); unknown when an amount is.
-    pub disposed: Option<Figure>,
-    /// Acquired − disposed.
-    pub net_change: Option<Figure>,
-    /// Dollar value of the acquisitions that have a price.
-    pub acquired_value: Option<Figure>,
-    /// Dollar value of the dispositions that have a price.
-    pub disposed_value: Option<Figure>,
-    /// Acquired value − disposed value.
-    pub net_value: Option<Figure>,
+    /// What the transactions moved: shares, dollars, average prices.
+    #[serde(flatten)]
+    pub flows: Flows,
     /// Transactions left out of the values: no price (or amount) reported.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unvalued_rows: Vec<u32>,
     /// Whether the values are notional (Table II).
     pub notional: bool,
-    /// Weighted-average price of the purchases (code P).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub average_purchase_price: Option<Figure>,
-    /// Weighted-average price of the sales (code S).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub average_sale_price: Option<Figure>,
     /// Holdings before the first transaction.
     pub owned_before: Option<Figure>,
     /// Holdings after the last row.
@@ -129,6 +114,116 @@ pub struct Position {
     /// Cells whose values are missing, which leave figures unknown.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unknown: Vec<CellRef>,
+}
+
+/// What a set of transactions moved: shares and dollars acquired and
+/// disposed, and the weighted-average prices of the purchases (code P) and
+/// sales (code S). Amounts are unknown (`None`) when one of them is; values
+/// cover the transactions that have a price.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Flows {
+    /// Shares acquired (A rows).
+    pub acquired: Option<Figure>,
+    /// Shares disposed of (D rows).
+    pub disposed: Option<Figure>,
+    /// Acquired − disposed.
+    pub net_change: Option<Figure>,
+    /// Dollar value of the acquisitions that have a price.
+    pub acquired_value: Option<Figure>,
+    /// Dollar value of the dispositions that have a price.
+    pub disposed_value: Option<Figure>,
+    /// Acquired value − disposed value.
+    pub net_value: Option<Figure>,
+    /// Weighted-average price of the purchases (code P), 6 decimals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub average_purchase_price: Option<Figure>,
+    /// Weighted-average price of the sales (code S), 6 decimals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub average_sale_price: Option<Figure>,
+}
+
+/// Running sums behind [`Flows`].
+pub(crate) struct FlowSums {
+    acquired: Total,
+    disposed: Total,
+    acquired_value: Total,
+    disposed_value: Total,
+    purchases: (Total, Total),
+    sales: (Total, Total),
+}
+
+impl FlowSums {
+    pub(crate) fn new() -> FlowSums {
+        FlowSums {
+            acquired: Total::zero(),
+            disposed: Total::zero(),
+            acquired_value: Total::zero(),
+            disposed_value: Total::zero(),
+            purchases: (Total::zero(), Total::zero()),
+            sales: (Total::zero(), Total::zero()),
+        }
+    }
+
+    /// Add one transaction: its code, direction, amount and value (each may be unknown).
+    pub(crate) fn add(
+        &mut self,
+        code: Option<TransactionCode>,
+        direction: Option<AcquiredDisposed>,
+        shares: Option<&Figure>,
+        value: Option<&Figure>,
+    ) {
+        let (amount, dollars) = match direction {
+            Some(AcquiredDisposed::Acquired) => (&mut self.acquired, &mut self.acquired_value),
+            Some(AcquiredDisposed::Disposed) => (&mut self.disposed, &mut self.disposed_value),
+            None => {
+                self.acquired.add(None);
+                self.disposed.add(None);
+                return;
+            }
+        };
+        amount.add(shares);
+        if value.is_some() {
+            dollars.add(value);
+        }
+        let pool = match code {
+            Some(TransactionCode::P) => &mut self.purchases,
+            Some(TransactionCode::S) => &mut self.sales,
+            _ => return,
+        };
+        if let (Some(s), Some(v)) = (shares, value) {
+            pool.0.add(Some(s));
+            pool.1.add(Some(v));
+        }
+    }
+
+    /// The flows, and whether a sum overflowed.
+    pub(crate) fn finish(&self) -> (Flows, bool) {
+        let totals = [&self.acquired, &self.disposed, &self.acquired_value, &self.disposed_value];
+        let pools = [&self.purchases.0, &self.purchases.1, &self.sales.0, &self.sales.1];
+        let mut overflowed = totals.iter().chain(pools.iter()).any(|t| t.overflowed);
+        let mut net = |a: Option<Figure>, d: Option<Figure>| {
+            let n = a.zip(d).map(|(a, d)| a.sub(&d));
+            overflowed |= n.as_ref().is_some_and(Option::is_none);
+            n.flatten()
+        };
+        let net_change = net(self.acquired.get(), self.disposed.get());
+        let net_value = net(self.acquired_value.get(), self.disposed_value.get());
+        let average = |(shares, value): &(Total, Total)| match (shares.get(), value.get()) {
+            (Some(s), Some(v)) if !s.value.is_zero() => v.div(&s, 6),
+            _ => None,
+        };
+        let flows = Flows {
+            acquired: self.acquired.get(),
+            disposed: self.disposed.get(),
+            net_change,
+            acquired_value: self.acquired_value.get(),
+            disposed_value: self.disposed_value.get(),
+            net_value,
+            average_purchase_price: average(&self.purchases),
+            average_sale_price: average(&self.sales),
+        };
+        (flows, overflowed)
+    }
 }
 
 /// What tells positions apart: the security, the ownership (with the
@@ -228,15 +323,11 @@ fn position(table: Table, rows: &[Row], members: &[usize], diags: &mut Vec<Diagn
     let text = |f: &crate::model::Field<String>| {
         f.value.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
     };
-    let mut acquired = Total::zero();
-    let mut disposed = Total::zero();
-    let mut acquired_value = Total::zero();
-    let mut disposed_value = Total::zero();
-    let mut purchases = (Total::zero(), Total::zero());
-    let mut sales = (Total::zero(), Total::zero());
+    let mut sums = FlowSums::new();
     let mut unvalued_rows = Vec::new();
     let mut unknown = Vec::new();
-    let mut scratch = Vec::new();
+    // Overflows of row values are reported where the row values are computed.
+    let mut reported_elsewhere = Vec::new();
     let transactions: Vec<usize> = members
         .iter()
         .copied()
@@ -252,58 +343,13 @@ fn position(table: Table, rows: &[Row], members: &[usize], diags: &mut Vec<Diagn
         if direction.is_none() {
             unknown.push(at(i, Column::TransactionAcquiredDisposedCode));
         }
-        let value = row_value(table, i, row, &mut scratch);
+        let value = row_value(table, i, row, &mut reported_elsewhere).map(|v| v.value);
         if value.is_none() {
-            unvalued_rows.push(u32::try_from(i).unwrap_or(u32::MAX));
+            unvalued_rows.push(row_index(i));
         }
-        let value = value.map(|v| v.value);
-        match direction {
-            Some(AcquiredDisposed::Acquired) => {
-                acquired.add(shares.as_ref());
-                if let Some(v) = &value {
-                    acquired_value.add(Some(v));
-                }
-            }
-            Some(AcquiredDisposed::Disposed) => {
-                disposed.add(shares.as_ref());
-                if let Some(v) = &value {
-                    disposed_value.add(Some(v));
-                }
-            }
-            None => {
-                acquired.add(None);
-                disposed.add(None);
-            }
-        }
-        let code = row.transaction_code.value;
-        let pool = match code {
-            Some(TransactionCode::P) => Some(&mut purchases),
-            Some(TransactionCode::S) => Some(&mut sales),
-            _ => None,
-        };
-        if let (Some((shares_sum, value_sum)), Some(s), Some(v)) = (pool, &shares, &value) {
-            shares_sum.add(Some(s));
-            value_sum.add(Some(v));
-        }
+        sums.add(row.transaction_code.value, direction, shares.as_ref(), value.as_ref());
     }
-    let mut overflowed = [&acquired, &disposed, &acquired_value, &disposed_value, &purchases.0, &purchases.1]
-        .iter()
-        .chain([&sales.0, &sales.1].iter())
-        .any(|t| t.overflowed);
-    let net = |a: Option<Figure>, d: Option<Figure>, overflowed: &mut bool| match (a, d) {
-        (Some(a), Some(d)) => {
-            let n = a.sub(&d);
-            *overflowed |= n.is_none();
-            n
-        }
-        _ => None,
-    };
-    let net_change = net(acquired.get(), disposed.get(), &mut overflowed);
-    let net_value = net(acquired_value.get(), disposed_value.get(), &mut overflowed);
-    let average = |(shares, value): &(Total, Total)| match (shares.get(), value.get()) {
-        (Some(s), Some(v)) if !s.value.is_zero() => v.div(&s, 6),
-        _ => None,
-    };
+    let (flows, overflowed) = sums.finish();
     let owned_after = members.last().and_then(|&i| Some((i, rows.get(i)?))).and_then(|(i, r)| {
         Figure::of(&r.shares_owned_following_transaction, at(i, Column::SharesOwnedFollowingTransaction))
     });
@@ -317,7 +363,7 @@ fn position(table: Table, rows: &[Row], members: &[usize], diags: &mut Vec<Diagn
         }),
         None => owned_after.clone(),
     };
-    let change_percent = match (&net_change, &owned_before) {
+    let change_percent = match (&flows.net_change, &owned_before) {
         (Some(n), Some(b)) if !b.value.is_zero() => {
             n.mul(&Figure::exact(Decimal::ONE_HUNDRED)).and_then(|x| x.div(b, 2))
         }
@@ -337,17 +383,10 @@ fn position(table: Table, rows: &[Row], members: &[usize], diags: &mut Vec<Diagn
             .filter(|_| table == Table::Derivative)
             .and_then(|r| r.conversion_or_exercise_price.decimal()),
         expiration_date: first.filter(|_| table == Table::Derivative).and_then(|r| r.expiration_date.value),
-        rows: members.iter().map(|&i| u32::try_from(i).unwrap_or(u32::MAX)).collect(),
-        acquired: acquired.get(),
-        disposed: disposed.get(),
-        net_change,
-        acquired_value: acquired_value.get(),
-        disposed_value: disposed_value.get(),
-        net_value,
+        rows: members.iter().map(|&i| row_index(i)).collect(),
+        flows,
         unvalued_rows,
         notional: table == Table::Derivative,
-        average_purchase_price: average(&purchases),
-        average_sale_price: average(&sales),
         owned_before,
         owned_after,
         change_percent,
