@@ -125,6 +125,32 @@ fn seed003_missing_amounts_stay_unknown_not_zero() {
     assert_eq!(pair.spread, None);
 }
 
+#[test]
+fn seed003_range_footnote_whose_mark_was_lost() {
+    // The lossy parser splits the seed's footnote (1) into F1 (the plan) and
+    // F2 (the range), and no cell refers to F2: its mark was lost. F2 speaks
+    // of the sale price, so it applies to the sale, by its wording.
+    let mut f = seed003_as_inferred();
+    let merged = f.footnotes[0].text.value.clone().unwrap();
+    let (plan, range) = merged.split_at(merged.find(" The sale price").unwrap());
+    f.footnotes[0].text.value = Some(plan.to_owned());
+    let mut f2 = f.footnotes[0].clone();
+    f2.id = FootnoteId("F2".to_owned());
+    f2.text.value = Some(range.trim().to_owned());
+    f.footnotes.insert(1, f2);
+    let a = analyze_plain(&f);
+    let r = row(&a, Table::NonDerivative, 1).price_range.as_ref().unwrap();
+    assert_eq!((r.footnote.as_str(), r.within, r.by_wording), ("F2", true, true));
+    assert_eq!(row(&a, Table::NonDerivative, 0).price_range, None, "not for the exercise");
+    assert_eq!(with_code(&a, Code::FootnoteUnused).len(), 1);
+    // A sale price outside it is reported, saying how the footnote was applied.
+    f.non_derivative_table[1].transaction_price_per_share.value = Some(Num::parse("22.80").unwrap());
+    let a = analyze_plain(&f);
+    let outside = with_code(&a, Code::PriceOutsideRange);
+    assert_eq!(outside.len(), 1);
+    assert!(outside[0].message.contains("applied by its wording"), "{}", outside[0].message);
+}
+
 // --- Seed 004: 1,200 exercised at $4.40 and sold at $21.0773 ------------
 
 #[test]

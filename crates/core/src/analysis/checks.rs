@@ -14,7 +14,8 @@ use super::prose::price_ranges;
 use super::{cell_ref, footnotes_of, row_label};
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{
-    AcquiredDisposed, CellRef, Column, Date, Filing, FootnoteId, Row, RowKind, Table, TransactionCode,
+    AcquiredDisposed, CellRef, Column, Date, Filing, Footnote, FootnoteId, Row, RowKind, Table,
+    TransactionCode,
 };
 
 /// The direction a code implies, where it implies one. Exercises in
@@ -288,6 +289,10 @@ pub struct PriceRange {
     pub high: Decimal,
     /// Whether the reported price lies within it (inclusive).
     pub within: bool,
+    /// Whether the footnote was applied by its wording because no cell
+    /// refers to it (its mark was lost in a rendering).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub by_wording: bool,
 }
 
 /// Which side of the market a footnote speaks of.
@@ -327,9 +332,12 @@ fn speaks_of_a_range(text: &str) -> bool {
 /// The price of a transaction against the range its footnotes state: a
 /// footnote on the price cell counts; one on another cell only when it speaks
 /// of the row's side (a sale footnote for a disposition, a purchase footnote
-/// for an acquisition, either for codes S and P).
+/// for an acquisition, either for codes S and P). When none of the row's
+/// footnotes states a range, a footnote no cell refers to (its mark lost in
+/// a rendering) counts when it speaks of the row's side.
 pub(crate) fn price_range(
     filing: &Filing,
+    orphans: &[&Footnote],
     table: Table,
     index: usize,
     row: &Row,
@@ -341,10 +349,7 @@ pub(crate) fn price_range(
         .iter()
         .filter(|&&c| c != Column::TransactionPricePerShare)
         .flat_map(|&c| footnotes_of(row, c).iter());
-    let applies = |id: &FootnoteId, text: &str| {
-        if on_price.contains(id) {
-            return true;
-        }
+    let by_side = |text: &str| {
         let disposed = row.transaction_acquired_disposed_code.value == Some(AcquiredDisposed::Disposed);
         let acquired = row.transaction_acquired_disposed_code.value == Some(AcquiredDisposed::Acquired);
         match side(text) {
@@ -357,18 +362,32 @@ pub(crate) fn price_range(
     };
     let mut first: Option<PriceRange> = None;
     let mut seen: Vec<&FootnoteId> = Vec::new();
-    for id in on_price.iter().chain(elsewhere) {
-        if seen.contains(&id) {
+    let own = on_price.iter().chain(elsewhere).filter_map(|id| filing.footnote(id));
+    // The row's own footnotes; failing those, footnotes no cell refers to,
+    // read for the side they speak of (a sale range for a sale).
+    for (footnote, by_wording) in own.map(|f| (f, false)).chain(orphans.iter().map(|&f| (f, true))) {
+        if by_wording && first.is_some() || seen.contains(&&footnote.id) {
             continue;
         }
-        seen.push(id);
-        let Some(text) = filing.footnote(id).and_then(|f| f.text.value.as_deref()) else { continue };
-        if !speaks_of_a_range(text) || !applies(id, text) {
+        seen.push(&footnote.id);
+        let Some(text) = footnote.text.value.as_deref() else { continue };
+        let applies = if by_wording {
+            side(text) != Side::Unknown && by_side(text)
+        } else {
+            on_price.contains(&footnote.id) || by_side(text)
+        };
+        if !speaks_of_a_range(text) || !applies {
             continue;
         }
         for range in price_ranges(text) {
             let within = range.low <= price && price <= range.high;
-            let found = PriceRange { footnote: id.clone(), low: range.low, high: range.high, within };
+            let found = PriceRange {
+                footnote: footnote.id.clone(),
+                low: range.low,
+                high: range.high,
+                within,
+                by_wording,
+            };
             if within {
                 return Some(found);
             }
@@ -381,12 +400,17 @@ pub(crate) fn price_range(
             Code::PriceOutsideRange,
             row.transaction_price_per_share.span,
             format!(
-                "{}: the price {} is outside the range {} to {} that footnote {} states",
+                "{}: the price {} is outside the range {} to {} that footnote {} states{}",
                 row_label(table, index),
                 dollars(price),
                 dollars(outside.low),
                 dollars(outside.high),
-                outside.footnote
+                outside.footnote,
+                if outside.by_wording {
+                    " (no cell refers to it: it was applied by its wording)"
+                } else {
+                    ""
+                }
             ),
         )
         .with_help("a weighted-average price must lie within the range of the individual prices")

@@ -37,7 +37,7 @@ pub mod values;
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Cell, CellRef, Column, Date, Filing, FootnoteId, Row, RowKind, Table};
+use crate::model::{Cell, CellRef, Column, Date, Filing, Footnote, FootnoteId, Row, RowKind, Table};
 
 pub use batch::{Batch, batch};
 pub use checks::PriceRange;
@@ -108,7 +108,8 @@ pub struct RowAnalysis {
 /// Explain, check and enrich `filing`.
 pub fn analyze(filing: &Filing, context: &Context) -> Analysis {
     let mut diags = Vec::new();
-    let (plans, row_plans) = plan::trading_plans(filing);
+    let orphans = unreferenced_footnotes(filing);
+    let (plans, row_plans) = plan::trading_plans(filing, &orphans);
     let mut rows = Vec::new();
     for table in [Table::NonDerivative, Table::Derivative] {
         for (i, row) in filing.table(table).iter().enumerate() {
@@ -123,7 +124,7 @@ pub fn analyze(filing: &Filing, context: &Context) -> Analysis {
                 context.today,
                 &mut diags,
             );
-            let price_range = checks::price_range(filing, table, i, row, &mut diags);
+            let price_range = checks::price_range(filing, &orphans, table, i, row, &mut diags);
             rows.push(RowAnalysis {
                 table,
                 row: row_index(i),
@@ -191,6 +192,17 @@ pub(crate) fn footnotes_of(row: &Row, column: Column) -> &[FootnoteId] {
         Cell::AcquiredDisposed(f) => &f.footnotes,
         Cell::DirectIndirect(f) => &f.footnotes,
     }
+}
+
+/// The footnotes no table cell refers to (in lossy renderings, often those
+/// whose marks were lost).
+pub(crate) fn unreferenced_footnotes(filing: &Filing) -> Vec<&Footnote> {
+    let referenced = |id: &FootnoteId| {
+        [Table::NonDerivative, Table::Derivative].into_iter().any(|t| {
+            filing.table(t).iter().any(|row| Column::ALL.iter().any(|&c| footnotes_of(row, c).contains(id)))
+        })
+    };
+    filing.footnotes.iter().filter(|f| !referenced(&f.id)).collect()
 }
 
 /// A figure that overflowed.

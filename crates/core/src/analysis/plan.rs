@@ -16,7 +16,7 @@ use serde::Serialize;
 use super::prose::{mentions_rule_10b5_1, plan_adoption_date};
 use super::{cell_ref, footnotes_of, row_index, row_label};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Column, Date, Filing, FootnoteId, Row, RowKind, Table, TransactionCode};
+use crate::model::{Column, Date, Filing, Footnote, FootnoteId, Row, RowKind, Table, TransactionCode};
 
 /// Where a filing says a plan was used.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -28,8 +28,10 @@ pub enum PlanSource {
     Remarks,
 }
 
-/// A statement that transactions were made under a Rule 10b5-1 plan.
-/// Remarks that speak only of "the sales" cover the sales (code S) only.
+/// A statement that transactions were made under a Rule 10b5-1 plan. A
+/// footnote covers the rows that refer to it; the remarks, or a footnote no
+/// cell refers to (its marks lost in a rendering), cover every transaction,
+/// or only the sales (code S) when they speak only of "the sales".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PlanStatement {
     /// Where it is.
@@ -85,9 +87,10 @@ fn states_plan(text: &str) -> bool {
         .any(|w| ["not", "no", "neither", "nor"].contains(&w) || w.ends_with("n't"))
 }
 
-/// Remarks that speak only of "the sales" (or only of purchases) cover
-/// only rows of that code; otherwise every transaction.
-fn remarks_scope(text: &str) -> Option<TransactionCode> {
+/// A statement in the remarks, or in a footnote no cell refers to, that
+/// speaks only of "the sales" (or only of purchases) covers only rows of that
+/// code; otherwise every transaction.
+fn scope_of(text: &str) -> Option<TransactionCode> {
     let lower = text.to_ascii_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     let general = has(&["transaction", "exercise", "acquisition", "disposition", "award", "grant"]);
@@ -99,7 +102,7 @@ fn remarks_scope(text: &str) -> Option<TransactionCode> {
 }
 
 /// Find the plan statements and each covered row's days from adoption.
-pub(crate) fn trading_plans(filing: &Filing) -> (TradingPlans, RowPlans) {
+pub(crate) fn trading_plans(filing: &Filing, orphans: &[&Footnote]) -> (TradingPlans, RowPlans) {
     let mut statements = Vec::new();
     let mut rows_out = Vec::new();
     let transactions = || {
@@ -128,15 +131,25 @@ pub(crate) fn trading_plans(filing: &Filing) -> (TradingPlans, RowPlans) {
         statements.push(PlanStatement { source, adopted, rows: covered });
     };
     for footnote in &filing.footnotes {
-        if states_plan(footnote.text.text()) {
-            let id = footnote.id.clone();
+        let text = footnote.text.text();
+        if !states_plan(text) {
+            continue;
+        }
+        let id = footnote.id.clone();
+        if orphans.iter().any(|o| o.id == id) {
+            // No cell refers to it (its marks were lost): it covers what its words say.
+            let scope = scope_of(text);
+            add(PlanSource::Footnote(id), text, &|row: &Row| {
+                scope.is_none_or(|code| row.transaction_code.value == Some(code))
+            });
+        } else {
             let covers = |row: &Row| Column::ALL.iter().any(|&c| footnotes_of(row, c).contains(&id));
-            add(PlanSource::Footnote(footnote.id.clone()), footnote.text.text(), &covers);
+            add(PlanSource::Footnote(id.clone()), text, &covers);
         }
     }
     let remarks = filing.remarks.text();
     if states_plan(remarks) {
-        let scope = remarks_scope(remarks);
+        let scope = scope_of(remarks);
         add(PlanSource::Remarks, remarks, &|row: &Row| {
             scope.is_none_or(|code| row.transaction_code.value == Some(code))
         });
