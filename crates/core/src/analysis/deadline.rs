@@ -19,7 +19,7 @@ use serde::Serialize;
 use super::calendar::{add_business_days, business_days_between, on_or_after};
 use super::{cell_ref, row_index, row_label};
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::model::{Column, Date, Filing, Row, RowKind, Table, Timeliness, TransactionCode};
+use crate::model::{Column, Date, Filing, Origin, Row, RowKind, Table, Timeliness, TransactionCode};
 
 /// Where the filing date was taken from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -183,18 +183,22 @@ pub(crate) fn deadline(filing: &Filing, user: Option<Date>, diags: &mut Vec<Diag
             worst.due,
             worst.business_days_late,
         );
-        let acknowledged = late.iter().all(|d| {
-            d.row.is_some_and(|(t, r)| {
-                filing.table(t).get(r as usize).and_then(|row| row.transaction_timeliness.value)
-                    == Some(Timeliness::Late)
-            })
-        });
+        let late_rows =
+            || late.iter().filter_map(|d| d.row).filter_map(|(t, r)| filing.table(t).get(r as usize));
+        let acknowledged = late.iter().all(|d| d.row.is_some())
+            && late_rows().all(|row| row.transaction_timeliness.value == Some(Timeliness::Late));
+        let mark_unseen = late_rows().any(|row| row.transaction_timeliness.origin == Origin::Missing);
         let mut d = Diagnostic::new(Code::LateFiling, None, message).with_cells(
             late.iter().filter_map(|d| d.row.map(|(t, r)| cell_ref(t, r as usize, Column::TransactionDate))),
         );
         if acknowledged {
             d.message.push_str("; the filer marks it late (L)");
             d = d.with_severity(Severity::Info);
+        }
+        if mark_unseen {
+            d.message.push_str(
+                "; this rendering does not show the timeliness mark, so a row marked as reported early (E) would not be late",
+            );
         }
         if filed.source == FilingDateSource::Signature {
             d = d.with_help("the filing date is not in this input: the signature date stands in for it; give the filing date to check the deadline");
