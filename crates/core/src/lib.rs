@@ -7,7 +7,9 @@
 //! 2. [`detect`] — decide which representation the text is;
 //! 3. [`repr`] — the one parser for that representation builds [`model::Filing`]s,
 //!    every value with its span in the input and how it was obtained;
-//! 4. [`diagnostic`] — what could not be read, or looks wrong, located in the input.
+//! 4. [`diagnostic`] — what could not be read, or looks wrong, located in the input;
+//! 5. [`analysis`] — explain, check and enrich a filing ([`analysis::analyze`])
+//!    and several together ([`analysis::batch()`]).
 //!
 //! The crate is pure: no I/O, no clock, no DOM. It builds for the host and for
 //! `wasm32-unknown-unknown` alike.
