@@ -202,7 +202,7 @@ fn write_totals(out: &mut impl Write, t: &Totals) -> io::Result<()> {
         t.filings.len()
     )?;
     for s in &t.securities {
-        let notional = if s.notional { " notional" } else { "" };
+        let notional = if s.flows.notional { " notional" } else { "" };
         writeln!(
             out,
             "    {} ({}): +{} −{} = {}; value{notional} in {}, out {}",

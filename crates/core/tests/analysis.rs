@@ -9,7 +9,7 @@
 mod common_analysis;
 
 use common_analysis::{analyze_plain, corpus, corpus_filing, date, dec, fixture, row, with_code};
-use filing_core::analysis::{Context, FilingDateSource, PlanSource, ReaderClass, analyze};
+use filing_core::analysis::{Context, FilingDateSource, PlanSource, ReaderClass, ValueBasis, analyze};
 use filing_core::diagnostic::{Code, Severity};
 use filing_core::model::{CellRef, Column, Field, FootnoteId, InferenceRule, Num, Table, TransactionCode};
 
@@ -189,7 +189,7 @@ fn seed004_positions_add_up() {
     assert_eq!(common.change_percent, None, "nothing was held before");
     let options = &a.positions[1];
     assert_eq!(options.table, Table::Derivative);
-    assert!(options.notional);
+    assert!(options.flows.notional);
     assert_eq!(options.owned_before.as_ref().unwrap().value, dec("38143")); // 36,943 + 1,200
     // −1,200 / 38,143 = −3.146…%
     assert_eq!(options.change_percent.as_ref().unwrap().value, dec("-3.15"));
@@ -216,6 +216,22 @@ fn seed004_explains_codes_and_relationships() {
     let deadline = a.deadline.as_ref().unwrap();
     assert_eq!(deadline.filing_date.source, FilingDateSource::Signature);
     assert_eq!(deadline.business_days_late, 0);
+}
+
+#[test]
+fn derivative_values_are_notional_except_purchases_and_sales() {
+    let Some(corpus) = corpus("derivative_values_are_notional_except_purchases_and_sales") else { return };
+    // Unity, Botha: a purchase (P) of $60,000,000 of 2.0% Convertible Senior
+    // Notes, reported as a total value (no number of securities): real money.
+    let a = analyze_plain(&corpus_filing(&corpus, "xml/0001062993-22-021877.xml"));
+    let notes = row(&a, Table::Derivative, 0).value.as_ref().unwrap();
+    assert_eq!(notes.value.value, dec("60000000"));
+    assert_eq!(notes.basis, ValueBasis::TotalValue);
+    assert!(!notes.notional);
+    assert!(!a.positions[0].flows.notional);
+    // Seed 004's option exercise (M) at a derivative price of $0.00 is notional.
+    let a = analyze_plain(&fixture("seed004.xml"));
+    assert!(row(&a, Table::Derivative, 0).value.as_ref().unwrap().notional);
 }
 
 // --- Late filing ----------------------------------------------------------

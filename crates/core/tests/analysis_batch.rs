@@ -38,7 +38,7 @@ fn the_same_joint_filing_twice_is_counted_once() {
     assert_eq!(class_a.flows.disposed.as_ref().unwrap().value, dec("0"));
     let class_b = issuer.securities.iter().find(|s| s.table == Table::Derivative).unwrap();
     assert_eq!(class_b.flows.disposed.as_ref().unwrap().value, dec("628553"));
-    assert!(class_b.notional);
+    assert!(class_b.flows.notional);
     // Every co-filer's totals hold the conversion once.
     assert_eq!(b.by_owner.len(), 8);
     assert!(b.by_owner.iter().all(|o| o.transactions == 2));

@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use super::deadline::FilingDate;
 use super::figure::Figure;
-use super::values::{FlowSums, Flows, normalize_title};
+use super::values::{FlowSums, Flows, normalize_title, row_value};
 use super::{cell_ref, row_index, row_label};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{AcquiredDisposed, CellRef, Column, DirectIndirect, Filing, Row, RowKind, Table};
@@ -151,8 +151,6 @@ pub struct SecurityTotals {
     /// What the transactions moved.
     #[serde(flatten)]
     pub flows: Flows,
-    /// Whether values are notional (Table II).
-    pub notional: bool,
 }
 
 /// Link, de-duplicate and total `filings`.
@@ -455,10 +453,8 @@ fn totals(
         };
         let at = |c| cell_ref(t.table, t.row as usize, c);
         let shares = Figure::of(&row.transaction_shares, at(Column::TransactionShares));
-        let value = shares
-            .as_ref()
-            .zip(Figure::of(&row.transaction_price_per_share, at(Column::TransactionPricePerShare)))
-            .and_then(|(s, p)| s.mul(&p));
+        // Overflows are reported by each filing's analysis.
+        let value = row_value(t.table, t.row as usize, row, &mut Vec::new());
         let key = normalize_title(row.security_title.text());
         let ownership = row.direct_or_indirect_ownership.value;
         for party in parties(t) {
@@ -508,7 +504,6 @@ fn totals(
                     security_title: a.title,
                     ownership: a.ownership,
                     flows: a.sums.finish().0,
-                    notional: a.table == Table::Derivative,
                 })
                 .collect();
             totals

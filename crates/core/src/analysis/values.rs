@@ -10,9 +10,10 @@
 //! nature of ownership and the footnotes on it (funds reported as "See
 //! footnote" differ only there), and in Table II also by exercise price,
 //! date exercisable and expiration date with their footnotes (two grants are
-//! two positions). Table II values
-//! (derivatives × their price) are notional. Unknown amounts make the
-//! figures that need them unknown, never zero.
+//! two positions). Table II values (derivatives × the derivative's price) are
+//! notional — a grant's $0, a model value — except for open-market or
+//! private purchases and sales (P, S), where the price was paid. Unknown
+//! amounts make the figures that need them unknown, never zero.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -40,8 +41,9 @@ pub enum ValueBasis {
 pub struct RowValue {
     /// The value in dollars.
     pub value: Figure,
-    /// Whether the value is notional: Table II prices are those of the
-    /// derivative itself (often $0 for grants), not cash that changed hands.
+    /// Whether the value is notional: in Table II, other than for purchases
+    /// and sales (P, S), the price is the derivative's own (often $0 for a
+    /// grant), not cash that changed hands.
     pub notional: bool,
     /// How it was worked out.
     pub basis: ValueBasis,
@@ -57,7 +59,8 @@ pub(crate) fn row_value(
     if row.kind != RowKind::Transaction {
         return None;
     }
-    let notional = table == Table::Derivative;
+    let traded = matches!(row.transaction_code.value, Some(TransactionCode::P | TransactionCode::S));
+    let notional = table == Table::Derivative && !traded;
     let at = |c| cell_ref(table, index, c);
     let shares = Figure::of(&row.transaction_shares, at(Column::TransactionShares));
     let price = Figure::of(&row.transaction_price_per_share, at(Column::TransactionPricePerShare));
@@ -102,8 +105,6 @@ pub struct Position {
     /// Transactions left out of the values: no price (or amount) reported.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unvalued_rows: Vec<u32>,
-    /// Whether the values are notional (Table II).
-    pub notional: bool,
     /// Holdings before the first transaction.
     pub owned_before: Option<Figure>,
     /// Holdings after the last row.
@@ -140,6 +141,8 @@ pub struct Flows {
     /// Weighted-average price of the sales (code S), 6 decimals.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub average_sale_price: Option<Figure>,
+    /// Whether a value counted is notional (see [`RowValue::notional`]).
+    pub notional: bool,
 }
 
 /// Running sums behind [`Flows`].
@@ -150,6 +153,7 @@ pub(crate) struct FlowSums {
     disposed_value: Total,
     purchases: (Total, Total),
     sales: (Total, Total),
+    notional: bool,
 }
 
 impl FlowSums {
@@ -161,6 +165,7 @@ impl FlowSums {
             disposed_value: Total::zero(),
             purchases: (Total::zero(), Total::zero()),
             sales: (Total::zero(), Total::zero()),
+            notional: false,
         }
     }
 
@@ -170,8 +175,10 @@ impl FlowSums {
         code: Option<TransactionCode>,
         direction: Option<AcquiredDisposed>,
         shares: Option<&Figure>,
-        value: Option<&Figure>,
+        value: Option<&RowValue>,
     ) {
+        self.notional |= value.is_some_and(|v| v.notional);
+        let value = value.map(|v| &v.value);
         let (amount, dollars) = match direction {
             Some(AcquiredDisposed::Acquired) => (&mut self.acquired, &mut self.acquired_value),
             Some(AcquiredDisposed::Disposed) => (&mut self.disposed, &mut self.disposed_value),
@@ -221,6 +228,7 @@ impl FlowSums {
             net_value,
             average_purchase_price: average(&self.purchases),
             average_sale_price: average(&self.sales),
+            notional: self.notional,
         };
         (flows, overflowed)
     }
@@ -343,7 +351,7 @@ fn position(table: Table, rows: &[Row], members: &[usize], diags: &mut Vec<Diagn
         if direction.is_none() {
             unknown.push(at(i, Column::TransactionAcquiredDisposedCode));
         }
-        let value = row_value(table, i, row, &mut reported_elsewhere).map(|v| v.value);
+        let value = row_value(table, i, row, &mut reported_elsewhere);
         if value.is_none() {
             unvalued_rows.push(row_index(i));
         }
@@ -386,7 +394,6 @@ fn position(table: Table, rows: &[Row], members: &[usize], diags: &mut Vec<Diagn
         rows: members.iter().map(|&i| row_index(i)).collect(),
         flows,
         unvalued_rows,
-        notional: table == Table::Derivative,
         owned_before,
         owned_after,
         change_percent,
