@@ -271,6 +271,33 @@ fn on_time_filings_are_not_late() {
 }
 
 #[test]
+fn federal_holidays_move_the_deadline() {
+    let Some(corpus) = corpus("federal_holidays_move_the_deadline") else { return };
+    // Each transaction was due two weekdays later, but a federal holiday or
+    // closure came between, and each form was signed on the true due date.
+    for (name, due) in [
+        // Monday 2018-12-03; Wednesday 12-05 the day of mourning for President Bush.
+        ("xml/0000899243-18-030317.xml", date(2018, 12, 6)),
+        // Thursday 2021-05-27; Monday 05-31 Memorial Day.
+        ("xml/0001062993-21-005262.xml", date(2021, 6, 1)),
+        // Wednesday 2020-07-01; Friday 07-03 Independence Day observed (July 4 a Saturday).
+        ("xml/0001209191-20-041259.xml", date(2020, 7, 6)),
+        // Sunday 2025-08-31; Monday 09-01 Labor Day.
+        ("xml/0000789019-25-000015.xml", date(2025, 9, 3)),
+    ] {
+        let a = analyze_plain(&corpus_filing(&corpus, name));
+        assert!(with_code(&a, Code::LateFiling).is_empty(), "{name}");
+        assert_eq!(a.deadline.as_ref().unwrap().dues[0].due, due, "{name}");
+    }
+    // Friday 2022-01-14; Monday 01-17 Martin Luther King Jr. Day: due
+    // Wednesday 01-19, signed Thursday 01-20: one business day late.
+    let a = analyze_plain(&corpus_filing(&corpus, "xml/0001415889-22-000694.xml"));
+    let late = with_code(&a, Code::LateFiling);
+    assert_eq!(late.len(), 1);
+    assert!(late[0].message.contains("was due by 2022-01-19; 1 business day(s) late"), "{}", late[0].message);
+}
+
+#[test]
 fn late_filing_with_a_date_the_user_gives() {
     let Some(corpus) = corpus("late_filing_with_a_date_the_user_gives") else { return };
     // The XML alone has no header: the user says it was filed Thursday
