@@ -125,11 +125,15 @@ pub fn write(out: &mut impl Write, analysis: &Analysis) -> io::Result<()> {
         if pair.sales.is_empty() {
             line.push_str("; no same-day sale");
         } else {
-            let rows: Vec<String> = pair
+            let mut rows: Vec<String> = pair
                 .sales
                 .iter()
+                .take(3)
                 .map(|s| format!("{} {}", row_name(Table::NonDerivative, s.row), s.code))
                 .collect();
+            if pair.sales.len() > 3 {
+                rows.push(format!("and {} more rows", pair.sales.len() - 3));
+            }
             line.push_str(&format!(
                 "; sold {} at {} average ({}); spread {}",
                 number(pair.shares_sold.as_ref(), false),
