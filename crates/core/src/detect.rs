@@ -106,6 +106,12 @@ pub fn detect(text: &str) -> Detection {
     if !is_html_page && (head.contains("<ownershipDocument") || head.contains(":ownershipDocument")) {
         return found(Representation::Xml, "has an <ownershipDocument> element (EDGAR ownership XML)");
     }
+    if !is_html_page && head.contains("<edgarSubmission") {
+        return found(
+            Representation::Xml,
+            "has an <edgarSubmission> element (a filer-constructed submission, documents in base64)",
+        );
+    }
     if let Some(reason) = markdown_reason(head) {
         return found(Representation::Markdown, &reason);
     }

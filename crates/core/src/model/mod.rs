@@ -484,6 +484,24 @@ pub struct Submission {
     pub date_as_of_change: Field<Date>,
     /// `ACCEPTANCE-DATETIME`, as written (`YYYYMMDDHHMMSS`).
     pub acceptance_datetime: Field<String>,
+    /// `testOrLive` of a filer-constructed `edgarSubmission`: `TEST` or `LIVE`.
+    #[serde(skip_serializing_if = "Field::is_blank")]
+    pub test_or_live: Field<String>,
+    /// `returnCopy` of a filer-constructed `edgarSubmission` (in the SEC's samples).
+    #[serde(skip_serializing_if = "Field::is_blank")]
+    pub return_copy: Field<bool>,
+    /// `pointOfContact/contactName` of a filer-constructed `edgarSubmission`.
+    #[serde(skip_serializing_if = "Field::is_blank")]
+    pub contact_name: Field<String>,
+    /// `pointOfContact/contactPhoneNumber`.
+    #[serde(skip_serializing_if = "Field::is_blank")]
+    pub contact_phone_number: Field<String>,
+    /// `pointOfContact/contactEmailAddress`.
+    #[serde(skip_serializing_if = "Field::is_blank")]
+    pub contact_email_address: Field<String>,
+    /// `notificationAddresses/notificationEmailAddress`, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notification_email_addresses: Vec<Field<String>>,
     /// The companies and persons named in the header (issuer, reporting owners).
     pub parties: Vec<HeaderParty>,
     /// The documents of the submission (the XML form, exhibits, …).

@@ -1,73 +1,110 @@
 //! The EDGAR ownership XML (`ownershipDocument`), every schema version from
 //! X0101 to X0609: the ground truth every other representation is scored against.
 //!
-//! The parser is a recursive descent over [`quick_xml`]'s pull events: each
-//! element of the specification is read into its place in the [`Filing`];
-//! anything the model has no place for is reported as
-//! [`Code::UnplacedContent`] with its path, so nothing is dropped silently.
+//! ```xml
+//! <ownershipDocument>
+//!   <schemaVersion>X0508</schemaVersion>
+//!   <documentType>4</documentType>
+//!   <issuer><issuerCik>0000012345</issuerCik>…</issuer>
+//!   <reportingOwner>…</reportingOwner>
+//!   <nonDerivativeTable>
+//!     <nonDerivativeTransaction>
+//!       <transactionAmounts>
+//!         <transactionShares><value>100</value><footnoteId id="F1"/></transactionShares>
+//!   …
+//! ```
+//!
+//! The parser is a recursive descent over [`quick_xml`]'s pull events
+//! ([`document`] maps the elements of the specification to the model): each
+//! element is read into its place in the [`Filing`]; anything the model has no
+//! place for is reported as [`Code::UnplacedContent`] with its path, so nothing
+//! is dropped silently. Several documents pasted one after another become
+//! several filings.
 //!
 //! It is tolerant where real filings are sloppy — `true`/`false` for `1`/`0`,
 //! missing optional blocks, stray whitespace, `.00` decimals, foreign codes in
-//! the state field, element order — and strict where it matters: XML that is
-//! not well-formed stops the document with [`Code::XmlMalformed`] and its
-//! line and column, rather than yielding a silently partial filing.
+//! the state field, element order, a bare `&` — and strict where it matters:
+//! XML that is not well-formed stops the document with [`Code::XmlMalformed`]
+//! at its line and column, rather than yielding a silently partial filing.
+//!
+//! The filer-constructed submission (`edgarSubmission`, whose documents are
+//! base64 in `<documentMimeBlock>`) is read by [`envelope`]: the ownership
+//! document inside is decoded and parsed. Its values have no position in the
+//! user's input, so their spans all point at the mime block, and diagnostics
+//! inside it name the line and column in the decoded document.
 //!
 //! Not supported: entities declared in a DOCTYPE (never expanded, so never
 //! fetched and never exponential: they are reported and kept as written).
 
+mod document;
+mod envelope;
+mod value;
+
 use std::borrow::Cow;
+use std::ops::Range;
 
 use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::errors::{Error as XmlError, IllFormedError, SyntaxError};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 
-use crate::detect::Representation;
 use crate::diagnostic::{Code, Diagnostic, Severity, quote};
-use crate::model::{
-    AcquiredDisposed, Date, DirectIndirect, Field, Filing, Footnote, FootnoteId, FormType, Num, NumError,
-    ReportingOwner, Row, RowKind, Signature, Table, Timeliness, TransactionCode,
-};
+use crate::model::{Field, Filing, FootnoteId};
 use crate::repr::Output;
-use crate::source::Span;
+use crate::source::{LineCol, LineIndex, Span};
+use value::{Parse, XmlValue};
 
-/// Parse every `ownershipDocument` in `text[range]` (one filing each); spans
-/// are offsets into `text`.
-pub fn parse(text: &str, range: std::ops::Range<usize>) -> Output {
-    let base = range.start;
-    let slice = text.get(range).unwrap_or("");
-    let mut cursor = Cursor::new(slice, base);
+/// Parse every root element in `text[range]`: each `ownershipDocument` is one
+/// filing, each `edgarSubmission` yields the ownership documents it carries.
+/// Spans are offsets into `text`.
+pub fn parse(text: &str, range: Range<usize>) -> Output {
+    let range = if text.get(range.clone()).is_some() { range } else { 0..0 };
+    read(Cursor::new(text, range, None))
+}
+
+fn read(mut cursor: Cursor<'_>) -> Output {
     let mut out = Output::default();
     if let Err(fatal) = cursor.documents(&mut out.filings) {
-        out.diagnostics.push(fatal.into_diagnostic());
+        // The document being read is not returned half-read; what was found
+        // in it before the error is kept, then the error itself.
+        cursor.outside.append(&mut cursor.diagnostics);
+        let diagnostic = cursor.diag(Code::XmlMalformed, fatal.start, fatal.end, fatal.message).with_help(
+            "the XML is not well-formed; fix it at this position, or paste the filing's EDGAR page instead",
+        );
+        cursor.outside.push(diagnostic);
     }
     out.diagnostics.append(&mut cursor.outside);
     if out.filings.is_empty() && out.diagnostics.iter().all(|d| d.severity < Severity::Error) {
-        out.diagnostics.push(Diagnostic::new(
+        let d = cursor.diag(
             Code::XmlWrongRoot,
-            Some(Span::new(base, base + slice.len())),
-            "no <ownershipDocument> element found in this XML",
-        ));
+            0,
+            cursor.src.len(),
+            "no <ownershipDocument> element found in this XML".to_owned(),
+        );
+        out.diagnostics.push(d);
     }
     out
 }
 
-/// Where a well-formedness error stopped the parse.
+/// Where a well-formedness error stopped the parse (offsets into the source).
 struct Fatal {
-    span: Span,
+    start: usize,
+    end: usize,
     message: String,
-}
-
-impl Fatal {
-    fn into_diagnostic(self) -> Diagnostic {
-        Diagnostic::new(Code::XmlMalformed, Some(self.span), self.message).with_help(
-            "the XML is not well-formed; fix it at this position, or paste the filing's EDGAR page instead",
-        )
-    }
 }
 
 type Result<T> = std::result::Result<T, Fatal>;
 
+/// A document decoded from a base64 block: its offsets are not the input's.
+struct Embedded {
+    /// The block's text in the input: every span of the document points here.
+    block: Span,
+    /// The document's name (`documentName`), for messages.
+    name: String,
+}
+
 /// An element whose start tag has been read.
 struct Elem<'a> {
+    /// Local name (without namespace prefix).
     name: &'a str,
     /// Offset of its `<`.
     start: usize,
@@ -78,77 +115,248 @@ struct Elem<'a> {
     tag: BytesStart<'a>,
 }
 
-/// Text content of a leaf element, with the span of its trimmed raw text.
-struct Text<'a> {
-    value: Cow<'a, str>,
-    span: Span,
+/// An element still open, for paths and messages.
+struct Open<'a> {
+    name: &'a str,
+    start: usize,
 }
 
-/// Content between an element's tags.
-enum Content<'a> {
-    Child(Elem<'a>),
-    Text(Text<'a>),
-    End(usize),
+/// One piece of character data: raw text, a CDATA section or a resolved reference.
+struct Piece<'a> {
+    value: Cow<'a, str>,
+    start: usize,
+    end: usize,
+}
+
+impl Piece<'_> {
+    fn is_whitespace(&self) -> bool {
+        self.value.bytes().all(is_xml_space)
+    }
+}
+
+/// What comes next inside an element.
+enum Token<'a> {
+    Open(Elem<'a>),
+    Text(Piece<'a>),
+    /// The element's end tag, ending at this offset.
+    Close(usize),
+}
+
+/// The character data of a leaf element, pieces joined.
+#[derive(Default)]
+struct TextBuf<'a> {
+    value: Cow<'a, str>,
+    /// Source range of the pieces, or of the whole element when it has none.
+    range: Option<(usize, usize)>,
+}
+
+impl<'a> TextBuf<'a> {
+    /// Append `piece` of `src`. The reader drops text that is only
+    /// whitespace (see [`Cursor::new`]); whitespace between two pieces (as in
+    /// `A &amp; &amp; B`) is taken back from the source.
+    fn push(&mut self, src: &'a str, piece: Piece<'a>) {
+        match self.range {
+            None => {
+                self.value = piece.value;
+                self.range = Some((piece.start, piece.end));
+            }
+            Some((start, end)) => {
+                let value = self.value.to_mut();
+                match src.get(end..piece.start) {
+                    Some(gap) if gap.bytes().all(is_xml_space) => value.push_str(gap),
+                    _ => {}
+                }
+                value.push_str(&piece.value);
+                self.range = Some((start, piece.end));
+            }
+        }
+    }
+
+    /// The text without surrounding whitespace, line ends normalised.
+    fn trimmed(&self) -> Cow<'_, str> {
+        let text = xml_trim(&self.value);
+        if text.contains('\r') { Cow::Owned(normalize_line_ends(text)) } else { Cow::Borrowed(text) }
+    }
+}
+
+/// `s` without leading and trailing XML whitespace (space, tab, CR, LF).
+fn xml_trim(s: &str) -> &str {
+    xml_trim_range(s).and_then(|r| s.get(r)).unwrap_or("")
+}
+
+/// The range of `s` without leading and trailing XML whitespace; `None` if
+/// it is all whitespace.
+fn xml_trim_range(s: &str) -> Option<Range<usize>> {
+    let bytes = s.as_bytes();
+    let start = bytes.iter().position(|&b| !is_xml_space(b))?;
+    let end = bytes.iter().rposition(|&b| !is_xml_space(b)).map_or(start, |i| i + 1);
+    Some(start..end)
+}
+
+fn is_xml_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+/// XML line-end normalisation: `\r\n` and a bare `\r` become `\n`.
+fn normalize_line_ends(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 struct Cursor<'a> {
     reader: Reader<&'a [u8]>,
-    src: &'a str,
+    /// The whole text the spans are offsets into (unless `embedded`).
+    whole: &'a str,
+    /// Offset of `src` in `whole`.
     base: usize,
-    /// Names of the open elements, for diagnostics.
-    path: Vec<&'a str>,
+    /// The XML being read; every offset the cursor handles is into it.
+    src: &'a str,
+    embedded: Option<Embedded>,
+    /// The open elements, outermost first.
+    open: Vec<Open<'a>>,
     /// Diagnostics of the document being read.
     diagnostics: Vec<Diagnostic>,
     /// Diagnostics outside any document.
     outside: Vec<Diagnostic>,
+    /// Whether a namespace prefix has been declared: element names may then be prefixed.
+    prefixed: bool,
 }
 
 impl<'a> Cursor<'a> {
-    fn new(src: &'a str, base: usize) -> Self {
+    fn new(whole: &'a str, range: Range<usize>, embedded: Option<Embedded>) -> Self {
+        let base = range.start;
+        let src = whole.get(range).unwrap_or("");
         let mut reader = Reader::from_str(src);
         let config = reader.config_mut();
         config.check_end_names = true;
-        config.trim_text(false);
-        Cursor { reader, src, base, path: Vec::new(), diagnostics: Vec::new(), outside: Vec::new() }
+        config.allow_dangling_amp = true;
+        // Text that is only whitespace (the layout between elements, most of
+        // a file's events) is dropped by the reader itself: a large saving.
+        // Every piece of text is sliced from `src` by position, so no
+        // whitespace inside a value is lost (see `TextBuf::push`).
+        config.trim_text_start = true;
+        Cursor {
+            reader,
+            whole,
+            base,
+            src,
+            embedded,
+            open: Vec::with_capacity(16),
+            diagnostics: Vec::new(),
+            outside: Vec::new(),
+            prefixed: false,
+        }
     }
 
+    /// The span of `src[start..end]` in the input.
     fn span(&self, start: usize, end: usize) -> Span {
-        Span::new(self.base + start, self.base + end)
+        match &self.embedded {
+            None => Span::new(self.base + start, self.base + end),
+            Some(e) => e.block,
+        }
+    }
+
+    /// Line and column of a source offset, in the text it belongs to (the
+    /// input, or the decoded document). Only for messages: it indexes the lines.
+    fn line_col(&self, at: usize) -> LineCol {
+        let offset = u32::try_from(self.base + at).unwrap_or(u32::MAX);
+        LineIndex::new(self.whole).line_col(self.whole, offset)
+    }
+
+    /// A diagnostic about `src[start..end]`.
+    fn diag(&self, code: Code, start: usize, end: usize, message: String) -> Diagnostic {
+        match &self.embedded {
+            None => Diagnostic::new(code, Some(self.span(start, end)), message),
+            Some(e) => {
+                let at = self.line_col(start);
+                let message = format!("{message} (in {}, decoded from base64, at its line {at})", e.name);
+                Diagnostic::new(code, Some(e.block), message)
+            }
+        }
     }
 
     fn position(&self) -> usize {
         usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
     }
 
+    /// The path of the open elements, with `name` appended when not empty.
     fn path_of(&self, name: &str) -> String {
-        let mut path = self.path.join("/");
+        let mut path: Vec<&str> = self.open.iter().map(|o| o.name).collect();
         if !name.is_empty() {
-            if !path.is_empty() {
-                path.push('/');
-            }
-            path.push_str(name);
+            path.push(name);
         }
-        path
+        path.join("/")
     }
 
     fn note(&mut self, diagnostic: Diagnostic) {
-        if self.path.is_empty() { self.outside.push(diagnostic) } else { self.diagnostics.push(diagnostic) }
+        if self.open.is_empty() { self.outside.push(diagnostic) } else { self.diagnostics.push(diagnostic) }
     }
 
-    /// Read the next event with its byte range.
+    /// Read the next event with its byte range. The range of text includes
+    /// the leading whitespace the reader trims; markup starts after it.
+    #[inline(always)]
     fn event(&mut self) -> Result<(Event<'a>, usize, usize)> {
-        let start = self.position();
+        let before = self.position();
         match self.reader.read_event() {
-            Ok(event) => Ok((event, start, self.position())),
-            Err(error) => {
-                let at = usize::try_from(self.reader.error_position()).unwrap_or(start);
-                let message = match self.path.last() {
-                    Some(open) => format!("malformed XML inside <{open}>: {error}"),
-                    None => format!("malformed XML: {error}"),
+            Ok(event) => {
+                let end = self.position();
+                let start = match &event {
+                    // The start of an end tag is never needed (but at the top
+                    // level, which finds it itself): not searched for.
+                    Event::Text(_) | Event::End(_) => before,
+                    // `<` name and attributes `>` (or `/>`): no search needed.
+                    Event::Start(tag) => end.saturating_sub(tag.len() + 2),
+                    Event::Empty(tag) => end.saturating_sub(tag.len() + 3),
+                    _ => self.skip_space(before),
                 };
-                Err(Fatal { span: self.span(at, self.position().max(at + 1)), message })
+                Ok((event, start, end))
             }
+            Err(error) => Err(self.malformed(&error, before)),
         }
+    }
+
+    /// The offset of the first non-whitespace byte at or after `at`.
+    fn skip_space(&self, at: usize) -> usize {
+        let rest = self.src.as_bytes().get(at..).unwrap_or_default();
+        at + rest.iter().position(|&b| !is_xml_space(b)).unwrap_or(rest.len())
+    }
+
+    /// The fatal error for a tokenizer error, in words a filer understands.
+    fn malformed(&self, error: &XmlError, start: usize) -> Fatal {
+        let at = usize::try_from(self.reader.error_position()).unwrap_or(start);
+        let end = self.position().max(at + 1).min(self.src.len()).max(at);
+        let opened = |name: &str| match self.open.iter().rev().find(|o| o.name == local(name)) {
+            Some(open) => format!("<{name}> (opened at line {})", self.line_col(open.start)),
+            None => format!("<{name}>"),
+        };
+        let what = match error {
+            XmlError::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => format!(
+                "the closing tag </{found}> does not match {}: a closing tag is missing or misspelled",
+                opened(expected)
+            ),
+            XmlError::IllFormed(IllFormedError::UnmatchedEndTag(name)) => {
+                format!("the closing tag </{name}> closes nothing: no <{name}> is open")
+            }
+            XmlError::Syntax(SyntaxError::UnclosedTag) => "a tag is not closed by '>'".to_owned(),
+            XmlError::Syntax(SyntaxError::UnclosedComment) => {
+                "a comment <!-- is not closed by -->".to_owned()
+            }
+            XmlError::Syntax(SyntaxError::UnclosedCData) => {
+                "a <![CDATA[ section is not closed by ]]>".to_owned()
+            }
+            XmlError::Syntax(SyntaxError::UnclosedDoctype) => "a <!DOCTYPE is not closed by '>'".to_owned(),
+            XmlError::Syntax(SyntaxError::UnclosedPIOrXmlDecl) => {
+                "a <? declaration is not closed by ?>".to_owned()
+            }
+            XmlError::Syntax(SyntaxError::InvalidBangMarkup) => {
+                "'<!' starts neither a comment, a CDATA section nor a DOCTYPE".to_owned()
+            }
+            other => other.to_string(),
+        };
+        let message = match self.open.last() {
+            Some(open) => format!("malformed XML inside <{}>: {what}", open.name),
+            None => format!("malformed XML: {what}"),
+        };
+        Fatal { start: at, end, message }
     }
 
     /// Read top-level content: each root element is one document.
@@ -158,42 +366,47 @@ impl<'a> Cursor<'a> {
             match event {
                 Event::Eof => return Ok(()),
                 Event::Start(tag) | Event::Empty(tag) => {
-                    let elem = self.elem(tag, start, end);
-                    self.path.push(elem.name);
-                    if !elem.tag.attributes_raw().is_empty() {
-                        self.attribute(&elem, None);
-                    }
-                    if elem.name == "ownershipDocument" {
-                        filings.push(self.document(elem)?);
-                    } else {
-                        let message =
-                            format!("<{}> is not an ownership document (expected <ownershipDocument>)", elem.name);
-                        self.skip(&elem)?;
-                        let span = self.span(start, self.position());
-                        self.outside.append(&mut self.diagnostics);
-                        self.outside.push(Diagnostic::new(Code::XmlWrongRoot, Some(span), message));
-                    }
-                }
-                Event::Text(text) => {
-                    let raw = text.decode().unwrap_or_default();
-                    if !raw.trim().is_empty() {
-                        self.outside.push(unplaced(self.trimmed_span(start, end), "text outside the XML document", &raw));
+                    let empty = self.src.as_bytes().get(end.saturating_sub(2)) == Some(&b'/');
+                    let elem = self.elem(tag, start, end, empty);
+                    self.enter(&elem);
+                    match elem.name {
+                        "ownershipDocument" => filings.push(self.document(elem)?),
+                        "edgarSubmission" => self.envelope(elem, filings)?,
+                        other => {
+                            let message = format!(
+                                "<{other}> is not an ownership document (expected <ownershipDocument>)"
+                            );
+                            self.skip(&elem)?;
+                            self.outside.append(&mut self.diagnostics);
+                            let d = self.diag(Code::XmlWrongRoot, start, self.position(), message);
+                            self.outside.push(d);
+                        }
                     }
                 }
-                Event::DocType(_) => self.outside.push(Diagnostic::new(
-                    Code::XmlDoctype,
-                    Some(self.span(start, end)),
-                    "document type declaration ignored: entities it declares are not expanded, and nothing is fetched",
-                )),
+                Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
+                    let raw = self.src.get(start..end).unwrap_or("");
+                    if !xml_trim(raw).is_empty() {
+                        let (s, e) = self.trimmed(start, end);
+                        let d = self.unplaced(s, e, "text outside the XML document", raw);
+                        self.outside.push(d);
+                    }
+                }
+                Event::DocType(_) => {
+                    let d = self.diag(
+                        Code::XmlDoctype,
+                        start,
+                        end,
+                        "document type declaration ignored: entities it declares are not expanded, and nothing is fetched"
+                            .to_owned(),
+                    );
+                    self.outside.push(d);
+                }
                 Event::End(_) => {
                     return Err(Fatal {
-                        span: self.span(start, end),
-                        message: "closing tag without an opening tag".into(),
+                        start: self.skip_space(start),
+                        end,
+                        message: "malformed XML: a closing tag without an opening tag".into(),
                     });
-                }
-                Event::GeneralRef(_) | Event::CData(_) => {
-                    let raw = &self.src[start..end];
-                    self.outside.push(unplaced(self.span(start, end), "content outside the XML document", raw));
                 }
                 Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
             }
@@ -201,290 +414,288 @@ impl<'a> Cursor<'a> {
     }
 
     /// The element whose start tag spans `start..end`.
-    fn elem(&self, tag: BytesStart<'a>, start: usize, end: usize) -> Elem<'a> {
-        // The name is sliced from `src` (not from `tag`) to borrow it for 'a;
-        // the local name is the part after any namespace prefix.
-        let name_len = tag.local_name().as_ref().len();
-        let full_len = tag.name().as_ref().len();
-        let name_start = start + 1 + (full_len - name_len);
-        let name = self.src.get(name_start..name_start + name_len).unwrap_or("");
-        let empty = self.src.as_bytes().get(end.saturating_sub(2)) == Some(&b'/');
+    #[inline(always)]
+    fn elem(&self, tag: BytesStart<'a>, start: usize, end: usize, empty: bool) -> Elem<'a> {
+        // The name is sliced from `src` (not from `tag`) to borrow it for 'a.
+        let qualified = self.src.get(start + 1..start + 1 + tag.name().as_ref().len()).unwrap_or("");
+        // The local name is the part after a namespace prefix. A prefix must
+        // be declared (`xmlns:p`, an attribute): until one is, the search
+        // is skipped (it costs a third of reading an element).
+        let name =
+            if self.prefixed || !tag.attributes_raw().is_empty() { local(qualified) } else { qualified };
         Elem { name, start, tag_end: end, empty, tag }
     }
 
-    /// The next piece of content of the element at the top of the path.
-    fn content(&mut self) -> Result<Content<'a>> {
+    /// Open `elem`: it is now the innermost element of the path.
+    fn enter(&mut self, elem: &Elem<'a>) {
+        self.open.push(Open { name: elem.name, start: elem.start });
+        if !elem.tag.attributes_raw().is_empty() && !matches!(elem.name, "footnoteId" | "footnote") {
+            self.attribute(elem, None);
+        }
+    }
+
+    /// Close the innermost element.
+    fn leave(&mut self) {
+        self.open.pop();
+    }
+
+    /// The next piece of content of the innermost open element.
+    #[inline(always)]
+    fn token(&mut self) -> Result<Token<'a>> {
         loop {
             let (event, start, end) = self.event()?;
             return Ok(match event {
-                Event::Start(tag) | Event::Empty(tag) => {
-                    let elem = self.elem(tag, start, end);
-                    if !matches!(elem.name, "footnoteId" | "footnote")
-                        && !elem.tag.attributes_raw().is_empty()
-                    {
-                        self.attribute(&elem, None);
+                Event::Start(tag) => Token::Open(self.elem(tag, start, end, false)),
+                Event::Empty(tag) => Token::Open(self.elem(tag, start, end, true)),
+                Event::End(_) => Token::Close(end),
+                Event::Text(_) => {
+                    let raw = self.src.get(start..end).unwrap_or("");
+                    let first = self.skip_space(start);
+                    if self.src.as_bytes().get(first) == Some(&b'&') {
+                        let message = format!(
+                            "a bare & in <{}> (XML writes it &amp;): read as written",
+                            self.path_of("")
+                        );
+                        let d = self.diag(Code::NonStandardValue, first, first + 1, message);
+                        self.note(d);
                     }
-                    Content::Child(elem)
+                    Token::Text(Piece { value: Cow::Borrowed(raw), start, end })
                 }
-                Event::End(_) => Content::End(end),
-                Event::Text(text) => {
-                    let value = match text.xml_content() {
-                        Ok(v) => v,
-                        Err(_) => Cow::Borrowed(&self.src[start..end]),
-                    };
-                    Content::Text(Text { value, span: self.span(start, end) })
-                }
-                Event::CData(data) => {
-                    let value = data.xml_content().unwrap_or_default();
-                    Content::Text(Text { value, span: self.span(start, end) })
+                Event::CData(_) => {
+                    // `<![CDATA[` is 9 bytes, `]]>` 3.
+                    let value = Cow::Borrowed(self.src.get(start + 9..end.saturating_sub(3)).unwrap_or(""));
+                    Token::Text(Piece { value, start, end })
                 }
                 Event::GeneralRef(reference) => {
-                    let name = reference.decode().unwrap_or_default();
-                    let value = match reference.resolve_char_ref() {
-                        Ok(Some(c)) => Cow::Owned(c.to_string()),
-                        _ => match quick_xml::escape::resolve_predefined_entity(&name) {
-                            Some(s) => Cow::Borrowed(s),
-                            None => {
-                                let span = self.span(start, end);
-                                let entity = format!("&{name};");
-                                self.note(
-                                    Diagnostic::new(
-                                        Code::XmlUnknownEntity,
-                                        Some(span),
-                                        format!("unknown entity {entity} in <{}>: kept as written", self.path_of("")),
-                                    )
-                                    .with_help("XML defines only &amp; &lt; &gt; &quot; &apos; and numeric references"),
-                                );
-                                Cow::Owned(entity)
-                            }
-                        },
-                    };
-                    Content::Text(Text { value, span: self.span(start, end) })
+                    Token::Text(Piece { value: self.reference(&reference, start, end), start, end })
                 }
                 Event::Comment(_) | Event::PI(_) => continue,
                 Event::Decl(_) | Event::DocType(_) => {
-                    return Err(Fatal {
-                        span: self.span(start, end),
-                        message: format!("declaration inside <{}>", self.path_of("")),
-                    });
+                    let message = format!("malformed XML: a declaration inside <{}>", self.path_of(""));
+                    return Err(Fatal { start, end, message });
                 }
                 Event::Eof => {
-                    let open = self.path.last().copied().unwrap_or("");
-                    return Err(Fatal {
-                        span: self.span(end, end),
-                        message: format!(
-                            "the input ends inside <{open}>: its closing tag </{open}> is missing"
-                        ),
-                    });
+                    let (name, at) = self.open.last().map_or(("", 0), |o| (o.name, o.start));
+                    let message = format!(
+                        "the input ends inside <{name}> (opened at line {}): its closing tag </{name}> is missing",
+                        self.line_col(at)
+                    );
+                    return Err(Fatal { start: end, end, message });
                 }
             });
         }
     }
 
-    /// The next child element of `parent`, or `None` at its end. Text between
-    /// children is reported as unplaced unless it is whitespace.
+    /// The text an entity or character reference stands for; an unknown
+    /// entity is kept as written and reported.
+    fn reference(&mut self, reference: &BytesRef<'a>, start: usize, end: usize) -> Cow<'a, str> {
+        if let Ok(Some(c)) = reference.resolve_char_ref() {
+            return Cow::Owned(c.to_string());
+        }
+        let name = self.src.get(start + 1..end.saturating_sub(1)).unwrap_or("");
+        if let Some(s) = quick_xml::escape::resolve_predefined_entity(name) {
+            return Cow::Borrowed(s);
+        }
+        let written = self.src.get(start..end).unwrap_or("");
+        let message = format!("unknown entity {written} in <{}>: kept as written", self.path_of(""));
+        let d = self.diag(Code::XmlUnknownEntity, start, end, message).with_help(
+            "XML defines only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#233;",
+        );
+        self.note(d);
+        Cow::Borrowed(written)
+    }
+
+    /// The next child element of `parent`, opened, or `None` at its end (then
+    /// `parent` is closed). Text between children is reported as unplaced
+    /// unless it is whitespace.
     fn child(&mut self, parent: &Elem<'a>) -> Result<Option<Elem<'a>>> {
         if parent.empty {
-            self.path.pop();
+            self.leave();
             return Ok(None);
         }
         loop {
-            match self.content()? {
-                Content::Child(elem) => {
-                    self.path.push(elem.name);
+            match self.token()? {
+                Token::Open(elem) => {
+                    self.enter(&elem);
                     return Ok(Some(elem));
                 }
-                Content::End(_) => {
-                    self.path.pop();
+                Token::Close(_) => {
+                    self.leave();
                     return Ok(None);
                 }
-                Content::Text(text) => {
-                    if !text.value.trim().is_empty() {
-                        let what = format!("text inside <{}>", self.path_of(""));
-                        let diagnostic = unplaced(text.span, &what, &text.value);
-                        self.note(diagnostic);
-                    }
+                Token::Text(piece) if piece.is_whitespace() => {}
+                Token::Text(piece) => {
+                    let (start, end) = self.trimmed(piece.start, piece.end);
+                    let what = format!("text inside <{}>", self.path_of(""));
+                    let d = self.unplaced(start, end, &what, &piece.value);
+                    self.note(d);
                 }
             }
         }
     }
 
-    /// The text of a leaf element (its end tag consumed). Child elements
-    /// inside it are reported as unplaced.
-    fn text(&mut self, elem: &Elem<'a>) -> Result<Text<'a>> {
+    /// The character data of a leaf element (its end tag consumed). Child
+    /// elements inside it are reported as unplaced.
+    fn leaf(&mut self, elem: &Elem<'a>) -> Result<TextBuf<'a>> {
+        let mut text = TextBuf::default();
         if elem.empty {
-            self.path.pop();
-            return Ok(Text { value: Cow::Borrowed(""), span: self.span(elem.start, elem.tag_end) });
+            self.leave();
+            text.range = Some((elem.start, elem.tag_end));
+            return Ok(text);
         }
-        let mut value: Cow<'a, str> = Cow::Borrowed("");
-        let mut span: Option<Span> = None;
         loop {
-            match self.content()? {
-                Content::Text(text) => {
-                    span = Some(span.map_or(text.span, |s| s.cover(text.span)));
-                    if value.is_empty() {
-                        value = text.value;
-                    } else {
-                        value.to_mut().push_str(&text.value);
-                    }
+            match self.token()? {
+                Token::Text(piece) => text.push(self.src, piece),
+                Token::Open(child) => {
+                    self.enter(&child);
+                    self.report_unplaced(child)?;
                 }
-                Content::Child(child) => {
-                    self.path.push(child.name);
-                    self.unplaced(child)?;
-                }
-                Content::End(end) => {
-                    self.path.pop();
-                    let span = match span {
-                        Some(s) => self.trim_span(s),
-                        None => self.span(elem.start, end),
-                    };
-                    return Ok(Text { value, span });
+                Token::Close(end) => {
+                    self.leave();
+                    text.range = Some(match text.range {
+                        Some((s, e)) => self.trimmed(s, e),
+                        None => (elem.start, end),
+                    });
+                    return Ok(text);
                 }
             }
         }
     }
 
-    /// Narrow a span of raw text to its non-whitespace part.
-    fn trim_span(&self, span: Span) -> Span {
-        let (start, end) = (span.start as usize - self.base, span.end as usize - self.base);
-        self.trimmed_span(start, end)
+    /// `start..end` narrowed to its non-whitespace part (unchanged if all whitespace).
+    fn trimmed(&self, start: usize, end: usize) -> (usize, usize) {
+        match xml_trim_range(self.src.get(start..end).unwrap_or("")) {
+            Some(body) => (start + body.start, start + body.end),
+            None => (start, end),
+        }
     }
 
-    fn trimmed_span(&self, start: usize, end: usize) -> Span {
-        let raw = self.src.get(start..end).unwrap_or("");
-        let lead = raw.len() - raw.trim_start().len();
-        let trail = raw.len() - raw.trim_end().len();
-        if lead == raw.len() { self.span(start, end) } else { self.span(start + lead, end - trail) }
-    }
-
-    /// Skip an element and everything in it.
+    /// Skip the rest of an opened element and everything in it.
     fn skip(&mut self, elem: &Elem<'a>) -> Result<()> {
-        if elem.empty {
-            self.path.pop();
-            return Ok(());
-        }
-        let mut depth = 1usize;
-        while depth > 0 {
-            match self.content()? {
-                Content::Child(child) if !child.empty => depth += 1,
-                Content::End(_) => depth -= 1,
-                Content::Child(_) | Content::Text(_) => {}
+        if !elem.empty {
+            let mut depth = 1usize;
+            while depth > 0 {
+                match self.token()? {
+                    Token::Open(child) if !child.empty => depth += 1,
+                    Token::Close(_) => depth -= 1,
+                    Token::Open(_) | Token::Text(_) => {}
+                }
             }
         }
-        self.path.pop();
+        self.leave();
         Ok(())
     }
 
-    /// Report an element the model has no place for, and skip it.
-    fn unplaced(&mut self, elem: Elem<'a>) -> Result<()> {
-        let start = elem.start;
+    fn unplaced(&self, start: usize, end: usize, what: &str, raw: &str) -> Diagnostic {
+        let message = format!("{what} has no place in the model: {}", quote(raw));
+        self.diag(Code::UnplacedContent, start, end, message)
+    }
+
+    /// Report an opened element the model has no place for, and skip it.
+    fn report_unplaced(&mut self, elem: Elem<'a>) -> Result<()> {
         let what = format!("element <{}>", self.path_of(""));
         self.skip(&elem)?;
-        let span = self.span(start, self.position());
-        let raw = self.src.get(start..self.position()).unwrap_or("");
-        let diagnostic = unplaced(span, &what, raw);
-        self.note(diagnostic);
+        let end = self.position();
+        let raw = self.src.get(elem.start..end).unwrap_or("");
+        let d = self.unplaced(elem.start, end, &what, raw);
+        self.note(d);
         Ok(())
     }
 
-    /// Read a field: either direct text (`<issuerName>X</issuerName>`) or a
-    /// `<value>` with `<footnoteId>`s (`<transactionShares><value>…`).
+    /// Read an opened element as a field: either direct text
+    /// (`<issuerName>X</issuerName>`) or a `<value>` with `<footnoteId>`s
+    /// (`<transactionShares><value>…`).
     fn field<T: XmlValue>(&mut self, elem: Elem<'a>) -> Result<Field<T>> {
-        let name = elem.name;
         let mut field = Field::default();
-        let mut text: Option<Text<'a>> = None;
+        let mut direct = TextBuf::default();
+        let mut end = elem.tag_end;
         if !elem.empty {
             loop {
-                match self.content()? {
-                    Content::Text(t) => {
-                        if !t.value.trim().is_empty() {
-                            text = Some(match text.take() {
-                                None => t,
-                                Some(mut prev) => {
-                                    prev.value.to_mut().push_str(&t.value);
-                                    Text { value: prev.value, span: prev.span.cover(t.span) }
-                                }
-                            });
-                        }
-                    }
-                    Content::Child(child) => {
-                        self.path.push(child.name);
+                match self.token()? {
+                    Token::Text(piece) => direct.push(self.src, piece),
+                    Token::Open(child) => {
+                        self.enter(&child);
                         match child.name {
-                            "value" => {
-                                if field.span.is_some() {
-                                    self.duplicate(&child)?;
-                                } else {
-                                    let value = self.text(&child)?;
-                                    self.assign(&mut field, name, value);
-                                }
+                            "value" if field.span.is_none() => {
+                                let text = self.leaf(&child)?;
+                                self.assign(&mut field, elem.name, text);
                             }
+                            "value" => self.duplicate(&child)?,
                             "footnoteId" => {
                                 if let Some(id) = self.footnote_id(&child) {
                                     field.footnotes.push(id);
                                 }
                                 self.skip(&child)?;
                             }
-                            _ => self.unplaced(child)?,
+                            _ => self.report_unplaced(child)?,
                         }
                     }
-                    Content::End(_) => break,
+                    Token::Close(close) => {
+                        end = close;
+                        break;
+                    }
                 }
             }
         }
-        let end = self.position();
-        self.path.pop();
-        match text {
-            Some(t) if field.span.is_none() => {
-                let t = Text { span: self.trim_span(t.span), value: t.value };
-                self.assign(&mut field, name, t);
+        self.leave();
+        if let Some((start, stop)) = direct.range.filter(|_| !xml_trim(&direct.value).is_empty()) {
+            let (start, stop) = self.trimmed(start, stop);
+            direct.range = Some((start, stop));
+            if field.span.is_none() {
+                self.assign(&mut field, elem.name, direct);
+            } else {
+                let what = format!("text inside <{}>", self.path_of(elem.name));
+                let d = self.unplaced(start, stop, &what, &direct.value);
+                self.note(d);
             }
-            Some(t) => {
-                self.note(unplaced(t.span, &format!("text inside <{}>", self.path_of(name)), &t.value))
-            }
-            None => {}
         }
         if field.span.is_none() {
-            field.span = Some(self.span(elem.start, end.max(elem.start)));
+            field.span = Some(self.span(elem.start, end));
         }
         Ok(field)
     }
 
     /// Parse `text` into `field`, reporting a value that does not parse.
-    fn assign<T: XmlValue>(&mut self, field: &mut Field<T>, name: &str, text: Text<'a>) {
-        field.span = Some(text.span);
-        let raw = text.value.trim();
+    fn assign<T: XmlValue>(&mut self, field: &mut Field<T>, name: &str, text: TextBuf<'a>) {
+        let (start, end) = text.range.unwrap_or((0, 0));
+        field.span = Some(self.span(start, end));
+        let raw = text.trimmed();
+        let raw = raw.as_ref();
         if raw.is_empty() {
             return;
         }
-        match T::from_xml(raw) {
-            Parse::Ok(v) => field.value = Some(v),
+        let problem = match T::from_xml(raw) {
+            Parse::Ok(v) => {
+                field.value = Some(v);
+                return;
+            }
             Parse::NonStandard(v, note) => {
                 field.value = Some(v);
-                let message = format!("<{}> is {}: {note}", self.path_of(name), quote(raw));
-                self.note(Diagnostic::new(Code::NonStandardValue, Some(text.span), message));
+                (Code::NonStandardValue, format!("<{}> is {}: {note}", self.path_of(name), quote(raw)))
             }
-            Parse::Invalid => {
-                let message =
-                    format!("<{}> should be {}, but is {}", self.path_of(name), T::EXPECTED, quote(raw));
-                self.note(Diagnostic::new(Code::InvalidValue, Some(text.span), message));
-            }
-            Parse::OutOfRange => {
-                let message = format!(
-                    "<{}> is {}: too many digits to represent exactly",
-                    self.path_of(name),
-                    quote(raw)
-                );
-                self.note(Diagnostic::new(Code::NumberOutOfRange, Some(text.span), message));
-            }
-        }
+            Parse::Invalid => (
+                Code::InvalidValue,
+                format!("<{}> should be {}, but is {}", self.path_of(name), T::EXPECTED, quote(raw)),
+            ),
+            Parse::OutOfRange => (
+                Code::NumberOutOfRange,
+                format!("<{}> is {}: too many digits to represent exactly", self.path_of(name), quote(raw)),
+            ),
+        };
+        let d = self.diag(problem.0, start, end, problem.1);
+        self.note(d);
     }
 
+    /// The `id` of a `footnoteId` or `footnote` element (reported when absent).
     fn footnote_id(&mut self, elem: &Elem<'a>) -> Option<FootnoteId> {
+        if let Some(id) = plain_id(elem.tag.attributes_raw()) {
+            return Some(FootnoteId(id.to_owned()));
+        }
         let id = self.attribute(elem, Some("id"));
         if id.is_none() {
-            let span = self.span(elem.start, elem.tag_end);
             let message = format!("<{}> has no id attribute", self.path_of(""));
-            self.note(Diagnostic::new(Code::MissingElement, Some(span), message));
+            let d = self.diag(Code::MissingElement, elem.start, elem.tag_end, message);
+            self.note(d);
         }
         id.map(FootnoteId)
     }
@@ -496,13 +707,16 @@ impl<'a> Cursor<'a> {
         for attr in elem.tag.attributes().with_checks(false).flatten() {
             let key = attr.key.local_name();
             let key = std::str::from_utf8(key.as_ref()).unwrap_or("");
-            let value = attr.unescape_value().map(Cow::into_owned).unwrap_or_default();
+            let value = attr.unescape_value().unwrap_or_default();
+            if attr.key.as_ref().starts_with(b"xmlns:") {
+                self.prefixed = true;
+            }
             if Some(key) == name && found.is_none() {
-                found = Some(value.trim().to_owned());
+                found = Some(xml_trim(&value).to_owned());
             } else if !is_namespace_attribute(attr.key.as_ref()) {
-                let span = self.span(elem.start, elem.tag_end);
                 let what = format!("attribute {key} of <{}>", self.path_of(""));
-                self.note(unplaced(span, &what, &value));
+                let d = self.unplaced(elem.start, elem.tag_end, &what, &value);
+                self.note(d);
             }
         }
         found
@@ -512,15 +726,16 @@ impl<'a> Cursor<'a> {
     fn duplicate(&mut self, elem: &Elem<'a>) -> Result<()> {
         let path = self.path_of("");
         self.skip(elem)?;
-        let raw = self.src.get(elem.start..self.position()).unwrap_or("");
+        let end = self.position();
+        let raw = self.src.get(elem.start..end).unwrap_or("");
         let message =
             format!("<{path}> appears more than once; the first is used, this one is not: {}", quote(raw));
-        let span = self.span(elem.start, self.position());
-        self.note(Diagnostic::new(Code::DuplicateElement, Some(span), message));
+        let d = self.diag(Code::DuplicateElement, elem.start, end, message);
+        self.note(d);
         Ok(())
     }
 
-    /// Read `elem` into `slot`, unless the slot was already filled.
+    /// Read the opened `elem` into `slot`, unless the slot was already filled.
     fn set<T: XmlValue>(&mut self, slot: &mut Field<T>, elem: Elem<'a>) -> Result<()> {
         if slot.span.is_some() {
             return self.duplicate(&elem);
@@ -528,344 +743,33 @@ impl<'a> Cursor<'a> {
         *slot = self.field(elem)?;
         Ok(())
     }
+}
 
-    /// One `ownershipDocument`.
-    fn document(&mut self, root: Elem<'a>) -> Result<Filing> {
-        let mut f = Filing { representation: Representation::Xml, ..Filing::default() };
-        while let Some(el) = self.child(&root)? {
-            match el.name {
-                "schemaVersion" => self.set(&mut f.schema_version, el)?,
-                "documentType" => self.set(&mut f.document_type, el)?,
-                "periodOfReport" => self.set(&mut f.period_of_report, el)?,
-                "dateOfOriginalSubmission" => self.set(&mut f.date_of_original_submission, el)?,
-                "notSubjectToSection16" => self.set(&mut f.not_subject_to_section16, el)?,
-                "form3HoldingsReported" => self.set(&mut f.form3_holdings_reported, el)?,
-                "form4TransactionsReported" => self.set(&mut f.form4_transactions_reported, el)?,
-                "noSecuritiesOwned" => self.set(&mut f.no_securities_owned, el)?,
-                "aff10b5One" => self.set(&mut f.aff10b5_one, el)?,
-                "issuer" => {
-                    while let Some(c) = self.child(&el)? {
-                        let issuer = &mut f.issuer;
-                        match c.name {
-                            "issuerCik" => self.set(&mut issuer.cik, c)?,
-                            "issuerName" => self.set(&mut issuer.name, c)?,
-                            "issuerTradingSymbol" => self.set(&mut issuer.trading_symbol, c)?,
-                            "issuerForeignTradingSymbol" => {
-                                self.set(&mut issuer.foreign_trading_symbol, c)?
-                            }
-                            _ => self.unplaced(c)?,
-                        }
-                    }
-                }
-                "reportingOwner" => {
-                    let mut owner = ReportingOwner::default();
-                    let start = el.start;
-                    self.owner(el, &mut owner)?;
-                    owner.span = self.span(start, self.position());
-                    f.reporting_owners.push(owner);
-                }
-                "nonDerivativeTable" => self.table(el, Table::NonDerivative, &mut f.non_derivative_table)?,
-                "derivativeTable" => self.table(el, Table::Derivative, &mut f.derivative_table)?,
-                "footnotes" => {
-                    while let Some(c) = self.child(&el)? {
-                        if c.name != "footnote" {
-                            self.unplaced(c)?;
-                            continue;
-                        }
-                        let id = self.footnote_id(&c).unwrap_or_default();
-                        let text = self.text(&c)?;
-                        let value = text.value.trim();
-                        let value = (!value.is_empty()).then(|| value.to_owned());
-                        f.footnotes.push(Footnote {
-                            id,
-                            text: Field { value, span: Some(text.span), ..Field::default() },
-                        });
-                    }
-                }
-                "remarks" => self.set(&mut f.remarks, el)?,
-                "ownerSignature" => {
-                    let mut signature = Signature::default();
-                    let start = el.start;
-                    while let Some(c) = self.child(&el)? {
-                        match c.name {
-                            "signatureName" => self.set(&mut signature.name, c)?,
-                            "signatureDate" => self.set(&mut signature.date, c)?,
-                            _ => self.unplaced(c)?,
-                        }
-                    }
-                    signature.span = self.span(start, self.position());
-                    f.signatures.push(signature);
-                }
-                _ => self.unplaced(el)?,
-            }
-        }
-        f.span = self.span(root.start, self.position());
-        self.require(&mut f);
-        f.diagnostics = std::mem::take(&mut self.diagnostics);
-        Ok(f)
-    }
+/// The value of `attributes` when they are exactly ` id="…"` (or with
+/// single quotes) and the value needs no unescaping: the common case, read
+/// without the general attribute parser.
+fn plain_id(attributes: &[u8]) -> Option<&str> {
+    let text = std::str::from_utf8(attributes).ok()?;
+    let rest = xml_trim(text).strip_prefix("id")?.trim_start_matches(is_xml_space_char);
+    let rest = rest.strip_prefix('=')?.trim_start_matches(is_xml_space_char);
+    let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let (value, after) = rest.get(1..)?.split_once(quote)?;
+    let clean = after.is_empty() && !value.contains(['&', '<']) && xml_trim(value) == value;
+    clean.then_some(value)
+}
 
-    /// The children of `reportingOwner` and its three blocks.
-    fn owner(&mut self, el: Elem<'a>, owner: &mut ReportingOwner) -> Result<()> {
-        while let Some(c) = self.child(&el)? {
-            let a = &mut owner.address;
-            match c.name {
-                "reportingOwnerId" | "reportingOwnerAddress" | "reportingOwnerRelationship" => {
-                    self.owner(c, owner)?
-                }
-                "rptOwnerCik" => self.set(&mut owner.cik, c)?,
-                "rptOwnerCcc" => self.set(&mut owner.ccc, c)?,
-                "rptOwnerName" => self.set(&mut owner.name, c)?,
-                "rptOwnerNonUSAddressFlag" => self.set(&mut a.non_us_address_flag, c)?,
-                "rptOwnerStreet1" => self.set(&mut a.street1, c)?,
-                "rptOwnerStreet2" => self.set(&mut a.street2, c)?,
-                "rptOwnerCity" => self.set(&mut a.city, c)?,
-                "rptOwnerNonUSStateTerritory" => self.set(&mut a.non_us_state_territory, c)?,
-                "rptOwnerState" => self.set(&mut a.state, c)?,
-                "rptOwnerCountry" => self.set(&mut a.country, c)?,
-                "rptOwnerCounrty" => {
-                    // The SEC's own v5.5 sample (doc4.xml) misspells the element.
-                    let span = self.span(c.start, c.tag_end);
-                    self.set(&mut a.country, c)?;
-                    self.note(Diagnostic::new(
-                        Code::NonStandardValue,
-                        Some(span),
-                        "misspelled element <rptOwnerCounrty> read as <rptOwnerCountry>",
-                    ));
-                }
-                "rptOwnerZipCode" => self.set(&mut a.zip_code, c)?,
-                "rptOwnerStateDescription" => self.set(&mut a.state_description, c)?,
-                "rptOwnerGoodAddress" => self.set(&mut a.good_address, c)?,
-                "isDirector" => self.set(&mut owner.is_director, c)?,
-                "isOfficer" => self.set(&mut owner.is_officer, c)?,
-                "isTenPercentOwner" => self.set(&mut owner.is_ten_percent_owner, c)?,
-                "isOther" => self.set(&mut owner.is_other, c)?,
-                "officerTitle" => self.set(&mut owner.officer_title, c)?,
-                "otherText" => self.set(&mut owner.other_text, c)?,
-                _ => self.unplaced(c)?,
-            }
-        }
-        Ok(())
-    }
+fn is_xml_space_char(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '\n')
+}
 
-    fn table(&mut self, el: Elem<'a>, table: Table, rows: &mut Vec<Row>) -> Result<()> {
-        while let Some(c) = self.child(&el)? {
-            let kind = match (table, c.name) {
-                (Table::NonDerivative, "nonDerivativeTransaction")
-                | (Table::Derivative, "derivativeTransaction") => RowKind::Transaction,
-                (Table::NonDerivative, "nonDerivativeHolding") | (Table::Derivative, "derivativeHolding") => {
-                    RowKind::Holding
-                }
-                _ => {
-                    self.unplaced(c)?;
-                    continue;
-                }
-            };
-            let mut row = Row { kind, ..Row::default() };
-            let start = c.start;
-            self.row(c, &mut row, None)?;
-            row.span = self.span(start, self.position());
-            rows.push(row);
-        }
-        Ok(())
-    }
-
-    /// The cells of a row. The blocks (`transactionAmounts`, `ownershipNature`,
-    /// …) are read into the same flat row; `coding` collects the footnotes
-    /// of `transactionCoding`.
-    fn row(&mut self, el: Elem<'a>, row: &mut Row, coding: Option<&mut Vec<FootnoteId>>) -> Result<()> {
-        let mut coding = coding;
-        while let Some(c) = self.child(&el)? {
-            match c.name {
-                "transactionAmounts"
-                | "postTransactionAmounts"
-                | "ownershipNature"
-                | "underlyingSecurity" => {
-                    self.row(c, row, None)?;
-                }
-                "transactionCoding" => {
-                    let mut footnotes = Vec::new();
-                    self.row(c, row, Some(&mut footnotes))?;
-                    let target = match row.kind {
-                        RowKind::Transaction => &mut row.transaction_code.footnotes,
-                        RowKind::Holding => &mut row.transaction_form_type.footnotes,
-                    };
-                    target.extend(footnotes);
-                }
-                "footnoteId" if coding.is_some() => {
-                    if let (Some(id), Some(list)) = (self.footnote_id(&c), coding.as_deref_mut()) {
-                        list.push(id);
-                    }
-                    self.skip(&c)?;
-                }
-                "securityTitle" => self.set(&mut row.security_title, c)?,
-                "conversionOrExercisePrice" => self.set(&mut row.conversion_or_exercise_price, c)?,
-                "transactionDate" => self.set(&mut row.transaction_date, c)?,
-                "deemedExecutionDate" => self.set(&mut row.deemed_execution_date, c)?,
-                "transactionFormType" => self.set(&mut row.transaction_form_type, c)?,
-                "transactionCode" => self.set(&mut row.transaction_code, c)?,
-                "equitySwapInvolved" => self.set(&mut row.equity_swap_involved, c)?,
-                "transactionTimeliness" => self.set(&mut row.transaction_timeliness, c)?,
-                "transactionShares" => self.set(&mut row.transaction_shares, c)?,
-                "transactionTotalValue" => self.set(&mut row.transaction_total_value, c)?,
-                "transactionPricePerShare" => self.set(&mut row.transaction_price_per_share, c)?,
-                "transactionAcquiredDisposedCode" => {
-                    self.set(&mut row.transaction_acquired_disposed_code, c)?
-                }
-                "exerciseDate" => self.set(&mut row.exercise_date, c)?,
-                "expirationDate" => self.set(&mut row.expiration_date, c)?,
-                "underlyingSecurityTitle" => self.set(&mut row.underlying_security_title, c)?,
-                "underlyingSecurityShares" => self.set(&mut row.underlying_security_shares, c)?,
-                "underlyingSecurityValue" => self.set(&mut row.underlying_security_value, c)?,
-                "sharesOwnedFollowingTransaction" => {
-                    self.set(&mut row.shares_owned_following_transaction, c)?
-                }
-                "valueOwnedFollowingTransaction" => {
-                    self.set(&mut row.value_owned_following_transaction, c)?
-                }
-                "directOrIndirectOwnership" => self.set(&mut row.direct_or_indirect_ownership, c)?,
-                "natureOfOwnership" => self.set(&mut row.nature_of_ownership, c)?,
-                _ => self.unplaced(c)?,
-            }
-        }
-        Ok(())
-    }
-
-    /// Report the elements every ownership document must have.
-    fn require(&mut self, f: &mut Filing) {
-        let mut missing = Vec::new();
-        if f.document_type.span.is_none() {
-            missing.push("documentType");
-        }
-        if f.period_of_report.span.is_none() {
-            missing.push("periodOfReport");
-        }
-        if f.issuer.cik.span.is_none() {
-            missing.push("issuer/issuerCik");
-        }
-        if f.reporting_owners.is_empty() {
-            missing.push("reportingOwner");
-        }
-        for name in missing {
-            self.diagnostics.push(Diagnostic::new(
-                Code::MissingElement,
-                Some(f.span),
-                format!("the document has no <{name}>, which every ownership document must have"),
-            ));
-        }
+/// The local part of a possibly prefixed name.
+fn local(name: &str) -> &str {
+    match name.bytes().rposition(|b| b == b':') {
+        Some(colon) => name.get(colon + 1..).unwrap_or(name),
+        None => name,
     }
 }
 
 fn is_namespace_attribute(key: &[u8]) -> bool {
     key == b"xmlns" || key.starts_with(b"xmlns:") || key.starts_with(b"xsi:")
-}
-
-fn unplaced(span: Span, what: &str, raw: &str) -> Diagnostic {
-    Diagnostic::new(
-        Code::UnplacedContent,
-        Some(span),
-        format!("{what} has no place in the model: {}", quote(raw)),
-    )
-}
-
-/// The outcome of reading a value's text.
-enum Parse<T> {
-    Ok(T),
-    NonStandard(T, &'static str),
-    Invalid,
-    OutOfRange,
-}
-
-/// A type a field's text is read as.
-trait XmlValue: Sized {
-    /// What the text should look like, for messages.
-    const EXPECTED: &'static str;
-    fn from_xml(text: &str) -> Parse<Self>;
-}
-
-fn option<T>(value: Option<T>) -> Parse<T> {
-    value.map_or(Parse::Invalid, Parse::Ok)
-}
-
-impl XmlValue for String {
-    const EXPECTED: &'static str = "text";
-    fn from_xml(text: &str) -> Parse<Self> {
-        Parse::Ok(text.to_owned())
-    }
-}
-
-impl XmlValue for Num {
-    const EXPECTED: &'static str = "a decimal number";
-    fn from_xml(text: &str) -> Parse<Self> {
-        match Num::parse(text) {
-            Ok(n) if text.contains(',') => {
-                Parse::NonStandard(n, "thousands separators are not allowed in XML numbers")
-            }
-            Ok(n) => Parse::Ok(n),
-            Err(NumError::Invalid) => Parse::Invalid,
-            Err(NumError::OutOfRange) => Parse::OutOfRange,
-        }
-    }
-}
-
-impl XmlValue for Date {
-    const EXPECTED: &'static str = "a date (YYYY-MM-DD)";
-    fn from_xml(text: &str) -> Parse<Self> {
-        match Date::parse_iso(text) {
-            Some(d) => Parse::Ok(d),
-            None => Date::parse_us(text)
-                .map_or(Parse::Invalid, |d| Parse::NonStandard(d, "a US date, not YYYY-MM-DD")),
-        }
-    }
-}
-
-impl XmlValue for bool {
-    const EXPECTED: &'static str = "a flag (1, 0, true or false)";
-    fn from_xml(text: &str) -> Parse<Self> {
-        match text {
-            "1" | "true" => Parse::Ok(true),
-            "0" | "false" => Parse::Ok(false),
-            _ => match text.to_ascii_lowercase().as_str() {
-                "true" | "y" | "yes" | "x" => Parse::NonStandard(true, "read as true"),
-                "false" | "n" | "no" => Parse::NonStandard(false, "read as false"),
-                _ => Parse::Invalid,
-            },
-        }
-    }
-}
-
-impl XmlValue for FormType {
-    const EXPECTED: &'static str = "a form type (3, 3/A, 4, 4/A, 5 or 5/A)";
-    fn from_xml(text: &str) -> Parse<Self> {
-        option(FormType::parse(text))
-    }
-}
-
-impl XmlValue for TransactionCode {
-    const EXPECTED: &'static str =
-        "one of the 20 transaction codes (P, S, V, A, D, F, I, M, C, E, H, O, X, G, L, W, Z, J, K, U)";
-    fn from_xml(text: &str) -> Parse<Self> {
-        option(TransactionCode::parse(text))
-    }
-}
-
-impl XmlValue for AcquiredDisposed {
-    const EXPECTED: &'static str = "A (acquired) or D (disposed of)";
-    fn from_xml(text: &str) -> Parse<Self> {
-        option(AcquiredDisposed::parse(text))
-    }
-}
-
-impl XmlValue for DirectIndirect {
-    const EXPECTED: &'static str = "D (direct) or I (indirect)";
-    fn from_xml(text: &str) -> Parse<Self> {
-        option(DirectIndirect::parse(text))
-    }
-}
-
-impl XmlValue for Timeliness {
-    const EXPECTED: &'static str = "E (early) or L (late), or empty";
-    fn from_xml(text: &str) -> Parse<Self> {
-        option(Timeliness::parse(text))
-    }
 }

@@ -1,0 +1,67 @@
+//! Ownership XML → model, against the bare quick-xml tokenizer the parser is
+//! built on, over every file of `../shared/corpus/xml/` (or, without the
+//! corpus, the repository's own XML fixtures).
+//!
+//! Run: `cargo bench -p filing-core --bench xml`. Criterion prints MB/s and
+//! files/s for each; the ratio of the two `model` and `bare-scan` lines is
+//! what the model costs over tokenizing alone.
+
+#![allow(missing_docs)] // criterion_main! generates an undocumented `main`
+
+use std::path::{Path, PathBuf};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+/// The corpus files, or the fixtures when the corpus is absent.
+fn inputs() -> (String, Vec<String>) {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = manifest.join("../../../shared/corpus/xml");
+    let (label, dir) = if corpus.is_dir() {
+        ("corpus", corpus)
+    } else {
+        eprintln!("../shared/corpus is absent: benchmarking the repository's XML fixtures instead");
+        ("fixtures", manifest.join("tests/fixtures/xml/valid"))
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.retain(|p| p.extension().is_some_and(|e| e == "xml"));
+    paths.sort();
+    let texts = paths.iter().filter_map(|p| std::fs::read(p).ok()).filter_map(|b| String::from_utf8(b).ok());
+    (label.to_owned(), texts.collect())
+}
+
+/// Every event of `text`, nothing else: the floor the model's parser stands on.
+fn bare_scan(text: &str) -> usize {
+    let mut reader = Reader::from_str(text);
+    let mut events = 0;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Eof) | Err(_) => return events,
+            Ok(_) => events += 1,
+        }
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let (label, texts) = inputs();
+    let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
+    let files = texts.len() as u64;
+    eprintln!("{label}: {files} files, {bytes} bytes");
+    let mut group = c.benchmark_group(format!("xml-{label}"));
+    group.throughput(Throughput::ElementsAndBytes { elements: files, bytes });
+    // The parsed filings are returned so that dropping them is not timed:
+    // freeing the model is not part of reading it.
+    group.bench_function("model", |b| {
+        b.iter_with_large_drop(|| {
+            texts.iter().map(|t| filing_core::repr::xml::parse(t, 0..t.len())).collect::<Vec<_>>()
+        })
+    });
+    group.bench_function("bare-scan", |b| b.iter(|| texts.iter().map(|t| bare_scan(t)).sum::<usize>()));
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
