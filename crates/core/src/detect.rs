@@ -124,30 +124,182 @@ pub fn detect(text: &str) -> Detection {
             reasons: vec!["found none of the headings of a Form 3, 4 or 5 (\"Table I\", \"Name and Address of Reporting Person\", \"Issuer Name\")".to_owned()],
         };
     }
+    let mut detection = lossy_text(head);
+    if let Some(note) = older_layout(head) {
+        detection.reasons.push(note.to_owned());
+    }
+    detection
+}
+
+/// Copied text, PDF text or Markdown without pipe tables.
+fn lossy_text(head: &str) -> Detection {
+    let found = |representation, reason: String| Detection { representation, reasons: vec![reason] };
     let lines = head.lines().filter(|l| !l.trim().is_empty()).count().max(1);
     let tab_lines = head.lines().filter(|l| l.contains('\t')).count();
     let wide_gaps = head.lines().filter(|l| l.trim().contains("     ")).count();
+    let markdown = markdown_evidence(head);
+    if markdown >= 4 {
+        return found(
+            Representation::Markdown,
+            format!("has Markdown markup ({markdown} headings, bold text, escapes, links or tags)"),
+        );
+    }
     if head.contains("Edgar Filing:") && wide_gaps * 10 >= lines {
         return found(
             Representation::PdfText,
-            "has \"Edgar Filing:\" page headers and space-aligned columns (PDF text)",
+            "has \"Edgar Filing:\" page headers and space-aligned columns (PDF text)".to_owned(),
         );
     }
     if tab_lines * 10 >= lines {
-        let reason =
-            format!("{tab_lines} of {lines} lines have tab-separated cells (text copied from a browser)");
-        return found(Representation::Text, &reason);
+        return found(
+            Representation::Text,
+            format!("{tab_lines} of {lines} lines have tab-separated cells (text copied from a browser)"),
+        );
     }
     if wide_gaps * 10 >= lines {
-        let reason = format!(
-            "{wide_gaps} of {lines} lines have columns aligned with runs of spaces (PDF text with layout)"
+        return found(
+            Representation::PdfText,
+            format!(
+                "{wide_gaps} of {lines} lines have columns aligned with runs of spaces (PDF text with layout)"
+            ),
         );
-        return found(Representation::PdfText, &reason);
     }
-    if head.contains('\u{c}') || head.contains("https://www.sec.gov/Archives/") {
-        return found(Representation::PdfText, "has page breaks or a printed page footer (PDF text)");
+    if head.contains('\u{c}')
+        || head.contains("https://www.sec.gov/Archives/")
+        || head.contains("Edgar Filing:")
+    {
+        return found(
+            Representation::PdfText,
+            "has page breaks or a printed page header or footer (PDF text without layout)".to_owned(),
+        );
     }
-    found(Representation::Text, "has the form's headings as plain lines of text")
+    found(Representation::Text, "has the form's headings as plain lines of text".to_owned())
+}
+
+/// How many Markdown constructs the text has: headings (`## `), bold
+/// (`**…**`), backslash escapes (`\$`, `\_`, `\*`), links (`](`), and
+/// inline HTML tags (`<sup>`, `<u>`, `<input`).
+fn markdown_evidence(head: &str) -> usize {
+    let mut n = 0;
+    for line in head.lines() {
+        let t = line.trim_start();
+        if t.starts_with("# ") || t.starts_with("## ") || t.starts_with("### ") {
+            n += 1;
+        }
+        if let Some(rest) = t.strip_prefix("**")
+            && rest.contains("**")
+        {
+            n += 1;
+        }
+    }
+    n += ["\\$", "\\_", "\\*", "\\.", "](", "<sup>", "<u>", "<input"]
+        .iter()
+        .map(|m| count(head, m).min(3))
+        .sum::<usize>();
+    n
+}
+
+/// Whether `text` is laid out like the older vendor print of the form.
+pub fn is_older_layout(text: &str) -> bool {
+    older_layout(prefix(text, SNIFF_BYTES)).is_some()
+}
+
+/// A note when the text is the older vendor print layout ("Edgar Filing:"
+/// page headers, `__X__` check boxes, "Reporting Owners" and "Signatures"
+/// sections).
+fn older_layout(head: &str) -> Option<&'static str> {
+    let markers = [
+        head.contains("Edgar Filing:"),
+        head.contains("__X__") || head.contains("_____ ") || head.contains("\\_\\_"),
+        head.contains("Reporting Owner Name / Address"),
+        head.contains("(Print or Type Responses)"),
+    ];
+    (markers.iter().filter(|m| **m).count() >= 2).then_some(
+        "laid out like the older vendor print of the form (\"Edgar Filing:\" pages, __X__ check boxes, \"Reporting Owners\" table)",
+    )
+}
+
+/// The parts of `text` holding one filing each (byte ranges, in order), for a
+/// lossy representation. A new filing starts after the signatures of the
+/// previous one, at the first line that is not the previous form's printed
+/// trailer, when another "Name and Address of Reporting Person" follows.
+pub fn split(text: &str, representation: Representation) -> Vec<std::ops::Range<usize>> {
+    if representation == Representation::Html {
+        return split_html(text);
+    }
+    let lines: Vec<(usize, &str)> = crate::source::lines(text).collect();
+    let mut starts = vec![0usize];
+    let mut after_signature = false;
+    let mut candidate: Option<usize> = None;
+    for &(offset, line) in &lines {
+        let t = line.trim().trim_start_matches(['*', '#', '|', ' ', '\\']).to_ascii_lowercase();
+        if t.contains("signature of reporting person") {
+            after_signature = true;
+            candidate = None;
+            continue;
+        }
+        if !after_signature {
+            continue;
+        }
+        if candidate.is_none() && !t.is_empty() && !is_trailer(&t) {
+            candidate = Some(offset);
+        }
+        if t.contains("name and address of reporting person")
+            && let Some(start) = candidate
+        {
+            starts.push(start);
+            after_signature = false;
+            candidate = None;
+        }
+    }
+    let mut out = Vec::new();
+    for (k, &s) in starts.iter().enumerate() {
+        let e = starts.get(k + 1).copied().unwrap_or(text.len());
+        out.push(s..e);
+    }
+    out
+}
+
+/// The printed text after the signatures (and page headers and footers).
+fn is_trailer(lower: &str) -> bool {
+    const TRAILER: [&str; 14] = [
+        "date",
+        "reminder:",
+        "if the form is filed",
+        "intentional misstatements",
+        "note: file three copies",
+        "persons who respond",
+        "potential persons",
+        "explanation of responses",
+        "form 4:",
+        "sec 1474",
+        "https://",
+        "edgar filing:",
+        "if space is insufficient",
+        "currently valid omb",
+    ];
+    TRAILER.iter().any(|m| lower.starts_with(m) || lower.contains(m))
+        || lower.chars().all(|c| c.is_ascii_digit() || c == '/' || c == ' ')
+        || lower.starts_with("* ")
+        || lower.starts_with("- *")
+}
+
+/// Several HTML pages one after the other: each `<html` (with the doctype
+/// before it) starts one.
+fn split_html(text: &str) -> Vec<std::ops::Range<usize>> {
+    let lower = text.to_ascii_lowercase();
+    let mut starts = vec![0usize];
+    let mut from = match lower.find("<html") {
+        Some(first) => first + 5,
+        None => lower.len(),
+    };
+    while let Some(at) = lower[from..].find("<html") {
+        let at = from + at;
+        let start = lower[from..at].rfind("<!doctype").map_or(at, |d| from + d);
+        starts.push(start);
+        from = at + 5;
+    }
+    starts.iter().enumerate().map(|(k, &s)| s..starts.get(k + 1).copied().unwrap_or(text.len())).collect()
 }
 
 fn markdown_reason(head: &str) -> Option<String> {

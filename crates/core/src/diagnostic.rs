@@ -102,6 +102,22 @@ codes! {
     MimeBlockInvalid = "mime-block-invalid", Error;
 
     // Lossy renderings (HTML pages, copied text, PDF text, Markdown).
+    /// A cell's text does not read as its column's type (a date, an amount, a code).
+    CellUnreadable = "cell-unreadable", Warning;
+    /// Text whose column is not certain; it was placed in the likeliest one and marked uncertain.
+    ColumnUncertain = "column-uncertain", Warning;
+    /// A part of the form (a table, a box of the header) was not found in the rendering.
+    SectionMissing = "section-missing", Warning;
+    /// The rendering shows the relationships (director, officer, …) of the first reporting person only.
+    RelationshipsNotShown = "relationships-not-shown", Info;
+    /// The footnotes lost their numbers in the rendering and were numbered in order.
+    FootnoteNumbersLost = "footnote-numbers-lost", Warning;
+    /// A value the rendering does not show was inferred from the values it shows.
+    ValueInferred = "value-inferred", Info;
+    /// Columns the rendering does not show at all (cut off, or never printed).
+    ColumnsNotShown = "columns-not-shown", Info;
+    /// The input holds several filings; each was read on its own.
+    SeveralFilings = "several-filings", Info;
 
     // Checks and analysis.
     /// A form filed after its deadline (Form 4: two business days after the transaction).

@@ -172,6 +172,21 @@ fn parse_detected(input: &Input, detection: Detection) -> Parsed {
             diagnostics.extend(out.diagnostics);
             out.filings
         }
+        Representation::Html => {
+            let out = repr::html::parse(text);
+            diagnostics.extend(out.diagnostics);
+            out.filings
+        }
+        Representation::Markdown => {
+            let out = repr::markdown::parse(text);
+            diagnostics.extend(out.diagnostics);
+            out.filings
+        }
+        Representation::Text => {
+            let out = repr::text::parse(text);
+            diagnostics.extend(out.diagnostics);
+            out.filings
+        }
         Representation::Unknown => {
             diagnostics.push(
                 Diagnostic::new(

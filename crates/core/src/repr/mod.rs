@@ -1,10 +1,32 @@
 //! One parser per representation, each producing [`crate::model::Filing`]s.
 //!
 //! - [`xml`]: EDGAR ownership XML, the exact ground truth;
-//! - [`submission`]: the full EDGAR submission `.txt`, whose XML it hands to [`xml`].
+//! - [`submission`]: the full EDGAR submission `.txt`, whose XML it hands to [`xml`];
+//! - [`html`]: the EDGAR-rendered HTML page;
+//! - [`markdown`]: Markdown made from the page or from a PDF of it;
+//! - [`text`]: text copied from the EDGAR page in a browser (and the older
+//!   vendor print layout of it).
+//!
+//! The lossy renderings share one reader: each is first reduced to lines of
+//! cells (`grid`), which `form` reads with the shared header, table,
+//! cell-text and inference layers.
 
+pub mod html;
+pub mod markdown;
 pub mod submission;
+pub mod text;
 pub mod xml;
+
+mod align;
+mod cells;
+mod columns;
+mod form;
+mod grid;
+mod header;
+mod infer;
+mod legacy;
+mod notes;
+mod table;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Filing;

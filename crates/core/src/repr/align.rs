@@ -1,0 +1,454 @@
+//! Placing text whose column is not given by a cell of its own.
+//!
+//! Some renderings merge several printed columns into one cell (`2,028,942 A
+//! $ 41.85` under "Amount (A) or (D) Price"), shift cells when one is lost,
+//! or lose the cell boundaries altogether. The text is then cut into tokens
+//! — a date, an amount, a `$` price, a letter, a footnote mark, a phrase —
+//! and the tokens are aligned, in order, with the columns they can fill: a
+//! dynamic programme picks the placement that fits best. When two
+//! placements fit equally well, the token's column is not certain: its field
+//! is marked [`Origin::Uncertain`] and a diagnostic says which columns it
+//! could be in.
+
+use crate::diagnostic::{Code, Diagnostic, quote};
+use crate::model::{AcquiredDisposed, DirectIndirect, Field, Row, TransactionCode};
+use crate::repr::cells::{Cell, mark_text, read_date, read_number, split_marks};
+use crate::repr::columns::{Slot, SlotProblem, fill};
+use crate::repr::header::sub_span;
+use crate::repr::table::{mark_uncertain, slot_columns};
+use crate::source::Span;
+
+/// What a token looks like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Date,
+    Number,
+    Dollars,
+    Letter(char),
+    /// Footnote marks only.
+    Marks,
+    Text,
+}
+
+/// A piece of cell text that fills one column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// The text, marks included.
+    pub text: String,
+    /// Where it lies.
+    pub span: Span,
+    kind: Kind,
+}
+
+/// Cut a cell's text into tokens.
+pub(crate) fn tokens(cell: &Cell) -> Vec<Token> {
+    let text = cell.text.as_str();
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c == ' ', start) {
+            (true, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, text.len()));
+    }
+    let mut out: Vec<Token> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (ws, mut we) = words[i];
+        let mut word = &text[ws..we];
+        // "$ 41.85": the dollar sign stands apart in some renderings.
+        if word == "$" && i + 1 < words.len() {
+            i += 1;
+            we = words[i].1;
+            word = &text[ws..we];
+        }
+        let kind = kind_of(word);
+        let span = sub_span(cell, ws, we);
+        let token = Token { text: word.to_owned(), span, kind };
+        match (kind, out.last_mut()) {
+            // Marks belong to the token before them.
+            (Kind::Marks, Some(prev)) => {
+                prev.text.push(' ');
+                prev.text.push_str(word);
+                prev.span = prev.span.cover(span);
+            }
+            // Words of a phrase stay together.
+            (Kind::Text | Kind::Letter(_), Some(prev))
+                if prev.kind == Kind::Text && !ends_with_mark(&prev.text) =>
+            {
+                prev.text.push(' ');
+                prev.text.push_str(word);
+                prev.span = prev.span.cover(span);
+            }
+            _ => out.push(token),
+        }
+        i += 1;
+    }
+    split_repeated_marks(out)
+}
+
+fn ends_with_mark(text: &str) -> bool {
+    !split_marks(text).footnotes.is_empty()
+}
+
+/// `(7)(8) (7)(8)` under two date columns is `(7)(8)` twice.
+fn split_repeated_marks(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        if t.kind == Kind::Marks {
+            let ids = split_marks(&t.text).footnotes;
+            let half = ids.len() / 2;
+            if ids.len() >= 2 && ids.len().is_multiple_of(2) && ids[..half] == ids[half..] {
+                out.push(Token { text: mark_text(&ids[..half]), span: t.span, kind: Kind::Marks });
+                out.push(Token { text: mark_text(&ids[half..]), span: t.span, kind: Kind::Marks });
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
+fn kind_of(word: &str) -> Kind {
+    let marked = split_marks(word);
+    let v = marked.value.as_str();
+    if v.is_empty() {
+        return if marked.footnotes.is_empty() { Kind::Text } else { Kind::Marks };
+    }
+    if read_date(v).is_some() {
+        return Kind::Date;
+    }
+    if let Ok((_, dollars)) = read_number(v) {
+        return if dollars { Kind::Dollars } else { Kind::Number };
+    }
+    let mut chars = v.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_ascii_uppercase()
+    {
+        return Kind::Letter(c);
+    }
+    Kind::Text
+}
+
+/// How well a token fits a slot: 0 when it cannot go there.
+fn fit(kind: Kind, slot: Slot) -> i32 {
+    use Kind as K;
+    use Slot as S;
+    match (slot, kind) {
+        (S::Title | S::UnderlyingTitle | S::Nature, K::Text) => 3,
+        (S::Title | S::UnderlyingTitle | S::Nature, K::Letter(_) | K::Marks) => 1,
+        (S::Date | S::Exercisable | S::Expiration, K::Date) => 3,
+        (S::Deemed, K::Date) => 1,
+        (S::Exercisable | S::Expiration, K::Marks) => 2,
+        (S::Date | S::Deemed, K::Marks) => 1,
+        (S::Code, K::Letter(c)) if TransactionCode::parse(&c.to_string()).is_some() => 3,
+        (S::V, K::Letter('V')) => 3,
+        (S::V, K::Marks) => 1,
+        (S::Shares | S::Acquired | S::Disposed | S::UnderlyingAmount | S::Owned, K::Number) => 3,
+        (S::Shares | S::Acquired | S::Disposed | S::UnderlyingAmount | S::Owned, K::Dollars | K::Marks) => 1,
+        (S::AcquiredDisposed, K::Letter(c)) if AcquiredDisposed::parse(&c.to_string()).is_some() => 3,
+        (S::AcquiredDisposed, K::Marks) => 1,
+        (S::Price | S::ExercisePrice, K::Dollars) => 3,
+        (S::Price | S::ExercisePrice, K::Marks) => 2,
+        (S::Price | S::ExercisePrice, K::Number) => 1,
+        (S::DirectIndirect, K::Letter(c)) if DirectIndirect::parse(&c.to_string()).is_some() => 3,
+        (S::DirectIndirect, K::Marks) => 1,
+        _ => 0,
+    }
+}
+
+/// The cost of leaving a token in no column.
+const DROP: i32 = -4;
+
+/// The best placement of `tokens` in `slots` (in order, one token per
+/// slot): for each token, the slots it takes in some best placement
+/// (several: uncertain; none: it fits nowhere).
+fn align(tokens: &[Token], slots: &[Slot]) -> Vec<Vec<usize>> {
+    let (n, m) = (tokens.len(), slots.len());
+    let neg = i32::MIN / 4;
+    // back[i][j]: best score for tokens[i..] in slots[j..].
+    let mut back = vec![vec![0i32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        back[i][m] = back[i + 1][m] + DROP;
+        for j in (0..m).rev() {
+            let f = fit(tokens[i].kind, slots[j]);
+            let take = if f > 0 { f + back[i + 1][j + 1] } else { neg };
+            back[i][j] = take.max(back[i][j + 1]).max(DROP + back[i + 1][j]);
+        }
+    }
+    // front[i][j]: best score for tokens[..i] in slots[..j].
+    let mut front = vec![vec![0i32; m + 1]; n + 1];
+    for i in 1..=n {
+        front[i][0] = front[i - 1][0] + DROP;
+        for j in 1..=m {
+            let f = fit(tokens[i - 1].kind, slots[j - 1]);
+            let take = if f > 0 { f + front[i - 1][j - 1] } else { neg };
+            front[i][j] = take.max(front[i][j - 1]).max(DROP + front[i - 1][j]);
+        }
+    }
+    let best = back[0][0];
+    (0..n)
+        .map(|i| {
+            (0..m)
+                .filter(|&j| {
+                    let f = fit(tokens[i].kind, slots[j]);
+                    f > 0 && front[i][j] + f + back[i + 1][j + 1] == best
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Fill the slots of one merged cell (one heading's columns in one cell).
+pub(crate) fn fill_group(
+    row: &mut Row,
+    group: &[Slot],
+    cell: &Cell,
+    problems: &mut Vec<SlotProblem>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let toks = tokens(cell);
+    place(row, group, &toks, problems, diagnostics);
+    for slot in group {
+        touch(row, *slot, cell.span);
+    }
+}
+
+/// Fill a whole row whose cells do not match the printed columns.
+pub(crate) fn fill_row(row: &mut Row, slots: &[Slot], cells: &[Cell], diagnostics: &mut Vec<Diagnostic>) {
+    let toks: Vec<Token> = cells.iter().flat_map(tokens).collect();
+    let mut problems = Vec::new();
+    place(row, slots, &toks, &mut problems, diagnostics);
+    for p in problems {
+        mark_uncertain(row, p.slot);
+        diagnostics.push(Diagnostic::new(Code::CellUnreadable, Some(p.span), p.message));
+    }
+    for slot in slots {
+        let span = cells.iter().map(|c| c.span).reduce(Span::cover).unwrap_or_default();
+        touch(row, *slot, span);
+    }
+}
+
+/// Give an empty slot the span of its cell, so it reads as "blank", not "missing".
+fn touch(row: &mut Row, slot: Slot, span: Span) {
+    for column in slot_columns(slot) {
+        match column {
+            crate::model::Column::TransactionFormType => {}
+            c => {
+                let (_, s, _) = row.cell(*c).meta();
+                if s.is_none() {
+                    set_span(row, *c, span);
+                }
+            }
+        }
+    }
+}
+
+fn set_span(row: &mut Row, column: crate::model::Column, span: Span) {
+    fn set<T>(f: &mut Field<T>, span: Span) {
+        if f.value.is_none() {
+            f.span = Some(span);
+        }
+    }
+    use crate::model::Column as C;
+    match column {
+        C::SecurityTitle => set(&mut row.security_title, span),
+        C::ConversionOrExercisePrice => set(&mut row.conversion_or_exercise_price, span),
+        C::TransactionDate => set(&mut row.transaction_date, span),
+        C::DeemedExecutionDate => set(&mut row.deemed_execution_date, span),
+        C::TransactionCode => set(&mut row.transaction_code, span),
+        C::TransactionShares => set(&mut row.transaction_shares, span),
+        C::TransactionPricePerShare => set(&mut row.transaction_price_per_share, span),
+        C::TransactionAcquiredDisposedCode => set(&mut row.transaction_acquired_disposed_code, span),
+        C::ExerciseDate => set(&mut row.exercise_date, span),
+        C::ExpirationDate => set(&mut row.expiration_date, span),
+        C::UnderlyingSecurityTitle => set(&mut row.underlying_security_title, span),
+        C::UnderlyingSecurityShares => set(&mut row.underlying_security_shares, span),
+        C::SharesOwnedFollowingTransaction => set(&mut row.shares_owned_following_transaction, span),
+        C::DirectOrIndirectOwnership => set(&mut row.direct_or_indirect_ownership, span),
+        C::NatureOfOwnership => set(&mut row.nature_of_ownership, span),
+        _ => {}
+    }
+}
+
+/// Marks after an (A)/(D) letter with no price after them belong to the
+/// price: the older layout prints `2,028,942 A (2)` for a price given only
+/// by footnote 2 (the letter itself is hardly ever footnoted).
+fn detach_price_marks(toks: &[Token], slots: &[Slot]) -> Vec<Token> {
+    let has_price_after_direction = slots.windows(2).any(|w| w == [Slot::AcquiredDisposed, Slot::Price]);
+    let mut out: Vec<Token> = Vec::with_capacity(toks.len() + 1);
+    for (i, t) in toks.iter().enumerate() {
+        let price_follows = toks[i + 1..].iter().any(|n| n.kind == Kind::Dollars);
+        let marked = split_marks(&t.text);
+        if has_price_after_direction
+            && matches!(t.kind, Kind::Letter('A' | 'D'))
+            && !price_follows
+            && !marked.footnotes.is_empty()
+        {
+            out.push(Token { text: marked.value, span: t.span, kind: t.kind });
+            out.push(Token { text: mark_text(&marked.footnotes), span: t.span, kind: Kind::Marks });
+            continue;
+        }
+        out.push(t.clone());
+    }
+    out
+}
+
+/// Align `toks` with `slots` and fill the row.
+fn place(
+    row: &mut Row,
+    slots: &[Slot],
+    toks: &[Token],
+    problems: &mut Vec<SlotProblem>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let toks = &detach_price_marks(toks, slots);
+    let choices = align(toks, slots);
+    let mut used = vec![false; slots.len()];
+    for (token, options) in toks.iter().zip(&choices) {
+        let Some(&first) = options.iter().find(|&&j| !used[j]).or(options.first()) else {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::UnplacedContent,
+                    Some(token.span),
+                    format!("the text {} fits none of the table's columns", quote(&token.text)),
+                )
+                .with_help("it was left out; check the row against the original filing"),
+            );
+            continue;
+        };
+        used[first] = true;
+        let slot = slots[first];
+        if let Err(p) = fill(row, slot, &token.text, token.span) {
+            problems.push(p);
+            continue;
+        }
+        if options.len() > 1 {
+            let amount_only = options.iter().all(|&j| matches!(slots[j], Slot::Acquired | Slot::Disposed));
+            if amount_only {
+                // The amount is certain; only its direction is not.
+                row.transaction_acquired_disposed_code = Field::missing();
+                row.transaction_acquired_disposed_code.span = Some(token.span);
+                diagnostics.push(Diagnostic::new(
+                    Code::ColumnUncertain,
+                    Some(token.span),
+                    format!(
+                        "the amount {} could be in the (A) or the (D) column: acquired or disposed of is not shown",
+                        quote(&token.text)
+                    ),
+                ));
+                continue;
+            }
+            // The columns it could be in are all in doubt (the one it was not put in may lack it).
+            for &j in options {
+                mark_uncertain(row, slots[j]);
+            }
+            let names: Vec<&str> = options.iter().map(|&j| slots[j].label()).collect();
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::ColumnUncertain,
+                    Some(token.span),
+                    format!(
+                        "the text {} could belong to the {} column",
+                        quote(&token.text),
+                        names.join(" or the ")
+                    ),
+                )
+                .with_help(format!(
+                    "it was read as the {}; check it against the original filing",
+                    slot.label()
+                )),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A cell of the older layout, whose marks are written `(1)`.
+    fn cell(text: &str) -> Cell {
+        let text = crate::repr::cells::canonical_marks(text, crate::repr::cells::MarkStyle::Spaced);
+        Cell::new(&text, Span::new(0, text.len()))
+    }
+
+    #[test]
+    fn merged_amount_cell_is_split() {
+        let mut row = Row::default();
+        let mut problems = Vec::new();
+        let group = [Slot::Shares, Slot::AcquiredDisposed, Slot::Price];
+        fill_group(&mut row, &group, &cell("115,335 D $ 41.85"), &mut problems, &mut Vec::new());
+        assert!(problems.is_empty());
+        assert_eq!(row.transaction_shares.decimal(), Some(115_335.into()));
+        assert_eq!(row.transaction_acquired_disposed_code.copied(), Some(AcquiredDisposed::Disposed));
+        assert_eq!(row.transaction_price_per_share.decimal(), Some(rust_decimal::Decimal::new(4185, 2)));
+        let mut row = Row::default();
+        fill_group(&mut row, &group, &cell("2,028,942 A (2)"), &mut problems, &mut Vec::new());
+        assert_eq!(row.transaction_price_per_share.footnotes, vec![crate::model::FootnoteId::numbered(2)]);
+        assert!(row.transaction_price_per_share.value.is_none());
+    }
+
+    #[test]
+    fn date_pairs_and_titles_with_amounts() {
+        let mut row = Row::default();
+        let mut problems = Vec::new();
+        fill_group(
+            &mut row,
+            &[Slot::Exercisable, Slot::Expiration],
+            &cell("(7) (8) (7) (8)"),
+            &mut problems,
+            &mut Vec::new(),
+        );
+        assert_eq!(row.exercise_date.footnotes.len(), 2);
+        assert_eq!(row.expiration_date.footnotes.len(), 2);
+        fill_group(
+            &mut row,
+            &[Slot::UnderlyingTitle, Slot::UnderlyingAmount],
+            &cell("Class A Common Stock (1) 19,066,032"),
+            &mut problems,
+            &mut Vec::new(),
+        );
+        assert_eq!(row.underlying_security_title.text(), "Class A Common Stock");
+        assert_eq!(row.underlying_security_shares.decimal(), Some(19_066_032.into()));
+    }
+
+    #[test]
+    fn shifted_cells_are_realigned() {
+        // Seed 003: the amount cell was lost and the price ran into the holdings.
+        let cells: Vec<Cell> = ["Common Stock", "11/22/2013", "", "M (1)", "A", "$ 4.8 10,000", "D", ""]
+            .iter()
+            .map(|t| cell(t))
+            .collect();
+        let slots = [
+            Slot::Title,
+            Slot::Date,
+            Slot::Deemed,
+            Slot::Code,
+            Slot::V,
+            Slot::Shares,
+            Slot::AcquiredDisposed,
+            Slot::Price,
+            Slot::Owned,
+            Slot::DirectIndirect,
+            Slot::Nature,
+        ];
+        let mut row = Row::default();
+        let mut diagnostics = Vec::new();
+        fill_row(&mut row, &slots, &cells, &mut diagnostics);
+        assert!(row.transaction_shares.value.is_none());
+        assert_eq!(row.transaction_code.copied(), Some(TransactionCode::M));
+        assert_eq!(row.transaction_acquired_disposed_code.copied(), Some(AcquiredDisposed::Acquired));
+        assert_eq!(row.transaction_price_per_share.decimal(), Some(rust_decimal::Decimal::new(48, 1)));
+        assert_eq!(row.shares_owned_following_transaction.decimal(), Some(10_000.into()));
+        assert_eq!(row.direct_or_indirect_ownership.copied(), Some(DirectIndirect::Direct));
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    }
+}

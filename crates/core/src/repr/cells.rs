@@ -1,0 +1,349 @@
+//! Reading the text of one printed cell, whatever rendering it came from.
+//!
+//! Every lossy rendering ends up with cells of text: `$ 4.8`,
+//! `5,630,000(1)`, `$21.0773 ⁽²⁾`, `M <sup>(1)</sup>`, `05/24/2011`,
+//! `__X__`. This module turns such text into values: footnote marks
+//! (`(1)`, `(2)(3)`, `⁽¹⁾`, `<sup>(1)</sup>`) are split off into
+//! [`FootnoteId`]s, numbers lose their `$` and thousands separators, dates are
+//! read as `MM/DD/YYYY`, and check boxes (`X`, `__X__`, `[X]`, `☒`,
+//! `<input checked…>`) become flags.
+
+use crate::model::{Date, FootnoteId, Num, NumError};
+use crate::source::Span;
+
+/// One cell of a rendering: its text with whitespace collapsed, and where it
+/// lies in the input.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Cell {
+    /// The text, trimmed, whitespace runs (and no-break spaces) collapsed to one space.
+    pub text: String,
+    /// Where the text lies in the input (for an empty cell: where the cell is).
+    pub span: Span,
+}
+
+impl Cell {
+    /// A cell of `raw` text (normalised) at `span`.
+    pub fn new(raw: &str, span: Span) -> Cell {
+        Cell { text: normalize(raw), span }
+    }
+
+    /// Whether the cell shows nothing.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Collapse runs of whitespace (including no-break and zero-width spaces) to
+/// one space, and trim.
+pub(crate) fn normalize(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut pending_space = false;
+    for c in raw.chars() {
+        if c.is_whitespace() || matches!(c, '\u{a0}' | '\u{200b}' | '\u{feff}') {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A cell's text split into its value and the footnote marks attached to it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Marked {
+    /// The text without marks, trimmed.
+    pub value: String,
+    /// The footnotes, in the order the marks appear.
+    pub footnotes: Vec<FootnoteId>,
+}
+
+/// Split the footnote marks off a cell's text: superscript marks (`⁽¹⁾`,
+/// `¹`, `<sup>(1)</sup>`) wherever they are. Plain `(1)` is text here: each
+/// rendering first turns the plain marks it is sure of into superscripts
+/// ([`canonical_marks`]), so a title that really reads "Stock (2)" survives.
+pub(crate) fn split_marks(text: &str) -> Marked {
+    let mut footnotes = Vec::new();
+    let mut value = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if let Some((ids, len)) = superscript_mark(rest).or_else(|| sup_tag_mark(rest)) {
+            footnotes.extend(ids);
+            rest = &rest[len..];
+            continue;
+        }
+        value.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    Marked { value: normalize(&value), footnotes }
+}
+
+/// How a rendering writes footnote marks in plain text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum MarkStyle {
+    /// Only superscripts are marks (`<sup>` in HTML, `⁽¹⁾` in Markdown).
+    #[default]
+    Superscript,
+    /// `(1)` directly after the value (`Stock(1)`, `J(5)`), or alone in the
+    /// cell: text copied from the page, where the mark follows the value
+    /// with no space. `Stock (1)` is text.
+    Attached,
+    /// `(1)` after a space as well (`Stock (1)`): the older print layout.
+    Spaced,
+}
+
+/// Rewrite the plain `(n)` marks of a table cell as superscripts `⁽ⁿ⁾`, as
+/// `style` says plain marks are written.
+pub(crate) fn canonical_marks(text: &str, style: MarkStyle) -> String {
+    if !text.contains('(') {
+        return text.to_owned();
+    }
+    if style == MarkStyle::Superscript {
+        // A cell of nothing but marks is marks in any rendering.
+        let only_marks = text.split(['(', ')', ' ']).all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        if !only_marks {
+            return text.to_owned();
+        }
+        return canonical_marks(text, MarkStyle::Spaced);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    let mut prev_was_mark = false;
+    while i < bytes.len() {
+        if bytes[i] == b'(' {
+            let digits = bytes[i + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let close = i + 1 + digits;
+            if (1..=3).contains(&digits) && bytes.get(close) == Some(&b')') {
+                let before = text[..i].chars().next_back();
+                let after = text[close + 1..].chars().next();
+                let after_ok = after.is_none_or(|c| c.is_whitespace() || c == '(' || c == ',' || c == '.');
+                let before_ok = match style {
+                    MarkStyle::Attached => {
+                        before.is_none_or(|c| !c.is_whitespace()) || prev_was_mark || out.trim().is_empty()
+                    }
+                    _ => true,
+                };
+                if after_ok && before_ok {
+                    out.push('⁽');
+                    out.extend(text[i + 1..close].chars().map(superscript_of));
+                    out.push('⁾');
+                    i = close + 1;
+                    prev_was_mark = true;
+                    continue;
+                }
+            }
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if !c.is_whitespace() {
+            prev_was_mark = false;
+        }
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// Footnote marks written as superscripts: `⁽¹⁾⁽²⁾`.
+pub(crate) fn mark_text(ids: &[FootnoteId]) -> String {
+    let mut out = String::new();
+    for id in ids {
+        out.push('⁽');
+        out.extend(id.as_str().trim_start_matches('F').chars().map(superscript_of));
+        out.push('⁾');
+    }
+    out
+}
+
+/// The superscript form of a digit or parenthesis (other characters unchanged).
+pub(crate) fn superscript_of(d: char) -> char {
+    match d {
+        '(' => '⁽',
+        ')' => '⁾',
+        '0' => '⁰',
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        '4' => '⁴',
+        '5' => '⁵',
+        '6' => '⁶',
+        '7' => '⁷',
+        '8' => '⁸',
+        '9' => '⁹',
+        other => other,
+    }
+}
+
+fn superscript_digit(c: char) -> Option<u32> {
+    match c {
+        '⁰' => Some(0),
+        '¹' => Some(1),
+        '²' => Some(2),
+        '³' => Some(3),
+        '⁴'..='⁹' => Some(c as u32 - '⁴' as u32 + 4),
+        _ => None,
+    }
+}
+
+/// A mark written in superscript characters at the start of `text`: `⁽¹²⁾`
+/// or bare `¹²`. Returns the footnote and the mark's length in bytes.
+fn superscript_mark(text: &str) -> Option<(Vec<FootnoteId>, usize)> {
+    let mut chars = text.char_indices().peekable();
+    let open = matches!(chars.peek(), Some((_, '⁽')));
+    if open {
+        chars.next();
+    }
+    let mut n: Option<u32> = None;
+    let mut end = if open { '⁽'.len_utf8() } else { 0 };
+    while let Some(&(i, c)) = chars.peek() {
+        match superscript_digit(c) {
+            Some(d) => {
+                n = Some(n.unwrap_or(0).saturating_mul(10).saturating_add(d));
+                end = i + c.len_utf8();
+                chars.next();
+            }
+            None => break,
+        }
+    }
+    let n = n?;
+    if open {
+        match chars.peek() {
+            Some(&(i, '⁾')) => end = i + '⁾'.len_utf8(),
+            _ => return None,
+        }
+    }
+    Some((vec![FootnoteId::numbered(n)], end))
+}
+
+/// `<sup>(1)</sup>`, `<sup>1</sup>` or `<sup>(1)(2)</sup>` at the start of `text`.
+fn sup_tag_mark(text: &str) -> Option<(Vec<FootnoteId>, usize)> {
+    const OPEN: &str = "<sup>";
+    const CLOSE: &str = "</sup>";
+    if !text.get(..OPEN.len())?.eq_ignore_ascii_case(OPEN) {
+        return None;
+    }
+    let inner_start = OPEN.len();
+    let close = text[inner_start..].to_ascii_lowercase().find(CLOSE)? + inner_start;
+    let ids = numbers_in_mark(&text[inner_start..close])?;
+    Some((ids, close + CLOSE.len()))
+}
+
+/// The footnote numbers in a mark's text: `(1)`, `1`, `(1)(2)`, `(1), (2)`.
+fn numbers_in_mark(inner: &str) -> Option<Vec<FootnoteId>> {
+    let mut ids = Vec::new();
+    for part in inner.split(['(', ')', ',', ' ']) {
+        if part.is_empty() {
+            continue;
+        }
+        if part.len() > 3 || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        ids.push(FootnoteId::numbered(part.parse().ok()?));
+    }
+    (!ids.is_empty()).then_some(ids)
+}
+
+/// A number as the forms print it: `2,028,942`, `$41.85`, `$ 4.8`, `0`.
+/// Returns the number and whether it was written as dollars.
+pub(crate) fn read_number(value: &str) -> Result<(Num, bool), NumError> {
+    let t = value.trim();
+    let (t, dollars) = match t.strip_prefix('$') {
+        Some(rest) => (rest.trim_start(), true),
+        None => (t, false),
+    };
+    Num::parse(t).map(|n| (n, dollars))
+}
+
+/// A date as the forms print it: `MM/DD/YYYY`.
+pub(crate) fn read_date(value: &str) -> Option<Date> {
+    Date::parse_us(value)
+}
+
+/// A check box: `Some(true)` for a checked box (`X`, `__X__`, `_X_`, `[X]`,
+/// `☒`, `☑`, `✓`, `<input … checked …>`), `Some(false)` for an empty one
+/// (`_____`, `[ ]`, `☐`, `<input …>`), `None` when the text is no check box.
+pub(crate) fn check_mark(text: &str) -> Option<bool> {
+    let t = text.trim();
+    if t.starts_with("<input") {
+        return Some(t.contains("checked"));
+    }
+    match t {
+        "☒" | "☑" | "✓" | "✔" | "■" | "⌧" => return Some(true),
+        "☐" | "□" => return Some(false),
+        _ => {}
+    }
+    let inner = t.trim_matches(|c| matches!(c, '_' | '[' | ']' | '(' | ')' | ' '));
+    let decorated = inner.len() != t.len();
+    match inner {
+        "X" | "x" => Some(true),
+        "" if decorated => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(ns: &[u32]) -> Vec<FootnoteId> {
+        ns.iter().map(|&n| FootnoteId::numbered(n)).collect()
+    }
+
+    #[test]
+    fn marks_are_split_off_in_every_written_form() {
+        let cases: [(&str, MarkStyle, &str, &[u32]); 14] = [
+            ("Common Stock(1)", MarkStyle::Attached, "Common Stock", &[1]),
+            ("Common Stock (2)", MarkStyle::Attached, "Common Stock (2)", &[]),
+            ("Common Stock (1)", MarkStyle::Spaced, "Common Stock", &[1]),
+            ("Common Stock (1)", MarkStyle::Superscript, "Common Stock (1)", &[]),
+            ("5,630,000(1)", MarkStyle::Attached, "5,630,000", &[1]),
+            ("(7)(8)", MarkStyle::Attached, "", &[7, 8]),
+            ("(7) (8)", MarkStyle::Spaced, "", &[7, 8]),
+            ("$21.0773 ⁽²⁾", MarkStyle::Superscript, "$21.0773", &[2]),
+            ("⁽⁷⁾⁽⁸⁾", MarkStyle::Superscript, "", &[7, 8]),
+            ("M <sup>(1)</sup>", MarkStyle::Superscript, "M", &[1]),
+            ("J<sup>(5)</sup><sup>(12)</sup>", MarkStyle::Attached, "J", &[5, 12]),
+            ("See footnote(3)", MarkStyle::Attached, "See footnote", &[3]),
+            ("Series (A) Preferred", MarkStyle::Spaced, "Series (A) Preferred", &[]),
+            ("Stock¹", MarkStyle::Superscript, "Stock", &[1]),
+        ];
+        for (text, style, value, footnotes) in cases {
+            let m = split_marks(&canonical_marks(text, style));
+            assert_eq!(m.value, value, "{text}");
+            assert_eq!(m.footnotes, ids(footnotes), "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_lose_dollars_and_separators() {
+        let (n, dollars) = read_number("$ 4.8").unwrap();
+        assert_eq!(n.value, rust_decimal::Decimal::new(48, 1));
+        assert!(dollars);
+        let (n, dollars) = read_number("2,028,942").unwrap();
+        assert_eq!(n.value, rust_decimal::Decimal::from(2_028_942));
+        assert!(!dollars);
+        assert!(read_number("A").is_err());
+        assert!(read_number("$").is_err());
+    }
+
+    #[test]
+    fn check_boxes_in_every_written_form() {
+        for checked in ["X", "x", "__X__", "_X_", "[X]", "☒", "<input checked=\"\" type=\"checkbox\"/>"] {
+            assert_eq!(check_mark(checked), Some(true), "{checked}");
+        }
+        for empty in ["_____", "___", "[ ]", "☐", "<input type=\"checkbox\"/>"] {
+            assert_eq!(check_mark(empty), Some(false), "{empty}");
+        }
+        assert_eq!(check_mark("Director"), None);
+        assert_eq!(check_mark(""), None);
+    }
+
+    #[test]
+    fn whitespace_is_collapsed() {
+        assert_eq!(normalize("  a\u{a0}\u{a0} b\t\nc "), "a b c");
+        assert!(Cell::new(" \u{a0} ", Span::default()).is_empty());
+    }
+}

@@ -1,0 +1,483 @@
+//! The form read from lines of cells: the one reader behind every lossy
+//! rendering.
+//!
+//! The lines are cut into the form's sections by the headings every
+//! rendering prints: the header (boxes 1–6, [`crate::repr::header`]),
+//! "Table I", "Table II" ([`crate::repr::table`]), the further reporting
+//! owners, "Explanation of Responses", "Remarks" and the signatures. What the
+//! rendering does not show is marked missing; what can be worked out from
+//! what it shows is inferred ([`crate::repr::infer`]).
+
+use crate::detect::Representation;
+use crate::diagnostic::{Code, Diagnostic, quote};
+use crate::model::{Field, Filing, FormType, Issuer, ReportingOwner, Table};
+use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
+use crate::repr::grid::{Line, contains_ignore_case, starts_with_ignore_case};
+use crate::repr::header::{self, Label, Token};
+use crate::repr::{infer, legacy, notes, table};
+use crate::source::Span;
+
+/// A link a rendering kept: the EDGAR company page of an issuer or owner,
+/// which carries the CIK.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Link {
+    /// The span of the linked text.
+    pub span: Span,
+    /// The CIK in the link.
+    pub cik: String,
+}
+
+/// A rendering reduced to lines, ready for the form reader.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Grid {
+    /// The lines, in reading order.
+    pub lines: Vec<Line>,
+    /// Company links (HTML and Markdown made from it keep them).
+    pub links: Vec<Link>,
+    /// How the rendering writes footnote marks in table cells.
+    pub marks: MarkStyle,
+}
+
+/// Parse every filing in `text`: split it ([`crate::detect::split`]), lay
+/// each part out with `grid` (given the part and its offset) and read it.
+pub(crate) fn parse_all(
+    text: &str,
+    representation: Representation,
+    grid: impl Fn(&str, usize) -> Grid,
+) -> crate::repr::Output {
+    let parts = crate::detect::split(text, representation);
+    let mut out = crate::repr::Output::default();
+    for range in &parts {
+        let part = text.get(range.clone()).unwrap_or("");
+        let g = grid(part, range.start);
+        out.filings.push(read(&g, representation, Span::new(range.start, range.end)));
+    }
+    if parts.len() > 1 {
+        out.diagnostics.push(Diagnostic::new(
+            Code::SeveralFilings,
+            Some(Span::new(0, text.len())),
+            format!("the input holds {} filings; each was read on its own", parts.len()),
+        ));
+    }
+    out
+}
+
+/// Where each section of the form starts (line indices).
+#[derive(Debug, Default)]
+struct Sections {
+    table1: Option<usize>,
+    table2: Option<usize>,
+    owners: Vec<usize>,
+    explanation: Option<usize>,
+    remarks: Option<usize>,
+    /// Every "Signature of Reporting Person" line.
+    signature_marks: Vec<usize>,
+    /// The older layout's "Reporting Owners" table.
+    owners_table: Option<usize>,
+    trailer: Option<usize>,
+}
+
+impl Sections {
+    fn signature_mark(&self) -> Option<usize> {
+        self.signature_marks.first().copied()
+    }
+}
+
+/// Lines of the printed form that carry no data.
+const FORM_TEXT: &[&str] = &[
+    "(e.g., puts, calls, warrants",
+    "reminder: report on a separate line",
+    "persons who respond to the collection",
+    "sec 1474",
+    "sec 2270",
+    "sec 1473",
+    "* if the form is filed by more than one",
+    "** intentional misstatements",
+    "note: file three copies",
+    "potential persons who are to respond",
+    "if space is insufficient",
+    "* form 4:",
+    "edgar filing:",
+    "(print or type responses)",
+];
+
+/// Whether a line starts the form's closing text (after the footnotes).
+fn is_trailer(t: &str) -> bool {
+    const TRAILER: [&str; 4] =
+        ["reminder:", "note: file three copies", "persons who respond", "potential persons"];
+    TRAILER.iter().any(|m| starts_with_ignore_case(t, m))
+}
+
+/// Whether a line is printed form text.
+pub(crate) fn is_form_text(line: &Line) -> bool {
+    let t = line.text();
+    let lower = t.trim_start_matches(['\\', '*', ' ']).to_ascii_lowercase();
+    let t_lower = t.to_ascii_lowercase();
+    FORM_TEXT.iter().any(|f| lower.starts_with(f.trim_start_matches(['*', ' '])) || t_lower.starts_with(f))
+}
+
+fn sections(lines: &[Line]) -> Sections {
+    let mut s = Sections::default();
+    for (i, line) in lines.iter().enumerate() {
+        let text = line.text();
+        let t = text.trim_start_matches(['*', '#', ' ', '|']);
+        if s.table1.is_none()
+            && starts_with_ignore_case(t, "table i ")
+            && !starts_with_ignore_case(t, "table ii")
+        {
+            s.table1 = Some(i);
+        } else if s.table2.is_none() && starts_with_ignore_case(t, "table ii ") {
+            s.table2 = Some(i);
+        } else if s.table1.is_some() && contains_ignore_case(t, "name and address of reporting person") {
+            s.owners.push(i);
+        } else if s.explanation.is_none() && contains_ignore_case(t, "explanation of responses") {
+            s.explanation = Some(i);
+        } else if s.remarks.is_none() && s.table1.is_some() && starts_with_ignore_case(t, "remarks:") {
+            s.remarks = Some(i);
+        } else if s.table1.is_some() && contains_ignore_case(t, "signature of reporting person") {
+            s.signature_marks.push(i);
+        } else if s.owners_table.is_none() && s.table1.is_some() && t.eq_ignore_ascii_case("reporting owners")
+        {
+            s.owners_table = Some(i);
+        } else if s.trailer.is_none() && s.explanation.is_some() && is_trailer(t) {
+            s.trailer = Some(i);
+        }
+    }
+    s
+}
+
+/// Read one filing from its lines.
+pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> Filing {
+    let lines = &grid.lines;
+    let mut f = Filing { representation, span, ..Filing::default() };
+    let mut diags = Vec::new();
+    let s = sections(lines);
+    let end = lines.len();
+    let (document_type, from_title) = form_type(lines, s.table1.unwrap_or(end));
+    f.document_type = document_type;
+
+    // The header.
+    let header_end = s.table1.unwrap_or(end);
+    let header_lines = &lines[..header_end];
+    let tokens = header::tokens(header_lines);
+    let h = header::read_header(&tokens, header_lines);
+    if from_title && h.date_of_original_submission.value.is_some() {
+        // Only the title named the form: a date of the original filing makes it an amendment.
+        f.document_type.value = f.document_type.value.map(amendment_of);
+    }
+    let form = f.document_type.copied();
+    f.issuer = Issuer {
+        name: h.issuer_name,
+        trading_symbol: h.trading_symbol,
+        cik: link_cik(grid, header_cik_span(&tokens)),
+        ..Issuer::default()
+    };
+    f.period_of_report = required(
+        h.period_of_report,
+        "the date of the earliest transaction (or of the event, or the fiscal year end)",
+        &mut diags,
+        span,
+    );
+    f.date_of_original_submission = h.date_of_original_submission;
+    f.not_subject_to_section16 = match form {
+        // Form 3 has no such box.
+        Some(FormType::Form3 | FormType::Form3A) => h.not_subject_to_section16,
+        _ => shown(h.not_subject_to_section16),
+    };
+    let number = form.map(FormType::number);
+    // The Rule 10b5-1 box is on Forms 4 and 5 (since 2023), the holdings and
+    // transactions boxes on Form 5: missing where the rendering lacks them.
+    let before_box =
+        f.period_of_report.value.is_some_and(|d| d < crate::model::Date::from_ymd(2023, 4, 1).unwrap_or(d));
+    f.aff10b5_one = if number == Some(3) || before_box { h.aff10b5_one } else { shown(h.aff10b5_one) };
+    f.form3_holdings_reported =
+        if number == Some(5) { shown(h.form3_holdings_reported) } else { h.form3_holdings_reported };
+    f.form4_transactions_reported =
+        if number == Some(5) { shown(h.form4_transactions_reported) } else { h.form4_transactions_reported };
+    f.no_securities_owned = Field::missing();
+    let mut first = h.owner;
+    first.cik = link_cik(grid, first.name.span);
+    let issuer_name = f.issuer.name.value.clone().unwrap_or_default();
+    for v in h.unplaced.iter().filter(|v| !is_cover_text(&v.text, &issuer_name)) {
+        diags.push(Diagnostic::new(
+            Code::UnplacedContent,
+            Some(v.span),
+            format!("the text {} in the form's header has no label it belongs to", quote(&v.text)),
+        ));
+    }
+
+    // The tables.
+    let t2_end = [s.owners.first().copied(), s.explanation, s.remarks, s.signature_mark(), s.owners_table]
+        .into_iter()
+        .flatten()
+        .filter(|&i| s.table2.is_none_or(|t2| i > t2))
+        .min()
+        .unwrap_or(end);
+    if let Some(t1) = s.table1 {
+        let t1_end = s.table2.unwrap_or(t2_end);
+        f.non_derivative_table =
+            read_table(&lines[t1 + 1..t1_end], Table::NonDerivative, grid.marks, &mut diags);
+    } else {
+        diags.push(Diagnostic::new(
+            Code::SectionMissing,
+            Some(span),
+            "Table I (non-derivative securities) was not found",
+        ));
+    }
+    if let Some(t2) = s.table2 {
+        f.derivative_table = read_table(&lines[t2 + 1..t2_end], Table::Derivative, grid.marks, &mut diags);
+    } else {
+        diags.push(Diagnostic::new(
+            Code::SectionMissing,
+            Some(span),
+            "Table II (derivative securities) was not found",
+        ));
+    }
+
+    // The reporting owners: listed again after the tables when there are several.
+    f.reporting_owners = owners(grid, &s, first, &mut diags);
+
+    // Signatures (just above "Signature of Reporting Person"), footnotes, remarks.
+    let floor = [s.table2, s.table1].into_iter().flatten().max().unwrap_or(0);
+    let (signatures, signatures_start) = notes::signatures(lines, floor, &s.signature_marks);
+    f.signatures = signatures;
+    let notes_end = [s.remarks, Some(signatures_start), s.trailer]
+        .into_iter()
+        .flatten()
+        .filter(|&i| s.explanation.is_none_or(|e| i > e))
+        .min()
+        .unwrap_or(end);
+    if let Some(e) = s.explanation {
+        f.footnotes = notes::footnotes(&lines[e..notes_end.max(e)], &mut diags);
+    }
+    let remarks_end = [Some(signatures_start), s.trailer]
+        .into_iter()
+        .flatten()
+        .filter(|&i| s.remarks.is_none_or(|r| i > r))
+        .min()
+        .unwrap_or(end);
+    f.remarks = notes::remarks(lines, s.remarks, remarks_end);
+
+    infer::complete(&mut f, form, &mut diags);
+    f.diagnostics = diags;
+    f
+}
+
+/// Text of the form's cover or title that repeats what is read elsewhere:
+/// the issuer's name, "FORM 4", the printing date ("November 25, 2013").
+fn is_cover_text(text: &str, issuer: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let form_title = matches!(words.as_slice(), [f, n] | [_, f, n] if f.eq_ignore_ascii_case("form") && FormType::parse(n).is_some());
+    let long_date = words.len() == 3
+        && MONTHS.iter().any(|m| words[0].eq_ignore_ascii_case(m))
+        && words[2].len() == 4
+        && words[2].bytes().all(|b| b.is_ascii_digit());
+    form_title || long_date || (!issuer.is_empty() && text.eq_ignore_ascii_case(issuer))
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A box the rendering should show: missing when its label was not found.
+fn shown<T>(field: Field<T>) -> Field<T> {
+    if field.span.is_none() && field.value.is_none() { Field::missing() } else { field }
+}
+
+fn required<T>(field: Field<T>, what: &str, diags: &mut Vec<Diagnostic>, span: Span) -> Field<T> {
+    if field.value.is_none() && field.span.is_none() {
+        diags.push(Diagnostic::new(Code::SectionMissing, Some(span), format!("{what} was not found")));
+        return Field::missing();
+    }
+    field
+}
+
+/// The span of the issuer's value (after the issuer label).
+fn header_cik_span(tokens: &[Token]) -> Option<Span> {
+    let i = tokens.iter().position(|t| matches!(t, Token::Label(Label::Issuer, _)))?;
+    tokens[i + 1..].iter().find_map(|t| match t {
+        Token::Value(v) => Some(v.span),
+        _ => None,
+    })
+}
+
+/// The CIK of a link on (or overlapping) `span`.
+fn link_cik(grid: &Grid, span: Option<Span>) -> Field<String> {
+    let Some(span) = span else { return Field::missing() };
+    match grid.links.iter().find(|l| l.span.start < span.end.max(span.start + 1) && span.start < l.span.end) {
+        Some(link) => Field::read(link.cik.clone(), link.span),
+        None => Field::missing(),
+    }
+}
+
+/// The amendment of a form.
+fn amendment_of(form: FormType) -> FormType {
+    match form {
+        FormType::Form3 => FormType::Form3A,
+        FormType::Form4 => FormType::Form4A,
+        FormType::Form5 => FormType::Form5A,
+        other => other,
+    }
+}
+
+/// The form type: `FORM 4`, `SEC Form 4/A`, `- Form 4` in a page header;
+/// failing those, the form's title ("STATEMENT OF CHANGES…" is Form 4),
+/// flagged by the second value.
+fn form_type(lines: &[Line], before: usize) -> (Field<FormType>, bool) {
+    for line in lines.iter().take(before.min(40)) {
+        for cell in line.filled() {
+            let words: Vec<&str> = cell.text.split_whitespace().map(|w| w.trim_matches(['*', '#'])).collect();
+            for (i, pair) in words.windows(2).enumerate() {
+                // "FORM 4", "SEC Form 4/A", "Edgar Filing: X - Form 4" — not "Form 4 or Form 5 obligations".
+                let after = words.get(i + 2).map(|w| w.to_ascii_lowercase());
+                if pair[0].eq_ignore_ascii_case("form")
+                    && let Some(form) = FormType::parse(pair[1])
+                    && !matches!(
+                        after.as_deref(),
+                        Some("or" | "and" | "transactions" | "holdings" | "obligations" | "filed")
+                    )
+                {
+                    return (Field::read(form, cell.span), false);
+                }
+            }
+        }
+    }
+    for line in lines.iter().take(before) {
+        let t = line.text().to_ascii_lowercase();
+        let form = if t.contains("initial statement of beneficial ownership") {
+            FormType::Form3
+        } else if t.contains("annual statement of changes in beneficial ownership") {
+            FormType::Form5
+        } else if t.contains("statement of changes in beneficial ownership") {
+            FormType::Form4
+        } else {
+            continue;
+        };
+        return (Field::read(form, line.span()), true);
+    }
+    (Field::missing(), false)
+}
+
+fn read_table(
+    lines: &[Line],
+    table: Table,
+    marks: MarkStyle,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<crate::model::Row> {
+    let mut headings = Vec::new();
+    let mut data: Vec<Line> = Vec::new();
+    for line in lines {
+        if line.is_blank() || is_form_text(line) || line.starts_with("(e.g.") {
+            continue;
+        }
+        if data.is_empty() && table::is_heading_line(line, table) {
+            headings.push(line);
+        } else if !headings.is_empty() {
+            let cells = line
+                .cells
+                .iter()
+                .map(|c| Cell { text: canonical_marks(&c.text, marks), span: c.span })
+                .collect();
+            data.push(Line::new(cells));
+        }
+    }
+    let layout = table::layout(&headings, table);
+    let data: Vec<&Line> = data.iter().collect();
+    table::read_rows(&data, &layout, table, diags)
+}
+
+fn owners(
+    grid: &Grid,
+    s: &Sections,
+    mut first: ReportingOwner,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<ReportingOwner> {
+    let lines = &grid.lines;
+    if let Some(start) = s.owners_table {
+        // The older layout: one street line, and a table of every owner's relationships.
+        if first.address.street2.value.is_none()
+            && let (Some(text), Some(span)) =
+                (first.address.street1.value.clone(), first.address.street1.span)
+        {
+            (first.address.street1, first.address.street2) = legacy::split_street(&text, span);
+        }
+        let end = [s.signature_mark(), s.explanation]
+            .into_iter()
+            .flatten()
+            .filter(|&i| i > start)
+            .min()
+            .unwrap_or(lines.len());
+        let mut table = legacy::owners_table(lines, start, end, &first);
+        if let Some(owner) = table.first_mut()
+            && owner.name.value == first.name.value
+        {
+            owner.address = first.address.clone();
+            owner.name = first.name.clone();
+            if owner.officer_title.value.is_none() {
+                owner.officer_title = first.officer_title.clone();
+            }
+            if owner.other_text.value.is_none() {
+                owner.other_text = first.other_text.clone();
+            }
+        }
+        if !table.is_empty() {
+            return table;
+        }
+    }
+    if s.owners.is_empty() {
+        return vec![first];
+    }
+    let stop =
+        [s.explanation, s.remarks, s.signature_mark()].into_iter().flatten().min().unwrap_or(lines.len());
+    let mut out = Vec::new();
+    for (k, &start) in s.owners.iter().enumerate() {
+        let end = s.owners.get(k + 1).copied().unwrap_or(stop).max(start + 1);
+        let block = &lines[start..end.min(lines.len())];
+        let tokens = header::tokens(block);
+        let mut owner = ReportingOwner::default();
+        let mut claimed = vec![false; tokens.len()];
+        if let Some(i) = tokens.iter().position(|t| matches!(t, Token::Label(Label::NameAddress, _))) {
+            header::read_owner_block(&tokens, i, block, &mut owner, &mut claimed);
+        }
+        owner.cik = link_cik(grid, owner.name.span);
+        if k == 0 && owner.name.value == first.name.value {
+            // The first owner's relationships are printed in the header.
+            owner.is_director = first.is_director.clone();
+            owner.is_officer = first.is_officer.clone();
+            owner.is_ten_percent_owner = first.is_ten_percent_owner.clone();
+            owner.is_other = first.is_other.clone();
+            owner.officer_title = first.officer_title.clone();
+            owner.other_text = first.other_text.clone();
+        } else {
+            owner.is_director = Field::missing();
+            owner.is_officer = Field::missing();
+            owner.is_ten_percent_owner = Field::missing();
+            owner.is_other = Field::missing();
+            owner.officer_title = Field::missing();
+            owner.other_text = Field::missing();
+        }
+        out.push(owner);
+    }
+    if out.len() > 1 {
+        diags.push(Diagnostic::new(
+            Code::RelationshipsNotShown,
+            out.get(1).map(|o| o.span),
+            format!(
+                "this rendering shows the relationship to the issuer (director, officer, 10% owner) of the first reporting person only; it is missing for the other {}",
+                out.len() - 1
+            ),
+        ));
+    }
+    out
+}

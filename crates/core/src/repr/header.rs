@@ -1,0 +1,754 @@
+//! The header of the form — boxes 1 to 6 — read from labelled text.
+//!
+//! Every rendering prints the same labels ("1. Name and Address of Reporting
+//! Person", "(Street)", "2. Issuer Name and Ticker or Trading Symbol", "X
+//! Director", …) but arranges them differently: one per line, several in a
+//! table cell, wrapped, or with the check mark in a cell of its own. The
+//! header is therefore read as a stream of [`Token`]s — labels, check marks
+//! and values — cut out of the lines' cells, whatever their arrangement:
+//! a value belongs to the label before it, a check mark to the label after it.
+
+use crate::model::{Address, Field, ReportingOwner};
+use crate::repr::cells::{Cell, check_mark, normalize, read_date};
+use crate::repr::grid::{Line, find_ignore_case};
+use crate::source::Span;
+
+/// A label of the header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Label {
+    NameAddress,
+    Last,
+    First,
+    Middle,
+    Street,
+    City,
+    State,
+    Zip,
+    Country,
+    Issuer,
+    Period,
+    Amendment,
+    Relationship,
+    Director,
+    TenPercent,
+    Officer,
+    Other,
+    Joint,
+    OnePerson,
+    MorePersons,
+    NotSubject,
+    Aff10b5One,
+    Form3Holdings,
+    Form4Transactions,
+}
+
+/// How freely a label phrase may be matched inside a cell.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    /// Anywhere: the phrase is distinctive.
+    Free,
+    /// Only as a whole word group not preceded by other words (`Director`
+    /// must not match inside the title "Managing Director").
+    Word,
+}
+
+const LABELS: &[(&str, Label, Bound)] = &[
+    ("name and address of reporting person", Label::NameAddress, Bound::Free),
+    ("(last)", Label::Last, Bound::Free),
+    ("(first)", Label::First, Bound::Free),
+    ("(middle)", Label::Middle, Bound::Free),
+    ("(street)", Label::Street, Bound::Free),
+    ("(city)", Label::City, Bound::Free),
+    ("(state)", Label::State, Bound::Free),
+    ("(zip/postal code)", Label::Zip, Bound::Free),
+    ("(zip)", Label::Zip, Bound::Free),
+    ("(country)", Label::Country, Bound::Free),
+    ("issuer name and ticker or trading symbol", Label::Issuer, Bound::Free),
+    ("date of earliest transaction", Label::Period, Bound::Free),
+    ("date of event requiring statement", Label::Period, Bound::Free),
+    ("statement for issuer's fiscal year ended", Label::Period, Bound::Free),
+    ("if amendment, date of original filed", Label::Amendment, Bound::Free),
+    ("if amendment, date original filed", Label::Amendment, Bound::Free),
+    ("relationship of reporting person(s) to issuer", Label::Relationship, Bound::Free),
+    ("(check all applicable)", Label::Relationship, Bound::Free),
+    ("officer (give title below)", Label::Officer, Bound::Free),
+    ("other (specify below)", Label::Other, Bound::Free),
+    ("10% owner", Label::TenPercent, Bound::Word),
+    ("director", Label::Director, Bound::Word),
+    ("individual or joint/group filing", Label::Joint, Bound::Free),
+    ("(check applicable line)", Label::Joint, Bound::Free),
+    ("form filed by more than one reporting person", Label::MorePersons, Bound::Free),
+    ("form filed by one reporting person", Label::OnePerson, Bound::Free),
+    ("check this box if no longer subject to section 16", Label::NotSubject, Bound::Free),
+    ("check this box to indicate that a transaction was made pursuant to", Label::Aff10b5One, Bound::Free),
+    ("form 3 holdings reported", Label::Form3Holdings, Bound::Free),
+    ("form 4 transactions reported", Label::Form4Transactions, Bound::Free),
+];
+
+/// Decorations that may follow a label and belong to it.
+const LABEL_TAILS: &[&str] = &["*", "\\*", "(month/day/year)", "(check all applicable)", ":", "."];
+
+/// Text that is part of the printed form, never a value.
+const BOILERPLATE: &[&str] = &[
+    "obligations may continue",
+    "see instruction",
+    "affirmative defense",
+    "10b5-1(c)",
+    "securities and exchange commission",
+    "washington, d.c.",
+    "statement of changes in beneficial ownership",
+    "statement of beneficial ownership",
+    "filed pursuant to section",
+    "section 30(h)",
+    "section 17(a)",
+    "investment company act",
+    "omb approval",
+    "omb number",
+    "estimated average burden",
+    "hours per response",
+    "expires:",
+    "print or type responses",
+    "below)",
+    "instruction 1(b)",
+    "for the purchase or sale of equity securities",
+    "contract, instruction or written plan",
+    "intended to satisfy",
+];
+
+/// A piece of the header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Token {
+    /// A printed label.
+    Label(Label, Span),
+    /// A check mark (checked or empty box).
+    Check(bool, Span),
+    /// A value: the text between labels.
+    Value(Value),
+}
+
+/// A value token, with where it was found (line and cell index, for cells
+/// whose position matters).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Value {
+    pub text: String,
+    pub span: Span,
+    pub line: usize,
+    pub cell: usize,
+    /// Whether the value is the whole cell.
+    pub whole_cell: bool,
+}
+
+/// Cut the header lines into tokens.
+pub(crate) fn tokens(lines: &[Line]) -> Vec<Token> {
+    let mut out = Vec::new();
+    for (li, line) in lines.iter().enumerate() {
+        for (ci, cell) in line.cells.iter().enumerate() {
+            if !cell.is_empty() {
+                cell_tokens(cell, li, ci, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// The span of `range` of a cell's text: exact when the text is the input
+/// verbatim (same length), else the whole cell.
+pub(crate) fn sub_span(cell: &Cell, start: usize, end: usize) -> Span {
+    if cell.text.len() == cell.span.len() {
+        Span::new(cell.span.start as usize + start, cell.span.start as usize + end)
+    } else {
+        cell.span
+    }
+}
+
+fn cell_tokens(cell: &Cell, line: usize, index: usize, out: &mut Vec<Token>) {
+    let text = cell.text.as_str();
+    let mut pos = 0;
+    let mut pieces: Vec<(usize, usize, Option<Label>)> = Vec::new();
+    while pos < text.len() {
+        match next_label(text, pos) {
+            Some((start, end, label)) => {
+                if start > pos {
+                    pieces.push((pos, start, None));
+                }
+                pieces.push((start, end, Some(label)));
+                pos = end;
+            }
+            None => {
+                pieces.push((pos, text.len(), None));
+                pos = text.len();
+            }
+        }
+    }
+    let whole = pieces.len() == 1;
+    for (start, end, label) in pieces {
+        let span = sub_span(cell, start, end);
+        match label {
+            Some(label) => out.push(Token::Label(label, span)),
+            None => value_tokens(cell, start, end, line, index, whole, out),
+        }
+    }
+}
+
+/// Split a stretch of text between labels into check marks and values.
+fn value_tokens(
+    cell: &Cell,
+    start: usize,
+    end: usize,
+    line: usize,
+    index: usize,
+    whole: bool,
+    out: &mut Vec<Token>,
+) {
+    let text = &cell.text[start..end];
+    // Check boxes written inline: `<input …>`, `__X__`, `X` as a word.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'<'
+            && let Some(close) = text[i..].find('>')
+            && text[i..].starts_with("<input")
+        {
+            words.push((i, i + close + 1));
+            i += close + 1;
+            continue;
+        }
+        i += 1;
+    }
+    let mut cursor = 0;
+    let emit_value = |from: usize, to: usize, out: &mut Vec<Token>| {
+        let piece = &text[from..to];
+        let lead = piece.len() - piece.trim_start().len();
+        let value = clean_value(piece);
+        if value.is_empty() || is_boilerplate(&value) {
+            return;
+        }
+        // A leading check mark word: "X Director" was split at the label, so
+        // the "X" arrives here as the whole value; "X Form filed" likewise.
+        if let Some(checked) = check_mark(&value) {
+            let span = sub_span(cell, start + from + lead, start + from + lead + piece.trim().len());
+            out.push(Token::Check(checked, span));
+            return;
+        }
+        let span = sub_span(cell, start + from + lead, start + from + lead + piece.trim().len());
+        out.push(Token::Value(Value {
+            text: value,
+            span,
+            line,
+            cell: index,
+            whole_cell: whole && from == 0,
+        }));
+    };
+    for (a, b) in words {
+        emit_value(cursor, a, out);
+        let span = sub_span(cell, start + a, start + b);
+        out.push(Token::Check(text[a..b].contains("checked"), span));
+        cursor = b;
+    }
+    emit_value(cursor, text.len(), out);
+}
+
+/// A value with Markdown decoration removed (`**`, `<u>`, escapes).
+fn clean_value(piece: &str) -> String {
+    let mut t = piece.trim().to_owned();
+    for tag in ["<u>", "</u>", "**", "<b>", "</b>"] {
+        if t.contains(tag) {
+            t = t.replace(tag, "");
+        }
+    }
+    if t.contains('\\') {
+        t = t.replace("\\*", "*").replace("\\_", "_").replace("\\.", ".").replace("\\$", "$");
+    }
+    let t = t.trim_matches(|c: char| c == '|' || c == '*' || c.is_whitespace());
+    normalize(t)
+}
+
+fn is_boilerplate(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    if BOILERPLATE.iter().any(|b| lower.contains(b)) {
+        return true;
+    }
+    // Stray table-separator rows and the form's number / burden figures.
+    value.chars().all(|c| matches!(c, '-' | ':' | ' ' | '|'))
+        || matches!(value, "0.5" | "1.0" | "1" | "---")
+        || lower.starts_with("3235-")
+}
+
+/// The next label in `text` at or after `from`: its extended range and kind.
+fn next_label(text: &str, from: usize) -> Option<(usize, usize, Label)> {
+    let hay = &text[from..];
+    let mut best: Option<(usize, usize, Label)> = None;
+    for &(phrase, label, bound) in LABELS {
+        let mut search = 0;
+        while let Some(at) = find_ignore_case(&hay[search..], phrase) {
+            let start = from + search + at;
+            let end = start + phrase.len();
+            search += at + phrase.len();
+            if bound == Bound::Word && !word_bounded(text, start, end) {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((s, e, _)) => start < s || (start == s && end > e),
+            };
+            if better {
+                best = Some((start, end, label));
+            }
+            break;
+        }
+    }
+    let (start, end, label) = best?;
+    Some((extend_back(text, start, from), extend_forward(text, end), label))
+}
+
+/// Whether a relationship word stands alone: at the start of the text or
+/// after a check box or another label, and followed by nothing or a break.
+fn word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let after_ok = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+    let before = text[..start].trim_end();
+    let before_ok = before.is_empty()
+        || before.ends_with(['_', ']', '>', 'X', 'x', '☒', '☐', ')', '|'])
+        || before.to_ascii_lowercase().ends_with("applicable)")
+        || before.to_ascii_lowercase().ends_with("10% owner")
+        || before.to_ascii_lowercase().ends_with("director");
+    after_ok && before_ok
+}
+
+/// Include a number prefix (`1. `, `2A. `, `1\. `) before a label.
+fn extend_back(text: &str, start: usize, floor: usize) -> usize {
+    let before = &text[floor..start];
+    let trimmed = before.trim_end();
+    let Some(dot) = trimmed.strip_suffix('.') else { return start };
+    let dot = dot.strip_suffix('\\').unwrap_or(dot);
+    let digits = dot.trim_end_matches(|c: char| c.is_ascii_alphabetic() && c.is_ascii_uppercase());
+    let num_start = digits.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if num_start == digits.len() || (num_start > 0 && !digits[..num_start].ends_with([' ', '|', '*'])) {
+        return start;
+    }
+    floor + num_start
+}
+
+/// Include the decorations after a label (`*`, `(Month/Day/Year)`, …).
+fn extend_forward(text: &str, mut end: usize) -> usize {
+    loop {
+        let rest = &text[end..];
+        let skipped = rest.len() - rest.trim_start().len();
+        let after = &rest[skipped..];
+        match LABEL_TAILS.iter().find(|t| after.len() >= t.len() && after[..t.len()].eq_ignore_ascii_case(t))
+        {
+            Some(t) => end += skipped + t.len(),
+            None => return end,
+        }
+    }
+}
+
+/// What the header says.
+#[derive(Debug, Default)]
+pub(crate) struct Header {
+    pub owner: ReportingOwner,
+    pub issuer_name: Field<String>,
+    pub trading_symbol: Field<String>,
+    pub period_of_report: Field<crate::model::Date>,
+    pub date_of_original_submission: Field<crate::model::Date>,
+    pub not_subject_to_section16: Field<bool>,
+    pub aff10b5_one: Field<bool>,
+    pub form3_holdings_reported: Field<bool>,
+    pub form4_transactions_reported: Field<bool>,
+    /// The "Form filed by More than One Reporting Person" box.
+    pub joint_filing: Option<bool>,
+    /// Values no label claimed.
+    pub unplaced: Vec<Value>,
+}
+
+/// Read the header from its tokens. `lines` gives positional cells where
+/// the layout puts several values in one row (city, state, zip).
+pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
+    let mut h = Header::default();
+    let mut claimed = vec![false; tokens.len()];
+    // Boxes drawn empty (`_____`, `☐`) mean a label with no box at all lost
+    // its mark; where empty boxes are not drawn, no mark means unchecked.
+    // Each group of boxes is drawn its own way (the older layout draws the
+    // relationship boxes as `_____` but the "Check this box" ones as `[X]` or nothing).
+    let drawn_empty_in = |group: &[Label]| {
+        tokens
+            .windows(2)
+            .any(|w| matches!(w, [Token::Check(false, _), Token::Label(l, _)] if group.contains(l)))
+    };
+    const RELATIONSHIP: [Label; 6] = [
+        Label::Director,
+        Label::TenPercent,
+        Label::Officer,
+        Label::Other,
+        Label::OnePerson,
+        Label::MorePersons,
+    ];
+    const BOXES: [Label; 4] =
+        [Label::NotSubject, Label::Aff10b5One, Label::Form3Holdings, Label::Form4Transactions];
+    let relationship_drawn = drawn_empty_in(&RELATIONSHIP);
+    let boxes_drawn = drawn_empty_in(&BOXES);
+    // First the labels whose value follows them directly.
+    for (i, token) in tokens.iter().enumerate() {
+        let Token::Label(label, span) = token else { continue };
+        let span = *span;
+        let drawn_empty = if RELATIONSHIP.contains(label) { relationship_drawn } else { boxes_drawn };
+        let checked = || match i.checked_sub(1).and_then(|p| tokens.get(p)) {
+            Some(Token::Check(c, s)) => Field::read(*c, *s),
+            _ if drawn_empty => Field { span: Some(span), ..Field::missing() },
+            _ => Field::read(false, span),
+        };
+        match label {
+            Label::Issuer => {
+                if let Some(j) = next_value(tokens, i) {
+                    claimed[j] = true;
+                    if let Token::Value(v) = &tokens[j] {
+                        let (name, symbol) = split_issuer(v);
+                        h.issuer_name = name;
+                        h.trading_symbol = symbol;
+                    }
+                }
+            }
+            Label::Period => {
+                if let Some((j, date)) = next_date(tokens, i) {
+                    claimed[j] = true;
+                    h.period_of_report = date;
+                }
+            }
+            Label::Amendment => {
+                if let Some((j, date)) = next_date(tokens, i) {
+                    claimed[j] = true;
+                    h.date_of_original_submission = date;
+                }
+            }
+            Label::Director => h.owner.is_director = checked(),
+            Label::TenPercent => h.owner.is_ten_percent_owner = checked(),
+            Label::Officer => h.owner.is_officer = checked(),
+            Label::Other => {
+                h.owner.is_other = checked();
+                read_titles(tokens, i, lines, &mut h.owner, &mut claimed);
+            }
+            Label::NotSubject => h.not_subject_to_section16 = checked(),
+            Label::Aff10b5One => h.aff10b5_one = checked(),
+            Label::Form3Holdings => h.form3_holdings_reported = checked(),
+            Label::Form4Transactions => h.form4_transactions_reported = checked(),
+            Label::MorePersons => {
+                if let Some(Token::Check(c, _)) = i.checked_sub(1).and_then(|p| tokens.get(p)) {
+                    h.joint_filing = Some(*c);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Then the owner's name and address, from the values no other label took.
+    if let Some(i) = tokens.iter().position(|t| matches!(t, Token::Label(Label::NameAddress, _))) {
+        read_owner_block(tokens, i, lines, &mut h.owner, &mut claimed);
+    }
+    for (i, token) in tokens.iter().enumerate() {
+        if let (Token::Value(v), false) = (token, claimed[i]) {
+            h.unplaced.push(v.clone());
+        }
+    }
+    h
+}
+
+/// The index of the next value token after `i`, before any other label.
+fn next_value(tokens: &[Token], i: usize) -> Option<usize> {
+    for (j, t) in tokens.iter().enumerate().skip(i + 1) {
+        match t {
+            Token::Value(_) => return Some(j),
+            Token::Label(..) => return None,
+            Token::Check(..) => {}
+        }
+    }
+    None
+}
+
+/// The next value after label `i` if it is a date (`MM/DD/YYYY`).
+fn next_date(tokens: &[Token], i: usize) -> Option<(usize, Field<crate::model::Date>)> {
+    let j = next_value(tokens, i)?;
+    let Token::Value(v) = &tokens[j] else { return None };
+    read_date(&v.text).map(|d| (j, Field::read(d, v.span)))
+}
+
+/// Read a reporting owner's name and address from the values after the
+/// "Name and Address" label at `i` that no other label took: the name, the
+/// street lines (after "(Last) (First) (Middle)"), and city, state and zip
+/// (after "(Street)", before "(City) (State) (Zip)"). Other boxes' labels
+/// may be interleaved (a row of the page holds several boxes).
+pub(crate) fn read_owner_block(
+    tokens: &[Token],
+    i: usize,
+    lines: &[Line],
+    owner: &mut ReportingOwner,
+    claimed: &mut [bool],
+) {
+    let mut streets: Vec<usize> = Vec::new();
+    let mut places: Vec<usize> = Vec::new();
+    let mut phase = 0; // 0: name, 1: street, 2: city line, 3: done
+    let mut name_seen = false;
+    for (j, t) in tokens.iter().enumerate().skip(i + 1) {
+        if claimed[j] {
+            continue;
+        }
+        match t {
+            Token::Label(Label::NameAddress, _) => break,
+            Token::Label(Label::Last | Label::First | Label::Middle, _) => phase = phase.max(1),
+            Token::Label(Label::Street, _) => phase = 2,
+            Token::Label(Label::City | Label::State | Label::Zip | Label::Country, _) => {
+                if phase == 2 && !places.is_empty() {
+                    break;
+                }
+                phase = phase.max(1);
+            }
+            Token::Label(..) | Token::Check(..) => {}
+            Token::Value(v) => match phase {
+                0 if !name_seen => {
+                    name_seen = true;
+                    claimed[j] = true;
+                    owner.name = Field::read(v.text.clone(), v.span);
+                    owner.span = v.span;
+                }
+                0 | 1 => streets.push(j),
+                _ => places.push(j),
+            },
+        }
+    }
+    let values = |list: &[usize]| -> Vec<Value> {
+        list.iter()
+            .filter_map(|&j| match &tokens[j] {
+                Token::Value(v) => Some(v.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let street_values = values(&streets);
+    for &j in streets.iter().take(2) {
+        claimed[j] = true;
+    }
+    owner.address.street1 =
+        street_values.first().map_or_else(Field::default, |v| Field::read(v.text.clone(), v.span));
+    owner.address.street2 =
+        street_values.get(1).map_or_else(Field::default, |v| Field::read(v.text.clone(), v.span));
+    for &j in &places {
+        claimed[j] = true;
+    }
+    read_place(&values(&places), lines, &mut owner.address);
+}
+
+/// City, state and zip: three cells of one row, or one text to split.
+fn read_place(values: &[Value], lines: &[Line], address: &mut Address) {
+    let Some(first) = values.first() else { return };
+    let field = |c: &Cell| Field {
+        value: (!c.is_empty()).then(|| c.text.clone()),
+        span: Some(c.span),
+        ..Field::default()
+    };
+    if values.iter().all(|v| v.line == first.line && v.whole_cell)
+        && let Some(cells) = lines.get(first.line).and_then(|l| l.cells.get(first.cell..first.cell + 3))
+        && values.iter().all(|v| v.cell < first.cell + 3)
+        && values.len() > 1
+    {
+        address.city = field(&cells[0]);
+        address.state = field(&cells[1]);
+        address.zip_code = field(&cells[2]);
+        return;
+    }
+    if values.len() == 3 {
+        address.city = Field::read(values[0].text.clone(), values[0].span);
+        address.state = Field::read(values[1].text.clone(), values[1].span);
+        address.zip_code = Field::read(values[2].text.clone(), values[2].span);
+        return;
+    }
+    let joined = values.iter().map(|v| v.text.as_str()).collect::<Vec<_>>().join(" ");
+    let span = values.iter().map(|v| v.span).reduce(Span::cover).unwrap_or_default();
+    let (city, state, zip) = split_place(&joined);
+    // `CITY, ST 12345` is unambiguous; anything else is a guess.
+    let clean = state.is_some() && zip.as_deref().is_some_and(is_us_zip);
+    let origin = if clean { crate::model::Origin::Read } else { crate::model::Origin::Uncertain };
+    let field = |s: Option<String>| Field { value: s, span: Some(span), origin, ..Field::default() };
+    address.city = field(city);
+    address.state = field(state);
+    address.zip_code = field(zip);
+}
+
+/// `94043` or `94043-1234`.
+fn is_us_zip(zip: &str) -> bool {
+    let (five, four) = zip.split_once('-').unwrap_or((zip, "1234"));
+    five.len() == 5 && four.len() == 4 && (five.to_owned() + four).bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Split `CITY, ST 12345` or `CITY ST 12345` into its parts (a foreign
+/// postal code may have a space: `VANCOUVER, A1 V5Y 0C5`).
+pub(crate) fn split_place(text: &str) -> (Option<String>, Option<String>, Option<String>) {
+    if let Some((city, rest)) = text.split_once(", ") {
+        let mut words = rest.split_whitespace();
+        let first = words.next().unwrap_or("");
+        let is_state =
+            first.len() == 2 && first.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let (state, zip) = if is_state {
+            (Some(first.to_owned()), words.collect::<Vec<_>>().join(" "))
+        } else {
+            (None, rest.to_owned())
+        };
+        let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+        return (some(city.trim()), state, some(zip.trim()));
+    }
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    let mut zip = None;
+    if let Some(last) = words.last()
+        && last.chars().any(|c| c.is_ascii_digit())
+        && words.len() > 1
+    {
+        zip = Some((*last).to_owned());
+        words.pop();
+    }
+    let mut state = None;
+    if let Some(last) = words.last()
+        && last.len() == 2
+        && last.chars().all(|c| c.is_ascii_uppercase())
+        && words.len() > 1
+    {
+        state = Some((*last).to_owned());
+        words.pop();
+    }
+    let city = words.join(" ");
+    let city = city.trim_end_matches(',').trim();
+    ((!city.is_empty()).then(|| city.to_owned()), state, zip)
+}
+
+/// The officer title and the "other" text after the "Other (specify below)" label.
+fn read_titles(tokens: &[Token], i: usize, lines: &[Line], owner: &mut ReportingOwner, claimed: &mut [bool]) {
+    let mut values: Vec<usize> = Vec::new();
+    for (j, t) in tokens.iter().enumerate().skip(i + 1) {
+        match t {
+            Token::Value(_) => values.push(j),
+            Token::Label(..) => break,
+            Token::Check(..) => {}
+        }
+    }
+    let vals: Vec<&Value> = values
+        .iter()
+        .filter_map(|&j| match &tokens[j] {
+            Token::Value(v) => Some(v),
+            _ => None,
+        })
+        .collect();
+    let Some(first) = vals.first() else { return };
+    for &j in &values {
+        claimed[j] = true;
+    }
+    // A row of four cells: [box, officer title, box, other text].
+    if let Some(line) = lines.get(first.line)
+        && line.cells.len() == 4
+        && vals.iter().all(|v| v.line == first.line && v.whole_cell)
+    {
+        let field = |c: &Cell| Field {
+            value: (!c.is_empty()).then(|| c.text.clone()),
+            span: Some(c.span),
+            ..Field::default()
+        };
+        owner.officer_title = field(&line.cells[1]);
+        owner.other_text = field(&line.cells[3]);
+        return;
+    }
+    let officer = owner.is_officer.value == Some(true);
+    let other = owner.is_other.value == Some(true);
+    match (officer, other, vals.len()) {
+        (true, true, n) if n >= 2 => {
+            owner.officer_title = Field::read(vals[0].text.clone(), vals[0].span);
+            owner.other_text = Field::read(vals[1].text.clone(), vals[1].span);
+        }
+        (false, true, _) => owner.other_text = Field::read(first.text.clone(), first.span),
+        _ => {
+            let text = vals.iter().map(|v| v.text.as_str()).collect::<Vec<_>>().join(" ");
+            let span = vals.iter().map(|v| v.span).reduce(Span::cover).unwrap_or(first.span);
+            owner.officer_title = Field::read(text, span);
+        }
+    }
+}
+
+/// `LINKEDIN CORP [ LNKD ]` into the issuer name and trading symbol.
+pub(crate) fn split_issuer(v: &Value) -> (Field<String>, Field<String>) {
+    let text = v.text.as_str();
+    match (text.rfind('['), text.rfind(']')) {
+        (Some(open), Some(close)) if open < close => {
+            let name = text[..open].trim();
+            let symbol = text[open + 1..close].trim();
+            let name_field = Field {
+                value: (!name.is_empty()).then(|| name.to_owned()),
+                span: Some(v.span),
+                ..Field::default()
+            };
+            let symbol_field = Field {
+                value: (!symbol.is_empty()).then(|| symbol.to_owned()),
+                span: Some(v.span),
+                ..Field::default()
+            };
+            (name_field, symbol_field)
+        }
+        _ => (Field::read(text.to_owned(), v.span), Field::missing()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repr::grid::tab_lines;
+
+    fn header(text: &str) -> Header {
+        let lines = tab_lines(text, 0);
+        read_header(&tokens(&lines), &lines)
+    }
+
+    #[test]
+    fn copied_header_is_read() {
+        let h = header(
+            "X\n\tCheck this box if no longer subject to Section 16. Form 4 or Form 5 obligations may continue. See Instruction 1(b).\n\
+             1. Name and Address of Reporting Person*\nDoe Jane\n(Last)\t(First)\t(Middle)\n1 MAIN ST\nSUITE 2\n(Street)\n\
+             SPRINGFIELD\tIL\t62701\n(City)\t(State)\t(Zip)\n\t2. Issuer Name and Ticker or Trading Symbol\n\
+             Example Corp [ EXMP ]\t5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n\
+             X\tDirector\t\t10% Owner\nX\tOfficer (give title below)\t\tOther (specify below)\n\tManaging Director\t\t\n\
+             3. Date of Earliest Transaction (Month/Day/Year)\n01/02/2024\n4. If Amendment, Date of Original Filed (Month/Day/Year)\n",
+        );
+        assert_eq!(h.owner.name.text(), "Doe Jane");
+        assert_eq!(h.owner.address.street1.text(), "1 MAIN ST");
+        assert_eq!(h.owner.address.street2.text(), "SUITE 2");
+        assert_eq!(h.owner.address.city.text(), "SPRINGFIELD");
+        assert_eq!(h.owner.address.state.text(), "IL");
+        assert_eq!(h.owner.address.zip_code.text(), "62701");
+        assert_eq!(h.issuer_name.text(), "Example Corp");
+        assert_eq!(h.trading_symbol.text(), "EXMP");
+        assert_eq!(h.owner.is_director.value, Some(true));
+        assert_eq!(h.owner.is_ten_percent_owner.value, Some(false));
+        assert_eq!(h.owner.is_officer.value, Some(true));
+        assert_eq!(h.owner.is_other.value, Some(false));
+        assert_eq!(h.owner.officer_title.text(), "Managing Director");
+        assert_eq!(h.period_of_report.value.map(|d| d.to_string()).as_deref(), Some("2024-01-02"));
+        assert!(h.date_of_original_submission.value.is_none());
+        assert_eq!(h.not_subject_to_section16.value, Some(true));
+    }
+
+    #[test]
+    fn inline_check_boxes_are_read() {
+        let h = header(
+            "5. Relationship of Reporting Person(s) to Issuer (Check all applicable) Director 10% Owner <input checked=\"\" type=\"checkbox\"/> Officer (give title below) Other (specify below) <u>VP, Engineering</u>",
+        );
+        assert_eq!(h.owner.is_director.value, Some(false));
+        assert_eq!(h.owner.is_officer.value, Some(true));
+        assert_eq!(h.owner.officer_title.text(), "VP, Engineering");
+        let h = header(
+            "__X__ Director _____ 10% Owner\n_____ Officer (give title below) _____ Other (specify below)",
+        );
+        assert_eq!(h.owner.is_director.value, Some(true));
+        assert_eq!(h.owner.is_ten_percent_owner.value, Some(false));
+    }
+
+    #[test]
+    fn places_split() {
+        assert_eq!(
+            split_place("MOUNTAIN VIEW, CA 94043"),
+            (Some("MOUNTAIN VIEW".into()), Some("CA".into()), Some("94043".into()))
+        );
+        assert_eq!(split_place("LONDON"), (Some("LONDON".into()), None, None));
+    }
+}

@@ -1,0 +1,211 @@
+//! Markdown made from the EDGAR page or from a PDF of it.
+//!
+//! Converters from HTML write each table row as a pipe row — `| Common
+//! Stock⁽¹⁾ | 05/24/2011 |  | C | … |`, with or without the outer pipes —
+//! keep one cell per printed column, inline nested tables into one cell,
+//! write footnote marks as `⁽¹⁾`, `<sup>(1)</sup>` or `(1)`, check boxes as
+//! `<input checked …>` or `X`, and links to EDGAR company pages (whose CIK
+//! is kept). Some write a table's rows tab-separated instead of piped.
+//! Each line is unescaped (`\$`, `\*`, `\_`), stripped of emphasis
+//! (`**`, `*`, `<u>`) and cut into cells at its pipes and tabs; the form
+//! reader does the rest.
+//!
+//! Markdown made from a PDF has pipe tables too, but their cells follow the
+//! PDF's text layout, not the form's columns: its data rows are read by
+//! aligning their tokens with the form's columns, and marked uncertain
+//! where that is ambiguous.
+//!
+//! Not supported: Markdown tables whose cells were wrapped over several
+//! lines by the converter (each line is read as a row).
+
+use crate::detect::Representation;
+use crate::repr::Output;
+use crate::repr::cells::{Cell, MarkStyle};
+use crate::repr::form::{self, Grid, Link};
+use crate::repr::grid::{Line, find_ignore_case};
+use crate::source::{Span, lines};
+
+/// Parse Markdown holding one filing or several.
+pub fn parse(text: &str) -> Output {
+    form::parse_all(text, Representation::Markdown, grid)
+}
+
+/// The lines of Markdown as cells (`base`: the offset of `text` in the input).
+pub(crate) fn grid(text: &str, base: usize) -> Grid {
+    let mut out = Vec::new();
+    let mut links = Vec::new();
+    let superscripts = text.contains('⁽') || text.contains("<sup>");
+    for (start, raw) in lines(text) {
+        let start = start + base;
+        if is_separator(raw) {
+            continue;
+        }
+        let mut cells = Vec::new();
+        for (a, b) in cell_ranges(raw) {
+            let piece = &raw[a..b];
+            let lead = piece.len() - piece.trim_start().len();
+            let trimmed = piece.trim();
+            let span = Span::new(start + a + lead, start + a + lead + trimmed.len());
+            let (clean, cik) = clean(trimmed);
+            if let Some(cik) = cik {
+                links.push(Link { span, cik });
+            }
+            cells.push(Cell::new(&clean, span));
+        }
+        // Drop the empty cells the outer pipes of `| a | b |` make (a row
+        // written `a | b |` has no outer pipes: its last cell is just empty).
+        if raw.trim_start().starts_with('|') {
+            if cells.first().is_some_and(Cell::is_empty) {
+                cells.remove(0);
+            }
+            if raw.trim_end().ends_with('|') && cells.last().is_some_and(Cell::is_empty) {
+                cells.pop();
+            }
+        }
+        out.push(Line::new(cells));
+    }
+    let marks = if superscripts { MarkStyle::Superscript } else { MarkStyle::Attached };
+    Grid { lines: out, links, marks }
+}
+
+/// A table's header separator row: `| --- | :-: |`, `---|---`.
+fn is_separator(line: &str) -> bool {
+    let t = line.trim();
+    t.contains("---") && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+/// The byte ranges of a line's cells: split at unescaped pipes and tabs.
+fn cell_ranges(line: &str) -> Vec<(usize, usize)> {
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'|' | b'\t' => {
+                out.push((start, i));
+                i += 1;
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push((start, bytes.len().max(start)));
+    out
+}
+
+/// A cell's text without Markdown: escapes resolved, emphasis and `<u>`
+/// dropped, links reduced to their text (and the CIK of an EDGAR company
+/// link returned).
+fn clean(cell: &str) -> (String, Option<String>) {
+    let mut out = String::with_capacity(cell.len());
+    let mut cik = None;
+    let bytes = cell.as_bytes();
+    let mut i = 0;
+    while i < cell.len() {
+        let rest = &cell[i..];
+        let c = rest.chars().next().unwrap_or(' ');
+        match c {
+            '\\' => {
+                if let Some(next) = rest[1..].chars().next() {
+                    out.push(next);
+                    i += 1 + next.len_utf8();
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            '*' => {
+                i += 1;
+                continue;
+            }
+            '_' if is_emphasis(bytes, i) => {
+                i += 1;
+                continue;
+            }
+            '[' => {
+                if let Some((text, url, len)) = link(rest) {
+                    if let Some(at) = find_ignore_case(url, "cik=") {
+                        let digits: String = url[at + 4..].chars().take_while(char::is_ascii_digit).collect();
+                        if !digits.is_empty() {
+                            cik = Some(digits);
+                        }
+                    }
+                    out.push_str(&clean(text).0);
+                    i += len;
+                    continue;
+                }
+            }
+            '<' => {
+                let lower = rest.get(..5).unwrap_or(rest).to_ascii_lowercase();
+                let tag_len = rest.find('>').map(|k| k + 1);
+                let strip =
+                    ["<u>", "</u>", "<b>", "</b>", "<i>", "</i>", "<em>", "</em", "<br", "<stro", "</str"];
+                if let Some(len) = tag_len
+                    && strip.iter().any(|t| lower.starts_with(t))
+                {
+                    out.push(' ');
+                    i += len;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+        i += c.len_utf8();
+    }
+    (out, cik)
+}
+
+/// Whether the unescaped `_` at `i` is emphasis (`_See_`, `_/s/ Name_`),
+/// not text: a single underscore opening or closing a run of text.
+fn is_emphasis(bytes: &[u8], i: usize) -> bool {
+    let before = i.checked_sub(1).map(|k| bytes[k]);
+    let after = bytes.get(i + 1).copied();
+    if before == Some(b'_') || after == Some(b'_') {
+        return false;
+    }
+    let text = |b: Option<u8>| b.is_some_and(|b| !b.is_ascii_whitespace());
+    (text(after) && !text(before)) || (text(before) && !text(after))
+}
+
+/// `[text](url)` at the start of `s`: the text, the url, the length.
+fn link(s: &str) -> Option<(&str, &str, usize)> {
+    let close = s.find("](")?;
+    let end = s[close + 2..].find(')')? + close + 2;
+    Some((&s[1..close], &s[close + 2..end], end + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipe_rows_become_cells() {
+        let g = grid(
+            "| a | b |  | ⁽¹⁾ |\n| --- | --- |\nx \\| y | [Doe Jane](/cgi-bin/browse-edgar?action=getcompany&CIK=0001) |",
+            0,
+        );
+        assert_eq!(g.lines.len(), 2);
+        let texts: Vec<&str> = g.lines[0].cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["a", "b", "", "⁽¹⁾"]);
+        let texts: Vec<&str> = g.lines[1].cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["x | y", "Doe Jane", ""]);
+        assert_eq!(g.links[0].cik, "0001");
+        assert_eq!(g.marks, MarkStyle::Superscript);
+    }
+
+    #[test]
+    fn markdown_is_unescaped() {
+        assert_eq!(clean("\\$ 4.8").0, "$ 4.8");
+        assert_eq!(clean("**FORM 4**").0, "FORM 4");
+        assert_eq!(clean("\\_\\_X\\_\\_ Director").0, "__X__ Director");
+        assert_eq!(clean("*See* Instruction 1(b)").0, "See Instruction 1(b)");
+        assert_eq!(clean("_See_ Instruction").0, "See Instruction");
+        assert_eq!(clean("_/s/ Jane Doe_").0, "/s/ Jane Doe");
+        assert_eq!(clean("snake_case").0, "snake_case");
+        assert_eq!(clean("<u>VP, Engineering</u>").0.trim(), "VP, Engineering");
+        assert_eq!(clean("M <sup>(1)</sup>").0, "M <sup>(1)</sup>");
+    }
+}

@@ -1,0 +1,283 @@
+//! The end of the form: "Explanation of Responses" (the footnotes),
+//! "Remarks" and the signatures.
+//!
+//! Footnotes are numbered `1. text` (the EDGAR page), `(1) text` (the older
+//! layout) or, in some Markdown, not at all (list items, numbered here in
+//! order, with a diagnostic). A footnote may wrap over several lines. A
+//! signature is a name and a date just above a "Signature of Reporting
+//! Person" line: on one line (`name <tab> date`), or name then date on lines
+//! of their own (the older layout).
+
+use crate::diagnostic::{Code, Diagnostic, quote};
+use crate::model::{Field, Footnote, FootnoteId, Signature};
+use crate::repr::cells::{Cell, read_date};
+use crate::repr::form::is_form_text;
+use crate::repr::grid::{Line, contains_ignore_case};
+use crate::source::Span;
+
+/// The footnotes of "Explanation of Responses".
+pub(crate) fn footnotes(lines: &[Line], diags: &mut Vec<Diagnostic>) -> Vec<Footnote> {
+    let mut out: Vec<Footnote> = Vec::new();
+    // Paragraphs of each footnote (a paragraph may be a footnote whose number was lost).
+    let mut paragraphs: Vec<Vec<(String, Span)>> = Vec::new();
+    let mut unnumbered = false;
+    for line in lines {
+        if line.is_blank() || is_form_text(line) {
+            continue;
+        }
+        let text = line.text();
+        let t = text.trim_matches(['|', ' ']);
+        if contains_ignore_case(t, "explanation of responses") {
+            continue;
+        }
+        let item = t.strip_prefix("- ").or_else(|| t.strip_prefix("* ")).or_else(|| t.strip_prefix("• "));
+        let body = item.unwrap_or(t);
+        if body.starts_with('*') || body.to_ascii_lowercase().starts_with("if the form is filed") {
+            continue;
+        }
+        if let Some((n, rest)) = numbered(body) {
+            out.push(Footnote {
+                id: FootnoteId::numbered(n),
+                text: Field::read(rest.to_owned(), line.span()),
+            });
+            paragraphs.push(vec![(rest.to_owned(), line.span())]);
+        } else if let Some(rest) = item {
+            unnumbered = true;
+            let n = out.last().and_then(|f| f.id.number()).unwrap_or(0) + 1;
+            out.push(Footnote {
+                id: FootnoteId::numbered(n),
+                text: Field::read(rest.trim().to_owned(), line.span()),
+            });
+            paragraphs.push(vec![(rest.trim().to_owned(), line.span())]);
+        } else if let (Some(last), Some(paras)) = (out.last_mut(), paragraphs.last_mut()) {
+            let mut joined = last.text.value.take().unwrap_or_default();
+            joined.push(' ');
+            joined.push_str(t);
+            last.text.value = Some(joined);
+            last.text.span = Some(last.text.span.unwrap_or(line.span()).cover(line.span()));
+            paras.push((t.to_owned(), line.span()));
+        } else {
+            diags.push(Diagnostic::new(
+                Code::UnplacedContent,
+                Some(line.span()),
+                format!(
+                    "the text {} under \"Explanation of Responses\" is not a numbered footnote",
+                    quote(&text)
+                ),
+            ));
+        }
+    }
+    let out = recover_lost_numbers(out, &paragraphs, diags);
+    if unnumbered && let Some(first) = out.first() {
+        diags.push(
+            Diagnostic::new(
+                Code::FootnoteNumbersLost,
+                first.text.span,
+                "the footnotes have lost their numbers in this rendering; they were numbered 1, 2, 3… in order",
+            )
+            .with_help("check that the marks in the tables match the footnotes in this order"),
+        );
+    }
+    out
+}
+
+/// Where the numbers jump (`(1)`, `(3)`) and the footnote before the gap
+/// has exactly one paragraph more per missing number, those paragraphs are
+/// the missing footnotes whose numbers the rendering lost.
+fn recover_lost_numbers(
+    notes: Vec<Footnote>,
+    paragraphs: &[Vec<(String, Span)>],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Footnote> {
+    let numbers: Vec<Option<u32>> = notes.iter().map(|f| f.id.number()).collect();
+    let mut fixed = Vec::with_capacity(notes.len());
+    for (k, note) in notes.into_iter().enumerate() {
+        let paras = &paragraphs[k.min(paragraphs.len().saturating_sub(1))];
+        let gap = match (numbers[k], numbers.get(k + 1).copied().flatten()) {
+            (Some(a), Some(b)) if b > a + 1 => (b - a - 1) as usize,
+            _ => 0,
+        };
+        if gap > 0 && paras.len() == gap + 1 {
+            let first = numbers[k].unwrap_or(0);
+            let (text, span) = &paras[0];
+            fixed.push(Footnote { id: note.id.clone(), text: Field::read(text.clone(), *span) });
+            for (j, (text, span)) in paras[1..].iter().enumerate() {
+                let id = FootnoteId::numbered(first + 1 + j as u32);
+                diags.push(Diagnostic::new(
+                    Code::FootnoteNumbersLost,
+                    Some(*span),
+                    format!(
+                        "this paragraph has no number; it was read as footnote ({}), the number missing between ({}) and the next",
+                        first + 1 + j as u32,
+                        first
+                    ),
+                ));
+                fixed.push(Footnote {
+                    id,
+                    text: Field {
+                        origin: crate::model::Origin::Uncertain,
+                        ..Field::read(text.clone(), *span)
+                    },
+                });
+            }
+        } else {
+            fixed.push(note);
+        }
+    }
+    fixed
+}
+
+/// `1. text`, `(1) text` → the number and the text.
+fn numbered(t: &str) -> Option<(u32, &str)> {
+    let (digits, rest) = if let Some(rest) = t.strip_prefix('(') {
+        let close = rest.find(')')?;
+        (&rest[..close], &rest[close + 1..])
+    } else {
+        let end = t.find(|c: char| !c.is_ascii_digit())?;
+        let rest = &t[end..];
+        let rest = rest.strip_prefix("\\.").or_else(|| rest.strip_prefix('.'))?;
+        (&t[..end], rest)
+    };
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((digits.parse().ok()?, rest.trim()))
+}
+
+/// The signatures: for each "Signature of Reporting Person" line in
+/// `marks`, the name and date just above it (not above `floor`). Returns
+/// them and the index of the first line they use.
+pub(crate) fn signatures(lines: &[Line], floor: usize, marks: &[usize]) -> (Vec<Signature>, usize) {
+    let mut out = Vec::new();
+    let mut first = marks.first().copied().unwrap_or(lines.len());
+    let mut lower = floor;
+    for &mark in marks {
+        let above: Vec<usize> = (lower..mark).rev().filter(|&i| !lines[i].is_blank()).collect();
+        // `name <tab> date` lines, one per signature, just above the mark.
+        let mut found = Vec::new();
+        for &i in &above {
+            match signature_line(&lines[i]) {
+                Some(sig) => found.push((i, sig)),
+                None => break,
+            }
+        }
+        if found.is_empty()
+            && let [date_line, name_line, ..] = above.as_slice()
+            && let Some(sig) = name_then_date(&lines[*name_line], &lines[*date_line])
+        {
+            found.push((*name_line, sig));
+        }
+        found.reverse();
+        if let Some(&(i, _)) = found.first() {
+            first = first.min(i);
+        }
+        out.extend(found.into_iter().map(|(_, s)| s));
+        lower = mark + 1;
+    }
+    (out, first)
+}
+
+/// A signature on one line: the name, then the date (the last cell, or the
+/// end of the only cell).
+fn signature_line(line: &Line) -> Option<Signature> {
+    let filled: Vec<&Cell> = line.filled().collect();
+    let last = *filled.last()?;
+    let (name_tail, date_text) = match last.text.rsplit_once(' ') {
+        Some((name, date)) => (name, date),
+        None => ("", last.text.as_str()),
+    };
+    let date = read_date(date_text)?;
+    let mut parts: Vec<&str> = filled[..filled.len() - 1].iter().map(|c| c.text.as_str()).collect();
+    if !name_tail.is_empty() {
+        parts.push(name_tail);
+    }
+    let name = parts.join(" ");
+    if name.is_empty() {
+        return None;
+    }
+    let name_span = filled.first().map_or(last.span, |c| c.span);
+    Some(Signature {
+        span: line.span(),
+        name: Field { value: Some(name), span: Some(name_span), ..Field::default() },
+        date: Field::read(date, last.span),
+    })
+}
+
+/// A signature written as the name on one line and the date alone on the next.
+fn name_then_date(name: &Line, date: &Line) -> Option<Signature> {
+    let d = read_date(&date.text())?;
+    let text = name.text();
+    if read_date(&text).is_some() || is_form_text(name) {
+        return None;
+    }
+    Some(Signature {
+        span: name.span().cover(date.span()),
+        name: Field::read(text, name.span()),
+        date: Field::read(d, date.span()),
+    })
+}
+
+/// The remarks: the text after "Remarks:" (at `start`) up to `end`.
+pub(crate) fn remarks(lines: &[Line], start: Option<usize>, end: usize) -> Field<String> {
+    let Some(start) = start else { return Field::default() };
+    let mut parts = Vec::new();
+    let mut span: Option<Span> = None;
+    for (k, line) in lines[start..end.max(start + 1).min(lines.len())].iter().enumerate() {
+        let mut text = line.text();
+        if k == 0 {
+            let t = text.trim_start_matches(['*', ' ', '#']);
+            text = t.get("remarks:".len()..).unwrap_or("").trim_start_matches(['*', ' ']).to_owned();
+        }
+        if text.trim().is_empty() || is_form_text(line) {
+            continue;
+        }
+        span = Some(span.map_or(line.span(), |s| s.cover(line.span())));
+        parts.push(text.trim().to_owned());
+    }
+    if parts.is_empty() {
+        return Field { span: lines.get(start).map(Line::span), ..Field::default() };
+    }
+    Field { value: Some(parts.join(" ")), span, ..Field::default() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repr::grid::tab_lines;
+
+    #[test]
+    fn footnotes_in_every_numbering() {
+        let mut diags = Vec::new();
+        let lines = tab_lines("Explanation of Responses:\n1. One\ncontinued\n(2) Two\n- (3) Three", 0);
+        let notes = footnotes(&lines, &mut diags);
+        let texts: Vec<(&str, &str)> = notes.iter().map(|f| (f.id.as_str(), f.text.text())).collect();
+        assert_eq!(texts, [("F1", "One continued"), ("F2", "Two"), ("F3", "Three")]);
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_fills_a_gap_in_the_numbers() {
+        let mut diags = Vec::new();
+        let lines = tab_lines("- (1) One.\nTwo, whose number was lost.\n- (3) Three.", 0);
+        let notes = footnotes(&lines, &mut diags);
+        let texts: Vec<(&str, &str)> = notes.iter().map(|f| (f.id.as_str(), f.text.text())).collect();
+        assert_eq!(texts, [("F1", "One."), ("F2", "Two, whose number was lost."), ("F3", "Three.")]);
+        assert_eq!(diags.len(), 1);
+    }
+
+    #[test]
+    fn signatures_on_one_line_or_two() {
+        let lines = tab_lines(
+            "\t/s/ A\t01/02/2020\n\t/s/ B\t01/03/2020\n\t** Signature of Reporting Person\tDate",
+            0,
+        );
+        let (sigs, first) = signatures(&lines, 0, &[2]);
+        assert_eq!(sigs.len(), 2);
+        assert_eq!(sigs[1].name.text(), "/s/ B");
+        assert_eq!(first, 0);
+        let lines = tab_lines("Signatures\n\n/s/ C\n01/04/2020\n**Signature of Reporting Person Date", 0);
+        let (sigs, _) = signatures(&lines, 0, &[4]);
+        assert_eq!(sigs[0].name.text(), "/s/ C");
+        assert_eq!(sigs[0].date.value.map(|d| d.to_string()).as_deref(), Some("2020-01-04"));
+    }
+}

@@ -1,0 +1,272 @@
+//! Tables I and II read from lines of cells: the headings say which columns
+//! the rendering prints, each data line is one row.
+//!
+//! A data line with one cell per printed column (the EDGAR page and the
+//! text and Markdown made from it) is read cell by cell. A line with one
+//! cell per heading — the older print layout merges "Code V" or "Amount
+//! (A) or (D) Price" into one cell — is split by what each part looks like
+//! ([`crate::repr::align`]). Anything else is aligned token by token, and
+//! tokens whose column is not certain are marked [`Origin::Uncertain`] with a
+//! diagnostic.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Column, Field, Origin, Row, RowKind, Table};
+use crate::repr::align;
+use crate::repr::cells::Cell;
+use crate::repr::columns::{Slot, fill, heading_slots, sub_heading_slot};
+use crate::repr::grid::Line;
+
+/// The columns a table prints, grouped under their headings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Layout {
+    /// One entry per heading: the slots printed under it.
+    pub groups: Vec<Vec<Slot>>,
+}
+
+impl Layout {
+    /// Every slot, in printed order.
+    pub fn slots(&self) -> Vec<Slot> {
+        self.groups.iter().flatten().copied().collect()
+    }
+
+    /// Drop `slot` from every group (and empty groups).
+    fn without(&self, slot: Slot) -> Layout {
+        let groups = self
+            .groups
+            .iter()
+            .map(|g| g.iter().copied().filter(|s| *s != slot).collect::<Vec<_>>())
+            .filter(|g| !g.is_empty())
+            .collect();
+        Layout { groups }
+    }
+}
+
+/// Whether the line is a heading line of `table` (most of its cells are headings).
+pub(crate) fn is_heading_line(line: &Line, table: Table) -> bool {
+    let filled: Vec<&Cell> = line.filled().collect();
+    if filled.is_empty() {
+        return false;
+    }
+    let headings = filled
+        .iter()
+        .filter(|c| heading_slots(&c.text, table).is_some() || sub_heading_slots(&c.text, table).is_some())
+        .count();
+    headings * 2 > filled.len()
+}
+
+/// The slots a sub-heading cell names: one (`Code`), or several run
+/// together (`Code V`, `Amount (A) or (D) Price`, `Title Amount or Number of Shares`).
+fn sub_heading_slots(text: &str, table: Table) -> Option<Vec<Slot>> {
+    const PHRASES: [&str; 11] = [
+        "amount or number of shares",
+        "date exercisable",
+        "expiration date",
+        "(a) or (d)",
+        "amount",
+        "price",
+        "title",
+        "code",
+        "(a)",
+        "(d)",
+        "v",
+    ];
+    let mut rest = text.trim().to_ascii_lowercase();
+    let mut slots = Vec::new();
+    'outer: while !rest.is_empty() {
+        for phrase in PHRASES {
+            if let Some(after) = rest.strip_prefix(phrase)
+                && (after.is_empty() || after.starts_with(' '))
+            {
+                slots.extend(sub_heading_slot(phrase, table));
+                rest = after.trim_start().to_owned();
+                continue 'outer;
+            }
+        }
+        return None;
+    }
+    (!slots.is_empty()).then_some(slots)
+}
+
+/// The layout from the heading lines of a table.
+pub(crate) fn layout(headings: &[&Line], table: Table) -> Layout {
+    let mut groups: Vec<Vec<Slot>> = Vec::new();
+    let mut subs: Vec<Slot> = Vec::new();
+    for line in headings {
+        for cell in line.filled() {
+            if let Some(slots) = heading_slots(&cell.text, table) {
+                let fresh: Vec<Slot> =
+                    slots.iter().copied().filter(|s| !groups.iter().flatten().any(|g| g == s)).collect();
+                if !fresh.is_empty() {
+                    groups.push(fresh);
+                }
+            } else if let Some(slots) = sub_heading_slots(&cell.text, table) {
+                subs.extend(slots);
+            }
+        }
+    }
+    let layout = Layout { groups };
+    // Sub-headings list the split columns; without a "V" among them the form has none.
+    if !subs.is_empty() && !subs.contains(&Slot::V) { layout.without(Slot::V) } else { layout }
+}
+
+/// Read the rows of a table from its data lines.
+pub(crate) fn read_rows(
+    data: &[&Line],
+    layout: &Layout,
+    table: Table,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Row> {
+    data.iter().map(|line| read_row(line, layout, table, diagnostics)).collect()
+}
+
+fn read_row(line: &Line, layout: &Layout, table: Table, diagnostics: &mut Vec<Diagnostic>) -> Row {
+    let mut row = Row { span: line.span(), ..Row::default() };
+    let slots = layout.slots();
+    let cells = &line.cells;
+    let mut problems = Vec::new();
+    if cells.len() == slots.len() {
+        for (slot, cell) in slots.iter().zip(cells) {
+            if let Err(p) = fill(&mut row, *slot, &cell.text, cell.span) {
+                problems.push(p);
+            }
+        }
+    } else if cells.len() == layout.groups.len() {
+        let mut group_diags = Vec::new();
+        for (group, cell) in layout.groups.iter().zip(cells) {
+            if let [slot] = group.as_slice() {
+                if let Err(p) = fill(&mut row, *slot, &cell.text, cell.span) {
+                    problems.push(p);
+                }
+            } else {
+                align::fill_group(&mut row, group, cell, &mut problems, &mut group_diags);
+            }
+        }
+        if problems.is_empty() {
+            diagnostics.append(&mut group_diags);
+        } else {
+            // A cell that does not fit its heading: the cells have shifted.
+            problems.clear();
+            row = Row { span: line.span(), ..Row::default() };
+            align::fill_row(&mut row, &slots, cells, diagnostics);
+        }
+    } else {
+        align::fill_row(&mut row, &slots, cells, diagnostics);
+    }
+    for p in problems {
+        mark_uncertain(&mut row, p.slot);
+        diagnostics.push(
+            Diagnostic::new(Code::CellUnreadable, Some(p.span), p.message)
+                .with_help("the value was left empty; check it against the original filing"),
+        );
+    }
+    row.kind = if slots.iter().any(|s| s.is_transaction_only() && slot_has_content(&row, *s)) {
+        RowKind::Transaction
+    } else {
+        RowKind::Holding
+    };
+    mark_missing(&mut row, layout, table);
+    if row.kind == RowKind::Transaction
+        && row.transaction_shares.is_blank()
+        && row.transaction_total_value.is_blank()
+    {
+        // A transaction always has an amount: a blank one was lost by the rendering.
+        row.transaction_shares.origin = Origin::Missing;
+        row.transaction_total_value.origin = Origin::Missing;
+        if row.transaction_acquired_disposed_code.is_blank() {
+            row.transaction_acquired_disposed_code.origin = Origin::Missing;
+        }
+    }
+    row
+}
+
+/// The columns a slot shows.
+pub(crate) fn slot_columns(slot: Slot) -> &'static [Column] {
+    use Column as C;
+    match slot {
+        Slot::Title => &[C::SecurityTitle],
+        Slot::ExercisePrice => &[C::ConversionOrExercisePrice],
+        Slot::Date => &[C::TransactionDate],
+        Slot::Deemed => &[C::DeemedExecutionDate],
+        Slot::Code => &[C::TransactionCode],
+        Slot::V => &[C::TransactionFormType],
+        Slot::Shares => &[C::TransactionShares],
+        Slot::AcquiredDisposed => &[C::TransactionAcquiredDisposedCode],
+        Slot::Price => &[C::TransactionPricePerShare],
+        Slot::Acquired | Slot::Disposed => {
+            &[C::TransactionShares, C::TransactionTotalValue, C::TransactionAcquiredDisposedCode]
+        }
+        Slot::Exercisable => &[C::ExerciseDate],
+        Slot::Expiration => &[C::ExpirationDate],
+        Slot::UnderlyingTitle => &[C::UnderlyingSecurityTitle],
+        Slot::UnderlyingAmount => &[C::UnderlyingSecurityShares, C::UnderlyingSecurityValue],
+        Slot::Owned => &[C::SharesOwnedFollowingTransaction, C::ValueOwnedFollowingTransaction],
+        Slot::DirectIndirect => &[C::DirectOrIndirectOwnership],
+        Slot::Nature => &[C::NatureOfOwnership],
+    }
+}
+
+fn slot_has_content(row: &Row, slot: Slot) -> bool {
+    slot_columns(slot).iter().any(|c| {
+        let cell = row.cell(*c);
+        let (footnotes, _, _) = cell.meta();
+        cell.text().is_some() || !footnotes.is_empty()
+    })
+}
+
+/// Mark the fields a slot shows as uncertain.
+pub(crate) fn mark_uncertain(row: &mut Row, slot: Slot) {
+    for column in slot_columns(slot) {
+        set_origin(row, *column, Origin::Uncertain);
+    }
+}
+
+/// Mark as missing the applicable columns no printed slot shows.
+fn mark_missing(row: &mut Row, layout: &Layout, table: Table) {
+    for column in Column::ALL {
+        if !column.applies(table, row.kind) {
+            continue;
+        }
+        let shown = layout.slots().iter().any(|s| slot_columns(*s).contains(&column));
+        let hidden_by_design = matches!(
+            column,
+            Column::TransactionFormType | Column::EquitySwapInvolved | Column::TransactionTimeliness
+        );
+        if !shown && !hidden_by_design {
+            let (_, span, origin) = row.cell(column).meta();
+            if span.is_none() && origin.is_read() && row.cell(column).text().is_none() {
+                set_origin(row, column, Origin::Missing);
+            }
+        }
+    }
+}
+
+/// Set a field's origin, whatever its type.
+pub(crate) fn set_origin(row: &mut Row, column: Column, origin: Origin) {
+    fn set<T>(f: &mut Field<T>, origin: Origin) {
+        f.origin = origin;
+    }
+    use Column as C;
+    match column {
+        C::SecurityTitle => set(&mut row.security_title, origin),
+        C::ConversionOrExercisePrice => set(&mut row.conversion_or_exercise_price, origin),
+        C::TransactionDate => set(&mut row.transaction_date, origin),
+        C::DeemedExecutionDate => set(&mut row.deemed_execution_date, origin),
+        C::TransactionFormType => set(&mut row.transaction_form_type, origin),
+        C::TransactionCode => set(&mut row.transaction_code, origin),
+        C::EquitySwapInvolved => set(&mut row.equity_swap_involved, origin),
+        C::TransactionTimeliness => set(&mut row.transaction_timeliness, origin),
+        C::TransactionShares => set(&mut row.transaction_shares, origin),
+        C::TransactionTotalValue => set(&mut row.transaction_total_value, origin),
+        C::TransactionPricePerShare => set(&mut row.transaction_price_per_share, origin),
+        C::TransactionAcquiredDisposedCode => set(&mut row.transaction_acquired_disposed_code, origin),
+        C::ExerciseDate => set(&mut row.exercise_date, origin),
+        C::ExpirationDate => set(&mut row.expiration_date, origin),
+        C::UnderlyingSecurityTitle => set(&mut row.underlying_security_title, origin),
+        C::UnderlyingSecurityShares => set(&mut row.underlying_security_shares, origin),
+        C::UnderlyingSecurityValue => set(&mut row.underlying_security_value, origin),
+        C::SharesOwnedFollowingTransaction => set(&mut row.shares_owned_following_transaction, origin),
+        C::ValueOwnedFollowingTransaction => set(&mut row.value_owned_following_transaction, origin),
+        C::DirectOrIndirectOwnership => set(&mut row.direct_or_indirect_ownership, origin),
+        C::NatureOfOwnership => set(&mut row.nature_of_ownership, origin),
+    }
+}
