@@ -40,7 +40,7 @@ export function sharedFile(path) {
 /** The message for a skipped corpus check. */
 export function corpusAbsent(path) {
   const message = `corpus absent: ${join(SHARED, path)} not found, so this check did not run`;
-  console.log(`# ${message}`);
+  console.log(message);
   return message;
 }
 
