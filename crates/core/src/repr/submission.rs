@@ -104,27 +104,37 @@ fn one_submission(text: &str, start: usize, end: usize, out: &mut Output) {
         let at = start + offset;
         let trimmed = line.trim();
         if in_text {
-            match trimmed {
-                "</TEXT>" => in_text = false,
-                "<XML>" => {
-                    if let Some((doc, xml_start)) = document.as_mut() {
-                        doc.is_primary = true;
-                        *xml_start = Some(at + line.len());
+            let indent = line.len() - line.trim_start().len();
+            if let Some((doc, xml_start)) = document.as_mut() {
+                if let Some(after) = trimmed.strip_prefix("<XML>") {
+                    // The XML may start on the `<XML>` line itself.
+                    doc.is_primary = true;
+                    *xml_start = Some(if after.is_empty() { at + line.len() } else { at + indent + 5 });
+                } else if let (Some(begin), Some(close)) = (*xml_start, line.find("</XML>")) {
+                    xml_ranges.push((submission.documents.len(), begin..at + close));
+                    *xml_start = None;
+                } else if trimmed == "</TEXT>" {
+                    if let Some(begin) = xml_start.take() {
+                        diagnostics.push(Diagnostic::new(
+                            Code::SubmissionMalformed,
+                            Some(Span::new(begin, at)),
+                            "an <XML> block is not closed by </XML> before </TEXT>: read up to </TEXT>",
+                        ));
+                        xml_ranges.push((submission.documents.len(), begin..at));
                     }
                 }
-                "</XML>" => {
-                    if let Some((_, Some(xml_start))) = document.as_mut() {
-                        xml_ranges.push((submission.documents.len(), *xml_start..at));
-                    }
-                    if let Some((_, xml_start)) = document.as_mut() {
-                        *xml_start = None;
-                    }
-                }
-                _ => {}
+            }
+            if trimmed == "</TEXT>" {
+                in_text = false;
             }
             continue;
         }
-        let Some(entry) = Entry::parse(line, at) else { continue };
+        let Some(entry) = Entry::parse(line, at) else {
+            if !trimmed.is_empty() {
+                diagnostics.push(stray_line(line, at));
+            }
+            continue;
+        };
         match entry.key.as_str() {
             "DOCUMENT" => {
                 header_end.get_or_insert(at);
@@ -200,6 +210,25 @@ fn one_submission(text: &str, start: usize, end: usize, out: &mut Output) {
     }
 }
 
+/// A line that is neither a header entry nor a tag. The closing line of the
+/// old archive's PEM envelope is noted; anything else is unplaced.
+fn stray_line(line: &str, at: usize) -> Diagnostic {
+    let span = Some(Span::new(at, at + line.len()));
+    if line.trim() == "-----END PRIVACY-ENHANCED MESSAGE-----" {
+        return Diagnostic::new(
+            Code::UnplacedContent,
+            span,
+            "the PEM envelope of the SEC's old archive was not read",
+        )
+        .with_severity(crate::diagnostic::Severity::Info);
+    }
+    Diagnostic::new(
+        Code::UnplacedContent,
+        span,
+        format!("a line of the submission outside any document has no place in the model: {}", quote(line)),
+    )
+}
+
 /// Report where the header and the XML document disagree.
 fn check_consistency(submission: &Submission, filing: &mut Filing) {
     let mut mismatch = |what: &str, header: String, document: String, span: Option<Span>| {
@@ -224,18 +253,17 @@ fn check_consistency(submission: &Submission, filing: &mut Filing) {
         period(filing.period_of_report.value),
         filing.period_of_report.span,
     );
+    // CIKs are compared as numbers (`0000000080` is `80`), and quoted as written.
     let issuer_cik = submission
         .parties
         .iter()
         .find(|p| matches!(p.role, PartyRole::Issuer | PartyRole::SubjectCompany))
-        .map(|p| p.cik.text().trim_start_matches('0').to_owned())
+        .map(|p| p.cik.text())
         .unwrap_or_default();
-    mismatch(
-        "the issuer CIK",
-        issuer_cik,
-        filing.issuer.cik.text().trim_start_matches('0').to_owned(),
-        filing.issuer.cik.span,
-    );
+    let document_cik = filing.issuer.cik.text();
+    if issuer_cik.trim_start_matches('0') != document_cik.trim_start_matches('0') {
+        mismatch("the issuer CIK", issuer_cik.to_owned(), document_cik.to_owned(), filing.issuer.cik.span);
+    }
 }
 
 /// One header line: `KEY: value`, `<KEY>value`, or a block marker.

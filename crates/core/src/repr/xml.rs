@@ -618,7 +618,7 @@ impl<'a> Cursor<'a> {
                         match child.name {
                             "value" if field.span.is_none() => {
                                 let text = self.leaf(&child)?;
-                                self.assign(&mut field, elem.name, text);
+                                self.assign(&mut field, text);
                             }
                             "value" => self.duplicate(&child)?,
                             "footnoteId" => {
@@ -637,26 +637,27 @@ impl<'a> Cursor<'a> {
                 }
             }
         }
-        self.leave();
         if let Some((start, stop)) = direct.range.filter(|_| !xml_trim(&direct.value).is_empty()) {
             let (start, stop) = self.trimmed(start, stop);
             direct.range = Some((start, stop));
             if field.span.is_none() {
-                self.assign(&mut field, elem.name, direct);
+                self.assign(&mut field, direct);
             } else {
-                let what = format!("text inside <{}>", self.path_of(elem.name));
+                let what = format!("text inside <{}>", self.path_of(""));
                 let d = self.unplaced(start, stop, &what, &direct.value);
                 self.note(d);
             }
         }
+        self.leave();
         if field.span.is_none() {
             field.span = Some(self.span(elem.start, end));
         }
         Ok(field)
     }
 
-    /// Parse `text` into `field`, reporting a value that does not parse.
-    fn assign<T: XmlValue>(&mut self, field: &mut Field<T>, name: &str, text: TextBuf<'a>) {
+    /// Parse `text` into `field` (the innermost open element), reporting a
+    /// value that does not parse.
+    fn assign<T: XmlValue>(&mut self, field: &mut Field<T>, text: TextBuf<'a>) {
         let (start, end) = text.range.unwrap_or((0, 0));
         field.span = Some(self.span(start, end));
         let raw = text.trimmed();
@@ -671,15 +672,15 @@ impl<'a> Cursor<'a> {
             }
             Parse::NonStandard(v, note) => {
                 field.value = Some(v);
-                (Code::NonStandardValue, format!("<{}> is {}: {note}", self.path_of(name), quote(raw)))
+                (Code::NonStandardValue, format!("<{}> is {}: {note}", self.path_of(""), quote(raw)))
             }
             Parse::Invalid => (
                 Code::InvalidValue,
-                format!("<{}> should be {}, but is {}", self.path_of(name), T::EXPECTED, quote(raw)),
+                format!("<{}> should be {}, but is {}", self.path_of(""), T::EXPECTED, quote(raw)),
             ),
             Parse::OutOfRange => (
                 Code::NumberOutOfRange,
-                format!("<{}> is {}: too many digits to represent exactly", self.path_of(name), quote(raw)),
+                format!("<{}> is {}: too many digits to represent exactly", self.path_of(""), quote(raw)),
             ),
         };
         let d = self.diag(problem.0, start, end, problem.1);

@@ -72,8 +72,13 @@ impl<'a> Cursor<'a> {
         submission.span = self.span(root.start, self.position());
         let envelope_diagnostics = std::mem::take(&mut self.diagnostics);
         let first = filings.len();
+        let mut undecodable = false;
         for (index, block) in blocks {
-            for mut filing in self.embedded_documents(&submission, index, &block) {
+            let Some(found) = self.embedded_documents(&submission, index, &block) else {
+                undecodable = true;
+                continue;
+            };
+            for mut filing in found {
                 let mut sub = submission.clone();
                 for (i, doc) in sub.documents.iter_mut().enumerate() {
                     doc.is_primary = i == index;
@@ -84,6 +89,10 @@ impl<'a> Cursor<'a> {
         }
         if filings.len() == first {
             self.outside.extend(envelope_diagnostics);
+            if undecodable {
+                // The invalid block is the reason, and was reported.
+                return Ok(());
+            }
             let types: Vec<&str> = submission.documents.iter().map(|d| d.document_type.text()).collect();
             let message = format!(
                 "the <edgarSubmission> carries no ownership XML document (documents: {})",
@@ -119,19 +128,20 @@ impl<'a> Cursor<'a> {
     }
 
     /// Decode the mime block of document `index` and parse it when it is an
-    /// ownership document; other documents yield nothing.
+    /// ownership document; other documents yield nothing. `None` when the
+    /// block is not base64 (reported).
     fn embedded_documents(
         &mut self,
         submission: &Submission,
         index: usize,
         block: &TextBuf<'a>,
-    ) -> Vec<Filing> {
+    ) -> Option<Vec<Filing>> {
         let name = submission
             .documents
             .get(index)
             .and_then(|d| d.filename.value.clone())
             .unwrap_or_else(|| format!("document {}", index + 1));
-        let Some((start, end)) = block.range else { return Vec::new() };
+        let (start, end) = block.range?;
         // A block of one raw piece is decoded from the input itself, so that
         // an error points at the offending character.
         let (text, exact) = match &block.value {
@@ -142,28 +152,27 @@ impl<'a> Cursor<'a> {
             Ok(bytes) => bytes,
             Err(error) => {
                 let at = if exact { start + error.offset } else { start };
-                let bad = text.get(error.offset..).unwrap_or("");
-                let message = format!(
-                    "the <documentMimeBlock> of {name} is not valid base64: {} at {}",
-                    error.what,
-                    quote(bad)
-                );
+                let what = match text.get(error.offset..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => format!("{}, {}", error.what, quote(&c.to_string())),
+                    None => error.what.to_owned(),
+                };
+                let message = format!("the <documentMimeBlock> of {name} is not valid base64: {what}");
                 let d = self.diag(Code::MimeBlockInvalid, at, (at + 1).min(end.max(at)), message).with_help(
                     "the block must hold the document encoded in base64 (RFC 4648), as EDGAR expects",
                 );
                 self.outside.push(d);
-                return Vec::new();
+                return None;
             }
         };
         // Images and other binary documents are not ownership documents.
-        let Ok((decoded, _)) = source::decode(&bytes) else { return Vec::new() };
+        let Ok((decoded, _)) = source::decode(&bytes) else { return Some(Vec::new()) };
         if !decoded.contains("ownershipDocument") {
-            return Vec::new();
+            return Some(Vec::new());
         }
         let embedded = Embedded { block: self.span(start, end), name };
         let mut out = super::read(Cursor::new(&decoded, 0..decoded.len(), Some(embedded)));
         self.outside.append(&mut out.diagnostics);
-        out.filings
+        Some(out.filings)
     }
 }
 
