@@ -113,15 +113,15 @@ fn one_submission(text: &str, start: usize, end: usize, out: &mut Output) {
                 } else if let (Some(begin), Some(close)) = (*xml_start, line.find("</XML>")) {
                     xml_ranges.push((submission.documents.len(), begin..at + close));
                     *xml_start = None;
-                } else if trimmed == "</TEXT>" {
-                    if let Some(begin) = xml_start.take() {
-                        diagnostics.push(Diagnostic::new(
-                            Code::SubmissionMalformed,
-                            Some(Span::new(begin, at)),
-                            "an <XML> block is not closed by </XML> before </TEXT>: read up to </TEXT>",
-                        ));
-                        xml_ranges.push((submission.documents.len(), begin..at));
-                    }
+                } else if trimmed == "</TEXT>"
+                    && let Some(begin) = xml_start.take()
+                {
+                    diagnostics.push(Diagnostic::new(
+                        Code::SubmissionMalformed,
+                        Some(Span::new(begin, at)),
+                        "an <XML> block is not closed by </XML> before </TEXT>: read up to </TEXT>",
+                    ));
+                    xml_ranges.push((submission.documents.len(), begin..at));
                 }
             }
             if trimmed == "</TEXT>" {
