@@ -9,7 +9,9 @@
 //!    every value with its span in the input and how it was obtained;
 //! 4. [`diagnostic`] — what could not be read, or looks wrong, located in the input;
 //! 5. [`analysis`] — explain, check and enrich a filing ([`analysis::analyze`])
-//!    and several together ([`analysis::batch()`]).
+//!    and several together ([`analysis::batch()`]);
+//! 6. [`export`] — the SEC's data-set tables and a filing's tables as TSV, CSV,
+//!    Markdown or JSON.
 //!
 //! The crate is pure: no I/O, no clock, no DOM. It builds for the host and for
 //! `wasm32-unknown-unknown` alike.
@@ -28,6 +30,7 @@
 pub mod analysis;
 pub mod detect;
 pub mod diagnostic;
+pub mod export;
 pub mod model;
 pub mod repr;
 pub mod source;
