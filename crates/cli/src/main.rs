@@ -14,6 +14,7 @@ use filing_core::model::{Date, Filing};
 use filing_core::{Input, Parsed};
 
 mod analysis_view;
+mod export;
 mod summary;
 
 const USAGE: &str = "\
@@ -27,6 +28,11 @@ options:
                    document for all files: the files, then the batch)
   --filed DATE     the filing date (YYYY-MM-DD) for the late-filing check, when
                    the input has no submission header
+  --tsv-dir DIR    write the SEC Insider Transactions Data Sets tables
+                   (SUBMISSION.tsv, REPORTINGOWNER.tsv, NONDERIV_TRANS.tsv, …)
+                   for all files into DIR
+  --table FORMAT   print each filing's Table I and Table II as FORMAT:
+                   tsv, csv, markdown or json
   --as KIND        read every file as KIND instead of detecting it:
                    xml, submission, html, text, pdf-text, markdown
   -q, --quiet      do not print info-level diagnostics
@@ -39,12 +45,21 @@ struct Options {
     quiet: bool,
     representation: Option<Representation>,
     filed: Option<Date>,
+    tsv_dir: Option<PathBuf>,
+    table: Option<filing_core::export::table::Format>,
     files: Vec<String>,
 }
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String> {
-    let mut options =
-        Options { json: false, quiet: false, representation: None, filed: None, files: Vec::new() };
+    let mut options = Options {
+        json: false,
+        quiet: false,
+        representation: None,
+        filed: None,
+        tsv_dir: None,
+        table: None,
+        files: Vec::new(),
+    };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -59,6 +74,11 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
                 options.filed = Some(
                     Date::parse_iso(&date).ok_or_else(|| format!("--filed {date:?} is not YYYY-MM-DD"))?,
                 );
+            }
+            "--tsv-dir" => options.tsv_dir = Some(args.next().ok_or("--tsv-dir needs a directory")?.into()),
+            "--table" => {
+                let format = args.next().ok_or("--table needs a format")?;
+                options.table = Some(export::format(&format)?);
             }
             "-h" | "--help" => return Err(String::new()),
             "--" => options.files.extend(args.by_ref()),
@@ -135,8 +155,16 @@ fn main() -> ExitCode {
     }
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    let written =
-        if options.json { write_json(&mut out, &reports) } else { write_summaries(&mut out, &reports) };
+    let filings = || reports.iter().flat_map(|r| r.parsed.filings.iter().map(|f| (r.name.as_str(), f)));
+    let written = if let Some(dir) = &options.tsv_dir {
+        export::write_tsv_dir(dir, filings(), &mut out)
+    } else if let Some(format) = options.table {
+        export::write_tables(&mut out, filings(), format)
+    } else if options.json {
+        write_json(&mut out, &reports)
+    } else {
+        write_summaries(&mut out, &reports)
+    };
     if let Err(error) = written
         && error.kind() != io::ErrorKind::BrokenPipe
     {
