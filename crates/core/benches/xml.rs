@@ -59,6 +59,11 @@ fn bench(c: &mut Criterion) {
             texts.iter().map(|t| filing_core::repr::xml::parse(t, 0..t.len())).collect::<Vec<_>>()
         })
     });
+    group.bench_function("model-with-drop", |b| {
+        b.iter(|| {
+            texts.iter().map(|t| filing_core::repr::xml::parse(t, 0..t.len()).filings.len()).sum::<usize>()
+        })
+    });
     group.bench_function("bare-scan", |b| b.iter(|| texts.iter().map(|t| bare_scan(t)).sum::<usize>()));
     group.finish();
 }

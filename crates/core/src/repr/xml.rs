@@ -112,6 +112,8 @@ struct Elem<'a> {
     tag_end: usize,
     /// Whether it is an empty-element tag (`<x/>`), which has no content and no end tag.
     empty: bool,
+    /// The text of the start tag after the name (attributes, maybe spaces).
+    attributes: &'a str,
     tag: BytesStart<'a>,
 }
 
@@ -132,6 +134,15 @@ impl Piece<'_> {
     fn is_whitespace(&self) -> bool {
         self.value.bytes().all(is_xml_space)
     }
+}
+
+/// What a field element holds, before it is read as its type.
+struct RawField<'a> {
+    /// The text of its `<value>`, or its own text; `None` when it has neither.
+    text: Option<TextBuf<'a>>,
+    footnotes: Vec<FootnoteId>,
+    /// Where the element ends (the span of a field without text covers the element).
+    end: usize,
 }
 
 /// What comes next inside an element.
@@ -417,19 +428,21 @@ impl<'a> Cursor<'a> {
     #[inline(always)]
     fn elem(&self, tag: BytesStart<'a>, start: usize, end: usize, empty: bool) -> Elem<'a> {
         // The name is sliced from `src` (not from `tag`) to borrow it for 'a.
-        let qualified = self.src.get(start + 1..start + 1 + tag.name().as_ref().len()).unwrap_or("");
+        let name_end = start + 1 + tag.name().as_ref().len();
+        let qualified = self.src.get(start + 1..name_end).unwrap_or("");
+        let close = if empty { 2 } else { 1 };
+        let attributes = self.src.get(name_end..end.saturating_sub(close)).unwrap_or("");
         // The local name is the part after a namespace prefix. A prefix must
         // be declared (`xmlns:p`, an attribute): until one is, the search
         // is skipped (it costs a third of reading an element).
-        let name =
-            if self.prefixed || !tag.attributes_raw().is_empty() { local(qualified) } else { qualified };
-        Elem { name, start, tag_end: end, empty, tag }
+        let name = if self.prefixed || !attributes.is_empty() { local(qualified) } else { qualified };
+        Elem { name, start, tag_end: end, empty, attributes, tag }
     }
 
     /// Open `elem`: it is now the innermost element of the path.
     fn enter(&mut self, elem: &Elem<'a>) {
         self.open.push(Open { name: elem.name, start: elem.start });
-        if !elem.tag.attributes_raw().is_empty() && !matches!(elem.name, "footnoteId" | "footnote") {
+        if !elem.attributes.is_empty() && !matches!(elem.name, "footnoteId" | "footnote") {
             self.attribute(elem, None);
         }
     }
@@ -606,53 +619,60 @@ impl<'a> Cursor<'a> {
     /// (`<issuerName>X</issuerName>`) or a `<value>` with `<footnoteId>`s
     /// (`<transactionShares><value>…`).
     fn field<T: XmlValue>(&mut self, elem: Elem<'a>) -> Result<Field<T>> {
-        let mut field = Field::default();
+        let raw = self.raw_field(&elem)?;
+        let mut field = Field { footnotes: raw.footnotes, ..Field::default() };
+        match raw.text {
+            Some(text) => self.assign(&mut field, text),
+            None => field.span = Some(self.span(elem.start, raw.end)),
+        }
+        self.leave();
+        Ok(field)
+    }
+
+    /// The text and footnotes of an opened field element, read to its end
+    /// tag; the element stays open (messages name it). Not generic, so that
+    /// one copy of this loop serves every type of field.
+    fn raw_field(&mut self, elem: &Elem<'a>) -> Result<RawField<'a>> {
+        let mut raw = RawField { text: None, footnotes: Vec::new(), end: elem.tag_end };
+        if elem.empty {
+            return Ok(raw);
+        }
         let mut direct = TextBuf::default();
-        let mut end = elem.tag_end;
-        if !elem.empty {
-            loop {
-                match self.token()? {
-                    Token::Text(piece) => direct.push(self.src, piece),
-                    Token::Open(child) => {
-                        self.enter(&child);
-                        match child.name {
-                            "value" if field.span.is_none() => {
-                                let text = self.leaf(&child)?;
-                                self.assign(&mut field, text);
+        loop {
+            match self.token()? {
+                Token::Text(piece) => direct.push(self.src, piece),
+                Token::Open(child) => {
+                    self.enter(&child);
+                    match child.name {
+                        "value" if raw.text.is_none() => raw.text = Some(self.leaf(&child)?),
+                        "value" => self.duplicate(&child)?,
+                        "footnoteId" => {
+                            if let Some(id) = self.footnote_id(&child) {
+                                raw.footnotes.push(id);
                             }
-                            "value" => self.duplicate(&child)?,
-                            "footnoteId" => {
-                                if let Some(id) = self.footnote_id(&child) {
-                                    field.footnotes.push(id);
-                                }
-                                self.skip(&child)?;
-                            }
-                            _ => self.report_unplaced(child)?,
+                            self.skip(&child)?;
                         }
+                        _ => self.report_unplaced(child)?,
                     }
-                    Token::Close(close) => {
-                        end = close;
-                        break;
-                    }
+                }
+                Token::Close(close) => {
+                    raw.end = close;
+                    break;
                 }
             }
         }
         if let Some((start, stop)) = direct.range.filter(|_| !xml_trim(&direct.value).is_empty()) {
             let (start, stop) = self.trimmed(start, stop);
             direct.range = Some((start, stop));
-            if field.span.is_none() {
-                self.assign(&mut field, direct);
+            if raw.text.is_none() {
+                raw.text = Some(direct);
             } else {
                 let what = format!("text inside <{}>", self.path_of(""));
                 let d = self.unplaced(start, stop, &what, &direct.value);
                 self.note(d);
             }
         }
-        self.leave();
-        if field.span.is_none() {
-            field.span = Some(self.span(elem.start, end));
-        }
-        Ok(field)
+        Ok(raw)
     }
 
     /// Parse `text` into `field` (the innermost open element), reporting a
@@ -689,7 +709,7 @@ impl<'a> Cursor<'a> {
 
     /// The `id` of a `footnoteId` or `footnote` element (reported when absent).
     fn footnote_id(&mut self, elem: &Elem<'a>) -> Option<FootnoteId> {
-        if let Some(id) = plain_id(elem.tag.attributes_raw()) {
+        if let Some(id) = plain_id(elem.attributes) {
             return Some(FootnoteId(id.to_owned()));
         }
         let id = self.attribute(elem, Some("id"));
@@ -749,9 +769,8 @@ impl<'a> Cursor<'a> {
 /// The value of `attributes` when they are exactly ` id="…"` (or with
 /// single quotes) and the value needs no unescaping: the common case, read
 /// without the general attribute parser.
-fn plain_id(attributes: &[u8]) -> Option<&str> {
-    let text = std::str::from_utf8(attributes).ok()?;
-    let rest = xml_trim(text).strip_prefix("id")?.trim_start_matches(is_xml_space_char);
+fn plain_id(attributes: &str) -> Option<&str> {
+    let rest = xml_trim(attributes).strip_prefix("id")?.trim_start_matches(is_xml_space_char);
     let rest = rest.strip_prefix('=')?.trim_start_matches(is_xml_space_char);
     let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
     let (value, after) = rest.get(1..)?.split_once(quote)?;

@@ -1,8 +1,6 @@
 //! How the text of an element becomes a typed value: XML Schema decimals,
 //! dates and booleans, and the forms' closed vocabularies.
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 
 use crate::model::{
@@ -43,34 +41,52 @@ impl XmlValue for String {
 impl XmlValue for Num {
     const EXPECTED: &'static str = "a decimal number";
     fn from_xml(text: &str) -> Parse<Self> {
-        let Some(fraction_digits) = xml_decimal_fraction(text) else {
+        match xml_decimal(text) {
+            Some(Some(value)) => Parse::Ok(Num { value, text: text.to_owned() }),
+            Some(None) => Parse::OutOfRange,
             // Not an XML decimal; a number with thousands separators is still read.
-            return match Num::parse(text) {
+            None => match Num::parse(text) {
                 Ok(n) if text.contains(',') => {
                     Parse::NonStandard(n, "thousands separators are not allowed in XML numbers")
                 }
                 Ok(_) | Err(NumError::Invalid) => Parse::Invalid,
                 Err(NumError::OutOfRange) => Parse::OutOfRange,
-            };
-        };
-        match Decimal::from_str(text) {
-            // `Decimal` rounds fraction digits beyond its precision: refuse rather than round.
-            Ok(value) if value.scale() as usize == fraction_digits => {
-                Parse::Ok(Num { value, text: text.to_owned() })
-            }
-            Ok(_) | Err(_) => Parse::OutOfRange,
+            },
         }
     }
 }
 
-/// If `text` is an XML Schema decimal (`[+-]?(d+(.d*)?|.d+)`), the number of
-/// digits after its point.
-fn xml_decimal_fraction(text: &str) -> Option<usize> {
-    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let valid = all_digits(whole) && all_digits(fraction) && !(whole.is_empty() && fraction.is_empty());
-    valid.then_some(fraction.len())
+/// Read an XML Schema decimal (`[+-]?(d+(.d*)?|.d+)`) in one pass: `None`
+/// when `text` is not one, `Some(None)` when it has more digits than a
+/// [`Decimal`] holds exactly (it is refused, never rounded).
+fn xml_decimal(text: &str) -> Option<Option<Decimal>> {
+    let (negative, digits) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        all => (false, all),
+    };
+    let (mut mantissa, mut scale, mut point, mut any) = (0u128, 0u32, false, false);
+    let mut exact = true;
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                any = true;
+                scale += u32::from(point);
+                match mantissa.checked_mul(10).and_then(|m| m.checked_add(u128::from(b - b'0'))) {
+                    Some(m) => mantissa = m,
+                    None => exact = false,
+                }
+            }
+            b'.' if !point => point = true,
+            _ => return None,
+        }
+    }
+    if !any {
+        return None;
+    }
+    let signed = i128::try_from(mantissa).ok().filter(|_| exact);
+    let signed = signed.map(|m| if negative { -m } else { m });
+    Some(signed.and_then(|m| Decimal::try_from_i128_with_scale(m, scale).ok()))
 }
 
 impl XmlValue for Date {
