@@ -1,6 +1,8 @@
 //! The `filing` binary on the core's fixtures (and, when `../shared` is there,
 //! a corpus submission): what it prints, what it writes, and how it fails.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -6,6 +6,8 @@
 //!
 //! Without the corpus each test prints that it is absent and checks nothing.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
+
 mod xml_support;
 
 use std::collections::BTreeMap;

@@ -2,6 +2,8 @@
 //! (2seventy bio, Form 4, accession 0001562180-25-000280, bare-CR line ends),
 //! every cell checked against the filing as read by hand.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
+
 mod xml_support;
 
 use filing_core::export::sec::{DataSet, SecTable};

@@ -8,6 +8,8 @@
 //!
 //! Without the corpus every test prints that it is absent and checks nothing.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
+
 mod xml_support;
 
 use filing_core::Parsed;
@@ -511,7 +513,11 @@ fn spec_filer_constructed_submission_equals_its_plain_document() {
         assert_eq!(strip(wrapped), strip(direct), "{envelope} and {plain}");
         let codes = |f: &Filing| f.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>();
         assert_eq!(codes(wrapped), codes(direct));
-        assert!(wrapped.diagnostics[0].message.contains(&format!("(in {plain}, decoded from base64, at its line")));
+        assert!(
+            wrapped.diagnostics[0]
+                .message
+                .contains(&format!("(in {plain}, decoded from base64, at its line"))
+        );
     }
 }
 

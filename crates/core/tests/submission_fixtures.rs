@@ -2,6 +2,8 @@
 //! fictional `.txt` submissions in both header dialects and every line ending,
 //! and broken ones beside them. These run without `../shared`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
+
 mod xml_support;
 
 use filing_core::detect::Representation;

@@ -2,6 +2,8 @@
 //! filing's tables as TSV, CSV, Markdown and JSON, checked against what the
 //! fixture (`tests/fixtures/xml/valid/form4-full.xml`) says.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
+
 mod xml_support;
 
 use filing_core::export::sec::{DataSet, SecTable};

@@ -4,6 +4,8 @@
 //! diagnostic it must produce (code, line:column, and what the message names
 //! and quotes). These run without `../shared`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
+
 mod xml_support;
 
 use filing_core::detect::Representation;

@@ -67,7 +67,7 @@ pub fn problems(parsed: &Parsed) -> Vec<String> {
 }
 
 /// The diagnostic with `code` (exactly one expected).
-pub fn the<'a>(parsed: &'a Parsed, code: Code) -> &'a Diagnostic {
+pub fn the(parsed: &Parsed, code: Code) -> &Diagnostic {
     let found: Vec<_> = all_diagnostics(parsed).into_iter().filter(|d| d.code == code).collect();
     assert_eq!(found.len(), 1, "expected one {code} diagnostic, got {found:#?}");
     found[0]
