@@ -112,9 +112,18 @@ struct Elem<'a> {
     tag_end: usize,
     /// Whether it is an empty-element tag (`<x/>`), which has no content and no end tag.
     empty: bool,
-    /// The text of the start tag after the name (attributes, maybe spaces).
-    attributes: &'a str,
-    tag: BytesStart<'a>,
+    /// The start tag between `<` and `>` (or `/>`): the qualified name, then
+    /// the attributes.
+    content: &'a str,
+    /// Length of the qualified name at the head of `content`.
+    name_len: usize,
+}
+
+impl<'a> Elem<'a> {
+    /// The start tag after the name (attributes, maybe spaces).
+    fn attributes(&self) -> &'a str {
+        self.content.get(self.name_len..).unwrap_or("")
+    }
 }
 
 /// An element still open, for paths and messages.
@@ -378,7 +387,7 @@ impl<'a> Cursor<'a> {
                 Event::Eof => return Ok(()),
                 Event::Start(tag) | Event::Empty(tag) => {
                     let empty = self.src.as_bytes().get(end.saturating_sub(2)) == Some(&b'/');
-                    let elem = self.elem(tag, start, end, empty);
+                    let elem = self.elem(&tag, start, end, empty);
                     self.enter(&elem);
                     match elem.name {
                         "ownershipDocument" => filings.push(self.document(elem)?),
@@ -426,23 +435,23 @@ impl<'a> Cursor<'a> {
 
     /// The element whose start tag spans `start..end`.
     #[inline(always)]
-    fn elem(&self, tag: BytesStart<'a>, start: usize, end: usize, empty: bool) -> Elem<'a> {
-        // The name is sliced from `src` (not from `tag`) to borrow it for 'a.
-        let name_end = start + 1 + tag.name().as_ref().len();
-        let qualified = self.src.get(start + 1..name_end).unwrap_or("");
+    fn elem(&self, tag: &BytesStart<'a>, start: usize, end: usize, empty: bool) -> Elem<'a> {
+        // Names and attributes are sliced from `src` (not from `tag`) to borrow them for 'a.
+        let name_len = tag.name().as_ref().len();
         let close = if empty { 2 } else { 1 };
-        let attributes = self.src.get(name_end..end.saturating_sub(close)).unwrap_or("");
+        let content = self.src.get(start + 1..end.saturating_sub(close)).unwrap_or("");
+        let qualified = content.get(..name_len).unwrap_or("");
         // The local name is the part after a namespace prefix. A prefix must
         // be declared (`xmlns:p`, an attribute): until one is, the search
         // is skipped (it costs a third of reading an element).
-        let name = if self.prefixed || !attributes.is_empty() { local(qualified) } else { qualified };
-        Elem { name, start, tag_end: end, empty, attributes, tag }
+        let name = if self.prefixed || content.len() > name_len { local(qualified) } else { qualified };
+        Elem { name, start, tag_end: end, empty, content, name_len }
     }
 
     /// Open `elem`: it is now the innermost element of the path.
     fn enter(&mut self, elem: &Elem<'a>) {
         self.open.push(Open { name: elem.name, start: elem.start });
-        if !elem.attributes.is_empty() && !matches!(elem.name, "footnoteId" | "footnote") {
+        if elem.content.len() > elem.name_len && !matches!(elem.name, "footnoteId" | "footnote") {
             self.attribute(elem, None);
         }
     }
@@ -458,8 +467,8 @@ impl<'a> Cursor<'a> {
         loop {
             let (event, start, end) = self.event()?;
             return Ok(match event {
-                Event::Start(tag) => Token::Open(self.elem(tag, start, end, false)),
-                Event::Empty(tag) => Token::Open(self.elem(tag, start, end, true)),
+                Event::Start(tag) => Token::Open(self.elem(&tag, start, end, false)),
+                Event::Empty(tag) => Token::Open(self.elem(&tag, start, end, true)),
                 Event::End(_) => Token::Close(end),
                 Event::Text(_) => {
                     let raw = self.src.get(start..end).unwrap_or("");
@@ -709,7 +718,7 @@ impl<'a> Cursor<'a> {
 
     /// The `id` of a `footnoteId` or `footnote` element (reported when absent).
     fn footnote_id(&mut self, elem: &Elem<'a>) -> Option<FootnoteId> {
-        if let Some(id) = plain_id(elem.attributes) {
+        if let Some(id) = plain_id(elem.attributes()) {
             return Some(FootnoteId(id.to_owned()));
         }
         let id = self.attribute(elem, Some("id"));
@@ -725,7 +734,8 @@ impl<'a> Cursor<'a> {
     /// unplaced (namespace declarations and `xsi:` attributes excepted).
     fn attribute(&mut self, elem: &Elem<'a>, name: Option<&str>) -> Option<String> {
         let mut found = None;
-        for attr in elem.tag.attributes().with_checks(false).flatten() {
+        let tag = BytesStart::from_content(elem.content, elem.name_len);
+        for attr in tag.attributes().with_checks(false).flatten() {
             let key = attr.key.local_name();
             let key = std::str::from_utf8(key.as_ref()).unwrap_or("");
             let value = attr.unescape_value().unwrap_or_default();
