@@ -152,3 +152,17 @@ fn a_stray_line_is_reported_not_dropped() {
     assert!(d.message.contains("“This line was pasted by mistake.”"), "{}", d.message);
     assert_eq!(only(&parsed).accession_number(), Some("0000000099-25-000001"));
 }
+
+#[test]
+fn a_submission_cut_after_a_document_says_so() {
+    let (input, _) = fixture("submission/archive-crlf.txt");
+    let text = input.text();
+    let cut = text.rfind("</SEC-DOCUMENT>").unwrap();
+    let input = filing_core::Input::from_text(text[..cut].to_owned());
+    let parsed = filing_core::parse(&input);
+    let d = the(&parsed, Code::SubmissionMalformed);
+    assert_eq!(d.severity, filing_core::diagnostic::Severity::Warning, "the filing itself is whole");
+    assert_eq!(d.message, "the submission ends without </SEC-DOCUMENT>: the input may be cut off here");
+    assert_eq!(at(&input, d), "115:12", "just after the last </DOCUMENT>");
+    assert_eq!(parsed.filings.len(), 1);
+}

@@ -497,3 +497,24 @@ fn whitespace_between_references_is_kept() {
     let out = filing_core::repr::xml::parse(xml, 0..xml.len());
     assert_eq!(out.filings[0].remarks.text(), "A & &\n B é");
 }
+
+#[test]
+fn every_truncation_gives_a_diagnostic_not_a_panic() {
+    // Every byte of the Form 4; every fifth of the others (the test stays quick).
+    for (fixture_name, step) in [
+        ("xml/valid/form4-full.xml", 1),
+        ("xml/valid/edgar-submission.xml", 5),
+        ("submission/archive-crlf.txt", 5),
+    ] {
+        let (input, _) = fixture(fixture_name);
+        let text = input.text();
+        let whole = filing_core::parse(&input).filings.len();
+        for end in (0..text.len()).step_by(step).filter(|&i| text.is_char_boundary(i)) {
+            let parsed = filing_core::parse(&filing_core::Input::from_text(text[..end].to_owned()));
+            // A cut-off input never reads as if it were whole: a filing is
+            // missing, or a diagnostic says where it stops.
+            let complete = parsed.filings.len() == whole && problems(&parsed).is_empty();
+            assert!(!complete || end >= text.trim_end().len(), "{fixture_name} cut at {end} looks complete");
+        }
+    }
+}

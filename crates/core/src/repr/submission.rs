@@ -99,6 +99,7 @@ fn one_submission(text: &str, start: usize, end: usize, out: &mut Output) {
     let mut document: Option<(SubmissionDocument, Option<usize>)> = None;
     let mut in_text = false;
     let mut header_end = None;
+    let mut closed = false;
 
     for (offset, line) in lines(&text[start..end]) {
         let at = start + offset;
@@ -140,6 +141,7 @@ fn one_submission(text: &str, start: usize, end: usize, out: &mut Output) {
                 header_end.get_or_insert(at);
                 document = Some((SubmissionDocument { span: Span::new(at, at), ..Default::default() }, None));
             }
+            "/SEC DOCUMENT" | "/SUBMISSION" | "/IMS DOCUMENT" => closed = true,
             "/DOCUMENT" => {
                 if let Some((mut doc, _)) = document.take() {
                     doc.span = Span::new(doc.span.start as usize, at + line.len());
@@ -173,6 +175,8 @@ fn one_submission(text: &str, start: usize, end: usize, out: &mut Output) {
             "a <DOCUMENT> is never closed by </DOCUMENT>",
         ));
         submission.documents.push(doc);
+    } else if !closed {
+        diagnostics.push(unclosed(text, start, end));
     }
     submission.span = Span::new(start, header_end.unwrap_or(end));
 
@@ -208,6 +212,23 @@ fn one_submission(text: &str, start: usize, end: usize, out: &mut Output) {
             out.filings.push(filing);
         }
     }
+}
+
+/// The submission at `start..end` lacks its closing tag: the input may be cut off.
+fn unclosed(text: &str, start: usize, end: usize) -> Diagnostic {
+    let opener = text.get(start..end).unwrap_or("").trim_start();
+    let close = ["SUBMISSION", "IMS-DOCUMENT"]
+        .into_iter()
+        .find(|tag| opener.starts_with(&format!("<{tag}>")))
+        .unwrap_or("SEC-DOCUMENT");
+    let body = text.get(start..end).unwrap_or("").trim_end();
+    let at = start + body.len();
+    Diagnostic::new(
+        Code::SubmissionMalformed,
+        Some(Span::new(at, at)),
+        format!("the submission ends without </{close}>: the input may be cut off here"),
+    )
+    .with_severity(crate::diagnostic::Severity::Warning)
 }
 
 /// A line that is neither a header entry nor a tag. The closing line of the
