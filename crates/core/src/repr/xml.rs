@@ -14,11 +14,11 @@
 //!   …
 //! ```
 //!
-//! The parser is a recursive descent over [`quick_xml`]'s pull events
-//! ([`document`] maps the elements of the specification to the model): each
-//! element is read into its place in the [`Filing`]; anything the model has no
-//! place for is reported as [`Code::UnplacedContent`] with its path, so nothing
-//! is dropped silently. Several documents pasted one after another become
+//! The parser is a recursive descent over [`quick_xml`]'s pull events (the
+//! submodule `document` maps the elements of the specification to the
+//! model): each element is read into its place in the [`Filing`]; anything
+//! the model has no place for is reported as [`Code::UnplacedContent`] with
+//! its path, so nothing is dropped silently. Several documents pasted one after another become
 //! several filings.
 //!
 //! It is tolerant where real filings are sloppy — `true`/`false` for `1`/`0`,
@@ -28,10 +28,16 @@
 //! at its line and column, rather than yielding a silently partial filing.
 //!
 //! The filer-constructed submission (`edgarSubmission`, whose documents are
-//! base64 in `<documentMimeBlock>`) is read by [`envelope`]: the ownership
-//! document inside is decoded and parsed. Its values have no position in the
-//! user's input, so their spans all point at the mime block, and diagnostics
-//! inside it name the line and column in the decoded document.
+//! base64 in `<documentMimeBlock>`) is read by the submodule `envelope`: the
+//! ownership document inside is decoded and parsed. Its values have no
+//! position in the user's input, so their spans all point at the mime block,
+//! and diagnostics inside it name the line and column in the decoded document.
+//!
+//! Performance: the reader drops whitespace-only text itself
+//! (`trim_text_start`), values are sliced from the source by position (no
+//! decoding pass), and element names are matched as borrowed slices; on the
+//! corpus this runs at about 2× the instructions of quick-xml's bare event
+//! loop (`benches/xml.rs`).
 //!
 //! Not supported: entities declared in a DOCTYPE (never expanded, so never
 //! fetched and never exponential: they are reported and kept as written).
