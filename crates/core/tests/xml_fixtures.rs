@@ -518,3 +518,18 @@ fn every_truncation_gives_a_diagnostic_not_a_panic() {
         }
     }
 }
+
+#[test]
+fn deep_nesting_is_reported_not_recursed_into() {
+    let n = 100_000;
+    let xml = format!(
+        "<ownershipDocument><reportingOwner>{}{}</reportingOwner></ownershipDocument>",
+        "<reportingOwnerId>".repeat(n),
+        "</reportingOwnerId>".repeat(n)
+    );
+    let out = filing_core::repr::xml::parse(&xml, 0..xml.len());
+    let f = &out.filings[0];
+    let unplaced: Vec<_> = f.diagnostics.iter().filter(|d| d.code == Code::UnplacedContent).collect();
+    assert_eq!(unplaced.len(), 1, "the too-deep copy is reported once, then skipped");
+    assert!(unplaced[0].message.contains("reportingOwnerId/reportingOwnerId"), "{}", unplaced[0].message);
+}

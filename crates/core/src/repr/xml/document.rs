@@ -77,6 +77,13 @@ impl<'a> Cursor<'a> {
         while let Some(c) = self.child(&el)? {
             let a = &mut owner.address;
             match c.name {
+                // Blocks nest once; deeper copies are not the specification's
+                // (and recursing into them without end would exhaust the stack).
+                "reportingOwnerId" | "reportingOwnerAddress" | "reportingOwnerRelationship"
+                    if self.too_deep() =>
+                {
+                    self.report_unplaced(c)?
+                }
                 "reportingOwnerId" | "reportingOwnerAddress" | "reportingOwnerRelationship" => {
                     self.owner(c, owner)?
                 }
@@ -148,6 +155,15 @@ impl<'a> Cursor<'a> {
                 "transactionAmounts"
                 | "postTransactionAmounts"
                 | "ownershipNature"
+                | "underlyingSecurity"
+                | "transactionCoding"
+                    if self.too_deep() =>
+                {
+                    self.report_unplaced(c)?
+                }
+                "transactionAmounts"
+                | "postTransactionAmounts"
+                | "ownershipNature"
                 | "underlyingSecurity" => {
                     self.row(c, row, None)?;
                 }
@@ -197,6 +213,13 @@ impl<'a> Cursor<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Whether the open elements are deeper than any path of the
+    /// specification (`ownershipDocument/…/transactionAmounts/…` is six).
+    fn too_deep(&self) -> bool {
+        const MAX_DEPTH: usize = 12;
+        self.open.len() > MAX_DEPTH
     }
 
     /// `footnotes`: each `<footnote id="F1">text</footnote>`.
