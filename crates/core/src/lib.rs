@@ -185,6 +185,11 @@ fn parse_detected(input: &Input, detection: Detection) -> Parsed {
             diagnostics.extend(out.diagnostics);
             out.filings
         }
+        Representation::PdfText => {
+            let out = repr::pdf::parse(text);
+            diagnostics.extend(out.diagnostics);
+            out.filings
+        }
         Representation::Text => {
             let out = repr::text::parse(text);
             diagnostics.extend(out.diagnostics);
@@ -199,16 +204,6 @@ fn parse_detected(input: &Input, detection: Detection) -> Parsed {
                 )
                 .with_help("paste the ownership XML, the full submission .txt, the EDGAR page, or its text"),
             );
-            Vec::new()
-        }
-        other => {
-            diagnostics.push(Diagnostic::new(
-                Code::NotAFiling,
-                None,
-                format!(
-                    "recognised as {other}, which cannot be read yet: only XML and full submissions are read"
-                ),
-            ));
             Vec::new()
         }
     };

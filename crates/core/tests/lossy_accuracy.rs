@@ -5,7 +5,8 @@
 //! change that moves the numbers shows in the diff).
 //!
 //! Run with `cargo test -p filing-core --test lossy_accuracy -- --nocapture`;
-//! set `ACCURACY_DETAILS=<rendering>` to print every cell that is not right.
+//! set `ACCURACY_DETAILS=<rendering>` to print every cell that is not right,
+//! `ACCURACY_ONLY=<rendering>` to run one rendering (the summary is then not written).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -433,10 +434,15 @@ fn corpus_accuracy() {
         return;
     };
     let detail_of = std::env::var("ACCURACY_DETAILS").ok();
+    // ACCURACY_ONLY=<rendering> runs one rendering (the summary file is then left alone).
+    let only = std::env::var("ACCURACY_ONLY").ok();
     let mut results = Vec::new();
     let mut all = RENDERINGS.to_vec();
     all.push(("page", Representation::Html, 99.5));
     for &(rendering, representation, target) in &all {
+        if only.as_deref().is_some_and(|o| o != rendering) {
+            continue;
+        }
         let mut details = Vec::new();
         let want = detail_of.as_deref() == Some(rendering);
         let tally = run(&shared, rendering, representation, want.then_some(&mut details));
@@ -452,6 +458,9 @@ fn corpus_accuracy() {
     }
     let text = summary(&results);
     println!("{text}");
+    if only.is_some() {
+        return;
+    }
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/accuracy/summary.md");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, &text).unwrap();

@@ -20,7 +20,7 @@ use crate::source::Span;
 
 /// What a token looks like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     Date,
     Number,
     Dollars,
@@ -37,12 +37,46 @@ pub(crate) struct Token {
     pub text: String,
     /// Where it lies.
     pub span: Span,
-    kind: Kind,
+    pub(crate) kind: Kind,
+    /// The columns (characters from the left margin) it spans, in text laid out on a page.
+    pub x: Option<(u32, u32)>,
+}
+
+impl Token {
+    /// Add `other` (a continuation of the same cell on another line) before or after.
+    pub(crate) fn join(&mut self, other: &Token, before: bool) {
+        let (first, second) = if before { (&other.text, &self.text) } else { (&self.text, &other.text) };
+        self.text = join_wrapped(first, second);
+        self.span = self.span.cover(other.span);
+        if other.kind != Kind::Marks {
+            // Words from another line make a phrase (a wrapped title or nature).
+            self.kind = Kind::Text;
+        }
+        if let (Some(a), Some(b)) = (self.x, other.x) {
+            self.x = Some((a.0.min(b.0), a.1.max(b.1)));
+        }
+    }
+}
+
+/// Two pieces of text wrapped over lines, joined: with a space, or with
+/// none after a hyphen that ends a word (`2010-` `Seed` is `2010-Seed`).
+pub(crate) fn join_wrapped(first: &str, second: &str) -> String {
+    let hyphenated = first.ends_with('-') && first.len() > 1 && !first.ends_with(" -");
+    if hyphenated { format!("{first}{second}") } else { format!("{first} {second}") }
 }
 
 /// Cut a cell's text into tokens.
 pub(crate) fn tokens(cell: &Cell) -> Vec<Token> {
+    tokens_at(cell, None, true)
+}
+
+/// Cut a cell's text into tokens, with their columns on the page when the
+/// cell starts at column `x0`. `attach_marks`: footnote marks standing
+/// apart join the token before them (else they stay tokens of their own,
+/// for a caller who knows the columns to attach them).
+pub(crate) fn tokens_at(cell: &Cell, x0: Option<u32>, attach_marks: bool) -> Vec<Token> {
     let text = cell.text.as_str();
+    let column = |byte: usize| x0.map(|x| x + text[..byte].chars().count() as u32);
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
@@ -71,13 +105,15 @@ pub(crate) fn tokens(cell: &Cell) -> Vec<Token> {
         }
         let kind = kind_of(word);
         let span = sub_span(cell, ws, we);
-        let token = Token { text: word.to_owned(), span, kind };
+        let x = column(ws).zip(column(we));
+        let token = Token { text: word.to_owned(), span, kind, x };
         match (kind, out.last_mut()) {
             // Marks belong to the token before them.
-            (Kind::Marks, Some(prev)) => {
+            (Kind::Marks, Some(prev)) if attach_marks => {
                 prev.text.push(' ');
                 prev.text.push_str(word);
                 prev.span = prev.span.cover(span);
+                prev.x = prev.x.zip(x).map(|(a, b)| (a.0, b.1));
             }
             // Words of a phrase stay together.
             (Kind::Text | Kind::Letter(_), Some(prev))
@@ -86,6 +122,7 @@ pub(crate) fn tokens(cell: &Cell) -> Vec<Token> {
                 prev.text.push(' ');
                 prev.text.push_str(word);
                 prev.span = prev.span.cover(span);
+                prev.x = prev.x.zip(x).map(|(a, b)| (a.0, b.1));
             }
             _ => out.push(token),
         }
@@ -106,8 +143,8 @@ fn split_repeated_marks(tokens: Vec<Token>) -> Vec<Token> {
             let ids = split_marks(&t.text).footnotes;
             let half = ids.len() / 2;
             if ids.len() >= 2 && ids.len().is_multiple_of(2) && ids[..half] == ids[half..] {
-                out.push(Token { text: mark_text(&ids[..half]), span: t.span, kind: Kind::Marks });
-                out.push(Token { text: mark_text(&ids[half..]), span: t.span, kind: Kind::Marks });
+                out.push(Token { text: mark_text(&ids[..half]), span: t.span, kind: Kind::Marks, x: t.x });
+                out.push(Token { text: mark_text(&ids[half..]), span: t.span, kind: Kind::Marks, x: t.x });
                 continue;
             }
         }
@@ -164,33 +201,59 @@ fn fit(kind: Kind, slot: Slot) -> i32 {
     }
 }
 
-/// The cost of leaving a token in no column.
+/// The cost of leaving a token in no column (in units of [`fit`]).
 const DROP: i32 = -4;
+
+/// How well a token fits slot `j`: its kind, and (for text laid out on a
+/// page) whether it sits in the slot's columns. 0 when it cannot go there.
+fn score(token: &Token, slot: Slot, range: Option<(u32, u32)>) -> i32 {
+    let f = fit(token.kind, slot);
+    if f == 0 {
+        return 0;
+    }
+    let place = match (token.x, range) {
+        (Some((a, b)), Some((lo, hi))) => {
+            let centre = (a + b) / 2;
+            if (lo..hi).contains(&centre) {
+                3
+            } else if a < hi && lo < b {
+                1
+            } else {
+                0
+            }
+        }
+        _ => 0,
+    };
+    f * 4 + place
+}
 
 /// The best placement of `tokens` in `slots` (in order, one token per
 /// slot): for each token, the slots it takes in some best placement
-/// (several: uncertain; none: it fits nowhere).
-fn align(tokens: &[Token], slots: &[Slot]) -> Vec<Vec<usize>> {
+/// (several: uncertain; none: it fits nowhere). `ranges` gives each slot's
+/// columns on the page, when known.
+fn align(tokens: &[Token], slots: &[Slot], ranges: Option<&[(u32, u32)]>) -> Vec<Vec<usize>> {
     let (n, m) = (tokens.len(), slots.len());
     let neg = i32::MIN / 4;
+    let range = |j: usize| ranges.and_then(|r| r.get(j).copied());
+    let drop = DROP * 4;
     // back[i][j]: best score for tokens[i..] in slots[j..].
     let mut back = vec![vec![0i32; m + 1]; n + 1];
     for i in (0..n).rev() {
-        back[i][m] = back[i + 1][m] + DROP;
+        back[i][m] = back[i + 1][m] + drop;
         for j in (0..m).rev() {
-            let f = fit(tokens[i].kind, slots[j]);
+            let f = score(&tokens[i], slots[j], range(j));
             let take = if f > 0 { f + back[i + 1][j + 1] } else { neg };
-            back[i][j] = take.max(back[i][j + 1]).max(DROP + back[i + 1][j]);
+            back[i][j] = take.max(back[i][j + 1]).max(drop + back[i + 1][j]);
         }
     }
     // front[i][j]: best score for tokens[..i] in slots[..j].
     let mut front = vec![vec![0i32; m + 1]; n + 1];
     for i in 1..=n {
-        front[i][0] = front[i - 1][0] + DROP;
+        front[i][0] = front[i - 1][0] + drop;
         for j in 1..=m {
-            let f = fit(tokens[i - 1].kind, slots[j - 1]);
+            let f = score(&tokens[i - 1], slots[j - 1], range(j - 1));
             let take = if f > 0 { f + front[i - 1][j - 1] } else { neg };
-            front[i][j] = take.max(front[i][j - 1]).max(DROP + front[i - 1][j]);
+            front[i][j] = take.max(front[i][j - 1]).max(drop + front[i - 1][j]);
         }
     }
     let best = back[0][0];
@@ -198,7 +261,7 @@ fn align(tokens: &[Token], slots: &[Slot]) -> Vec<Vec<usize>> {
         .map(|i| {
             (0..m)
                 .filter(|&j| {
-                    let f = fit(tokens[i].kind, slots[j]);
+                    let f = score(&tokens[i], slots[j], range(j));
                     f > 0 && front[i][j] + f + back[i + 1][j + 1] == best
                 })
                 .collect()
@@ -215,7 +278,7 @@ pub(crate) fn fill_group(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let toks = tokens(cell);
-    place(row, group, &toks, problems, diagnostics);
+    place(row, group, &toks, None, problems, diagnostics);
     for slot in group {
         touch(row, *slot, cell.span);
     }
@@ -224,14 +287,32 @@ pub(crate) fn fill_group(
 /// Fill a whole row whose cells do not match the printed columns.
 pub(crate) fn fill_row(row: &mut Row, slots: &[Slot], cells: &[Cell], diagnostics: &mut Vec<Diagnostic>) {
     let toks: Vec<Token> = cells.iter().flat_map(tokens).collect();
+    fill_tokens(row, slots, &toks, None, diagnostics);
+    for slot in slots {
+        let span = cells.iter().map(|c| c.span).reduce(Span::cover).unwrap_or_default();
+        touch(row, *slot, span);
+    }
+}
+
+/// Fill a row from tokens (`ranges`: the slots' columns on the page, when known).
+pub(crate) fn fill_tokens(
+    row: &mut Row,
+    slots: &[Slot],
+    toks: &[Token],
+    ranges: Option<&[(u32, u32)]>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let mut problems = Vec::new();
-    place(row, slots, &toks, &mut problems, diagnostics);
+    place(row, slots, toks, ranges, &mut problems, diagnostics);
     for p in problems {
         mark_uncertain(row, p.slot);
         diagnostics.push(Diagnostic::new(Code::CellUnreadable, Some(p.span), p.message));
     }
+}
+
+/// Give every empty slot of the row the span of the row.
+pub(crate) fn touch_all(row: &mut Row, slots: &[Slot], span: Span) {
     for slot in slots {
-        let span = cells.iter().map(|c| c.span).reduce(Span::cover).unwrap_or_default();
         touch(row, *slot, span);
     }
 }
@@ -292,8 +373,8 @@ fn detach_price_marks(toks: &[Token], slots: &[Slot]) -> Vec<Token> {
             && !price_follows
             && !marked.footnotes.is_empty()
         {
-            out.push(Token { text: marked.value, span: t.span, kind: t.kind });
-            out.push(Token { text: mark_text(&marked.footnotes), span: t.span, kind: Kind::Marks });
+            out.push(Token { text: marked.value, span: t.span, kind: t.kind, x: t.x });
+            out.push(Token { text: mark_text(&marked.footnotes), span: t.span, kind: Kind::Marks, x: t.x });
             continue;
         }
         out.push(t.clone());
@@ -306,11 +387,12 @@ fn place(
     row: &mut Row,
     slots: &[Slot],
     toks: &[Token],
+    ranges: Option<&[(u32, u32)]>,
     problems: &mut Vec<SlotProblem>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let toks = &detach_price_marks(toks, slots);
-    let choices = align(toks, slots);
+    let choices = align(toks, slots, ranges);
     let mut used = vec![false; slots.len()];
     for (token, options) in toks.iter().zip(&choices) {
         let Some(&first) = options.iter().find(|&&j| !used[j]).or(options.first()) else {

@@ -36,6 +36,20 @@ pub(crate) struct Grid {
     pub links: Vec<Link>,
     /// How the rendering writes footnote marks in table cells.
     pub marks: MarkStyle,
+    /// Tables I and II already read by the rendering's own table reader
+    /// (text laid out on a page is read by columns), with what it had to say.
+    pub tables: Option<PreRead>,
+}
+
+/// Tables read by a rendering's own reader.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PreRead {
+    /// Table I.
+    pub non_derivative: Vec<crate::model::Row>,
+    /// Table II.
+    pub derivative: Vec<crate::model::Row>,
+    /// What the table reader found to say.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Parse every filing in `text`: split it ([`crate::detect::split`]), lay
@@ -213,20 +227,29 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
         .filter(|&i| s.table2.is_none_or(|t2| i > t2))
         .min()
         .unwrap_or(end);
-    if let Some(t1) = s.table1 {
-        let t1_end = s.table2.unwrap_or(t2_end);
-        f.non_derivative_table =
-            read_table(&lines[t1 + 1..t1_end], Table::NonDerivative, grid.marks, &mut diags);
+    if let Some(pre) = &grid.tables {
+        f.non_derivative_table = pre.non_derivative.clone();
+        f.derivative_table = pre.derivative.clone();
+        diags.extend(pre.diagnostics.iter().cloned());
     } else {
+        if let Some(t1) = s.table1 {
+            let t1_end = s.table2.unwrap_or(t2_end);
+            f.non_derivative_table =
+                read_table(&lines[t1 + 1..t1_end], Table::NonDerivative, grid.marks, &mut diags);
+        }
+        if let Some(t2) = s.table2 {
+            f.derivative_table =
+                read_table(&lines[t2 + 1..t2_end], Table::Derivative, grid.marks, &mut diags);
+        }
+    }
+    if s.table1.is_none() {
         diags.push(Diagnostic::new(
             Code::SectionMissing,
             Some(span),
             "Table I (non-derivative securities) was not found",
         ));
     }
-    if let Some(t2) = s.table2 {
-        f.derivative_table = read_table(&lines[t2 + 1..t2_end], Table::Derivative, grid.marks, &mut diags);
-    } else {
+    if s.table2.is_none() {
         diags.push(Diagnostic::new(
             Code::SectionMissing,
             Some(span),

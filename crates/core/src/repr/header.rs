@@ -83,6 +83,20 @@ const LABELS: &[(&str, Label, Bound)] = &[
     ("check this box to indicate that a transaction was made pursuant to", Label::Aff10b5One, Bound::Free),
     ("form 3 holdings reported", Label::Form3Holdings, Bound::Free),
     ("form 4 transactions reported", Label::Form4Transactions, Bound::Free),
+    // The first line of labels text laid out on a page wraps (the rest is form text).
+    ("officer (give", Label::Officer, Bound::Free),
+    ("other (specify", Label::Other, Bound::Free),
+    ("date of event", Label::Period, Bound::Free),
+    ("statement for issuer's fiscal year", Label::Period, Bound::Free),
+    ("if amendment, date of original", Label::Amendment, Bound::Free),
+    ("if amendment, date original", Label::Amendment, Bound::Free),
+    ("relationship of reporting person(s) to", Label::Relationship, Bound::Free),
+    ("form filed by more than one reporting", Label::MorePersons, Bound::Free),
+    ("form filed by one reporting", Label::OnePerson, Bound::Free),
+    ("check this box if no longer subject", Label::NotSubject, Bound::Free),
+    ("check this box to indicate that a", Label::Aff10b5One, Bound::Free),
+    ("name and address of reporting", Label::NameAddress, Bound::Free),
+    ("issuer name and ticker or trading", Label::Issuer, Bound::Free),
 ];
 
 /// Decorations that may follow a label and belong to it.
@@ -90,6 +104,17 @@ const LABEL_TAILS: &[&str] = &["*", "\\*", "(month/day/year)", "(check all appli
 
 /// Text that is part of the printed form, never a value.
 const BOILERPLATE: &[&str] = &[
+    "requiring statement",
+    "(month/day/year)",
+    "filed (month/day/year)",
+    "(check applicable line)",
+    "transaction was made pursuant",
+    "written plan",
+    "equity securities of the issuer",
+    "defense conditions",
+    "title below)",
+    "to section 16",
+    "form 4 or form 5",
     "obligations may continue",
     "see instruction",
     "affirmative defense",
@@ -138,17 +163,65 @@ pub(crate) struct Value {
     pub whole_cell: bool,
 }
 
-/// Cut the header lines into tokens.
+/// Cut the header lines into tokens. The cells are searched for labels as
+/// one text, so a label wrapped over two lines or cells is still found;
+/// values never cross a cell boundary.
 pub(crate) fn tokens(lines: &[Line]) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut joined = String::new();
+    let mut cells: Vec<(usize, &Cell, usize, usize)> = Vec::new();
     for (li, line) in lines.iter().enumerate() {
-        for (ci, cell) in line.cells.iter().enumerate() {
-            if !cell.is_empty() {
-                cell_tokens(cell, li, ci, &mut out);
+        for (ci, cell) in line.cells.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            cells.push((joined.len(), cell, li, ci));
+            joined.push_str(&cell.text);
+        }
+    }
+    let starts: Vec<usize> = cells.iter().map(|c| c.0).collect();
+    let mut labels: Vec<(usize, usize, Label)> = Vec::new();
+    let mut pos = 0;
+    while let Some((start, end, label)) = next_label(&joined, pos, &starts) {
+        labels.push((start, end, label));
+        pos = end;
+    }
+    let mut out = Vec::new();
+    let mut next = 0;
+    for &(cs, cell, li, ci) in &cells {
+        let ce = cs + cell.text.len();
+        let mut at = cs;
+        while at < ce {
+            match labels.get(next) {
+                Some(&(ls, le, label)) if ls < ce => {
+                    if ls > at {
+                        value_tokens(cell, at - cs, ls - cs, li, ci, false, &mut out);
+                    }
+                    let span = label_span(&cells, ls, le);
+                    out.push(Token::Label(label, span));
+                    at = le.max(at);
+                    next += 1;
+                }
+                _ => {
+                    value_tokens(cell, at - cs, ce - cs, li, ci, at == cs, &mut out);
+                    at = ce;
+                }
             }
         }
     }
     out
+}
+
+/// The span of a label found at `start..end` of the joined text.
+fn label_span(cells: &[(usize, &Cell, usize, usize)], start: usize, end: usize) -> Span {
+    let mut span: Option<Span> = None;
+    for &(cs, cell, _, _) in cells {
+        let ce = cs + cell.text.len();
+        if cs < end && start < ce {
+            let s = sub_span(cell, start.max(cs) - cs, end.min(ce) - cs);
+            span = Some(span.map_or(s, |x| x.cover(s)));
+        }
+    }
+    span.unwrap_or_default()
 }
 
 /// The span of `range` of a cell's text: exact when the text is the input
@@ -158,35 +231,6 @@ pub(crate) fn sub_span(cell: &Cell, start: usize, end: usize) -> Span {
         Span::new(cell.span.start as usize + start, cell.span.start as usize + end)
     } else {
         cell.span
-    }
-}
-
-fn cell_tokens(cell: &Cell, line: usize, index: usize, out: &mut Vec<Token>) {
-    let text = cell.text.as_str();
-    let mut pos = 0;
-    let mut pieces: Vec<(usize, usize, Option<Label>)> = Vec::new();
-    while pos < text.len() {
-        match next_label(text, pos) {
-            Some((start, end, label)) => {
-                if start > pos {
-                    pieces.push((pos, start, None));
-                }
-                pieces.push((start, end, Some(label)));
-                pos = end;
-            }
-            None => {
-                pieces.push((pos, text.len(), None));
-                pos = text.len();
-            }
-        }
-    }
-    let whole = pieces.len() == 1;
-    for (start, end, label) in pieces {
-        let span = sub_span(cell, start, end);
-        match label {
-            Some(label) => out.push(Token::Label(label, span)),
-            None => value_tokens(cell, start, end, line, index, whole, out),
-        }
     }
 }
 
@@ -264,8 +308,15 @@ fn clean_value(piece: &str) -> String {
     normalize(t)
 }
 
+/// Words left over from a label wrapped over two lines.
+const LABEL_ENDS: &[&str] =
+    &["person", "issuer", "line)", "symbol", "trading symbol", "reporting person", "filed", "person*"];
+
 fn is_boilerplate(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
+    if LABEL_ENDS.contains(&lower.as_str()) {
+        return true;
+    }
     if BOILERPLATE.iter().any(|b| lower.contains(b)) {
         return true;
     }
@@ -275,8 +326,10 @@ fn is_boilerplate(value: &str) -> bool {
         || lower.starts_with("3235-")
 }
 
-/// The next label in `text` at or after `from`: its extended range and kind.
-fn next_label(text: &str, from: usize) -> Option<(usize, usize, Label)> {
+/// The next label in `text` at or after `from`: its extended range and
+/// kind. `cells` are the offsets where cells start (a relationship word
+/// must start its cell or follow a check box in it).
+fn next_label(text: &str, from: usize, cells: &[usize]) -> Option<(usize, usize, Label)> {
     let hay = &text[from..];
     let mut best: Option<(usize, usize, Label)> = None;
     for &(phrase, label, bound) in LABELS {
@@ -285,7 +338,10 @@ fn next_label(text: &str, from: usize) -> Option<(usize, usize, Label)> {
             let start = from + search + at;
             let end = start + phrase.len();
             search += at + phrase.len();
-            if bound == Bound::Word && !word_bounded(text, start, end) {
+            let cell_start = cells[..cells.partition_point(|&c| c <= start)].last().copied().unwrap_or(0);
+            if bound == Bound::Word
+                && !word_bounded(&text[cell_start..], start - cell_start, end - cell_start)
+            {
                 continue;
             }
             let better = match best {
@@ -302,16 +358,17 @@ fn next_label(text: &str, from: usize) -> Option<(usize, usize, Label)> {
     Some((extend_back(text, start, from), extend_forward(text, end), label))
 }
 
-/// Whether a relationship word stands alone: at the start of the text or
-/// after a check box or another label, and followed by nothing or a break.
+/// Whether a relationship word stands alone: at the start of its cell or
+/// after a check box or another label in it, and followed by a break.
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {
     let after_ok = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
     let before = text[..start].trim_end();
+    let lower = before.to_ascii_lowercase();
     let before_ok = before.is_empty()
         || before.ends_with(['_', ']', '>', 'X', 'x', '☒', '☐', ')', '|'])
-        || before.to_ascii_lowercase().ends_with("applicable)")
-        || before.to_ascii_lowercase().ends_with("10% owner")
-        || before.to_ascii_lowercase().ends_with("director");
+        || lower.ends_with("applicable)")
+        || lower.ends_with("10% owner")
+        || lower.ends_with("director");
     after_ok && before_ok
 }
 
@@ -392,7 +449,8 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
         let Token::Label(label, span) = token else { continue };
         let span = *span;
         let drawn_empty = if RELATIONSHIP.contains(label) { relationship_drawn } else { boxes_drawn };
-        let checked = || match i.checked_sub(1).and_then(|p| tokens.get(p)) {
+        let checked = || match i.checked_sub(1).and_then(|p| tokens.get(p)).or_else(|| mark_after(tokens, i))
+        {
             Some(Token::Check(c, s)) => Field::read(*c, *s),
             _ if drawn_empty => Field { span: Some(span), ..Field::missing() },
             _ => Field::read(false, span),
@@ -449,6 +507,22 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
         }
     }
     h
+}
+
+/// A check mark after the label at `i` (text laid out on a page puts the
+/// mark beside the middle of a wrapped label): the first one before the
+/// next label, unless it stands right before another label (then it is that one's).
+fn mark_after(tokens: &[Token], i: usize) -> Option<&Token> {
+    for (j, t) in tokens.iter().enumerate().skip(i + 1) {
+        match t {
+            Token::Label(..) => return None,
+            Token::Check(..) => {
+                return (!matches!(tokens.get(j + 1), Some(Token::Label(..)))).then_some(t);
+            }
+            Token::Value(_) => {}
+        }
+    }
+    None
 }
 
 /// The index of the next value token after `i`, before any other label.
@@ -551,6 +625,21 @@ fn read_place(values: &[Value], lines: &[Line], address: &mut Address) {
         address.city = field(&cells[0]);
         address.state = field(&cells[1]);
         address.zip_code = field(&cells[2]);
+        return;
+    }
+    // Laid out on a page, a long city wraps around the line with the state and zip.
+    let lines: Vec<usize> = values.iter().map(|v| v.line).collect();
+    let wide: Vec<&Value> =
+        values.iter().filter(|v| lines.iter().filter(|&&l| l == v.line).count() >= 2).collect();
+    if wide.len() >= 2 && wide.iter().all(|v| v.line == wide[0].line) && values.len() > wide.len() {
+        let (state, zip) = (wide[wide.len() - 2], wide[wide.len() - 1]);
+        let city: Vec<&Value> =
+            values.iter().filter(|v| !std::ptr::eq(*v, state) && !std::ptr::eq(*v, zip)).collect();
+        let text = city.iter().map(|v| v.text.as_str()).collect::<Vec<_>>().join(" ");
+        let span = city.iter().map(|v| v.span).reduce(Span::cover).unwrap_or(state.span);
+        address.city = Field::read(text, span);
+        address.state = Field::read(state.text.clone(), state.span);
+        address.zip_code = Field::read(zip.text.clone(), zip.span);
         return;
     }
     if values.len() == 3 {

@@ -65,7 +65,7 @@ pub(crate) fn grid(text: &str, base: usize) -> Grid {
         out.push(Line::new(cells));
     }
     let marks = if superscripts { MarkStyle::Superscript } else { MarkStyle::Attached };
-    Grid { lines: out, links, marks }
+    Grid { lines: out, links, marks, tables: None }
 }
 
 /// A table's header separator row: `| --- | :-: |`, `---|---`.

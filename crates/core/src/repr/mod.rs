@@ -4,6 +4,7 @@
 //! - [`submission`]: the full EDGAR submission `.txt`, whose XML it hands to [`xml`];
 //! - [`html`]: the EDGAR-rendered HTML page;
 //! - [`markdown`]: Markdown made from the page or from a PDF of it;
+//! - [`pdf`]: text extracted from a PDF of the form, with or without layout;
 //! - [`text`]: text copied from the EDGAR page in a browser (and the older
 //!   vendor print layout of it).
 //!
@@ -13,6 +14,7 @@
 
 pub mod html;
 pub mod markdown;
+pub mod pdf;
 pub mod submission;
 pub mod text;
 pub mod xml;

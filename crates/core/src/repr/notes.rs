@@ -167,6 +167,9 @@ pub(crate) fn signatures(lines: &[Line], floor: usize, marks: &[usize]) -> (Vec<
         {
             found.push((*name_line, sig));
         }
+        if found.is_empty() {
+            found = spread(lines, &above);
+        }
         found.reverse();
         if let Some(&(i, _)) = found.first() {
             first = first.min(i);
@@ -175,6 +178,72 @@ pub(crate) fn signatures(lines: &[Line], floor: usize, marks: &[usize]) -> (Vec<
         lower = mark + 1;
     }
     (out, first)
+}
+
+/// Signatures laid out on a page: the date on a line of its own at the
+/// right, the name wrapped on the lines around it (all after an empty
+/// cell). `above` lists the lines above the mark, nearest first. Each name
+/// line goes with the nearest date (the later one on a tie: a name that
+/// starts a signature sits above its date).
+fn spread(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
+    let area: Vec<usize> =
+        above.iter().copied().take_while(|&i| lines[i].cells.first().is_some_and(Cell::is_empty)).collect();
+    // Lines ending with a date (the name may run up to it on the same line).
+    let dates: Vec<(usize, crate::model::Date, Span, String)> = area
+        .iter()
+        .filter_map(|&i| {
+            let last = lines[i].filled().last()?;
+            let (head, tail) = last.text.rsplit_once(' ').unwrap_or(("", &last.text));
+            let date = read_date(tail)?;
+            let before: Vec<&str> = lines[i].filled().map(|c| c.text.as_str()).collect();
+            let mut name: Vec<&str> = before[..before.len() - 1].to_vec();
+            if !head.is_empty() {
+                name.push(head);
+            }
+            Some((i, date, last.span, name.join(" ")))
+        })
+        .collect();
+    if dates.is_empty() {
+        return Vec::new();
+    }
+    let mut names: Vec<Vec<usize>> = vec![Vec::new(); dates.len()];
+    for &i in area.iter().rev() {
+        if dates.iter().any(|d| d.0 == i) {
+            continue;
+        }
+        let nearest =
+            (0..dates.len()).min_by_key(|&k| (dates[k].0.abs_diff(i), std::cmp::Reverse(dates[k].0)));
+        if let Some(k) = nearest {
+            names[k].push(i);
+        }
+    }
+    let mut out: Vec<(usize, Signature)> = dates
+        .iter()
+        .zip(names)
+        .filter_map(|((di, date, date_span, own), mut n)| {
+            n.sort_unstable();
+            let mut parts: Vec<(usize, String)> = n.iter().map(|&i| (i, lines[i].text())).collect();
+            if !own.is_empty() {
+                parts.push((*di, own.clone()));
+                parts.sort_by_key(|p| p.0);
+            }
+            let text = parts.iter().map(|p| p.1.as_str()).fold(String::new(), |acc, p| {
+                if acc.is_empty() { p.to_owned() } else { crate::repr::align::join_wrapped(&acc, p) }
+            });
+            if text.is_empty() {
+                return None;
+            }
+            let span = n.iter().map(|&i| lines[i].span()).fold(*date_span, Span::cover);
+            let first = n.first().map_or(*di, |&f| f.min(*di));
+            Some((
+                first,
+                Signature { span, name: Field::read(text, span), date: Field::read(*date, *date_span) },
+            ))
+        })
+        .collect();
+    // Nearest the mark first, like the other patterns (the caller reverses).
+    out.sort_by_key(|(i, _)| std::cmp::Reverse(*i));
+    out
 }
 
 /// A signature on one line: the name, then the date (the last cell, or the

@@ -159,12 +159,20 @@ fn read_row(line: &Line, layout: &Layout, table: Table, diagnostics: &mut Vec<Di
                 .with_help("the value was left empty; check it against the original filing"),
         );
     }
-    row.kind = if slots.iter().any(|s| s.is_transaction_only() && slot_has_content(&row, *s)) {
+    finish_row(&mut row, layout, table);
+    row
+}
+
+/// Settle a filled row: transaction or holding (by whether any transaction
+/// column has content), and which of its cells the layout does not show.
+pub(crate) fn finish_row(row: &mut Row, layout: &Layout, table: Table) {
+    let slots = layout.slots();
+    row.kind = if slots.iter().any(|s| s.is_transaction_only() && slot_has_content(row, *s)) {
         RowKind::Transaction
     } else {
         RowKind::Holding
     };
-    mark_missing(&mut row, layout, table);
+    mark_missing(row, layout, table);
     if row.kind == RowKind::Transaction
         && row.transaction_shares.is_blank()
         && row.transaction_total_value.is_blank()
@@ -176,7 +184,6 @@ fn read_row(line: &Line, layout: &Layout, table: Table, diagnostics: &mut Vec<Di
             row.transaction_acquired_disposed_code.origin = Origin::Missing;
         }
     }
-    row
 }
 
 /// The columns a slot shows.

@@ -25,5 +25,6 @@ pub fn parse(text: &str) -> Output {
         lines: tab_lines(part, base),
         links: Vec::new(),
         marks,
+        tables: None,
     })
 }

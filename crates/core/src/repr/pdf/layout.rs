@@ -1,0 +1,279 @@
+//! PDF text with layout: the page's columns kept as runs of spaces.
+//!
+//! Each line is cut into segments at runs of two or more spaces; a
+//! segment's column (characters from the margin) says which box or table
+//! column it is in. The header's boxes sit side by side (box 1 at the left,
+//! boxes 2–4 in the middle, 5–6 at the right, their labels and values
+//! wrapped): the numbered labels give the boxes' columns, and each box is
+//! laid out as lines of its own, in order, for the shared header reader.
+//! Tables I and II are read by [`super::table`]; the rest of the form
+//! (further owners, footnotes, remarks, signatures) line by line, the
+//! signatures (printed at the right) marked by a leading empty cell.
+
+use crate::repr::cells::{Cell, MarkStyle, check_mark};
+use crate::repr::form::{Grid, PreRead};
+use crate::repr::grid::{Line, starts_with_ignore_case};
+use crate::repr::pdf::table::Wrap;
+use crate::source::{Span, lines};
+
+/// A run of text on a line between wide gaps.
+#[derive(Clone, Debug)]
+pub(crate) struct Segment {
+    /// First column (characters from the start of the line).
+    pub x: u32,
+    /// The text and its span.
+    pub cell: Cell,
+}
+
+/// A line of the page, cut into segments.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PageLine {
+    /// The segments, left to right.
+    pub segments: Vec<Segment>,
+}
+
+impl PageLine {
+    /// Whether the line has no text.
+    pub fn is_blank(&self) -> bool {
+        self.segments.is_empty()
+    }
+
+    /// The text of the line, segments joined by one space.
+    pub fn text(&self) -> String {
+        self.segments.iter().map(|s| s.cell.text.as_str()).collect::<Vec<_>>().join(" ")
+    }
+
+    /// The line as a line of cells.
+    pub(crate) fn line(&self) -> Line {
+        Line::new(self.segments.iter().map(|s| s.cell.clone()).collect())
+    }
+}
+
+/// Cut one line (starting at byte `offset` of the input) into segments.
+pub(crate) fn segments(line: &str, offset: usize) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, u32)> = None;
+    let mut last_text_end = 0;
+    let mut spaces = 0;
+    for (col, (i, c)) in (0u32..).zip(line.char_indices()) {
+        if c == ' ' || c == '\t' || c == '\u{c}' {
+            spaces += if c == '\t' { 2 } else { 1 };
+            if spaces >= 2
+                && let Some((s, x)) = start.take()
+            {
+                out.push(segment(line, offset, s, last_text_end, x));
+            }
+        } else {
+            spaces = 0;
+            if start.is_none() {
+                start = Some((i, col));
+            }
+            last_text_end = i + c.len_utf8();
+        }
+    }
+    if let Some((s, x)) = start {
+        out.push(segment(line, offset, s, last_text_end, x));
+    }
+    out
+}
+
+fn segment(line: &str, offset: usize, start: usize, end: usize, x: u32) -> Segment {
+    let text = &line[start..end];
+    Segment { x, cell: Cell::new(text, Span::new(offset + start, offset + end)) }
+}
+
+/// The lines of `text` (starting at `base` in the input), page furniture
+/// left out (as blank lines, so rows stay apart).
+pub(crate) fn page_lines(text: &str, base: usize) -> Vec<PageLine> {
+    let raw: Vec<(usize, &str)> = lines(text).collect();
+    let mut out = Vec::with_capacity(raw.len());
+    for (k, &(start, line)) in raw.iter().enumerate() {
+        let t = line.trim();
+        let blank_around = |d: isize| {
+            let j = k as isize + d;
+            j < 0 || raw.get(j as usize).is_none_or(|(_, l)| l.trim().is_empty())
+        };
+        let page_number = super::is_page_number(t) && (blank_around(-1) || blank_around(1));
+        if super::is_furniture(line) || page_number {
+            out.push(PageLine::default());
+        } else {
+            out.push(PageLine { segments: segments(line, base + start) });
+        }
+    }
+    out
+}
+
+/// The form's sections in the page's lines.
+struct Regions {
+    table1: Option<usize>,
+    table2: Option<usize>,
+    tables_end: usize,
+}
+
+fn regions(page: &[PageLine]) -> Regions {
+    let starts = |i: usize, prefix: &str| {
+        page[i].segments.first().is_some_and(|s| starts_with_ignore_case(&s.cell.text, prefix))
+    };
+    let table1 = (0..page.len()).find(|&i| starts(i, "table i ") || starts(i, "table i-"));
+    let table2 = (table1.unwrap_or(0)..page.len()).find(|&i| starts(i, "table ii "));
+    let after = table2.or(table1).map_or(page.len(), |t| t + 1);
+    let tables_end = (after..page.len())
+        .find(|&i| {
+            let text = page[i].text().to_ascii_lowercase();
+            let first = text.trim_start_matches(['*', ' ']);
+            first.starts_with("1. name and address of reporting person")
+                || first.starts_with("explanation of responses")
+                || first == "reporting owners"
+                || first.starts_with("reporting owner name")
+                || first.starts_with("remarks:")
+                || first == "signatures"
+                || text.contains("signature of reporting person")
+        })
+        .unwrap_or(page.len());
+    Regions { table1, table2, tables_end }
+}
+
+/// Lay PDF text (with layout) out as lines of cells, the tables read by
+/// columns (`marks`: how the table cells write footnote marks).
+pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
+    // The older print (marks after a space) hangs wrapped cells below the row.
+    let wrap = if marks == MarkStyle::Spaced { Wrap::Hanging } else { Wrap::Centred };
+    let page = page_lines(text, base);
+    let r = regions(&page);
+    let header_end = r.table1.unwrap_or(r.tables_end);
+    let mut out: Vec<Line> = header(&page[..header_end]);
+    let mut pre = PreRead::default();
+    if let Some(t1) = r.table1 {
+        out.push(page[t1].line());
+        let end = r.table2.unwrap_or(r.tables_end);
+        pre.non_derivative = super::table::read(
+            &page[t1 + 1..end],
+            crate::model::Table::NonDerivative,
+            marks,
+            wrap,
+            &mut pre.diagnostics,
+        );
+    }
+    if let Some(t2) = r.table2 {
+        out.push(page[t2].line());
+        pre.derivative = super::table::read(
+            &page[t2 + 1..r.tables_end],
+            crate::model::Table::Derivative,
+            marks,
+            wrap,
+            &mut pre.diagnostics,
+        );
+    }
+    out.extend(rest(&page[r.tables_end..]));
+    Grid { lines: out, links: Vec::new(), marks, tables: Some(pre) }
+}
+
+/// A check mark beside the second line of a wrapped label ("X  below)"
+/// under "Officer (give title") goes before the label's first line.
+fn move_marks(page: &mut [PageLine]) {
+    for i in 1..page.len() {
+        let mut k = 0;
+        while k < page[i].segments.len() {
+            let s = &page[i].segments[k];
+            let fragment_follows = page[i]
+                .segments
+                .get(k + 1)
+                .is_some_and(|n| n.cell.text.starts_with(|c: char| c.is_lowercase()));
+            if check_mark(&s.cell.text) == Some(true) && fragment_follows {
+                let x = s.x;
+                if let Some(at) = page[i - 1].segments.iter().position(|p| p.x > x && p.x <= x + 8) {
+                    let mark = page[i].segments.remove(k);
+                    page[i - 1].segments.insert(at, mark);
+                    continue;
+                }
+            }
+            k += 1;
+        }
+    }
+}
+
+/// The header: boxes side by side are laid out one after the other.
+fn header(page: &[PageLine]) -> Vec<Line> {
+    let mut page = page.to_vec();
+    move_marks(&mut page);
+    let page = page.as_slice();
+    // The boxes' columns: where their numbered labels start.
+    const BOXES: [&str; 8] = [
+        "name and address",
+        "issuer name",
+        "date of earliest",
+        "date of event",
+        "statement for issuer",
+        "if amendment",
+        "relationship of reporting",
+        "individual or joint",
+    ];
+    let mut anchors: Vec<u32> = Vec::new();
+    let mut first_box_line = None;
+    for (i, line) in page.iter().enumerate() {
+        for s in &line.segments {
+            let lower = s.cell.text.to_ascii_lowercase();
+            let numbered = lower.len() > 3 && lower.as_bytes()[0].is_ascii_digit() && &lower[1..3] == ". ";
+            if numbered && BOXES.iter().any(|b| lower[3..].starts_with(b)) {
+                first_box_line.get_or_insert(i);
+                if !anchors.iter().any(|&a| a.abs_diff(s.x) <= 3) {
+                    anchors.push(s.x);
+                }
+            }
+        }
+    }
+    anchors.sort_unstable();
+    let start = first_box_line.unwrap_or(page.len());
+    let mut out: Vec<Line> = page[..start].iter().filter(|l| !l.is_blank()).map(PageLine::line).collect();
+    if anchors.len() < 2 {
+        // One box under the other (the older layout): line by line.
+        out.extend(page[start..].iter().filter(|l| !l.is_blank()).map(PageLine::line));
+        return out;
+    }
+    for (k, &a) in anchors.iter().enumerate() {
+        let next = anchors.get(k + 1).copied().unwrap_or(u32::MAX);
+        for line in &page[start..] {
+            let cells: Vec<Cell> = line
+                .segments
+                .iter()
+                .filter(|s| {
+                    let x = s.x + 2;
+                    x >= a && (x < next || (k == 0 && s.x < a))
+                })
+                .map(|s| s.cell.clone())
+                .collect();
+            if !cells.is_empty() {
+                out.push(Line::new(cells));
+            }
+        }
+    }
+    out
+}
+
+/// The rest of the form, line by line; segments far to the right (the
+/// signatures) follow an empty cell, as the copied page has them.
+fn rest(page: &[PageLine]) -> Vec<Line> {
+    let mut out = Vec::new();
+    for line in page.iter().filter(|l| !l.is_blank()) {
+        let mut cells: Vec<Cell> = line.segments.iter().map(|s| s.cell.clone()).collect();
+        if line.segments.first().is_some_and(|s| s.x >= 40) {
+            let at = cells[0].span.start as usize;
+            cells.insert(0, Cell::new("", Span::new(at, at)));
+        }
+        out.push(Line::new(cells));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_split_at_wide_gaps() {
+        let segs = segments("  Common Stock(1)      05/24/2011  C", 100);
+        let texts: Vec<(&str, u32)> = segs.iter().map(|s| (s.cell.text.as_str(), s.x)).collect();
+        assert_eq!(texts, [("Common Stock(1)", 2), ("05/24/2011", 23), ("C", 35)]);
+        assert_eq!(segs[1].cell.span, Span::new(123, 133));
+    }
+}

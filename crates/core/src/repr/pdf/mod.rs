@@ -1,0 +1,93 @@
+//! Text extracted from a PDF of the form (a browser's print of the EDGAR
+//! page, or the older vendor print), with or without layout.
+//!
+//! - With layout (`pdftotext -layout`), the text keeps the page's columns as
+//!   runs of spaces: [`layout`] rebuilds the header's boxes column by
+//!   column and reads Tables I and II by the columns their headings stand
+//!   over ([`table`]), however their cells wrap.
+//! - Without layout, the text comes in the PDF's drawing order, one cell
+//!   per line: [`raw`] reads it.
+//!
+//! Page furniture — the browser's date and title line, the address and
+//! page count at the foot, the vendor's "Edgar Filing:" headers and page
+//! numbers — is skipped.
+//!
+//! Not supported: PDF text whose columns were re-flowed by the extractor
+//! (a word per line), and scanned PDFs (no text at all).
+
+pub(crate) mod layout;
+pub(crate) mod raw;
+pub(crate) mod table;
+
+use crate::detect::Representation;
+use crate::repr::Output;
+use crate::repr::cells::MarkStyle;
+use crate::repr::form;
+
+/// Parse PDF text holding one filing or several.
+pub fn parse(text: &str) -> Output {
+    let laid_out = is_laid_out(text);
+    // The older print layout writes marks after a space: `Common Stock (1)`.
+    let marks = if crate::detect::is_older_layout(text) { MarkStyle::Spaced } else { MarkStyle::Attached };
+    form::parse_all(text, Representation::PdfText, |part, base| {
+        if laid_out { layout::grid(part, base, marks) } else { raw::grid(part, base, marks) }
+    })
+}
+
+/// Whether the text keeps the page layout (columns as runs of spaces).
+fn is_laid_out(text: &str) -> bool {
+    let lines = text.lines().filter(|l| !l.trim().is_empty()).take(400);
+    let (mut wide, mut all) = (0, 0);
+    for l in lines {
+        all += 1;
+        if l.trim().contains("     ") {
+            wide += 1;
+        }
+    }
+    wide * 10 >= all.max(1)
+}
+
+/// Whether a line is page furniture, not part of the form: the browser's
+/// print header (`5/27/25, 10:55 AM … SEC FORM 4`), the page's address and
+/// count (`https://www.sec.gov/… 1/2`), the vendor's `Edgar Filing:` header,
+/// or a form feed.
+pub(crate) fn is_furniture(line: &str) -> bool {
+    let t = line.trim().trim_start_matches('\u{c}').trim();
+    if t.is_empty() {
+        return false;
+    }
+    t.starts_with("https://www.sec.gov/")
+        || t.starts_with("http://www.sec.gov/")
+        || t.starts_with("Edgar Filing:")
+        || is_print_header(t)
+}
+
+/// `5/27/25, 10:55 AM` at the start of a line.
+fn is_print_header(t: &str) -> bool {
+    let Some((date, rest)) = t.split_once(", ") else { return false };
+    let parts: Vec<&str> = date.split('/').collect();
+    parts.len() == 3
+        && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        && rest.split_whitespace().nth(1).is_some_and(|ampm| ampm == "AM" || ampm == "PM")
+}
+
+/// Whether the trimmed line is a page number alone (`3`).
+pub(crate) fn is_page_number(t: &str) -> bool {
+    (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_furniture_is_recognised() {
+        assert!(is_furniture("5/27/25, 10:55 AM                    SEC FORM 4"));
+        assert!(is_furniture("https://www.sec.gov/Archives/edgar/data/1/2/x.xml     1/2"));
+        assert!(is_furniture("     Edgar Filing: LINKEDIN CORP - Form 4"));
+        assert!(!is_furniture("  Common Stock(1)   05/24/2011   C"));
+        assert!(!is_furniture("11/22/2013"));
+        assert!(is_page_number("3"));
+        assert!(!is_page_number("2,028"));
+    }
+}

@@ -1,0 +1,622 @@
+//! Tables I and II in PDF text with layout, read by columns.
+//!
+//! The headings ("1. Title of Security", "2. Transaction Date", …, and the
+//! sub-headings "Code V", "Amount (A) or (D) Price") wrap over several
+//! lines, but each starts at its column: the numbered headings give the
+//! columns of each heading, the sub-headings the columns inside it. A row's
+//! cells wrap too — a long title or "See footnote" over several lines,
+//! centred on the row's main line (the browser's print) or hanging from it
+//! (the older print) — so the lines between rows are grouped with the main
+//! line they belong to, and the pieces of a cell are joined by their
+//! columns. The row's tokens are then placed in the columns by what they
+//! look like and where they stand ([`crate::repr::align`]).
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Row, Table};
+use crate::repr::align::{self, Kind, Token};
+use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
+use crate::repr::columns::{Slot, heading_slots};
+use crate::repr::form::is_form_text;
+use crate::repr::pdf::layout::PageLine;
+use crate::repr::table::{Layout, finish_row};
+use crate::source::Span;
+
+/// Words of the column headings (a line of nothing else is a heading
+/// line), as [`heading_word`] writes them.
+const HEADING_WORDS: &[&str] = &[
+    "title",
+    "of",
+    "security",
+    "instr",
+    "transaction",
+    "date",
+    "month/day/year",
+    "deemed",
+    "execution",
+    "if",
+    "any",
+    "code",
+    "securities",
+    "acquired",
+    "a",
+    "or",
+    "disposed",
+    "d",
+    "and",
+    "amount",
+    "beneficially",
+    "owned",
+    "following",
+    "reported",
+    "transactions",
+    "ownership",
+    "form",
+    "direct",
+    "indirect",
+    "i",
+    "nature",
+    "beneficial",
+    "v",
+    "price",
+    "derivative",
+    "conversion",
+    "exercise",
+    "number",
+    "exercisable",
+    "expiration",
+    "underlying",
+    "shares",
+    "at",
+    "end",
+    "issuer's",
+    "fiscal",
+    "year",
+    "eg",
+    "puts",
+    "calls",
+    "warrants",
+    "options",
+    "convertible",
+    "to",
+    "the",
+];
+
+/// A word reduced to its letters, digits, `/` and `'`, in lower case.
+fn heading_word(word: &str) -> String {
+    word.chars()
+        .filter(|c| c.is_alphanumeric() || *c == '/' || *c == '\'')
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// Whether every word of the line belongs to the column headings.
+fn is_heading_line(line: &PageLine) -> bool {
+    let mut words = 0;
+    for word in line.text().split_whitespace() {
+        let w = heading_word(word);
+        let numbered = w.trim_end_matches('a').bytes().all(|b| b.is_ascii_digit());
+        if w.is_empty() || numbered {
+            continue;
+        }
+        words += 1;
+        if !HEADING_WORDS.contains(&w.as_str()) {
+            return false;
+        }
+    }
+    words > 0
+}
+
+/// Where the words of a line stand: (word, first column, column past the end).
+fn words(line: &PageLine) -> Vec<(String, u32, u32)> {
+    let mut out = Vec::new();
+    for s in &line.segments {
+        let mut col = s.x;
+        for word in s.cell.text.split(' ') {
+            let n = word.chars().count() as u32;
+            if n > 0 {
+                out.push((word.to_ascii_lowercase(), col, col + n));
+            }
+            col += n + 1;
+        }
+    }
+    out
+}
+
+/// A column of the table: its slot and its columns on the page.
+struct Column {
+    slot: Slot,
+    range: (u32, u32),
+}
+
+/// The table's columns from its heading lines.
+fn columns(headings: &[&PageLine], table: Table) -> Vec<Column> {
+    // Numbered headings: "1.", "2A.", "10." at the start of a segment.
+    let mut anchors: Vec<u32> = Vec::new();
+    for line in headings {
+        for s in &line.segments {
+            let t = &s.cell.text;
+            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = &t[digits..];
+            let numbered = digits > 0
+                && (rest.starts_with(". ") || rest == "." || rest.starts_with("A. ") || rest == "A.");
+            if numbered && !anchors.iter().any(|&a| a.abs_diff(s.x) <= 1) {
+                anchors.push(s.x);
+            }
+        }
+    }
+    anchors.sort_unstable();
+    let all_words: Vec<Vec<(String, u32, u32)>> = headings.iter().map(|l| words(l)).collect();
+    let mut out: Vec<Column> = Vec::new();
+    for (k, &a) in anchors.iter().enumerate() {
+        let next = anchors.get(k + 1).copied().unwrap_or(u32::MAX);
+        let inside = |x: u32| x + 1 >= a && x + 1 < next;
+        let text: Vec<&str> =
+            all_words.iter().flatten().filter(|w| inside(w.1)).map(|w| w.0.as_str()).collect();
+        let Some(slots) = heading_slots(&text.join(" "), table) else { continue };
+        let slots: Vec<Slot> = slots.iter().copied().filter(|s| !out.iter().any(|c| c.slot == *s)).collect();
+        let right = if next == u32::MAX { u32::MAX / 2 } else { next - 1 };
+        let left = a.saturating_sub(1);
+        if let [slot] = slots.as_slice() {
+            out.push(Column { slot: *slot, range: (left, right) });
+            continue;
+        }
+        // Inside a heading, the sub-headings' centres split its columns.
+        let centres: Vec<Option<u32>> = slots
+            .iter()
+            .map(|slot| {
+                all_words
+                    .iter()
+                    .rev()
+                    .flat_map(|line| line.iter())
+                    .find(|w| inside(w.1) && sub_heading_word(*slot, &w.0))
+                    .map(|w| (w.1 + w.2) / 2)
+            })
+            .collect();
+        let found: Vec<u32> = centres.iter().flatten().copied().collect();
+        let increasing = found.windows(2).all(|p| p[0] < p[1]);
+        if found.len() < slots.len() || !increasing {
+            // Sub-headings not found (or the slot is not printed, like Form 5's V): drop what is not there.
+            let present: Vec<(Slot, u32)> =
+                slots.iter().zip(&centres).filter_map(|(s, c)| c.map(|c| (*s, c))).collect();
+            if present.is_empty() || !increasing {
+                let width = (right - left) / slots.len() as u32;
+                for (i, slot) in slots.iter().enumerate() {
+                    let lo = left + width * i as u32;
+                    out.push(Column { slot: *slot, range: (lo, lo + width) });
+                }
+                continue;
+            }
+            push_split(&mut out, &present, left, right);
+            continue;
+        }
+        let present: Vec<(Slot, u32)> = slots.iter().copied().zip(found).collect();
+        push_split(&mut out, &present, left, right);
+    }
+    // Form 5 prints no V: a V column whose sub-heading is missing is dropped above.
+    out
+}
+
+fn push_split(out: &mut Vec<Column>, present: &[(Slot, u32)], left: u32, right: u32) {
+    for (i, &(slot, c)) in present.iter().enumerate() {
+        let lo = if i == 0 { left } else { (present[i - 1].1 + c) / 2 };
+        let hi = present.get(i + 1).map_or(right, |n| (c + n.1) / 2);
+        out.push(Column { slot, range: (lo, hi) });
+    }
+}
+
+/// Whether a sub-heading word names `slot`.
+fn sub_heading_word(slot: Slot, word: &str) -> bool {
+    match slot {
+        Slot::Code => word == "code",
+        Slot::V => word == "v",
+        Slot::Shares => word == "amount",
+        Slot::AcquiredDisposed => word == "(a)",
+        Slot::Price => word == "price",
+        Slot::Acquired => word == "(a)",
+        Slot::Disposed => word == "(d)",
+        Slot::Exercisable => word == "exercisable",
+        Slot::Expiration => word == "expiration",
+        Slot::UnderlyingTitle => word == "title",
+        Slot::UnderlyingAmount => word == "shares",
+        _ => false,
+    }
+}
+
+/// How a row's wrapped cells sit around its main line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Wrap {
+    /// Evenly above and below (the browser's print of the EDGAR page).
+    Centred,
+    /// Below it (the older vendor print).
+    Hanging,
+}
+
+/// Read a table from its page lines (after its "Table I/II" title). A
+/// table continued on another page repeats its title and headings there:
+/// each run of headings sets the columns of the rows after it.
+pub(crate) fn read(
+    page: &[PageLine],
+    table: Table,
+    marks: MarkStyle,
+    wrap: Wrap,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Row> {
+    let is_title = |l: &PageLine| l.segments.first().is_some_and(|s| s.cell.text.starts_with("Table I"));
+    let mut rows = Vec::new();
+    let mut i = 0;
+    while i < page.len() {
+        let mut headings: Vec<&PageLine> = Vec::new();
+        while i < page.len() && (page[i].is_blank() || is_heading_line(&page[i]) || is_title(&page[i])) {
+            if is_heading_line(&page[i]) {
+                headings.push(&page[i]);
+            }
+            i += 1;
+        }
+        let start = i;
+        while i < page.len()
+            && !is_title(&page[i])
+            && !(is_heading_line(&page[i]) && starts_numbered(&page[i]))
+        {
+            i += 1;
+        }
+        if headings.is_empty() {
+            continue;
+        }
+        rows.extend(read_rows(&page[start..i], &headings, table, marks, wrap, diagnostics));
+    }
+    rows
+}
+
+/// Whether a line starts with a numbered heading ("1. Title of …").
+fn starts_numbered(line: &PageLine) -> bool {
+    line.segments.first().is_some_and(|s| s.cell.text.starts_with("1."))
+}
+
+fn read_rows(
+    data: &[PageLine],
+    headings: &[&PageLine],
+    table: Table,
+    marks: MarkStyle,
+    wrap: Wrap,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Row> {
+    let columns = columns(headings, table);
+    if columns.is_empty() {
+        return Vec::new();
+    }
+    let slots: Vec<Slot> = columns.iter().map(|c| c.slot).collect();
+    let ranges: Vec<(u32, u32)> = columns.iter().map(|c| c.range).collect();
+    let layout = Layout { groups: slots.iter().map(|s| vec![*s]).collect() };
+    let line_tokens: Vec<Vec<Token>> = data.iter().map(|l| line_tokens(l, &ranges, marks)).collect();
+    let mut rows = Vec::new();
+    for group in row_groups(data, &line_tokens, &ranges, &slots, wrap) {
+        let tokens = row_tokens(&group, &line_tokens, &ranges);
+        if tokens.is_empty() {
+            continue;
+        }
+        let span = tokens.iter().map(|t| t.span).reduce(Span::cover).unwrap_or_default();
+        let mut row = Row { span, ..Row::default() };
+        align::fill_tokens(&mut row, &slots, &tokens, Some(&ranges), diagnostics);
+        align::touch_all(&mut row, &slots, span);
+        finish_row(&mut row, &layout, table);
+        rows.push(row);
+    }
+    rows
+}
+
+/// A row: its main lines and the wrapped pieces of its cells (line, token
+/// index into that line's tokens).
+struct Group {
+    mains: Vec<usize>,
+    pieces: Vec<(usize, usize)>,
+}
+
+/// The tokens of one line, marks joined to the value they follow.
+fn line_tokens(line: &PageLine, ranges: &[(u32, u32)], marks: MarkStyle) -> Vec<Token> {
+    let mut toks: Vec<Token> = Vec::new();
+    for s in &line.segments {
+        // Marks become superscripts (same number of characters, so columns hold).
+        let cell = Cell { text: canonical_marks(&s.cell.text, marks), span: s.cell.span };
+        for t in align::tokens_at(&cell, Some(s.x), false) {
+            // A mark joins the value before it: in the same column, or close after it.
+            if t.kind == Kind::Marks
+                && let Some(prev) = toks.last_mut()
+                && let (Some(p), Some(x)) = (prev.x, t.x)
+                && (slot_of(ranges, p) == slot_of(ranges, x) || x.0 <= p.1 + 8)
+            {
+                prev.join(&t, false);
+                continue;
+            }
+            toks.push(t);
+        }
+    }
+    toks
+}
+
+/// The column a token's centre stands in.
+fn slot_of(ranges: &[(u32, u32)], x: (u32, u32)) -> Option<usize> {
+    let c = (x.0 + x.1) / 2;
+    ranges.iter().position(|r| (r.0..r.1).contains(&c))
+}
+
+/// Whether a line holds a row's values (a date, an amount, a code) outside
+/// the text columns, not only the wrapped words of its titles ("Fund
+/// 2010" wraps a number into the nature column).
+fn is_main(tokens: &[Token], ranges: &[(u32, u32)], slots: &[Slot]) -> bool {
+    tokens.iter().any(|t| {
+        let text_column = t.x.and_then(|x| slot_of(ranges, x)).is_some_and(|c| {
+            matches!(slots.get(c), Some(Slot::Title | Slot::Nature | Slot::UnderlyingTitle))
+        });
+        !matches!(t.kind, Kind::Text | Kind::Marks) && !text_column
+    })
+}
+
+/// Group the data lines into rows: a row has one main line, or several when
+/// the page staggered its cells over lines that fill different columns.
+/// The wrapped pieces of cells (lines of words only) are shared out column
+/// by column: pieces between two rows go to the upper row as many as it has
+/// above its main line (a centred cell wraps as much below as above), the
+/// rest to the lower row; in the older print they hang below their row.
+fn row_groups(
+    data: &[PageLine],
+    tokens: &[Vec<Token>],
+    ranges: &[(u32, u32)],
+    slots: &[Slot],
+    wrap: Wrap,
+) -> Vec<Group> {
+    let skip = |i: usize| data[i].is_blank() || is_form_text(&data[i].line());
+    let blank_between = |a: usize, b: usize| (a.min(b)..a.max(b)).any(|k| data[k].is_blank());
+    let column = |t: &Token| t.x.and_then(|x| slot_of(ranges, x));
+    let columns = |i: usize| -> Vec<usize> {
+        tokens[i].iter().filter(|t| !matches!(t.kind, Kind::Marks)).filter_map(column).collect()
+    };
+    let mut groups: Vec<Group> = Vec::new();
+    let mut filled: Vec<usize> = Vec::new();
+    for i in (0..data.len()).filter(|&i| !skip(i) && is_main(&tokens[i], ranges, slots)) {
+        let cols = columns(i);
+        let joins = groups.last().is_some_and(|g| {
+            let last = *g.mains.last().unwrap_or(&0);
+            !blank_between(last, i) && !cols.contains(&0) && cols.iter().all(|c| !filled.contains(c))
+        });
+        if joins && let Some(g) = groups.last_mut() {
+            g.mains.push(i);
+            filled.extend(cols);
+        } else {
+            groups.push(Group { mains: vec![i], pieces: Vec::new() });
+            filled = cols;
+        }
+    }
+    if groups.is_empty() {
+        return groups;
+    }
+    let main_has =
+        |g: &Group, col: Option<usize>| g.mains.iter().any(|&m| tokens[m].iter().any(|t| column(t) == col));
+    let first = |g: &Group| g.mains[0];
+    let last = |g: &Group| *g.mains.last().unwrap_or(&g.mains[0]);
+    // Pieces by column, in line order.
+    let mut by_column: std::collections::BTreeMap<Option<usize>, Vec<(usize, usize)>> = Default::default();
+    for i in (0..data.len()).filter(|&i| !skip(i) && !groups.iter().any(|g| g.mains.contains(&i))) {
+        for (k, t) in tokens[i].iter().enumerate() {
+            by_column.entry(column(t)).or_default().push((i, k));
+        }
+    }
+    for (&column_of, pieces) in &by_column {
+        // How many pieces each row has above its main line in this column.
+        let mut above = vec![0usize; groups.len()];
+        let mut idx = 0;
+        for gi in 0..=groups.len() {
+            let upper = gi.checked_sub(1);
+            let lower = (gi < groups.len()).then_some(gi);
+            let limit = lower.map_or(usize::MAX, |l| first(&groups[l]));
+            let start = idx;
+            while idx < pieces.len() && pieces[idx].0 < limit {
+                idx += 1;
+            }
+            let gap = &pieces[start..idx];
+            let mut up = 0;
+            for &piece in gap {
+                let target = match (upper, lower) {
+                    (Some(u), Some(l)) => match wrap {
+                        Wrap::Hanging => Some(u),
+                        // A row with nothing in this column above or on its main line has an empty cell.
+                        Wrap::Centred if above[u] == 0 && !main_has(&groups[u], column_of) => Some(l),
+                        Wrap::Centred => {
+                            let (d_up, d_down) = (piece.0 - last(&groups[u]), first(&groups[l]) - piece.0);
+                            // The nearer main line; on a tie, as much below the upper row as above it.
+                            if d_up < d_down || (d_up == d_down && up < above[u]) { Some(u) } else { Some(l) }
+                        }
+                    },
+                    (u, l) => u.or(l),
+                };
+                if let Some(t) = target {
+                    groups[t].pieces.push(piece);
+                    if Some(t) == lower {
+                        above[t] += 1;
+                    } else {
+                        up += 1;
+                    }
+                }
+            }
+            if let Some(l) = lower {
+                let band_end = last(&groups[l]);
+                while idx < pieces.len() && pieces[idx].0 <= band_end {
+                    groups[l].pieces.push(pieces[idx]);
+                    idx += 1;
+                }
+            }
+        }
+    }
+    groups
+}
+
+/// The tokens of a row: its main lines', with the wrapped pieces of each
+/// cell joined to the token in the same columns, in line order.
+fn row_tokens(group: &Group, tokens: &[Vec<Token>], ranges: &[(u32, u32)]) -> Vec<Token> {
+    // Each token of the row with the pieces (line, token) it is made of.
+    let mut cells: Vec<(Token, Vec<(usize, Token)>)> = Vec::new();
+    for &m in &group.mains {
+        for t in &tokens[m] {
+            cells.push((t.clone(), vec![(m, t.clone())]));
+        }
+    }
+    cells.sort_by_key(|(t, _)| t.x.map_or(0, |x| x.0));
+    for &(i, k) in &group.pieces {
+        let t = &tokens[i][k];
+        let overlaps = |m: &Token| match (m.x, t.x) {
+            (Some(a), Some(b)) => a.0 < b.1 && b.0 < a.1,
+            _ => false,
+        };
+        let column = |x: Option<(u32, u32)>| x.and_then(|x| slot_of(ranges, x));
+        let same_slot = |m: &Token| column(m.x).is_some() && column(m.x) == column(t.x);
+        let at = cells
+            .iter()
+            .position(|(m, _)| overlaps(m))
+            .or_else(|| cells.iter().position(|(m, _)| same_slot(m)));
+        match at {
+            Some(at) => {
+                let (m, parts) = &mut cells[at];
+                if let (Some(a), Some(b)) = (m.x, t.x) {
+                    m.x = Some((a.0.min(b.0), a.1.max(b.1)));
+                }
+                parts.push((i, t.clone()));
+            }
+            None => {
+                let at = cells
+                    .iter()
+                    .position(|(m, _)| m.x.is_some_and(|x| t.x.is_some_and(|tx| tx.0 < x.0)))
+                    .unwrap_or(cells.len());
+                cells.insert(at, (t.clone(), vec![(i, t.clone())]));
+            }
+        }
+    }
+    cells
+        .into_iter()
+        .filter_map(|(_, mut parts)| {
+            parts.sort_by_key(|(line, t)| (*line, t.x.map_or(0, |x| x.0)));
+            let mut parts = parts.into_iter().map(|(_, t)| t);
+            let mut token = parts.next()?;
+            for p in parts {
+                token.join(&p, false);
+            }
+            Some(token)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AcquiredDisposed, DirectIndirect, TransactionCode};
+    use crate::repr::pdf::layout::page_lines;
+
+    /// A line with each text starting at its column.
+    fn at(parts: &[(usize, &str)]) -> String {
+        let mut line = String::new();
+        for &(col, text) in parts {
+            while line.len() < col {
+                line.push(' ');
+            }
+            line.push_str(text);
+        }
+        line
+    }
+
+    /// Table I as a browser prints the EDGAR page (a fictional filing):
+    /// headings wrapped in their columns, a nature of ownership wrapped
+    /// around its row, a row whose last cells slipped to the next line.
+    fn table_i() -> String {
+        [
+            at(&[
+                (2, "1. Title of Security (Instr. 3)"),
+                (71, "2. Transaction"),
+                (93, "2A. Deemed"),
+                (113, "3."),
+                (132, "4. Securities Acquired (A) or"),
+                (175, "5. Amount of"),
+                (202, "6. Ownership"),
+                (225, "7. Nature of"),
+            ]),
+            at(&[
+                (71, "Date"),
+                (93, "Execution Date,"),
+                (113, "Transaction"),
+                (132, "Disposed Of (D) (Instr. 3, 4 and 5)"),
+                (175, "Securities"),
+                (202, "Form: Direct"),
+                (225, "Indirect"),
+            ]),
+            at(&[
+                (71, "(Month/Day/Year)"),
+                (93, "if any"),
+                (113, "Code (Instr."),
+                (175, "Beneficially Owned"),
+                (202, "(D) or Indirect"),
+                (225, "Beneficial"),
+            ]),
+            at(&[
+                (93, "(Month/Day/Year)"),
+                (113, "8)"),
+                (175, "Following Reported"),
+                (202, "(I) (Instr. 4)"),
+                (225, "Ownership"),
+            ]),
+            at(&[(149, "(A) or"), (175, "Transaction(s)"), (225, "(Instr. 4)")]),
+            at(&[(113, "Code"), (128, "V"), (132, "Amount"), (159, "Price"), (175, "(Instr. 3 and 4)")]),
+            at(&[(149, "(D)")]),
+            String::new(),
+            at(&[(225, "See")]),
+            at(&[
+                (2, "Common Stock(1)"),
+                (72, "01/15/2024"),
+                (115, "P"),
+                (133, "1,000"),
+                (153, "A"),
+                (160, "$12.50(2)"),
+                (178, "11,000"),
+                (209, "I"),
+            ]),
+            at(&[(225, "footnote(3)")]),
+            at(&[
+                (2, "Common Stock"),
+                (72, "01/16/2024"),
+                (115, "S"),
+                (133, "400"),
+                (153, "D"),
+                (160, "$13.25"),
+                (168, "(4)"),
+            ]),
+            at(&[(178, "10,600"), (209, "D")]),
+        ]
+        .join("\n")
+    }
+
+    #[test]
+    fn rows_are_read_by_columns() {
+        let text = table_i();
+        let page = page_lines(&text, 0);
+        let mut diags = Vec::new();
+        let rows = read(&page, Table::NonDerivative, MarkStyle::Attached, Wrap::Centred, &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        let r = &rows[0];
+        assert_eq!(r.security_title.text(), "Common Stock");
+        assert_eq!(r.security_title.footnotes.len(), 1);
+        assert_eq!(r.transaction_code.copied(), Some(TransactionCode::P));
+        assert_eq!(r.transaction_shares.decimal(), Some(1_000.into()));
+        assert_eq!(r.transaction_acquired_disposed_code.copied(), Some(AcquiredDisposed::Acquired));
+        assert_eq!(r.transaction_price_per_share.decimal(), Some(rust_decimal::Decimal::new(1250, 2)));
+        assert_eq!(r.shares_owned_following_transaction.decimal(), Some(11_000.into()));
+        assert_eq!(r.direct_or_indirect_ownership.copied(), Some(DirectIndirect::Indirect));
+        assert_eq!(r.nature_of_ownership.text(), "See footnote");
+        assert_eq!(r.nature_of_ownership.footnotes.len(), 1);
+        let r = &rows[1];
+        assert_eq!(
+            r.transaction_price_per_share.footnotes.len(),
+            1,
+            "the mark after a gap belongs to the price"
+        );
+        assert_eq!(r.shares_owned_following_transaction.decimal(), Some(10_600.into()));
+        assert_eq!(r.direct_or_indirect_ownership.copied(), Some(DirectIndirect::Direct));
+        assert!(r.nature_of_ownership.value.is_none());
+        assert!(diags.is_empty(), "{diags:?}");
+    }
+}
