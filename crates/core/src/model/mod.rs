@@ -13,11 +13,13 @@
 //! blank.
 
 mod codes;
+pub mod layout;
 mod value;
 
 use serde::Serialize;
 
 pub use codes::{AcquiredDisposed, CodeGroup, DirectIndirect, FormType, Timeliness, TransactionCode};
+pub use layout::{FormColumn, form_columns};
 pub use value::{Date, Field, FootnoteId, InferenceRule, Num, NumError, Origin, Weekday};
 
 use crate::detect::Representation;
