@@ -634,14 +634,22 @@ impl<'a> Cursor<'a> {
     /// (`<issuerName>X</issuerName>`) or a `<value>` with `<footnoteId>`s
     /// (`<transactionShares><value>…`).
     fn field<T: XmlValue>(&mut self, elem: Elem<'a>) -> Result<Field<T>> {
+        let mut field = Field::default();
+        self.fill(&mut field, elem)?;
+        Ok(field)
+    }
+
+    /// Read the opened `elem` into `field`, which is empty: in place, since a
+    /// field is large enough for the copies to count.
+    fn fill<T: XmlValue>(&mut self, field: &mut Field<T>, elem: Elem<'a>) -> Result<()> {
         let raw = self.raw_field(&elem)?;
-        let mut field = Field { footnotes: raw.footnotes, ..Field::default() };
+        field.footnotes = raw.footnotes;
         match raw.text {
-            Some(text) => self.assign(&mut field, text),
+            Some(text) => self.assign(field, text),
             None => field.span = Some(self.span(elem.start, raw.end)),
         }
         self.leave();
-        Ok(field)
+        Ok(())
     }
 
     /// The text and footnotes of an opened field element, read to its end
@@ -777,8 +785,7 @@ impl<'a> Cursor<'a> {
         if slot.span.is_some() {
             return self.duplicate(&elem);
         }
-        *slot = self.field(elem)?;
-        Ok(())
+        self.fill(slot, elem)
     }
 }
 
