@@ -48,10 +48,9 @@ impl Token {
         let (first, second) = if before { (&other.text, &self.text) } else { (&self.text, &other.text) };
         self.text = join_wrapped(first, second);
         self.span = self.span.cover(other.span);
-        if other.kind != Kind::Marks {
-            // Words from another line make a phrase (a wrapped title or nature).
-            self.kind = Kind::Text;
-        }
+        // Words from another line make a phrase (a wrapped title), or finish
+        // a value (`$` then `1,127.508` on the next line).
+        self.kind = kind_of(&self.text);
         if let (Some(a), Some(b)) = (self.x, other.x) {
             self.x = Some((a.0.min(b.0), a.1.max(b.1)));
         }

@@ -169,6 +169,153 @@ pub(crate) fn sub_heading_slot(text: &str, table: Table) -> Option<Slot> {
     })
 }
 
+/// Words of the column headings (a line of nothing else is a heading
+/// line, however the headings were wrapped or run together), as
+/// [`heading_word`] writes them.
+const HEADING_WORDS: &[&str] = &[
+    "title",
+    "of",
+    "security",
+    "instr",
+    "transaction",
+    "date",
+    "month/day/year",
+    "deemed",
+    "execution",
+    "if",
+    "any",
+    "code",
+    "securities",
+    "acquired",
+    "a",
+    "or",
+    "disposed",
+    "d",
+    "and",
+    "amount",
+    "beneficially",
+    "owned",
+    "following",
+    "reported",
+    "transactions",
+    "ownership",
+    "form",
+    "direct",
+    "indirect",
+    "i",
+    "nature",
+    "beneficial",
+    "v",
+    "price",
+    "derivative",
+    "conversion",
+    "exercise",
+    "number",
+    "exercisable",
+    "expiration",
+    "underlying",
+    "shares",
+    "at",
+    "end",
+    "issuer's",
+    "fiscal",
+    "year",
+    "eg",
+    "puts",
+    "calls",
+    "warrants",
+    "options",
+    "convertible",
+    "to",
+    "the",
+];
+
+/// A word reduced to its letters, digits, `/` and `'`, in lower case.
+fn heading_word(word: &str) -> String {
+    word.chars()
+        .filter(|c| c.is_alphanumeric() || *c == '/' || *c == '\'')
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// Whether every word of `text` belongs to the column headings (numbers
+/// like `1.`, `2A.`, `3,` aside).
+pub(crate) fn is_heading_text(text: &str) -> bool {
+    let mut words = 0;
+    for word in text.split_whitespace() {
+        let w = heading_word(word);
+        let numbered = w.trim_end_matches('a').bytes().all(|b| b.is_ascii_digit());
+        if w.is_empty() || numbered {
+            continue;
+        }
+        words += 1;
+        if !HEADING_WORDS.contains(&w.as_str()) {
+            return false;
+        }
+    }
+    words > 0
+}
+
+/// The columns EDGAR's page prints for `table` of a Form 3, 4 or 5 (the
+/// layout to fall back on when a rendering garbled the headings).
+pub(crate) fn standard_slots(form: u8, table: Table) -> &'static [Slot] {
+    use Slot::*;
+    match (form, table) {
+        (3, Table::NonDerivative) => &[Title, Owned, DirectIndirect, Nature],
+        (3, Table::Derivative) => &[
+            Title,
+            Exercisable,
+            Expiration,
+            UnderlyingTitle,
+            UnderlyingAmount,
+            ExercisePrice,
+            DirectIndirect,
+            Nature,
+        ],
+        (5, Table::NonDerivative) => {
+            &[Title, Date, Deemed, Code, Shares, AcquiredDisposed, Price, Owned, DirectIndirect, Nature]
+        }
+        (5, Table::Derivative) => &[
+            Title,
+            ExercisePrice,
+            Date,
+            Deemed,
+            Code,
+            Acquired,
+            Disposed,
+            Exercisable,
+            Expiration,
+            UnderlyingTitle,
+            UnderlyingAmount,
+            Price,
+            Owned,
+            DirectIndirect,
+            Nature,
+        ],
+        (_, Table::NonDerivative) => {
+            &[Title, Date, Deemed, Code, V, Shares, AcquiredDisposed, Price, Owned, DirectIndirect, Nature]
+        }
+        (_, Table::Derivative) => &[
+            Title,
+            ExercisePrice,
+            Date,
+            Deemed,
+            Code,
+            V,
+            Acquired,
+            Disposed,
+            Exercisable,
+            Expiration,
+            UnderlyingTitle,
+            UnderlyingAmount,
+            Price,
+            Owned,
+            DirectIndirect,
+            Nature,
+        ],
+    }
+}
+
 /// What went wrong filling a slot.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct SlotProblem {

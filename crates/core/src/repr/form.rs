@@ -12,6 +12,7 @@ use crate::detect::Representation;
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Field, Filing, FormType, Issuer, ReportingOwner, Table};
 use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
+use crate::repr::columns::{is_heading_text, standard_slots};
 use crate::repr::grid::{Line, contains_ignore_case, starts_with_ignore_case};
 use crate::repr::header::{self, Label, Token};
 use crate::repr::{infer, legacy, notes, table};
@@ -235,11 +236,11 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
         if let Some(t1) = s.table1 {
             let t1_end = s.table2.unwrap_or(t2_end);
             f.non_derivative_table =
-                read_table(&lines[t1 + 1..t1_end], Table::NonDerivative, grid.marks, &mut diags);
+                read_table(&lines[t1 + 1..t1_end], Table::NonDerivative, form, grid.marks, &mut diags);
         }
         if let Some(t2) = s.table2 {
             f.derivative_table =
-                read_table(&lines[t2 + 1..t2_end], Table::Derivative, grid.marks, &mut diags);
+                read_table(&lines[t2 + 1..t2_end], Table::Derivative, form, grid.marks, &mut diags);
         }
     }
     if s.table1.is_none() {
@@ -395,6 +396,7 @@ fn form_type(lines: &[Line], before: usize) -> (Field<FormType>, bool) {
 fn read_table(
     lines: &[Line],
     table: Table,
+    form: Option<FormType>,
     marks: MarkStyle,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<crate::model::Row> {
@@ -404,9 +406,10 @@ fn read_table(
         if line.is_blank() || is_form_text(line) || line.starts_with("(e.g.") {
             continue;
         }
-        if data.is_empty() && table::is_heading_line(line, table) {
+        let heading = table::is_heading_line(line, table) || is_heading_text(&line.text());
+        if data.is_empty() && heading {
             headings.push(line);
-        } else if !headings.is_empty() {
+        } else if !headings.is_empty() && !heading {
             let cells = line
                 .cells
                 .iter()
@@ -415,7 +418,20 @@ fn read_table(
             data.push(Line::new(cells));
         }
     }
-    let layout = table::layout(&headings, table);
+    let mut layout = table::layout(&headings, table);
+    let standard = standard_slots(form.map_or(4, FormType::number), table);
+    if layout.slots().len() * 2 < standard.len() {
+        // The headings were garbled (a PDF's text run together): the form's own columns.
+        diags.push(Diagnostic::new(
+            Code::ColumnsNotShown,
+            headings.first().map(|l| l.span()),
+            format!(
+                "the column headings of {} could not be read; the form's standard columns were assumed",
+                if table == Table::NonDerivative { "Table I" } else { "Table II" }
+            ),
+        ));
+        layout = table::Layout { groups: vec![standard.to_vec()] };
+    }
     let data: Vec<&Line> = data.iter().collect();
     table::read_rows(&data, &layout, table, diags)
 }

@@ -15,95 +15,15 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Row, Table};
 use crate::repr::align::{self, Kind, Token};
 use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
-use crate::repr::columns::{Slot, heading_slots};
+use crate::repr::columns::{Slot, heading_slots, is_heading_text};
 use crate::repr::form::is_form_text;
 use crate::repr::pdf::layout::PageLine;
 use crate::repr::table::{Layout, finish_row};
 use crate::source::Span;
 
-/// Words of the column headings (a line of nothing else is a heading
-/// line), as [`heading_word`] writes them.
-const HEADING_WORDS: &[&str] = &[
-    "title",
-    "of",
-    "security",
-    "instr",
-    "transaction",
-    "date",
-    "month/day/year",
-    "deemed",
-    "execution",
-    "if",
-    "any",
-    "code",
-    "securities",
-    "acquired",
-    "a",
-    "or",
-    "disposed",
-    "d",
-    "and",
-    "amount",
-    "beneficially",
-    "owned",
-    "following",
-    "reported",
-    "transactions",
-    "ownership",
-    "form",
-    "direct",
-    "indirect",
-    "i",
-    "nature",
-    "beneficial",
-    "v",
-    "price",
-    "derivative",
-    "conversion",
-    "exercise",
-    "number",
-    "exercisable",
-    "expiration",
-    "underlying",
-    "shares",
-    "at",
-    "end",
-    "issuer's",
-    "fiscal",
-    "year",
-    "eg",
-    "puts",
-    "calls",
-    "warrants",
-    "options",
-    "convertible",
-    "to",
-    "the",
-];
-
-/// A word reduced to its letters, digits, `/` and `'`, in lower case.
-fn heading_word(word: &str) -> String {
-    word.chars()
-        .filter(|c| c.is_alphanumeric() || *c == '/' || *c == '\'')
-        .collect::<String>()
-        .to_ascii_lowercase()
-}
-
 /// Whether every word of the line belongs to the column headings.
 fn is_heading_line(line: &PageLine) -> bool {
-    let mut words = 0;
-    for word in line.text().split_whitespace() {
-        let w = heading_word(word);
-        let numbered = w.trim_end_matches('a').bytes().all(|b| b.is_ascii_digit());
-        if w.is_empty() || numbered {
-            continue;
-        }
-        words += 1;
-        if !HEADING_WORDS.contains(&w.as_str()) {
-            return false;
-        }
-    }
-    words > 0
+    is_heading_text(&line.text())
 }
 
 /// Where the words of a line stand: (word, first column, column past the end).
@@ -130,17 +50,15 @@ struct Column {
 
 /// The table's columns from its heading lines.
 fn columns(headings: &[&PageLine], table: Table) -> Vec<Column> {
-    // Numbered headings: "1.", "2A.", "10." at the start of a segment.
+    // Numbered headings: a word "1.", "2A.", "10." (the older print runs
+    // two headings together: "3. Transaction 4. Securities").
     let mut anchors: Vec<u32> = Vec::new();
     for line in headings {
-        for s in &line.segments {
-            let t = &s.cell.text;
-            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-            let rest = &t[digits..];
-            let numbered = digits > 0
-                && (rest.starts_with(". ") || rest == "." || rest.starts_with("A. ") || rest == "A.");
-            if numbered && !anchors.iter().any(|&a| a.abs_diff(s.x) <= 1) {
-                anchors.push(s.x);
+        for (word, x, _) in words(line) {
+            let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+            let numbered = (1..=2).contains(&digits) && matches!(&word[digits..], "." | "a.");
+            if numbered && !anchors.iter().any(|&a| a.abs_diff(x) <= 1) {
+                anchors.push(x);
             }
         }
     }
@@ -179,10 +97,10 @@ fn columns(headings: &[&PageLine], table: Table) -> Vec<Column> {
             let present: Vec<(Slot, u32)> =
                 slots.iter().zip(&centres).filter_map(|(s, c)| c.map(|c| (*s, c))).collect();
             if present.is_empty() || !increasing {
-                let width = (right - left) / slots.len() as u32;
-                for (i, slot) in slots.iter().enumerate() {
-                    let lo = left + width * i as u32;
-                    out.push(Column { slot: *slot, range: (lo, lo + width) });
+                // Columns run together under one heading (the older print):
+                // each may be anywhere in it, what the text looks like decides.
+                for slot in &slots {
+                    out.push(Column { slot: *slot, range: (left, right) });
                 }
                 continue;
             }
@@ -290,7 +208,7 @@ fn read_rows(
     let line_tokens: Vec<Vec<Token>> = data.iter().map(|l| line_tokens(l, &ranges, marks)).collect();
     let mut rows = Vec::new();
     for group in row_groups(data, &line_tokens, &ranges, &slots, wrap) {
-        let tokens = row_tokens(&group, &line_tokens, &ranges);
+        let tokens = row_tokens(&group, &line_tokens, &ranges, wrap);
         if tokens.is_empty() {
             continue;
         }
@@ -318,11 +236,15 @@ fn line_tokens(line: &PageLine, ranges: &[(u32, u32)], marks: MarkStyle) -> Vec<
         // Marks become superscripts (same number of characters, so columns hold).
         let cell = Cell { text: canonical_marks(&s.cell.text, marks), span: s.cell.span };
         for t in align::tokens_at(&cell, Some(s.x), false) {
-            // A mark joins the value before it: in the same column, or close after it.
+            // A mark joins the value before it: in the same column, or run
+            // over into the edge of the next one.
+            let overflow = |p: (u32, u32), x: (u32, u32)| {
+                x.0 <= p.1 + 8 && slot_of(ranges, x).is_some_and(|c| x.0 < ranges[c].0 + 4)
+            };
             if t.kind == Kind::Marks
                 && let Some(prev) = toks.last_mut()
                 && let (Some(p), Some(x)) = (prev.x, t.x)
-                && (slot_of(ranges, p) == slot_of(ranges, x) || x.0 <= p.1 + 8)
+                && (slot_of(ranges, p) == slot_of(ranges, x) || overflow(p, x))
             {
                 prev.join(&t, false);
                 continue;
@@ -374,9 +296,16 @@ fn row_groups(
     let mut filled: Vec<usize> = Vec::new();
     for i in (0..data.len()).filter(|&i| !skip(i) && is_main(&tokens[i], ranges, slots)) {
         let cols = columns(i);
+        // A row of the older print starts with its title; the browser's print
+        // staggers a row's cells over lines that fill different columns.
         let joins = groups.last().is_some_and(|g| {
             let last = *g.mains.last().unwrap_or(&0);
-            !blank_between(last, i) && !cols.contains(&0) && cols.iter().all(|c| !filled.contains(c))
+            match wrap {
+                Wrap::Hanging => !cols.contains(&0),
+                Wrap::Centred => {
+                    !blank_between(last, i) && !cols.contains(&0) && cols.iter().all(|c| !filled.contains(c))
+                }
+            }
         });
         if joins && let Some(g) = groups.last_mut() {
             g.mains.push(i);
@@ -413,27 +342,24 @@ fn row_groups(
                 idx += 1;
             }
             let gap = &pieces[start..idx];
-            let mut up = 0;
-            for &piece in gap {
-                let target = match (upper, lower) {
-                    (Some(u), Some(l)) => match wrap {
-                        Wrap::Hanging => Some(u),
-                        // A row with nothing in this column above or on its main line has an empty cell.
-                        Wrap::Centred if above[u] == 0 && !main_has(&groups[u], column_of) => Some(l),
-                        Wrap::Centred => {
-                            let (d_up, d_down) = (piece.0 - last(&groups[u]), first(&groups[l]) - piece.0);
-                            // The nearer main line; on a tie, as much below the upper row as above it.
-                            if d_up < d_down || (d_up == d_down && up < above[u]) { Some(u) } else { Some(l) }
-                        }
-                    },
-                    (u, l) => u.or(l),
-                };
+            let to_upper = match (upper, lower) {
+                (Some(_), None) => gap.len(),
+                (None, _) => 0,
+                (Some(_), Some(_)) if wrap == Wrap::Hanging => gap.len(),
+                (Some(u), Some(l)) => centred_split(
+                    gap,
+                    above[u],
+                    main_has(&groups[u], column_of),
+                    last(&groups[u]),
+                    first(&groups[l]),
+                ),
+            };
+            for (k, &piece) in gap.iter().enumerate() {
+                let target = if k < to_upper { upper } else { lower };
                 if let Some(t) = target {
                     groups[t].pieces.push(piece);
                     if Some(t) == lower {
                         above[t] += 1;
-                    } else {
-                        up += 1;
                     }
                 }
             }
@@ -449,9 +375,35 @@ fn row_groups(
     groups
 }
 
+/// How many of the pieces of one column between two rows (lines `gap`,
+/// after the upper row's last main line `upper_last`, before the lower
+/// row's first `lower_first`) belong to the upper row. A centred cell wraps
+/// as much below its main line as above it (one line more or less): of
+/// those splits, the one at the widest spacing between lines, else the
+/// even one.
+fn centred_split(
+    gap: &[(usize, usize)],
+    above: usize,
+    on_main: bool,
+    upper_last: usize,
+    lower_first: usize,
+) -> usize {
+    if above == 0 && !on_main {
+        // Nothing above nor on the main line: the upper row's cell is empty.
+        return 0;
+    }
+    let n = gap.len();
+    let line_at = |k: usize| if k == 0 { upper_last } else { gap[k - 1].0 };
+    let next_at = |k: usize| if k == n { lower_first } else { gap[k].0 };
+    (above.saturating_sub(1)..=(above + 1).min(n))
+        .max_by_key(|&c| (next_at(c) - line_at(c), std::cmp::Reverse(c.abs_diff(above))))
+        .unwrap_or(above.min(n))
+}
+
 /// The tokens of a row: its main lines', with the wrapped pieces of each
 /// cell joined to the token in the same columns, in line order.
-fn row_tokens(group: &Group, tokens: &[Vec<Token>], ranges: &[(u32, u32)]) -> Vec<Token> {
+fn row_tokens(group: &Group, tokens: &[Vec<Token>], ranges: &[(u32, u32)], wrap: Wrap) -> Vec<Token> {
+    let first = group.mains[0];
     // Each token of the row with the pieces (line, token) it is made of.
     let mut cells: Vec<(Token, Vec<(usize, Token)>)> = Vec::new();
     for &m in &group.mains {
@@ -468,10 +420,19 @@ fn row_tokens(group: &Group, tokens: &[Vec<Token>], ranges: &[(u32, u32)]) -> Ve
         };
         let column = |x: Option<(u32, u32)>| x.and_then(|x| slot_of(ranges, x));
         let same_slot = |m: &Token| column(m.x).is_some() && column(m.x) == column(t.x);
-        let at = cells
-            .iter()
-            .position(|(m, _)| overlaps(m))
-            .or_else(|| cells.iter().position(|(m, _)| same_slot(m)));
+        // Text hanging below a cell continues its last value (the older print
+        // runs several columns into one cell and wraps it as one text).
+        let at = if wrap == Wrap::Hanging && i > first {
+            cells
+                .iter()
+                .rposition(|(m, _)| same_slot(m))
+                .or_else(|| cells.iter().position(|(m, _)| overlaps(m)))
+        } else {
+            cells
+                .iter()
+                .position(|(m, _)| overlaps(m))
+                .or_else(|| cells.iter().position(|(m, _)| same_slot(m)))
+        };
         match at {
             Some(at) => {
                 let (m, parts) = &mut cells[at];
