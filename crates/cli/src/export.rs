@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use filing_core::export::sec::{DataSet, SecTable};
+use filing_core::export::sec::{DataSet, SecTable, accession_in_name};
 use filing_core::export::table::{self, Format};
 use filing_core::model::{Filing, Table};
 
@@ -51,18 +51,6 @@ pub fn write_tsv_dir<'a>(
     Ok(())
 }
 
-/// The accession number a file is named after (`0000070858-25-000310.xml`,
-/// `0001127602-25-004598.nc.txt`), if any.
-fn accession_in_name(file: &str) -> Option<&str> {
-    let name = Path::new(file).file_name()?.to_str()?;
-    let candidate = name.get(..20)?;
-    let shape = candidate.bytes().enumerate().all(|(i, b)| match i {
-        10 | 13 => b == b'-',
-        _ => b.is_ascii_digit(),
-    });
-    shape.then_some(candidate)
-}
-
 /// The tables of `filings` in `format`: each under a heading line, or, in
 /// JSON, one array of `{"file", "table", "rows"}` objects.
 pub fn write_tables<'a>(
@@ -92,17 +80,4 @@ pub fn write_tables<'a>(
         writeln!(out)?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn accession_numbers_are_found_in_file_names() {
-        assert_eq!(accession_in_name("../x/0000070858-25-000310.xml"), Some("0000070858-25-000310"));
-        assert_eq!(accession_in_name("0001127602-25-004598.nc.txt"), Some("0001127602-25-004598"));
-        assert_eq!(accession_in_name("form4.xml"), None);
-        assert_eq!(accession_in_name("MVIS-2026-06-08-622acbaa.xml"), None);
-    }
 }

@@ -452,9 +452,31 @@ pub fn sec_date(date: Date) -> String {
     out
 }
 
+/// The accession number a file is named after (`0000070858-25-000310.xml`,
+/// `dir/0001127602-25-004598.nc.txt`), if any: for a filing without a
+/// submission header, whose `ACCESSION_NUMBER` is otherwise unknown.
+pub fn accession_in_name(file: &str) -> Option<&str> {
+    let name = file.rsplit(['/', '\\']).next()?;
+    let candidate = name.get(..20)?;
+    let shape = candidate.bytes().enumerate().all(|(i, b)| match i {
+        10 | 13 => b == b'-',
+        _ => b.is_ascii_digit(),
+    });
+    shape.then_some(candidate)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_accession_number_is_read_from_a_file_name() {
+        assert_eq!(accession_in_name("../x/0000070858-25-000310.xml"), Some("0000070858-25-000310"));
+        assert_eq!(accession_in_name("C:\\x\\0000070858-25-000310.xml"), Some("0000070858-25-000310"));
+        assert_eq!(accession_in_name("0001127602-25-004598.nc.txt"), Some("0001127602-25-004598"));
+        assert_eq!(accession_in_name("form4.xml"), None);
+        assert_eq!(accession_in_name("MVIS-2026-06-08-622acbaa.xml"), None);
+    }
 
     #[test]
     fn dates_are_day_month_year() {

@@ -161,8 +161,7 @@ fn delimited(table: Table, rows: &[Row], separator: char, newline: &str) -> Stri
         let mut notes = Vec::new();
         for &column in columns(table) {
             let (text, footnotes) = value(table, row, column);
-            let text = if is_number(&row.cell(column)) { text } else { defuse(&text) };
-            cells.push(quote(&text));
+            cells.push(delimited_field(&text, is_number(&row.cell(column)), separator));
             if !footnotes.is_empty() {
                 let ids: Vec<&str> = footnotes.iter().map(FootnoteId::as_str).collect();
                 notes.push(format!("{}: {}", column.label(), ids.join(", ")));
@@ -174,6 +173,15 @@ fn delimited(table: Table, rows: &[Row], separator: char, newline: &str) -> Stri
     let mut out = lines.join(newline);
     out.push_str(newline);
     out
+}
+
+/// A cell as one field of a TSV (`separator` tab) or CSV (comma) line, as
+/// [`export`] writes it, for tables built elsewhere (the web page's combined
+/// table): text a spreadsheet would run as a formula made inert (numbers
+/// left alone), then on one line (TSV) or quoted when needed (CSV).
+pub fn delimited_field(text: &str, number: bool, separator: char) -> String {
+    let text = if number { text.to_owned() } else { defuse(text) };
+    if separator == ',' { csv_field(&text) } else { one_line(&text).into_owned() }
 }
 
 /// A text that a spreadsheet would read as a formula, made inert with a leading `'`.
