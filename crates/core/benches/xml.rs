@@ -5,12 +5,17 @@
 //! Run: `cargo bench -p filing-core --bench xml`. Criterion prints MB/s and
 //! files/s for each; the ratio of the two `model` and `bare-scan` lines is
 //! what the model costs over tokenizing alone.
+//!
+//! Wall-clock times vary with what else the machine runs. For a repeatable
+//! count, `XML_BENCH_PASSES=3 XML_BENCH_ONLY=model` (or `=bare-scan`) makes
+//! the binary read the corpus that many times and exit, to run under
+//! `valgrind --tool=callgrind` (see the README's Performance section).
 
-#![allow(missing_docs)] // criterion_main! generates an undocumented `main`
+#![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use std::path::{Path, PathBuf};
 
-use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
@@ -72,4 +77,24 @@ fn bench(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+fn main() {
+    // A fixed number of passes, for an instruction count under callgrind.
+    if let Some(passes) = std::env::var("XML_BENCH_PASSES").ok().and_then(|p| p.parse::<usize>().ok()) {
+        let (_, texts) = inputs();
+        let only = std::env::var("XML_BENCH_ONLY").unwrap_or_default();
+        let mut count = 0;
+        for _ in 0..passes {
+            for text in &texts {
+                count += match only.as_str() {
+                    "bare-scan" => bare_scan(text),
+                    _ => filing_core::repr::xml::parse(text, 0..text.len()).filings.len(),
+                };
+            }
+        }
+        println!("{passes} passes of {only:?}: {count}");
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
