@@ -200,6 +200,14 @@ fn write_json(out: &mut impl Write, reports: &[Report]) -> io::Result<()> {
 fn write_summaries(out: &mut impl Write, reports: &[Report]) -> io::Result<()> {
     let mut names = Vec::new();
     for report in reports {
+        if report.parsed.filings.is_empty() {
+            let errors = report.parsed.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+            writeln!(
+                out,
+                "== {}: no filing read ({}; {errors} error(s), on standard error)\n",
+                report.name, report.parsed.detection.representation
+            )?;
+        }
         for (filing, analysis) in report.parsed.filings.iter().zip(&report.analyses) {
             summary::write(out, &report.name, filing)?;
             analysis_view::write(out, analysis)?;

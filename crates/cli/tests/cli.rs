@@ -153,6 +153,10 @@ fn malformed_xml_names_the_file_line_and_column() {
         "{stderr}"
     );
     assert!(!stderr.contains("panicked"));
+    assert_eq!(
+        text(&out.stdout),
+        format!("== {}: no filing read (ownership XML; 1 error(s), on standard error)\n\n", path.display())
+    );
 }
 
 #[test]
