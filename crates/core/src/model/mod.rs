@@ -367,7 +367,7 @@ pub enum Cell<'a> {
     DirectIndirect(&'a Field<DirectIndirect>),
 }
 
-impl Cell<'_> {
+impl<'a> Cell<'a> {
     /// The value as text, as the model holds it (numbers as written; dates ISO;
     /// flags `1`/`0`; codes as their letter); `None` when empty.
     pub fn text(&self) -> Option<String> {
@@ -384,7 +384,7 @@ impl Cell<'_> {
     }
 
     /// The footnotes, span and origin common to every field type.
-    pub fn meta(&self) -> (&[FootnoteId], Option<Span>, Origin) {
+    pub fn meta(&self) -> (&'a [FootnoteId], Option<Span>, Origin) {
         macro_rules! meta {
             ($f:expr) => {
                 (&$f.footnotes[..], $f.span, $f.origin)
