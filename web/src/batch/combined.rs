@@ -1,0 +1,572 @@
+//! The page's side of a batch: the inputs the user gave (kept, so that a
+//! crashed worker never loses them), what the worker has reported so far
+//! (statuses, filings, display rows, totals), the query, and the selection.
+//!
+//! Large data (rows, filings) lives in a [`StoredValue`], not in signals:
+//! [`Combined::version`] changes whenever it does, and views read it to
+//! re-render. The detailed single-filing views ([`Document`]s) are parsed
+//! here, on the page, one input at a time: every input of a small batch, or
+//! the selected input of a large one, and never an input over
+//! [`DETAIL_LIMIT_BYTES`].
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use js_sys::{Array, Uint32Array};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::File;
+
+use super::query::Query;
+use super::rows::{FilingInfo, InputStatus, Outcome, RowView, count_u32};
+use super::summary::Summaries;
+use super::{DETAIL_ALL_MAX_BYTES, DETAIL_ALL_MAX_INPUTS, DETAIL_LIMIT_BYTES, MAX_BATCH_BYTES};
+use crate::document::Document;
+use crate::worker_client::WorkerClient;
+use crate::worker_protocol::{ExportKind, InputSpec, Reply, Request};
+
+/// The name of pasted text.
+pub const PASTED: &str = "pasted text";
+
+/// Where an input came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    /// A file opened or dropped.
+    File,
+    /// Text pasted or typed.
+    Paste,
+    /// One of the page's samples.
+    Sample,
+}
+
+impl SourceKind {
+    /// The word shown in the input list.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::File => "file",
+            SourceKind::Paste => "paste",
+            SourceKind::Sample => "sample",
+        }
+    }
+}
+
+/// The contents of an input.
+#[derive(Clone, Debug)]
+pub enum Content {
+    /// A file (a handle: its bytes are read by the worker).
+    File(File),
+    /// Text.
+    Text(String),
+}
+
+/// One input, as the user gave it.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The file name, "pasted text" or the sample's name.
+    pub name: String,
+    /// Where it came from.
+    pub kind: SourceKind,
+    /// What it holds.
+    pub content: Content,
+}
+
+impl Source {
+    /// A file the user opened or dropped.
+    pub fn file(file: File) -> Source {
+        Source { name: file.name(), kind: SourceKind::File, content: Content::File(file) }
+    }
+
+    /// Text the user pasted or typed ([`PASTED`]), or a sample of the page (by its name).
+    pub fn text(name: &str, text: String) -> Source {
+        let kind = if name == PASTED { SourceKind::Paste } else { SourceKind::Sample };
+        Source { name: name.to_owned(), kind, content: Content::Text(text) }
+    }
+
+    /// Its size in bytes.
+    pub fn bytes(&self) -> u64 {
+        match &self.content {
+            Content::File(file) => file.size() as u64,
+            Content::Text(text) => text.len() as u64,
+        }
+    }
+
+    fn payload(&self) -> JsValue {
+        match &self.content {
+            Content::File(file) => file.clone().into(),
+            Content::Text(text) => JsValue::from_str(text),
+        }
+    }
+
+    /// Read and parse it here, on the page, for its detailed view.
+    async fn document(&self) -> Document {
+        match &self.content {
+            Content::Text(text) => Document::from_text(&self.name, text.clone()),
+            Content::File(file) => match crate::files::read_all(vec![file.clone()]).await.pop() {
+                Some(document) => document,
+                None => Document::unreadable(&self.name, "the browser gave no contents"),
+            },
+        }
+    }
+}
+
+/// An input as the input list shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputEntry {
+    /// Its name.
+    pub name: String,
+    /// Where it came from.
+    pub kind: SourceKind,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// What the worker read, once it has.
+    pub status: Option<InputStatus>,
+    /// Left unparsed by a cancel.
+    pub cancelled: bool,
+}
+
+impl InputEntry {
+    /// Pending, parsed, parsed with warnings, failed or cancelled.
+    pub fn outcome(&self) -> Outcome {
+        match &self.status {
+            Some(status) => status.outcome(),
+            None if self.cancelled => Outcome::Cancelled,
+            None => Outcome::Pending,
+        }
+    }
+}
+
+/// What the worker has sent of the batch.
+#[derive(Debug, Default)]
+pub struct Data {
+    /// Every filing, in input order.
+    pub filings: Vec<FilingInfo>,
+    /// Every row, in input order (a row's id is its index here).
+    pub rows: Vec<RowView>,
+    /// The ids of the rows the query shows, in its order; `None`: all, as they came.
+    pub order: Option<Vec<u32>>,
+    /// Rows not in the table: the batch has more than [`super::MAX_TABLE_ROWS`].
+    pub rows_left_out: u32,
+}
+
+impl Data {
+    /// How many rows the query shows.
+    pub fn shown(&self) -> usize {
+        self.order.as_ref().map_or(self.rows.len(), Vec::len)
+    }
+
+    /// The `i`-th row shown: its id and view.
+    pub fn shown_row(&self, i: usize) -> Option<(u32, &RowView)> {
+        let id = match &self.order {
+            Some(order) => *order.get(i)?,
+            None => count_u32(i),
+        };
+        Some((id, self.rows.get(id as usize)?))
+    }
+}
+
+/// Where the batch stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Progress {
+    /// Inputs parsed.
+    pub done: u32,
+    /// Inputs in the batch.
+    pub total: u32,
+    /// Whether the worker is still at it (parsing or totalling).
+    pub running: bool,
+    /// Whether the user cancelled it.
+    pub cancelled: bool,
+    /// When it started (`performance.now()`, ms).
+    pub started: f64,
+    /// Milliseconds until every row had arrived.
+    pub rows_ms: Option<f64>,
+    /// Milliseconds until the totals had arrived.
+    pub totals_ms: Option<f64>,
+}
+
+/// Bookkeeping of the current run.
+#[derive(Debug, Default)]
+struct Run {
+    job: u32,
+    seq: u32,
+    careful_from: Option<u32>,
+    last_started: Option<u32>,
+    crashes: u32,
+    /// Inputs that crashed a worker, and why they are skipped.
+    skipped: BTreeMap<u32, String>,
+    /// Where the next export goes.
+    export_to: Option<ExportTarget>,
+    /// A query waiting to be sent (debounced).
+    query_pending: bool,
+    /// The input shown in detail (large batches).
+    shown_input: Option<u32>,
+}
+
+/// Where an export goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportTarget {
+    /// A file download.
+    Download,
+    /// The clipboard.
+    Clipboard,
+}
+
+/// The batch on the page (cheap to copy).
+#[derive(Clone, Copy)]
+pub struct Combined {
+    /// The inputs, in order, with their status.
+    pub inputs: RwSignal<Vec<InputEntry>>,
+    /// Filings and rows (see [`Combined::version`]).
+    pub data: StoredValue<Data>,
+    /// Changes whenever [`Combined::data`] does.
+    pub version: RwSignal<u64>,
+    /// Where parsing stands.
+    pub progress: RwSignal<Progress>,
+    /// The totals by owner and issuer, once computed.
+    pub summaries: RwSignal<Option<Summaries>>,
+    /// The filters and sort of the table.
+    pub query: RwSignal<Query>,
+    /// The filing selected (its index in the batch).
+    pub selected: RwSignal<Option<u32>>,
+    /// Something the user should know (a crash, an export that failed).
+    pub notice: RwSignal<Option<String>>,
+    /// Why an input has no detailed view (too large).
+    pub detail_note: RwSignal<Option<String>>,
+    /// The detailed views shown below (the inspector's documents).
+    pub documents: RwSignal<Vec<Arc<Document>>>,
+    /// Counts the batches given (a new batch, a restored session, a shared link).
+    pub generation: RwSignal<u32>,
+    sources: StoredValue<Vec<Source>, LocalStorage>,
+    client: StoredValue<Option<WorkerClient>, LocalStorage>,
+    run: StoredValue<Run>,
+}
+
+fn now() -> f64 {
+    window().performance().map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+impl Combined {
+    /// An empty batch whose detailed views go to `documents`.
+    pub fn new(documents: RwSignal<Vec<Arc<Document>>>) -> Combined {
+        let combined = Combined {
+            inputs: RwSignal::new(Vec::new()),
+            data: StoredValue::new(Data::default()),
+            version: RwSignal::new(0),
+            progress: RwSignal::new(Progress::default()),
+            summaries: RwSignal::new(None),
+            query: RwSignal::new(Query::default()),
+            selected: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            detail_note: RwSignal::new(None),
+            documents,
+            generation: RwSignal::new(0),
+            sources: StoredValue::new_local(Vec::new()),
+            client: StoredValue::new_local(None),
+            run: StoredValue::new(Run::default()),
+        };
+        let client = WorkerClient::new(
+            move |reply, data| combined.take(reply, data),
+            // Restart outside the worker's error handler.
+            move |error| set_timeout(move || combined.crashed(error), Duration::ZERO),
+        );
+        combined.client.set_value(Some(client));
+        combined.watch_query();
+        combined.watch_selection();
+        combined
+    }
+
+    /// The inputs as given (for saving the session).
+    pub fn sources(&self) -> Vec<Source> {
+        self.sources.get_value()
+    }
+
+    /// Whether the batch is small enough to show every input in detail.
+    pub fn small(&self) -> bool {
+        self.sources.with_value(|sources| {
+            sources.len() <= DETAIL_ALL_MAX_INPUTS
+                && sources.iter().map(Source::bytes).sum::<u64>() <= DETAIL_ALL_MAX_BYTES
+        })
+    }
+
+    /// Replace the batch with `sources` and start parsing them.
+    pub fn give(self, sources: Vec<Source>) {
+        let entries = sources
+            .iter()
+            .map(|s| InputEntry {
+                name: s.name.clone(),
+                kind: s.kind,
+                bytes: s.bytes(),
+                status: None,
+                cancelled: false,
+            })
+            .collect();
+        let mut total = 0u64;
+        let skipped = sources
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                total = total.saturating_add(s.bytes());
+                (total > MAX_BATCH_BYTES).then(|| {
+                    let limit = MAX_BATCH_BYTES / 1_000_000;
+                    (
+                        count_u32(i),
+                        format!("left out: the batch is over {limit} MB, the most this page parses at once"),
+                    )
+                })
+            })
+            .collect();
+        self.sources.set_value(sources);
+        self.run.update_value(|run| {
+            *run = Run { job: run.job + 1, seq: run.seq, skipped, ..Run::default() };
+        });
+        self.inputs.set(entries);
+        self.notice.set(None);
+        self.selected.set(None);
+        self.start();
+        self.show_details();
+        self.generation.update(|g| *g += 1);
+    }
+
+    /// Send the whole batch to the worker (again, after a crash).
+    fn start(self) {
+        let (job, careful_from, skipped) =
+            self.run.with_value(|run| (run.job, run.careful_from, run.skipped.clone()));
+        let (specs, payloads): (Vec<InputSpec>, Array) = self.sources.with_value(|sources| {
+            let specs = sources
+                .iter()
+                .enumerate()
+                .map(|(i, s)| InputSpec { name: s.name.clone(), skip: skipped.get(&count_u32(i)).cloned() })
+                .collect();
+            (specs, sources.iter().map(Source::payload).collect())
+        });
+        let total = count_u32(specs.len());
+        self.data.set_value(Data::default());
+        self.version.update(|v| *v += 1);
+        self.summaries.set(None);
+        self.inputs.update(|entries| {
+            for entry in entries.iter_mut() {
+                entry.status = None;
+                entry.cancelled = false;
+            }
+        });
+        self.progress.set(Progress { total, running: true, started: now(), ..Progress::default() });
+        self.send(&Request::Parse { job, inputs: specs, careful_from }, Some(&payloads));
+        if !self.query.with_untracked(Query::is_identity) {
+            self.send_query();
+        }
+    }
+
+    fn send(self, request: &Request, data: Option<&Array>) {
+        self.client.with_value(|client| {
+            if let Some(client) = client {
+                client.send(request, data);
+            }
+        });
+    }
+
+    /// Stop parsing: what was parsed stays, the rest is listed as cancelled.
+    pub fn cancel(self) {
+        if !self.progress.get_untracked().running {
+            return;
+        }
+        self.progress.update(|p| p.cancelled = true);
+        let job = self.run.with_value(|run| run.job);
+        self.send(&Request::Cancel { job }, None);
+    }
+
+    /// Export the rows shown to a download or the clipboard.
+    pub fn export(self, kind: ExportKind, to: ExportTarget) {
+        let job = self.run.with_value(|run| run.job);
+        self.run.update_value(|run| run.export_to = Some(to));
+        self.send(&Request::Export { job, kind, query: self.query.get_untracked() }, None);
+    }
+
+    /// A reply from the worker.
+    fn take(self, reply: Reply, data: JsValue) {
+        let current = self.run.with_value(|run| run.job);
+        match reply {
+            Reply::Chunk { job, done, statuses, filings, rows, rows_left_out } if job == current => {
+                self.inputs.update(|entries| {
+                    for status in statuses {
+                        if let Some(entry) = entries.get_mut(status.input as usize) {
+                            entry.status = Some(status);
+                        }
+                    }
+                });
+                self.data.update_value(|d| {
+                    d.filings.extend(filings);
+                    d.rows.extend(rows);
+                    d.rows_left_out = rows_left_out;
+                });
+                self.version.update(|v| *v += 1);
+                // The selected filing (from a link) may have just arrived.
+                let selected_input = self.selected.get_untracked().and_then(|f| self.input_of(f));
+                if !self.small() && selected_input != self.run.with_value(|run| run.shown_input) {
+                    self.show_details();
+                }
+                self.progress.update(|p| {
+                    p.done = done;
+                    if done >= p.total {
+                        p.rows_ms = Some(now() - p.started);
+                    }
+                });
+            }
+            Reply::Finished { job, cancelled, summaries } if job == current => {
+                self.summaries.set(Some(summaries));
+                self.progress.update(|p| {
+                    p.running = false;
+                    p.totals_ms = Some(now() - p.started);
+                });
+                if cancelled {
+                    self.inputs.update(|entries| {
+                        for entry in entries.iter_mut().filter(|e| e.status.is_none()) {
+                            entry.cancelled = true;
+                        }
+                    });
+                }
+            }
+            Reply::Order { job, seq, total: _ }
+                if job == current
+                    && seq == self.run.with_value(|run| run.seq)
+                    && !self.query.with_untracked(Query::is_identity) =>
+            {
+                let ids = data.dyn_into::<Uint32Array>().map(|a| a.to_vec()).unwrap_or_default();
+                self.data.update_value(|d| d.order = Some(ids));
+                self.version.update(|v| *v += 1);
+            }
+            Reply::Started { job, input } if job == current => {
+                self.run.update_value(|run| run.last_started = Some(input));
+            }
+            Reply::Exported { job, name, media_type } if job == current => {
+                let to = self.run.try_update_value(|run| run.export_to.take()).flatten();
+                if let Err(message) =
+                    super::deliver::deliver(&name, &media_type, &data, to.unwrap_or(ExportTarget::Download))
+                {
+                    self.notice.set(Some(message));
+                }
+            }
+            Reply::Failed { message } => self.notice.set(Some(message)),
+            _ => {} // an older batch's, or Ready (the client's)
+        }
+    }
+
+    /// The worker died: start a new one on the same inputs, leaving out the
+    /// input it died on once that is known.
+    fn crashed(self, error: String) {
+        let crashes = self.run.try_update_value(|run| {
+            run.crashes += 1;
+            if run.careful_from.is_some()
+                && let Some(input) = run.last_started.take()
+            {
+                run.skipped
+                    .insert(input, format!("the parser stopped on this input ({error}); it was left out"));
+            }
+            run.careful_from = Some(self.progress.get_untracked().done);
+            run.job += 1;
+            run.crashes
+        });
+        if crashes.unwrap_or(u32::MAX) > MAX_RESTARTS {
+            self.progress.update(|p| p.running = false);
+            self.notice.set(Some(format!(
+                "The parser stopped {MAX_RESTARTS} times ({error}). Your inputs are kept: give them again to retry."
+            )));
+            return;
+        }
+        self.notice.set(Some(format!(
+            "The parser stopped unexpectedly ({error}); it was restarted, and your inputs are kept."
+        )));
+        self.start();
+    }
+
+    fn watch_query(self) {
+        Effect::new(move |previous: Option<Query>| {
+            let query = self.query.get();
+            if previous.as_ref() == Some(&query) {
+                return query;
+            }
+            if query.is_identity() {
+                self.run.update_value(|run| run.seq += 1);
+                self.data.update_value(|d| d.order = None);
+                self.version.update(|v| *v += 1);
+            } else if !self.run.with_value(|run| run.query_pending) {
+                // Typing sends one query per pause, not one per key.
+                self.run.update_value(|run| run.query_pending = true);
+                set_timeout(
+                    move || {
+                        self.run.update_value(|run| run.query_pending = false);
+                        self.send_query();
+                    },
+                    Duration::from_millis(QUERY_DEBOUNCE_MS),
+                );
+            }
+            query
+        });
+    }
+
+    fn send_query(self) {
+        let query = self.query.get_untracked();
+        if query.is_identity() {
+            return;
+        }
+        let (job, seq) = self
+            .run
+            .try_update_value(|run| {
+                run.seq += 1;
+                (run.job, run.seq)
+            })
+            .unwrap_or_default();
+        self.send(&Request::Query { job, seq, query }, None);
+    }
+
+    fn watch_selection(self) {
+        Effect::new(move |_| {
+            self.selected.track();
+            if !self.small() {
+                self.show_details();
+            }
+        });
+    }
+
+    /// The input a filing was read from.
+    pub fn input_of(&self, filing: u32) -> Option<u32> {
+        self.data.with_value(|d| d.filings.get(filing as usize).map(|f| f.input))
+    }
+
+    /// Parse, here, the inputs to show in detail: all of a small batch, else
+    /// the selected filing's input.
+    fn show_details(self) {
+        let wanted: Vec<Source> = if self.small() {
+            self.sources.get_value()
+        } else {
+            let input = self.selected.get_untracked().and_then(|f| self.input_of(f));
+            self.run.update_value(|run| run.shown_input = input);
+            self.sources.with_value(|s| input.and_then(|i| s.get(i as usize).cloned()).into_iter().collect())
+        };
+        let job = self.run.with_value(|run| run.job);
+        let (large, wanted): (Vec<Source>, Vec<Source>) =
+            wanted.into_iter().partition(|s| s.bytes() > DETAIL_LIMIT_BYTES);
+        self.detail_note.set(large.first().map(|s| {
+            format!(
+                "{} is {:.1} MB: too large to show in detail here without freezing the page (the limit is {} MB). \
+                 Its rows are in the combined table, and its totals in the summaries.",
+                s.name,
+                s.bytes() as f64 / 1e6,
+                DETAIL_LIMIT_BYTES / 1_000_000
+            )
+        }));
+        leptos::task::spawn_local(async move {
+            let mut documents = Vec::with_capacity(wanted.len());
+            for source in &wanted {
+                documents.push(Arc::new(source.document().await));
+            }
+            if self.run.with_value(|run| run.job) == job {
+                self.documents.set(documents);
+            }
+        });
+    }
+}
+
+/// How often a crashed worker is restarted for one batch.
+const MAX_RESTARTS: u32 = 3;
+/// How long the filters wait for the typing to pause.
+const QUERY_DEBOUNCE_MS: u64 = 150;

@@ -1,0 +1,222 @@
+//! The batch side of the page: a notice when something went wrong, the
+//! progress bar with Cancel, the list of inputs with their status, the
+//! combined table and the totals. Shown once there are two inputs or more
+//! (one input is the single-filing view alone).
+
+use leptos::prelude::*;
+
+use super::combined::{Combined, InputEntry};
+use super::rows::Outcome;
+use super::summary_view::SummaryView;
+use super::table_view::{CombinedTable, format_count};
+use super::virtual_table::VirtualTable;
+
+/// Everything about the batch.
+#[component]
+pub fn BatchView(combined: Combined) -> impl IntoView {
+    let several = move || combined.inputs.with(|inputs| inputs.len() > 1);
+    view! {
+        {move || {
+            combined.notice.get().map(|notice| {
+                view! {
+                    <p class="notice batch-notice" data-test="batch-notice" role="alert">
+                        {notice}
+                        " "
+                        <button type="button" class="button secondary" on:click=move |_| combined.notice.set(None)>
+                            "Dismiss"
+                        </button>
+                    </p>
+                }
+            })
+        }}
+        <ProgressBar combined=combined />
+        <Show when=several>
+            <div class="batch" data-test="batch">
+                <InputList combined=combined />
+                <CombinedTable combined=combined />
+                <SummaryView combined=combined />
+            </div>
+        </Show>
+        {move || {
+            combined.detail_note.get().map(|note| view! { <p class="notice" data-test="detail-note" role="status">{note}</p> })
+        }}
+    }
+}
+
+/// "Reading 3,200 of 10,000 inputs…", a bar, and Cancel.
+#[component]
+fn ProgressBar(combined: Combined) -> impl IntoView {
+    let progress = combined.progress;
+    move || {
+        let p = progress.get();
+        (p.running && p.total > 1).then(|| {
+            let what = if p.done < p.total {
+                format!(
+                    "Reading {} of {} inputs…",
+                    format_count(p.done as usize),
+                    format_count(p.total as usize)
+                )
+            } else {
+                "Totalling by owner and issuer…".to_owned()
+            };
+            view! {
+                <div class="batch-progress" data-test="progress" role="status">
+                    <label>
+                        <span>{what}</span>
+                        <progress max=p.total value=p.done></progress>
+                    </label>
+                    <button
+                        type="button"
+                        class="button secondary"
+                        data-test="cancel"
+                        disabled={p.cancelled || p.done >= p.total}
+                        on:click=move |_| combined.cancel()
+                    >
+                        "Cancel"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// How many inputs came out each way.
+fn tally(inputs: &[InputEntry]) -> String {
+    let count = |o: Outcome| inputs.iter().filter(|e| e.outcome() == o).count();
+    let mut parts = vec![format!("{} inputs", format_count(inputs.len()))];
+    for (outcome, words) in [
+        (Outcome::Parsed, "parsed"),
+        (Outcome::Warnings, "parsed with warnings"),
+        (Outcome::Failed, "failed"),
+        (Outcome::Cancelled, "cancelled"),
+        (Outcome::Pending, "waiting"),
+    ] {
+        let n = count(outcome);
+        if n > 0 || outcome == Outcome::Parsed {
+            parts.push(format!("{} {words}", format_count(n)));
+        }
+    }
+    parts.join(" · ")
+}
+
+/// Every input with its status; failures first on request.
+#[component]
+fn InputList(combined: Combined) -> impl IntoView {
+    let problems_only = RwSignal::new(false);
+    // Positions of the inputs listed.
+    let listed = Memo::new(move |_| {
+        combined.inputs.with(|inputs| {
+            (0..inputs.len())
+                .filter(|&i| {
+                    !problems_only.get()
+                        || inputs.get(i).is_some_and(|e| !matches!(e.outcome(), Outcome::Parsed))
+                })
+                .collect::<Vec<usize>>()
+        })
+    });
+    let version = Signal::derive(move || {
+        combined.inputs.track();
+        listed.track();
+        0
+    });
+    let row = move |i: usize| {
+        let index = listed.with_untracked(|l| l.get(i).copied())?;
+        let entry = combined.inputs.with_untracked(|inputs| inputs.get(index).cloned())?;
+        let outcome = entry.outcome();
+        let status = entry.status.clone().unwrap_or_default();
+        let word = match outcome {
+            Outcome::Pending => "waiting",
+            Outcome::Parsed => "parsed",
+            Outcome::Warnings => "parsed with warnings",
+            Outcome::Failed => "failed",
+            Outcome::Cancelled => "cancelled",
+        };
+        let first_filing =
+            move || combined.data.with_value(|d| d.filings.iter().position(|f| f.input as usize == index));
+        let reason = status.reason.clone().unwrap_or_default();
+        let reason_title = reason.clone();
+        let name_title = entry.name.clone();
+        let counts =
+            entry.status.as_ref().map(|s| (s.filings.to_string(), s.rows.to_string())).unwrap_or_default();
+        Some(view! {
+            <tr
+                data-test="input"
+                data-status=outcome.as_str()
+                aria-rowindex=i + 2
+                class=format!("input-{}", outcome.as_str())
+                on:click=move |_| {
+                    if let Some(f) = first_filing() {
+                        combined.selected.set(u32::try_from(f).ok());
+                    }
+                }
+            >
+                <td class="num">{index + 1}</td>
+                <td data-test="input-name" title=name_title>{entry.name}</td>
+                <td>{entry.kind.as_str()}</td>
+                <td data-test="input-status"><span class="status">{word}</span></td>
+                <td>{status.representation.clone()}</td>
+                <td class="num">{counts.0}</td>
+                <td class="num">{counts.1}</td>
+                <td data-test="input-reason" title=reason_title>{reason}</td>
+            </tr>
+        })
+    };
+    view! {
+        <section class="inputs" data-test="inputs" aria-labelledby="inputs-heading">
+            <h2 id="inputs-heading">"Inputs"</h2>
+            <div class="combined-bar">
+                <p data-test="input-tally" role="status">{move || combined.inputs.with(|i| tally(i))}</p>
+                <label class="toggle">
+                    <input
+                        type="checkbox"
+                        data-test="problems-only"
+                        prop:checked=problems_only
+                        on:change:target=move |e| problems_only.set(e.target().checked())
+                    />
+                    " Only inputs with problems"
+                </label>
+            </div>
+            <VirtualTable
+                count=Signal::derive(move || listed.with(Vec::len))
+                version=version
+                row=row
+                label="Inputs and their status"
+                test="input-table"
+            >
+                <tr>
+                    <th scope="col" class="num">"#"</th>
+                    <th scope="col">"Name"</th>
+                    <th scope="col">"Kind"</th>
+                    <th scope="col">"Status"</th>
+                    <th scope="col">"Read as"</th>
+                    <th scope="col" class="num">"Filings"</th>
+                    <th scope="col" class="num">"Rows"</th>
+                    <th scope="col">"Why not, or the first error"</th>
+                </tr>
+            </VirtualTable>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::batch::combined::SourceKind;
+    use crate::batch::rows::InputStatus;
+
+    #[test]
+    fn the_tally_counts_each_outcome() {
+        let entry = |status: Option<InputStatus>, cancelled| InputEntry {
+            name: "x".into(),
+            kind: SourceKind::File,
+            bytes: 1,
+            status,
+            cancelled,
+        };
+        let parsed = InputStatus { filings: 1, ..InputStatus::default() };
+        let failed = InputStatus { filings: 0, ..InputStatus::default() };
+        let inputs =
+            [entry(Some(parsed), false), entry(Some(failed), false), entry(None, true), entry(None, false)];
+        assert_eq!(tally(&inputs), "4 inputs · 1 parsed · 1 failed · 1 cancelled · 1 waiting");
+    }
+}

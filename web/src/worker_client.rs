@@ -1,0 +1,188 @@
+//! The page's side of the parsing worker: start it, send it requests, pass
+//! its replies on, and notice when it dies.
+//!
+//! The worker is `worker.js` (copied beside `index.html`, so it works under
+//! any sub-path), a module worker that imports the page's own JS glue and
+//! instantiates the page's own compiled `WebAssembly.Module`, which the page
+//! sends it: the wasm is downloaded and compiled once. The saved single-file
+//! page names the glue and the worker script by `blob:` URLs instead
+//! (`globalThis.__filingInspectorGlue`, `__filingInspectorWorker`).
+//!
+//! Requests sent before the worker says it is ready wait in a queue. When the
+//! worker fails (an uncaught error, a crash of the wasm), it is terminated
+//! and `on_crash` is told; the next request starts a fresh one.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use crate::worker_protocol::{Reply, Request};
+
+type OnReply = Rc<dyn Fn(Reply, JsValue)>;
+type OnCrash = Rc<dyn Fn(String)>;
+
+/// A handle on the worker (cheap to clone).
+#[derive(Clone)]
+pub struct WorkerClient {
+    inner: Rc<RefCell<Inner>>,
+}
+
+struct Inner {
+    worker: Option<Worker>,
+    ready: bool,
+    queue: Vec<Object>,
+    on_reply: OnReply,
+    on_crash: OnCrash,
+    /// The event handlers of the current worker.
+    handlers: Vec<Closure<dyn FnMut(web_sys::Event)>>,
+    /// Those of a terminated one.
+    retired: Vec<Closure<dyn FnMut(web_sys::Event)>>,
+}
+
+impl WorkerClient {
+    /// A client that calls `on_reply` with each reply (and its `data`), and
+    /// `on_crash` with the error when the worker dies.
+    pub fn new(
+        on_reply: impl Fn(Reply, JsValue) + 'static,
+        on_crash: impl Fn(String) + 'static,
+    ) -> WorkerClient {
+        WorkerClient {
+            inner: Rc::new(RefCell::new(Inner {
+                worker: None,
+                ready: false,
+                queue: Vec::new(),
+                on_reply: Rc::new(on_reply),
+                on_crash: Rc::new(on_crash),
+                handlers: Vec::new(),
+                retired: Vec::new(),
+            })),
+        }
+    }
+
+    /// Send `request`, with `data` beside it (see [`crate::worker_protocol`]).
+    pub fn send(&self, request: &Request, data: Option<&Array>) {
+        let message = Object::new();
+        let json = serde_json::to_string(request).unwrap_or_default();
+        let _ = Reflect::set(&message, &"json".into(), &json.into());
+        if let Some(data) = data {
+            let _ = Reflect::set(&message, &"data".into(), data);
+        }
+        if self.inner.borrow().worker.is_none()
+            && let Err(error) = self.spawn()
+        {
+            let on_crash = self.inner.borrow().on_crash.clone();
+            on_crash(error);
+            return;
+        }
+        let mut inner = self.inner.borrow_mut();
+        match (&inner.worker, inner.ready) {
+            (Some(worker), true) => {
+                let _ = worker.post_message(&message);
+            }
+            _ => inner.queue.push(message),
+        }
+    }
+
+    /// Stop the worker now (a new one starts with the next request).
+    pub fn terminate(&self) {
+        let mut inner = self.inner.borrow_mut();
+        if let Some(worker) = inner.worker.take() {
+            worker.terminate();
+        }
+        inner.ready = false;
+        inner.queue.clear();
+        // Dropped at the next start, not now: one of them may be running.
+        let handlers = std::mem::take(&mut inner.handlers);
+        inner.retired.extend(handlers);
+    }
+
+    fn spawn(&self) -> Result<(), String> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(&worker_url()?, &options).map_err(|e| format!("{e:?}"))?;
+        let weak = Rc::downgrade(&self.inner);
+        let on_message = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let Some(inner) = weak.upgrade() else { return };
+            let Some(event) = event.dyn_ref::<MessageEvent>() else { return };
+            let data = event.data();
+            let json =
+                Reflect::get(&data, &"json".into()).ok().and_then(|j| j.as_string()).unwrap_or_default();
+            let Ok(reply) = serde_json::from_str::<Reply>(&json) else { return };
+            let payload = Reflect::get(&data, &"data".into()).unwrap_or(JsValue::UNDEFINED);
+            if reply == Reply::Ready {
+                let mut inner = inner.borrow_mut();
+                inner.ready = true;
+                let queue = std::mem::take(&mut inner.queue);
+                if let Some(worker) = &inner.worker {
+                    for message in queue {
+                        let _ = worker.post_message(&message);
+                    }
+                }
+                return;
+            }
+            let on_reply = inner.borrow().on_reply.clone();
+            on_reply(reply, payload);
+        });
+        let weak = Rc::downgrade(&self.inner);
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let Some(inner) = weak.upgrade() else { return };
+            event.prevent_default();
+            let message = event
+                .dyn_ref::<ErrorEvent>()
+                .map(|e| e.message())
+                .filter(|m| !m.is_empty())
+                .unwrap_or_else(|| "the parsing worker stopped".to_owned());
+            let client = WorkerClient { inner };
+            client.terminate();
+            let on_crash = client.inner.borrow().on_crash.clone();
+            on_crash(message);
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
+        // Hand the worker the page's glue and compiled module; it then starts the wasm.
+        let start = Object::new();
+        let _ = Reflect::set(&start, &"glue".into(), &glue_url()?.into());
+        let _ = Reflect::set(&start, &"module".into(), &wasm_bindgen::module());
+        worker.post_message(&start).map_err(|e| format!("{e:?}"))?;
+        let mut inner = self.inner.borrow_mut();
+        inner.worker = Some(worker);
+        inner.ready = false;
+        inner.handlers = vec![on_message, on_error];
+        inner.retired.clear();
+        Ok(())
+    }
+}
+
+/// A string the single-file page sets on `globalThis`.
+fn global_string(name: &str) -> Option<String> {
+    Reflect::get(&js_sys::global(), &name.into()).ok().and_then(|v| v.as_string())
+}
+
+/// The worker script: `worker.js` beside the page, or the saved page's `blob:` URL.
+fn worker_url() -> Result<String, String> {
+    if let Some(url) = global_string("__filingInspectorWorker") {
+        return Ok(url);
+    }
+    let document = leptos::prelude::document();
+    let base = document.base_uri().ok().flatten().unwrap_or_default();
+    web_sys::Url::new_with_base("worker.js", &base).map(|u| u.href()).map_err(|e| format!("{e:?}"))
+}
+
+/// The page's JS glue, which Trunk preloads: the worker imports the same file.
+fn glue_url() -> Result<String, String> {
+    if let Some(url) = global_string("__filingInspectorGlue") {
+        return Ok(url);
+    }
+    leptos::prelude::document()
+        .query_selector("link[rel=modulepreload]")
+        .ok()
+        .flatten()
+        .and_then(|link| Reflect::get(&link, &"href".into()).ok())
+        .and_then(|href| href.as_string())
+        .ok_or_else(|| "the page's script is not named in the page (no modulepreload link)".to_owned())
+}

@@ -1,0 +1,166 @@
+//! What the page and the parsing worker say to each other.
+//!
+//! Every message is a plain JS object `{ json, data }`: `json` is one
+//! [`Request`] or [`Reply`] as JSON (serde), and `data` carries what JSON
+//! should not: the inputs of a [`Request::Parse`] (an array of `File`s and
+//! strings, in input order: a `File` is a handle, so the page never reads
+//! the bytes of a batch itself), the row order of a [`Reply::Order`] (a
+//! `Uint32Array`, transferred), the contents of a [`Reply::Exported`] (a
+//! string, or a `Uint8Array` for the SEC ZIP).
+
+use serde::{Deserialize, Serialize};
+
+use crate::batch::query::Query;
+use crate::batch::rows::{FilingInfo, InputStatus, RowView};
+use crate::batch::summary::Summaries;
+
+/// An input of a batch, named; its contents are the same-numbered entry of
+/// the message's `data` array (a `File` or a string).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputSpec {
+    /// The file name, or "pasted text", or the sample's name.
+    pub name: String,
+    /// Do not parse it, for this reason (it crashed an earlier worker).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skip: Option<String>,
+}
+
+/// What can be exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportKind {
+    /// The rows shown, tab-separated.
+    Tsv,
+    /// The rows shown, comma-separated.
+    Csv,
+    /// The rows shown, as JSON.
+    Json,
+    /// The SEC data-set tables of the filings shown, as a ZIP.
+    Sec,
+}
+
+/// From the page to the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Forget the last batch and parse these inputs.
+    Parse {
+        /// The batch's number: replies carry it, so that late replies of an
+        /// older batch are ignored.
+        job: u32,
+        /// The inputs, in order.
+        inputs: Vec<InputSpec>,
+        /// From this input on, say which input is being parsed before
+        /// parsing it (after a crash, to find the input that caused it).
+        careful_from: Option<u32>,
+    },
+    /// Stop parsing the batch; what was parsed stays.
+    Cancel {
+        /// The batch.
+        job: u32,
+    },
+    /// Filter and sort the rows.
+    Query {
+        /// The batch.
+        job: u32,
+        /// The request's number (replies to older ones are ignored).
+        seq: u32,
+        /// The filters and sort.
+        query: Query,
+    },
+    /// Export the rows `query` shows.
+    Export {
+        /// The batch.
+        job: u32,
+        /// What to write.
+        kind: ExportKind,
+        /// The filters and sort.
+        query: Query,
+    },
+}
+
+/// From the worker to the page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// The worker has started and takes requests.
+    Ready,
+    /// Careful mode: input `input` is about to be parsed.
+    Started {
+        /// The batch.
+        job: u32,
+        /// The input.
+        input: u32,
+    },
+    /// Some more inputs parsed.
+    Chunk {
+        /// The batch.
+        job: u32,
+        /// Inputs done so far.
+        done: u32,
+        /// What each input of this chunk gave.
+        statuses: Vec<InputStatus>,
+        /// Its filings, numbered on from those sent before.
+        filings: Vec<FilingInfo>,
+        /// Their rows, numbered on from those sent before.
+        rows: Vec<RowView>,
+        /// Rows left out of the table because the batch has too many.
+        rows_left_out: u32,
+    },
+    /// The batch is done (or was cancelled): its totals.
+    Finished {
+        /// The batch.
+        job: u32,
+        /// Whether it was cancelled before every input was parsed.
+        cancelled: bool,
+        /// By owner and by issuer.
+        summaries: Summaries,
+    },
+    /// The rows a query shows, in order (ids in `data`, a `Uint32Array`).
+    Order {
+        /// The batch.
+        job: u32,
+        /// The query's number.
+        seq: u32,
+        /// Rows in the batch.
+        total: u32,
+    },
+    /// An export (contents in `data`).
+    Exported {
+        /// The batch.
+        job: u32,
+        /// The file name to offer.
+        name: String,
+        /// Its media type.
+        media_type: String,
+    },
+    /// A request the worker could not carry out.
+    Failed {
+        /// Why.
+        message: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_survive_json() {
+        let request =
+            Request::Query { job: 3, seq: 9, query: Query { codes: "PS".into(), ..Query::default() } };
+        let json = serde_json::to_string(&request).unwrap();
+        assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), request);
+        let reply = Reply::Chunk {
+            job: 1,
+            done: 2,
+            statuses: vec![InputStatus { input: 1, filings: 1, ..InputStatus::default() }],
+            filings: vec![FilingInfo { form: "4".into(), ..FilingInfo::default() }],
+            rows: vec![RowView {
+                cells: vec!["Common Stock".into()],
+                marks: vec![(0, "(1)".into())],
+                ..RowView::default()
+            }],
+            rows_left_out: 0,
+        };
+        let json = serde_json::to_string(&reply).unwrap();
+        assert_eq!(serde_json::from_str::<Reply>(&json).unwrap(), reply);
+    }
+}
