@@ -101,7 +101,8 @@ pub fn detect(text: &str) -> Detection {
             "has an EDGAR submission header (<SEC-HEADER>, ACCESSION NUMBER)",
         );
     }
-    let lower_head = head.to_ascii_lowercase();
+    // Only text with tags needs a case-blind look for them.
+    let lower_head = if head.contains('<') { head.to_ascii_lowercase() } else { String::new() };
     let is_html_page = lower_head.contains("<html") || lower_head.contains("<!doctype html");
     if !is_html_page && (head.contains("<ownershipDocument") || head.contains(":ownershipDocument")) {
         return found(Representation::Xml, "has an <ownershipDocument> element (EDGAR ownership XML)");
@@ -134,9 +135,14 @@ pub fn detect(text: &str) -> Detection {
 /// Copied text, PDF text or Markdown without pipe tables.
 fn lossy_text(head: &str) -> Detection {
     let found = |representation, reason: String| Detection { representation, reasons: vec![reason] };
-    let lines = head.lines().filter(|l| !l.trim().is_empty()).count().max(1);
-    let tab_lines = head.lines().filter(|l| l.contains('\t')).count();
-    let wide_gaps = head.lines().filter(|l| l.trim().contains("     ")).count();
+    let (mut lines, mut tab_lines, mut wide_gaps) = (0usize, 0usize, 0usize);
+    for line in head.lines() {
+        let (text, tab, gap) = line_shape(line);
+        lines += usize::from(text);
+        tab_lines += usize::from(tab);
+        wide_gaps += usize::from(gap);
+    }
+    let lines = lines.max(1);
     let markdown = markdown_evidence(head);
     if markdown >= 4 {
         return found(
@@ -174,6 +180,29 @@ fn lossy_text(head: &str) -> Detection {
         );
     }
     found(Representation::Text, "has the form's headings as plain lines of text".to_owned())
+}
+
+/// Whether a line has text, a tab, and a run of five spaces between two
+/// pieces of text (one pass over its bytes).
+fn line_shape(line: &str) -> (bool, bool, bool) {
+    let (mut text, mut tab, mut gap) = (false, false, false);
+    let mut run = 0;
+    for &b in line.as_bytes() {
+        match b {
+            b' ' => run += 1,
+            b'\t' => {
+                tab = true;
+                run = 0;
+            }
+            b'\r' | b'\n' => {}
+            _ => {
+                gap |= text && run >= 5;
+                text = true;
+                run = 0;
+            }
+        }
+    }
+    (text, tab, gap)
 }
 
 /// How many Markdown constructs the text has: headings (`## `), bold
@@ -227,37 +256,30 @@ pub fn split(text: &str, representation: Representation) -> Vec<std::ops::Range<
     if representation == Representation::Html {
         return split_html(text);
     }
-    let lines: Vec<(usize, &str)> = crate::source::lines(text).collect();
+    // ASCII lower case keeps every byte offset.
+    let lower = text.to_ascii_lowercase();
+    let marks: Vec<usize> = lower.match_indices("signature of reporting person").map(|(i, _)| i).collect();
+    let owners: Vec<usize> =
+        lower.match_indices("name and address of reporting person").map(|(i, _)| i).collect();
     let mut starts = vec![0usize];
-    let mut after_signature = false;
-    let mut candidate: Option<usize> = None;
-    for &(offset, line) in &lines {
-        let t = line.trim().trim_start_matches(['*', '#', '|', ' ', '\\']).to_ascii_lowercase();
-        if t.contains("signature of reporting person") {
-            after_signature = true;
-            candidate = None;
-            continue;
-        }
-        if !after_signature {
-            continue;
-        }
-        if candidate.is_none() && !t.is_empty() && !is_trailer(&t) {
-            candidate = Some(offset);
-        }
-        if t.contains("name and address of reporting person")
-            && let Some(start) = candidate
-        {
+    for (k, &mark) in marks.iter().enumerate() {
+        // Another filing follows when a "Name and Address" comes after this
+        // signature block and before the next one.
+        let next_mark = marks.get(k + 1).copied().unwrap_or(text.len());
+        let Some(&owner) = owners.iter().find(|&&o| o > mark && o < next_mark) else { continue };
+        let after_mark = lower[mark..].find('\n').map_or(text.len(), |n| mark + n + 1);
+        // Its first line that is not the previous form's printed trailer.
+        let start = crate::source::lines(&lower[after_mark..owner])
+            .find(|(_, line)| {
+                let t = line.trim().trim_start_matches(['*', '#', '|', ' ', '\\']);
+                !t.is_empty() && !is_trailer(t)
+            })
+            .map_or(owner, |(offset, _)| after_mark + offset);
+        if starts.last().is_none_or(|&s| start > s) {
             starts.push(start);
-            after_signature = false;
-            candidate = None;
         }
     }
-    let mut out = Vec::new();
-    for (k, &s) in starts.iter().enumerate() {
-        let e = starts.get(k + 1).copied().unwrap_or(text.len());
-        out.push(s..e);
-    }
-    out
+    starts.iter().enumerate().map(|(k, &s)| s..starts.get(k + 1).copied().unwrap_or(text.len())).collect()
 }
 
 /// The printed text after the signatures (and page headers and footers).

@@ -36,6 +36,13 @@ impl Cell {
 /// Collapse runs of whitespace (including no-break and zero-width spaces) to
 /// one space, and trim.
 pub(crate) fn normalize(raw: &str) -> String {
+    let clean = raw.bytes().all(|b| b != b'\t' && b != b'\n' && b != b'\r' && b < 0x80)
+        && !raw.contains("  ")
+        && !raw.starts_with(' ')
+        && !raw.ends_with(' ');
+    if clean {
+        return raw.to_owned();
+    }
     let mut out = String::with_capacity(raw.len());
     let mut pending_space = false;
     for c in raw.chars() {

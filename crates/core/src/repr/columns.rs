@@ -230,12 +230,29 @@ const HEADING_WORDS: &[&str] = &[
     "the",
 ];
 
-/// A word reduced to its letters, digits, `/` and `'`, in lower case.
-fn heading_word(word: &str) -> String {
-    word.chars()
-        .filter(|c| c.is_alphanumeric() || *c == '/' || *c == '\'')
-        .collect::<String>()
-        .to_ascii_lowercase()
+/// Whether a word, reduced to its letters, digits, `/` and `'` in lower
+/// case, is a heading word (`Some(true)`), not one (`Some(false)`), or a
+/// number or nothing (`None`: `1.`, `2A.`, `3,`).
+fn heading_word(word: &str) -> Option<bool> {
+    let mut buf = [0u8; 24];
+    let mut n = 0;
+    for b in word.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'/' || b == b'\'' {
+            if n == buf.len() {
+                return Some(false);
+            }
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        } else if !b.is_ascii() {
+            return Some(false);
+        }
+    }
+    let w = &buf[..n];
+    let digits = w.iter().take_while(|b| b.is_ascii_digit()).count();
+    if n == 0 || (digits > 0 && (digits == n || &w[digits..] == b"a")) {
+        return None;
+    }
+    Some(HEADING_WORDS.iter().any(|h| h.as_bytes() == w))
 }
 
 /// Whether every word of `text` belongs to the column headings (numbers
@@ -243,14 +260,10 @@ fn heading_word(word: &str) -> String {
 pub(crate) fn is_heading_text(text: &str) -> bool {
     let mut words = 0;
     for word in text.split_whitespace() {
-        let w = heading_word(word);
-        let numbered = w.trim_end_matches('a').bytes().all(|b| b.is_ascii_digit());
-        if w.is_empty() || numbered {
-            continue;
-        }
-        words += 1;
-        if !HEADING_WORDS.contains(&w.as_str()) {
-            return false;
+        match heading_word(word) {
+            None => {}
+            Some(true) => words += 1,
+            Some(false) => return false,
         }
     }
     words > 0

@@ -13,7 +13,7 @@ use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Field, Filing, FormType, Issuer, ReportingOwner, Table};
 use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
 use crate::repr::columns::{is_heading_text, standard_slots};
-use crate::repr::grid::{Line, contains_ignore_case, starts_with_ignore_case};
+use crate::repr::grid::Line;
 use crate::repr::header::{self, Label, Token};
 use crate::repr::{infer, legacy, notes, table};
 use crate::source::Span;
@@ -116,43 +116,46 @@ const FORM_TEXT: &[&str] = &[
     "(print or type responses)",
 ];
 
-/// Whether a line starts the form's closing text (after the footnotes).
+/// Whether a line (in lower case) starts the form's closing text (after the footnotes).
 fn is_trailer(t: &str) -> bool {
     const TRAILER: [&str; 4] =
         ["reminder:", "note: file three copies", "persons who respond", "potential persons"];
-    TRAILER.iter().any(|m| starts_with_ignore_case(t, m))
+    TRAILER.iter().any(|m| t.starts_with(m))
 }
 
 /// Whether a line is printed form text.
 pub(crate) fn is_form_text(line: &Line) -> bool {
-    let t = line.text();
-    let lower = t.trim_start_matches(['\\', '*', ' ']).to_ascii_lowercase();
-    let t_lower = t.to_ascii_lowercase();
-    FORM_TEXT.iter().any(|f| lower.starts_with(f.trim_start_matches(['*', ' '])) || t_lower.starts_with(f))
+    let Some(first) = line.filled().next() else { return false };
+    // Every form text starts with one of these characters: skip the rest cheaply.
+    let lead = first.text.trim_start_matches(['\\', '*', ' ']).chars().next().map(|c| c.to_ascii_lowercase());
+    if !matches!(lead, Some('(' | 'r' | 'p' | 's' | 'i' | 'n' | 'e' | 'f')) {
+        return false;
+    }
+    let t = line.text().to_ascii_lowercase();
+    let lower = t.trim_start_matches(['\\', '*', ' ']);
+    FORM_TEXT.iter().any(|f| lower.starts_with(f.trim_start_matches(['*', ' '])) || t.starts_with(f))
 }
 
 fn sections(lines: &[Line]) -> Sections {
     let mut s = Sections::default();
     for (i, line) in lines.iter().enumerate() {
-        let text = line.text();
+        let text = line.text().to_ascii_lowercase();
         let t = text.trim_start_matches(['*', '#', ' ', '|']);
-        if s.table1.is_none()
-            && starts_with_ignore_case(t, "table i ")
-            && !starts_with_ignore_case(t, "table ii")
-        {
+        if s.table1.is_none() && t.starts_with("table i ") {
             s.table1 = Some(i);
-        } else if s.table2.is_none() && starts_with_ignore_case(t, "table ii ") {
+        } else if s.table2.is_none() && t.starts_with("table ii ") {
             s.table2 = Some(i);
-        } else if s.table1.is_some() && contains_ignore_case(t, "name and address of reporting person") {
+        } else if s.table1.is_none() {
+            continue;
+        } else if t.contains("name and address of reporting person") {
             s.owners.push(i);
-        } else if s.explanation.is_none() && contains_ignore_case(t, "explanation of responses") {
+        } else if s.explanation.is_none() && t.contains("explanation of responses") {
             s.explanation = Some(i);
-        } else if s.remarks.is_none() && s.table1.is_some() && starts_with_ignore_case(t, "remarks:") {
+        } else if s.remarks.is_none() && t.starts_with("remarks:") {
             s.remarks = Some(i);
-        } else if s.table1.is_some() && contains_ignore_case(t, "signature of reporting person") {
+        } else if t.contains("signature of reporting person") {
             s.signature_marks.push(i);
-        } else if s.owners_table.is_none() && s.table1.is_some() && t.eq_ignore_ascii_case("reporting owners")
-        {
+        } else if s.owners_table.is_none() && t == "reporting owners" {
             s.owners_table = Some(i);
         } else if s.trailer.is_none() && s.explanation.is_some() && is_trailer(t) {
             s.trailer = Some(i);
@@ -406,7 +409,8 @@ fn read_table(
         if line.is_blank() || is_form_text(line) || line.starts_with("(e.g.") {
             continue;
         }
-        let heading = table::is_heading_line(line, table) || is_heading_text(&line.text());
+        let heading =
+            is_heading_text(&line.text()) || (data.is_empty() && table::is_heading_line(line, table));
         if data.is_empty() && heading {
             headings.push(line);
         } else if !headings.is_empty() && !heading {

@@ -10,7 +10,7 @@
 
 use crate::model::{Address, Field, ReportingOwner};
 use crate::repr::cells::{Cell, check_mark, normalize, read_date};
-use crate::repr::grid::{Line, find_ignore_case};
+use crate::repr::grid::Line;
 use crate::source::Span;
 
 /// A label of the header.
@@ -99,6 +99,17 @@ const LABELS: &[(&str, Label, Bound)] = &[
     ("issuer name and ticker or trading", Label::Issuer, Bound::Free),
 ];
 
+/// The bytes a label starts with (a quick test before comparing phrases).
+const LABEL_STARTS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < LABELS.len() {
+        table[LABELS[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Decorations that may follow a label and belong to it.
 const LABEL_TAILS: &[&str] = &["*", "\\*", "(month/day/year)", "(check all applicable)", ":", "."];
 
@@ -179,12 +190,7 @@ pub(crate) fn tokens(lines: &[Line]) -> Vec<Token> {
         }
     }
     let starts: Vec<usize> = cells.iter().map(|c| c.0).collect();
-    let mut labels: Vec<(usize, usize, Label)> = Vec::new();
-    let mut pos = 0;
-    while let Some((start, end, label)) = next_label(&joined, pos, &starts) {
-        labels.push((start, end, label));
-        pos = end;
-    }
+    let labels = find_labels(&joined, &starts);
     let mut out = Vec::new();
     let mut next = 0;
     for &(cs, cell, li, ci) in &cells {
@@ -326,36 +332,48 @@ fn is_boilerplate(value: &str) -> bool {
         || lower.starts_with("3235-")
 }
 
-/// The next label in `text` at or after `from`: its extended range and
-/// kind. `cells` are the offsets where cells start (a relationship word
-/// must start its cell or follow a check box in it).
-fn next_label(text: &str, from: usize, cells: &[usize]) -> Option<(usize, usize, Label)> {
-    let hay = &text[from..];
-    let mut best: Option<(usize, usize, Label)> = None;
-    for &(phrase, label, bound) in LABELS {
-        let mut search = 0;
-        while let Some(at) = find_ignore_case(&hay[search..], phrase) {
-            let start = from + search + at;
+/// The labels in `text`, in order, without overlaps (the earliest first,
+/// the longest of those starting together), each with its extended range.
+/// `cells` are the offsets where cells start (a relationship word must
+/// start its cell or follow a check box in it).
+fn find_labels(text: &str, cells: &[usize]) -> Vec<(usize, usize, Label)> {
+    // ASCII lower case keeps every byte offset. Every label starts a word:
+    // only word starts are tried, against the labels with that first byte.
+    let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let mut found: Vec<(usize, usize, Label)> = Vec::new();
+    for start in 0..bytes.len() {
+        let b = bytes[start];
+        if !LABEL_STARTS[b as usize]
+            || (start > 0 && bytes[start - 1].is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        for &(phrase, label, bound) in LABELS {
+            if phrase.as_bytes()[0] != b || !bytes[start..].starts_with(phrase.as_bytes()) {
+                continue;
+            }
             let end = start + phrase.len();
-            search += at + phrase.len();
             let cell_start = cells[..cells.partition_point(|&c| c <= start)].last().copied().unwrap_or(0);
             if bound == Bound::Word
                 && !word_bounded(&text[cell_start..], start - cell_start, end - cell_start)
             {
                 continue;
             }
-            let better = match best {
-                None => true,
-                Some((s, e, _)) => start < s || (start == s && end > e),
-            };
-            if better {
-                best = Some((start, end, label));
-            }
-            break;
+            found.push((start, end, label));
         }
     }
-    let (start, end, label) = best?;
-    Some((extend_back(text, start, from), extend_forward(text, end), label))
+    found.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for (start, end, label) in found {
+        if start >= pos {
+            let (s, e) = (extend_back(text, start, pos), extend_forward(text, end));
+            out.push((s, e, label));
+            pos = e;
+        }
+    }
+    out
 }
 
 /// Whether a relationship word stands alone: at the start of its cell or

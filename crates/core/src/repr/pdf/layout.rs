@@ -86,15 +86,21 @@ fn segment(line: &str, offset: usize, start: usize, end: usize, x: u32) -> Segme
 /// left out (as blank lines, so rows stay apart).
 pub(crate) fn page_lines(text: &str, base: usize) -> Vec<PageLine> {
     let raw: Vec<(usize, &str)> = lines(text).collect();
+    let blank: Vec<bool> =
+        raw.iter().map(|(_, l)| l.bytes().all(|b| b == b' ' || b == b'\t' || b == 0x0c)).collect();
     let mut out = Vec::with_capacity(raw.len());
     for (k, &(start, line)) in raw.iter().enumerate() {
+        if blank[k] {
+            out.push(PageLine::default());
+            continue;
+        }
         let t = line.trim();
         let blank_around = |d: isize| {
             let j = k as isize + d;
-            j < 0 || raw.get(j as usize).is_none_or(|(_, l)| l.trim().is_empty())
+            j < 0 || blank.get(j as usize).is_none_or(|&b| b)
         };
         let page_number = super::is_page_number(t) && (blank_around(-1) || blank_around(1));
-        if super::is_furniture(line) || page_number {
+        if super::is_furniture(t) || page_number {
             out.push(PageLine::default());
         } else {
             out.push(PageLine { segments: segments(line, base + start) });

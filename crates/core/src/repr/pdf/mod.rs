@@ -53,7 +53,7 @@ fn is_laid_out(text: &str) -> bool {
 /// or a form feed.
 pub(crate) fn is_furniture(line: &str) -> bool {
     let t = line.trim().trim_start_matches('\u{c}').trim();
-    if t.is_empty() {
+    if !t.starts_with(|c: char| c.is_ascii_digit() || c == 'h' || c == 'E') {
         return false;
     }
     t.starts_with("https://www.sec.gov/")
