@@ -17,6 +17,13 @@
 //!   and reported as [`Code::PossibleDuplicate`].
 //!
 //! Owners and issuers are identified by CIK, or by name when there is none.
+//!
+//! The work grows about linearly with the number of rows: transactions,
+//! parties and amendment candidates are looked up through hash indexes, not
+//! by scanning everything found so far (10,000 filings take well under a
+//! second natively).
+
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -81,7 +88,7 @@ pub struct Change {
 }
 
 /// A reporting owner or issuer, as the batch identifies it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Party {
     /// The CIK without leading zeros, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -101,6 +108,37 @@ impl Party {
             (Some(a), Some(b)) => a == b,
             _ => !self.name.is_empty() && self.name.eq_ignore_ascii_case(&other.name),
         }
+    }
+
+    /// The name as [`Party::same`] compares it.
+    fn name_key(&self) -> String {
+        self.name.to_ascii_lowercase()
+    }
+}
+
+/// Parties in the order first seen, found again by [`Party::same`] through
+/// an index by CIK and one by name (a party without a CIK matches by name).
+#[derive(Default)]
+struct Parties {
+    by_cik: HashMap<String, Vec<usize>>,
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+impl Parties {
+    /// The first position whose party `is_same` as `party` (which the
+    /// caller checks with [`Party::same`]).
+    fn find(&self, party: &Party, is_same: impl Fn(usize) -> bool) -> Option<usize> {
+        let by_cik = party.cik.as_ref().and_then(|c| self.by_cik.get(c)).into_iter().flatten();
+        let by_name = self.by_name.get(&party.name_key()).into_iter().flatten();
+        by_cik.chain(by_name).copied().filter(|&i| is_same(i)).min()
+    }
+
+    /// Note that `party` is at position `at`.
+    fn add(&mut self, party: &Party, at: usize) {
+        if let Some(cik) = &party.cik {
+            self.by_cik.entry(cik.clone()).or_default().push(at);
+        }
+        self.by_name.entry(party.name_key()).or_default().push(at);
     }
 }
 
@@ -191,21 +229,26 @@ fn owners_of(filing: &Filing) -> Vec<Party> {
     filing.reporting_owners.iter().map(|o| Party::new(o.cik.text(), o.name.text())).collect()
 }
 
-fn share_owner(a: &Filing, b: &Filing) -> bool {
-    let theirs = owners_of(b);
-    owners_of(a).iter().any(|o| theirs.iter().any(|p| p.same(o)))
+fn share_owner(a: &[Party], b: &[Party]) -> bool {
+    a.iter().any(|o| b.iter().any(|p| p.same(o)))
 }
 
 /// The amendments' originals.
 fn link_amendments(filings: &[Filing]) -> Vec<AmendmentLink> {
     let mut links = Vec::new();
+    if !filings.iter().any(|f| f.form_type().is_some_and(|f| f.is_amendment())) {
+        return links;
+    }
+    let issuers: Vec<Party> = filings.iter().map(issuer_of).collect();
+    let owners: Vec<Vec<Party>> = filings.iter().map(owners_of).collect();
     for (a, amendment) in filings.iter().enumerate() {
         let Some(form) = amendment.form_type().filter(|f| f.is_amendment()) else { continue };
+        let (Some(issuer), Some(its_owners)) = (issuers.get(a), owners.get(a)) else { continue };
         let candidates = filings.iter().enumerate().filter(|(o, original)| {
             *o != a
                 && original.form_type().is_some_and(|f| !f.is_amendment() && f.number() == form.number())
-                && issuer_of(original).same(&issuer_of(amendment))
-                && share_owner(original, amendment)
+                && issuers.get(*o).is_some_and(|i| i.same(issuer))
+                && owners.get(*o).is_some_and(|theirs| share_owner(theirs, its_owners))
         });
         let mut best: Option<(usize, &'static str, u8)> = None;
         for (o, original) in candidates {
@@ -339,7 +382,7 @@ fn changes(original: &Filing, amended: &Filing) -> Vec<Change> {
 }
 
 /// What makes two reported transactions the same one.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 struct TxKey {
     issuer: Party,
     table: Table,
@@ -355,10 +398,15 @@ struct TxKey {
 }
 
 fn unique_transactions(filings: &[Filing], diagnostics: &mut Vec<BatchDiagnostic>) -> Vec<BatchTransaction> {
-    let mut out: Vec<(TxKey, BatchTransaction)> = Vec::new();
+    let owners: Vec<Vec<Party>> = filings.iter().map(owners_of).collect();
+    let no_owners = Vec::new();
+    let owners_at = |f: usize| owners.get(f).unwrap_or(&no_owners);
+    let mut out: Vec<BatchTransaction> = Vec::new();
+    // The positions in `out` of the transactions with each key, in order.
+    let mut index: HashMap<TxKey, Vec<usize>> = HashMap::new();
     for (f, filing) in filings.iter().enumerate() {
         let issuer = issuer_of(filing);
-        let mut keys_here: Vec<TxKey> = Vec::new();
+        let mut seen_here: HashMap<TxKey, usize> = HashMap::new();
         for table in [Table::NonDerivative, Table::Derivative] {
             for (i, row) in filing.table(table).iter().enumerate() {
                 if row.kind != RowKind::Transaction {
@@ -376,61 +424,54 @@ fn unique_transactions(filings: &[Filing], diagnostics: &mut Vec<BatchDiagnostic
                     after: row.shares_owned_following_transaction.decimal().map(|d| d.normalize()),
                     occurrence: 0,
                 };
-                key.occurrence = keys_here.iter().filter(|k| **k == key).count();
-                let same = out.iter().position(|(k, t)| {
-                    *k == key
-                        && t.filing as usize != f
-                        && filings.get(t.filing as usize).is_some_and(|g| share_owner(g, filing))
+                let count = seen_here.entry(key.clone()).or_default();
+                key.occurrence = *count;
+                *count += 1;
+                let earlier = index.get(&key).map_or(&[][..], Vec::as_slice);
+                let elsewhere = |p: &usize| out.get(*p).filter(|t| t.filing as usize != f);
+                let same = earlier.iter().copied().find(|p| {
+                    elsewhere(p).is_some_and(|t| share_owner(owners_at(t.filing as usize), owners_at(f)))
                 });
-                match same {
-                    Some(p) => {
-                        if let Some((_, t)) = out.get_mut(p) {
-                            t.also_in.push((row_index(f), row_index(i)));
-                            for owner in owners_of(filing) {
-                                if !t.owners.iter().any(|o| o.same(&owner)) {
-                                    t.owners.push(owner);
-                                }
-                            }
+                let other = earlier.iter().find_map(elsewhere).map(|t| (t.table, t.row, t.filing));
+                if let Some(t) = same.and_then(|p| out.get_mut(p)) {
+                    t.also_in.push((row_index(f), row_index(i)));
+                    for owner in owners_at(f) {
+                        if !t.owners.iter().any(|o| o.same(owner)) {
+                            t.owners.push(owner.clone());
                         }
                     }
-                    None => {
-                        if let Some((_, other)) =
-                            out.iter().find(|(k, t)| *k == key && t.filing as usize != f)
-                        {
-                            diagnostics.push(BatchDiagnostic {
-                                filing: row_index(f),
-                                diagnostic: Diagnostic::new(
-                                    Code::PossibleDuplicate,
-                                    Some(row.span),
-                                    format!(
-                                        "{} reports the same transaction as {} of filing {}, but the filings share no reporting owner: it is counted in each",
-                                        row_label(table, i),
-                                        row_label(other.table, other.row as usize),
-                                        other.filing + 1
-                                    ),
-                                )
-                                .with_cells([super::row_ref(table, i)]),
-                            });
-                        }
-                        out.push((
-                            key.clone(),
-                            BatchTransaction {
-                                filing: row_index(f),
-                                table,
-                                row: row_index(i),
-                                also_in: Vec::new(),
-                                issuer: issuer.clone(),
-                                owners: owners_of(filing),
-                                superseded_by: None,
-                            },
-                        ));
-                    }
+                    continue;
                 }
-                keys_here.push(key);
+                if let Some((other_table, other_row, other_filing)) = other {
+                    diagnostics.push(BatchDiagnostic {
+                        filing: row_index(f),
+                        diagnostic: Diagnostic::new(
+                            Code::PossibleDuplicate,
+                            Some(row.span),
+                            format!(
+                                "{} reports the same transaction as {} of filing {}, but the filings share no reporting owner: it is counted in each",
+                                row_label(table, i),
+                                row_label(other_table, other_row as usize),
+                                other_filing + 1
+                            ),
+                        )
+                        .with_cells([super::row_ref(table, i)]),
+                    });
+                }
+                index.entry(key).or_default().push(out.len());
+                out.push(BatchTransaction {
+                    filing: row_index(f),
+                    table,
+                    row: row_index(i),
+                    also_in: Vec::new(),
+                    issuer: issuer.clone(),
+                    owners: owners_at(f).clone(),
+                    superseded_by: None,
+                });
             }
         }
     }
-    out.into_iter().map(|(_, t)| t).collect()
+    out
 }
 
 fn totals(
@@ -446,6 +487,7 @@ fn totals(
         sums: FlowSums,
     }
     let mut out: Vec<(Totals, Vec<Sums>)> = Vec::new();
+    let mut known = Parties::default();
     for t in counted {
         let Some(row) = filings.get(t.filing as usize).and_then(|f| f.table(t.table).get(t.row as usize))
         else {
@@ -458,9 +500,11 @@ fn totals(
         let key = normalize_title(row.security_title.text());
         let ownership = row.direct_or_indirect_ownership.value;
         for party in parties(t) {
-            let slot = match out.iter().position(|(x, _)| x.party.same(&party)) {
+            let found = known.find(&party, |i| out.get(i).is_some_and(|(x, _)| x.party.same(&party)));
+            let slot = match found {
                 Some(p) => p,
                 None => {
+                    known.add(&party, out.len());
                     out.push((
                         Totals { party, filings: Vec::new(), transactions: 0, securities: Vec::new() },
                         Vec::new(),
@@ -470,11 +514,7 @@ fn totals(
             };
             let Some((totals, per_security)) = out.get_mut(slot) else { continue };
             totals.transactions += 1;
-            for f in std::iter::once(t.filing).chain(t.also_in.iter().map(|x| x.0)) {
-                if !totals.filings.contains(&f) {
-                    totals.filings.push(f);
-                }
-            }
+            totals.filings.extend(std::iter::once(t.filing).chain(t.also_in.iter().map(|x| x.0)));
             let found = per_security
                 .iter()
                 .position(|a| a.table == t.table && a.key == key && a.ownership == ownership);
@@ -497,6 +537,7 @@ fn totals(
     out.into_iter()
         .map(|(mut totals, per_security)| {
             totals.filings.sort_unstable();
+            totals.filings.dedup();
             totals.securities = per_security
                 .into_iter()
                 .map(|a| SecurityTotals {
