@@ -43,6 +43,11 @@ pub(crate) struct Token {
 }
 
 impl Token {
+    /// Whether the token is a date or an amount (what every row has).
+    pub(crate) fn is_amount_or_date(&self) -> bool {
+        matches!(self.kind, Kind::Date | Kind::Number | Kind::Dollars)
+    }
+
     /// Add `other` (a continuation of the same cell on another line) before or after.
     pub(crate) fn join(&mut self, other: &Token, before: bool) {
         let (first, second) = if before { (&other.text, &self.text) } else { (&self.text, &other.text) };

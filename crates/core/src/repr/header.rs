@@ -42,6 +42,25 @@ pub(crate) enum Label {
     Form4Transactions,
 }
 
+impl Label {
+    /// Whether the label is a check box's (a mark beside it says yes).
+    fn takes_mark(self) -> bool {
+        matches!(
+            self,
+            Label::Director
+                | Label::TenPercent
+                | Label::Officer
+                | Label::Other
+                | Label::OnePerson
+                | Label::MorePersons
+                | Label::NotSubject
+                | Label::Aff10b5One
+                | Label::Form3Holdings
+                | Label::Form4Transactions
+        )
+    }
+}
+
 /// How freely a label phrase may be matched inside a cell.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Bound {
@@ -125,6 +144,8 @@ const BOILERPLATE: &[&str] = &[
     "defense conditions",
     "title below)",
     "to section 16",
+    "for the purchase or sale",
+    "securities of the issuer that is",
     "form 4 or form 5",
     "obligations may continue",
     "see instruction",
@@ -193,9 +214,11 @@ pub(crate) fn tokens(lines: &[Line]) -> Vec<Token> {
     let labels = find_labels(&joined, &starts);
     let mut out = Vec::new();
     let mut next = 0;
+    let mut covered = 0;
     for &(cs, cell, li, ci) in &cells {
         let ce = cs + cell.text.len();
-        let mut at = cs;
+        // A label (with its decorations) may run on into this cell.
+        let mut at = cs.max(covered).min(ce);
         while at < ce {
             match labels.get(next) {
                 Some(&(ls, le, label)) if ls < ce => {
@@ -205,6 +228,7 @@ pub(crate) fn tokens(lines: &[Line]) -> Vec<Token> {
                     let span = label_span(&cells, ls, le);
                     out.push(Token::Label(label, span));
                     at = le.max(at);
+                    covered = covered.max(le);
                     next += 1;
                 }
                 _ => {
@@ -315,8 +339,17 @@ fn clean_value(piece: &str) -> String {
 }
 
 /// Words left over from a label wrapped over two lines.
-const LABEL_ENDS: &[&str] =
-    &["person", "issuer", "line)", "symbol", "trading symbol", "reporting person", "filed", "person*"];
+const LABEL_ENDS: &[&str] = &[
+    "title",
+    "person",
+    "issuer",
+    "line)",
+    "symbol",
+    "trading symbol",
+    "reporting person",
+    "filed",
+    "person*",
+];
 
 fn is_boilerplate(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
@@ -467,8 +500,8 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
         let Token::Label(label, span) = token else { continue };
         let span = *span;
         let drawn_empty = if RELATIONSHIP.contains(label) { relationship_drawn } else { boxes_drawn };
-        let checked = || match i.checked_sub(1).and_then(|p| tokens.get(p)).or_else(|| mark_after(tokens, i))
-        {
+        let before = i.checked_sub(1).and_then(|p| tokens.get(p)).filter(|t| matches!(t, Token::Check(..)));
+        let checked = || match before.or_else(|| mark_after(tokens, i)) {
             Some(Token::Check(c, s)) => Field::read(*c, *s),
             _ if drawn_empty => Field { span: Some(span), ..Field::missing() },
             _ => Field::read(false, span),
@@ -515,6 +548,31 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
             _ => {}
         }
     }
+    // Labels whose value the layout moved away from them (a PDF's text run
+    // together): the issuer is the value with a bracketed ticker, the period
+    // the first date after its label.
+    if h.issuer_name.value.is_none()
+        && let Some(j) = (0..tokens.len()).find(|&j| {
+            !claimed[j]
+                && matches!(&tokens[j], Token::Value(v) if v.text.ends_with(']') && v.text.contains('['))
+        })
+        && let Token::Value(v) = &tokens[j]
+    {
+        claimed[j] = true;
+        let (name, symbol) = split_issuer(v);
+        h.issuer_name = Field { origin: crate::model::Origin::Uncertain, ..name };
+        h.trading_symbol = Field { origin: crate::model::Origin::Uncertain, ..symbol };
+    }
+    if h.period_of_report.value.is_none()
+        && let Some(i) = tokens.iter().position(|t| matches!(t, Token::Label(Label::Period, _)))
+        && let Some(j) = (i + 1..tokens.len())
+            .find(|&j| !claimed[j] && matches!(&tokens[j], Token::Value(v) if read_date(&v.text).is_some()))
+        && let Token::Value(v) = &tokens[j]
+        && let Some(date) = read_date(&v.text)
+    {
+        claimed[j] = true;
+        h.period_of_report = Field { origin: crate::model::Origin::Uncertain, ..Field::read(date, v.span) };
+    }
     // Then the owner's name and address, from the values no other label took.
     if let Some(i) = tokens.iter().position(|t| matches!(t, Token::Label(Label::NameAddress, _))) {
         read_owner_block(tokens, i, lines, &mut h.owner, &mut claimed);
@@ -535,7 +593,8 @@ fn mark_after(tokens: &[Token], i: usize) -> Option<&Token> {
         match t {
             Token::Label(..) => return None,
             Token::Check(..) => {
-                return (!matches!(tokens.get(j + 1), Some(Token::Label(..)))).then_some(t);
+                let owned_by_next = matches!(tokens.get(j + 1), Some(Token::Label(l, _)) if l.takes_mark());
+                return (!owned_by_next).then_some(t);
             }
             Token::Value(_) => {}
         }
@@ -725,10 +784,22 @@ pub(crate) fn split_place(text: &str) -> (Option<String>, Option<String>, Option
 
 /// The officer title and the "other" text after the "Other (specify below)" label.
 fn read_titles(tokens: &[Token], i: usize, lines: &[Line], owner: &mut ReportingOwner, claimed: &mut [bool]) {
+    // The title's line, and the lines it wraps onto (lines of one cell).
     let mut values: Vec<usize> = Vec::new();
+    let mut last_line: Option<usize> = None;
     for (j, t) in tokens.iter().enumerate().skip(i + 1) {
         match t {
-            Token::Value(_) => values.push(j),
+            Token::Value(v) => {
+                let wraps = last_line.is_none_or(|l| {
+                    v.line == l
+                        || (v.line == l + 1 && lines.get(v.line).is_some_and(|x| x.filled().count() == 1))
+                });
+                if !wraps {
+                    break;
+                }
+                last_line = Some(v.line);
+                values.push(j);
+            }
             Token::Label(..) => break,
             Token::Check(..) => {}
         }

@@ -54,6 +54,10 @@ pub(crate) fn grid(text: &str, base: usize) -> Grid {
         }
         // Drop the empty cells the outer pipes of `| a | b |` make (a row
         // written `a | b |` has no outer pipes: its last cell is just empty).
+        // Page furniture of a PDF the Markdown was made from.
+        if cells.iter().any(|c: &Cell| crate::repr::pdf::is_furniture(&c.text)) {
+            continue;
+        }
         if raw.trim_start().starts_with('|') {
             if cells.first().is_some_and(Cell::is_empty) {
                 cells.remove(0);

@@ -170,6 +170,9 @@ pub(crate) fn signatures(lines: &[Line], floor: usize, marks: &[usize]) -> (Vec<
         if found.is_empty() {
             found = spread(lines, &above);
         }
+        if found.is_empty() {
+            found = around_date(lines, &above);
+        }
         found.reverse();
         if let Some(&(i, _)) = found.first() {
             first = first.min(i);
@@ -243,6 +246,51 @@ fn spread(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
         .collect();
     // Nearest the mark first, like the other patterns (the caller reverses).
     out.sort_by_key(|(i, _)| std::cmp::Reverse(*i));
+    out
+}
+
+/// Signatures laid out on a page whose columns were lost: a date alone on
+/// its line, the name wrapped evenly around it. As many lines above the
+/// date as below it are taken (one more when that one starts with "/s/");
+/// the name is marked uncertain, since where it starts is a guess.
+fn around_date(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
+    let is_date = |i: usize| read_date(&lines[i].text()).is_some();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while let Some(d) = (k..above.len().min(k + 6)).find(|&j| is_date(above[j])) {
+        let date_line = above[d];
+        let Some(date) = read_date(&lines[date_line].text()) else { break };
+        // The lines between the date and the mark (or the signature below), then as many above it.
+        let mut name: Vec<usize> = above[k..d].to_vec();
+        let up = name.len().max(1);
+        let mut j = d + 1;
+        while j < above.len() && j < d + 1 + up && !is_date(above[j]) {
+            name.push(above[j]);
+            j += 1;
+        }
+        if j < above.len() && !is_date(above[j]) && lines[above[j]].text().starts_with("/s/") {
+            name.push(above[j]);
+            j += 1;
+        }
+        name.sort_unstable();
+        if name.is_empty() || name.iter().any(|&i| is_form_text(&lines[i])) {
+            break;
+        }
+        let text = name.iter().map(|&i| lines[i].text()).fold(String::new(), |acc, p| {
+            if acc.is_empty() { p } else { crate::repr::align::join_wrapped(&acc, &p) }
+        });
+        let span = name.iter().map(|&i| lines[i].span()).reduce(Span::cover).unwrap_or_default();
+        let date_span = lines[date_line].span();
+        out.push((
+            name[0].min(date_line),
+            Signature {
+                span: span.cover(date_span),
+                name: Field { origin: crate::model::Origin::Uncertain, ..Field::read(text, span) },
+                date: Field::read(date, date_span),
+            },
+        ));
+        k = j;
+    }
     out
 }
 

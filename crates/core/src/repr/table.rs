@@ -186,6 +186,50 @@ pub(crate) fn finish_row(row: &mut Row, layout: &Layout, table: Table) {
     }
 }
 
+/// A row read without its table's headings (the form's standard columns
+/// assumed): kept as read only when it fills the columns every row of its
+/// kind has — the title, the amount owned and the ownership form, and for a
+/// transaction its date, code, amount and direction — with nothing in
+/// doubt; otherwise every value of it is marked uncertain.
+pub(crate) fn doubt_unless_complete(mut row: Row) -> Row {
+    let core: &[Column] = match row.kind {
+        RowKind::Transaction => &[
+            Column::SecurityTitle,
+            Column::TransactionDate,
+            Column::TransactionCode,
+            Column::TransactionAcquiredDisposedCode,
+            Column::DirectOrIndirectOwnership,
+        ],
+        RowKind::Holding => &[Column::SecurityTitle, Column::DirectOrIndirectOwnership],
+    };
+    let filled = core.iter().all(|c| row.cell(*c).text().is_some());
+    let amounts = (row.kind == RowKind::Holding
+        || row.transaction_shares.value.is_some()
+        || row.transaction_total_value.value.is_some())
+        && (row.shares_owned_following_transaction.value.is_some()
+            || row.value_owned_following_transaction.value.is_some());
+    let in_doubt = Column::ALL.iter().any(|c| matches!(row.cell(*c).meta().2, Origin::Uncertain));
+    if !(filled && amounts) || in_doubt {
+        for column in Column::ALL {
+            let (_, _, origin) = row.cell(column).meta();
+            if origin.is_read() && row.cell(column).text().is_some() {
+                set_origin(&mut row, column, Origin::Uncertain);
+            }
+        }
+    }
+    row
+}
+
+/// Mark the text cells of a row (title, underlying title, nature) uncertain:
+/// wrapped text near it may belong to them.
+pub(crate) fn doubt_text(row: &mut Row) {
+    for column in [Column::SecurityTitle, Column::UnderlyingSecurityTitle, Column::NatureOfOwnership] {
+        if row.cell(column).text().is_some() && row.cell(column).meta().2.is_read() {
+            set_origin(row, column, Origin::Uncertain);
+        }
+    }
+}
+
 /// The columns a slot shows.
 pub(crate) fn slot_columns(slot: Slot) -> &'static [Column] {
     use Column as C;
