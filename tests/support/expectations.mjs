@@ -35,7 +35,8 @@ export function assertFictionalForm4(filing) {
   assert.deepEqual(option.SecurityTitle, { value: 'Stock Option (right to buy)', marks: '' });
   assert.deepEqual(option.ConversionOrExercisePrice, { value: '12.40', marks: '' });
   assert.deepEqual(option.ExerciseDate, { value: '', marks: '(4)' }, 'a value given only as a footnote');
-  assert.deepEqual(option.ExpirationDate, { value: '2030-06-30', marks: '' });
+  // Dates as the form prints them (MM/DD/YYYY); the XML says 2030-06-30.
+  assert.deepEqual(option.ExpirationDate, { value: '06/30/2030', marks: '' });
   assert.deepEqual(option.UnderlyingSecurityShares, { value: '2500', marks: '' });
   assert.deepEqual(option.SharesOwnedFollowingTransaction, { value: '7500', marks: '' });
 
@@ -65,10 +66,10 @@ export function assertTeslaForm4(filing) {
   const [early, late] = filing.tableII.map((row) => row.cells);
   assert.deepEqual(early.ConversionOrExercisePrice, { value: '2.79', marks: '' });
   assert.deepEqual(early.ExerciseDate, { value: '', marks: '(2)' });
-  assert.deepEqual(early.ExpirationDate, { value: '2023-04-08', marks: '' });
+  assert.deepEqual(early.ExpirationDate, { value: '04/08/2023', marks: '' }, 'XML: 2023-04-08');
   assert.deepEqual(early.TransactionPricePerShare, { value: '0.00', marks: '' });
   assert.deepEqual(late.ExerciseDate, { value: '', marks: '(3)' });
-  assert.deepEqual(late.ExpirationDate, { value: '2023-06-10', marks: '' });
+  assert.deepEqual(late.ExpirationDate, { value: '06/10/2023', marks: '' }, 'XML: 2023-06-10');
   assert.deepEqual(late.SharesOwnedFollowingTransaction, { value: '0', marks: '' });
   assert.equal(filing.footnotes.length, 3);
 }

@@ -1,8 +1,10 @@
-//! The page: the input panel on top, one view per input below, and the
-//! page-wide handlers that let the user paste or drop anywhere.
+//! The page: a header (name, what it does, the theme switch), the input
+//! panel, one view per input below it, and the page-wide pieces — paste and
+//! drop anywhere, the source view and the footnote tooltip.
 
 use std::sync::Arc;
 
+use filing_core::detect::Representation;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,7 +13,11 @@ use web_sys::{DataTransfer, File};
 use crate::document::Document;
 use crate::document_view::DocumentView;
 use crate::files;
+use crate::footnotes::{FootnoteTip, FootnoteTips};
 use crate::input_panel::InputPanel;
+use crate::samples::Sample;
+use crate::source_view::{SourceView, SourceViewer};
+use crate::theme::ThemeSwitch;
 
 /// What the page shows, and the ways new input reaches it. Every way of
 /// giving input replaces what was shown: typed or pasted text becomes one
@@ -40,10 +46,19 @@ impl Inspector {
 
     /// Show the filings in `text` (typed, pasted or dropped as text).
     pub fn show_text(self, text: String) {
+        self.show_named_text("pasted text", text);
+    }
+
+    /// Show a sample filing, its text in the paste area to edit.
+    pub fn show_sample(self, sample: &Sample) {
+        self.show_named_text(sample.file, sample.text.to_owned());
+    }
+
+    fn show_named_text(self, name: &str, text: String) {
         let documents = if text.trim().is_empty() {
             Vec::new()
         } else {
-            vec![Arc::new(Document::from_text("pasted text", text.clone()))]
+            vec![Arc::new(Document::from_text(name, text.clone()))]
         };
         self.text.set(text);
         self.documents.set(documents);
@@ -63,6 +78,20 @@ impl Inspector {
         });
     }
 
+    /// Read the document at `index` again as `representation` (`None`: as detected).
+    pub fn reparse(self, index: usize, representation: Option<Representation>) {
+        let Some(document) = self.documents.with_untracked(|documents| documents.get(index).cloned()) else {
+            return;
+        };
+        if let Some(reparsed) = document.reparsed(representation) {
+            self.documents.update(|documents| {
+                if let Some(slot) = documents.get_mut(index) {
+                    *slot = Arc::new(reparsed);
+                }
+            });
+        }
+    }
+
     /// Take the files of a drop or paste, or else its text.
     fn take(self, data: &DataTransfer) {
         let files = data.files().map(|list| files::list(&list)).unwrap_or_default();
@@ -80,30 +109,49 @@ impl Inspector {
 #[component]
 pub fn App() -> impl IntoView {
     let inspector = Inspector::new();
+    let viewer = SourceViewer::new();
+    let tips = FootnoteTips::new();
+    provide_context(viewer);
+    provide_context(tips);
     listen_page_wide(inspector);
     view! {
+        <a class="skip-link" href="#main">"Skip to the content"</a>
         <header class="page-header">
-            <h1>"Filing Inspector"</h1>
-            <p class="tagline">
-                "SEC Forms 3, 4 and 5 as exact tables. Everything is read in your browser: nothing is uploaded."
-            </p>
+            <div class="brand">
+                <h1>"Filing Inspector"</h1>
+                <p class="tagline">
+                    "SEC Forms 3, 4 and 5 as exact, explained tables. Read in your browser: nothing is uploaded."
+                </p>
+            </div>
+            <ThemeSwitch />
         </header>
-        <main class:dragging=move || inspector.dragging.get() data-test="app">
+        <main id="main" tabindex="-1" class:dragging=move || inspector.dragging.get() data-test="app">
             <InputPanel inspector=inspector />
             <Show when=move || inspector.reading.get()>
-                <p class="reading" data-test="reading">"Reading files…"</p>
+                <p class="reading" data-test="reading" role="status">"Reading files…"</p>
             </Show>
             <div class="documents" data-test="documents">
-                {move || {
-                    inspector
-                        .documents
-                        .get()
-                        .into_iter()
-                        .map(|document| view! { <DocumentView document=document /> })
-                        .collect_view()
-                }}
+                <For
+                    each=move || inspector.documents.get().into_iter().enumerate()
+                    key=|(index, document)| (*index, Arc::as_ptr(document) as usize)
+                    children=move |(index, document)| {
+                        view! {
+                            <DocumentView
+                                document=document
+                                on_reparse=Callback::new(move |choice| inspector.reparse(index, choice))
+                            />
+                        }
+                    }
+                />
             </div>
         </main>
+        <footer class="page-footer">
+            <p>
+                "Filing Inspector reads EDGAR ownership XML and full submissions exactly; EDGAR pages, copied text, PDF text and Markdown as far as they go, marking what was inferred. It is not affiliated with the SEC."
+            </p>
+        </footer>
+        <SourceView viewer=viewer />
+        <FootnoteTip tips=tips />
     }
 }
 
@@ -141,5 +189,5 @@ fn typed_into_a_field(event: &web_sys::Event) -> bool {
     event
         .target()
         .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|element| matches!(element.tag_name().as_str(), "TEXTAREA" | "INPUT"))
+        .is_some_and(|element| matches!(element.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"))
 }

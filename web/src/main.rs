@@ -1,5 +1,6 @@
 //! Filing Inspector's web page: paste, drop or open SEC Forms 3, 4 and 5 and
-//! see them as tables, parsed entirely in the browser by `filing-core`.
+//! see them as tables, parsed and analysed entirely in the browser by
+//! `filing-core`.
 //!
 //! A Leptos client-side-rendered app, built by Trunk from `index.html` at the
 //! repository root. This is the only crate that knows about the DOM; it renders
@@ -7,18 +8,28 @@
 //!
 //! - [`app`]: the page, the state (the [`document::Document`]s shown) and the
 //!   page-wide paste and drop handlers;
-//! - [`input_panel`]: where text and files come in;
-//! - [`document_view`], [`filing_view`], [`cards`], [`transaction_table`],
-//!   [`diagnostics_panel`]: what the user sees of each input.
+//! - [`input_panel`], [`samples`], [`files`]: where text and files come in;
+//! - [`document_view`]: one input — how it was recognised, the override, its
+//!   reading problems;
+//! - [`filing_view`], [`cards`], [`transaction_table`], [`footnotes`],
+//!   [`analysis_view`], [`diagnostics_panel`]: one filing, from props;
+//! - [`source_view`]: the input text with a span highlighted;
+//! - [`export_menu`]: copy and download a table; [`theme`]: light and dark.
 
+mod analysis_view;
 mod app;
 mod cards;
 mod diagnostics_panel;
 mod document;
 mod document_view;
+mod export_menu;
 mod files;
 mod filing_view;
+mod footnotes;
 mod input_panel;
+mod samples;
+mod source_view;
+mod theme;
 mod transaction_table;
 
 fn main() {

@@ -1,0 +1,165 @@
+//! Footnote marks and their text: a mark `(1)` is a link to the footnote in
+//! the "Explanation of responses"; hovering it or giving it the keyboard
+//! focus shows the footnote's text beside it, in one tooltip for the page
+//! ([`FootnoteTip`]), which Escape dismisses.
+
+use std::sync::Arc;
+
+use filing_core::model::{Filing, FootnoteId};
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The id of the page's one footnote tooltip (what marks are described by).
+const TIP_ID: &str = "footnote-tip";
+
+/// The tooltip's text and where to show it (viewport pixels).
+#[derive(Clone, Debug, PartialEq)]
+struct Tip {
+    mark: String,
+    text: String,
+    left: f64,
+    top: f64,
+}
+
+/// Shows footnote text beside a mark; provided once by the page.
+#[derive(Clone, Copy)]
+pub struct FootnoteTips(RwSignal<Option<Tip>>);
+
+impl FootnoteTips {
+    /// No tooltip shown.
+    pub fn new() -> FootnoteTips {
+        FootnoteTips(RwSignal::new(None))
+    }
+
+    fn show(self, mark: &web_sys::Element, label: String, text: String) {
+        let rect = mark.get_bounding_client_rect();
+        let width = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1024.0);
+        // Keep a 20rem tooltip inside the viewport.
+        let left = rect.left().min(width - 330.0).max(8.0);
+        self.0.set(Some(Tip { mark: label, text, left, top: rect.bottom() + 6.0 }));
+    }
+
+    fn hide(self) {
+        self.0.set(None);
+    }
+}
+
+/// The page's footnote tooltip.
+#[component]
+pub fn FootnoteTip(tips: FootnoteTips) -> impl IntoView {
+    let _ = window_event_listener(ev::keydown, move |event| {
+        if event.key() == "Escape" {
+            tips.hide();
+        }
+    });
+    // A tooltip left over from a scrolled-away mark would point at nothing.
+    let _ = window_event_listener(ev::scroll, move |_| tips.hide());
+    view! {
+        <div
+            id=TIP_ID
+            role="tooltip"
+            class="footnote-tip"
+            data-test="footnote-tip"
+            class:shown=move || tips.0.with(Option::is_some)
+            style:left=move || tips.0.with(|t| t.as_ref().map(|t| format!("{}px", t.left)))
+            style:top=move || tips.0.with(|t| t.as_ref().map(|t| format!("{}px", t.top)))
+        >
+            {move || tips.0.get().map(|tip| view! { <strong>{tip.mark}</strong> " " {tip.text} })}
+        </div>
+    }
+}
+
+/// The id of the footnote's entry in the list of a filing's footnotes.
+pub fn footnote_anchor(prefix: &str, id: &FootnoteId) -> String {
+    format!("{prefix}-{id}")
+}
+
+/// Footnote marks as the form prints them, `(1)(2)`, each a link to its
+/// footnote that shows the footnote's text on hover and focus.
+#[component]
+pub fn FootnoteMarks(filing: Arc<Filing>, ids: Vec<FootnoteId>, prefix: Arc<str>) -> impl IntoView {
+    let tips = use_context::<FootnoteTips>();
+    (!ids.is_empty()).then(|| {
+        let marks = ids
+            .iter()
+            .map(|id| {
+                let text = filing.footnote(id).map(|f| f.text.text().to_owned());
+                let undefined = text.is_none();
+                let text = text.unwrap_or_else(|| {
+                    format!("Footnote {id} is referred to here but not defined in the filing.")
+                });
+                let mark = footnote_mark(id);
+                let anchor = footnote_anchor(&prefix, id);
+                let label = format!("footnote {}", id.number().map_or(id.to_string(), |n| n.to_string()));
+                let (show_text, show_mark) = (text.clone(), mark.clone());
+                let show = move |event: web_sys::Event| {
+                    if let (Some(tips), Some(target)) = (tips, event.current_target())
+                        && let Ok(element) = target.dyn_into::<web_sys::Element>()
+                    {
+                        tips.show(&element, show_mark.clone(), show_text.clone());
+                    }
+                };
+                let show_on_focus = show.clone();
+                let hide = move || {
+                    if let Some(tips) = tips {
+                        tips.hide();
+                    }
+                };
+                let go_to = anchor.clone();
+                view! {
+                    <a
+                        class="mark"
+                        class:undefined=undefined
+                        href=format!("#{anchor}")
+                        aria-label=label
+                        aria-describedby=TIP_ID
+                        data-test="footnote-mark"
+                        data-footnote=id.to_string()
+                        on:mouseenter=move |event| show(event.into())
+                        on:focus=move |event| show_on_focus(event.into())
+                        on:mouseleave=move |_| hide()
+                        on:blur=move |_| hide()
+                        on:click=move |event| {
+                            // Scroll to the footnote without touching the URL fragment.
+                            event.prevent_default();
+                            event.stop_propagation();
+                            focus_footnote(&go_to);
+                        }
+                    >
+                        {mark}
+                    </a>
+                }
+            })
+            .collect_view();
+        view! { <sup class="footnotes" data-test="footnote-marks">{marks}</sup> }
+    })
+}
+
+fn focus_footnote(anchor: &str) {
+    if let Some(element) = document().get_element_by_id(anchor)
+        && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
+    {
+        element.scroll_into_view();
+        let _ = element.focus();
+    }
+}
+
+/// `(1)` for `F1`; other ids as written.
+pub fn footnote_mark(id: &FootnoteId) -> String {
+    match id.number() {
+        Some(n) => format!("({n})"),
+        None => format!("({id})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn footnote_marks_are_printed_as_the_form_does() {
+        assert_eq!(footnote_mark(&FootnoteId::numbered(12)), "(12)");
+        assert_eq!(footnote_mark(&FootnoteId("Fx".to_owned())), "(Fx)");
+    }
+}

@@ -1,0 +1,125 @@
+//! Sample filings to try the page with, built into the app (`web/samples/`):
+//! two real pastes from users (Qualys Form 4s as Markdown made from the
+//! EDGAR page, lossy) and filings written for the page from the SEC's
+//! specification — clearly fictional, like the SEC's own samples.
+
+use leptos::prelude::*;
+
+/// One sample filing.
+pub struct Sample {
+    /// A stable id, for hooks.
+    pub id: &'static str,
+    /// The button's label.
+    pub label: &'static str,
+    /// What it shows.
+    pub description: &'static str,
+    /// The document's name once loaded (its file name).
+    pub file: &'static str,
+    /// The text.
+    pub text: &'static str,
+}
+
+/// Every sample, in the order offered.
+pub const SAMPLES: &[Sample] = &[
+    Sample {
+        id: "form4-options",
+        label: "Form 4 with options",
+        description: "An option exercise and same-day sale under a 10b5-1 plan, and a grant (fictional XML)",
+        file: "form4-options-fictional.xml",
+        text: include_str!("../samples/form4-options-fictional.xml"),
+    },
+    Sample {
+        id: "form3",
+        label: "Form 3",
+        description: "A new director's initial holdings (fictional XML)",
+        file: "form3-fictional.xml",
+        text: include_str!("../samples/form3-fictional.xml"),
+    },
+    Sample {
+        id: "form5",
+        label: "Form 5",
+        description: "An annual statement: a gift, a small acquisition, 401(k) shares (fictional XML)",
+        file: "form5-fictional.xml",
+        text: include_str!("../samples/form5-fictional.xml"),
+    },
+    Sample {
+        id: "joint",
+        label: "Joint filing",
+        description: "Three reporting persons, filed late (fictional XML)",
+        file: "form4-joint-fictional.xml",
+        text: include_str!("../samples/form4-joint-fictional.xml"),
+    },
+    Sample {
+        id: "malformed",
+        label: "Malformed",
+        description: "Bad date, bad number, misspelt element, undefined footnote (fictional XML)",
+        file: "form4-malformed-fictional.xml",
+        text: include_str!("../samples/form4-malformed-fictional.xml"),
+    },
+    Sample {
+        id: "seed-2013-11",
+        label: "Real paste: Qualys, Nov 2013",
+        description: "Markdown a user made from the EDGAR page: lossy, values inferred",
+        file: "seed-qualys-2013-11.txt",
+        text: include_str!("../samples/seed-qualys-2013-11.txt"),
+    },
+    Sample {
+        id: "seed-2013-10",
+        label: "Real paste: Qualys, Oct 2013",
+        description: "Markdown with HTML tags a user made from the EDGAR page: lossy",
+        file: "seed-qualys-2013-10.txt",
+        text: include_str!("../samples/seed-qualys-2013-10.txt"),
+    },
+];
+
+/// The sample buttons; `on_pick` gets the sample chosen.
+#[component]
+pub fn SampleButtons(on_pick: Callback<&'static Sample>) -> impl IntoView {
+    let buttons = SAMPLES
+        .iter()
+        .map(|sample| {
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="sample"
+                        data-test="sample"
+                        data-sample=sample.id
+                        title=sample.description
+                        on:click=move |_| on_pick.run(sample)
+                    >
+                        {sample.label}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="samples" aria-labelledby="samples-label">
+            <span id="samples-label" class="samples-label">"Try a sample:"</span>
+            <ul>{buttons}</ul>
+        </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    #[test]
+    fn every_sample_reads_as_at_least_one_filing() {
+        for sample in SAMPLES {
+            let doc = Document::from_text(sample.file, sample.text.to_owned());
+            assert_eq!(doc.filings.len(), 1, "{}", sample.id);
+        }
+    }
+
+    #[test]
+    fn the_fictional_samples_say_they_are_fictional() {
+        for sample in SAMPLES.iter().filter(|s| s.file.contains("fictional")) {
+            assert!(sample.text.contains("fictional"), "{}", sample.id);
+            assert!(sample.text.contains("<ownershipDocument>"), "{}", sample.id);
+        }
+    }
+}

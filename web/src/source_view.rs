@@ -1,0 +1,246 @@
+//! The source view: the input text with one span highlighted, opened by
+//! "Show source" on a cell or a click on a diagnostic's location.
+//!
+//! One panel serves the whole page. Views ask for it through the
+//! [`SourceViewer`] in the context (a view mounted without one simply offers
+//! no source). It shows what was asked about (a cell, a diagnostic), how the
+//! value was obtained, and the input with line numbers, scrolled to the
+//! highlighted span. Escape or the close button closes it and gives the
+//! focus back to where it came from.
+
+use std::sync::Arc;
+
+use filing_core::Input;
+use filing_core::source::Span;
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Inputs longer than this are shown around the span only.
+const WHOLE_TEXT_LIMIT: usize = 1_000_000;
+/// Lines shown before and after the span of a long input.
+const CONTEXT_LINES: usize = 200;
+
+/// What to show in the source view.
+#[derive(Clone, Debug)]
+pub struct SourceRequest {
+    /// The decoded input the span points into.
+    pub input: Arc<Input>,
+    /// The span to highlight; `None` when the thing asked about is not in the input.
+    pub span: Option<Span>,
+    /// What is shown: "Table I, row 2 · Price".
+    pub title: String,
+    /// Lines about it: its value, how it was obtained, its footnotes.
+    pub notes: Vec<String>,
+}
+
+/// Opens the source view; provided once by the page.
+#[derive(Clone, Copy)]
+pub struct SourceViewer {
+    request: RwSignal<Option<SourceRequest>>,
+    return_to: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+}
+
+impl SourceViewer {
+    /// A closed source view.
+    pub fn new() -> SourceViewer {
+        SourceViewer { request: RwSignal::new(None), return_to: StoredValue::new_local(None) }
+    }
+
+    /// Show `request`; the focus goes back to `from` when the view closes.
+    pub fn show(self, request: SourceRequest, from: Option<web_sys::HtmlElement>) {
+        self.return_to.set_value(from);
+        self.request.set(Some(request));
+    }
+
+    fn close(self) {
+        self.request.set(None);
+        if let Some(element) = self.return_to.get_value() {
+            let _ = element.focus();
+        }
+        self.return_to.set_value(None);
+    }
+}
+
+/// The element an event happened on, for giving the focus back to it.
+pub fn event_element(event: &web_sys::Event) -> Option<web_sys::HtmlElement> {
+    event.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// The panel, mounted once at the page's end.
+#[component]
+pub fn SourceView(viewer: SourceViewer) -> impl IntoView {
+    let _ = window_event_listener(ev::keydown, move |event| {
+        if event.key() == "Escape" && viewer.request.with_untracked(Option::is_some) {
+            viewer.close();
+        }
+    });
+    move || {
+        viewer.request.get().map(|request| {
+            view! { <SourcePanel request=request on_close=move || viewer.close() /> }
+        })
+    }
+}
+
+#[component]
+fn SourcePanel(request: SourceRequest, on_close: impl Fn() + Copy + 'static) -> impl IntoView {
+    let text_box: NodeRef<html::Div> = NodeRef::new();
+    let input = request.input.clone();
+    let place = request.span.map(|span| {
+        let from = input.line_col(span.start);
+        let to = input.line_col(span.end);
+        if from.line == to.line {
+            format!("line {}, columns {}–{}", from.line, from.column, to.column)
+        } else {
+            format!("line {}, column {} to line {}, column {}", from.line, from.column, to.line, to.column)
+        }
+    });
+    let excerpt = Excerpt::of(&input, request.span);
+    // Once shown, scroll the highlight to the middle of the box and move the focus there.
+    Effect::new(move |_| {
+        let Some(container) = text_box.get() else { return };
+        let container: web_sys::HtmlElement = container.into();
+        if let Ok(Some(mark)) = container.query_selector("mark")
+            && let Ok(mark) = mark.dyn_into::<web_sys::HtmlElement>()
+        {
+            container.set_scroll_top(mark.offset_top() - container.client_height() / 3);
+            container.set_scroll_left((mark.offset_left() - 48).max(0));
+        }
+        let _ = container.focus();
+    });
+    let empty_mark = excerpt.marked.is_empty();
+    let notes = request.notes.into_iter().map(|note| view! { <li>{note}</li> }).collect_view();
+    let absent = request.span.is_none().then(|| {
+        view! {
+            <p class="source-absent" data-test="source-absent">
+                "This is not in the input text, so there is nothing to highlight."
+            </p>
+        }
+    });
+    view! {
+        <aside class="source-view" role="region" aria-labelledby="source-view-title" data-test="source-view">
+            <header class="source-view-header">
+                <div>
+                    <p class="eyebrow">"Source"</p>
+                    <h2 id="source-view-title" data-test="source-title">{request.title}</h2>
+                    {place.map(|p| view! { <p class="source-place" data-test="source-place">{p}</p> })}
+                </div>
+                <button type="button" class="icon-button" aria-label="Close the source view" data-test="source-close" on:click=move |_| on_close()>
+                    "✕"
+                </button>
+            </header>
+            <ul class="source-notes" data-test="source-notes">{notes}</ul>
+            {absent}
+            {excerpt.note.map(|note| view! { <p class="source-window-note">{note}</p> })}
+            <div class="source-text" node_ref=text_box tabindex="0" role="group" aria-label="Input text, the highlighted part is what was asked about">
+                <pre class="gutter" aria-hidden="true">{excerpt.gutter}</pre>
+                <pre class="text">
+                    {excerpt.before}
+                    <mark data-test="source-mark" class:empty=empty_mark>{excerpt.marked}</mark>
+                    {excerpt.after}
+                </pre>
+            </div>
+        </aside>
+    }
+}
+
+/// The part of the input shown: the text before, in and after the span, and
+/// the line numbers beside it.
+struct Excerpt {
+    gutter: String,
+    before: String,
+    marked: String,
+    after: String,
+    note: Option<String>,
+}
+
+impl Excerpt {
+    fn of(input: &Input, span: Option<Span>) -> Excerpt {
+        let text = input.text();
+        let (start, end) = span.map_or((0, 0), |s| {
+            let start = floor_char(text, s.start as usize);
+            (start, floor_char(text, s.end as usize).max(start))
+        });
+        let (window_start, window_end, note) = if text.len() <= WHOLE_TEXT_LIMIT {
+            (0, text.len(), None)
+        } else {
+            let window_start = nth_line_start_before(text, start, CONTEXT_LINES);
+            let window_end = nth_line_end_after(text, end, CONTEXT_LINES);
+            let note = format!(
+                "The input is long: lines {} to {} are shown.",
+                input.line_col(window_start as u32).line,
+                input.line_col(window_end as u32).line
+            );
+            (window_start, window_end, Some(note))
+        };
+        let first_line = input.line_col(window_start as u32).line;
+        let shown = text.get(window_start..window_end).unwrap_or("");
+        let line_count = filing_core::source::lines(shown).count().max(1) as u32;
+        let gutter: Vec<String> = (first_line..first_line + line_count).map(|n| n.to_string()).collect();
+        Excerpt {
+            gutter: gutter.join("\n"),
+            before: text.get(window_start..start).unwrap_or("").to_owned(),
+            marked: text.get(start..end).unwrap_or("").to_owned(),
+            after: text.get(end..window_end).unwrap_or("").to_owned(),
+            note,
+        }
+    }
+}
+
+/// `offset` moved back to a character boundary (and into the text).
+fn floor_char(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+fn nth_line_start_before(text: &str, offset: usize, lines: usize) -> usize {
+    text.get(..offset).and_then(|head| head.rmatch_indices('\n').nth(lines).map(|(i, _)| i + 1)).unwrap_or(0)
+}
+
+fn nth_line_end_after(text: &str, offset: usize, lines: usize) -> usize {
+    text.get(offset..)
+        .and_then(|tail| tail.match_indices('\n').nth(lines).map(|(i, _)| offset + i))
+        .unwrap_or(text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_excerpt_splits_the_text_at_the_span_and_numbers_its_lines() {
+        let input = Input::from_text("one\ntwo 2\nthree".to_owned());
+        let excerpt = Excerpt::of(&input, Some(Span::new(8, 9)));
+        assert_eq!(excerpt.before, "one\ntwo ");
+        assert_eq!(excerpt.marked, "2");
+        assert_eq!(excerpt.after, "\nthree");
+        assert_eq!(excerpt.gutter, "1\n2\n3");
+        assert!(excerpt.note.is_none());
+    }
+
+    #[test]
+    fn a_span_inside_a_character_or_past_the_end_is_clamped() {
+        let input = Input::from_text("a€b".to_owned());
+        let excerpt = Excerpt::of(&input, Some(Span::new(2, 40)));
+        assert_eq!(excerpt.before, "a");
+        assert_eq!(excerpt.marked, "€b");
+        assert_eq!(excerpt.after, "");
+    }
+
+    #[test]
+    fn a_long_input_is_shown_around_the_span() {
+        let text: String = (1..=50_000).map(|n| format!("line number {n:06} of a long input\n")).collect();
+        assert!(text.len() > WHOLE_TEXT_LIMIT);
+        let offset = text.find("line number 030000").unwrap();
+        let input = Input::from_text(text);
+        let excerpt = Excerpt::of(&input, Some(Span::new(offset, offset + 18)));
+        assert_eq!(excerpt.marked, "line number 030000");
+        assert!(excerpt.before.starts_with("line number 029800"), "{}", &excerpt.before[..40]);
+        assert_eq!(excerpt.gutter.lines().next(), Some("29800"));
+        assert_eq!(excerpt.note.as_deref(), Some("The input is long: lines 29800 to 30200 are shown."));
+    }
+}
