@@ -92,12 +92,14 @@ fn with_detail(role: &str, detail: &str) -> String {
     if detail.is_empty() { role.to_owned() } else { format!("{role} ({detail})") }
 }
 
-/// The box 3 label: what the period of report is on this form.
+/// What box 3 (the period of report) is on this form, shortly: the date of
+/// the event requiring the statement, of the earliest transaction, or the
+/// issuer's fiscal year end.
 fn period_label(form: Option<FormType>) -> &'static str {
     match form.map(FormType::number) {
-        Some(3) => "Date of event requiring statement",
-        Some(5) => "Fiscal year ended",
-        _ => "Date of earliest transaction",
+        Some(3) => "Event date",
+        Some(5) => "Fiscal year end",
+        _ => "Earliest transaction",
     }
 }
 
@@ -138,13 +140,11 @@ pub fn FilingCard(filing: std::sync::Arc<Filing>, analysis: std::sync::Arc<Analy
                 {original.map(|d| view! { <dt>"Original filed"</dt> <dd data-test="original-date">{d}</dd> })}
                 {filed.map(|d| view! { <dt>"Filed"</dt> <dd data-test="filed-date">{d}</dd> })}
                 {signed.map(|d| view! { <dt>"Signed"</dt> <dd data-test="signed-date">{d}</dd> })}
-                <dt>"Amendment"</dt>
-                <dd>{document.amendment.clone()}</dd>
                 <dt>"Rule 10b5-1"</dt>
                 <dd data-test="rule-10b5-1" data-state=plan.0 title=document.rule_10b5_1.clone()>{plan.1}</dd>
-                <dt>"Timeliness"</dt>
-                <dd data-test="timeliness">{late.2}</dd>
             </dl>
+            <p class="card-note" data-test="timeliness">{late.2}</p>
+            {amended.then(|| view! { <p class="card-note">{document.amendment.clone()}</p> })}
             {(document.section16.is_some() || !document.boxes.is_empty()).then(|| view! { <ul class="boxes">{boxes}</ul> })}
         </section>
     }
@@ -160,9 +160,9 @@ fn lateness(analysis: &Analysis) -> (&'static str, String, String) {
         );
     };
     let source = match deadline.filing_date.source {
-        FilingDateSource::Header => "filed",
-        FilingDateSource::User => "filed (as given)",
-        FilingDateSource::Signature => "signed (the filing date is not in this input)",
+        FilingDateSource::Header => "Filed",
+        FilingDateSource::User => "Filed (as given)",
+        FilingDateSource::Signature => "Signed (the filing date is not in this input)",
     };
     let date = deadline.filing_date.date.to_us_string();
     if deadline.business_days_late > 0 {
@@ -195,8 +195,8 @@ mod tests {
 
     #[test]
     fn the_period_is_labelled_as_each_form_labels_box_3() {
-        assert_eq!(period_label(Some(FormType::Form3A)), "Date of event requiring statement");
-        assert_eq!(period_label(Some(FormType::Form4)), "Date of earliest transaction");
-        assert_eq!(period_label(Some(FormType::Form5)), "Fiscal year ended");
+        assert_eq!(period_label(Some(FormType::Form3A)), "Event date");
+        assert_eq!(period_label(Some(FormType::Form4)), "Earliest transaction");
+        assert_eq!(period_label(Some(FormType::Form5)), "Fiscal year end");
     }
 }

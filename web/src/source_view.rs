@@ -105,7 +105,10 @@ fn SourcePanel(request: SourceRequest, on_close: impl Fn() + Copy + 'static) -> 
             && let Ok(mark) = mark.dyn_into::<web_sys::HtmlElement>()
         {
             container.set_scroll_top(mark.offset_top() - container.client_height() / 3);
-            container.set_scroll_left((mark.offset_left() - 48).max(0));
+            // Sideways only when the highlight is out of sight to the right.
+            if mark.offset_left() + mark.offset_width() > container.client_width() {
+                container.set_scroll_left(mark.offset_left() - container.client_width() / 3);
+            }
         }
         let _ = container.focus();
     });

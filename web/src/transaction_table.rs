@@ -11,7 +11,9 @@ use std::sync::Arc;
 
 use filing_core::Input;
 use filing_core::analysis::{Analysis, RowAnalysis};
-use filing_core::model::{Cell, Column, Filing, FormColumn, Origin, Row, RowKind, Table, form_columns};
+use filing_core::model::{
+    Cell, Column, Filing, FormColumn, FormType, Origin, Row, RowKind, Table, form_columns,
+};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -144,15 +146,12 @@ fn OriginLegend() -> impl IntoView {
 /// The columns shown: every column the form prints, the cells it folds into
 /// a box when a row has one, and — after them — any other cell a row holds
 /// something in, so that nothing the filing gave is hidden.
-pub fn shown_columns(
-    form: Option<filing_core::model::FormType>,
-    table: Table,
-    rows: &[Row],
-) -> Vec<FormColumn> {
+pub fn shown_columns(form: Option<FormType>, table: Table, rows: &[Row]) -> Vec<FormColumn> {
     let layout = form_columns(form, table);
     let holds = |column: Column| rows.iter().any(|row| has_content(table, row, column));
+    let notable = |column: Column| rows.iter().any(|row| is_notable(form, table, row, column));
     let mut shown: Vec<FormColumn> =
-        layout.iter().copied().filter(|c| c.printed || holds(c.column)).collect();
+        layout.iter().copied().filter(|c| c.printed || notable(c.column)).collect();
     for column in Column::ALL {
         if !layout.iter().any(|c| c.column == column) && holds(column) {
             shown.push(FormColumn {
@@ -165,6 +164,26 @@ pub fn shown_columns(
         }
     }
     shown
+}
+
+/// Whether a cell the form folds into a box says more than the form shows:
+/// a transaction reported on another form than this one, an equity swap,
+/// or any other folded cell with a value. The routine ones (every XML row
+/// says its form type and "no swap") stay in the source view of the code.
+fn is_notable(form: Option<FormType>, table: Table, row: &Row, column: Column) -> bool {
+    if !has_content(table, row, column) {
+        return false;
+    }
+    let (footnotes, _, origin) = row.cell(column).meta();
+    let plain = footnotes.is_empty() && origin.is_read();
+    match column {
+        Column::TransactionFormType => {
+            let this_form = form.map(|f| f.number().to_string());
+            !plain || row.transaction_form_type.value.as_deref().map(str::trim) != this_form.as_deref()
+        }
+        Column::EquitySwapInvolved => !plain || row.equity_swap_involved.value == Some(true),
+        _ => true,
+    }
 }
 
 fn has_content(table: Table, row: &Row, column: Column) -> bool {
@@ -287,6 +306,15 @@ pub fn cell_request(
     notes.push(origin_words(origin).unwrap_or_else(|| "Read as written.".to_owned()));
     if let (Column::TransactionCode, Some(code)) = (column, row.transaction_code.value) {
         notes.push(format!("Code {}: {}.", code.letter(), code.description()));
+    }
+    if column == Column::TransactionCode {
+        // The cells the form folds into the code box, shown here when their column is not.
+        if let Some(form) = &row.transaction_form_type.value {
+            notes.push(format!("Reported on Form {}.", form.trim()));
+        }
+        if let Some(swap) = row.equity_swap_involved.value {
+            notes.push(format!("Equity swap involved: {}.", if swap { "yes (K)" } else { "no" }));
+        }
     }
     for id in footnotes {
         match context.filing.footnote(id) {
@@ -421,7 +449,7 @@ fn move_focus(event: web_sys::KeyboardEvent) {
 
 #[cfg(test)]
 mod tests {
-    use filing_core::model::{Field, FormType, Num};
+    use filing_core::model::{Field, Num};
 
     use super::*;
 
@@ -463,6 +491,21 @@ mod tests {
         let columns = shown(FormType::Form4, Table::NonDerivative, &[holding]);
         assert!(!columns.contains(&Column::TransactionTotalValue));
         assert_eq!(columns.len(), 11, "the printed columns of Form 4's Table I: {columns:?}");
+    }
+
+    #[test]
+    fn routine_folded_cells_stay_hidden_and_notable_ones_show() {
+        let mut row = Row::default();
+        row.transaction_form_type.value = Some("4".to_owned());
+        row.equity_swap_involved.value = Some(false);
+        let columns = shown(FormType::Form4, Table::NonDerivative, std::slice::from_ref(&row));
+        assert!(!columns.contains(&Column::TransactionFormType), "{columns:?}");
+        assert!(!columns.contains(&Column::EquitySwapInvolved), "{columns:?}");
+        // A Form 5 transaction reported on Form 4, with an equity swap.
+        row.equity_swap_involved.value = Some(true);
+        let columns = shown(FormType::Form5, Table::NonDerivative, &[row]);
+        assert!(columns.contains(&Column::TransactionFormType), "{columns:?}");
+        assert!(columns.contains(&Column::EquitySwapInvolved), "{columns:?}");
     }
 
     #[test]
