@@ -111,17 +111,23 @@ const FLAGS = [
 
 /**
  * Launch headless Chromium with a fresh profile and open `url`, waiting until
- * the app has started (the loading note is gone and the paste area is there).
+ * the app has started (the loading note is gone and the paste area is there)
+ * unless `started` is false. `colorScheme` is what the OS prefers (light or
+ * dark); `prepare(page)` runs before the page is opened (e.g. to route requests).
  * Returns `{ page, requests, problems, close }`: `requests` lists every URL
  * the page asked for; `problems` the console errors and uncaught exceptions.
  */
-export async function openApp(url, { viewport = { width: 1280, height: 900 } } = {}) {
+export async function openApp(
+  url,
+  { viewport = { width: 1280, height: 900 }, colorScheme = 'light', prepare = async () => {}, started = true } = {},
+) {
   const profile = await mkdtemp(join(tmpdir(), 'filing-inspector-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: FLAGS,
     viewport,
+    colorScheme,
   });
   const requests = [];
   const problems = [];
@@ -131,9 +137,12 @@ export async function openApp(url, { viewport = { width: 1280, height: 900 } } =
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  await prepare(page);
   await page.goto(url);
-  await page.waitForSelector('[data-test=paste-area]');
-  await page.waitForSelector('[data-test=loading]', { state: 'detached' });
+  if (started) {
+    await page.waitForSelector('[data-test=paste-area]');
+    await page.waitForSelector('[data-test=loading]', { state: 'detached' });
+  }
   return {
     page,
     requests,
@@ -147,14 +156,14 @@ export async function openApp(url, { viewport = { width: 1280, height: 900 } } =
 
 /**
  * Run `body({ server, app })` with dist served at `prefix` and the app opened
- * at `at(server)` (by default the prefix itself), closing both after. Fails if
- * the page logged a console error or threw (a Rust panic shows as both,
- * through console_error_panic_hook).
+ * at `at(server)` (by default the prefix itself), closing both after; other
+ * options go to `openApp`. Fails if the page logged a console error or threw
+ * (a Rust panic shows as both, through console_error_panic_hook).
  */
-export async function withApp(body, { prefix = '/', at = (server) => server.url } = {}) {
+export async function withApp(body, { prefix = '/', at = (server) => server.url, ...options } = {}) {
   const server = await serveDist({ prefix });
   try {
-    const app = await openApp(at(server));
+    const app = await openApp(at(server), options);
     try {
       await body({ server, app });
       assert.deepEqual(app.problems, [], 'the page logged no error');

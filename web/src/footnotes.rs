@@ -24,25 +24,48 @@ struct Tip {
 
 /// Shows footnote text beside a mark; provided once by the page.
 #[derive(Clone, Copy)]
-pub struct FootnoteTips(RwSignal<Option<Tip>>);
+pub struct FootnoteTips {
+    tip: RwSignal<Option<Tip>>,
+    /// The mark the tooltip is beside, to follow it when the page scrolls.
+    anchor: StoredValue<Option<web_sys::Element>, LocalStorage>,
+}
 
 impl FootnoteTips {
     /// No tooltip shown.
     pub fn new() -> FootnoteTips {
-        FootnoteTips(RwSignal::new(None))
+        FootnoteTips { tip: RwSignal::new(None), anchor: StoredValue::new_local(None) }
     }
 
     fn show(self, mark: &web_sys::Element, label: String, text: String) {
-        let rect = mark.get_bounding_client_rect();
-        let width = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1024.0);
-        // Keep a 20rem tooltip inside the viewport.
-        let left = rect.left().min(width - 330.0).max(8.0);
-        self.0.set(Some(Tip { mark: label, text, left, top: rect.bottom() + 6.0 }));
+        let (left, top) = beside(mark);
+        self.anchor.set_value(Some(mark.clone()));
+        self.tip.set(Some(Tip { mark: label, text, left, top }));
+    }
+
+    /// Keep the tooltip beside its mark after a scroll.
+    fn follow(self) {
+        if let Some(mark) = self.anchor.get_value() {
+            let (left, top) = beside(&mark);
+            self.tip.update(|tip| {
+                if let Some(tip) = tip {
+                    (tip.left, tip.top) = (left, top);
+                }
+            });
+        }
     }
 
     fn hide(self) {
-        self.0.set(None);
+        self.anchor.set_value(None);
+        self.tip.set(None);
     }
+}
+
+/// Where the tooltip goes: under the mark, kept inside the viewport.
+fn beside(mark: &web_sys::Element) -> (f64, f64) {
+    let rect = mark.get_bounding_client_rect();
+    let width = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1024.0);
+    // The tooltip is at most 20rem (320 px) wide.
+    (rect.left().min(width - 330.0).max(8.0), rect.bottom() + 6.0)
 }
 
 /// The page's footnote tooltip.
@@ -53,19 +76,24 @@ pub fn FootnoteTip(tips: FootnoteTips) -> impl IntoView {
             tips.hide();
         }
     });
-    // A tooltip left over from a scrolled-away mark would point at nothing.
-    let _ = window_event_listener(ev::scroll, move |_| tips.hide());
+    // Scrolling (the page, or a table inside its box: captured, as scroll
+    // events do not bubble) moves the mark; the tooltip follows it. The
+    // listener lives as long as the page.
+    let follow = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || tips.follow());
+    let _ =
+        window().add_event_listener_with_callback_and_bool("scroll", follow.as_ref().unchecked_ref(), true);
+    follow.forget();
     view! {
         <div
             id=TIP_ID
             role="tooltip"
             class="footnote-tip"
             data-test="footnote-tip"
-            class:shown=move || tips.0.with(Option::is_some)
-            style:left=move || tips.0.with(|t| t.as_ref().map(|t| format!("{}px", t.left)))
-            style:top=move || tips.0.with(|t| t.as_ref().map(|t| format!("{}px", t.top)))
+            class:shown=move || tips.tip.with(Option::is_some)
+            style:left=move || tips.tip.with(|t| t.as_ref().map(|t| format!("{}px", t.left)))
+            style:top=move || tips.tip.with(|t| t.as_ref().map(|t| format!("{}px", t.top)))
         >
-            {move || tips.0.get().map(|tip| view! { <strong>{tip.mark}</strong> " " {tip.text} })}
+            {move || tips.tip.get().map(|tip| view! { <strong>{tip.mark}</strong> " " {tip.text} })}
         </div>
     }
 }

@@ -87,15 +87,7 @@ pub fn SourceView(viewer: SourceViewer) -> impl IntoView {
 fn SourcePanel(request: SourceRequest, on_close: impl Fn() + Copy + 'static) -> impl IntoView {
     let text_box: NodeRef<html::Div> = NodeRef::new();
     let input = request.input.clone();
-    let place = request.span.map(|span| {
-        let from = input.line_col(span.start);
-        let to = input.line_col(span.end);
-        if from.line == to.line {
-            format!("line {}, columns {}–{}", from.line, from.column, to.column)
-        } else {
-            format!("line {}, column {} to line {}, column {}", from.line, from.column, to.line, to.column)
-        }
-    });
+    let place = request.span.map(|span| place(&input, span));
     let excerpt = Excerpt::of(&input, request.span);
     // Once shown, scroll the highlight to the middle of the box and move the focus there.
     Effect::new(move |_| {
@@ -145,6 +137,17 @@ fn SourcePanel(request: SourceRequest, on_close: impl Fn() + Copy + 'static) -> 
                 </pre>
             </div>
         </aside>
+    }
+}
+
+/// "line 70, columns 28–34": where a span is, its last column included.
+fn place(input: &Input, span: Span) -> String {
+    let from = input.line_col(span.start);
+    let to = if span.is_empty() { from } else { input.line_col(span.end - 1) };
+    match (from.line == to.line, from.column == to.column) {
+        (true, true) => format!("line {}, column {}", from.line, from.column),
+        (true, false) => format!("line {}, columns {}–{}", from.line, from.column, to.column),
+        _ => format!("line {}, column {} to line {}, column {}", from.line, from.column, to.line, to.column),
     }
 }
 
@@ -223,6 +226,15 @@ mod tests {
         assert_eq!(excerpt.after, "\nthree");
         assert_eq!(excerpt.gutter, "1\n2\n3");
         assert!(excerpt.note.is_none());
+    }
+
+    #[test]
+    fn a_place_names_the_first_and_last_column() {
+        let input = Input::from_text("ab\n  <value>31.2044</value>\nc".to_owned());
+        let start = input.text().find("31").unwrap();
+        assert_eq!(place(&input, Span::new(start, start + 7)), "line 2, columns 10–16");
+        assert_eq!(place(&input, Span::new(start, start)), "line 2, column 10");
+        assert_eq!(place(&input, Span::new(0, 4)), "line 1, column 1 to line 2, column 1");
     }
 
     #[test]

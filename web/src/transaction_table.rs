@@ -390,7 +390,9 @@ fn TableCell(
             title=(!title.is_empty()).then(|| title.join(" "))
             on:click=move |event| open(event_element(&event))
             on:keydown=move |event| {
-                if event.key() == "Enter" || event.key() == " " {
+                // Only on the cell itself: Enter on a footnote mark inside follows the mark.
+                let on_cell = event.target() == event.current_target();
+                if on_cell && (event.key() == "Enter" || event.key() == " ") {
                     event.prevent_default();
                     open_on_key(event_element(&event));
                 }
