@@ -43,6 +43,12 @@ pub(crate) struct Token {
 }
 
 impl Token {
+    /// Whether the token is a value (a date, an amount, a letter code), not
+    /// words or footnote marks.
+    pub(crate) fn is_value(&self) -> bool {
+        !matches!(self.kind, Kind::Text | Kind::Marks)
+    }
+
     /// Whether the token is a date or an amount (what every row has).
     pub(crate) fn is_amount_or_date(&self) -> bool {
         matches!(self.kind, Kind::Date | Kind::Number | Kind::Dollars)

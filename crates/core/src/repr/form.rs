@@ -479,7 +479,7 @@ fn read_unheaded(
     let mut rows = Vec::new();
     for line in &lines {
         let row = table::read_rows(&[line], layout, table, diags).into_iter().next();
-        rows.extend(row.map(table::doubt_unless_complete));
+        rows.extend(row.map(|r| table::doubt_unless_complete(r, table)));
     }
     for (at, line) in loose {
         diags.push(Diagnostic::new(

@@ -79,12 +79,13 @@ fn amounts_from_holdings(rows: &mut [Row], table: Table, diags: &mut Vec<Diagnos
         if rows[i].kind != RowKind::Transaction {
             continue;
         }
-        let Some(after) = rows[i].shares_owned_following_transaction.decimal() else { continue };
-        let Some(before) = rows[..i]
-            .iter()
-            .rev()
-            .find(|p| same_holding(p, &rows[i]))
-            .and_then(|p| p.shares_owned_following_transaction.decimal())
+        // Only what was read for certain is a ground for inference.
+        let certain = |r: &Row| {
+            let f = &r.shares_owned_following_transaction;
+            f.origin.is_read().then(|| f.decimal()).flatten()
+        };
+        let Some(after) = certain(&rows[i]) else { continue };
+        let Some(before) = rows[..i].iter().rev().find(|p| same_holding(p, &rows[i])).and_then(certain)
         else {
             continue;
         };

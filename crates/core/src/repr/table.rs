@@ -190,8 +190,9 @@ pub(crate) fn finish_row(row: &mut Row, layout: &Layout, table: Table) {
 /// assumed): kept as read only when it fills the columns every row of its
 /// kind has — the title, the amount owned and the ownership form, and for a
 /// transaction its date, code, amount and direction — with nothing in
-/// doubt; otherwise every value of it is marked uncertain.
-pub(crate) fn doubt_unless_complete(mut row: Row) -> Row {
+/// doubt; otherwise every value of it is marked uncertain. Its empty
+/// columns are missing, not empty: no cell showed them.
+pub(crate) fn doubt_unless_complete(mut row: Row, table: Table) -> Row {
     let core: &[Column] = match row.kind {
         RowKind::Transaction => &[
             Column::SecurityTitle,
@@ -209,6 +210,18 @@ pub(crate) fn doubt_unless_complete(mut row: Row) -> Row {
         && (row.shares_owned_following_transaction.value.is_some()
             || row.value_owned_following_transaction.value.is_some());
     let in_doubt = Column::ALL.iter().any(|c| matches!(row.cell(*c).meta().2, Origin::Uncertain));
+    // Without cells to go by, an empty column is not known to be empty.
+    for column in Column::ALL {
+        let cell = row.cell(column);
+        let (footnotes, _, origin) = cell.meta();
+        if column.applies(table, row.kind)
+            && origin.is_read()
+            && cell.text().is_none()
+            && footnotes.is_empty()
+        {
+            set_origin(&mut row, column, Origin::Missing);
+        }
+    }
     if !(filled && amounts) || in_doubt {
         for column in Column::ALL {
             let (_, _, origin) = row.cell(column).meta();

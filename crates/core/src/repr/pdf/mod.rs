@@ -29,9 +29,15 @@ pub fn parse(text: &str) -> Output {
     let laid_out = is_laid_out(text);
     // The older print layout writes marks after a space: `Common Stock (1)`.
     let marks = if crate::detect::is_older_layout(text) { MarkStyle::Spaced } else { MarkStyle::Attached };
-    form::parse_all(text, Representation::PdfText, |part, base| {
+    let mut out = form::parse_all(text, Representation::PdfText, |part, base| {
         if laid_out { layout::grid(part, base, marks) } else { raw::grid(part, base, marks) }
-    })
+    });
+    if !laid_out {
+        for filing in &mut out.filings {
+            raw::doubt_tables(filing);
+        }
+    }
+    out
 }
 
 /// Whether the text keeps the page layout (columns as runs of spaces).

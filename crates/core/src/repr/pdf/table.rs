@@ -18,7 +18,7 @@ use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
 use crate::repr::columns::{Slot, heading_slots, is_heading_text};
 use crate::repr::form::is_form_text;
 use crate::repr::pdf::layout::PageLine;
-use crate::repr::table::{Layout, finish_row};
+use crate::repr::table::{Layout, doubt_unless_complete, finish_row};
 use crate::source::Span;
 
 /// Whether every word of the line belongs to the column headings.
@@ -217,7 +217,8 @@ fn read_rows(
         align::fill_tokens(&mut row, &slots, &tokens, Some(&ranges), diagnostics);
         align::touch_all(&mut row, &slots, span);
         finish_row(&mut row, &layout, table);
-        rows.push(row);
+        // The older print runs columns into one another: only a complete row is trusted.
+        rows.push(if wrap == Wrap::Hanging { doubt_unless_complete(row, table) } else { row });
     }
     rows
 }
