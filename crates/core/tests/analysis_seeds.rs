@@ -1,8 +1,7 @@
-//! The issue's seed cases, end to end: the two real user pastes in
-//! `../shared/seeds/` go through `filing_core::parse` (the lossy text
-//! parser) and then the analysis. Until the lossy text parser (issue 4)
-//! lands these are ignored; `tests/analysis.rs` runs the same rules on our
-//! hand transcriptions of the seeds in `tests/fixtures/analysis/`.
+//! The issue's seed cases, end to end: the two real user pastes (committed in
+//! `tests/fixtures/seeds/`) go through `filing_core::parse` (the lossy text
+//! parser) and then the analysis. `tests/analysis.rs` runs the same rules on
+//! our hand transcriptions of the seeds in `tests/fixtures/analysis/`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
 
@@ -13,21 +12,13 @@ use std::path::{Path, PathBuf};
 use common_analysis::{analyze_plain, date, dec, filing_at, row};
 use filing_core::model::{Column, Origin, Table, TransactionCode};
 
-fn seed(name: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds").join(name);
-    if path.is_file() {
-        Some(path)
-    } else {
-        eprintln!("{name}: the seeds are absent ({} not found): NOT TESTED", path.display());
-        None
-    }
+fn seed(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds").join(name)
 }
 
 #[test]
-#[ignore = "needs the lossy text parser (issue 4)"]
 fn seed003_through_the_parser() {
-    let Some(path) = seed("003_20df6d6f311adac3.txt") else { return };
-    let f = filing_at(&path);
+    let f = filing_at(&seed("003_20df6d6f311adac3.txt"));
     // The paste lost the Table I amounts: they are inferred, not read.
     for r in &f.non_derivative_table {
         assert!(matches!(r.transaction_shares.origin, Origin::Inferred(_)), "{:?}", r.transaction_shares);
@@ -52,10 +43,8 @@ fn seed003_through_the_parser() {
 }
 
 #[test]
-#[ignore = "needs the lossy text parser (issue 4)"]
 fn seed004_through_the_parser() {
-    let Some(path) = seed("004_6dc50de75c747898.txt") else { return };
-    let a = analyze_plain(&filing_at(&path));
+    let a = analyze_plain(&filing_at(&seed("004_6dc50de75c747898.txt")));
     assert_eq!(a.exercises.len(), 1);
     let pair = &a.exercises[0];
     assert_eq!(pair.shares_sold.as_ref().unwrap().value, dec("1200"));
