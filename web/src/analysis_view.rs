@@ -112,12 +112,12 @@ fn RowsExplained(analysis: Arc<Analysis>, prefix: Arc<str>) -> impl IntoView {
         .map(|row| {
             let code = row.code.map(|c| view! {
                 <strong>{c.code.letter().to_string()}</strong> " " {c.description}
-                <span class="class-label">{c.class_label}</span>
+                 " " <span class="class-label">{c.class_label}</span>
             });
             let value = row.value.map(|v| {
                 view! {
                     <Amount figure=Some(v.value) money=true />
-                    {v.notional.then(|| view! { <span class="class-label" title="Table II: the derivative's own price, not cash paid">"notional"</span> })}
+                    {v.notional.then(|| view! { " " <span class="class-label" title="Table II: the derivative's own price, not cash paid">"notional"</span> })}
                 }
             });
             let plan = row.plan.map(|p| match (p.adopted, p.days_after_adoption) {
@@ -195,7 +195,7 @@ fn Positions(analysis: Arc<Analysis>, prefix: Arc<str>) -> impl IntoView {
             let percent = p.change_percent.as_ref().map(|c| format!("{}%", display(c.value)));
             view! {
                 <tr data-test="position">
-                    <th scope="row">{p.security_title.clone()} <span class="class-label">{table_name(p.table)}</span></th>
+                    <th scope="row">{p.security_title.clone()} " " <span class="class-label">{table_name(p.table)}</span></th>
                     <td>{how}</td>
                     <td class="num"><Amount figure=p.owned_before /></td>
                     <td class="num"><Amount figure=p.flows.acquired /></td>
