@@ -143,7 +143,7 @@ test('the two real pastes are read as lossy renderings, inferred values marked',
   await withApp(async ({ app }) => {
     await pickSample(app.page, 'seed-2013-11');
     let [document] = await readDocuments(app.page);
-    assert.equal(document.name, 'seed-qualys-2013-11.txt');
+    assert.equal(document.name, '003_20df6d6f311adac3.txt');
     assert.equal(document.representation, 'Markdown');
     assert.equal(document.filings[0].issuer.ticker, 'QLYS');
     // The amount of the sale is not shown in this paste; the page says it was inferred, and how.
@@ -153,7 +153,7 @@ test('the two real pastes are read as lossy renderings, inferred values marked',
     assert.equal(await app.page.locator('[data-test=table-i] [data-test=origin-legend]').count(), 1);
 
     await pickSample(app.page, 'seed-2013-10');
-    await app.page.waitForSelector('text=seed-qualys-2013-10.txt');
+    await app.page.waitForSelector('text=004_6dc50de75c747898.txt');
     [document] = await readDocuments(app.page);
     assert.equal(document.filings[0].owners[0].name, 'Thakar Sumedh S');
     assert.deepEqual(document.filings[0].tableI[1].cells.TransactionPricePerShare, { value: '21.0773', marks: '(2)' });

@@ -1,7 +1,8 @@
-//! Sample filings to try the page with, built into the app (`web/samples/`):
-//! two real pastes from users (Qualys Form 4s as Markdown made from the
-//! EDGAR page, lossy) and filings written for the page from the SEC's
-//! specification — clearly fictional, like the SEC's own samples.
+//! Sample filings to try the page with, built into the app: the two real
+//! pastes from users (Qualys Form 4s as Markdown made from the EDGAR page,
+//! lossy; the core's test fixtures `crates/core/tests/fixtures/seeds/`) and
+//! filings written for the page from the SEC's specification (`web/samples/`)
+//! — clearly fictional, like the SEC's own samples.
 
 use leptos::prelude::*;
 
@@ -60,15 +61,15 @@ pub const SAMPLES: &[Sample] = &[
         id: "seed-2013-11",
         label: "Real paste: Qualys, Nov 2013",
         description: "Markdown a user made from the EDGAR page: lossy, values inferred",
-        file: "seed-qualys-2013-11.txt",
-        text: include_str!("../samples/seed-qualys-2013-11.txt"),
+        file: "003_20df6d6f311adac3.txt",
+        text: include_str!("../../crates/core/tests/fixtures/seeds/003_20df6d6f311adac3.txt"),
     },
     Sample {
         id: "seed-2013-10",
         label: "Real paste: Qualys, Oct 2013",
         description: "Markdown with HTML tags a user made from the EDGAR page: lossy",
-        file: "seed-qualys-2013-10.txt",
-        text: include_str!("../samples/seed-qualys-2013-10.txt"),
+        file: "004_6dc50de75c747898.txt",
+        text: include_str!("../../crates/core/tests/fixtures/seeds/004_6dc50de75c747898.txt"),
     },
 ];
 
