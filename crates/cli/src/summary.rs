@@ -2,39 +2,22 @@
 
 use std::io::{self, Write};
 
-use filing_core::model::{Column, Filing, Row, RowKind, Table};
+use filing_core::model::{Column, Filing, FormType, Row, RowKind, Table, form_columns};
 
-/// Columns shown per table, in the form's order.
-fn columns(table: Table) -> &'static [Column] {
-    use Column::*;
-    match table {
-        Table::NonDerivative => &[
-            SecurityTitle,
-            TransactionDate,
-            TransactionCode,
-            TransactionShares,
-            TransactionAcquiredDisposedCode,
-            TransactionPricePerShare,
-            SharesOwnedFollowingTransaction,
-            DirectOrIndirectOwnership,
-            NatureOfOwnership,
-        ],
-        Table::Derivative => &[
-            SecurityTitle,
-            ConversionOrExercisePrice,
-            TransactionDate,
-            TransactionCode,
-            TransactionShares,
-            TransactionAcquiredDisposedCode,
-            ExerciseDate,
-            ExpirationDate,
-            UnderlyingSecurityTitle,
-            UnderlyingSecurityShares,
-            TransactionPricePerShare,
-            SharesOwnedFollowingTransaction,
-            DirectOrIndirectOwnership,
-        ],
-    }
+/// The columns shown: those the form prints (the core's layout, shared with
+/// the web page), in its order, less those empty in every row.
+fn columns(form: Option<FormType>, table: Table, rows: &[Row]) -> Vec<Column> {
+    form_columns(form, table)
+        .iter()
+        .filter(|c| c.printed)
+        .map(|c| c.column)
+        .filter(|&column| {
+            rows.iter().any(|row| {
+                let cell = row.cell(column);
+                column.applies(table, row.kind) && (cell.text().is_some() || !cell.meta().0.is_empty())
+            })
+        })
+        .collect()
 }
 
 /// Write the summary of `filing`, read from `file`.
@@ -90,7 +73,7 @@ pub fn write(out: &mut impl Write, file: &str, filing: &Filing) -> io::Result<()
             continue;
         }
         writeln!(out, "{title}:")?;
-        write_table(out, table, rows)?;
+        write_table(out, filing.form_type(), table, rows)?;
     }
     for footnote in &filing.footnotes {
         writeln!(out, "  ({}) {}", footnote.id, footnote.text.text())?;
@@ -105,8 +88,8 @@ pub fn write(out: &mut impl Write, file: &str, filing: &Filing) -> io::Result<()
     writeln!(out)
 }
 
-fn write_table(out: &mut impl Write, table: Table, rows: &[Row]) -> io::Result<()> {
-    let columns = columns(table);
+fn write_table(out: &mut impl Write, form: Option<FormType>, table: Table, rows: &[Row]) -> io::Result<()> {
+    let columns = columns(form, table, rows);
     let mut grid: Vec<Vec<String>> = vec![columns.iter().map(|c| c.label().to_owned()).collect()];
     for row in rows {
         grid.push(
