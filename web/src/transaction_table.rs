@@ -10,7 +10,7 @@
 use std::sync::Arc;
 
 use filing_core::Input;
-use filing_core::analysis::{Analysis, RowAnalysis};
+use filing_core::analysis::Analysis;
 use filing_core::model::{
     Cell, Column, Filing, FormColumn, FormType, Origin, Row, RowKind, Table, form_columns,
 };
@@ -80,8 +80,6 @@ pub fn TransactionTable(context: TableContext, table: Table) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(index, row)| {
-            let row_analysis =
-                context.analysis.rows.iter().find(|r| r.table == table && r.row as usize == index).cloned();
             let cells = columns
                 .iter()
                 .enumerate()
@@ -92,9 +90,7 @@ pub fn TransactionTable(context: TableContext, table: Table) -> impl IntoView {
                             context=context.clone()
                             table=table
                             index=index
-                            row=row.clone()
                             column=*column
-                            row_analysis=row_analysis.clone()
                             first=first
                         />
                     }
@@ -337,13 +333,15 @@ fn TableCell(
     context: TableContext,
     table: Table,
     index: usize,
-    row: Row,
     column: FormColumn,
-    row_analysis: Option<RowAnalysis>,
     first: bool,
 ) -> impl IntoView {
     let tabindex = if first { "0" } else { "-1" };
     let name = format!("{:?}", column.column);
+    let filing = context.filing.clone();
+    let Some(row) = filing.table(table).get(index) else {
+        return view! { <td data-column=name tabindex=tabindex></td> }.into_any();
+    };
     if !column.column.applies(table, row.kind) {
         let text =
             (column.column == Column::TransactionCode && row.kind == RowKind::Holding).then_some("Holding");
@@ -353,12 +351,11 @@ fn TableCell(
     let cell = row.cell(column.column);
     let (footnotes, _, origin) = cell.meta();
     let numeric = matches!(cell, Cell::Num(_));
-    let code_meaning = match (column.column, row_analysis.and_then(|r| r.code)) {
-        (Column::TransactionCode, Some(code)) => {
-            Some(format!("{} — {} ({})", code.code.letter(), code.description, code.class_label))
-        }
-        _ => None,
-    };
+    let code_meaning = (column.column == Column::TransactionCode)
+        .then(|| context.analysis.rows.iter().find(|r| r.table == table && r.row as usize == index))
+        .flatten()
+        .and_then(|r| r.code)
+        .map(|code| format!("{} — {} ({})", code.code.letter(), code.description, code.class_label));
     let origin_text = origin_words(origin);
     let title = [code_meaning, origin_text.clone()].into_iter().flatten().collect::<Vec<_>>();
     let (origin_class, glyph) = match origin {
