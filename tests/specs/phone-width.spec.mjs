@@ -3,7 +3,9 @@
 // footnote's text fit on the screen.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { withApp } from '../support/harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { corpusAbsent, sharedFile, withApp } from '../support/harness.mjs';
+import { pasteIntoArea } from '../support/page.mjs';
 import { cell, pageScrollsSideways, pickSample } from '../support/inspector.mjs';
 
 const PHONE = { width: 390, height: 844 };
@@ -47,6 +49,31 @@ test('the source view and footnote text fit a phone screen', { timeout: 60_000 }
       const tip = await page.$eval('[data-test=footnote-tip]', (el) => el.getBoundingClientRect().toJSON());
       assert.ok(tip.width > 0 && tip.left >= 0 && tip.right <= PHONE.width, JSON.stringify(tip));
       assert.equal(await pageScrollsSideways(page), false);
+    },
+    { viewport: PHONE },
+  );
+});
+
+// Real filings in the corpus, in the widest renderings: a full submission, an
+// EDGAR page, PDF text with its layout kept and raw PDF text.
+const REAL = [
+  'corpus/txt/0001127602-25-001055.txt',
+  'corpus/html/SNOW-2022-01-31-826a3a1a.html',
+  'corpus/text/pdftext/0000070858-25-000310.txt',
+  'corpus/text/pdfraw/0000070858-25-000310.txt',
+];
+
+test('real filings from the corpus fit a phone screen too', { timeout: 120_000 }, async (t) => {
+  const present = REAL.map((path) => [path, sharedFile(path)]);
+  const absent = present.filter(([, full]) => !full);
+  if (absent.length) return t.skip(corpusAbsent(absent[0][0]));
+  await withApp(
+    async ({ app }) => {
+      for (const [path, full] of present) {
+        await pasteIntoArea(app.page, await readFile(full, 'utf8'));
+        await app.page.waitForSelector('[data-test=document]');
+        assert.equal(await pageScrollsSideways(app.page), false, path);
+      }
     },
     { viewport: PHONE },
   );

@@ -4,8 +4,11 @@
 // there too; an inferred value says by which rule, with nothing to highlight.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { withApp } from '../support/harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { corpusAbsent, sharedFile, withApp } from '../support/harness.mjs';
+import { pasteIntoArea } from '../support/page.mjs';
 import { cell, pickSample, readSourceView } from '../support/inspector.mjs';
+import { TESLA_FORM4 } from '../support/expectations.mjs';
 
 test('clicking a cell highlights its value in the input', { timeout: 60_000 }, async () => {
   await withApp(async ({ app }) => {
@@ -83,5 +86,29 @@ test('an inferred value tells its rule and has nothing to highlight', { timeout:
     const view = await readSourceView(page);
     assert.ok(view.notes.some((n) => /^Inferred /.test(n)), JSON.stringify(view.notes));
     assert.match(view.absent, /not in the input text/);
+  });
+});
+
+test('a real filing from the corpus: cells open their text in the XML', { timeout: 60_000 }, async (t) => {
+  const path = sharedFile(TESLA_FORM4);
+  if (!path) return t.skip(corpusAbsent(TESLA_FORM4));
+  await withApp(async ({ app }) => {
+    const { page } = app;
+    const xml = await readFile(path, 'utf8');
+    await pasteIntoArea(page, xml);
+    await page.waitForSelector('text=Tesla, Inc.');
+    // Values read off the XML: the first exercise at $2.79, 411056826 shares after it, expiring 2023-04-08.
+    for (const [table, row, column, text] of [
+      ['table-i', 0, 'TransactionPricePerShare', '2.79'],
+      ['table-i', 0, 'SharesOwnedFollowingTransaction', '411056826'],
+      ['table-ii', 0, 'ExpirationDate', '2023-04-08'],
+    ]) {
+      await cell(page, table, row, column).click();
+      const view = await readSourceView(page);
+      assert.equal(view.marked, text, `${table} ${column}`);
+      const line = Number(/^line (\d+)/.exec(view.place)[1]);
+      assert.ok(xml.split('\n')[line - 1].includes(text), `line ${line} holds ${text}`);
+      await page.keyboard.press('Escape');
+    }
   });
 });
