@@ -113,17 +113,19 @@ pub fn detect(text: &str) -> Detection {
             "has an <edgarSubmission> element (a filer-constructed submission, documents in base64)",
         );
     }
-    if let Some(reason) = markdown_reason(head) {
-        return found(Representation::Markdown, &reason);
-    }
-    if is_html_page || count(&lower_head, "<td") >= 3 || count(&lower_head, "<tr") >= 2 {
-        return found(Representation::Html, "has HTML markup (<html>, <table>, <td>)");
-    }
+    // Any page or text without a form's headings is some other document (a
+    // news page, a 10-K, a README), whatever its markup.
     if !looks_like_a_form(head) {
         return Detection {
             representation: Representation::Unknown,
             reasons: vec!["found none of the headings of a Form 3, 4 or 5 (\"Table I\", \"Name and Address of Reporting Person\", \"Issuer Name\")".to_owned()],
         };
+    }
+    if let Some(reason) = markdown_reason(head) {
+        return found(Representation::Markdown, &reason);
+    }
+    if is_html_page || count(&lower_head, "<td") >= 3 || count(&lower_head, "<tr") >= 2 {
+        return found(Representation::Html, "has HTML markup (<html>, <table>, <td>)");
     }
     let mut detection = lossy_text(head);
     if let Some(note) = older_layout(head) {
