@@ -443,8 +443,9 @@ fn extend_forward(text: &str, mut end: usize) -> usize {
         let rest = &text[end..];
         let skipped = rest.len() - rest.trim_start().len();
         let after = &rest[skipped..];
-        match LABEL_TAILS.iter().find(|t| after.len() >= t.len() && after[..t.len()].eq_ignore_ascii_case(t))
-        {
+        let starts_with =
+            |t: &&&str| after.as_bytes().get(..t.len()).is_some_and(|b| b.eq_ignore_ascii_case(t.as_bytes()));
+        match LABEL_TAILS.iter().find(starts_with) {
             Some(t) => end += skipped + t.len(),
             None => return end,
         }

@@ -1,0 +1,23 @@
+//! Inputs that crashed or hung a parser under fuzzing (or the fuzz bodies over
+//! their seeds), each named after what it was. Every one must now end in
+//! filings and diagnostics.
+
+use filing_core::repr;
+use filing_core::{Input, parse, parse_as};
+
+#[test]
+fn label_decoration_check_cut_a_multibyte_character() {
+    // header::extend_forward compared the bytes after a label with "(month/day/year)"
+    // by slicing 16 bytes, which can end inside a character ("⁽" is 3 bytes).
+    let text = "<p>Issuer Name ⁽¹⁾⁽¹⁾⁽¹⁾⁽¹⁾⁽¹⁾⁽¹⁾ Example Widgets</p>";
+    let _ = repr::html::parse(text);
+    let _ = repr::text::parse("1. Issuer Name ⁽¹⁾⁽¹⁾⁽¹⁾⁽¹⁾⁽¹⁾⁽¹⁾\nExample Widgets\nTable I\n");
+    // Found as: the Markdown fixture read as an HTML page (the user's Read-as override).
+    let markdown = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/markdown/example-form4.md"),
+    )
+    .unwrap();
+    let parsed = parse_as(&Input::from_text(markdown.clone()), filing_core::detect::Representation::Html);
+    assert!(!parsed.filings.is_empty());
+    assert_eq!(parse(&Input::from_text(markdown)).filings.len(), 1);
+}
