@@ -118,6 +118,8 @@ codes! {
     ColumnsNotShown = "columns-not-shown", Info;
     /// The input holds several filings; each was read on its own.
     SeveralFilings = "several-filings", Info;
+    /// A line break that may end a value or only wrap it (a street line); the value was read as the likelier and marked uncertain.
+    WrapUncertain = "wrap-uncertain", Warning;
 
     // Checks and analysis.
     /// A form filed after its deadline (Form 4: two business days after the transaction).

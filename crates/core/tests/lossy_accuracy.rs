@@ -270,7 +270,12 @@ fn compare(c: &mut Compare<'_>, xml: &Filing, got: &Filing, shows: &Shows) {
                     value: text(gr.security_title.value.as_deref()).or(Some("?".into())),
                     footnotes: vec![],
                 },
-                gr.security_title.origin,
+                // A row without a title, its title flagged missing, is flagged: it
+                // counts as uncertain (its "?" is not a value shown as read).
+                match gr.security_title.origin {
+                    Origin::Missing => Origin::Uncertain,
+                    o => o,
+                },
             );
         }
     }

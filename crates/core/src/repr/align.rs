@@ -43,12 +43,6 @@ pub(crate) struct Token {
 }
 
 impl Token {
-    /// Whether the token is a value (a date, an amount, a letter code), not
-    /// words or footnote marks.
-    pub(crate) fn is_value(&self) -> bool {
-        !matches!(self.kind, Kind::Text | Kind::Marks)
-    }
-
     /// Whether the token is a date or an amount (what every row has).
     pub(crate) fn is_amount_or_date(&self) -> bool {
         matches!(self.kind, Kind::Date | Kind::Number | Kind::Dollars)
@@ -73,6 +67,11 @@ impl Token {
 pub(crate) fn join_wrapped(first: &str, second: &str) -> String {
     let hyphenated = first.ends_with('-') && first.len() > 1 && !first.ends_with(" -");
     if hyphenated { format!("{first}{second}") } else { format!("{first} {second}") }
+}
+
+/// One token for the whole text of a cell known to hold one column's value.
+pub(crate) fn cell_token(cell: &Cell) -> Token {
+    Token { text: cell.text.clone(), span: cell.span, kind: kind_of(&cell.text), x: None }
 }
 
 /// Cut a cell's text into tokens.

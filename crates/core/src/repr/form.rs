@@ -51,6 +51,46 @@ pub(crate) struct PreRead {
     pub derivative: Vec<crate::model::Row>,
     /// What the table reader found to say.
     pub diagnostics: Vec<Diagnostic>,
+    /// Text of the header whose line breaks the rendering's reader could
+    /// not settle (a break that may end a value or only wrap it): the
+    /// names and address fields read from it are marked uncertain.
+    pub doubtful: Vec<Doubt>,
+}
+
+/// A stretch of text whose cutting into values is not certain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Doubt {
+    /// Where it lies.
+    pub span: Span,
+    /// Why, for the diagnostic.
+    pub message: String,
+}
+
+/// Mark the issuer's and owners' names and addresses read from doubtful text uncertain.
+fn doubt_header(f: &mut Filing, doubts: &[Doubt], diags: &mut Vec<Diagnostic>) {
+    let mut used = vec![false; doubts.len()];
+    let mut doubt = |field: &mut Field<String>| {
+        let Some(span) = field.span else { return };
+        if field.value.is_none() {
+            return;
+        }
+        if let Some(k) = doubts.iter().position(|d| d.span.start < span.end && span.start < d.span.end) {
+            field.origin = crate::model::Origin::Uncertain;
+            used[k] = true;
+        }
+    };
+    doubt(&mut f.issuer.name);
+    for owner in &mut f.reporting_owners {
+        let a = &mut owner.address;
+        for field in
+            [&mut owner.name, &mut a.street1, &mut a.street2, &mut a.city, &mut a.state, &mut a.zip_code]
+        {
+            doubt(field);
+        }
+    }
+    for (d, _) in doubts.iter().zip(used).filter(|(_, u)| *u) {
+        diags.push(Diagnostic::new(Code::WrapUncertain, Some(d.span), d.message.clone()));
+    }
 }
 
 /// Parse every filing in `text`: split it ([`crate::detect::split`]), lay
@@ -285,6 +325,9 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
         .unwrap_or(end);
     f.remarks = notes::remarks(lines, s.remarks, remarks_end);
 
+    if let Some(pre) = &grid.tables {
+        doubt_header(&mut f, &pre.doubtful, &mut diags);
+    }
     infer::complete(&mut f, form, &mut diags);
     f.diagnostics = diags;
     f

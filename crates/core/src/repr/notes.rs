@@ -50,10 +50,9 @@ pub(crate) fn footnotes(lines: &[Line], diags: &mut Vec<Diagnostic>) -> Vec<Foot
             });
             paragraphs.push(vec![(rest.trim().to_owned(), line.span())]);
         } else if let (Some(last), Some(paras)) = (out.last_mut(), paragraphs.last_mut()) {
-            let mut joined = last.text.value.take().unwrap_or_default();
-            joined.push(' ');
-            joined.push_str(t);
-            last.text.value = Some(joined);
+            let joined = last.text.value.take().unwrap_or_default();
+            // A word hyphenated at the end of a line (`FF-` `VII`) is one word.
+            last.text.value = Some(crate::repr::align::join_wrapped(&joined, t));
             last.text.span = Some(last.text.span.unwrap_or(line.span()).cover(line.span()));
             paras.push((t.to_owned(), line.span()));
         } else {
@@ -155,10 +154,21 @@ pub(crate) fn signatures(lines: &[Line], floor: usize, marks: &[usize]) -> (Vec<
         let above: Vec<usize> = (lower..mark).rev().filter(|&i| !lines[i].is_blank()).collect();
         // `name <tab> date` lines, one per signature, just above the mark.
         let mut found = Vec::new();
+        let mut stop = None;
         for &i in &above {
             match signature_line(&lines[i]) {
                 Some(sig) => found.push((i, sig)),
-                None => break,
+                None => {
+                    stop = Some(i);
+                    break;
+                }
+            }
+        }
+        if !found.is_empty() && stop.is_some_and(|i| lines[i].cells.first().is_some_and(Cell::is_empty)) {
+            // More of the signature area above: names wrapped around their dates.
+            let laid_out = spread(lines, &above);
+            if laid_out.len() > found.len() {
+                found = laid_out;
             }
         }
         if found.is_empty()
@@ -185,9 +195,9 @@ pub(crate) fn signatures(lines: &[Line], floor: usize, marks: &[usize]) -> (Vec<
 
 /// Signatures laid out on a page: the date on a line of its own at the
 /// right, the name wrapped on the lines around it (all after an empty
-/// cell). `above` lists the lines above the mark, nearest first. Each name
-/// line goes with the nearest date (the later one on a tie: a name that
-/// starts a signature sits above its date).
+/// cell). `above` lists the lines above the mark, nearest first. The date
+/// stands level with the middle of its name: as many of the name's lines
+/// above it as below.
 fn spread(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
     let area: Vec<usize> =
         above.iter().copied().take_while(|&i| lines[i].cells.first().is_some_and(Cell::is_empty)).collect();
@@ -209,16 +219,25 @@ fn spread(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
     if dates.is_empty() {
         return Vec::new();
     }
+    // Top down: a date is centred on its name, so a name has as many lines
+    // below its date as above it; the lines left over start the next name.
     let mut names: Vec<Vec<usize>> = vec![Vec::new(); dates.len()];
+    let mut k = dates.len();
+    let mut below = 0;
     for &i in area.iter().rev() {
-        if dates.iter().any(|d| d.0 == i) {
+        if let Some(d) = dates.iter().position(|d| d.0 == i) {
+            k = d;
+            below = names[d].len();
             continue;
         }
-        let nearest =
-            (0..dates.len()).min_by_key(|&k| (dates[k].0.abs_diff(i), std::cmp::Reverse(dates[k].0)));
-        if let Some(k) = nearest {
-            names[k].push(i);
-        }
+        let target = if k < dates.len() && below > 0 {
+            below -= 1;
+            k
+        } else {
+            // Above the next date (or below the last one).
+            dates.iter().rposition(|d| d.0 > i).unwrap_or(k.min(dates.len() - 1))
+        };
+        names[target].push(i);
     }
     let mut out: Vec<(usize, Signature)> = dates
         .iter()

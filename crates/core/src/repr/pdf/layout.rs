@@ -10,7 +10,7 @@
 //! (further owners, footnotes, remarks, signatures) line by line, the
 //! signatures (printed at the right) marked by a leading empty cell.
 
-use crate::repr::cells::{Cell, MarkStyle, check_mark};
+use crate::repr::cells::{Cell, MarkStyle};
 use crate::repr::form::{Grid, PreRead};
 use crate::repr::grid::{Line, starts_with_ignore_case};
 use crate::repr::pdf::table::Wrap;
@@ -147,7 +147,7 @@ pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
     let page = page_lines(text, base);
     let r = regions(&page);
     let header_end = r.table1.unwrap_or(r.tables_end);
-    let mut out: Vec<Line> = header(&page[..header_end]);
+    let mut out: Vec<Line> = super::boxes::header(&page[..header_end]);
     let mut pre = PreRead::default();
     if let Some(t1) = r.table1 {
         out.push(page[t1].line());
@@ -174,91 +174,11 @@ pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
     Grid { lines: out, links: Vec::new(), marks, tables: Some(pre) }
 }
 
-/// A check mark beside the second line of a wrapped label ("X  below)"
-/// under "Officer (give title") goes before the label's first line.
-fn move_marks(page: &mut [PageLine]) {
-    for i in 1..page.len() {
-        let mut k = 0;
-        while k < page[i].segments.len() {
-            let s = &page[i].segments[k];
-            let fragment_follows = page[i]
-                .segments
-                .get(k + 1)
-                .is_some_and(|n| n.cell.text.starts_with(|c: char| c.is_lowercase()));
-            if check_mark(&s.cell.text) == Some(true) && fragment_follows {
-                let x = s.x;
-                if let Some(at) = page[i - 1].segments.iter().position(|p| p.x > x && p.x <= x + 8) {
-                    let mark = page[i].segments.remove(k);
-                    page[i - 1].segments.insert(at, mark);
-                    continue;
-                }
-            }
-            k += 1;
-        }
-    }
-}
-
-/// The header: boxes side by side are laid out one after the other.
-fn header(page: &[PageLine]) -> Vec<Line> {
-    let mut page = page.to_vec();
-    move_marks(&mut page);
-    let page = page.as_slice();
-    // The boxes' columns: where their numbered labels start.
-    const BOXES: [&str; 8] = [
-        "name and address",
-        "issuer name",
-        "date of earliest",
-        "date of event",
-        "statement for issuer",
-        "if amendment",
-        "relationship of reporting",
-        "individual or joint",
-    ];
-    let mut anchors: Vec<u32> = Vec::new();
-    let mut first_box_line = None;
-    for (i, line) in page.iter().enumerate() {
-        for s in &line.segments {
-            let lower = s.cell.text.to_ascii_lowercase();
-            let numbered = lower.len() > 3 && lower.as_bytes()[0].is_ascii_digit() && &lower[1..3] == ". ";
-            if numbered && BOXES.iter().any(|b| lower[3..].starts_with(b)) {
-                first_box_line.get_or_insert(i);
-                if !anchors.iter().any(|&a| a.abs_diff(s.x) <= 3) {
-                    anchors.push(s.x);
-                }
-            }
-        }
-    }
-    anchors.sort_unstable();
-    let start = first_box_line.unwrap_or(page.len());
-    let mut out: Vec<Line> = page[..start].iter().filter(|l| !l.is_blank()).map(PageLine::line).collect();
-    if anchors.len() < 2 {
-        // One box under the other (the older layout): line by line.
-        out.extend(page[start..].iter().filter(|l| !l.is_blank()).map(PageLine::line));
-        return out;
-    }
-    for (k, &a) in anchors.iter().enumerate() {
-        let next = anchors.get(k + 1).copied().unwrap_or(u32::MAX);
-        for line in &page[start..] {
-            let cells: Vec<Cell> = line
-                .segments
-                .iter()
-                .filter(|s| {
-                    let x = s.x + 2;
-                    x >= a && (x < next || (k == 0 && s.x < a))
-                })
-                .map(|s| s.cell.clone())
-                .collect();
-            if !cells.is_empty() {
-                out.push(Line::new(cells));
-            }
-        }
-    }
-    out
-}
-
 /// The rest of the form, line by line; segments far to the right (the
 /// signatures) follow an empty cell, as the copied page has them.
 fn rest(page: &[PageLine]) -> Vec<Line> {
+    let mut page = page.to_vec();
+    join_signature_labels(&mut page);
     let mut out = Vec::new();
     for line in page.iter().filter(|l| !l.is_blank()) {
         let mut cells: Vec<Cell> = line.segments.iter().map(|s| s.cell.clone()).collect();
@@ -271,9 +191,54 @@ fn rest(page: &[PageLine]) -> Vec<Line> {
     out
 }
 
+/// The label under a signature wraps in a narrow box: `** Signature of
+/// Reporting`, then `Person` (and `Date`, the date's label) on the lines
+/// below. The pieces go back on the label's line, so it reads as one label.
+fn join_signature_labels(page: &mut [PageLine]) {
+    for i in 0..page.len() {
+        let Some(k) = page[i].segments.iter().position(|s| {
+            let t = s.cell.text.trim_end();
+            t.len() >= 22 && t[t.len() - 22..].eq_ignore_ascii_case("signature of reporting")
+        }) else {
+            continue;
+        };
+        let x = page[i].segments[k].x;
+        for j in i + 1..(i + 3).min(page.len()) {
+            let mut moved = Vec::new();
+            page[j].segments.retain(|s| {
+                let word = s.cell.text.as_str();
+                let person = word.eq_ignore_ascii_case("person") && s.x.abs_diff(x) <= 8;
+                let date = word.eq_ignore_ascii_case("date") && s.x > x;
+                if person || date {
+                    moved.push(s.clone());
+                }
+                !(person || date)
+            });
+            for s in moved {
+                if s.cell.text.eq_ignore_ascii_case("person") {
+                    let mark = &mut page[i].segments[k].cell;
+                    mark.text = format!("{} {}", mark.text.trim_end(), s.cell.text);
+                    mark.span = mark.span.cover(s.cell.span);
+                } else {
+                    page[i].segments.push(s);
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wrapped_signature_label_is_joined() {
+        let text = "      /s/ Jane Doe     01/02/2024\n   ** Signature of Reporting\n                   Date\n   Person\nReminder: x";
+        let mut page = page_lines(text, 0);
+        join_signature_labels(&mut page);
+        assert_eq!(page[1].text(), "** Signature of Reporting Person Date");
+        assert!(page[2].is_blank() && page[3].is_blank());
+    }
 
     #[test]
     fn segments_split_at_wide_gaps() {

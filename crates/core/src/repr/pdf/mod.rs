@@ -15,8 +15,10 @@
 //! Not supported: PDF text whose columns were re-flowed by the extractor
 //! (a word per line), and scanned PDFs (no text at all).
 
+pub(crate) mod boxes;
 pub(crate) mod layout;
 pub(crate) mod raw;
+pub(crate) mod raw_table;
 pub(crate) mod table;
 
 use crate::detect::Representation;

@@ -1,0 +1,485 @@
+//! Tables I and II of PDF text without layout, read from its blocks.
+//!
+//! The extractor writes each cell of the page as a block of lines (a blank
+//! line between blocks); the blocks come in drawing order, which keeps no
+//! columns. What survives is read:
+//!
+//! - every block is a heading (its words are the column headings' words),
+//!   page furniture, or a cell's value; values are typed — a date, an
+//!   amount, a `$` price, a letter code, footnote marks alone, or words;
+//! - the headings say which columns the form prints (with or without `V`;
+//!   without transaction columns on Form 3), in the form's standard order;
+//! - rows usually come one after another, each starting with its title
+//!   (words), then its values; words after a row's values are its nature of
+//!   ownership (when two phrases stand before the next values, the second
+//!   is the next row's title), and in Table II the first words among the
+//!   values are the underlying security's title;
+//! - the code and the amount of a transaction are drawn in either order.
+//!
+//! Each row's values are aligned with the columns by type and order
+//! ([`crate::repr::align`]). A row is kept as read only when that is
+//! certain and complete; otherwise — and whenever the drawing order does
+//! not give rows one after another (several titles in a row: a block of
+//! rows drawn column by column) — every value of it is marked uncertain,
+//! with a diagnostic. Empty columns of a row are missing, not blank: no
+//! cell showed them.
+
+use crate::diagnostic::{Code, Diagnostic, quote};
+use crate::model::{Column, Origin, Row, RowKind, Table};
+use crate::repr::align::{self, Kind, Token};
+use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
+use crate::repr::columns::{Slot, is_heading_text, standard_slots};
+use crate::repr::form::PreRead;
+use crate::repr::grid::Line;
+use crate::repr::table::{self, Layout};
+use crate::source::{Span, lines};
+
+/// Lines of the text with no blank line between them: one cell of the
+/// page, or one label.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Block {
+    /// The lines, trimmed, with their spans.
+    pub lines: Vec<Cell>,
+}
+
+impl Block {
+    /// The lines joined by one space.
+    pub fn text(&self) -> String {
+        self.lines.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// The blocks of the text (starting at `base` in the input); page
+/// furniture (the print header and footer, page counts) is left out and
+/// ends a block, and so does a page break.
+pub(crate) fn blocks(text: &str, base: usize) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut current = Block::default();
+    let flush = |current: &mut Block, out: &mut Vec<Block>| {
+        if !current.lines.is_empty() {
+            out.push(std::mem::take(current));
+        }
+    };
+    for (start, line) in lines(text) {
+        if line.contains('\u{c}') {
+            flush(&mut current, &mut out);
+        }
+        let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
+        if t.is_empty() || super::is_furniture(t) || is_page_count(t) {
+            flush(&mut current, &mut out);
+            continue;
+        }
+        let lead = line.find(t).unwrap_or(0);
+        let s = base + start + lead;
+        current.lines.push(Cell::new(t, Span::new(s, s + t.len())));
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+/// A page count at the foot of a printed page: `1/3`.
+fn is_page_count(t: &str) -> bool {
+    let Some((a, b)) = t.split_once('/') else { return false };
+    let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    digits(a) && digits(b)
+}
+
+/// What a block is, inside a table's section.
+enum Kind2 {
+    /// The table's title (`Table I - …`, `Table II - …`).
+    Title,
+    /// The end of the tables (the further owners, the footnotes, …).
+    End,
+    /// Column headings (or printed form text).
+    Heading,
+    /// Values.
+    Data,
+}
+
+/// The table a title line starts (`Table I - …`, `Table II - …`).
+fn title_of(line: &str) -> Option<Table> {
+    let lower = line.to_ascii_lowercase();
+    if lower.starts_with("table ii ") || lower.starts_with("table ii-") {
+        Some(Table::Derivative)
+    } else if lower.starts_with("table i ") || lower.starts_with("table i-") {
+        Some(Table::NonDerivative)
+    } else {
+        None
+    }
+}
+
+fn classify(block: &Block, v_seen: &mut bool) -> Kind2 {
+    let text = block.text();
+    let lower = text.to_ascii_lowercase();
+    if title_of(&text).is_some() {
+        return Kind2::Title;
+    }
+    if lower.contains("name and address of reporting person")
+        || lower.starts_with("explanation of responses")
+        || lower.starts_with("remarks:")
+        || lower.contains("signature of reporting person")
+        || lower.starts_with("reminder:")
+    {
+        return Kind2::End;
+    }
+    if lower.starts_with("(e.g., puts") || lower.starts_with("sec form") {
+        return Kind2::Heading;
+    }
+    let single = block.lines.len() == 1 && !text.contains(' ');
+    if single && text.len() == 1 {
+        // A letter alone is a value, but for the `V` sub-heading (printed once a page).
+        if text == "V" && !*v_seen {
+            *v_seen = true;
+            return Kind2::Heading;
+        }
+        return Kind2::Data;
+    }
+    if is_heading_text(&text) {
+        // One word of the headings alone ("Options") is a value unless it is a sub-heading.
+        let sub = ["code", "amount", "price", "title", "(a)", "(d)"];
+        if !single || sub.contains(&lower.as_str()) {
+            return Kind2::Heading;
+        }
+    }
+    Kind2::Data
+}
+
+/// A table's section: its headings and its value blocks, in order.
+#[derive(Default)]
+struct Section {
+    headings: Vec<Line>,
+    data: Vec<Block>,
+}
+
+/// Read Tables I and II from the blocks; `None` when the text has no "Table I".
+pub(crate) fn read_tables(blocks: &[Block], marks: MarkStyle) -> Option<PreRead> {
+    let mut sections = [Section::default(), Section::default()];
+    let mut current: Option<usize> = None;
+    let mut seen_title = false;
+    let mut v_seen = false;
+    for block in blocks {
+        // A title may share its block with the first headings.
+        let (first, rest) = match block.lines.split_first() {
+            Some((first, rest)) => (first, rest),
+            None => continue,
+        };
+        if let Some(table) = title_of(&first.text) {
+            current = Some(usize::from(table == Table::Derivative));
+            seen_title = true;
+            v_seen = false;
+            if !rest.is_empty() {
+                push(&mut sections, current, &Block { lines: rest.to_vec() }, &mut v_seen);
+            }
+            continue;
+        }
+        let kind = classify(block, &mut v_seen);
+        if matches!(kind, Kind2::End) {
+            current = None;
+        }
+        put(&mut sections, current, block, kind);
+    }
+    if !seen_title {
+        return None;
+    }
+    let mut pre = PreRead::default();
+    let [first, second] = sections;
+    pre.non_derivative = read_section(&first, Table::NonDerivative, marks, &mut pre.diagnostics);
+    pre.derivative = read_section(&second, Table::Derivative, marks, &mut pre.diagnostics);
+    Some(pre)
+}
+
+fn push(sections: &mut [Section; 2], current: Option<usize>, block: &Block, v_seen: &mut bool) {
+    let kind = classify(block, v_seen);
+    put(sections, current, block, kind);
+}
+
+fn put(sections: &mut [Section; 2], current: Option<usize>, block: &Block, kind: Kind2) {
+    let Some(k) = current else { return };
+    let section = &mut sections[k];
+    match kind {
+        Kind2::Heading => section.headings.push(Line::new(vec![joined(block)])),
+        Kind2::Data => section.data.push(block.clone()),
+        Kind2::Title | Kind2::End => {}
+    }
+}
+
+/// A block as one cell.
+fn joined(block: &Block) -> Cell {
+    let span = block.lines.iter().map(|c| c.span).reduce(Span::cover).unwrap_or_default();
+    Cell { text: block.text(), span }
+}
+
+/// The columns a table prints, in the form's order: Form 3's when no
+/// transaction column is headed, with `V` only when a `V` is among the
+/// headings.
+fn columns(headings: &[Line], table: Table) -> Vec<Slot> {
+    let refs: Vec<&Line> = headings.iter().collect();
+    let found = table::layout(&refs, table).slots();
+    let v = headings.iter().any(|l| l.text().split_whitespace().any(|w| w.eq_ignore_ascii_case("v")));
+    let form = if !found.is_empty() && !found.contains(&Slot::Date) && !found.contains(&Slot::Code) {
+        3
+    } else if v || found.is_empty() {
+        4
+    } else {
+        5
+    };
+    standard_slots(form, table).to_vec()
+}
+
+/// The cells of a value block: each line that is a value on its own is a
+/// cell; lines of words run together into one cell (footnote marks on a
+/// line of their own end it), up to a line that ends with a mark.
+fn cells(block: &Block, marks: MarkStyle) -> Vec<Cell> {
+    let mut out: Vec<Cell> = Vec::new();
+    // Whether the last cell is words, and whether more words join it.
+    let (mut words, mut open) = (false, false);
+    for line in &block.lines {
+        let text = canonical_marks(&line.text, marks);
+        let cell = Cell { text, span: line.span };
+        let kind = align::cell_token(&cell).kind;
+        let joins = match kind {
+            Kind::Text => open,
+            Kind::Marks => words,
+            _ => false,
+        };
+        match out.last_mut() {
+            Some(prev) if joins => {
+                prev.text = if kind == Kind::Marks {
+                    format!("{}{}", prev.text, cell.text)
+                } else {
+                    align::join_wrapped(&prev.text, &cell.text)
+                };
+                prev.span = prev.span.cover(cell.span);
+            }
+            _ => out.push(cell),
+        }
+        words = matches!(kind, Kind::Text) || (words && joins);
+        open = words && out.last().is_some_and(|c| !ends_with_mark(&c.text));
+    }
+    out
+}
+
+fn ends_with_mark(text: &str) -> bool {
+    text.ends_with('⁾')
+}
+
+/// A row's tokens as drawn, and whether its gathering is in doubt.
+#[derive(Default)]
+struct RawRow {
+    tokens: Vec<Token>,
+    /// Why the row's place is not certain.
+    doubt: Option<&'static str>,
+    /// Table II: the underlying title was met.
+    underlying: bool,
+    values: bool,
+    /// No title stood before its values.
+    title_missing: bool,
+}
+
+impl RawRow {
+    fn doubt(&mut self, why: &'static str) {
+        self.doubt.get_or_insert(why);
+    }
+}
+
+/// Cut the tokens into rows, one after another (see the module docs).
+fn split_rows(tokens: Vec<Token>, table: Table) -> Vec<RawRow> {
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut current: Option<RawRow> = None;
+    let mut words: Vec<Token> = Vec::new();
+    for token in tokens {
+        if token.kind == Kind::Text {
+            words.push(token);
+            continue;
+        }
+        if !words.is_empty() {
+            match current.as_mut() {
+                None => {
+                    let mut row = RawRow::default();
+                    if words.len() > 1 {
+                        row.doubt("several titles stand before the row's values");
+                    }
+                    row.tokens.append(&mut words);
+                    current = Some(row);
+                }
+                Some(row) if table == Table::Derivative && row.values && !row.underlying => {
+                    if words.len() > 1 {
+                        row.doubt("several phrases stand among the row's values");
+                    }
+                    row.underlying = true;
+                    row.tokens.append(&mut words);
+                }
+                Some(row) => {
+                    let title = words.pop();
+                    if words.len() > 1 {
+                        row.doubt("several phrases stand between two rows");
+                    }
+                    row.tokens.append(&mut words);
+                    rows.extend(current.take());
+                    let mut next = RawRow::default();
+                    next.tokens.extend(title);
+                    current = Some(next);
+                }
+            }
+        }
+        let row = current.get_or_insert_with(|| {
+            let mut row = RawRow { title_missing: true, ..RawRow::default() };
+            row.doubt("the row's title was not found before its values");
+            row
+        });
+        row.values = true;
+        row.tokens.push(token);
+    }
+    if !words.is_empty() {
+        match current.as_mut() {
+            Some(row) => {
+                if words.len() > 1 {
+                    row.doubt("several phrases follow the last row");
+                }
+                row.tokens.append(&mut words);
+            }
+            None => {
+                let mut row = RawRow::default();
+                row.doubt("a title without values");
+                row.tokens.append(&mut words);
+                current = Some(row);
+            }
+        }
+    }
+    rows.extend(current);
+    rows
+}
+
+/// Whether a token is a transaction code, an (A)/(D) or a D/I letter.
+fn is_letter(token: &Token) -> bool {
+    matches!(token.kind, Kind::Letter(c) if c != 'V')
+}
+
+/// The code and the amount are drawn in either order: put an amount that
+/// comes just before the row's first letter after it.
+fn code_before_amount(tokens: &mut [Token]) {
+    let Some(first_letter) = tokens.iter().position(is_letter) else { return };
+    if first_letter > 0 && matches!(tokens[first_letter - 1].kind, Kind::Number) {
+        let before_dates = tokens[..first_letter - 1].iter().any(|t| t.kind == Kind::Date);
+        if before_dates {
+            tokens.swap(first_letter - 1, first_letter);
+        }
+    }
+}
+
+fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut Vec<Diagnostic>) -> Vec<Row> {
+    if section.data.is_empty() {
+        return Vec::new();
+    }
+    let slots = columns(&section.headings, table);
+    let tokens: Vec<Token> =
+        section.data.iter().flat_map(|b| cells(b, marks)).map(|c| align::cell_token(&c)).collect();
+    let mut raws: std::collections::VecDeque<RawRow> = split_rows(tokens, table).into();
+    let mut rows = Vec::new();
+    while let Some(raw) = raws.pop_front() {
+        // A row's left part (title, date, code) drawn after its right part:
+        // two pieces that make one complete row together.
+        if raw.title_missing
+            && let Some(next) = raws.front()
+        {
+            let mut tokens = next.tokens.clone();
+            tokens.extend(raw.tokens.iter().cloned());
+            let joined = RawRow { tokens, ..RawRow::default() };
+            let built = build(&joined, &slots, table);
+            if built.sure && next.doubt.is_none() {
+                raws.pop_front();
+                diags.extend(built.diagnostics);
+                rows.push(built.row);
+                continue;
+            }
+        }
+        let Built { mut row, diagnostics: mut row_diags, left: (left, left_diags), .. } =
+            build(&raw, &slots, table);
+        if !left.is_empty() && left.len() < raw.tokens.len() {
+            // Values that fit no column of the row: the next row's, drawn
+            // with this one (rows drawn column by column).
+            let mut next = RawRow { tokens: left, ..RawRow::default() };
+            next.doubt("its values were drawn among another row's");
+            raws.push_front(next);
+        } else {
+            row_diags.extend(left_diags);
+        }
+        if let Some(why) = raw.doubt {
+            doubt_all(&mut row, table);
+            let text: Vec<&str> = raw.tokens.iter().map(|t| t.text.as_str()).collect();
+            diags.push(Diagnostic::new(
+                Code::ColumnUncertain,
+                Some(row.span),
+                format!(
+                    "the row {} was read from PDF text without layout, but {why}: its values may be in the wrong columns or rows",
+                    quote(&text.join(" "))
+                ),
+            ));
+        }
+        diags.append(&mut row_diags);
+        rows.push(row);
+    }
+    rows
+}
+
+/// A row built from its tokens.
+struct Built {
+    row: Row,
+    /// What was found to say.
+    diagnostics: Vec<Diagnostic>,
+    /// Whether the row is certain (complete, every value in one column only).
+    sure: bool,
+    /// The tokens that fit none of the row's columns, and the diagnostics
+    /// that say so.
+    left: (Vec<Token>, Vec<Diagnostic>),
+}
+
+/// A row from its tokens.
+fn build(raw: &RawRow, slots: &[Slot], table: Table) -> Built {
+    let mut tokens = raw.tokens.clone();
+    let letters = tokens.iter().filter(|t| is_letter(t)).count();
+    let holding = letters <= 1 || !slots.contains(&Slot::Code);
+    let row_slots: Vec<Slot> = if holding {
+        slots.iter().copied().filter(|s| !s.is_transaction_only()).collect()
+    } else {
+        code_before_amount(&mut tokens);
+        slots.to_vec()
+    };
+    let span = tokens.iter().map(|t| t.span).reduce(Span::cover).unwrap_or_default();
+    let mut row = Row { span, ..Row::default() };
+    let mut row_diags = Vec::new();
+    align::fill_tokens(&mut row, &row_slots, &tokens, None, &mut row_diags);
+    align::touch_all(&mut row, &row_slots, span);
+    // Tokens that fit no column are handed back (their diagnostics dropped).
+    let (left_diags, row_diags): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        row_diags.into_iter().partition(|d| d.code == Code::UnplacedContent);
+    let left: Vec<Token> =
+        tokens.iter().filter(|t| left_diags.iter().any(|d| d.span == Some(t.span))).cloned().collect();
+    let unplaced = !left.is_empty() || row_diags.iter().any(|d| d.code != Code::ColumnUncertain);
+    let layout = Layout { groups: vec![row_slots] };
+    table::finish_row(&mut row, &layout, table);
+    let mut row = table::doubt_unless_complete(row, table);
+    if unplaced {
+        doubt_all(&mut row, table);
+    }
+    let sure = !Column::ALL.iter().any(|c| row.cell(*c).meta().2 == Origin::Uncertain);
+    Built { row, diagnostics: row_diags, sure, left: (left, left_diags) }
+}
+
+/// Mark every value read in a row uncertain.
+/// Its empty columns are missing: whether the row is a transaction or a
+/// holding is itself in doubt, so none is known to be empty.
+fn doubt_all(row: &mut Row, table: Table) {
+    for column in Column::ALL {
+        let cell = row.cell(column);
+        let (footnotes, _, origin) = cell.meta();
+        if !origin.is_read() {
+            continue;
+        }
+        if cell.text().is_some() || !footnotes.is_empty() {
+            table::set_origin(row, column, Origin::Uncertain);
+        } else if column.applies(table, RowKind::Transaction) {
+            table::set_origin(row, column, Origin::Missing);
+        }
+    }
+}
