@@ -478,10 +478,10 @@ fn corpus_accuracy() {
         ("mdhtml", 98.0, 0.1),
         ("html2md", 98.0, 0.1),
         ("innertext-legacy", 98.0, 0.1),
-        ("pdftext", 98.0, 2.0),
-        ("markdown", 50.0, 10.0),
-        ("pdftext-legacy", 55.0, 9.0),
-        ("pdfraw", 15.0, 6.0),
+        ("pdftext", 98.0, 0.85),
+        ("markdown", 52.0, 9.0),
+        ("pdftext-legacy", 58.5, 8.4),
+        ("pdfraw", 44.0, 5.3),
         ("page", 99.5, 0.1),
     ];
     for (rendering, _, t) in &results {

@@ -11,14 +11,14 @@
 //! columns. The row's tokens are then placed in the columns by what they
 //! look like and where they stand ([`crate::repr::align`]).
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Row, Table};
 use crate::repr::align::{self, Kind, Token};
 use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
 use crate::repr::columns::{Slot, heading_slots, is_heading_text};
 use crate::repr::form::is_form_text;
 use crate::repr::pdf::layout::PageLine;
-use crate::repr::table::{Layout, doubt_unless_complete, finish_row};
+use crate::repr::table::{Layout, doubt_unless_complete, finish_row, slot_columns};
 use crate::source::Span;
 
 /// Whether every word of the line belongs to the column headings.
@@ -162,6 +162,7 @@ pub(crate) fn read(
     let is_title = |l: &PageLine| l.segments.first().is_some_and(|s| s.cell.text.starts_with("Table I"));
     let mut rows = Vec::new();
     let mut i = 0;
+    let mut continued = false;
     while i < page.len() {
         let mut headings: Vec<&PageLine> = Vec::new();
         while i < page.len() && (page[i].is_blank() || is_heading_line(&page[i]) || is_title(&page[i])) {
@@ -180,9 +181,28 @@ pub(crate) fn read(
         if headings.is_empty() {
             continue;
         }
-        rows.extend(read_rows(&page[start..i], &headings, table, marks, wrap, diagnostics));
+        let run = Run { data: &page[start..i], continued };
+        let (mut more, ran_on) = read_rows(run, &headings, table, marks, wrap, diagnostics);
+        // Words above the page's first row may end the last row of the page
+        // before, or start the first row: both are in doubt.
+        if let Some(last) = rows.last_mut() {
+            doubt_columns(last, &ran_on, diagnostics);
+        }
+        if let Some(first) = more.first_mut() {
+            doubt_columns(first, &ran_on, diagnostics);
+        }
+        rows.extend(more);
+        continued = true;
     }
     rows
+}
+
+/// The data lines under one run of headings, and whether the table ran
+/// on from a page before (its first lines may end that page's last row).
+#[derive(Clone, Copy)]
+struct Run<'a> {
+    data: &'a [PageLine],
+    continued: bool,
 }
 
 /// Whether a line starts with a numbered heading ("1. Title of …").
@@ -191,24 +211,30 @@ fn starts_numbered(line: &PageLine) -> bool {
 }
 
 fn read_rows(
-    data: &[PageLine],
+    run: Run<'_>,
     headings: &[&PageLine],
     table: Table,
     marks: MarkStyle,
     wrap: Wrap,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Row> {
+) -> (Vec<Row>, Vec<Slot>) {
     let columns = columns(headings, table);
     if columns.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let slots: Vec<Slot> = columns.iter().map(|c| c.slot).collect();
     let ranges: Vec<(u32, u32)> = columns.iter().map(|c| c.range).collect();
     let layout = Layout { groups: slots.iter().map(|s| vec![*s]).collect() };
+    let data = run.data;
     let line_tokens: Vec<Vec<Token>> = data.iter().map(|l| line_tokens(l, &ranges, marks)).collect();
     let mut rows = Vec::new();
-    for group in row_groups(data, &line_tokens, &ranges, &slots, wrap) {
-        let tokens = row_tokens(&group, &line_tokens, &ranges, wrap);
+    let groups = row_groups(run, &line_tokens, &ranges, &slots, wrap);
+    let slots_of =
+        |g: &Group| -> Vec<Slot> { g.doubtful.iter().filter_map(|&c| slots.get(c).copied()).collect() };
+    // Columns with words above the first row, on a page the table ran on to.
+    let ran_on = groups.first().filter(|_| run.continued).map(slots_of).unwrap_or_default();
+    for (n, group) in groups.iter().enumerate() {
+        let tokens = row_tokens(group, &line_tokens, &ranges, wrap);
         if tokens.is_empty() {
             continue;
         }
@@ -217,10 +243,14 @@ fn read_rows(
         align::fill_tokens(&mut row, &slots, &tokens, Some(&ranges), diagnostics);
         align::touch_all(&mut row, &slots, span);
         finish_row(&mut row, &layout, table);
+        if n > 0 || !run.continued {
+            // (The first row of a page the table ran on to: see `read`.)
+            doubt_columns(&mut row, &slots_of(group), diagnostics);
+        }
         // The older print runs columns into one another: only a complete row is trusted.
         rows.push(if wrap == Wrap::Hanging { doubt_unless_complete(row, table) } else { row });
     }
-    rows
+    (rows, ran_on)
 }
 
 /// A row: its main lines and the wrapped pieces of its cells (line, token
@@ -228,6 +258,30 @@ fn read_rows(
 struct Group {
     mains: Vec<usize>,
     pieces: Vec<(usize, usize)>,
+    /// The columns (indexes into the slots) whose wrapped pieces may as
+    /// well belong to the row above or below.
+    doubtful: Vec<usize>,
+}
+
+/// Mark the values of the doubtful columns uncertain, with a diagnostic.
+fn doubt_columns(row: &mut Row, doubtful: &[Slot], diagnostics: &mut Vec<Diagnostic>) {
+    for column in doubtful.iter().flat_map(|&s| slot_columns(s).iter().copied()) {
+        let cell = row.cell(column);
+        let (_, span, origin) = cell.meta();
+        let Some(span) = span.filter(|_| origin.is_read() && cell.text().is_some()) else { continue };
+        crate::repr::table::set_origin(row, column, crate::model::Origin::Uncertain);
+        diagnostics.push(
+            Diagnostic::new(
+                Code::WrapUncertain,
+                Some(span),
+                format!(
+                    "the {} wraps over lines that may as well belong to the row above or below",
+                    column.label()
+                ),
+            )
+            .with_help("check where the row's cell ends against the original filing"),
+        );
+    }
 }
 
 /// The tokens of one line, marks joined to the value they follow.
@@ -281,12 +335,13 @@ fn is_main(tokens: &[Token], ranges: &[(u32, u32)], slots: &[Slot]) -> bool {
 /// above its main line (a centred cell wraps as much below as above), the
 /// rest to the lower row; in the older print they hang below their row.
 fn row_groups(
-    data: &[PageLine],
+    run: Run<'_>,
     tokens: &[Vec<Token>],
     ranges: &[(u32, u32)],
     slots: &[Slot],
     wrap: Wrap,
 ) -> Vec<Group> {
+    let data = run.data;
     let skip = |i: usize| data[i].is_blank() || is_form_text(&data[i].line());
     let blank_between = |a: usize, b: usize| (a.min(b)..a.max(b)).any(|k| data[k].is_blank());
     let column = |t: &Token| t.x.and_then(|x| slot_of(ranges, x));
@@ -312,7 +367,7 @@ fn row_groups(
             g.mains.push(i);
             filled.extend(cols);
         } else {
-            groups.push(Group { mains: vec![i], pieces: Vec::new() });
+            groups.push(Group { mains: vec![i], pieces: Vec::new(), doubtful: Vec::new() });
             filled = cols;
         }
     }
@@ -343,10 +398,12 @@ fn row_groups(
                 idx += 1;
             }
             let gap = &pieces[start..idx];
-            let to_upper = match (upper, lower) {
-                (Some(_), None) => gap.len(),
-                (None, _) => 0,
-                (Some(_), Some(_)) if wrap == Wrap::Hanging => gap.len(),
+            let (to_upper, sure) = match (upper, lower) {
+                (Some(_), None) => (gap.len(), true),
+                // Above the first row of a page the table ran on to: maybe the
+                // end of the last row of the page before.
+                (None, _) => (0, !run.continued || gap.is_empty()),
+                (Some(_), Some(_)) if wrap == Wrap::Hanging => (gap.len(), true),
                 (Some(u), Some(l)) => centred_split(
                     gap,
                     above[u],
@@ -355,6 +412,14 @@ fn row_groups(
                     first(&groups[l]),
                 ),
             };
+            if !sure && let Some(c) = column_of {
+                // Both rows' cells in this column may be cut wrong.
+                for g in [upper, lower].into_iter().flatten() {
+                    if !groups[g].doubtful.contains(&c) {
+                        groups[g].doubtful.push(c);
+                    }
+                }
+            }
             for (k, &piece) in gap.iter().enumerate() {
                 let target = if k < to_upper { upper } else { lower };
                 if let Some(t) = target {
@@ -373,32 +438,62 @@ fn row_groups(
             }
         }
     }
+    // A cell wrapped as much below its main line as above it was cut
+    // where the centred print puts it: only uneven cells stay in doubt.
+    for (n, g) in groups.iter_mut().enumerate() {
+        if n == 0 && run.continued {
+            continue;
+        }
+        let doubtful = std::mem::take(&mut g.doubtful);
+        g.doubtful = doubtful.into_iter().filter(|&c| wrapped(g, c, tokens, ranges) != 0).collect();
+    }
     groups
+}
+
+/// How many more pieces a row's cell in column `c` has above its main line
+/// than below it.
+fn wrapped(g: &Group, c: usize, tokens: &[Vec<Token>], ranges: &[(u32, u32)]) -> isize {
+    let (top, bottom) = (g.mains[0], *g.mains.last().unwrap_or(&g.mains[0]));
+    let in_column = |&&(i, k): &&(usize, usize)| {
+        tokens.get(i).and_then(|l| l.get(k)).and_then(|t| t.x).and_then(|x| slot_of(ranges, x)) == Some(c)
+    };
+    let above = g.pieces.iter().filter(in_column).filter(|p| p.0 < top).count();
+    let below = g.pieces.iter().filter(in_column).filter(|p| p.0 > bottom).count();
+    above as isize - below as isize
 }
 
 /// How many of the pieces of one column between two rows (lines `gap`,
 /// after the upper row's last main line `upper_last`, before the lower
-/// row's first `lower_first`) belong to the upper row. A centred cell wraps
-/// as much below its main line as above it (one line more or less): of
-/// those splits, the one at the widest spacing between lines, else the
-/// even one.
+/// row's first `lower_first`) belong to the upper row, and whether that is
+/// sure. A centred cell wraps as much below its main line as above it (one
+/// line more or less): of those splits, the one at the widest spacing
+/// between lines (sure when it is the only one with a blank line), else
+/// the even one (not sure).
 fn centred_split(
     gap: &[(usize, usize)],
     above: usize,
     on_main: bool,
     upper_last: usize,
     lower_first: usize,
-) -> usize {
+) -> (usize, bool) {
+    let n = gap.len();
+    if n == 0 {
+        return (0, true);
+    }
     if above == 0 && !on_main {
         // Nothing above nor on the main line: the upper row's cell is empty.
-        return 0;
+        return (0, true);
     }
-    let n = gap.len();
     let line_at = |k: usize| if k == 0 { upper_last } else { gap[k - 1].0 };
     let next_at = |k: usize| if k == n { lower_first } else { gap[k].0 };
-    (above.saturating_sub(1)..=(above + 1).min(n))
+    let candidates = above.saturating_sub(1).min(n)..=(above + 1).min(n);
+    let best = candidates
+        .clone()
         .max_by_key(|&c| (next_at(c) - line_at(c), std::cmp::Reverse(c.abs_diff(above))))
-        .unwrap_or(above.min(n))
+        .unwrap_or(above.min(n));
+    let spread = next_at(best) - line_at(best);
+    let sure = spread > 1 && candidates.filter(|&c| next_at(c) - line_at(c) == spread).count() == 1;
+    (best, sure)
 }
 
 /// The tokens of a row: its main lines', with the wrapped pieces of each
@@ -580,5 +675,18 @@ mod tests {
         assert_eq!(r.direct_or_indirect_ownership.copied(), Some(DirectIndirect::Direct));
         assert!(r.nature_of_ownership.value.is_none());
         assert!(diags.is_empty(), "{diags:?}");
+    }
+
+    #[test]
+    fn a_split_between_rows_is_sure_only_at_a_blank_line() {
+        // Upper row's main line 10 with one piece above it; three pieces
+        // between it and the lower row's main line.
+        let pieces = |lines: &[usize]| lines.iter().map(|&l| (l, 0)).collect::<Vec<_>>();
+        // Lines 11, 13, 14 (a blank line 12): one piece goes up, for sure.
+        assert_eq!(centred_split(&pieces(&[11, 13, 14]), 1, true, 10, 15), (1, true));
+        // Lines 11, 12, 13, no blank line: one up (even), but not for sure.
+        assert_eq!(centred_split(&pieces(&[11, 12, 13]), 1, true, 10, 14), (1, false));
+        // Nothing above nor on the upper row's main line: all go down, for sure.
+        assert_eq!(centred_split(&pieces(&[11, 12]), 0, false, 10, 13), (0, true));
     }
 }
