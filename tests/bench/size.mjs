@@ -1,0 +1,65 @@
+// The size budget of the release build (issue 8): the wasm, JS and CSS that
+// dist/ serves, brotli-compressed, must total at most 350 KB (350,000 bytes).
+// Prints every file of dist/ with its raw and brotli size, then the total, and
+// exits non-zero when the budget is exceeded. Deterministic: brotli at quality
+// 11 (node's zlib, no extra install) over the files as built.
+//
+// Usage: node tests/bench/size.mjs [DIST]   (scripts/test runs it after trunk build)
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+/** The budget, in bytes of brotli output over the counted files. */
+export const BUDGET = 350_000;
+/** The kinds of file the budget counts: what the app is made of. */
+const COUNTED = new Set(['.wasm', '.js', '.css']);
+
+/** The brotli-compressed size of `bytes` (quality 11, as a static host would pre-compress). */
+export function brotliSize(bytes) {
+  return brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  }).length;
+}
+
+/** Every file of `dist` (not its hidden staging folder) with its raw and brotli size. */
+export function measure(dist) {
+  return readdirSync(dist)
+    .filter((name) => !name.startsWith('.') && statSync(join(dist, name)).isFile())
+    .sort()
+    .map((name) => {
+      const bytes = readFileSync(join(dist, name));
+      return { name, raw: bytes.length, brotli: brotliSize(bytes), counted: COUNTED.has(extname(name)) };
+    });
+}
+
+function main() {
+  const root = resolve(fileURLToPath(import.meta.url), '../../..');
+  const dist = resolve(process.argv[2] ?? join(root, 'dist'));
+  const files = measure(dist);
+  if (!files.some((f) => f.name.endsWith('.wasm'))) {
+    console.error(`size budget: no .wasm in ${dist}: build it first (trunk build --release)`);
+    process.exit(1);
+  }
+  const width = Math.max(...files.map((f) => f.name.length));
+  const kb = (n) => `${(n / 1000).toFixed(1).padStart(7)} KB`;
+  console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(10)}  ${'brotli'.padStart(10)}`);
+  for (const f of files) {
+    const note = f.counted ? '' : '  (not counted)';
+    console.log(`${f.name.padEnd(width)}  ${kb(f.raw)}  ${kb(f.brotli)}${note}`);
+  }
+  const counted = files.filter((f) => f.counted);
+  const raw = counted.reduce((sum, f) => sum + f.raw, 0);
+  const brotli = counted.reduce((sum, f) => sum + f.brotli, 0);
+  console.log(`${'wasm + JS + CSS'.padEnd(width)}  ${kb(raw)}  ${kb(brotli)}  (budget ${kb(BUDGET).trim()} brotli)`);
+  if (brotli > BUDGET) {
+    console.error(`size budget exceeded: ${brotli} bytes brotli > ${BUDGET}`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
