@@ -10,13 +10,17 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DataTransfer, File};
 
+use crate::batch::{BatchView, Combined, Source};
 use crate::document::Document;
 use crate::document_view::DocumentView;
 use crate::files;
 use crate::footnotes::{FootnoteTip, FootnoteTips};
 use crate::input_panel::InputPanel;
 use crate::samples::Sample;
+use crate::saved_copy::SaveCopy;
+use crate::shortcuts::ShortcutHelp;
 use crate::source_view::{SourceView, SourceViewer};
+use crate::state::SessionBar;
 use crate::theme::ThemeSwitch;
 
 /// What the page shows, and the ways new input reaches it. Every way of
@@ -32,15 +36,19 @@ pub struct Inspector {
     pub reading: RwSignal<bool>,
     /// Whether something is being dragged over the page.
     pub dragging: RwSignal<bool>,
+    /// Every input, parsed by the worker into the combined view; it fills `documents`.
+    pub combined: Combined,
 }
 
 impl Inspector {
     fn new() -> Inspector {
+        let documents = RwSignal::new(Vec::new());
         Inspector {
             text: RwSignal::new(String::new()),
-            documents: RwSignal::new(Vec::new()),
+            documents,
             reading: RwSignal::new(false),
             dragging: RwSignal::new(false),
+            combined: Combined::new(documents),
         }
     }
 
@@ -55,13 +63,10 @@ impl Inspector {
     }
 
     fn show_named_text(self, name: &str, text: String) {
-        let documents = if text.trim().is_empty() {
-            Vec::new()
-        } else {
-            vec![Arc::new(Document::from_text(name, text.clone()))]
-        };
+        let sources =
+            if text.trim().is_empty() { Vec::new() } else { vec![Source::text(name, text.clone())] };
         self.text.set(text);
-        self.documents.set(documents);
+        self.combined.give(sources);
     }
 
     /// Read `files` and show the filings in each.
@@ -69,13 +74,8 @@ impl Inspector {
         if files.is_empty() {
             return;
         }
-        self.reading.set(true);
-        leptos::task::spawn_local(async move {
-            let documents = files::read_all(files).await;
-            self.text.set(String::new());
-            self.documents.set(documents.into_iter().map(Arc::new).collect());
-            self.reading.set(false);
-        });
+        self.text.set(String::new());
+        self.combined.give(files.into_iter().map(Source::file).collect());
     }
 
     /// Read the document at `index` again as `representation` (`None`: as detected).
@@ -114,6 +114,9 @@ pub fn App() -> impl IntoView {
     provide_context(viewer);
     provide_context(tips);
     listen_page_wide(inspector);
+    let help = RwSignal::new(false);
+    let persistence = crate::state::install(inspector.combined, inspector.text);
+    crate::shortcuts::install(inspector.combined, help);
     view! {
         <a class="skip-link" href="#main">"Skip to the content"</a>
         <header class="page-header">
@@ -127,6 +130,8 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main" tabindex="-1" class:dragging=move || inspector.dragging.get() data-test="app">
             <InputPanel inspector=inspector />
+            <SessionBar persistence=persistence />
+            <BatchView combined=inspector.combined />
             <Show when=move || inspector.reading.get()>
                 <p class="reading" data-test="reading" role="status">"Reading files…"</p>
             </Show>
@@ -149,9 +154,11 @@ pub fn App() -> impl IntoView {
             <p>
                 "Filing Inspector reads EDGAR ownership XML and full submissions exactly; EDGAR pages, copied text, PDF text and Markdown as far as they go, marking what was inferred. It is not affiliated with the SEC."
             </p>
+            <SaveCopy />
         </footer>
         <SourceView viewer=viewer />
         <FootnoteTip tips=tips />
+        <ShortcutHelp open=help />
     }
 }
 

@@ -26,13 +26,15 @@ pub async fn read_all(files: Vec<File>) -> Vec<Document> {
     documents
 }
 
-async fn read(file: &File) -> Result<Vec<u8>, String> {
+/// The bytes of `file`, or why the browser could not read it.
+pub async fn read(file: &File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| describe(&e))?;
     let buffer: js_sys::ArrayBuffer = buffer.dyn_into().map_err(|e| describe(&e))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-fn describe(error: &wasm_bindgen::JsValue) -> String {
+/// A JS error in words.
+pub fn describe(error: &wasm_bindgen::JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))

@@ -18,6 +18,7 @@
 
 mod analysis_view;
 mod app;
+mod batch;
 mod cards;
 mod diagnostics_panel;
 mod document;
@@ -28,12 +29,23 @@ mod filing_view;
 mod footnotes;
 mod input_panel;
 mod samples;
+mod saved_copy;
+mod shortcuts;
 mod source_view;
+mod state;
 mod theme;
 mod transaction_table;
+mod worker;
+mod worker_client;
+mod worker_protocol;
+mod worker_reads;
 
 fn main() {
     console_error_panic_hook::set_once();
+    // The same wasm runs the parsing worker (see worker.js).
+    if worker::in_worker() {
+        return worker::run();
+    }
     // The static "Loading…" note of index.html stays until the wasm runs.
     if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
         loading.remove();

@@ -8,9 +8,11 @@
 //! rows, and yields, so that a cancel, a query or an export is answered
 //! between slices. When every input is parsed it runs the cross-filing
 //! analysis ([`filing_core::analysis::batch()`]) and posts the totals.
-//! Messages are described in [`crate::worker_protocol`].
+//! Messages are described in [`crate::worker_protocol`]. Where no worker can
+//! be started, the same code runs on the page ([`run_on_page`]).
 
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 
 use filing_core::analysis;
 use filing_core::export::table::Format;
@@ -19,14 +21,15 @@ use filing_core::{Input, Parsed};
 use js_sys::{Array, Object, Reflect, Uint8Array, Uint32Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageChannel, MessageEvent, MessagePort};
+use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
 use crate::batch::query::{Query, Subject, order};
-use crate::batch::rows::{FilingInfo, InputStatus, RowView, count_u32, rows_of};
+use crate::batch::rows::{Col, FilingInfo, InputStatus, RowView, count_u32, rows_of};
 use crate::batch::summary::summarize;
 use crate::batch::{MAX_TABLE_ROWS, export};
 use crate::document::Document;
-use crate::worker_protocol::{ExportKind, InputSpec, Reply, Request};
+use crate::worker_protocol::{ExportKind, InputSpec, Reply, Request, Timings};
+use crate::worker_reads::{Read, Reads};
 
 /// How long a slice of parsing lasts before the worker reports and yields.
 pub const SLICE_MS: f64 = 40.0;
@@ -44,6 +47,23 @@ pub fn run() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| handle(&event.data()));
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget(); // lives as long as the worker
+    start();
+}
+
+/// Run the worker's code on the page itself, taking requests from `port`
+/// and answering on it: where no worker can be started (a saved copy of the
+/// page opened from disk, a browser that refuses module workers), parsing
+/// runs on the page's thread, in the same slices of about [`SLICE_MS`] ms.
+pub fn run_on_page(port: MessagePort) {
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| handle(&event.data()));
+    port.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget(); // lives as long as the page
+    OUTBOX.with_borrow_mut(|outbox| *outbox = Some(port));
+    start();
+}
+
+/// Set up the slices' scheduling and tell the page the worker is ready.
+fn start() {
     match MessageChannel::new() {
         Ok(channel) => {
             let on_tick = Closure::<dyn FnMut(MessageEvent)>::new(|_: MessageEvent| step());
@@ -64,6 +84,8 @@ thread_local! {
     static STORE: RefCell<Store> = RefCell::new(Store::default());
     /// Posting to this port runs the next slice as soon as the worker is idle.
     static TICK: RefCell<Option<MessagePort>> = const { RefCell::new(None) };
+    /// Where replies go when the worker's code runs on the page (see [`run_on_page`]).
+    static OUTBOX: RefCell<Option<MessagePort>> = const { RefCell::new(None) };
 }
 
 fn now() -> f64 {
@@ -72,17 +94,20 @@ fn now() -> f64 {
 
 /// Send `reply` to the page, with `data` beside it (and `transfer`red).
 fn post(reply: &Reply, data: Option<&JsValue>, transfer: Option<&JsValue>) {
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let message = Object::new();
     let json = serde_json::to_string(reply).unwrap_or_default();
     let _ = Reflect::set(&message, &"json".into(), &json.into());
     if let Some(data) = data {
         let _ = Reflect::set(&message, &"data".into(), data);
     }
-    let sent = match transfer {
-        Some(buffer) => scope.post_message_with_transfer(&message, &Array::of1(buffer)),
-        None => scope.post_message(&message),
-    };
+    let transfer = transfer.map(Array::of1).unwrap_or_default();
+    let sent = OUTBOX.with_borrow(|outbox| match outbox {
+        Some(port) => port.post_message_with_transferable(&message, &transfer),
+        None => {
+            let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+            scope.post_message_with_transfer(&message, &transfer)
+        }
+    });
     if let Err(error) = sent {
         web_sys::console::error_2(&"filing-inspector worker: could not post".into(), &error);
     }
@@ -138,6 +163,15 @@ struct Store {
     query: Option<(u32, Query)>,
     /// When its order was last sent, and for how many rows.
     order_sent: (f64, usize),
+    /// The transaction codes seen.
+    codes: BTreeSet<char>,
+    timings: Timings,
+    /// Files being read ahead of the parser.
+    reads: Reads,
+    /// Since when the parser has waited for the next file's bytes.
+    waiting: Option<f64>,
+    /// Save the inputs as the session once parsed.
+    save_due: bool,
 }
 
 impl Store {
@@ -153,10 +187,12 @@ impl Store {
                     running: true,
                     ..Store::default()
                 };
+                self.read_ahead();
                 true
             }
             Request::Cancel { job } if job == self.job => {
                 self.cancelled = true;
+                self.waiting = None;
                 self.running
             }
             Request::Query { job, seq, query } if job == self.job => {
@@ -168,67 +204,108 @@ impl Store {
                 self.export(kind, &query);
                 false
             }
+            Request::Save { job } if job == self.job => {
+                // After the parsing: the copy into IndexedDB takes a while.
+                if self.running {
+                    self.save_due = true;
+                } else {
+                    self.save();
+                }
+                false
+            }
             _ => false, // about an older batch
         }
     }
 
-    /// Parse inputs for about [`SLICE_MS`] and report; whether to go on.
+    /// Start reading the next files.
+    fn read_ahead(&mut self) {
+        let job = self.job;
+        self.reads.fill(&self.payloads, move |index, read| arrived(job, index, read));
+    }
+
+    /// Parse inputs for about [`SLICE_MS`] and report; whether to go on
+    /// (not when waiting for a file: its arrival resumes the parsing).
     fn slice(&mut self) -> bool {
-        if !self.running {
+        if !self.running || self.waiting.is_some() {
             return false;
         }
         let start = now();
         let (filings_before, rows_before) = (self.filings.len(), self.rows.len());
         let mut statuses = Vec::new();
         while !self.cancelled && self.next < self.inputs.len() {
+            let is_file = self.payloads.get(self.next).is_some_and(|p| p.is_instance_of::<web_sys::Blob>());
+            let bytes = match (is_file, self.reads.take(self.next)) {
+                (false, _) => None,
+                (true, Some(read)) => Some(read),
+                (true, None) => {
+                    // Its bytes are on their way: their arrival resumes the parsing.
+                    self.read_ahead();
+                    self.waiting = Some(now());
+                    break;
+                }
+            };
             let index = count_u32(self.next);
             self.next += 1;
             if self.careful_from.is_some_and(|from| index >= from) {
                 post(&Reply::Started { job: self.job, input: index }, None, None);
             }
-            let parsed = self.parse(index as usize);
+            let parsed = self.parse(index as usize, bytes);
             statuses.push(InputStatus::of(index, &parsed));
             self.keep(index, parsed);
             if now() - start > SLICE_MS {
                 break;
             }
         }
-        let filings = self.filings[filings_before..]
-            .iter()
-            .zip(&self.filing_inputs[filings_before..])
-            .map(|(filing, &input)| FilingInfo::of(input, filing))
-            .collect();
-        let rows = self.rows[rows_before..].iter().filter_map(|&r| self.row_view(r)).collect();
+        let parsed = now();
+        self.timings.parse_ms += parsed - start;
+        let mut filings = String::new();
+        for (filing, &input) in
+            self.filings[filings_before..].iter().zip(&self.filing_inputs[filings_before..])
+        {
+            FilingInfo::of(input, filing).write(&mut filings);
+        }
+        let mut rows = String::new();
+        for &r in &self.rows[rows_before..] {
+            if let Some(s) = self.subject(r) {
+                let view = RowView::of(r.0, s.table, s.row);
+                if let Some(code) = view.cell(Col::Code).chars().next() {
+                    self.codes.insert(code);
+                }
+                view.write(&mut rows);
+            }
+        }
         let chunk = Reply::Chunk {
             job: self.job,
             done: count_u32(self.next),
             statuses,
-            filings,
-            rows,
+            codes: self.codes.iter().collect(),
             rows_left_out: self.rows_left_out,
         };
-        post(&chunk, None, None);
+        post(&chunk, Some(&Array::of2(&filings.into(), &rows.into())), None);
+        self.timings.rows_ms += now() - parsed;
+        self.read_ahead();
         let done = self.cancelled || self.next >= self.inputs.len();
         if done {
             self.finish();
         } else if self.query.is_some() && now() - self.order_sent.0 > ORDER_EVERY_MS {
             self.send_order();
         }
-        !done
+        !done && self.waiting.is_none()
     }
 
-    fn parse(&self, index: usize) -> Parsed {
+    /// Parse input `index`, whose bytes (a file's) are `bytes`.
+    fn parse(&self, index: usize, bytes: Option<Read>) -> Parsed {
         let name = self.inputs.get(index).map_or("", |i| i.name.as_str());
         if let Some(reason) = self.inputs.get(index).and_then(|i| i.skip.as_deref()) {
             return Document::unreadable(name, reason).parsed;
         }
-        let payload = self.payloads.get(index).cloned().unwrap_or(JsValue::UNDEFINED);
-        if let Some(text) = payload.as_string() {
+        if let Some(text) = self.payloads.get(index).and_then(JsValue::as_string) {
             return filing_core::parse(&Input::from_text(text));
         }
-        match read(&payload) {
-            Ok(bytes) => filing_core::parse_bytes(&bytes).1,
-            Err(reason) => Document::unreadable(name, &reason).parsed,
+        match bytes {
+            Some(Ok(bytes)) => filing_core::parse_bytes(&bytes).1,
+            Some(Err(reason)) => Document::unreadable(name, &reason).parsed,
+            None => Document::unreadable(name, "the input was neither a file nor text").parsed,
         }
     }
 
@@ -258,11 +335,6 @@ impl Store {
         })
     }
 
-    fn row_view(&self, r: (u32, Table, u32)) -> Option<RowView> {
-        let s = self.subject(r)?;
-        Some(RowView::of(r.0, s.table, s.row))
-    }
-
     fn subjects(&self) -> impl Iterator<Item = (u32, Subject<'_>)> {
         self.rows.iter().enumerate().filter_map(|(id, &r)| Some((count_u32(id), self.subject(r)?)))
     }
@@ -273,11 +345,35 @@ impl Store {
             let input = self.filing_inputs.get(i as usize).copied().unwrap_or(0);
             self.inputs.get(input as usize).map_or_else(|| format!("filing {}", i + 1), |s| s.name.clone())
         };
+        let start = now();
         let summaries = summarize(&analysis::batch(&self.filings), names);
-        post(&Reply::Finished { job: self.job, cancelled: self.cancelled, summaries }, None, None);
+        self.timings.totals_ms = now() - start;
+        let reply =
+            Reply::Finished { job: self.job, cancelled: self.cancelled, summaries, timings: self.timings };
+        post(&reply, None, None);
         if self.query.is_some() {
             self.send_order();
         }
+        if std::mem::take(&mut self.save_due) {
+            self.save();
+        }
+    }
+
+    /// Keep the inputs as the last session.
+    fn save(&self) {
+        let names: Vec<String> = self.inputs.iter().map(|i| i.name.clone()).collect();
+        let kinds: Vec<String> = self.inputs.iter().map(|i| i.kind.clone()).collect();
+        let size = |p: &JsValue| match p.dyn_ref::<web_sys::Blob>() {
+            Some(blob) => blob.size(),
+            None => p.as_string().map_or(0.0, |text| text.len() as f64),
+        };
+        let sizes: Vec<f64> = self.payloads.iter().map(size).collect();
+        let contents = self.payloads.clone();
+        let job = self.job;
+        wasm_bindgen_futures::spawn_local(async move {
+            let error = crate::state::session::save(&names, &kinds, &sizes, &contents).await.err();
+            post(&Reply::Saved { job, error }, None, None);
+        });
     }
 
     fn send_order(&mut self) {
@@ -333,10 +429,23 @@ impl Store {
     }
 }
 
-/// The bytes of a `File` (or any `Blob`).
-fn read(payload: &JsValue) -> Result<Vec<u8>, String> {
-    let blob = payload.dyn_ref::<Blob>().ok_or_else(|| "the input was neither a file nor text".to_owned())?;
-    let reader = FileReaderSync::new().map_err(|e| crate::files::describe(&e))?;
-    let buffer = reader.read_as_array_buffer(blob).map_err(|e| crate::files::describe(&e))?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+/// A file's bytes arrived (for batch `job`): parse on if they were awaited.
+fn arrived(job: u32, index: usize, read: Read) {
+    let resume = STORE.with_borrow_mut(|store| {
+        if store.job != job {
+            return false;
+        }
+        store.reads.arrived(index, read);
+        match store.waiting {
+            Some(since) if index == store.next => {
+                store.timings.read_ms += now() - since;
+                store.waiting = None;
+                true
+            }
+            _ => false,
+        }
+    });
+    if resume {
+        tick();
+    }
 }

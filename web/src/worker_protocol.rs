@@ -6,12 +6,13 @@
 //! strings, in input order: a `File` is a handle, so the page never reads
 //! the bytes of a batch itself), the row order of a [`Reply::Order`] (a
 //! `Uint32Array`, transferred), the contents of a [`Reply::Exported`] (a
-//! string, or a `Uint8Array` for the SEC ZIP).
+//! string, or a `Uint8Array` for the SEC ZIP), the filings and rows of a
+//! [`Reply::Chunk`] (two strings of lines, see [`crate::batch::rows`]).
 
 use serde::{Deserialize, Serialize};
 
 use crate::batch::query::Query;
-use crate::batch::rows::{FilingInfo, InputStatus, RowView};
+use crate::batch::rows::InputStatus;
 use crate::batch::summary::Summaries;
 
 /// An input of a batch, named; its contents are the same-numbered entry of
@@ -20,6 +21,9 @@ use crate::batch::summary::Summaries;
 pub struct InputSpec {
     /// The file name, or "pasted text", or the sample's name.
     pub name: String,
+    /// `file`, `paste` or `sample` (for the saved session).
+    #[serde(default)]
+    pub kind: String,
     /// Do not parse it, for this reason (it crashed an earlier worker).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip: Option<String>,
@@ -66,6 +70,11 @@ pub enum Request {
         /// The filters and sort.
         query: Query,
     },
+    /// Keep the batch's inputs as the last session (IndexedDB), once parsed.
+    Save {
+        /// The batch.
+        job: u32,
+    },
     /// Export the rows `query` shows.
     Export {
         /// The batch.
@@ -95,12 +104,11 @@ pub enum Reply {
         job: u32,
         /// Inputs done so far.
         done: u32,
-        /// What each input of this chunk gave.
+        /// What each input of this chunk gave (its filings and rows, numbered
+        /// on from those sent before, are the lines of `data`).
         statuses: Vec<InputStatus>,
-        /// Its filings, numbered on from those sent before.
-        filings: Vec<FilingInfo>,
-        /// Their rows, numbered on from those sent before.
-        rows: Vec<RowView>,
+        /// The transaction codes in the batch so far, as letters.
+        codes: String,
         /// Rows left out of the table because the batch has too many.
         rows_left_out: u32,
     },
@@ -112,6 +120,8 @@ pub enum Reply {
         cancelled: bool,
         /// By owner and by issuer.
         summaries: Summaries,
+        /// Where the worker's time went.
+        timings: Timings,
     },
     /// The rows a query shows, in order (ids in `data`, a `Uint32Array`).
     Order {
@@ -131,11 +141,31 @@ pub enum Reply {
         /// Its media type.
         media_type: String,
     },
+    /// The session was saved (or why not).
+    Saved {
+        /// The batch.
+        job: u32,
+        /// What went wrong, if anything.
+        error: Option<String>,
+    },
     /// A request the worker could not carry out.
     Failed {
         /// Why.
         message: String,
     },
+}
+
+/// Milliseconds the worker spent on a batch.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Timings {
+    /// Reading the inputs' bytes (files).
+    pub read_ms: f64,
+    /// Reading and parsing the inputs (`read_ms` included).
+    pub parse_ms: f64,
+    /// Writing the filings and rows for the page.
+    pub rows_ms: f64,
+    /// The cross-filing analysis (totals, amendments, repeats).
+    pub totals_ms: f64,
 }
 
 #[cfg(test)]
@@ -152,12 +182,7 @@ mod tests {
             job: 1,
             done: 2,
             statuses: vec![InputStatus { input: 1, filings: 1, ..InputStatus::default() }],
-            filings: vec![FilingInfo { form: "4".into(), ..FilingInfo::default() }],
-            rows: vec![RowView {
-                cells: vec!["Common Stock".into()],
-                marks: vec![(0, "(1)".into())],
-                ..RowView::default()
-            }],
+            codes: "MS".into(),
             rows_left_out: 0,
         };
         let json = serde_json::to_string(&reply).unwrap();

@@ -24,6 +24,7 @@ use super::summary::Summaries;
 use super::{DETAIL_ALL_MAX_BYTES, DETAIL_ALL_MAX_INPUTS, DETAIL_LIMIT_BYTES, MAX_BATCH_BYTES};
 use crate::document::Document;
 use crate::worker_client::WorkerClient;
+use crate::worker_protocol::Timings;
 use crate::worker_protocol::{ExportKind, InputSpec, Reply, Request};
 
 /// The name of pasted text.
@@ -136,13 +137,16 @@ impl InputEntry {
     }
 }
 
-/// What the worker has sent of the batch.
+/// What the worker has sent of the batch. Rows are kept as the lines the
+/// worker wrote and read when shown (see [`RowView::write`]).
 #[derive(Debug, Default)]
 pub struct Data {
     /// Every filing, in input order.
     pub filings: Vec<FilingInfo>,
-    /// Every row, in input order (a row's id is its index here).
-    pub rows: Vec<RowView>,
+    /// The rows' lines, as they came, chunk by chunk.
+    chunks: Vec<String>,
+    /// Where each row's line is: (chunk, start, end); a row's id is its index here.
+    lines: Vec<(u32, u32, u32)>,
     /// The ids of the rows the query shows, in its order; `None`: all, as they came.
     pub order: Option<Vec<u32>>,
     /// Rows not in the table: the batch has more than [`super::MAX_TABLE_ROWS`].
@@ -150,18 +154,51 @@ pub struct Data {
 }
 
 impl Data {
+    /// Rows received.
+    pub fn rows(&self) -> usize {
+        self.lines.len()
+    }
+
     /// How many rows the query shows.
     pub fn shown(&self) -> usize {
-        self.order.as_ref().map_or(self.rows.len(), Vec::len)
+        self.order.as_ref().map_or(self.lines.len(), Vec::len)
+    }
+
+    fn line(&self, id: u32) -> Option<&str> {
+        let &(chunk, start, end) = self.lines.get(id as usize)?;
+        self.chunks.get(chunk as usize)?.get(start as usize..end as usize)
+    }
+
+    /// The id of the `i`-th row shown.
+    pub fn shown_id(&self, i: usize) -> Option<u32> {
+        match &self.order {
+            Some(order) => order.get(i).copied(),
+            None => (i < self.lines.len()).then(|| count_u32(i)),
+        }
     }
 
     /// The `i`-th row shown: its id and view.
-    pub fn shown_row(&self, i: usize) -> Option<(u32, &RowView)> {
-        let id = match &self.order {
-            Some(order) => *order.get(i)?,
-            None => count_u32(i),
-        };
-        Some((id, self.rows.get(id as usize)?))
+    pub fn shown_row(&self, i: usize) -> Option<(u32, RowView)> {
+        let id = self.shown_id(i)?;
+        Some((id, RowView::read(self.line(id)?)?))
+    }
+
+    /// The filing of the `i`-th row shown.
+    pub fn shown_filing(&self, i: usize) -> Option<u32> {
+        RowView::filing_of(self.line(self.shown_id(i)?)?)
+    }
+
+    /// Add the lines of a chunk: its filings and rows.
+    fn append(&mut self, filings: &str, rows: String) {
+        self.filings.extend(filings.lines().filter_map(FilingInfo::read));
+        let chunk = count_u32(self.chunks.len());
+        let mut start = 0;
+        for line in rows.split_inclusive('\n') {
+            let end = start + line.trim_end_matches('\n').len();
+            self.lines.push((chunk, count_u32(start), count_u32(end)));
+            start += line.len();
+        }
+        self.chunks.push(rows);
     }
 }
 
@@ -182,6 +219,8 @@ pub struct Progress {
     pub rows_ms: Option<f64>,
     /// Milliseconds until the totals had arrived.
     pub totals_ms: Option<f64>,
+    /// Where the worker's time went.
+    pub worker: Timings,
 }
 
 /// Bookkeeping of the current run.
@@ -198,6 +237,15 @@ struct Run {
     export_to: Option<ExportTarget>,
     /// A query waiting to be sent (debounced).
     query_pending: bool,
+    /// Statuses not yet shown (the page shows news a few times a second).
+    statuses: Vec<InputStatus>,
+    /// The codes of the batch, and the inputs done, not yet shown.
+    codes: String,
+    done: u32,
+    /// Whether a [`Combined::flush`] is scheduled.
+    flush_due: bool,
+    /// Whether every input is shown in detail.
+    small: bool,
     /// The input shown in detail (large batches).
     shown_input: Option<u32>,
 }
@@ -218,8 +266,13 @@ pub struct Combined {
     pub inputs: RwSignal<Vec<InputEntry>>,
     /// Filings and rows (see [`Combined::version`]).
     pub data: StoredValue<Data>,
-    /// Changes whenever [`Combined::data`] does.
+    /// Changes whenever the rows shown may change (a new batch, a new order);
+    /// not when rows are appended.
     pub version: RwSignal<u64>,
+    /// Rows received so far.
+    pub received: RwSignal<usize>,
+    /// The transaction codes in the batch, as letters.
+    pub codes: RwSignal<String>,
     /// Where parsing stands.
     pub progress: RwSignal<Progress>,
     /// The totals by owner and issuer, once computed.
@@ -236,6 +289,8 @@ pub struct Combined {
     pub documents: RwSignal<Vec<Arc<Document>>>,
     /// Counts the batches given (a new batch, a restored session, a shared link).
     pub generation: RwSignal<u32>,
+    /// Why parsing runs on the page, when no worker could start.
+    pub on_page: RwSignal<Option<String>>,
     sources: StoredValue<Vec<Source>, LocalStorage>,
     client: StoredValue<Option<WorkerClient>, LocalStorage>,
     run: StoredValue<Run>,
@@ -252,6 +307,8 @@ impl Combined {
             inputs: RwSignal::new(Vec::new()),
             data: StoredValue::new(Data::default()),
             version: RwSignal::new(0),
+            received: RwSignal::new(0),
+            codes: RwSignal::new(String::new()),
             progress: RwSignal::new(Progress::default()),
             summaries: RwSignal::new(None),
             query: RwSignal::new(Query::default()),
@@ -260,6 +317,7 @@ impl Combined {
             detail_note: RwSignal::new(None),
             documents,
             generation: RwSignal::new(0),
+            on_page: RwSignal::new(None),
             sources: StoredValue::new_local(Vec::new()),
             client: StoredValue::new_local(None),
             run: StoredValue::new(Run::default()),
@@ -268,6 +326,7 @@ impl Combined {
             move |reply, data| combined.take(reply, data),
             // Restart outside the worker's error handler.
             move |error| set_timeout(move || combined.crashed(error), Duration::ZERO),
+            move |why| combined.on_page.set(Some(why)),
         );
         combined.client.set_value(Some(client));
         combined.watch_query();
@@ -282,10 +341,7 @@ impl Combined {
 
     /// Whether the batch is small enough to show every input in detail.
     pub fn small(&self) -> bool {
-        self.sources.with_value(|sources| {
-            sources.len() <= DETAIL_ALL_MAX_INPUTS
-                && sources.iter().map(Source::bytes).sum::<u64>() <= DETAIL_ALL_MAX_BYTES
-        })
+        self.run.with_value(|run| run.small)
     }
 
     /// Replace the batch with `sources` and start parsing them.
@@ -306,18 +362,28 @@ impl Combined {
             .enumerate()
             .filter_map(|(i, s)| {
                 total = total.saturating_add(s.bytes());
-                (total > MAX_BATCH_BYTES).then(|| {
-                    let limit = MAX_BATCH_BYTES / 1_000_000;
-                    (
-                        count_u32(i),
-                        format!("left out: the batch is over {limit} MB, the most this page parses at once"),
+                let limit = filing_core::source::MAX_INPUT_BYTES as u64;
+                let reason = if s.bytes() > limit {
+                    format!(
+                        "left out: it is {}, over the {} the parser reads in one input",
+                        super::megabytes(s.bytes()),
+                        super::megabytes(limit)
                     )
-                })
+                } else if total > MAX_BATCH_BYTES {
+                    format!(
+                        "left out: the batch is over {}, the most this page parses at once",
+                        super::megabytes(MAX_BATCH_BYTES)
+                    )
+                } else {
+                    return None;
+                };
+                Some((count_u32(i), reason))
             })
             .collect();
+        let small = sources.len() <= DETAIL_ALL_MAX_INPUTS && total <= DETAIL_ALL_MAX_BYTES;
         self.sources.set_value(sources);
         self.run.update_value(|run| {
-            *run = Run { job: run.job + 1, seq: run.seq, skipped, ..Run::default() };
+            *run = Run { job: run.job + 1, seq: run.seq, skipped, small, ..Run::default() };
         });
         self.inputs.set(entries);
         self.notice.set(None);
@@ -335,13 +401,20 @@ impl Combined {
             let specs = sources
                 .iter()
                 .enumerate()
-                .map(|(i, s)| InputSpec { name: s.name.clone(), skip: skipped.get(&count_u32(i)).cloned() })
+                .map(|(i, s)| InputSpec {
+                    name: s.name.clone(),
+                    kind: s.kind.as_str().to_owned(),
+                    skip: skipped.get(&count_u32(i)).cloned(),
+                })
                 .collect();
             (specs, sources.iter().map(Source::payload).collect())
         });
         let total = count_u32(specs.len());
         self.data.set_value(Data::default());
         self.version.update(|v| *v += 1);
+        self.received.set(0);
+        self.codes.set(String::new());
+        self.run.update_value(|run| run.statuses.clear());
         self.summaries.set(None);
         self.inputs.update(|entries| {
             for entry in entries.iter_mut() {
@@ -374,6 +447,14 @@ impl Combined {
         self.send(&Request::Cancel { job }, None);
     }
 
+    /// Keep the inputs as the last session (the worker writes them, once
+    /// parsed: copying thousands of files into IndexedDB blocks the thread
+    /// that does it for a second or more).
+    pub fn save_session(self) {
+        let job = self.run.with_value(|run| run.job);
+        self.send(&Request::Save { job }, None);
+    }
+
     /// Export the rows shown to a download or the clipboard.
     pub fn export(self, kind: ExportKind, to: ExportTarget) {
         let job = self.run.with_value(|run| run.job);
@@ -385,37 +466,38 @@ impl Combined {
     fn take(self, reply: Reply, data: JsValue) {
         let current = self.run.with_value(|run| run.job);
         match reply {
-            Reply::Chunk { job, done, statuses, filings, rows, rows_left_out } if job == current => {
-                self.inputs.update(|entries| {
-                    for status in statuses {
-                        if let Some(entry) = entries.get_mut(status.input as usize) {
-                            entry.status = Some(status);
-                        }
-                    }
-                });
+            Reply::Chunk { job, done, statuses, codes, rows_left_out } if job == current => {
+                let data = data.dyn_into::<Array>().unwrap_or_default();
+                let (filings, rows) = (data.get(0).as_string(), data.get(1).as_string());
                 self.data.update_value(|d| {
-                    d.filings.extend(filings);
-                    d.rows.extend(rows);
+                    d.append(filings.as_deref().unwrap_or_default(), rows.unwrap_or_default());
                     d.rows_left_out = rows_left_out;
                 });
-                self.version.update(|v| *v += 1);
-                // The selected filing (from a link) may have just arrived.
-                let selected_input = self.selected.get_untracked().and_then(|f| self.input_of(f));
-                if !self.small() && selected_input != self.run.with_value(|run| run.shown_input) {
-                    self.show_details();
+                let scheduled = self
+                    .run
+                    .try_update_value(|run| {
+                        let scheduled = run.flush_due;
+                        run.statuses.extend(statuses);
+                        run.codes = codes;
+                        run.done = done;
+                        run.flush_due = true;
+                        scheduled
+                    })
+                    .unwrap_or(true);
+                // The page shows what arrived a few times a second, and at the end.
+                if done >= self.progress.with_untracked(|p| p.total) {
+                    self.flush();
+                } else if !scheduled {
+                    set_timeout(move || self.flush(), SHOW_EVERY);
                 }
-                self.progress.update(|p| {
-                    p.done = done;
-                    if done >= p.total {
-                        p.rows_ms = Some(now() - p.started);
-                    }
-                });
             }
-            Reply::Finished { job, cancelled, summaries } if job == current => {
+            Reply::Finished { job, cancelled, summaries, timings } if job == current => {
+                self.flush();
                 self.summaries.set(Some(summaries));
                 self.progress.update(|p| {
                     p.running = false;
                     p.totals_ms = Some(now() - p.started);
+                    p.worker = timings;
                 });
                 if cancelled {
                     self.inputs.update(|entries| {
@@ -445,8 +527,51 @@ impl Combined {
                     self.notice.set(Some(message));
                 }
             }
+            Reply::Saved { job, error: Some(error) } if job == current => {
+                self.notice.set(Some(format!("This session could not be saved: {error}.")));
+            }
             Reply::Failed { message } => self.notice.set(Some(message)),
             _ => {} // an older batch's, or Ready (the client's)
+        }
+    }
+
+    /// Show what arrived since the last time: statuses, rows, codes, progress.
+    fn flush(self) {
+        let Some((statuses, codes, done)) = self.run.try_update_value(|run| {
+            run.flush_due = false;
+            (std::mem::take(&mut run.statuses), std::mem::take(&mut run.codes), run.done)
+        }) else {
+            return;
+        };
+        if !statuses.is_empty() {
+            self.inputs.update(|entries| {
+                for status in statuses {
+                    if let Some(entry) = entries.get_mut(status.input as usize) {
+                        entry.status = Some(status);
+                    }
+                }
+            });
+        }
+        // Appended rows change the rows shown only while the table is not full.
+        let received = self.data.with_value(Data::rows);
+        if self.received.get_untracked() != received {
+            self.received.set(received);
+        }
+        if !codes.is_empty() && self.codes.with_untracked(|c| *c != codes) {
+            self.codes.set(codes);
+        }
+        self.progress.update(|p| {
+            if done > p.done {
+                p.done = done;
+                if done >= p.total {
+                    p.rows_ms = Some(now() - p.started);
+                }
+            }
+        });
+        // The selected filing (from a link) may have just arrived.
+        let selected_input = self.selected.get_untracked().and_then(|f| self.input_of(f));
+        if !self.small() && selected_input != self.run.with_value(|run| run.shown_input) {
+            self.show_details();
         }
     }
 
@@ -547,11 +672,11 @@ impl Combined {
             wanted.into_iter().partition(|s| s.bytes() > DETAIL_LIMIT_BYTES);
         self.detail_note.set(large.first().map(|s| {
             format!(
-                "{} is {:.1} MB: too large to show in detail here without freezing the page (the limit is {} MB). \
+                "{} is {}: too large to show in detail here without freezing the page (the limit is {}). \
                  Its rows are in the combined table, and its totals in the summaries.",
                 s.name,
-                s.bytes() as f64 / 1e6,
-                DETAIL_LIMIT_BYTES / 1_000_000
+                super::megabytes(s.bytes()),
+                super::megabytes(DETAIL_LIMIT_BYTES)
             )
         }));
         leptos::task::spawn_local(async move {
@@ -566,6 +691,8 @@ impl Combined {
     }
 }
 
+/// How often the page shows what arrived while a batch is read.
+const SHOW_EVERY: Duration = Duration::from_millis(250);
 /// How often a crashed worker is restarted for one batch.
 const MAX_RESTARTS: u32 = 3;
 /// How long the filters wait for the typing to pause.

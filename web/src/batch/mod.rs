@@ -19,8 +19,9 @@
 //!   still counted in the totals and written to the SEC export);
 //! - an input over [`DETAIL_LIMIT_BYTES`] is not parsed on the page for its
 //!   detailed view (its rows are in the table, its totals in the summaries);
-//! - a batch is parsed up to [`MAX_BATCH_BYTES`]; inputs past it are listed
-//!   as left out;
+//! - a batch is parsed up to [`MAX_BATCH_BYTES`]; inputs past it, and any
+//!   input over the core's [`filing_core::source::MAX_INPUT_BYTES`], are
+//!   listed as left out, with the reason;
 //! - a batch of at most [`DETAIL_ALL_MAX_INPUTS`] inputs and
 //!   [`DETAIL_ALL_MAX_BYTES`] bytes shows every input in detail; a larger one
 //!   shows the selected filing's input.
@@ -50,6 +51,34 @@ pub const DETAIL_LIMIT_BYTES: u64 = 4_000_000;
 pub const DETAIL_ALL_MAX_INPUTS: usize = 10;
 /// The most bytes shown in detail all at once.
 pub const DETAIL_ALL_MAX_BYTES: u64 = 2_000_000;
+/// `bytes` in megabytes, one decimal: `12.3 MB` (integer arithmetic: no
+/// float formatting in the wasm).
+pub fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes + 50_000) / 100_000;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
+/// Milliseconds as seconds, one decimal: `2.4 s`.
+pub fn seconds(ms: f64) -> String {
+    let tenths = (ms.max(0.0) / 100.0).round() as u64;
+    format!("{}.{} s", tenths / 10, tenths % 10)
+}
+
 /// The most bytes of input a batch parses (the parsed model takes about as
 /// much memory again, and a tab has a few GB at most).
 pub const MAX_BATCH_BYTES: u64 = 600_000_000;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_times_read_with_one_decimal() {
+        assert_eq!(megabytes(0), "0.0 MB");
+        assert_eq!(megabytes(4_000_000), "4.0 MB");
+        assert_eq!(megabytes(12_345_678), "12.3 MB");
+        assert_eq!(megabytes(1_960_000), "2.0 MB");
+        assert_eq!(seconds(2449.0), "2.4 s");
+        assert_eq!(seconds(50.0), "0.1 s");
+    }
+}

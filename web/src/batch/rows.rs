@@ -8,6 +8,11 @@
 //! - [`RowView`]: one row of Table I or II, its cells as the model holds
 //!   them (numbers as written, dates `YYYY-MM-DD`, codes as their letter),
 //!   in the order of [`Col::ROW`], with the footnote marks of each cell.
+//!
+//! Filings and rows travel as lines of tab-separated fields ([`FilingInfo::write`],
+//! [`RowView::write`]): no JSON to decode, and the page keeps the text as it
+//! came, decoding only the rows in view. A tab or line break inside a value
+//! becomes a space (the table shows each cell on one line anyway).
 
 use filing_core::Parsed;
 use filing_core::diagnostic::{Diagnostic, Severity};
@@ -283,6 +288,38 @@ impl FilingInfo {
     }
 }
 
+impl FilingInfo {
+    /// Append this filing as one line.
+    pub fn write(&self, out: &mut String) {
+        let fields = [&self.form, &self.issuer, &self.ticker, &self.owners, &self.period];
+        out.push_str(&self.input.to_string());
+        for field in fields {
+            out.push('\t');
+            push_clean(out, field);
+        }
+        out.push('\n');
+    }
+
+    /// A filing from its line.
+    pub fn read(line: &str) -> Option<FilingInfo> {
+        let mut fields = line.split('\t');
+        let mut next = || fields.next().map(str::to_owned);
+        Some(FilingInfo {
+            input: next()?.parse().ok()?,
+            form: next()?,
+            issuer: next()?,
+            ticker: next()?,
+            owners: next()?,
+            period: next()?,
+        })
+    }
+}
+
+/// Append `text` with tabs and line breaks made spaces.
+fn push_clean(out: &mut String, text: &str) {
+    out.extend(text.chars().map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }));
+}
+
 /// The reporting owners' names, joined with `; `.
 pub fn owner_names(filing: &Filing) -> String {
     let names: Vec<&str> = filing.reporting_owners.iter().map(|o| o.name.text().trim()).collect();
@@ -290,7 +327,7 @@ pub fn owner_names(filing: &Filing) -> String {
 }
 
 /// One table row of the combined table.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RowView {
     /// The filing's index in the batch.
     pub filing: u32,
@@ -301,7 +338,6 @@ pub struct RowView {
     /// The cells of [`Col::ROW`], in order; empty when blank or not applicable.
     pub cells: Vec<String>,
     /// Footnote marks, `(1)(2)`, of the cells that have any: (index in `cells`, marks).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub marks: Vec<(u8, String)>,
 }
 
@@ -332,6 +368,54 @@ impl RowView {
             cells,
             marks,
         }
+    }
+
+    /// Append this row as one line: filing, flags (1 derivative, 2 holding),
+    /// the cells, then the marks as `index:marks` pairs joined by spaces.
+    pub fn write(&self, out: &mut String) {
+        let flags = u8::from(self.derivative) | (u8::from(self.holding) << 1);
+        out.push_str(&format!("{}\t{flags}", self.filing));
+        for cell in &self.cells {
+            out.push('\t');
+            push_clean(out, cell);
+        }
+        out.push('\t');
+        for (n, (index, marks)) in self.marks.iter().enumerate() {
+            if n > 0 {
+                out.push(' ');
+            }
+            out.push_str(&format!("{index}:"));
+            out.extend(marks.chars().filter(|c| !c.is_whitespace()));
+        }
+        out.push('\n');
+    }
+
+    /// A row from its line.
+    pub fn read(line: &str) -> Option<RowView> {
+        let mut fields = line.split('\t');
+        let filing = fields.next()?.parse().ok()?;
+        let flags: u8 = fields.next()?.parse().ok()?;
+        let cells: Vec<String> = fields.by_ref().take(Col::ROW.len()).map(str::to_owned).collect();
+        let marks = fields
+            .next()?
+            .split(' ')
+            .filter_map(|pair| {
+                let (index, marks) = pair.split_once(':')?;
+                Some((index.parse().ok()?, marks.to_owned()))
+            })
+            .collect();
+        (cells.len() == Col::ROW.len()).then_some(RowView {
+            filing,
+            derivative: flags & 1 != 0,
+            holding: flags & 2 != 0,
+            cells,
+            marks,
+        })
+    }
+
+    /// The filing of a row's line, without reading the rest.
+    pub fn filing_of(line: &str) -> Option<u32> {
+        line.split('\t').next()?.parse().ok()
     }
 
     /// The cell in `col`, for a row column.
@@ -421,6 +505,27 @@ mod tests {
         assert_eq!(info.form, "4");
         assert_eq!(info.issuer_label(), "EXAMPLE WIDGETS INC (XWID)");
         assert_eq!(info.owners, "Doe Jane Q");
+    }
+
+    #[test]
+    fn rows_and_filings_survive_their_lines() {
+        let parsed = fixtures::fictional();
+        let filing = &parsed.filings[0];
+        let mut text = String::new();
+        let rows: Vec<RowView> = rows_of(filing).map(|(t, _, r)| RowView::of(7, t, r)).collect();
+        for row in &rows {
+            row.write(&mut text);
+        }
+        let back: Vec<RowView> = text.lines().map(|l| RowView::read(l).unwrap()).collect();
+        assert_eq!(back, rows);
+        assert_eq!(text.lines().map(|l| RowView::filing_of(l).unwrap()).collect::<Vec<_>>(), [7, 7, 7, 7]);
+        let info = FilingInfo { owners: "A\tB\nC".into(), ..FilingInfo::of(2, filing) };
+        let mut line = String::new();
+        info.write(&mut line);
+        assert_eq!(line.matches('\n').count(), 1);
+        let back = FilingInfo::read(line.trim_end_matches('\n')).unwrap();
+        assert_eq!(back, FilingInfo { owners: "A B C".into(), ..info });
+        assert_eq!(RowView::read("1\t0\tcut short"), None);
     }
 
     #[test]

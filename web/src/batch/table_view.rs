@@ -14,18 +14,14 @@ use crate::worker_protocol::ExportKind;
 pub fn CombinedTable(combined: Combined) -> impl IntoView {
     let count = Signal::derive(move || {
         combined.version.track();
+        combined.received.track();
         combined.data.with_value(|d| d.shown())
     });
-    let total = move || {
-        combined.version.track();
-        combined.data.with_value(|d| d.rows.len())
-    };
+    let total = move || combined.received.get();
     let selected_position = Signal::derive(move || {
         let filing = combined.selected.get()?;
         combined.version.track();
-        combined
-            .data
-            .with_value(|d| (0..d.shown()).find(|&i| d.shown_row(i).is_some_and(|(_, r)| r.filing == filing)))
+        combined.data.with_value(|d| (0..d.shown()).find(|&i| d.shown_filing(i) == Some(filing)))
     });
     let head = Col::ALL.iter().map(|&col| view! { <SortHeader combined=combined col=col /> }).collect_view();
     let row = move |i: usize| combined_row(combined, i);
@@ -130,13 +126,13 @@ fn SortHeader(combined: Combined, col: Col) -> impl IntoView {
         Some(true) => " ▼",
     };
     let next = move || {
-        combined.query.update(|q| {
-            q.sort = match state() {
-                None => Some(Sort { col, descending: false }),
-                Some(false) => Some(Sort { col, descending: true }),
-                Some(true) => None,
-            };
-        });
+        // Read before the update: the query cannot be read while it is written.
+        let sort = match state() {
+            None => Some(Sort { col, descending: false }),
+            Some(false) => Some(Sort { col, descending: true }),
+            Some(true) => None,
+        };
+        combined.query.update(|q| q.sort = sort);
     };
     view! {
         <th scope="col" aria-sort=aria data-column=col.key() class:num=col.is_numeric()>
@@ -148,23 +144,11 @@ fn SortHeader(combined: Combined, col: Col) -> impl IntoView {
     }
 }
 
-/// The letters of the transaction codes present in the batch, in order.
-fn codes_present(combined: Combined) -> Vec<char> {
-    combined.version.track();
-    combined.data.with_value(|d| {
-        let index = Col::Code.row_index().unwrap_or(0);
-        let mut seen: Vec<char> = d.rows.iter().filter_map(|r| r.cells.get(index)?.chars().next()).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        seen
-    })
-}
-
 /// Every filter of the table.
 #[component]
 fn FilterBar(combined: Combined) -> impl IntoView {
     let query = combined.query;
-    let codes = Memo::new(move |_| codes_present(combined));
+    let codes = combined.codes;
     let text_filter = move |label: &'static str,
                             test: &'static str,
                             get: fn(&Query) -> &String,
@@ -206,7 +190,7 @@ fn FilterBar(combined: Combined) -> impl IntoView {
                 {move || {
                     codes
                         .get()
-                        .into_iter()
+                        .chars()
                         .map(|code| {
                             let on = move || query.with(|q| q.codes.contains(code));
                             view! {
@@ -328,10 +312,7 @@ fn code_title(code: char) -> String {
 /// Export the rows shown.
 #[component]
 fn ExportButtons(combined: Combined) -> impl IntoView {
-    let empty = move || {
-        combined.version.track();
-        combined.data.with_value(|d| d.rows.is_empty())
-    };
+    let empty = move || combined.received.get() == 0;
     let button = move |label: &'static str, test: &'static str, kind: ExportKind, to: ExportTarget| {
         view! {
             <button type="button" class="button secondary" data-test=test disabled=empty on:click=move |_| combined.export(kind, to)>
@@ -354,7 +335,7 @@ fn ExportButtons(combined: Combined) -> impl IntoView {
 #[component]
 fn LeftOutNote(combined: Combined) -> impl IntoView {
     move || {
-        combined.version.track();
+        combined.received.track();
         let left_out = combined.data.with_value(|d| d.rows_left_out);
         (left_out > 0).then(|| {
             view! {

@@ -1,7 +1,8 @@
 //! The batch side of the page: a notice when something went wrong, the
 //! progress bar with Cancel, the list of inputs with their status, the
-//! combined table and the totals. Shown once there are two inputs or more
-//! (one input is the single-filing view alone).
+//! combined table and the totals. Shown once there are two inputs or more,
+//! or one too large to show in detail (one input is otherwise the
+//! single-filing view alone).
 
 use leptos::prelude::*;
 
@@ -10,11 +11,16 @@ use super::rows::Outcome;
 use super::summary_view::SummaryView;
 use super::table_view::{CombinedTable, format_count};
 use super::virtual_table::VirtualTable;
+use super::{DETAIL_LIMIT_BYTES, seconds};
 
 /// Everything about the batch.
 #[component]
 pub fn BatchView(combined: Combined) -> impl IntoView {
-    let several = move || combined.inputs.with(|inputs| inputs.len() > 1);
+    // One input is the single-filing view alone, unless it is too large to
+    // show in detail: then its rows and totals are the summary shown instead.
+    let several = move || {
+        combined.inputs.with(|inputs| inputs.len() > 1 || inputs.iter().any(|e| e.bytes > DETAIL_LIMIT_BYTES))
+    };
     view! {
         {move || {
             combined.notice.get().map(|notice| {
@@ -25,6 +31,18 @@ pub fn BatchView(combined: Combined) -> impl IntoView {
                         <button type="button" class="button secondary" on:click=move |_| combined.notice.set(None)>
                             "Dismiss"
                         </button>
+                    </p>
+                }
+            })
+        }}
+        {move || {
+            combined.on_page.get().map(|why| {
+                view! {
+                    <p class="hint" data-test="on-page-note" role="status">
+                        {format!(
+                            "Filings are parsed on this page itself: {why}. \
+                             It reads them in short slices, so the page stays usable, but a large batch takes longer."
+                        )}
                     </p>
                 }
             })
@@ -43,22 +61,51 @@ pub fn BatchView(combined: Combined) -> impl IntoView {
     }
 }
 
-/// "Reading 3,200 of 10,000 inputs…", a bar, and Cancel.
+/// "Reading 3,200 of 10,000 inputs…", a bar, and Cancel; once done, how
+/// long it took.
 #[component]
 fn ProgressBar(combined: Combined) -> impl IntoView {
     let progress = combined.progress;
     move || {
         let p = progress.get();
-        (p.running && p.total > 1).then(|| {
-            let what = if p.done < p.total {
-                format!(
-                    "Reading {} of {} inputs…",
-                    format_count(p.done as usize),
-                    format_count(p.total as usize)
-                )
-            } else {
-                "Totalling by owner and issuer…".to_owned()
-            };
+        if p.total < 2 {
+            return None;
+        }
+        if !p.running {
+            let (rows, totals) = (p.rows_ms?, p.totals_ms?);
+            let w = p.worker;
+            let text = format!(
+                "Read {} inputs: every row in {}, the totals in {} (the worker spent {} reading files, {} parsing, {} writing rows, {} totalling).",
+                format_count(p.done as usize),
+                seconds(rows),
+                seconds(totals),
+                seconds(w.read_ms),
+                seconds(w.parse_ms - w.read_ms),
+                seconds(w.rows_ms),
+                seconds(w.totals_ms)
+            );
+            return Some(
+                view! {
+                    <p
+                        class="hint"
+                        data-test="batch-timing"
+                        data-rows-ms=(rows as u64).to_string()
+                        data-totals-ms=(totals as u64).to_string()
+                        data-parse-ms=(w.parse_ms as u64).to_string()
+                        data-read-ms=(w.read_ms as u64).to_string()
+                    >
+                        {text}
+                    </p>
+                }
+                .into_any(),
+            );
+        }
+        let what = if p.done < p.total {
+            format!("Reading {} of {} inputs…", format_count(p.done as usize), format_count(p.total as usize))
+        } else {
+            "Totalling by owner and issuer…".to_owned()
+        };
+        Some(
             view! {
                 <div class="batch-progress" data-test="progress" role="status">
                     <label>
@@ -76,7 +123,8 @@ fn ProgressBar(combined: Combined) -> impl IntoView {
                     </button>
                 </div>
             }
-        })
+            .into_any(),
+        )
     }
 }
 

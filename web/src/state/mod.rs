@@ -23,8 +23,8 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::batch::Combined;
 use crate::batch::combined::{Content, Source, SourceKind};
+use crate::batch::{Combined, megabytes};
 use fragment::ViewState;
 use session::Saved;
 
@@ -116,10 +116,10 @@ impl Persistence {
                 self.combined.selected.set(state.selected);
             }
             Ok(Some(Saved::TooLarge(count, bytes))) => self.note.set(Some(format!(
-                "Your last session ({}, {:.0} MB) was too large to keep in the browser (the limit is {} MB): open the files again.",
+                "Your last session ({}, {}) was too large to keep in the browser (the limit is {}): open the files again.",
                 plural(count as usize, "input", "inputs"),
-                bytes / 1e6,
-                session::MAX_SAVED_BYTES / 1_000_000
+                megabytes(bytes as u64),
+                megabytes(session::MAX_SAVED_BYTES)
             ))),
             Ok(None) => {}
             Err(error) => self.note.set(Some(format!("The last session could not be read: {error}."))),
@@ -173,15 +173,9 @@ impl Persistence {
             set_timeout(
                 move || {
                     self.save_pending.set_value(false);
-                    if self.shared.get_untracked() || !self.remember.get_untracked() {
-                        return;
+                    if !self.shared.get_untracked() && self.remember.get_untracked() {
+                        self.save();
                     }
-                    let sources = self.combined.sources();
-                    leptos::task::spawn_local(async move {
-                        if let Err(error) = session::save(&sources).await {
-                            self.note.set(Some(format!("This session could not be saved: {error}.")));
-                        }
-                    });
                 },
                 SAVE_DELAY,
             );
@@ -215,14 +209,24 @@ impl Persistence {
         });
     }
 
+    /// Save what is shown as the session (an empty page clears it).
+    fn save(self) {
+        if self.combined.inputs.with_untracked(Vec::is_empty) {
+            leptos::task::spawn_local(async move {
+                let _ = session::clear().await;
+            });
+        } else {
+            self.combined.save_session();
+        }
+    }
+
     /// Keep the session or not.
     pub fn set_remember(self, on: bool) {
         self.remember.set(on);
         leptos::task::spawn_local(async move {
             let result = session::set_remember(on).await;
             if on && result.is_ok() && !self.shared.get_untracked() {
-                // Save what is shown now.
-                let _ = session::save(&self.combined.sources()).await;
+                self.save(); // what is shown now
             }
             self.note.set(Some(match result {
                 Ok(()) if on => "Your inputs will be kept in this browser.".to_owned(),
@@ -247,12 +251,9 @@ impl Persistence {
         self.shared.set(false);
         self.packed.set_value(None);
         self.note.set(Some("The link's inputs are now your session.".to_owned()));
-        let sources = self.combined.sources();
-        leptos::task::spawn_local(async move {
-            if self.remember.get_untracked() {
-                let _ = session::save(&sources).await;
-            }
-        });
+        if self.remember.get_untracked() {
+            self.save();
+        }
     }
 
     /// Leave a shared link for the saved session.
@@ -291,9 +292,9 @@ impl Persistence {
                     Ok(packed) if packed.len() <= share::MAX_LINK_CHARS => state.inputs = Some(packed),
                     Ok(packed) => {
                         why = Some(format!(
-                            "The inputs are too large for a link ({:.1} MB compressed, the limit is {:.1} MB): the link holds the view only; share the files themselves.",
-                            packed.len() as f64 / 1e6,
-                            share::MAX_LINK_CHARS as f64 / 1e6
+                            "The inputs are too large for a link ({} compressed, the limit is {}): the link holds the view only; share the files themselves.",
+                            megabytes(packed.len() as u64),
+                            megabytes(share::MAX_LINK_CHARS as u64)
                         ))
                     }
                     Err(error) => why = Some(format!("The inputs could not be packed: {error}.")),

@@ -2,8 +2,8 @@
 //! few MB of strings, a batch is often more), to restore on reload.
 //!
 //! One record, `session/last` in the database `filing-inspector`: the
-//! inputs as given (files as the `File`s themselves, which IndexedDB
-//! stores as blobs; text as strings). A batch over [`MAX_SAVED_BYTES`] is
+//! inputs' names, kinds and sizes, and their contents end to end in one
+//! blob. A batch over [`MAX_SAVED_BYTES`] is
 //! not kept: the record then only says how large it was, and the page says
 //! so on reload. Whether to keep anything is the user's choice, stored in
 //! localStorage (`filing-inspector.remember`: `no` opts out); opting out
@@ -14,9 +14,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{File, IdbDatabase, IdbRequest, IdbTransactionMode};
+use web_sys::{Blob, File, IdbDatabase, IdbFactory, IdbRequest, IdbTransactionMode};
 
-use crate::batch::combined::{Content, Source};
+use crate::batch::combined::{Source, SourceKind};
 
 /// The largest batch kept (bytes of input).
 pub const MAX_SAVED_BYTES: u64 = 200_000_000;
@@ -76,7 +76,11 @@ async fn done(request: &IdbRequest) -> Result<JsValue, String> {
 }
 
 async fn open() -> Result<IdbDatabase, String> {
-    let factory = window().indexed_db().map_err(|e| describe(&e))?.ok_or("this browser has no IndexedDB")?;
+    // The page's or the worker's.
+    let factory = Reflect::get(&js_sys::global(), &"indexedDB".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<IdbFactory>().ok())
+        .ok_or("this browser has no IndexedDB")?;
     let request = factory.open_with_u32(DATABASE, 1).map_err(|e| describe(&e))?;
     let upgrading = request.clone();
     let on_upgrade = Closure::once_into_js(move |_: web_sys::Event| {
@@ -95,27 +99,31 @@ async fn store(mode: IdbTransactionMode) -> Result<web_sys::IdbObjectStore, Stri
     transaction.object_store(STORE).map_err(|e| describe(&e))
 }
 
-/// Keep `sources` as the last session (or, when too large, that it was).
-pub async fn save(sources: &[Source]) -> Result<(), String> {
-    let bytes: u64 = sources.iter().map(Source::bytes).sum();
+/// Keep inputs as the last session (or, when too large, that it was): in
+/// order, their names, kinds (`file`, `paste`, `sample`), sizes in bytes,
+/// and contents (`File`s or strings). The worker calls this.
+///
+/// The contents go in as one `Blob`, end to end: one object for IndexedDB
+/// to copy, however many files.
+pub async fn save(
+    names: &[String],
+    kinds: &[String],
+    sizes: &[f64],
+    contents: &[JsValue],
+) -> Result<(), String> {
+    let bytes: f64 = sizes.iter().sum();
     let record = Object::new();
     let set = |key: &str, value: &JsValue| drop(Reflect::set(&record, &key.into(), value));
-    if bytes > MAX_SAVED_BYTES {
-        set("tooLarge", &Array::of2(&(sources.len() as u32).into(), &(bytes as f64).into()));
+    if bytes > MAX_SAVED_BYTES as f64 {
+        set("tooLarge", &Array::of2(&(names.len() as u32).into(), &bytes.into()));
     } else {
-        let inputs = Array::new();
-        for source in sources {
-            let input = Object::new();
-            let put = |key: &str, value: &JsValue| drop(Reflect::set(&input, &key.into(), value));
-            put("name", &source.name.as_str().into());
-            put("kind", &source.kind.as_str().into());
-            match &source.content {
-                Content::File(file) => put("file", file),
-                Content::Text(text) => put("text", &text.as_str().into()),
-            }
-            inputs.push(&input);
-        }
-        set("inputs", &inputs);
+        let list = |values: &mut dyn Iterator<Item = JsValue>| values.collect::<Array>();
+        let parts: Array = contents.iter().collect();
+        let blob = Blob::new_with_blob_sequence(&parts).map_err(|e| describe(&e))?;
+        set("names", &list(&mut names.iter().map(|n| JsValue::from_str(n))));
+        set("kinds", &list(&mut kinds.iter().map(|k| JsValue::from_str(k))));
+        set("sizes", &list(&mut sizes.iter().map(|&n| JsValue::from_f64(n))));
+        set("contents", &blob);
     }
     let store = store(IdbTransactionMode::Readwrite).await?;
     done(&store.put_with_key(&record, &KEY.into()).map_err(|e| describe(&e))?).await.map(drop)
@@ -128,22 +136,34 @@ pub async fn load() -> Result<Option<Saved>, String> {
     if record.is_undefined() || record.is_null() {
         return Ok(None);
     }
-    let get = |object: &JsValue, key: &str| Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    if let Ok(too_large) = get(&record, "tooLarge").dyn_into::<Array>() {
+    let get = |key: &str| Reflect::get(&record, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if let Ok(too_large) = get("tooLarge").dyn_into::<Array>() {
         let count = too_large.get(0).as_f64().unwrap_or(0.0) as u32;
         return Ok(Some(Saved::TooLarge(count, too_large.get(1).as_f64().unwrap_or(0.0))));
     }
-    let inputs: Array = get(&record, "inputs").dyn_into().unwrap_or_default();
-    let sources = inputs
-        .iter()
-        .filter_map(|input| {
-            let name = get(&input, "name").as_string().unwrap_or_default();
-            if let Ok(file) = get(&input, "file").dyn_into::<File>() {
-                return Some(Source::file(file));
-            }
-            Some(Source::text(&name, get(&input, "text").as_string()?))
-        })
-        .collect::<Vec<_>>();
+    let (Ok(names), Ok(kinds), Ok(sizes), Ok(contents)) = (
+        get("names").dyn_into::<Array>(),
+        get("kinds").dyn_into::<Array>(),
+        get("sizes").dyn_into::<Array>(),
+        get("contents").dyn_into::<Blob>(),
+    ) else {
+        return Ok(None); // not a record this version wrote
+    };
+    let mut sources = Vec::with_capacity(names.length() as usize);
+    let mut offset = 0.0;
+    for i in 0..names.length() {
+        let name = names.get(i).as_string().unwrap_or_default();
+        let size = sizes.get(i).as_f64().unwrap_or(0.0);
+        let part = contents.slice_with_f64_and_f64(offset, offset + size).map_err(|e| describe(&e))?;
+        offset += size;
+        if kinds.get(i).as_string().as_deref() == Some(SourceKind::File.as_str()) {
+            let file = File::new_with_blob_sequence(&Array::of1(&part), &name).map_err(|e| describe(&e))?;
+            sources.push(Source::file(file));
+        } else {
+            let text = JsFuture::from(part.text()).await.map_err(|e| describe(&e))?;
+            sources.push(Source::text(&name, text.as_string().unwrap_or_default()));
+        }
+    }
     Ok((!sources.is_empty()).then_some(Saved::Inputs(sources)))
 }
 
