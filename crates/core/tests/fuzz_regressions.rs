@@ -3,7 +3,13 @@
 //! filings and diagnostics.
 
 use filing_core::repr;
-use filing_core::{Input, parse, parse_as};
+use filing_core::{Input, parse, parse_as, parse_bytes};
+
+fn crash(name: &str) -> Vec<u8> {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-crashes").join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
 
 #[test]
 fn label_decoration_check_cut_a_multibyte_character() {
@@ -20,4 +26,17 @@ fn label_decoration_check_cut_a_multibyte_character() {
     let parsed = parse_as(&Input::from_text(markdown.clone()), filing_core::detect::Representation::Html);
     assert!(!parsed.filings.is_empty());
     assert_eq!(parse(&Input::from_text(markdown)).filings.len(), 1);
+}
+
+#[test]
+fn table_two_heading_before_table_one_sliced_the_lines_backwards() {
+    // form::read ended Table I at Table II's heading even when that came first
+    // (lines[33..16]). Found by the pipeline target: a Markdown paste whose
+    // Table II heading was moved above Table I.
+    let (_, parsed) = parse_bytes(&crash("table-two-before-table-one.md"));
+    assert_eq!(parsed.filings.len(), 1);
+    // Its Table I rows are still read: two tab-separated Common Stock rows
+    // (11/22/2013, M and S) and three from the Markdown table (03/04/2024 M,
+    // S, and the holding by spouse).
+    assert_eq!(parsed.filings[0].non_derivative_table.len(), 5);
 }

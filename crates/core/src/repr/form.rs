@@ -265,25 +265,26 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
     }
 
     // The tables.
-    let t2_end = [s.owners.first().copied(), s.explanation, s.remarks, s.signature_mark(), s.owners_table]
-        .into_iter()
-        .flatten()
-        .filter(|&i| s.table2.is_none_or(|t2| i > t2))
-        .min()
-        .unwrap_or(end);
+    // A table ends at the next section after it, in whatever order the
+    // rendering has them (Table II may come first).
+    let sections = [s.owners.first().copied(), s.explanation, s.remarks, s.signature_mark(), s.owners_table];
+    let section_end = |start: usize| {
+        sections.into_iter().chain([s.table1, s.table2]).flatten().filter(|&i| i > start).min().unwrap_or(end)
+    };
+    let body = |start: usize, stop: usize| lines.get(start + 1..stop.max(start + 1)).unwrap_or_default();
     if let Some(pre) = &grid.tables {
         f.non_derivative_table = pre.non_derivative.clone();
         f.derivative_table = pre.derivative.clone();
         diags.extend(pre.diagnostics.iter().cloned());
     } else {
         if let Some(t1) = s.table1 {
-            let t1_end = s.table2.unwrap_or(t2_end);
+            let t1_end = s.table2.filter(|&t2| t2 > t1).unwrap_or_else(|| section_end(t1));
             f.non_derivative_table =
-                read_table(&lines[t1 + 1..t1_end], Table::NonDerivative, form, grid.marks, &mut diags);
+                read_table(body(t1, t1_end), Table::NonDerivative, form, grid.marks, &mut diags);
         }
         if let Some(t2) = s.table2 {
             f.derivative_table =
-                read_table(&lines[t2 + 1..t2_end], Table::Derivative, form, grid.marks, &mut diags);
+                read_table(body(t2, section_end(t2)), Table::Derivative, form, grid.marks, &mut diags);
         }
     }
     if s.table1.is_none() {
