@@ -320,12 +320,16 @@ fn slot_of(ranges: &[(u32, u32)], x: (u32, u32)) -> Option<usize> {
 /// the text columns, not only the wrapped words of its titles ("Fund
 /// 2010" wraps a number into the nature column).
 fn is_main(tokens: &[Token], ranges: &[(u32, u32)], slots: &[Slot]) -> bool {
-    tokens.iter().any(|t| {
-        let text_column = t.x.and_then(|x| slot_of(ranges, x)).is_some_and(|c| {
-            matches!(slots.get(c), Some(Slot::Title | Slot::Nature | Slot::UnderlyingTitle))
-        });
-        !matches!(t.kind, Kind::Text | Kind::Marks) && !text_column
-    })
+    main_values(tokens, ranges, slots) > 0
+}
+
+/// How many values (dates, amounts, codes) a line holds outside the text columns.
+fn main_values(tokens: &[Token], ranges: &[(u32, u32)], slots: &[Slot]) -> usize {
+    let text_column = |t: &Token| {
+        t.x.and_then(|x| slot_of(ranges, x))
+            .is_some_and(|c| matches!(slots.get(c), Some(Slot::Title | Slot::Nature | Slot::UnderlyingTitle)))
+    };
+    tokens.iter().filter(|t| !matches!(t.kind, Kind::Text | Kind::Marks) && !text_column(t)).count()
 }
 
 /// Group the data lines into rows: a row has one main line, or several when
@@ -350,7 +354,19 @@ fn row_groups(
     };
     let mut groups: Vec<Group> = Vec::new();
     let mut filled: Vec<usize> = Vec::new();
+    // In the older print a row starts with its title and its values: a line
+    // with a title's last word and one value (a price wrapped under its `$`)
+    // hangs from the row above.
+    let hangs = |i: usize| {
+        wrap == Wrap::Hanging && columns(i).contains(&0) && main_values(&tokens[i], ranges, slots) < 2
+    };
+    let mut mains: Vec<usize> = Vec::new();
     for i in (0..data.len()).filter(|&i| !skip(i) && is_main(&tokens[i], ranges, slots)) {
+        if mains.is_empty() || !hangs(i) {
+            mains.push(i);
+        }
+    }
+    for &i in &mains {
         let cols = columns(i);
         // A row of the older print starts with its title; the browser's print
         // staggers a row's cells over lines that fill different columns.
@@ -380,7 +396,7 @@ fn row_groups(
     let last = |g: &Group| *g.mains.last().unwrap_or(&g.mains[0]);
     // Pieces by column, in line order.
     let mut by_column: std::collections::BTreeMap<Option<usize>, Vec<(usize, usize)>> = Default::default();
-    for i in (0..data.len()).filter(|&i| !skip(i) && !groups.iter().any(|g| g.mains.contains(&i))) {
+    for i in (0..data.len()).filter(|&i| !skip(i) && !mains.contains(&i)) {
         for (k, t) in tokens[i].iter().enumerate() {
             by_column.entry(column(t)).or_default().push((i, k));
         }
