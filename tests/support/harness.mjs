@@ -13,8 +13,11 @@ import { chromium } from 'playwright-core';
 
 /** The repository root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** The release build the specs run against (`trunk build --release --public-url ./`). */
-export const DIST = join(ROOT, 'dist');
+/**
+ * The release build the specs run against (`trunk build --release --public-url ./`);
+ * FILING_DIST names another build directory (e.g. one built with `--dist`).
+ */
+export const DIST = process.env.FILING_DIST ? resolve(process.env.FILING_DIST) : join(ROOT, 'dist');
 /** Where screenshots go (ignored by git). */
 export const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
 /** The shared test data, beside the clone. Never copied into the repository. */
