@@ -150,6 +150,8 @@ const FORM_TEXT: &[&str] = &[
     "** intentional misstatements",
     "note: file three copies",
     "potential persons who are to respond",
+    // (the end of the sentence above, wrapped)
+    "currently valid omb control number",
     "if space is insufficient",
     "* form 4:",
     "edgar filing:",
@@ -168,7 +170,7 @@ pub(crate) fn is_form_text(line: &Line) -> bool {
     let Some(first) = line.filled().next() else { return false };
     // Every form text starts with one of these characters: skip the rest cheaply.
     let lead = first.text.trim_start_matches(['\\', '*', ' ']).chars().next().map(|c| c.to_ascii_lowercase());
-    if !matches!(lead, Some('(' | 'r' | 'p' | 's' | 'i' | 'n' | 'e' | 'f')) {
+    if !matches!(lead, Some('(' | 'r' | 'p' | 's' | 'i' | 'n' | 'e' | 'f' | 'c')) {
         return false;
     }
     let t = line.text().to_ascii_lowercase();
