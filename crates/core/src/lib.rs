@@ -127,7 +127,16 @@ pub fn parse_as(input: &Input, representation: Representation) -> Parsed {
 }
 
 /// Decode `bytes` and parse them; a decoding failure becomes a diagnostic.
+///
+/// Bytes beyond [`source::MAX_INPUT_BYTES`] are refused before decoding, with
+/// [`Code::InputTooLarge`].
 pub fn parse_bytes(bytes: &[u8]) -> (Option<Input>, Parsed) {
+    if bytes.len() > source::MAX_INPUT_BYTES {
+        let diagnostic = too_large(bytes.len());
+        let detection =
+            Detection { representation: Representation::Unknown, reasons: vec![diagnostic.message.clone()] };
+        return (None, Parsed { detection, filings: Vec::new(), diagnostics: vec![diagnostic] });
+    }
     match Input::from_bytes(bytes) {
         Ok(input) => {
             let parsed = parse(&input);
@@ -153,15 +162,7 @@ fn parse_detected(input: &Input, detection: Detection) -> Parsed {
         ));
     }
     if text.len() > source::MAX_INPUT_BYTES {
-        diagnostics.push(Diagnostic::new(
-            Code::InputTooLarge,
-            None,
-            format!(
-                "the input is {} MB; the limit is {} MB: split it into smaller files",
-                text.len() / 1_000_000,
-                source::MAX_INPUT_BYTES / 1_000_000
-            ),
-        ));
+        diagnostics.push(too_large(text.len()));
         return Parsed { detection, filings: Vec::new(), diagnostics };
     }
     let filings = match detection.representation {
@@ -208,4 +209,19 @@ fn parse_detected(input: &Input, detection: Detection) -> Parsed {
         }
     };
     Parsed { detection, filings, diagnostics }
+}
+
+/// The diagnostic for an input of `len` bytes, beyond [`source::MAX_INPUT_BYTES`].
+fn too_large(len: usize) -> Diagnostic {
+    const MIB: usize = 1024 * 1024;
+    Diagnostic::new(
+        Code::InputTooLarge,
+        None,
+        format!(
+            "the input is {} MiB; the limit is {} MiB: split it into smaller files",
+            len.div_ceil(MIB),
+            source::MAX_INPUT_BYTES / MIB
+        ),
+    )
+    .with_help("a single filing is a few kilobytes; an input this large is many filings or not a filing")
 }

@@ -21,10 +21,14 @@ pub struct Span {
     pub end: u32,
 }
 
-/// The largest input the parsers accept, in bytes (after decoding).
+/// The largest input the parsers accept, in bytes (as given, and after decoding): 128 MiB.
 ///
-/// Larger inputs get [`crate::diagnostic::Code::InputTooLarge`] instead of a parse.
-pub const MAX_INPUT_BYTES: usize = 512 * 1024 * 1024;
+/// Larger inputs get [`crate::diagnostic::Code::InputTooLarge`] instead of a
+/// parse. The model takes up to about eight times the text's size, so 128 MiB
+/// of text stays well inside the 4 GiB a wasm32 page can address, and parsing
+/// it takes under a minute at the speeds `benches/big.rs` measures. A single
+/// filing is a few kilobytes: anything larger is a batch, better split.
+pub const MAX_INPUT_BYTES: usize = 128 * 1024 * 1024;
 
 impl Span {
     /// The span `start..end`. Offsets beyond `u32::MAX` saturate; inputs that
@@ -89,6 +93,17 @@ impl fmt::Display for LineCol {
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<u32>,
+    /// Characters before every [`CHECKPOINT`]th byte, so that a column on a
+    /// giant line costs at most one checkpoint's worth of counting.
+    chars_before: Vec<u32>,
+}
+
+/// Bytes between two character-count checkpoints of a [`LineIndex`].
+const CHECKPOINT: usize = 1024;
+
+/// Whether `b` starts a character (is not a UTF-8 continuation byte).
+fn starts_char(b: &u8) -> bool {
+    (*b as i8) >= -0x40
 }
 
 impl LineIndex {
@@ -105,7 +120,13 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { starts }
+        let mut chars_before = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
+        let mut count = 0usize;
+        for chunk in bytes.chunks(CHECKPOINT) {
+            chars_before.push(to_u32(count));
+            count += chunk.iter().filter(|b| starts_char(b)).count();
+        }
+        LineIndex { starts, chars_before }
     }
 
     /// The line and column of byte `offset` in `text` (the text this index was built from).
@@ -113,8 +134,17 @@ impl LineIndex {
         let line = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
         let start = self.starts.get(line).copied().unwrap_or(0) as usize;
         let end = (offset as usize).min(text.len()).max(start);
-        let column = text.get(start..end).map_or(end - start, |s| s.chars().count());
+        let column = self.chars_at(text, end).saturating_sub(self.chars_at(text, start));
         LineCol { line: to_u32(line + 1), column: to_u32(column + 1) }
+    }
+
+    /// Characters that start before byte `offset` of `text`.
+    fn chars_at(&self, text: &str, offset: usize) -> usize {
+        let checkpoint = offset / CHECKPOINT;
+        let before = self.chars_before.get(checkpoint).map_or(0, |&n| n as usize);
+        let from = (checkpoint * CHECKPOINT).min(offset);
+        let rest = text.as_bytes().get(from..offset).unwrap_or_default();
+        before + rest.iter().filter(|b| starts_char(b)).count()
     }
 
     /// Number of lines.
@@ -321,6 +351,20 @@ mod tests {
         let got: Vec<_> = lines("a\n").collect();
         assert_eq!(got, vec![(0, "a")]);
         assert_eq!(lines("").count(), 1);
+    }
+
+    #[test]
+    fn column_on_a_giant_line_counts_across_checkpoints() {
+        let text = format!("x\n{}€{}", "é".repeat(CHECKPOINT), "a".repeat(3 * CHECKPOINT));
+        let index = LineIndex::new(&text);
+        // Line 2 holds 1024 'é' (2 bytes each), then '€' (3 bytes), then the 'a's.
+        let euro = 2 + 2 * CHECKPOINT;
+        assert_eq!(index.line_col(&text, to_u32(euro)), LineCol { line: 2, column: 1025 });
+        assert_eq!(index.line_col(&text, to_u32(euro + 3 + 2000)), LineCol { line: 2, column: 1026 + 2000 });
+        assert_eq!(
+            index.line_col(&text, to_u32(text.len())),
+            LineCol { line: 2, column: to_u32(1026 + 3 * CHECKPOINT) }
+        );
     }
 
     #[test]

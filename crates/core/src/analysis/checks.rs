@@ -335,6 +335,17 @@ fn speaks_of_a_range(text: &str) -> bool {
 /// for an acquisition, either for codes S and P). When none of the row's
 /// footnotes states a range, a footnote no cell refers to (its mark lost in
 /// a rendering) counts when it speaks of the row's side.
+/// The footnotes no cell refers to that state a price range for a known side
+/// (found once per filing, so that each row does not scan every footnote).
+pub(crate) fn range_footnotes<'a>(orphans: &[&'a Footnote]) -> Vec<&'a Footnote> {
+    let states_range = |f: &&&Footnote| {
+        f.text.value.as_deref().is_some_and(|text| side(text) != Side::Unknown && speaks_of_a_range(text))
+    };
+    orphans.iter().filter(states_range).copied().collect()
+}
+
+/// `orphans` are the footnotes no cell refers to that state a range
+/// ([`range_footnotes`]).
 pub(crate) fn price_range(
     filing: &Filing,
     orphans: &[&Footnote],

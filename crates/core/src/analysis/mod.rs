@@ -34,6 +34,8 @@ pub mod plan;
 pub mod prose;
 pub mod values;
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -110,6 +112,8 @@ pub fn analyze(filing: &Filing, context: &Context) -> Analysis {
     let mut diags = Vec::new();
     let orphans = unreferenced_footnotes(filing);
     let (plans, row_plans) = plan::trading_plans(filing, &orphans);
+    let plan_of: HashMap<(Table, usize), &RowPlan> = row_plans.iter().map(|(at, p)| (*at, p)).collect();
+    let range_orphans = checks::range_footnotes(&orphans);
     let mut rows = Vec::new();
     for table in [Table::NonDerivative, Table::Derivative] {
         for (i, row) in filing.table(table).iter().enumerate() {
@@ -124,7 +128,7 @@ pub fn analyze(filing: &Filing, context: &Context) -> Analysis {
                 context.today,
                 &mut diags,
             );
-            let price_range = checks::price_range(filing, &orphans, table, i, row, &mut diags);
+            let price_range = checks::price_range(filing, &range_orphans, table, i, row, &mut diags);
             rows.push(RowAnalysis {
                 table,
                 row: row_index(i),
@@ -133,7 +137,7 @@ pub fn analyze(filing: &Filing, context: &Context) -> Analysis {
                 ownership: explain::ownership_words(row),
                 timeliness: row.transaction_timeliness.value.map(explain::timeliness_words),
                 value,
-                plan: row_plans.iter().find(|((t, r), _)| *t == table && *r == i).map(|(_, p)| p.clone()),
+                plan: plan_of.get(&(table, i)).map(|&p| p.clone()),
                 price_range,
             });
         }
@@ -197,12 +201,13 @@ pub(crate) fn footnotes_of(row: &Row, column: Column) -> &[FootnoteId] {
 /// The footnotes no table cell refers to (in lossy renderings, often those
 /// whose marks were lost).
 pub(crate) fn unreferenced_footnotes(filing: &Filing) -> Vec<&Footnote> {
-    let referenced = |id: &FootnoteId| {
-        [Table::NonDerivative, Table::Derivative].into_iter().any(|t| {
-            filing.table(t).iter().any(|row| Column::ALL.iter().any(|&c| footnotes_of(row, c).contains(id)))
-        })
-    };
-    filing.footnotes.iter().filter(|f| !referenced(&f.id)).collect()
+    // One pass over the cells, then one over the footnotes: linear in both.
+    let referenced: HashSet<&FootnoteId> = [Table::NonDerivative, Table::Derivative]
+        .into_iter()
+        .flat_map(|t| filing.table(t))
+        .flat_map(|row| Column::ALL.iter().flat_map(move |&c| footnotes_of(row, c)))
+        .collect();
+    filing.footnotes.iter().filter(|f| !referenced.contains(&f.id)).collect()
 }
 
 /// A figure that overflowed.

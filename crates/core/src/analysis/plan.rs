@@ -11,6 +11,8 @@
 //! after the issuer's next periodic report, up to 120 days), which would need
 //! the issuer's filing calendar; a trade between 90 and 120 days is not reported.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use super::prose::{mentions_rule_10b5_1, plan_adoption_date};
@@ -105,6 +107,9 @@ fn scope_of(text: &str) -> Option<TransactionCode> {
 pub(crate) fn trading_plans(filing: &Filing, orphans: &[&Footnote]) -> (TradingPlans, RowPlans) {
     let mut statements = Vec::new();
     let mut rows_out = Vec::new();
+    // Sets rather than scans, so that many footnotes or rows stay linear.
+    let mut planned: HashSet<(Table, usize)> = HashSet::new();
+    let orphan_ids: HashSet<&FootnoteId> = orphans.iter().map(|o| &o.id).collect();
     let transactions = || {
         [Table::NonDerivative, Table::Derivative].into_iter().flat_map(|t| {
             filing
@@ -119,9 +124,7 @@ pub(crate) fn trading_plans(filing: &Filing, orphans: &[&Footnote]) -> (TradingP
         let adopted = plan_adoption_date(text);
         let mut covered = Vec::new();
         for (t, i, row) in transactions() {
-            if !covers(row)
-                || rows_out.iter().any(|((rt, ri), _): &((Table, usize), RowPlan)| *rt == t && *ri == i)
-            {
+            if !covers(row) || !planned.insert((t, i)) {
                 continue;
             }
             covered.push((t, row_index(i)));
@@ -136,7 +139,7 @@ pub(crate) fn trading_plans(filing: &Filing, orphans: &[&Footnote]) -> (TradingP
             continue;
         }
         let id = footnote.id.clone();
-        if orphans.iter().any(|o| o.id == id) {
+        if orphan_ids.contains(&id) {
             // No cell refers to it (its marks were lost): it covers what its words say.
             let scope = scope_of(text);
             add(PlanSource::Footnote(id), text, &|row: &Row| {
