@@ -355,11 +355,9 @@ fn row_groups(
     let mut groups: Vec<Group> = Vec::new();
     let mut filled: Vec<usize> = Vec::new();
     // In the older print a row starts with its title and its values: a line
-    // with a title's last word and one value (a price wrapped under its `$`)
-    // hangs from the row above.
-    let hangs = |i: usize| {
-        wrap == Wrap::Hanging && columns(i).contains(&0) && main_values(&tokens[i], ranges, slots) < 2
-    };
+    // with one value (a price wrapped under its `$`, maybe beside a title's
+    // last word) hangs from the row above.
+    let hangs = |i: usize| wrap == Wrap::Hanging && main_values(&tokens[i], ranges, slots) < 2;
     let mut mains: Vec<usize> = Vec::new();
     for i in (0..data.len()).filter(|&i| !skip(i) && is_main(&tokens[i], ranges, slots)) {
         if mains.is_empty() || !hangs(i) {
