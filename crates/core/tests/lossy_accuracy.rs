@@ -480,7 +480,7 @@ fn corpus_accuracy() {
         ("innertext-legacy", 98.0, 0.1),
         ("pdftext", 98.0, 0.85),
         ("markdown", 52.0, 9.0),
-        ("pdftext-legacy", 73.9, 3.3),
+        ("pdftext-legacy", 74.8, 2.4),
         ("pdfraw", 44.0, 5.3),
         ("page", 99.5, 0.1),
     ];

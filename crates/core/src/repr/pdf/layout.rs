@@ -13,6 +13,7 @@
 use crate::repr::cells::{Cell, MarkStyle};
 use crate::repr::form::{Grid, PreRead};
 use crate::repr::grid::{Line, starts_with_ignore_case};
+use crate::repr::header::split_place;
 use crate::repr::pdf::table::Wrap;
 use crate::source::{Span, lines};
 
@@ -180,7 +181,18 @@ fn rest(page: &[PageLine]) -> Vec<Line> {
     let mut page = page.to_vec();
     join_signature_labels(&mut page);
     let mut out = Vec::new();
-    for line in page.iter().filter(|l| !l.is_blank()) {
+    let mut owners = None;
+    for (i, line) in page.iter().enumerate() {
+        if line.is_blank() || owners.is_some_and(|end| i < end) {
+            continue;
+        }
+        if line.text().eq_ignore_ascii_case("reporting owners") {
+            let (lines, end) = owners_table(&page[i..]);
+            out.push(line.line());
+            out.extend(lines);
+            owners = Some(i + end);
+            continue;
+        }
         let mut cells: Vec<Cell> = line.segments.iter().map(|s| s.cell.clone()).collect();
         if line.segments.first().is_some_and(|s| s.x >= 40) {
             let at = cells[0].span.start as usize;
@@ -189,6 +201,72 @@ fn rest(page: &[PageLine]) -> Vec<Line> {
         out.push(Line::new(cells));
     }
     out
+}
+
+/// The older print's "Reporting Owners" table (from its title line), as
+/// the copied page has it: each owner's lines of name and address, the
+/// last with the address cell and one cell for each of Director, 10%
+/// Owner, Officer and Other. On the page, the marks and titles stand in
+/// those columns on the owner's first line; an owner ends with the line of
+/// city, state and ZIP code. Returns the lines and where the table ends.
+fn owners_table(page: &[PageLine]) -> (Vec<Line>, usize) {
+    let end = page
+        .iter()
+        .position(|l| l.text().eq_ignore_ascii_case("signatures") || l.text().starts_with("Explanation of"))
+        .unwrap_or(page.len());
+    let page = &page[..end];
+    let headings = ["director", "10% owner", "officer", "other"];
+    let Some(heads) = page.iter().find_map(|l| {
+        let xs: Vec<u32> = headings
+            .iter()
+            .filter_map(|h| l.segments.iter().find(|s| s.cell.text.eq_ignore_ascii_case(h)).map(|s| s.x))
+            .collect();
+        (xs.len() == 4).then_some(xs)
+    }) else {
+        return (page.iter().skip(1).filter(|l| !l.is_blank()).map(PageLine::line).collect(), end);
+    };
+    let left = heads[0].saturating_sub(4);
+    let mut out = Vec::new();
+    let mut entry: Vec<Cell> = Vec::new();
+    let mut marks: [Option<Cell>; 4] = Default::default();
+    let is_heading = |l: &PageLine| {
+        let t = l.text().to_ascii_lowercase();
+        t.starts_with("reporting owner") || headings.iter().all(|h| t.contains(h))
+    };
+    for line in page.iter().skip(1).filter(|l| !l.is_blank() && !is_heading(l)) {
+        let (address, rel): (Vec<&Segment>, Vec<&Segment>) = line.segments.iter().partition(|s| s.x < left);
+        if !rel.is_empty() && !entry.is_empty() {
+            // Marks stand on an owner's first line: the owner before ends here.
+            flush_owner(&mut out, &mut entry, &mut marks);
+        }
+        for s in rel {
+            let k = (0..4).min_by_key(|&k| heads[k].abs_diff(s.x)).unwrap_or(0);
+            marks[k] = Some(s.cell.clone());
+        }
+        entry.extend(address.iter().map(|s| s.cell.clone()));
+        let place = address.last().is_some_and(|s| {
+            let (city, state, zip) = split_place(&s.cell.text);
+            city.is_some() && state.is_some() && zip.is_some()
+        });
+        if place {
+            flush_owner(&mut out, &mut entry, &mut marks);
+        }
+    }
+    if !entry.is_empty() {
+        flush_owner(&mut out, &mut entry, &mut marks);
+    }
+    (out, end)
+}
+
+/// Lines for one owner of the table: its address lines, the last with the
+/// four relationship cells.
+fn flush_owner(out: &mut Vec<Line>, entry: &mut Vec<Cell>, marks: &mut [Option<Cell>; 4]) {
+    let Some(last) = entry.pop() else { return };
+    out.extend(entry.drain(..).map(|c| Line::new(vec![c])));
+    let at = Span::new(last.span.end as usize, last.span.end as usize);
+    let mut cells = vec![last];
+    cells.extend(marks.iter_mut().map(|m| m.take().unwrap_or_else(|| Cell::new("", at))));
+    out.push(Line::new(cells));
 }
 
 /// The label under a signature wraps in a narrow box: `** Signature of
@@ -230,6 +308,41 @@ fn join_signature_labels(page: &mut [PageLine]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_reporting_owners_table_is_laid_out_per_owner() {
+        // Fictional owners, laid out as the older print puts them on a page.
+        let text = [
+            "Reporting Owners",
+            "Reporting Owner Name / Address                         Relationships",
+            "                                                       Director     10% Owner     Officer     Other",
+            "EXAMPLE HOLDINGS LLC                                                  X",
+            "1 MAIN ST",
+            "SPRINGFIELD, IL 62701",
+            "Doe Jane                                               X                          CEO",
+            "C/O EXAMPLE CORP, 2 ELM ST",
+            "SPRINGFIELD, IL 62702",
+            "",
+            "Signatures",
+        ]
+        .join("\n");
+        let page = page_lines(&text, 0);
+        let (lines, end) = owners_table(&page);
+        assert_eq!(page[end].text(), "Signatures");
+        let texts: Vec<Vec<String>> =
+            lines.iter().map(|l| l.cells.iter().map(|c| c.text.clone()).collect()).collect();
+        assert_eq!(
+            texts,
+            [
+                vec!["EXAMPLE HOLDINGS LLC"],
+                vec!["1 MAIN ST"],
+                vec!["SPRINGFIELD, IL 62701", "", "X", "", ""],
+                vec!["Doe Jane"],
+                vec!["C/O EXAMPLE CORP, 2 ELM ST"],
+                vec!["SPRINGFIELD, IL 62702", "X", "", "CEO", ""],
+            ]
+        );
+    }
 
     #[test]
     fn a_wrapped_signature_label_is_joined() {
