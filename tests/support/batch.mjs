@@ -70,7 +70,13 @@ export function readXmlRows(text) {
  * `repeat`, the page gets `repeat` copies of the set (named `copy-N/<name>`),
  * made inside the page, so that a 10,000-file batch is cheap to hand over.
  */
-export async function dropTexts(page, files, { repeat = 1, total = files.length * repeat } = {}) {
+export async function dropTexts(page, files, options = {}) {
+  await prepareDrop(page, files, options);
+  await dispatchDrop(page);
+}
+
+/** Make the files of [`dropTexts`] in the page, ready for [`dispatchDrop`]. */
+export async function prepareDrop(page, files, { repeat = 1, total = files.length * repeat } = {}) {
   await page.evaluate(
     ({ files, total }) => {
       const data = new DataTransfer();
@@ -80,13 +86,21 @@ export async function dropTexts(page, files, { repeat = 1, total = files.length 
         const named = total > files.length ? `copy-${copy + 1}/${name}` : name;
         data.items.add(new File([text], named, { type: 'text/xml' }));
       }
-      const init = { dataTransfer: data, bubbles: true, cancelable: true };
-      document.body.dispatchEvent(new DragEvent('dragenter', init));
-      document.body.dispatchEvent(new DragEvent('dragover', init));
-      document.body.dispatchEvent(new DragEvent('drop', init));
+      window.__filesToDrop = data;
     },
     { files: files.map(({ name, text }) => ({ name, text })), total },
   );
+}
+
+/** Drop the files [`prepareDrop`] made. */
+export async function dispatchDrop(page) {
+  await page.evaluate(() => {
+    const init = { dataTransfer: window.__filesToDrop, bubbles: true, cancelable: true };
+    document.body.dispatchEvent(new DragEvent('dragenter', init));
+    document.body.dispatchEvent(new DragEvent('dragover', init));
+    document.body.dispatchEvent(new DragEvent('drop', init));
+    delete window.__filesToDrop;
+  });
 }
 
 /** Wait until the worker has read every input and totalled them (the timing line shows). */
