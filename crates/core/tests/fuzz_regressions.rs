@@ -40,3 +40,21 @@ fn table_two_heading_before_table_one_sliced_the_lines_backwards() {
     // S, and the holding by spouse).
     assert_eq!(parsed.filings[0].non_derivative_table.len(), 5);
 }
+
+#[test]
+fn footnote_wrapped_over_many_lines_was_joined_quadratically() {
+    // notes::footnotes copied the whole footnote for every line it wraps over
+    // (found by benches/big.rs: 1 MB of footnote lines took 5 s). 100,000
+    // wrapped lines would take hours that way; now they are one pass.
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/text/example-form4.txt"),
+    )
+    .unwrap();
+    let at = text.find("Remarks:").unwrap();
+    let wrapped = "and so on\n".repeat(100_000);
+    let parsed = parse(&Input::from_text(format!("{}{wrapped}{}", &text[..at], &text[at..])));
+    let filing = &parsed.filings[0];
+    let last = filing.footnotes.last().unwrap().text.value.as_deref().unwrap();
+    assert!(last.ends_with(" and so on and so on"), "{}", &last[last.len() - 40..]);
+    assert_eq!(last.matches("and so on").count(), 100_000);
+}

@@ -65,8 +65,19 @@ impl Token {
 /// Two pieces of text wrapped over lines, joined: with a space, or with
 /// none after a hyphen that ends a word (`2010-` `Seed` is `2010-Seed`).
 pub(crate) fn join_wrapped(first: &str, second: &str) -> String {
-    let hyphenated = first.ends_with('-') && first.len() > 1 && !first.ends_with(" -");
-    if hyphenated { format!("{first}{second}") } else { format!("{first} {second}") }
+    let mut joined = first.to_owned();
+    push_wrapped(&mut joined, second);
+    joined
+}
+
+/// [`join_wrapped`] in place: appends `next` to `text` (linear however many
+/// lines a footnote or name wraps over).
+pub(crate) fn push_wrapped(text: &mut String, next: &str) {
+    let hyphenated = text.ends_with('-') && text.len() > 1 && !text.ends_with(" -");
+    if !hyphenated {
+        text.push(' ');
+    }
+    text.push_str(next);
 }
 
 /// One token for the whole text of a cell known to hold one column's value.

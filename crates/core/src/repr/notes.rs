@@ -50,9 +50,8 @@ pub(crate) fn footnotes(lines: &[Line], diags: &mut Vec<Diagnostic>) -> Vec<Foot
             });
             paragraphs.push(vec![(rest.trim().to_owned(), line.span())]);
         } else if let (Some(last), Some(paras)) = (out.last_mut(), paragraphs.last_mut()) {
-            let joined = last.text.value.take().unwrap_or_default();
             // A word hyphenated at the end of a line (`FF-` `VII`) is one word.
-            last.text.value = Some(crate::repr::align::join_wrapped(&joined, t));
+            crate::repr::align::push_wrapped(last.text.value.get_or_insert_with(String::new), t);
             last.text.span = Some(last.text.span.unwrap_or(line.span()).cover(line.span()));
             paras.push((t.to_owned(), line.span()));
         } else {
@@ -249,8 +248,13 @@ fn spread(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
                 parts.push((*di, own.clone()));
                 parts.sort_by_key(|p| p.0);
             }
-            let text = parts.iter().map(|p| p.1.as_str()).fold(String::new(), |acc, p| {
-                if acc.is_empty() { p.to_owned() } else { crate::repr::align::join_wrapped(&acc, p) }
+            let text = parts.iter().map(|p| p.1.as_str()).fold(String::new(), |mut acc, p| {
+                if acc.is_empty() {
+                    acc.push_str(p)
+                } else {
+                    crate::repr::align::push_wrapped(&mut acc, p)
+                }
+                acc
             });
             if text.is_empty() {
                 return None;
@@ -295,8 +299,13 @@ fn around_date(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
         if name.is_empty() || name.iter().any(|&i| is_form_text(&lines[i])) {
             break;
         }
-        let text = name.iter().map(|&i| lines[i].text()).fold(String::new(), |acc, p| {
-            if acc.is_empty() { p } else { crate::repr::align::join_wrapped(&acc, &p) }
+        let text = name.iter().map(|&i| lines[i].text()).fold(String::new(), |mut acc, p| {
+            if acc.is_empty() {
+                acc = p
+            } else {
+                crate::repr::align::push_wrapped(&mut acc, &p)
+            }
+            acc
         });
         let span = name.iter().map(|&i| lines[i].span()).reduce(Span::cover).unwrap_or_default();
         let date_span = lines[date_line].span();
