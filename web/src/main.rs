@@ -18,6 +18,7 @@
 
 mod analysis_view;
 mod app;
+mod bench;
 mod batch;
 mod cards;
 mod diagnostics_panel;
