@@ -481,7 +481,7 @@ fn corpus_accuracy() {
         ("pdftext", 98.0, 0.85),
         ("markdown", 52.0, 9.0),
         ("pdftext-legacy", 74.8, 2.4),
-        ("pdfraw", 44.0, 5.3),
+        ("pdfraw", 44.5, 5.15),
         ("page", 99.5, 0.1),
     ];
     for (rendering, _, t) in &results {

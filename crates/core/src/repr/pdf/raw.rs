@@ -8,23 +8,63 @@
 //! header's boxes interleave — so every value read from the tables, the
 //! owners' boxes, the remarks and the signatures' names is marked
 //! uncertain, with a diagnostic: the values are shown, but their places
-//! must be checked.
+//! must be checked. A signature is drawn as a block of its name's lines,
+//! then a block of its date: the pair is read as one `name | date` line.
 
 use crate::model::{Field, Filing, Origin};
-use crate::repr::cells::MarkStyle;
+use crate::repr::cells::{Cell, MarkStyle, read_date};
 use crate::repr::form::Grid;
 use crate::repr::grid::Line;
 use crate::repr::pdf::layout::page_lines;
 use crate::repr::pdf::raw_table;
+use crate::source::Span;
 
 /// Lay PDF text (without layout) out as lines of cells, one a line, for the
 /// header, the footnotes and the signatures; Tables I and II are read from
 /// the text's blocks ([`raw_table`]).
 pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
-    let lines: Vec<Line> =
-        page_lines(text, base).iter().filter(|l| !l.is_blank()).map(|l| l.line()).collect();
-    let tables = raw_table::read_tables(&raw_table::blocks(text, base), marks);
+    let blocks = raw_table::blocks(text, base);
+    let signed = signature_lines(&blocks);
+    let mut lines: Vec<Line> = Vec::new();
+    for line in page_lines(text, base).iter().filter(|l| !l.is_blank()).map(|l| l.line()) {
+        let span = line.span();
+        match signed.iter().find(|(cover, _)| cover.start <= span.start && span.end <= cover.end) {
+            Some((cover, signature)) if cover.start == span.start => lines.push(signature.clone()),
+            Some(_) => {}
+            None => lines.push(line),
+        }
+    }
+    let tables = raw_table::read_tables(&blocks, marks);
     Grid { lines, links: Vec::new(), marks, tables }
+}
+
+/// The signatures above each "Signature of Reporting Person" label: a
+/// block of the name's lines, then a block of the date alone, as many
+/// times as there are signatures. Each becomes one line `name | date` (as
+/// the copied page has it), to stand in for the lines it covers.
+fn signature_lines(blocks: &[raw_table::Block]) -> Vec<(Span, Line)> {
+    let mut out = Vec::new();
+    let is_date = |b: &raw_table::Block| b.lines.len() == 1 && read_date(&b.lines[0].text).is_some();
+    let is_name = |b: &raw_table::Block| {
+        let t = b.text();
+        let numbered = t.starts_with(|c: char| c.is_ascii_digit() || c == '(');
+        !numbered && !is_date(b) && !t.to_ascii_lowercase().contains("explanation of responses")
+    };
+    for (m, block) in blocks.iter().enumerate() {
+        if !block.text().to_ascii_lowercase().contains("signature of reporting person") {
+            continue;
+        }
+        let mut k = m;
+        while k >= 2 && is_date(&blocks[k - 1]) && is_name(&blocks[k - 2]) {
+            let (name, date) = (&blocks[k - 2], &blocks[k - 1]);
+            let name_span = name.lines.iter().map(|c| c.span).reduce(Span::cover).unwrap_or_default();
+            let cover = name_span.cover(date.lines[0].span);
+            let cells = vec![Cell { text: name.text(), span: name_span }, date.lines[0].clone()];
+            out.push((cover, Line::new(cells)));
+            k -= 2;
+        }
+    }
+    out
 }
 
 /// A read value (even an empty one) marked uncertain.
@@ -64,4 +104,23 @@ pub(crate) fn doubt_tables(filing: &mut Filing) {
         doubt(&mut signature.name);
     }
     doubt(&mut filing.remarks);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_signature_is_its_name_block_then_its_date_block() {
+        // Fictional end of a form, as drawn: footnote, name, date, label.
+        let text = "Explanation of Responses:\n1. A fictional footnote.\n\n/s/ Jane Doe, Attorney-in-Fact\nfor John Roe\n\n01/02/2024\n\n** Signature of Reporting Person\nDate\n";
+        let signed = signature_lines(&raw_table::blocks(text, 0));
+        assert_eq!(signed.len(), 1);
+        let texts: Vec<&str> = signed[0].1.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["/s/ Jane Doe, Attorney-in-Fact for John Roe", "01/02/2024"]);
+        let grid = grid(text, 0, MarkStyle::Attached);
+        let lines: Vec<String> = grid.lines.iter().map(Line::text).collect();
+        assert!(lines.iter().any(|l| l == "1. A fictional footnote."), "{lines:?}");
+        assert!(!lines.iter().any(|l| l == "for John Roe"), "the name's lines are replaced: {lines:?}");
+    }
 }

@@ -376,7 +376,17 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
         section.data.iter().flat_map(|b| cells(b, marks)).map(|c| align::cell_token(&c)).collect();
     let mut raws: std::collections::VecDeque<RawRow> = split_rows(tokens, table).into();
     let mut rows = Vec::new();
-    while let Some(raw) = raws.pop_front() {
+    // A row holds a value a column at most (with marks and words between):
+    // more tokens than that are split off first, so each alignment stays
+    // small and the whole stays linear.
+    let most = 8 * slots.len();
+    while let Some(mut raw) = raws.pop_front() {
+        if raw.tokens.len() > most {
+            let mut rest = RawRow { tokens: raw.tokens.split_off(most), ..RawRow::default() };
+            rest.doubt("its values were drawn among another row's");
+            raw.doubt("more values than one row holds were drawn together");
+            raws.push_front(rest);
+        }
         // A row's left part (title, date, code) drawn after its right part:
         // two pieces that make one complete row together.
         if raw.title_missing
