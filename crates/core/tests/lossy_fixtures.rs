@@ -198,6 +198,53 @@ fn older_print_as_copied_text() {
 }
 
 #[test]
+fn older_print_as_pdf_text() {
+    // Table I only; two owners in the Reporting Owners table, their marks on the name line.
+    let (_, f) = read("pdftext-legacy/example-form4.txt", Representation::PdfText);
+    assert_eq!(f.issuer.name.text(), "Example Widgets Inc");
+    assert_eq!(f.issuer.trading_symbol.text(), "EXWG");
+    assert_eq!(f.period_of_report.value, date(2024, 3, 4));
+    let t1 = &f.non_derivative_table;
+    assert_eq!(t1.len(), 3);
+    let (buy, sale, held) = (&t1[0], &t1[1], &t1[2]);
+    assert_eq!(buy.security_title.text(), "Common Stock");
+    assert_eq!(buy.transaction_code.value, Some(TransactionCode::M));
+    assert_eq!(num(&buy.transaction_price_per_share).as_deref(), Some("10"));
+    assert_eq!(num(&buy.shares_owned_following_transaction).as_deref(), Some("15000"));
+    // The price wrapped onto a line of its own, under its `$`.
+    assert_eq!(sale.transaction_code.value, Some(TransactionCode::S));
+    assert_eq!(sale.transaction_code.footnotes, notes(&[1]));
+    assert_eq!(num(&sale.transaction_shares).as_deref(), Some("5000"));
+    assert_eq!(num(&sale.transaction_price_per_share).as_deref(), Some("25.5"));
+    assert_eq!(sale.transaction_price_per_share.footnotes, notes(&[2]));
+    assert_eq!(sale.transaction_price_per_share.origin, Origin::Read);
+    assert_eq!(num(&sale.shares_owned_following_transaction).as_deref(), Some("10000"));
+    assert_eq!(held.kind, RowKind::Holding);
+    assert_eq!(num(&held.shares_owned_following_transaction).as_deref(), Some("2500"));
+    assert_eq!(held.nature_of_ownership.text(), "By Spouse");
+    assert_eq!(held.nature_of_ownership.footnotes, notes(&[3]));
+
+    assert_eq!(f.reporting_owners.len(), 2);
+    let (jane, trust) = (&f.reporting_owners[0], &f.reporting_owners[1]);
+    assert_eq!(jane.name.text(), "Doe Jane Q");
+    assert_eq!(jane.is_director.value, Some(true));
+    assert_eq!(jane.is_officer.value, Some(true));
+    assert_eq!(jane.officer_title.text(), "CEO");
+    assert_eq!(trust.name.text(), "Example Family Trust");
+    assert_eq!(trust.address.street1.text(), "200 ELM STREET");
+    assert_eq!(trust.address.city.text(), "SPRINGFIELD");
+    assert_eq!(trust.address.zip_code.text(), "62702");
+    assert_eq!(trust.is_director.value, Some(false));
+    assert_eq!(trust.is_ten_percent_owner.value, Some(true));
+    assert_eq!(f.signatures.len(), 1);
+    assert_eq!(f.signatures[0].name.text(), "/s/ Jane Q. Doe");
+    assert_eq!(f.signatures[0].date.value, date(2024, 3, 5));
+    let ids: Vec<&str> = f.footnotes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["F1", "F2", "F3"]);
+    assert_eq!(f.footnotes[2].text.text(), "Held by the reporting person's spouse.");
+}
+
+#[test]
 fn two_filings_in_one_paste_are_split() {
     let input = Input::from_text(fixture("text/two-filings.txt"));
     let parsed = parse(&input);
