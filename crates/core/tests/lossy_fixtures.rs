@@ -245,6 +245,44 @@ fn older_print_as_pdf_text() {
 }
 
 #[test]
+fn pdf_text_without_layout() {
+    // The fictional Form 4's Table I in drawing order: a block per cell, row after row.
+    let (_, f) = read("pdfraw/example-form4.txt", Representation::PdfText);
+    assert_eq!(f.issuer.name.text(), "Example Widgets Inc");
+    let t1 = &f.non_derivative_table;
+    assert_eq!(t1.len(), 2);
+    let (buy, sale) = (&t1[0], &t1[1]);
+    assert_eq!(buy.security_title.text(), "Common Stock");
+    assert_eq!(buy.transaction_date.value, date(2024, 3, 4));
+    assert_eq!(buy.transaction_code.value, Some(TransactionCode::P));
+    assert_eq!(num(&buy.transaction_shares).as_deref(), Some("5000"));
+    assert_eq!(buy.transaction_acquired_disposed_code.value, Some(AcquiredDisposed::Acquired));
+    assert_eq!(num(&buy.transaction_price_per_share).as_deref(), Some("10"));
+    assert_eq!(num(&buy.shares_owned_following_transaction).as_deref(), Some("15000"));
+    assert_eq!(buy.direct_or_indirect_ownership.value, Some(DirectIndirect::Direct));
+    assert_eq!(sale.transaction_code.value, Some(TransactionCode::S));
+    assert_eq!(sale.transaction_code.footnotes, notes(&[1]));
+    assert_eq!(num(&sale.transaction_price_per_share).as_deref(), Some("25.5"));
+    assert_eq!(sale.transaction_price_per_share.footnotes, notes(&[2]));
+    assert_eq!(num(&sale.shares_owned_following_transaction).as_deref(), Some("10000"));
+    // The owner's boxes interleave in drawing order: read, but flagged.
+    let o = &f.reporting_owners[0];
+    assert_eq!(o.name.text(), "Doe Jane Q");
+    assert_eq!(o.name.origin, Origin::Uncertain);
+    assert!(o.address.state.text() == "IL" || !o.address.state.origin.is_read());
+    // The footnotes stop where the signature's blocks start.
+    let ids: Vec<&str> = f.footnotes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["F1", "F2"]);
+    assert_eq!(
+        f.footnotes[1].text.text(),
+        "The price is a weighted average of sales between $25.25 and $25.75."
+    );
+    assert_eq!(f.signatures.len(), 1);
+    assert_eq!(f.signatures[0].name.text(), "/s/ Jane Q. Doe");
+    assert_eq!(f.signatures[0].date.value, date(2024, 3, 5));
+}
+
+#[test]
 fn two_filings_in_one_paste_are_split() {
     let input = Input::from_text(fixture("text/two-filings.txt"));
     let parsed = parse(&input);
