@@ -496,7 +496,9 @@ impl Combined {
                 self.summaries.set(Some(summaries));
                 self.progress.update(|p| {
                     p.running = false;
-                    p.totals_ms = Some(now() - p.started);
+                    let elapsed = now() - p.started;
+                    p.rows_ms.get_or_insert(elapsed); // cancelled: the rows read until then
+                    p.totals_ms = Some(elapsed);
                     p.worker = timings;
                 });
                 if cancelled {
@@ -569,8 +571,7 @@ impl Combined {
             }
         });
         // The selected filing (from a link) may have just arrived.
-        let selected_input = self.selected.get_untracked().and_then(|f| self.input_of(f));
-        if !self.small() && selected_input != self.run.with_value(|run| run.shown_input) {
+        if !self.small() && self.detail_input() != self.run.with_value(|run| run.shown_input) {
             self.show_details();
         }
     }
@@ -657,13 +658,20 @@ impl Combined {
         self.data.with_value(|d| d.filings.get(filing as usize).map(|f| f.input))
     }
 
+    /// The input a large batch shows in detail: the selected filing's, or
+    /// the only input (one too large to show is then named in the note).
+    fn detail_input(&self) -> Option<u32> {
+        let selected = self.selected.get_untracked().and_then(|f| self.input_of(f));
+        selected.or_else(|| self.sources.with_value(|s| s.len() == 1).then_some(0))
+    }
+
     /// Parse, here, the inputs to show in detail: all of a small batch, else
     /// the selected filing's input.
     fn show_details(self) {
         let wanted: Vec<Source> = if self.small() {
             self.sources.get_value()
         } else {
-            let input = self.selected.get_untracked().and_then(|f| self.input_of(f));
+            let input = self.detail_input();
             self.run.update_value(|run| run.shown_input = input);
             self.sources.with_value(|s| input.and_then(|i| s.get(i as usize).cloned()).into_iter().collect())
         };

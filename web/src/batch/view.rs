@@ -74,9 +74,17 @@ fn ProgressBar(combined: Combined) -> impl IntoView {
         if !p.running {
             let (rows, totals) = (p.rows_ms?, p.totals_ms?);
             let w = p.worker;
+            let read = if p.done < p.total {
+                format!(
+                    "Cancelled: read {} of {} inputs",
+                    format_count(p.done as usize),
+                    format_count(p.total as usize)
+                )
+            } else {
+                format!("Read {} inputs", format_count(p.done as usize))
+            };
             let text = format!(
-                "Read {} inputs: every row in {}, the totals in {} (the worker spent {} reading files, {} parsing, {} writing rows, {} totalling).",
-                format_count(p.done as usize),
+                "{read}: every row in {}, the totals in {} (the worker spent {} reading files, {} parsing, {} writing rows, {} totalling).",
                 seconds(rows),
                 seconds(totals),
                 seconds(w.read_ms),
