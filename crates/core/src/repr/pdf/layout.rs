@@ -276,7 +276,9 @@ fn join_signature_labels(page: &mut [PageLine]) {
     for i in 0..page.len() {
         let Some(k) = page[i].segments.iter().position(|s| {
             let t = s.cell.text.trim_end();
-            t.len() >= 22 && t[t.len() - 22..].eq_ignore_ascii_case("signature of reporting")
+            // Compared as bytes: the 22 bytes before the end may cut a character.
+            let end = t.len().checked_sub(22).and_then(|at| t.as_bytes().get(at..));
+            end.is_some_and(|end| end.eq_ignore_ascii_case(b"signature of reporting"))
         }) else {
             continue;
         };
