@@ -58,3 +58,13 @@ fn footnote_wrapped_over_many_lines_was_joined_quadratically() {
     assert!(last.ends_with(" and so on and so on"), "{}", &last[last.len() - 40..]);
     assert_eq!(last.matches("and so on").count(), 100_000);
 }
+
+#[test]
+fn signature_label_check_cut_a_multibyte_character() {
+    // pdf::layout compared the last 22 bytes of a segment with "signature of
+    // reporting" by slicing the string, inside a 3-byte character here. Found
+    // by the pdf_text target.
+    let text = String::from_utf8_lossy(&crash("signature-label-after-multibyte.txt")).into_owned();
+    let parsed = repr::pdf::parse(&text);
+    assert!(parsed.filings.len() <= 1);
+}
