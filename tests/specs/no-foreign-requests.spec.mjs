@@ -6,6 +6,7 @@ import { fixture, withApp } from '../support/harness.mjs';
 import { dropFiles, pasteIntoArea, waitForDocuments } from '../support/page.mjs';
 import { readFile } from 'node:fs/promises';
 import { FICTIONAL_FORM4 } from '../support/expectations.mjs';
+import { FLOWS } from '../support/flows.mjs';
 
 test('every request the page makes goes to its own origin', { timeout: 60_000 }, async () => {
   await withApp(async ({ server, app }) => {
@@ -21,5 +22,24 @@ test('every request the page makes goes to its own origin', { timeout: 60_000 },
     // index.html, the JS glue, the wasm, the stylesheet: nothing else, not even a favicon.
     const paths = requests.map((url) => new URL(url).pathname);
     assert.ok(paths.every((p) => p === '/' || /^\/[\w.-]+\.(js|wasm|css)$/.test(p)), paths.join(', '));
+  });
+});
+
+test('no user flow makes a request outside the page\'s origin', { timeout: 240_000 }, async () => {
+  await withApp(async ({ server, app }) => {
+    const { page, requests } = app;
+    for (const [name, flow] of Object.entries(FLOWS)) {
+      const from = requests.length;
+      await flow(page);
+      await page.waitForLoadState('networkidle');
+      const foreign = requests
+        .slice(from)
+        .filter((url) => !url.startsWith(`${server.origin}/`) && !/^(data|blob):/.test(url));
+      assert.deepEqual(foreign, [], `${name}: ${requests.slice(from).join(', ')}`);
+    }
+    // Only the page's own static files, whatever the flow (the batch adds the
+    // worker's loader, and the service worker).
+    const paths = [...new Set(requests.filter((u) => u.startsWith(server.origin)).map((u) => new URL(u).pathname))];
+    assert.ok(paths.every((p) => p === '/' || /^\/[\w.-]+\.(js|wasm|css|html)$/.test(p)), paths.join(', '));
   });
 });

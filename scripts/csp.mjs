@@ -1,0 +1,28 @@
+// Trunk post-build hook (Trunk.toml): fill the Content-Security-Policy of the
+// built index.html with the SHA-256 hash of every inline <script> in it — the
+// theme/start-up script of index.html and the module script Trunk injects to
+// load the wasm, whose text changes with every build (it names the hashed
+// files) — so that the policy allows exactly those and no other inline script.
+// index.html carries the policy with the placeholder 'inline-script-hashes'.
+
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const PLACEHOLDER = "'inline-script-hashes'";
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) {
+  console.error('scripts/csp.mjs: no TRUNK_STAGING_DIR (run it as a Trunk hook, or pass the dist directory)');
+  process.exit(1);
+}
+const file = join(dir, 'index.html');
+const html = readFileSync(file, 'utf8');
+if (!html.includes(PLACEHOLDER)) {
+  console.error(`scripts/csp.mjs: ${file} has no ${PLACEHOLDER} in its Content-Security-Policy`);
+  process.exit(1);
+}
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+  ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
+);
+writeFileSync(file, html.replace(PLACEHOLDER, [...new Set(hashes)].join(' ')));
+console.log(`scripts/csp.mjs: ${hashes.length} inline script(s) hashed into the Content-Security-Policy`);
