@@ -478,7 +478,7 @@ fn corpus_accuracy() {
         ("mdhtml", 98.0, 0.1),
         ("html2md", 98.0, 0.1),
         ("innertext-legacy", 98.0, 0.1),
-        ("pdftext", 98.0, 0.85),
+        ("pdftext", 98.0, 0.65),
         ("markdown", 52.0, 9.0),
         ("pdftext-legacy", 74.8, 2.4),
         ("pdfraw", 44.5, 5.15),

@@ -7,8 +7,10 @@
 //! relationship box is rebuilt from where its marks stand: a mark sits
 //! left of its label, often on another line than the label's first.
 
+use crate::diagnostic::quote;
 use crate::repr::align::join_wrapped;
 use crate::repr::cells::{Cell, check_mark};
+use crate::repr::form::Doubt;
 use crate::repr::grid::{Line, contains_ignore_case, starts_with_ignore_case};
 use crate::repr::pdf::layout::{PageLine, Segment};
 use crate::source::Span;
@@ -53,8 +55,46 @@ fn move_marks(page: &mut [PageLine]) {
     }
 }
 
-/// The header: boxes side by side are laid out one after the other.
-pub(crate) fn header(page: &[PageLine]) -> Vec<Line> {
+/// The widest a line of the name and address box runs (characters of
+/// pdftotext's layout): a line that ends closer than a word to it may have
+/// been wrapped there, not ended.
+const NAME_BOX_WIDTH: usize = 30;
+
+/// Breaks between the name and address box's value lines that may be a
+/// wrap (the line was full) rather than the end of a value.
+fn doubtful_breaks(column: &[PageLine]) -> Vec<Doubt> {
+    fn value(l: &PageLine) -> Option<&Segment> {
+        match l.segments.as_slice() {
+            [s] => {
+                let t = s.cell.text.as_str();
+                let label =
+                    t.starts_with('(') || t.starts_with(|c: char| c.is_ascii_digit()) && t.contains(". ");
+                (!label).then_some(s)
+            }
+            _ => None,
+        }
+    }
+    let mut out = Vec::new();
+    for pair in column.windows(2) {
+        let (Some(a), Some(b)) = (value(&pair[0]), value(&pair[1])) else { continue };
+        let next_word = b.cell.text.split(' ').next().unwrap_or("").chars().count();
+        if a.cell.text.chars().count() + 1 + next_word > NAME_BOX_WIDTH {
+            out.push(Doubt {
+                span: a.cell.span.cover(b.cell.span),
+                message: format!(
+                    "{} and {} may be one value wrapped over two lines, or two values",
+                    quote(&a.cell.text),
+                    quote(&b.cell.text)
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// The header: boxes side by side are laid out one after the other, with
+/// the breaks in the name and address box that may be wraps.
+pub(crate) fn header(page: &[PageLine]) -> (Vec<Line>, Vec<Doubt>) {
     let mut page = page.to_vec();
     move_marks(&mut page);
     let page = page.as_slice();
@@ -89,8 +129,9 @@ pub(crate) fn header(page: &[PageLine]) -> Vec<Line> {
     if anchors.len() < 2 {
         // One box under the other (the older layout): line by line.
         out.extend(page[start..].iter().filter(|l| !l.is_blank()).map(PageLine::line));
-        return out;
+        return (out, Vec::new());
     }
+    let mut doubts = Vec::new();
     for (k, &a) in anchors.iter().enumerate() {
         let next = anchors.get(k + 1).copied().unwrap_or(u32::MAX);
         let column: Vec<PageLine> = page[start..]
@@ -107,9 +148,12 @@ pub(crate) fn header(page: &[PageLine]) -> Vec<Line> {
                     .collect(),
             })
             .collect();
+        if k == 0 {
+            doubts = doubtful_breaks(&column);
+        }
         out.extend(column_lines(&column));
     }
-    out
+    (out, doubts)
 }
 
 /// The lines of one column of boxes, the relationship box rebuilt from
@@ -259,4 +303,20 @@ fn relationship_box(lines: &[PageLine]) -> Option<Vec<Line>> {
         out.push(Line::new(vec![mark(None, officer), officer_title, mark(None, other), other_text]));
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repr::pdf::layout::page_lines;
+
+    #[test]
+    fn a_full_line_may_be_wrapped_a_short_one_is_not() {
+        // Fictional box 1: a street line that fills the box, then a short one.
+        let text = "Doe Jane Q\n(Last) (First) (Middle)\n4400 EXAMPLE VALLEY ROAD, SUITE\n200\n(Street)\nC/O EXAMPLE INC\n100 MAIN STREET\n";
+        let doubts = doubtful_breaks(&page_lines(text, 0));
+        assert_eq!(doubts.len(), 1, "{doubts:?}");
+        let span = doubts[0].span;
+        assert_eq!(&text[span.start as usize..span.end as usize], "4400 EXAMPLE VALLEY ROAD, SUITE\n200");
+    }
 }

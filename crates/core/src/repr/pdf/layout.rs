@@ -148,8 +148,8 @@ pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
     let page = page_lines(text, base);
     let r = regions(&page);
     let header_end = r.table1.unwrap_or(r.tables_end);
-    let mut out: Vec<Line> = super::boxes::header(&page[..header_end]);
-    let mut pre = PreRead::default();
+    let (mut out, doubtful) = super::boxes::header(&page[..header_end]);
+    let mut pre = PreRead { doubtful, ..PreRead::default() };
     if let Some(t1) = r.table1 {
         out.push(page[t1].line());
         let end = r.table2.unwrap_or(r.tables_end);
