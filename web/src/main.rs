@@ -18,8 +18,8 @@
 
 mod analysis_view;
 mod app;
-mod bench;
 mod batch;
+mod bench;
 mod cards;
 mod diagnostics_panel;
 mod document;
