@@ -40,6 +40,11 @@ pub(crate) struct Grid {
     /// Tables I and II already read by the rendering's own table reader
     /// (text laid out on a page is read by columns), with what it had to say.
     pub tables: Option<PreRead>,
+    /// The header's boxes were laid out by a converter that keeps neither
+    /// their lines nor their columns, and no reader of the rendering's own
+    /// settled them (Markdown made from a PDF): names, addresses,
+    /// relationships and titles read from it are uncertain.
+    pub scrambled_header: bool,
 }
 
 /// Tables read by a rendering's own reader.
@@ -91,6 +96,54 @@ fn doubt_header(f: &mut Filing, doubts: &[Doubt], diags: &mut Vec<Diagnostic>) {
     for (d, _) in doubts.iter().zip(used).filter(|(_, u)| *u) {
         diags.push(Diagnostic::new(Code::WrapUncertain, Some(d.span), d.message.clone()));
     }
+}
+
+/// Mark every name, address, relationship and title read from the header
+/// uncertain: the rendering's boxes may be merged or split. One found empty
+/// is missing: its text may have gone to another box.
+fn doubt_boxes(f: &mut Filing, diags: &mut Vec<Diagnostic>) {
+    fn doubt<T>(field: &mut Field<T>) {
+        if field.origin.is_read() {
+            field.origin = if field.value.is_some() {
+                crate::model::Origin::Uncertain
+            } else {
+                crate::model::Origin::Missing
+            };
+        }
+    }
+    doubt(&mut f.issuer.name);
+    doubt(&mut f.issuer.trading_symbol);
+    for owner in &mut f.reporting_owners {
+        let a = &mut owner.address;
+        for field in [
+            &mut owner.name,
+            &mut a.street1,
+            &mut a.street2,
+            &mut a.city,
+            &mut a.state,
+            &mut a.zip_code,
+            &mut owner.officer_title,
+            &mut owner.other_text,
+        ] {
+            doubt(field);
+        }
+        for flag in [
+            &mut owner.is_director,
+            &mut owner.is_officer,
+            &mut owner.is_ten_percent_owner,
+            &mut owner.is_other,
+        ] {
+            doubt(flag);
+        }
+    }
+    diags.push(
+        Diagnostic::new(
+            Code::ColumnUncertain,
+            Some(f.reporting_owners.first().map_or(f.span, |o| o.span)),
+            "the boxes of the form's header lost their lines and columns in this rendering (made from a PDF): the names, addresses, relationships and titles read from them were marked uncertain",
+        )
+        .with_help("check them against the original filing"),
+    );
 }
 
 /// Parse every filing in `text`: split it ([`crate::detect::split`]), lay
@@ -331,6 +384,9 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
     if let Some(pre) = &grid.tables {
         doubt_header(&mut f, &pre.doubtful, &mut diags);
     }
+    if grid.scrambled_header {
+        doubt_boxes(&mut f, &mut diags);
+    }
     infer::complete(&mut f, form, &mut diags);
     f.diagnostics = diags;
     f
@@ -539,6 +595,7 @@ fn read_unheaded(
             }
         }
     }
+    table::doubt_rows_together(&mut rows, table, diags);
     rows
 }
 

@@ -174,7 +174,13 @@ pub(crate) fn grid(src: &str, base: usize) -> Grid {
         i = tag_end;
     }
     out.break_line(base + src.len());
-    Grid { lines: out.lines, links: out.links, marks: MarkStyle::Superscript, tables: None }
+    Grid {
+        lines: out.lines,
+        links: out.links,
+        marks: MarkStyle::Superscript,
+        tables: None,
+        scrambled_header: false,
+    }
 }
 
 /// `/name attrs` → (is end tag, name, attributes).

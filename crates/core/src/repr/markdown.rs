@@ -13,7 +13,11 @@
 //! Markdown made from a PDF has pipe tables too, but their cells follow the
 //! PDF's text layout, not the form's columns: its data rows are read by
 //! aligning their tokens with the form's columns, and marked uncertain
-//! where that is ambiguous.
+//! where that is ambiguous. It is told from Markdown made from HTML by the
+//! PDF's page furniture (the printing date and time, the page's address):
+//! its header boxes lose their lines and columns, so the names, addresses,
+//! relationships and titles read from them are marked uncertain (not in the
+//! older vendor print, whose boxes keep their lines).
 //!
 //! Not supported: Markdown tables whose cells were wrapped over several
 //! lines by the converter (each line is read as a row).
@@ -35,6 +39,7 @@ pub(crate) fn grid(text: &str, base: usize) -> Grid {
     let mut out = Vec::new();
     let mut links = Vec::new();
     let superscripts = text.contains('⁽') || text.contains("<sup>");
+    let mut from_pdf = false;
     for (start, raw) in lines(text) {
         let start = start + base;
         if is_separator(raw) {
@@ -56,6 +61,7 @@ pub(crate) fn grid(text: &str, base: usize) -> Grid {
         // written `a | b |` has no outer pipes: its last cell is just empty).
         // Page furniture of a PDF the Markdown was made from.
         if cells.iter().any(|c: &Cell| crate::repr::pdf::is_furniture(&c.text)) {
+            from_pdf = true;
             continue;
         }
         if raw.trim_start().starts_with('|') {
@@ -69,7 +75,9 @@ pub(crate) fn grid(text: &str, base: usize) -> Grid {
         out.push(Line::new(cells));
     }
     let marks = if superscripts { MarkStyle::Superscript } else { MarkStyle::Attached };
-    Grid { lines: out, links, marks, tables: None }
+    // The older vendor print keeps its boxes as lines of their own.
+    let scrambled_header = from_pdf && !crate::detect::is_older_layout(text);
+    Grid { lines: out, links, marks, tables: None, scrambled_header }
 }
 
 /// A table's header separator row: `| --- | :-: |`, `---|---`.

@@ -186,10 +186,23 @@ pub(crate) fn signatures(lines: &[Line], floor: usize, marks: &[usize]) -> (Vec<
         if let Some(&(i, _)) = found.first() {
             first = first.min(i);
         }
+        if found.is_empty() {
+            // A signature is there (its mark is), but its name and date were not read.
+            found.push((mark, unread_signature(lines[mark].span())));
+        }
         out.extend(found.into_iter().map(|(_, s)| s));
         lower = mark + 1;
     }
+    if out.is_empty() && !lines.is_empty() {
+        // Every form is signed: a signature not found is missing, not absent.
+        out.push(unread_signature(Span::default()));
+    }
     (out, first)
+}
+
+/// A signature whose name and date were not read: both missing.
+fn unread_signature(span: Span) -> Signature {
+    Signature { span, name: Field::missing(), date: Field::missing() }
 }
 
 /// Signatures laid out on a page: the date on a line of its own at the

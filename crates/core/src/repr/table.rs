@@ -233,6 +233,37 @@ pub(crate) fn doubt_unless_complete(mut row: Row, table: Table) -> Row {
     row
 }
 
+/// Rows told apart without certainty: when some row of a table is in doubt
+/// beyond its text cells (a value whose column or row is not certain, or a
+/// line read as a row that may be only a piece of one), the lines around it
+/// may be pieces of rows too, so which values belong together is not certain
+/// in any row: every value read in the table is marked uncertain, with one
+/// diagnostic. A table whose rows are all certain is left alone.
+pub(crate) fn doubt_rows_together(rows: &mut [Row], table: Table, diagnostics: &mut Vec<Diagnostic>) {
+    let text = [Column::SecurityTitle, Column::UnderlyingSecurityTitle, Column::NatureOfOwnership];
+    let in_doubt = |row: &Row| {
+        Column::ALL.iter().any(|c| !text.contains(c) && matches!(row.cell(*c).meta().2, Origin::Uncertain))
+    };
+    let Some(first) = rows.iter().find(|r| in_doubt(r)).map(|r| r.span) else { return };
+    for row in rows.iter_mut() {
+        for column in Column::ALL {
+            let (_, _, origin) = row.cell(column).meta();
+            if origin.is_read() && row.cell(column).text().is_some() {
+                set_origin(row, column, Origin::Uncertain);
+            }
+        }
+    }
+    let which = if table == Table::NonDerivative { "Table I" } else { "Table II" };
+    diagnostics.push(
+        Diagnostic::new(
+            Code::RowsUncertain,
+            Some(first),
+            format!("the rows of {which} could not be told apart for certain: a line read as a row may be only a piece of one; every value of the table was marked uncertain"),
+        )
+        .with_help("check the table against the original filing"),
+    );
+}
+
 /// Mark the text cells of a row (title, underlying title, nature) uncertain:
 /// wrapped text near it may belong to them.
 pub(crate) fn doubt_text(row: &mut Row) {

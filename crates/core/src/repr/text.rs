@@ -26,5 +26,6 @@ pub fn parse(text: &str) -> Output {
         links: Vec::new(),
         marks,
         tables: None,
+        scrambled_header: false,
     })
 }
