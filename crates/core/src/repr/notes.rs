@@ -438,4 +438,18 @@ mod tests {
         assert_eq!(sigs[0].name.text(), "/s/ C");
         assert_eq!(sigs[0].date.value.map(|d| d.to_string()).as_deref(), Some("2020-01-04"));
     }
+
+    #[test]
+    fn a_signature_not_read_is_missing() {
+        // The mark is there, but nothing above it reads as a name and a date.
+        let lines = tab_lines("Remarks:\n\n** Signature of Reporting Person\tDate", 0);
+        let (sigs, _) = signatures(&lines, 1, &[2]);
+        assert_eq!(sigs.len(), 1);
+        assert_eq!(sigs[0].name.origin, crate::model::Origin::Missing);
+        assert_eq!(sigs[0].date.origin, crate::model::Origin::Missing);
+        // No mark at all: still one signature, missing.
+        let (sigs, _) = signatures(&tab_lines("Remarks:\nnone", 0), 0, &[]);
+        assert_eq!(sigs.len(), 1);
+        assert_eq!(sigs[0].name.origin, crate::model::Origin::Missing);
+    }
 }

@@ -7,7 +7,9 @@
 //! (A) or (D) Price" into one cell — is split by what each part looks like
 //! ([`crate::repr::align`]). Anything else is aligned token by token, and
 //! tokens whose column is not certain are marked [`Origin::Uncertain`] with a
-//! diagnostic.
+//! diagnostic. Where the rows themselves are told apart by guesswork (no
+//! headings, PDF text without layout, the older print as PDF text), one row
+//! in doubt puts the whole table in doubt ([`doubt_rows_together`]).
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Column, Field, Origin, Row, RowKind, Table};
@@ -363,5 +365,40 @@ pub(crate) fn set_origin(row: &mut Row, column: Column, origin: Origin) {
         C::ValueOwnedFollowingTransaction => set(&mut row.value_owned_following_transaction, origin),
         C::DirectOrIndirectOwnership => set(&mut row.direct_or_indirect_ownership, origin),
         C::NatureOfOwnership => set(&mut row.nature_of_ownership, origin),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Num;
+    use crate::source::Span;
+
+    fn row(owned: &str, origin: Origin) -> Row {
+        let mut row = Row { kind: RowKind::Holding, ..Row::default() };
+        row.security_title = Field::read("Common Stock".to_owned(), Span::new(0, 12));
+        row.shares_owned_following_transaction =
+            Field { origin, ..Field::read(Num::parse(&owned.replace(',', "")).unwrap(), Span::new(13, 18)) };
+        row
+    }
+
+    #[test]
+    fn one_row_in_doubt_puts_every_row_in_doubt() {
+        let mut diags = Vec::new();
+        let mut rows = vec![row("1,000", Origin::Read), row("2010", Origin::Uncertain)];
+        doubt_rows_together(&mut rows, Table::NonDerivative, &mut diags);
+        assert_eq!(rows[0].security_title.origin, Origin::Uncertain);
+        assert_eq!(rows[0].shares_owned_following_transaction.origin, Origin::Uncertain);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, Code::RowsUncertain);
+    }
+
+    #[test]
+    fn rows_all_certain_are_left_alone() {
+        let mut diags = Vec::new();
+        let mut rows = vec![row("1,000", Origin::Read), row("2,000", Origin::Read)];
+        doubt_rows_together(&mut rows, Table::NonDerivative, &mut diags);
+        assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin == Origin::Read));
+        assert!(diags.is_empty());
     }
 }

@@ -429,6 +429,7 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
         diags.append(&mut row_diags);
         rows.push(row);
     }
+    table::doubt_rows_together(&mut rows, table, diags);
     rows
 }
 

@@ -194,6 +194,10 @@ pub(crate) fn read(
         rows.extend(more);
         continued = true;
     }
+    if wrap == Wrap::Hanging {
+        // Columns run into one another: a row in doubt may hold another's values.
+        crate::repr::table::doubt_rows_together(&mut rows, table, diagnostics);
+    }
     rows
 }
 
