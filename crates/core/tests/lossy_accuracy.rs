@@ -482,9 +482,9 @@ fn corpus_accuracy() {
         // The renderings made from PDFs: lower "right" since their tables
         // whose rows cannot be told apart for certain (and Markdown's header
         // boxes) are flagged uncertain instead of guessed.
-        ("markdown", 21.9, 1.1),
-        ("pdftext-legacy", 71.7, 2.15),
-        ("pdfraw", 36.4, 2.6),
+        ("markdown", 21.9, 0.85),
+        ("pdftext-legacy", 71.7, 2.13),
+        ("pdfraw", 36.4, 0.85),
         ("page", 99.5, 0.1),
     ];
     for (rendering, _, t) in &results {

@@ -249,9 +249,16 @@ pub(crate) fn doubt_rows_together(rows: &mut [Row], table: Table, diagnostics: &
     let Some(first) = rows.iter().find(|r| in_doubt(r)).map(|r| r.span) else { return };
     for row in rows.iter_mut() {
         for column in Column::ALL {
-            let (_, _, origin) = row.cell(column).meta();
-            if origin.is_read() && row.cell(column).text().is_some() {
+            let (footnotes, _, origin) = row.cell(column).meta();
+            if !origin.is_read() {
+                continue;
+            }
+            if row.cell(column).text().is_some() {
                 set_origin(row, column, Origin::Uncertain);
+            } else if footnotes.is_empty() && column.applies(table, RowKind::Transaction) {
+                // Not known to be empty: its value may be in another row (and
+                // whether the row is a transaction or a holding is not certain).
+                set_origin(row, column, Origin::Missing);
             }
         }
     }
@@ -389,6 +396,8 @@ mod tests {
         doubt_rows_together(&mut rows, Table::NonDerivative, &mut diags);
         assert_eq!(rows[0].security_title.origin, Origin::Uncertain);
         assert_eq!(rows[0].shares_owned_following_transaction.origin, Origin::Uncertain);
+        // An empty cell is not known to be empty: it may be a transaction's.
+        assert_eq!(rows[0].transaction_date.origin, Origin::Missing);
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].code, Code::RowsUncertain);
     }
