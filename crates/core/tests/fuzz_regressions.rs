@@ -68,3 +68,15 @@ fn signature_label_check_cut_a_multibyte_character() {
     let parsed = repr::pdf::parse(&text);
     assert!(parsed.filings.len() <= 1);
 }
+
+#[test]
+fn box_label_check_cut_a_multibyte_character() {
+    // pdf::boxes took a segment for a numbered box label ("1. Name and
+    // Address") by slicing bytes 1..3, inside a character when a digit is
+    // followed by a multibyte one (here invalid bytes, decoded as U+FFFD).
+    // Found by the pdf_text target.
+    let text = String::from_utf8_lossy(&crash("box-label-digit-before-multibyte.txt")).into_owned();
+    assert!(text.contains("0\u{fffd}"));
+    let parsed = repr::pdf::parse(&text);
+    assert!(parsed.filings.len() <= 1);
+}

@@ -114,7 +114,9 @@ pub(crate) fn header(page: &[PageLine]) -> (Vec<Line>, Vec<Doubt>) {
     for (i, line) in page.iter().enumerate() {
         for s in &line.segments {
             let lower = s.cell.text.to_ascii_lowercase();
-            let numbered = lower.len() > 3 && lower.as_bytes()[0].is_ascii_digit() && &lower[1..3] == ". ";
+            // "1. " is ASCII, so byte 3 is a character boundary whenever it matches.
+            let numbered =
+                lower.as_bytes().first().is_some_and(u8::is_ascii_digit) && lower.get(1..3) == Some(". ");
             if numbered && BOXES.iter().any(|b| lower[3..].starts_with(b)) {
                 first_box_line.get_or_insert(i);
                 if !anchors.iter().any(|&a| a.abs_diff(s.x) <= 3) {
