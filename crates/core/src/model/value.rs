@@ -354,7 +354,7 @@ impl Date {
     /// Parse an EDGAR header date: `YYYYMMDD`.
     pub fn parse_compact(text: &str) -> Option<Date> {
         let t = text.trim();
-        if t.len() != 8 {
+        if t.len() != 8 || !t.is_ascii() {
             return None;
         }
         Date::from_ymd(digits(&t[..4])? as i32, digits(&t[4..6])?, digits(&t[6..8])?)
@@ -468,6 +468,8 @@ mod tests {
         assert_eq!(Date::parse_iso("2013-11-22Z"), Some(d));
         assert_eq!(Date::parse_us("11/22/2013"), Some(d));
         assert_eq!(Date::parse_compact("20131122"), Some(d));
+        // Eight bytes, but the fourth begins a two-byte character: no date, no panic.
+        assert_eq!(Date::parse_compact("123é456"), None);
         assert_eq!(Date::parse_iso("2013-02-30"), None);
         assert_eq!(Date::parse_iso("2013/11/22"), None);
         assert_eq!(Date::parse_us("13/01/2013"), None);
