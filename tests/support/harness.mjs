@@ -161,15 +161,23 @@ export async function openApp(
  * Run `body({ server, app })` with dist served at `prefix` and the app opened
  * at `at(server)` (by default the prefix itself), closing both after; other
  * options go to `openApp`. Fails if the page logged a console error or threw
- * (a Rust panic shows as both, through console_error_panic_hook).
+ * (a Rust panic shows as both, through console_error_panic_hook), except the
+ * problems `allowProblems(text)` says the spec caused on purpose.
  */
-export async function withApp(body, { prefix = '/', at = (server) => server.url, ...options } = {}) {
+export async function withApp(
+  body,
+  { prefix = '/', at = (server) => server.url, allowProblems = () => false, ...options } = {},
+) {
   const server = await serveDist({ prefix });
   try {
     const app = await openApp(at(server), options);
     try {
       await body({ server, app });
-      assert.deepEqual(app.problems, [], 'the page logged no error');
+      assert.deepEqual(
+        app.problems.filter((problem) => !allowProblems(problem)),
+        [],
+        'the page logged no error',
+      );
     } finally {
       await app.close();
     }
