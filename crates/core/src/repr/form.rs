@@ -112,7 +112,12 @@ fn doubt_boxes(f: &mut Filing, diags: &mut Vec<Diagnostic>) {
         }
     }
     doubt(&mut f.issuer.name);
-    doubt(&mut f.issuer.trading_symbol);
+    // The ticker is only ever read from between the brackets of the issuer
+    // line (`NAME [ TICK ]`), a box that cannot be mistaken: kept as read.
+    // None found is missing: the brackets may have gone to another line.
+    if f.issuer.trading_symbol.origin.is_read() && f.issuer.trading_symbol.value.is_none() {
+        f.issuer.trading_symbol.origin = crate::model::Origin::Missing;
+    }
     for owner in &mut f.reporting_owners {
         let a = &mut owner.address;
         for field in [

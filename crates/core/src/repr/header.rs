@@ -562,7 +562,8 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
         claimed[j] = true;
         let (name, symbol) = split_issuer(v);
         h.issuer_name = Field { origin: crate::model::Origin::Uncertain, ..name };
-        h.trading_symbol = Field { origin: crate::model::Origin::Uncertain, ..symbol };
+        // The ticker between the brackets is whole wherever the line went.
+        h.trading_symbol = symbol;
     }
     if h.period_of_report.value.is_none()
         && let Some(i) = tokens.iter().position(|t| matches!(t, Token::Label(Label::Period, _)))
