@@ -120,7 +120,7 @@ codes! {
     SeveralFilings = "several-filings", Info;
     /// A line break that may end a value or only wrap it (a street line); the value was read as the likelier and marked uncertain.
     WrapUncertain = "wrap-uncertain", Warning;
-    /// Lines of a table that may be rows or pieces of rows: which values form a row is not certain, so every value of the table was marked uncertain.
+    /// Lines of a table that may be rows or pieces of rows: which values form a row is not certain, so every value of the table was marked uncertain (except in rows whose amounts continue the holdings of the row above).
     RowsUncertain = "rows-uncertain", Warning;
 
     // Checks and analysis.

@@ -583,11 +583,12 @@ fn read_unheaded(
             loose.push((lines.len(), line));
         }
     }
-    let mut rows = Vec::new();
+    let mut pieces = Vec::new();
     for line in &lines {
-        let row = table::read_rows(&[line], layout, table, diags).into_iter().next();
-        rows.extend(row.map(|r| table::doubt_unless_complete(r, table)));
+        pieces.extend(table::read_rows(&[line], layout, table, diags).into_iter().next());
     }
+    let mut rows: Vec<_> =
+        table::join_pieces(pieces).into_iter().map(|r| table::doubt_unless_complete(r, table)).collect();
     for (at, line) in loose {
         diags.push(Diagnostic::new(
             Code::UnplacedContent,

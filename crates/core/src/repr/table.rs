@@ -12,7 +12,7 @@
 //! in doubt puts the whole table in doubt ([`doubt_rows_together`]).
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Column, Field, Origin, Row, RowKind, Table};
+use crate::model::{AcquiredDisposed, Column, Field, Origin, Row, RowKind, Table};
 use crate::repr::align;
 use crate::repr::cells::Cell;
 use crate::repr::columns::{Slot, fill, heading_slots, sub_heading_slot};
@@ -195,6 +195,29 @@ pub(crate) fn finish_row(row: &mut Row, layout: &Layout, table: Table) {
 /// doubt; otherwise every value of it is marked uncertain. Its empty
 /// columns are missing, not empty: no cell showed them.
 pub(crate) fn doubt_unless_complete(mut row: Row, table: Table) -> Row {
+    let complete = is_complete(&row);
+    let in_doubt = Column::ALL.iter().any(|c| matches!(row.cell(*c).meta().2, Origin::Uncertain));
+    // Without cells to go by, an empty column is not known to be empty.
+    for column in Column::ALL {
+        let cell = row.cell(column);
+        let (footnotes, _, origin) = cell.meta();
+        if column.applies(table, row.kind)
+            && origin.is_read()
+            && cell.text().is_none()
+            && footnotes.is_empty()
+        {
+            set_origin(&mut row, column, Origin::Missing);
+        }
+    }
+    if !complete || in_doubt {
+        doubt_values(&mut row);
+    }
+    row
+}
+
+/// Whether a row fills the columns every row of its kind has (see
+/// [`doubt_unless_complete`]).
+fn is_complete(row: &Row) -> bool {
     let core: &[Column] = match row.kind {
         RowKind::Transaction => &[
             Column::SecurityTitle,
@@ -211,28 +234,85 @@ pub(crate) fn doubt_unless_complete(mut row: Row, table: Table) -> Row {
         || row.transaction_total_value.value.is_some())
         && (row.shares_owned_following_transaction.value.is_some()
             || row.value_owned_following_transaction.value.is_some());
-    let in_doubt = Column::ALL.iter().any(|c| matches!(row.cell(*c).meta().2, Origin::Uncertain));
-    // Without cells to go by, an empty column is not known to be empty.
+    filled && amounts
+}
+
+/// Mark every value read in a row uncertain.
+fn doubt_values(row: &mut Row) {
     for column in Column::ALL {
-        let cell = row.cell(column);
-        let (footnotes, _, origin) = cell.meta();
-        if column.applies(table, row.kind)
-            && origin.is_read()
-            && cell.text().is_none()
-            && footnotes.is_empty()
+        let (_, _, origin) = row.cell(column).meta();
+        if origin.is_read() && row.cell(column).text().is_some() {
+            set_origin(row, column, Origin::Uncertain);
+        }
+    }
+}
+
+/// Rows read from lines that are pieces of one row: a converter that split
+/// a row over two lines (a price or a code on a line of its own, the rest
+/// on the next) leaves two incomplete rows whose values fill different
+/// columns. Two such neighbours are joined into one row, every value of it
+/// uncertain (which piece goes with which is not certain), so that the
+/// table keeps one row per printed row.
+pub(crate) fn join_pieces(rows: Vec<Row>) -> Vec<Row> {
+    let filled = |row: &Row| -> Vec<Column> {
+        Column::ALL.iter().copied().filter(|c| row.cell(*c).text().is_some()).collect()
+    };
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut joined_last = false;
+    for row in rows {
+        if let Some(prev) = out.last_mut()
+            && !joined_last
+            && !is_complete(prev)
+            && !is_complete(&row)
+            && filled(prev).iter().all(|c| !filled(&row).contains(c))
         {
-            set_origin(&mut row, column, Origin::Missing);
+            absorb(prev, row);
+            doubt_values(prev);
+            joined_last = true;
+            continue;
         }
+        joined_last = false;
+        out.push(row);
     }
-    if !(filled && amounts) || in_doubt {
-        for column in Column::ALL {
-            let (_, _, origin) = row.cell(column).meta();
-            if origin.is_read() && row.cell(column).text().is_some() {
-                set_origin(&mut row, column, Origin::Uncertain);
+    out
+}
+
+/// Fill a row's empty cells from another piece of it.
+fn absorb(row: &mut Row, piece: Row) {
+    macro_rules! take {
+        ($($field:ident),*) => {$(
+            if row.$field.value.is_none() && piece.$field.value.is_some() {
+                row.$field = piece.$field;
             }
-        }
+        )*};
     }
-    row
+    take!(
+        security_title,
+        conversion_or_exercise_price,
+        transaction_date,
+        deemed_execution_date,
+        transaction_form_type,
+        transaction_code,
+        equity_swap_involved,
+        transaction_timeliness,
+        transaction_shares,
+        transaction_total_value,
+        transaction_price_per_share,
+        transaction_acquired_disposed_code,
+        exercise_date,
+        expiration_date,
+        underlying_security_title,
+        underlying_security_shares,
+        underlying_security_value,
+        shares_owned_following_transaction,
+        value_owned_following_transaction,
+        direct_or_indirect_ownership,
+        nature_of_ownership
+    );
+    if piece.kind == RowKind::Transaction {
+        row.kind = RowKind::Transaction;
+    }
+    row.span = row.span.cover(piece.span);
 }
 
 /// Rows told apart without certainty: when some row of a table is in doubt
@@ -240,14 +320,21 @@ pub(crate) fn doubt_unless_complete(mut row: Row, table: Table) -> Row {
 /// line read as a row that may be only a piece of one), the lines around it
 /// may be pieces of rows too, so which values belong together is not certain
 /// in any row: every value read in the table is marked uncertain, with one
-/// diagnostic. A table whose rows are all certain is left alone.
+/// diagnostic, except in the rows before the first in doubt that
+/// [`continues`] confirms. A table whose rows are all certain is left alone.
 pub(crate) fn doubt_rows_together(rows: &mut [Row], table: Table, diagnostics: &mut Vec<Diagnostic>) {
     let text = [Column::SecurityTitle, Column::UnderlyingSecurityTitle, Column::NatureOfOwnership];
     let in_doubt = |row: &Row| {
         Column::ALL.iter().any(|c| !text.contains(c) && matches!(row.cell(*c).meta().2, Origin::Uncertain))
     };
-    let Some(first) = rows.iter().find(|r| in_doubt(r)).map(|r| r.span) else { return };
-    for row in rows.iter_mut() {
+    let Some(before) = rows.iter().position(in_doubt) else { return };
+    let first = rows[before].span;
+    // A row before the first one in doubt whose amounts continue the row
+    // above keeps its values: after that row, a piece of a row may have been
+    // read as a row, and rows may be counted wrong.
+    let confirmed: Vec<bool> =
+        (0..rows.len()).map(|k| k > 0 && k < before && continues(&rows[k - 1], &rows[k])).collect();
+    for (row, _) in rows.iter_mut().zip(confirmed).filter(|(_, c)| !c) {
         for column in Column::ALL {
             let (footnotes, _, origin) = row.cell(column).meta();
             if !origin.is_read() {
@@ -267,10 +354,35 @@ pub(crate) fn doubt_rows_together(rows: &mut [Row], table: Table, diagnostics: &
         Diagnostic::new(
             Code::RowsUncertain,
             Some(first),
-            format!("the rows of {which} could not be told apart for certain: a line read as a row may be only a piece of one; every value of the table was marked uncertain"),
+            format!("the rows of {which} could not be told apart for certain: a line read as a row may be only a piece of one; every value of the table was marked uncertain, except in rows whose amounts continue the holdings of the row above"),
         )
         .with_help("check the table against the original filing"),
     );
+}
+
+/// Whether a transaction's amounts are confirmed by the holdings before it:
+/// the row above, of the same security, owned an amount that this row's
+/// amount acquired (added) or disposed of (taken away) turns into the amount
+/// this row owns following it. Three numbers read from two lines agree, so
+/// the row's cells were not taken from a neighbouring line.
+fn continues(prev: &Row, row: &Row) -> bool {
+    let (Some(before), Some(shares), Some(after), Some(direction)) = (
+        &prev.shares_owned_following_transaction.value,
+        &row.transaction_shares.value,
+        &row.shares_owned_following_transaction.value,
+        row.transaction_acquired_disposed_code.value,
+    ) else {
+        return false;
+    };
+    let moved = match direction {
+        AcquiredDisposed::Acquired => before.value + shares.value,
+        AcquiredDisposed::Disposed => before.value - shares.value,
+    };
+    row.kind == RowKind::Transaction
+        && shares.value > rust_decimal::Decimal::ZERO
+        && prev.security_title.value.is_some()
+        && prev.security_title.value == row.security_title.value
+        && moved == after.value
 }
 
 /// Mark the text cells of a row (title, underlying title, nature) uncertain:
@@ -409,5 +521,65 @@ mod tests {
         doubt_rows_together(&mut rows, Table::NonDerivative, &mut diags);
         assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin == Origin::Read));
         assert!(diags.is_empty());
+    }
+
+    /// A transaction of `shares` (acquired or disposed) leaving `owned`.
+    fn transaction(shares: &str, direction: AcquiredDisposed, owned: &str) -> Row {
+        let mut row = Row { kind: RowKind::Transaction, ..row(owned, Origin::Read) };
+        row.transaction_shares = Field::read(Num::parse(shares).unwrap(), Span::new(20, 24));
+        row.transaction_acquired_disposed_code = Field::read(direction, Span::new(25, 26));
+        row
+    }
+
+    #[test]
+    fn a_row_whose_amounts_continue_the_row_above_keeps_its_values() {
+        let mut diags = Vec::new();
+        let mut rows = vec![
+            row("1000", Origin::Read),
+            transaction("400", AcquiredDisposed::Disposed, "600"),
+            // 600 + 50 is not 700: not confirmed.
+            transaction("50", AcquiredDisposed::Acquired, "700"),
+            row("2010", Origin::Uncertain),
+        ];
+        doubt_rows_together(&mut rows, Table::NonDerivative, &mut diags);
+        let origins: Vec<Origin> = rows.iter().map(|r| r.shares_owned_following_transaction.origin).collect();
+        assert_eq!(origins, [Origin::Uncertain, Origin::Read, Origin::Uncertain, Origin::Uncertain]);
+        assert_eq!(rows[1].transaction_shares.origin, Origin::Read);
+        assert_eq!(diags.len(), 1);
+    }
+
+    #[test]
+    fn a_row_after_the_first_in_doubt_is_not_confirmed() {
+        let mut diags = Vec::new();
+        let mut rows =
+            vec![row("1000", Origin::Uncertain), transaction("400", AcquiredDisposed::Acquired, "1400")];
+        doubt_rows_together(&mut rows, Table::NonDerivative, &mut diags);
+        assert_eq!(rows[1].transaction_shares.origin, Origin::Uncertain);
+    }
+
+    #[test]
+    fn two_pieces_filling_different_columns_are_joined_in_doubt() {
+        let mut price = Row { kind: RowKind::Transaction, ..Row::default() };
+        price.transaction_price_per_share = Field::read(Num::parse("12.50").unwrap(), Span::new(0, 5));
+        price.span = Span::new(0, 5);
+        let rest = Row { span: Span::new(6, 40), ..transaction("400", AcquiredDisposed::Acquired, "1400") };
+        let whole = transaction("10", AcquiredDisposed::Acquired, "1410");
+        let rows = join_pieces(vec![price, rest, whole]);
+        assert_eq!(rows.len(), 2, "the price and the rest are one row; the complete row stays its own");
+        let joined = &rows[0];
+        assert_eq!(
+            joined.transaction_price_per_share.value.as_ref().map(|n| n.value.to_string()),
+            Some("12.50".into())
+        );
+        assert_eq!(joined.transaction_shares.value.as_ref().map(|n| n.value.to_string()), Some("400".into()));
+        assert_eq!(joined.transaction_shares.origin, Origin::Uncertain);
+        assert_eq!(joined.span, Span::new(0, 40));
+    }
+
+    #[test]
+    fn pieces_that_fill_the_same_column_are_not_joined() {
+        let a = row("1000", Origin::Read);
+        let b = row("2000", Origin::Read);
+        assert_eq!(join_pieces(vec![a, b]).len(), 2);
     }
 }
