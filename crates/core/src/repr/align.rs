@@ -387,10 +387,16 @@ fn detach_price_marks(toks: &[Token], slots: &[Slot]) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(toks.len() + 1);
     for (i, t) in toks.iter().enumerate() {
         let price_follows = toks[i + 1..].iter().any(|n| n.kind == Kind::Dollars);
+        // In a whole row the direction is followed by the amount owned
+        // after; a letter after every amount is the ownership form (`D(3)`),
+        // its marks its own.
+        let amount_follows =
+            !slots.contains(&Slot::Owned) || toks[i + 1..].iter().any(|n| n.kind == Kind::Number);
         let marked = split_marks(&t.text);
         if has_price_after_direction
             && matches!(t.kind, Kind::Letter('A' | 'D'))
             && !price_follows
+            && amount_follows
             && !marked.footnotes.is_empty()
         {
             out.push(Token { text: marked.value, span: t.span, kind: t.kind, x: t.x });
@@ -552,5 +558,35 @@ mod tests {
         assert_eq!(row.shares_owned_following_transaction.decimal(), Some(10_000.into()));
         assert_eq!(row.direct_or_indirect_ownership.copied(), Some(DirectIndirect::Direct));
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    }
+
+    #[test]
+    fn marks_on_the_ownership_form_stay_with_it() {
+        // A row run together on one line: `D(3)` after every amount is the
+        // ownership form and its footnote, not a direction whose marks belong to the price.
+        let text = crate::repr::cells::canonical_marks(
+            "Common Stock 10/01/2025 F 147,243 D $255.45 3,410,258 D(3)",
+            crate::repr::cells::MarkStyle::Attached,
+        );
+        let cells = [Cell::new(&text, Span::new(0, text.len()))];
+        let slots = [
+            Slot::Title,
+            Slot::Date,
+            Slot::Deemed,
+            Slot::Code,
+            Slot::V,
+            Slot::Shares,
+            Slot::AcquiredDisposed,
+            Slot::Price,
+            Slot::Owned,
+            Slot::DirectIndirect,
+            Slot::Nature,
+        ];
+        let mut row = Row::default();
+        fill_row(&mut row, &slots, &cells, &mut Vec::new());
+        assert_eq!(row.direct_or_indirect_ownership.copied(), Some(DirectIndirect::Direct));
+        assert_eq!(row.direct_or_indirect_ownership.footnotes, vec![crate::model::FootnoteId::numbered(3)]);
+        assert!(row.nature_of_ownership.footnotes.is_empty());
+        assert_eq!(row.transaction_price_per_share.decimal(), Some(rust_decimal::Decimal::new(25545, 2)));
     }
 }
