@@ -320,8 +320,11 @@ fn absorb(row: &mut Row, piece: Row) {
 /// line read as a row that may be only a piece of one), the lines around it
 /// may be pieces of rows too, so which values belong together is not certain
 /// in any row: every value read in the table is marked uncertain, with one
-/// diagnostic, except in the rows before the first in doubt that
-/// [`continues`] confirms. A table whose rows are all certain is left alone.
+/// diagnostic, except in the rows that [`continues`] confirms: before the
+/// first row in doubt, or anywhere in an unbroken chain that starts at a
+/// complete first row (every row continuing the one above it, so no piece of
+/// a row was read as a row and none was lost before it). A table whose rows
+/// are all certain is left alone.
 pub(crate) fn doubt_rows_together(rows: &mut [Row], table: Table, diagnostics: &mut Vec<Diagnostic>) {
     let text = [Column::SecurityTitle, Column::UnderlyingSecurityTitle, Column::NatureOfOwnership];
     let in_doubt = |row: &Row| {
@@ -331,9 +334,17 @@ pub(crate) fn doubt_rows_together(rows: &mut [Row], table: Table, diagnostics: &
     let first = rows[before].span;
     // A row before the first one in doubt whose amounts continue the row
     // above keeps its values: after that row, a piece of a row may have been
-    // read as a row, and rows may be counted wrong.
-    let confirmed: Vec<bool> =
-        (0..rows.len()).map(|k| k > 0 && k < before && continues(&rows[k - 1], &rows[k])).collect();
+    // read as a row, and rows may be counted wrong — unless every row from
+    // the first on continues the one above, which a piece of a row (lacking
+    // the amounts) or a lost row (its amount missing from the sums) breaks.
+    let mut chained = rows.first().is_some_and(is_complete);
+    let confirmed: Vec<bool> = (0..rows.len())
+        .map(|k| {
+            let link = k > 0 && continues(&rows[k - 1], &rows[k]);
+            chained &= k == 0 || link;
+            link && (k < before || chained)
+        })
+        .collect();
     for (row, _) in rows.iter_mut().zip(confirmed).filter(|(_, c)| !c) {
         for column in Column::ALL {
             let (footnotes, _, origin) = row.cell(column).meta();
@@ -555,6 +566,47 @@ mod tests {
             vec![row("1000", Origin::Uncertain), transaction("400", AcquiredDisposed::Acquired, "1400")];
         doubt_rows_together(&mut rows, Table::NonDerivative, &mut diags);
         assert_eq!(rows[1].transaction_shares.origin, Origin::Uncertain);
+    }
+
+    /// A complete first row: a holding with its ownership form.
+    fn complete_holding(owned: &str) -> Row {
+        let mut row = row(owned, Origin::Read);
+        row.direct_or_indirect_ownership =
+            Field::read(crate::model::DirectIndirect::Direct, Span::new(19, 20));
+        row
+    }
+
+    #[test]
+    fn rows_chained_from_a_complete_first_row_are_confirmed_past_a_doubt() {
+        let mut diags = Vec::new();
+        let mut doubtful = transaction("100", AcquiredDisposed::Acquired, "1100");
+        doubtful.transaction_code = Field { origin: Origin::Uncertain, ..Field::default() };
+        let mut rows = vec![
+            complete_holding("1000"),
+            doubtful,
+            transaction("400", AcquiredDisposed::Disposed, "700"),
+            transaction("50", AcquiredDisposed::Acquired, "750"),
+            // The chain is broken (750 - 10 is not 700): no row after it is confirmed.
+            transaction("10", AcquiredDisposed::Disposed, "700"),
+            transaction("100", AcquiredDisposed::Acquired, "800"),
+        ];
+        doubt_rows_together(&mut rows, Table::NonDerivative, &mut diags);
+        let origins: Vec<Origin> = rows.iter().map(|r| r.transaction_shares.origin).collect();
+        let (r, u) = (Origin::Read, Origin::Uncertain);
+        assert_eq!(origins[1..], [r, r, r, u, u]);
+        assert_eq!(rows[0].shares_owned_following_transaction.origin, u);
+        assert_eq!(diags.len(), 1);
+    }
+
+    #[test]
+    fn a_chain_from_an_incomplete_first_row_confirms_nothing_past_a_doubt() {
+        let mut diags = Vec::new();
+        let mut doubtful = transaction("100", AcquiredDisposed::Acquired, "1100");
+        doubtful.transaction_code = Field { origin: Origin::Uncertain, ..Field::default() };
+        let mut rows =
+            vec![row("1000", Origin::Read), doubtful, transaction("400", AcquiredDisposed::Disposed, "700")];
+        doubt_rows_together(&mut rows, Table::NonDerivative, &mut diags);
+        assert_eq!(rows[2].transaction_shares.origin, Origin::Uncertain);
     }
 
     #[test]
