@@ -40,12 +40,27 @@ export async function openFiles(page, paths) {
 
 /**
  * The shown documents, each as `{ name, representation, filings }`, a filing as
- * `{ form, issuer, owners, tableI, tableII, footnotes }`, a table as its rows,
+ * `{ form, issuer, owners, header, signatures, tableI, tableII, footnotes }` (a
+ * header value as its text; under `header`, and in `signatures`, as
+ * `{ value, origin, shown }`), a table as its rows,
  * a row as `{ kind, cells: { Column: { value, marks } } }`.
  */
 export async function readDocuments(page) {
   return page.$$eval('[data-test=document]', (documents) => {
     const text = (root, hook) => root.querySelector(`[data-test="${hook}"]`)?.textContent.trim() ?? null;
+    // A header value: its text without the origin mark, and how it was obtained
+    // ('uncertain', 'missing', 'inferred', or null when read as written).
+    const field = (root, hook) => {
+      const element = root.querySelector(`[data-test="${hook}"]`);
+      if (!element) return { value: null, origin: null, shown: null };
+      const bare = element.cloneNode(true);
+      for (const mark of bare.querySelectorAll('.origin-mark, .visually-hidden, .not-read')) mark.remove();
+      return {
+        value: bare.textContent.trim(),
+        origin: element.dataset.origin ?? null,
+        shown: element.textContent.trim(),
+      };
+    };
     const table = (root) =>
       [...root.querySelectorAll('[data-test=row]')].map((row) => ({
         kind: row.dataset.kind,
@@ -68,14 +83,29 @@ export async function readDocuments(page) {
       filings: [...document.querySelectorAll('[data-test=filing]')].map((filing) => ({
         form: text(filing, 'form-type'),
         issuer: {
-          name: text(filing, 'issuer-name'),
-          ticker: text(filing, 'issuer-ticker'),
-          cik: text(filing, 'issuer-cik'),
+          name: field(filing, 'issuer-name').value,
+          ticker: field(filing, 'issuer-ticker').value,
+          cik: field(filing, 'issuer-cik').value,
         },
         owners: [...filing.querySelectorAll('[data-test=owner]')].map((owner) => ({
-          name: text(owner, 'owner-name'),
-          cik: text(owner, 'owner-cik'),
+          name: field(owner, 'owner-name').value,
+          cik: field(owner, 'owner-cik').value,
           relationship: text(owner, 'owner-relationship'),
+        })),
+        header: {
+          issuer: {
+            name: field(filing, 'issuer-name'),
+            ticker: field(filing, 'issuer-ticker'),
+            cik: field(filing, 'issuer-cik'),
+          },
+          owners: [...filing.querySelectorAll('[data-test=owner]')].map((owner) => ({
+            name: field(owner, 'owner-name'),
+            cik: field(owner, 'owner-cik'),
+          })),
+        },
+        signatures: [...filing.querySelectorAll('[data-test=signature]')].map((signature) => ({
+          name: field(signature, 'signature-name'),
+          date: field(signature, 'signature-date'),
         })),
         tableI: table(filing.querySelector('[data-test=table-i]')),
         tableII: table(filing.querySelector('[data-test=table-ii]')),

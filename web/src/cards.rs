@@ -6,6 +6,8 @@ use filing_core::analysis::{Analysis, FilingDateSource};
 use filing_core::model::{Field, Filing, FormType, Issuer, ReportingOwner};
 use leptos::prelude::*;
 
+use crate::origin::FieldText;
+
 /// The company whose securities are reported.
 #[component]
 pub fn IssuerCard(issuer: Issuer) -> impl IntoView {
@@ -18,12 +20,12 @@ pub fn IssuerCard(issuer: Issuer) -> impl IntoView {
     view! {
         <section class="card issuer" data-test="issuer">
             <h3>"Issuer"</h3>
-            <p class="name" data-test="issuer-name">{issuer.name.text().to_owned()}</p>
+            <p class="name"><FieldText text=issuer.name.value.clone() origin=issuer.name.origin test="issuer-name" /></p>
             <dl>
                 <dt>"Ticker"</dt>
-                <dd data-test="issuer-ticker">{issuer.trading_symbol.text().to_owned()}</dd>
+                <dd><FieldText text=issuer.trading_symbol.value.clone() origin=issuer.trading_symbol.origin test="issuer-ticker" /></dd>
                 <dt>"CIK"</dt>
-                <dd data-test="issuer-cik">{issuer.cik.text().to_owned()}</dd>
+                <dd><FieldText text=issuer.cik.value.clone() origin=issuer.cik.origin test="issuer-cik" /></dd>
                 {foreign}
             </dl>
         </section>
@@ -51,11 +53,11 @@ pub fn OwnerCard(owner: ReportingOwner) -> impl IntoView {
     view! {
         <section class="card owner" data-test="owner">
             <h3>"Reporting owner"</h3>
-            <p class="name" data-test="owner-name">{owner.name.text().to_owned()}</p>
+            <p class="name"><FieldText text=owner.name.value.clone() origin=owner.name.origin test="owner-name" /></p>
             <ul class="roles" aria-label="Relationship to the issuer">{badges}</ul>
             <dl>
                 <dt>"CIK"</dt>
-                <dd data-test="owner-cik">{owner.cik.text().to_owned()}</dd>
+                <dd><FieldText text=owner.cik.value.clone() origin=owner.cik.origin test="owner-cik" /></dd>
                 <dt>"Relationship"</dt>
                 <dd data-test="owner-relationship">
                     {if roles.is_empty() { "none ticked".to_owned() } else { roles.join(", ") }}

@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use crate::analysis_view::AnalysisView;
 use crate::cards::{FilingCard, IssuerCard, OwnerCard};
 use crate::footnotes::{footnote_anchor, footnote_mark};
+use crate::origin::FieldText;
 use crate::transaction_table::{TableContext, TransactionTable};
 
 /// A prefix for the element ids of one filing view, unique on the page.
@@ -135,8 +136,8 @@ fn Closing(filing: Arc<Filing>) -> impl IntoView {
             let date = signature.date.value.map(|d| d.to_us_string());
             view! {
                 <li data-test="signature">
-                    <span class="signature-name">{signature.name.text().to_owned()}</span>
-                    {date.map(|d| view! { <span class="signature-date">{d}</span> })}
+                    <span class="signature-name"><FieldText text=signature.name.value.clone() origin=signature.name.origin test="signature-name" /></span>
+                    <span class="signature-date"><FieldText text=date origin=signature.date.origin test="signature-date" /></span>
                 </li>
             }
         })

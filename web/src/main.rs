@@ -29,6 +29,7 @@ mod files;
 mod filing_view;
 mod footnotes;
 mod input_panel;
+mod origin;
 mod samples;
 mod saved_copy;
 mod shortcuts;

@@ -20,6 +20,7 @@ use wasm_bindgen::JsCast;
 use crate::export_menu::ExportMenu;
 use crate::footnotes::FootnoteMarks;
 pub use crate::footnotes::footnote_mark;
+use crate::origin::{OriginMark, origin_glyph, origin_words};
 use crate::source_view::{SourceRequest, SourceViewer, event_element};
 
 /// What a table needs from its filing.
@@ -268,16 +269,6 @@ pub fn display_value(cell: &Cell<'_>) -> Option<String> {
     }
 }
 
-/// How a value was obtained, in words; `None` when it was read as written.
-pub fn origin_words(origin: Origin) -> Option<String> {
-    match origin {
-        Origin::Read => None,
-        Origin::Inferred(rule) => Some(format!("Inferred {rule}.")),
-        Origin::Uncertain => Some("Read, but the column it belongs to is uncertain.".to_owned()),
-        Origin::Missing => Some("Not found in this rendering of the filing.".to_owned()),
-    }
-}
-
 /// What the source view says about one cell.
 pub fn cell_request(
     context: &TableContext,
@@ -358,12 +349,7 @@ fn TableCell(
         .map(|code| format!("{} — {} ({})", code.code.letter(), code.description, code.class_label));
     let origin_text = origin_words(origin);
     let title = [code_meaning, origin_text.clone()].into_iter().flatten().collect::<Vec<_>>();
-    let (origin_class, glyph) = match origin {
-        Origin::Read => (None, None),
-        Origin::Inferred(_) => (Some("origin-inferred"), Some(("inferred", "≈"))),
-        Origin::Uncertain => (Some("origin-uncertain"), Some(("uncertain", "?"))),
-        Origin::Missing => (Some("origin-missing"), Some(("missing", "∅"))),
-    };
+    let origin_class = origin_glyph(origin).map(|(kind, _)| format!("origin-{kind}"));
     let viewer = use_context::<SourceViewer>();
     let request_context = context.clone();
     let open = move |from: Option<web_sys::HtmlElement>| {
@@ -396,10 +382,7 @@ fn TableCell(
             }
         >
             <span data-test="value">{display_value(&cell)}</span>
-            {glyph.map(|(kind, glyph)| view! {
-                <span class=format!("origin-mark {kind}") aria-hidden="true">{glyph}</span>
-                <span class="visually-hidden">{format!(" ({kind})")}</span>
-            })}
+            <OriginMark origin=origin />
             <FootnoteMarks filing=context.filing.clone() ids=footnotes.to_vec() prefix=context.prefix.clone() />
             {holding_badge}
         </td>
