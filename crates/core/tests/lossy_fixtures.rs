@@ -245,6 +245,41 @@ fn older_print_as_pdf_text() {
 }
 
 #[test]
+fn markdown_of_a_pdf() {
+    // Markdown a converter made from a PDF of a fictional Form 4 (written for
+    // this test): the header's boxes scattered over pipe rows and lines of
+    // text, a transaction code on a line of its own below its row.
+    let (_, f) = read("markdown/pdf-form4.md", Representation::Markdown);
+    // The issuer's name is a cell of its own, ending with the ticker, on the
+    // line after its label: whole, so read.
+    assert_eq!(f.issuer.name.text(), "Example Widgets Inc");
+    assert_eq!(f.issuer.name.origin, Origin::Read);
+    assert_eq!(f.issuer.trading_symbol.text(), "EXWG");
+    // The owner's boxes lost their lines: uncertain.
+    let o = &f.reporting_owners[0];
+    assert_eq!(o.name.text(), "Doe Jane Q");
+    assert_eq!(o.name.origin, Origin::Uncertain);
+
+    let t1 = &f.non_derivative_table;
+    assert_eq!(t1.len(), 3);
+    // The second row lost its code to the line below: the table is in doubt,
+    // but the rows chained from the first (14,000 - 2,000 = 12,000;
+    // 12,000 - 3,000 = 9,000) keep their amounts.
+    assert_eq!(t1[0].transaction_shares.origin, Origin::Uncertain);
+    assert_eq!(t1[1].transaction_code.value, None);
+    assert_eq!(t1[1].transaction_shares.origin, Origin::Uncertain);
+    let last = &t1[2];
+    assert_eq!(num(&last.transaction_shares).as_deref(), Some("3000"));
+    assert_eq!(last.transaction_shares.origin, Origin::Read);
+    assert_eq!(last.transaction_code.value, Some(TransactionCode::S));
+    assert_eq!(last.transaction_code.origin, Origin::Read);
+    assert_eq!(num(&last.shares_owned_following_transaction).as_deref(), Some("9000"));
+    assert_eq!(last.shares_owned_following_transaction.origin, Origin::Read);
+    // Its title lies beside the loose `S`, which could continue it.
+    assert_eq!(last.security_title.origin, Origin::Uncertain);
+}
+
+#[test]
 fn pdf_text_without_layout() {
     // The fictional Form 4's Table I in drawing order: a block per cell, row after row.
     let (_, f) = read("pdfraw/example-form4.txt", Representation::PdfText);

@@ -100,8 +100,10 @@ fn doubt_header(f: &mut Filing, doubts: &[Doubt], diags: &mut Vec<Diagnostic>) {
 
 /// Mark every name, address, relationship and title read from the header
 /// uncertain: the rendering's boxes may be merged or split. One found empty
-/// is missing: its text may have gone to another box.
-fn doubt_boxes(f: &mut Filing, diags: &mut Vec<Diagnostic>) {
+/// is missing: its text may have gone to another box. `issuer_alone`: the
+/// issuer's name stands whole in a cell of its own
+/// ([`header::issuer_stands_alone`]), and is read.
+fn doubt_boxes(f: &mut Filing, issuer_alone: bool, diags: &mut Vec<Diagnostic>) {
     fn doubt<T>(field: &mut Field<T>) {
         if field.origin.is_read() {
             field.origin = if field.value.is_some() {
@@ -111,7 +113,12 @@ fn doubt_boxes(f: &mut Filing, diags: &mut Vec<Diagnostic>) {
             };
         }
     }
-    doubt(&mut f.issuer.name);
+    if issuer_alone {
+        // Whole in a cell of its own, however far from its label.
+        f.issuer.name.origin = crate::model::Origin::Read;
+    } else {
+        doubt(&mut f.issuer.name);
+    }
     // The ticker is only ever read from between the brackets of the issuer
     // line (`NAME [ TICK ]`), a box that cannot be mistaken: kept as read.
     // None found is missing: the brackets may have gone to another line.
@@ -390,7 +397,9 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
         doubt_header(&mut f, &pre.doubtful, &mut diags);
     }
     if grid.scrambled_header {
-        doubt_boxes(&mut f, &mut diags);
+        let issuer_alone =
+            f.issuer.name.span.is_some_and(|at| header::issuer_stands_alone(&tokens, header_lines, at));
+        doubt_boxes(&mut f, issuer_alone, &mut diags);
     }
     infer::complete(&mut f, form, &mut diags);
     f.diagnostics = diags;

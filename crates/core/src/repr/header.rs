@@ -870,6 +870,33 @@ pub(crate) fn split_issuer(v: &Value) -> (Field<String>, Field<String>) {
     }
 }
 
+/// Whether the issuer's name read at `span` is whole wherever the
+/// rendering put the header's boxes: a table cell of its own (a converter
+/// that cut the row into cells kept the issuer's box apart from the owner's
+/// beside it) that ends with the bracketed ticker (so the name wraps onto no
+/// line below), on the line right after the issuer's label (so no line of
+/// it lies above).
+pub(crate) fn issuer_stands_alone(tokens: &[Token], lines: &[Line], span: Span) -> bool {
+    let Some(Token::Label(_, label)) = tokens.iter().find(|t| matches!(t, Token::Label(Label::Issuer, _)))
+    else {
+        return false;
+    };
+    tokens.iter().any(|t| {
+        let Token::Value(v) = t else { return false };
+        let text = v.text.trim_end();
+        let label_above = v.line.checked_sub(1).and_then(|k| lines.get(k)).is_some_and(|above| {
+            let above = above.span();
+            above.start <= label.end && label.end <= above.end
+        });
+        v.span == span
+            && v.whole_cell
+            && text.ends_with(']')
+            && text.contains('[')
+            && lines.get(v.line).is_some_and(|l| l.cells.len() > 1)
+            && label_above
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -878,6 +905,30 @@ mod tests {
     fn header(text: &str) -> Header {
         let lines = tab_lines(text, 0);
         read_header(&tokens(&lines), &lines)
+    }
+
+    /// Whether the issuer read from Markdown `text` stands alone.
+    fn issuer_alone(text: &str) -> bool {
+        let lines = crate::repr::markdown::grid(text, 0).lines;
+        let tokens = tokens(&lines);
+        let h = read_header(&tokens, &lines);
+        h.issuer_name.span.is_some_and(|at| issuer_stands_alone(&tokens, &lines, at))
+    }
+
+    #[test]
+    fn an_issuer_in_a_cell_of_its_own_below_its_label_stands_alone() {
+        let label = "1. Name and Address of Reporting Person* 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer\n";
+        assert!(issuer_alone(&format!(
+            "{label}|  | Example Widgets Inc [ EXWG ] |  | (Check all applicable) |\nDoe Jane Q\n"
+        )));
+        // Wrapped: its first line lies above the one with the ticker.
+        assert!(!issuer_alone(&format!(
+            "{label}|  | EXAMPLE WIDGETS |  | (Check all applicable) |\nDoe Jane Q\n|  | HOLDINGS INC [ EXWG ] |  | Director |\n"
+        )));
+        // A line of text: the owner's name may have run into it.
+        assert!(!issuer_alone(&format!(
+            "{label}Doe Jane Q Example Widgets Inc [ EXWG ] (Check all applicable)\n"
+        )));
     }
 
     #[test]

@@ -17,7 +17,9 @@
 //! PDF's page furniture (the printing date and time, the page's address):
 //! its header boxes lose their lines and columns, so the names, addresses,
 //! relationships and titles read from them are marked uncertain (not in the
-//! older vendor print, whose boxes keep their lines).
+//! older vendor print, whose boxes keep their lines) — except the issuer's
+//! name where it stands whole in a cell of its own
+//! (see `header::issuer_stands_alone`).
 //!
 //! Not supported: Markdown tables whose cells were wrapped over several
 //! lines by the converter (each line is read as a row).
