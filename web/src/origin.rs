@@ -10,7 +10,7 @@ pub fn origin_words(origin: Origin) -> Option<String> {
     match origin {
         Origin::Read => None,
         Origin::Inferred(rule) => Some(format!("Inferred {rule}.")),
-        Origin::Uncertain => Some("Read, but the column it belongs to is uncertain.".to_owned()),
+        Origin::Uncertain => Some("Read, but which box or column it belongs to is uncertain.".to_owned()),
         Origin::Missing => Some("Not found in this rendering of the filing.".to_owned()),
     }
 }
