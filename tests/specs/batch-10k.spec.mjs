@@ -42,6 +42,8 @@ test('10,000 filings: read and combined; the longest main-thread task reported',
           totalsMs: Number(timing.dataset.totalsMs),
           workerParseMs: Number(timing.dataset.parseMs),
           workerReadMs: Number(timing.dataset.readMs),
+          workerRowsMs: Number(timing.dataset.workerRowsMs),
+          workerTotalsMs: Number(timing.dataset.workerTotalsMs),
         };
       });
       console.log(`# 10k batch (${corpus ? 'corpus' : 'fictional'}): ${JSON.stringify(report)}`);

@@ -101,6 +101,8 @@ fn ProgressBar(combined: Combined) -> impl IntoView {
                         data-totals-ms=(totals as u64).to_string()
                         data-parse-ms=(w.parse_ms as u64).to_string()
                         data-read-ms=(w.read_ms as u64).to_string()
+                        data-worker-rows-ms=(w.rows_ms as u64).to_string()
+                        data-worker-totals-ms=(w.totals_ms as u64).to_string()
                     >
                         {text}
                     </p>
