@@ -255,6 +255,9 @@ fn markdown_of_a_pdf() {
     assert_eq!(f.issuer.name.text(), "Example Widgets Inc");
     assert_eq!(f.issuer.name.origin, Origin::Read);
     assert_eq!(f.issuer.trading_symbol.text(), "EXWG");
+    // The period's date is not next to its label, but it is the header's only date.
+    assert_eq!(f.period_of_report.value, date(2024, 3, 4));
+    assert_eq!(f.period_of_report.origin, Origin::Read);
     // The owner's boxes lost their lines: uncertain.
     let o = &f.reporting_owners[0];
     assert_eq!(o.name.text(), "Doe Jane Q");

@@ -573,7 +573,15 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
         && let Some(date) = read_date(&v.text)
     {
         claimed[j] = true;
-        h.period_of_report = Field { origin: crate::model::Origin::Uncertain, ..Field::read(date, v.span) };
+        // The only date in the header, before the amendment's label, is the
+        // period's: it is always printed, and the amendment's date would be a
+        // second one (or this one, after its label, if the period's was lost).
+        let dates =
+            tokens.iter().filter(|t| matches!(t, Token::Value(v) if read_date(&v.text).is_some())).count();
+        let amendment = tokens.iter().position(|t| matches!(t, Token::Label(Label::Amendment, _)));
+        let sure = dates == 1 && amendment.is_none_or(|a| j < a);
+        let origin = if sure { crate::model::Origin::Read } else { crate::model::Origin::Uncertain };
+        h.period_of_report = Field { origin, ..Field::read(date, v.span) };
     }
     // Then the owner's name and address, from the values no other label took.
     if let Some(i) = tokens.iter().position(|t| matches!(t, Token::Label(Label::NameAddress, _))) {
@@ -900,6 +908,7 @@ pub(crate) fn issuer_stands_alone(tokens: &[Token], lines: &[Line], span: Span) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Origin;
     use crate::repr::grid::tab_lines;
 
     fn header(text: &str) -> Header {
@@ -913,6 +922,25 @@ mod tests {
         let tokens = tokens(&lines);
         let h = read_header(&tokens, &lines);
         h.issuer_name.span.is_some_and(|at| issuer_stands_alone(&tokens, &lines, at))
+    }
+
+    #[test]
+    fn a_period_moved_from_its_label_is_read_when_it_is_the_only_date() {
+        let period = |text: &str| {
+            let lines = crate::repr::markdown::grid(text, 0).lines;
+            read_header(&tokens(&lines), &lines).period_of_report
+        };
+        let label = "3. Date of Earliest Transaction (Month/Day/Year)\nC/O EXAMPLE WIDGETS INC\n";
+        let amendment =
+            "4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing\n";
+        let alone = period(&format!("{label}03/04/2024\n{amendment}"));
+        assert_eq!((alone.value, alone.origin), (crate::model::Date::from_ymd(2024, 3, 4), Origin::Read));
+        // After the amendment's label, the date may be the amendment's.
+        let after = period(&format!("{label}{amendment}03/04/2024\n"));
+        assert_eq!(after.origin, Origin::Uncertain);
+        // Two dates: which is which is not certain.
+        let two = period(&format!("{label}03/04/2024\n02/01/2024\n{amendment}"));
+        assert_eq!(two.origin, Origin::Uncertain);
     }
 
     #[test]
