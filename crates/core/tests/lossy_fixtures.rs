@@ -262,6 +262,10 @@ fn markdown_of_a_pdf() {
     let o = &f.reporting_owners[0];
     assert_eq!(o.name.text(), "Doe Jane Q");
     assert_eq!(o.name.origin, Origin::Uncertain);
+    // The city, state and zip are cells of their own on one row: read.
+    let a = &o.address;
+    assert_eq!((a.city.text(), a.state.text(), a.zip_code.text()), ("SPRINGFIELD", "IL", "62701"));
+    assert!([&a.city, &a.state, &a.zip_code].iter().all(|f| f.origin == Origin::Read));
 
     let t1 = &f.non_derivative_table;
     assert_eq!(t1.len(), 3);

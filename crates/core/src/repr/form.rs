@@ -102,9 +102,16 @@ fn doubt_header(f: &mut Filing, doubts: &[Doubt], diags: &mut Vec<Diagnostic>) {
 /// uncertain: the rendering's boxes may be merged or split. One found empty
 /// is missing: its text may have gone to another box. `issuer_alone`: the
 /// issuer's name stands whole in a cell of its own
-/// ([`header::issuer_stands_alone`]), and is read.
-fn doubt_boxes(f: &mut Filing, issuer_alone: bool, diags: &mut Vec<Diagnostic>) {
-    fn doubt<T>(field: &mut Field<T>) {
+/// ([`header::issuer_stands_alone`]), and is read; so are the owners' values
+/// at the `settled` spans ([`header::read_owner_block`]).
+fn doubt_boxes(f: &mut Filing, issuer_alone: bool, settled: &[Span], diags: &mut Vec<Diagnostic>) {
+    let doubt = |field: &mut Field<String>| {
+        if field.span.is_some_and(|at| settled.contains(&at)) {
+            return;
+        }
+        doubt_box(field);
+    };
+    fn doubt_box<T>(field: &mut Field<T>) {
         if field.origin.is_read() {
             field.origin = if field.value.is_some() {
                 crate::model::Origin::Uncertain
@@ -117,7 +124,7 @@ fn doubt_boxes(f: &mut Filing, issuer_alone: bool, diags: &mut Vec<Diagnostic>) 
         // Whole in a cell of its own, however far from its label.
         f.issuer.name.origin = crate::model::Origin::Read;
     } else {
-        doubt(&mut f.issuer.name);
+        doubt_box(&mut f.issuer.name);
     }
     // The ticker is only ever read from between the brackets of the issuer
     // line (`NAME [ TICK ]`), a box that cannot be mistaken: kept as read.
@@ -145,7 +152,7 @@ fn doubt_boxes(f: &mut Filing, issuer_alone: bool, diags: &mut Vec<Diagnostic>) 
             &mut owner.is_ten_percent_owner,
             &mut owner.is_other,
         ] {
-            doubt(flag);
+            doubt_box(flag);
         }
     }
     diags.push(
@@ -370,7 +377,8 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
     }
 
     // The reporting owners: listed again after the tables when there are several.
-    f.reporting_owners = owners(grid, &s, first, &mut diags);
+    let mut settled = h.settled;
+    f.reporting_owners = owners(grid, &s, first, &mut settled, &mut diags);
 
     // Signatures (just above "Signature of Reporting Person"), footnotes, remarks.
     let floor = [s.table2, s.table1].into_iter().flatten().max().unwrap_or(0);
@@ -399,7 +407,7 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
     if grid.scrambled_header {
         let issuer_alone =
             f.issuer.name.span.is_some_and(|at| header::issuer_stands_alone(&tokens, header_lines, at));
-        doubt_boxes(&mut f, issuer_alone, &mut diags);
+        doubt_boxes(&mut f, issuer_alone, &settled, &mut diags);
     }
     infer::complete(&mut f, form, &mut diags);
     f.diagnostics = diags;
@@ -618,6 +626,7 @@ fn owners(
     grid: &Grid,
     s: &Sections,
     mut first: ReportingOwner,
+    settled: &mut Vec<Span>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<ReportingOwner> {
     let lines = &grid.lines;
@@ -665,7 +674,7 @@ fn owners(
         let mut owner = ReportingOwner::default();
         let mut claimed = vec![false; tokens.len()];
         if let Some(i) = tokens.iter().position(|t| matches!(t, Token::Label(Label::NameAddress, _))) {
-            header::read_owner_block(&tokens, i, block, &mut owner, &mut claimed);
+            settled.extend(header::read_owner_block(&tokens, i, block, &mut owner, &mut claimed));
         }
         owner.cik = link_cik(grid, owner.name.span);
         if k == 0 && owner.name.value == first.name.value {

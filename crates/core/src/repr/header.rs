@@ -468,6 +468,9 @@ pub(crate) struct Header {
     pub joint_filing: Option<bool>,
     /// Values no label claimed.
     pub unplaced: Vec<Value>,
+    /// The spans of the owner's values that stand whole wherever the
+    /// rendering put the boxes (see [`read_owner_block`]).
+    pub settled: Vec<Span>,
 }
 
 /// Read the header from its tokens. `lines` gives positional cells where
@@ -585,7 +588,7 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
     }
     // Then the owner's name and address, from the values no other label took.
     if let Some(i) = tokens.iter().position(|t| matches!(t, Token::Label(Label::NameAddress, _))) {
-        read_owner_block(tokens, i, lines, &mut h.owner, &mut claimed);
+        h.settled = read_owner_block(tokens, i, lines, &mut h.owner, &mut claimed);
     }
     for (i, token) in tokens.iter().enumerate() {
         if let (Token::Value(v), false) = (token, claimed[i]) {
@@ -635,14 +638,19 @@ fn next_date(tokens: &[Token], i: usize) -> Option<(usize, Field<crate::model::D
 /// "Name and Address" label at `i` that no other label took: the name, the
 /// street lines (after "(Last) (First) (Middle)"), and city, state and zip
 /// (after "(Street)", before "(City) (State) (Zip)"). Other boxes' labels
-/// may be interleaved (a row of the page holds several boxes).
+/// may be interleaved (a row of the page holds several boxes). Returns the
+/// spans of the values that stand whole however the boxes were scattered:
+/// the city, state and zip when they are the only values between "(Street)"
+/// and "(City)", each a table cell of its own on one row, the state two
+/// capitals and the zip a US zip code (a city wrapped over lines would add
+/// a value; a state or zip run into another cell would not read as one).
 pub(crate) fn read_owner_block(
     tokens: &[Token],
     i: usize,
     lines: &[Line],
     owner: &mut ReportingOwner,
     claimed: &mut [bool],
-) {
+) -> Vec<Span> {
     let mut streets: Vec<usize> = Vec::new();
     let mut places: Vec<usize> = Vec::new();
     let mut phase = 0; // 0: name, 1: street, 2: city line, 3: done
@@ -693,7 +701,29 @@ pub(crate) fn read_owner_block(
     for &j in &places {
         claimed[j] = true;
     }
-    read_place(&values(&places), lines, &mut owner.address);
+    let places = values(&places);
+    read_place(&places, lines, &mut owner.address);
+    let mut settled = Vec::new();
+    if let [city, state, zip] = places.as_slice()
+        && places.iter().all(|v| v.whole_cell && v.line == city.line)
+        && lines.get(city.line).is_some_and(|l| l.cells.len() > 1)
+        && city.cell < state.cell
+        && state.cell < zip.cell
+        && !city.text.bytes().any(|b| b.is_ascii_digit())
+        && state.text.len() == 2
+        && state.text.bytes().all(|b| b.is_ascii_uppercase())
+        && is_us_zip(&zip.text)
+    {
+        let a = &owner.address;
+        if [&a.city, &a.state, &a.zip_code]
+            .iter()
+            .zip([city, state, zip])
+            .all(|(f, v)| f.span == Some(v.span))
+        {
+            settled.extend([city.span, state.span, zip.span]);
+        }
+    }
+    settled
 }
 
 /// City, state and zip: three cells of one row, or one text to split.
@@ -941,6 +971,24 @@ mod tests {
         // Two dates: which is which is not certain.
         let two = period(&format!("{label}03/04/2024\n02/01/2024\n{amendment}"));
         assert_eq!(two.origin, Origin::Uncertain);
+    }
+
+    #[test]
+    fn a_city_line_of_cells_of_their_own_is_settled() {
+        let settled = |place: &str| {
+            let text = format!(
+                "1. Name and Address of Reporting Person*\nDoe Jane Q\n| (Last) | (First) | (Middle) |\n100 MAIN STREET\n(Street)\n{place}| (City) | (State) | (Zip) |\n"
+            );
+            let lines = crate::repr::markdown::grid(&text, 0).lines;
+            let h = read_header(&tokens(&lines), &lines);
+            (h.owner.address.city.text().to_owned(), h.settled.len())
+        };
+        assert_eq!(settled("| SPRINGFIELD |  | IL | 62701 |\n"), ("SPRINGFIELD".to_owned(), 3));
+        // A city wrapped onto the next line, or a state run into the zip's cell.
+        assert_eq!(settled("| LONG ISLAND |  | NY | 11101 |\nCITY\n").1, 0);
+        assert_eq!(settled("| MOUNTAIN | CA 94043 | VIEW |\n").1, 0);
+        // A line of text: where the city ends is a guess.
+        assert_eq!(settled("SPRINGFIELD IL 62701\n").1, 0);
     }
 
     #[test]
