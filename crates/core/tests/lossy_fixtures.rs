@@ -266,6 +266,9 @@ fn markdown_of_a_pdf() {
     let a = &o.address;
     assert_eq!((a.city.text(), a.state.text(), a.zip_code.text()), ("SPRINGFIELD", "IL", "62701"));
     assert!([&a.city, &a.state, &a.zip_code].iter().all(|f| f.origin == Origin::Read));
+    // Every mark stands in a cell with its box's label: the relationships are read.
+    assert_eq!((o.is_director.value, o.is_director.origin), (Some(true), Origin::Read));
+    assert_eq!((o.is_officer.value, o.is_officer.origin), (Some(false), Origin::Read));
 
     let t1 = &f.non_derivative_table;
     assert_eq!(t1.len(), 3);

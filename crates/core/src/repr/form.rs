@@ -103,15 +103,13 @@ fn doubt_header(f: &mut Filing, doubts: &[Doubt], diags: &mut Vec<Diagnostic>) {
 /// is missing: its text may have gone to another box. `issuer_alone`: the
 /// issuer's name stands whole in a cell of its own
 /// ([`header::issuer_stands_alone`]), and is read; so are the owners' values
-/// at the `settled` spans ([`header::read_owner_block`]).
+/// at the `settled` spans ([`header::read_owner_block`], and the first
+/// owner's relationships where [`header::marks_settled`]).
 fn doubt_boxes(f: &mut Filing, issuer_alone: bool, settled: &[Span], diags: &mut Vec<Diagnostic>) {
-    let doubt = |field: &mut Field<String>| {
+    fn doubt_box<T>(field: &mut Field<T>, settled: &[Span]) {
         if field.span.is_some_and(|at| settled.contains(&at)) {
             return;
         }
-        doubt_box(field);
-    };
-    fn doubt_box<T>(field: &mut Field<T>) {
         if field.origin.is_read() {
             field.origin = if field.value.is_some() {
                 crate::model::Origin::Uncertain
@@ -124,7 +122,7 @@ fn doubt_boxes(f: &mut Filing, issuer_alone: bool, settled: &[Span], diags: &mut
         // Whole in a cell of its own, however far from its label.
         f.issuer.name.origin = crate::model::Origin::Read;
     } else {
-        doubt_box(&mut f.issuer.name);
+        doubt_box(&mut f.issuer.name, &[]);
     }
     // The ticker is only ever read from between the brackets of the issuer
     // line (`NAME [ TICK ]`), a box that cannot be mistaken: kept as read.
@@ -144,7 +142,7 @@ fn doubt_boxes(f: &mut Filing, issuer_alone: bool, settled: &[Span], diags: &mut
             &mut owner.officer_title,
             &mut owner.other_text,
         ] {
-            doubt(field);
+            doubt_box(field, settled);
         }
         for flag in [
             &mut owner.is_director,
@@ -152,7 +150,7 @@ fn doubt_boxes(f: &mut Filing, issuer_alone: bool, settled: &[Span], diags: &mut
             &mut owner.is_ten_percent_owner,
             &mut owner.is_other,
         ] {
-            doubt_box(flag);
+            doubt_box(flag, settled);
         }
     }
     diags.push(
@@ -329,6 +327,9 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
     f.no_securities_owned = Field::missing();
     let mut first = h.owner;
     first.cik = link_cik(grid, first.name.span);
+    let marks_settled = grid.scrambled_header && header::marks_settled(&tokens, header_lines, &first);
+    let flag_spans =
+        [&first.is_director, &first.is_officer, &first.is_ten_percent_owner, &first.is_other].map(|f| f.span);
     let issuer_name = f.issuer.name.value.clone().unwrap_or_default();
     for v in h.unplaced.iter().filter(|v| !is_cover_text(&v.text, &issuer_name)) {
         diags.push(Diagnostic::new(
@@ -378,6 +379,9 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
 
     // The reporting owners: listed again after the tables when there are several.
     let mut settled = h.settled;
+    if marks_settled {
+        settled.extend(flag_spans.into_iter().flatten());
+    }
     f.reporting_owners = owners(grid, &s, first, &mut settled, &mut diags);
 
     // Signatures (just above "Signature of Reporting Person"), footnotes, remarks.

@@ -935,6 +935,38 @@ pub(crate) fn issuer_stands_alone(tokens: &[Token], lines: &[Line], span: Span) 
     })
 }
 
+/// Whether the header's check marks are where their boxes are, however
+/// the rendering scattered the boxes: every mark stands in one cell with the
+/// box label right after it (`X Director`, `X Form filed by One Reporting
+/// Person`), and the owner holds some relationship (every owner does: no
+/// mark at all means marks were lost), and every `X` printed in the header
+/// was read as a mark. A mark alone on a line, before a label of another
+/// kind, or run into a label's words, may belong to any box.
+pub(crate) fn marks_settled(tokens: &[Token], lines: &[Line], owner: &ReportingOwner) -> bool {
+    let same_cell = |a: Span, b: Span| {
+        lines.iter().flat_map(|l| &l.cells).any(|c| c.span.start <= a.start && b.end <= c.span.end)
+    };
+    let placed = tokens.iter().enumerate().all(|(i, t)| match t {
+        Token::Check(_, mark) => matches!(
+            tokens.get(i + 1),
+            Some(Token::Label(label, at)) if label.takes_mark() && same_cell(*mark, *at)
+        ),
+        _ => true,
+    });
+    // Every mark printed became a check token (none was swallowed with a label's words).
+    let printed = lines
+        .iter()
+        .flat_map(|l| l.filled())
+        .flat_map(|c| c.text.split_whitespace())
+        .filter(|w| check_mark(w) == Some(true))
+        .count();
+    let read = tokens.iter().filter(|t| matches!(t, Token::Check(true, _))).count();
+    let related = [&owner.is_director, &owner.is_officer, &owner.is_ten_percent_owner, &owner.is_other]
+        .iter()
+        .any(|f| f.value == Some(true));
+    placed && printed == read && related
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -989,6 +1021,27 @@ mod tests {
         assert_eq!(settled("| MOUNTAIN | CA 94043 | VIEW |\n").1, 0);
         // A line of text: where the city ends is a guess.
         assert_eq!(settled("SPRINGFIELD IL 62701\n").1, 0);
+    }
+
+    #[test]
+    fn marks_beside_their_labels_are_settled() {
+        let settled = |boxes: &str| {
+            let text =
+                format!("5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n{boxes}");
+            let lines = crate::repr::markdown::grid(&text, 0).lines;
+            let tokens = tokens(&lines);
+            let h = read_header(&tokens, &lines);
+            marks_settled(&tokens, &lines, &h.owner)
+        };
+        assert!(settled("|  | X Director | 10% Owner |\n|  | Officer (give title | Other (specify |\n"));
+        // A mark on a line of its own may be any box's.
+        assert!(!settled("|  | Director | 10% Owner |\nX\n|  | Officer (give title | Other (specify |\n"));
+        // A mark run into the words of a label was lost.
+        assert!(!settled(
+            "|  | X Director | 10% Owner |\n|  | Officer (give title | Other (specify |\n| X below) | below) |\n"
+        ));
+        // No mark at all: every owner has some relationship, so marks were lost.
+        assert!(!settled("|  | Director | 10% Owner |\n|  | Officer (give title | Other (specify |\n"));
     }
 
     #[test]
