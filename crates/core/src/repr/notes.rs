@@ -288,7 +288,8 @@ fn spread(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
 /// Signatures laid out on a page whose columns were lost: a date alone on
 /// its line, the name wrapped evenly around it. As many lines above the
 /// date as below it are taken (one more when that one starts with "/s/");
-/// the name is marked uncertain, since where it starts is a guess.
+/// the name is marked uncertain, since where it starts is a guess — unless
+/// it starts with "/s/" and is the one nearest the mark (it ends there).
 fn around_date(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
     let is_date = |i: usize| read_date(&lines[i].text()).is_some();
     let mut out = Vec::new();
@@ -322,11 +323,15 @@ fn around_date(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
         });
         let span = name.iter().map(|&i| lines[i].span()).reduce(Span::cover).unwrap_or_default();
         let date_span = lines[date_line].span();
+        // A name that opens with `/s/` starts there, and the one nearest the
+        // signature's mark runs on to it: both of its ends are certain.
+        let whole = text.starts_with("/s/") && k == 0;
+        let origin = if whole { crate::model::Origin::Read } else { crate::model::Origin::Uncertain };
         out.push((
             name[0].min(date_line),
             Signature {
                 span: span.cover(date_span),
-                name: Field { origin: crate::model::Origin::Uncertain, ..Field::read(text, span) },
+                name: Field { origin, ..Field::read(text, span) },
                 date: Field::read(date, date_span),
             },
         ));
@@ -437,6 +442,19 @@ mod tests {
         let (sigs, _) = signatures(&lines, 0, &[4]);
         assert_eq!(sigs[0].name.text(), "/s/ C");
         assert_eq!(sigs[0].date.value.map(|d| d.to_string()).as_deref(), Some("2020-01-04"));
+    }
+
+    #[test]
+    fn a_name_wrapped_around_its_date_is_read_from_its_slash_s_to_the_mark() {
+        let text = "3. Footnote text.\n/s/ Jane Q. Doe, attorney-\n03/05/2024\nin-fact for John Roe\n** Signature of Reporting Person Date";
+        let lines = tab_lines(text, 0);
+        let (sigs, _) = signatures(&lines, 1, &[4]);
+        assert_eq!(sigs[0].name.text(), "/s/ Jane Q. Doe, attorney-in-fact for John Roe");
+        assert_eq!(sigs[0].name.origin, crate::model::Origin::Read);
+        // Without `/s/`, where the name starts is a guess.
+        let text = "3. Footnote text.\nJane Q. Doe, by\n03/05/2024\nPower of Attorney\n** Signature of Reporting Person Date";
+        let (sigs, _) = signatures(&tab_lines(text, 0), 1, &[4]);
+        assert_eq!(sigs[0].name.origin, crate::model::Origin::Uncertain);
     }
 
     #[test]
