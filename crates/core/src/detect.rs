@@ -134,18 +134,40 @@ pub fn detect(text: &str) -> Detection {
     detection
 }
 
+/// Whether a line is a Markdown table's header separator: at least three
+/// characters (trimmed), only `|`, `-`, `:` and spaces, with a `-` and a `|`.
+fn is_separator(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+        && t.len() >= 3
+        && t.contains('-')
+        && t.contains('|')
+}
+
+/// Whether a line looks like a row of a Markdown table: it starts with `|`
+/// or has ` | ` (a pipe between spaces).
+fn is_pipe_row(line: &str) -> bool {
+    if !line.contains('|') {
+        return false;
+    }
+    let b = line.as_bytes();
+    line.trim_start().starts_with('|')
+        || (1..b.len().saturating_sub(1)).any(|i| b[i] == b'|' && b[i - 1] == b' ' && b[i + 1] == b' ')
+}
+
 /// Copied text, PDF text or Markdown without pipe tables.
 fn lossy_text(head: &str) -> Detection {
     let found = |representation, reason: String| Detection { representation, reasons: vec![reason] };
-    let (mut lines, mut tab_lines, mut wide_gaps) = (0usize, 0usize, 0usize);
+    let (mut lines, mut tab_lines, mut wide_gaps, mut markdown) = (0usize, 0usize, 0usize, 0usize);
     for line in head.lines() {
         let (text, tab, gap) = line_shape(line);
         lines += usize::from(text);
         tab_lines += usize::from(tab);
         wide_gaps += usize::from(gap);
+        markdown += markdown_line_evidence(line);
     }
     let lines = lines.max(1);
-    let markdown = markdown_evidence(head);
+    markdown += markdown_markup(head);
     if markdown >= 4 {
         return found(
             Representation::Markdown,
@@ -207,27 +229,33 @@ fn line_shape(line: &str) -> (bool, bool, bool) {
     (text, tab, gap)
 }
 
-/// How many Markdown constructs the text has: headings (`## `), bold
-/// (`**…**`), backslash escapes (`\$`, `\_`, `\*`), links (`](`), and
-/// inline HTML tags (`<sup>`, `<u>`, `<input`).
-fn markdown_evidence(head: &str) -> usize {
-    let mut n = 0;
-    for line in head.lines() {
-        let t = line.trim_start();
-        if t.starts_with("# ") || t.starts_with("## ") || t.starts_with("### ") {
-            n += 1;
+/// How many Markdown constructs a line opens with: a heading (`## `), bold
+/// (`**…**`).
+fn markdown_line_evidence(line: &str) -> usize {
+    let t = line.trim_start();
+    let heading = t.starts_with("# ") || t.starts_with("## ") || t.starts_with("### ");
+    let bold = t.strip_prefix("**").is_some_and(|rest| rest.contains("**"));
+    usize::from(heading) + usize::from(bold)
+}
+
+/// The Markdown markup in the text: backslash escapes (`\$`, `\_`, `\*`,
+/// `\.`), links (`](`), and inline HTML tags (`<sup>`, `<u>`, `<input`),
+/// each counted up to three times. One pass over the bytes (none of the
+/// markers can overlap itself, so this is what counting each on its own gives).
+fn markdown_markup(head: &str) -> usize {
+    const MARKERS: [&[u8]; 8] = [b"\\$", b"\\_", b"\\*", b"\\.", b"](", b"<sup>", b"<u>", b"<input"];
+    let mut counts = [0usize; MARKERS.len()];
+    let bytes = head.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'\\' | b']' | b'<') {
+            continue;
         }
-        if let Some(rest) = t.strip_prefix("**")
-            && rest.contains("**")
-        {
-            n += 1;
+        let rest = &bytes[i..];
+        if let Some(k) = MARKERS.iter().position(|m| rest.starts_with(m)) {
+            counts[k] += 1;
         }
     }
-    n += ["\\$", "\\_", "\\*", "\\.", "](", "<sup>", "<u>", "<input"]
-        .iter()
-        .map(|m| count(head, m).min(3))
-        .sum::<usize>();
-    n
+    counts.iter().map(|&n| n.min(3)).sum()
 }
 
 /// Whether `text` is laid out like the older vendor print of the form.
@@ -327,17 +355,11 @@ fn split_html(text: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 fn markdown_reason(head: &str) -> Option<String> {
-    let separators = head
-        .lines()
-        .filter(|l| {
-            let t = l.trim();
-            t.len() >= 3
-                && t.contains('-')
-                && t.contains('|')
-                && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
-        })
-        .count();
-    let pipe_rows = head.lines().filter(|l| l.trim_start().starts_with('|') || l.contains(" | ")).count();
+    let (mut separators, mut pipe_rows) = (0usize, 0usize);
+    for line in head.lines() {
+        separators += usize::from(is_separator(line));
+        pipe_rows += usize::from(is_pipe_row(line));
+    }
     (separators >= 1 && pipe_rows >= 3)
         .then(|| format!("has Markdown pipe tables ({separators} header separators, {pipe_rows} table rows)"))
 }
