@@ -36,11 +36,7 @@ impl Cell {
 /// Collapse runs of whitespace (including no-break and zero-width spaces) to
 /// one space, and trim.
 pub(crate) fn normalize(raw: &str) -> String {
-    let clean = raw.bytes().all(|b| b != b'\t' && b != b'\n' && b != b'\r' && b < 0x80)
-        && !raw.contains("  ")
-        && !raw.starts_with(' ')
-        && !raw.ends_with(' ');
-    if clean {
+    if is_normal(raw) {
         return raw.to_owned();
     }
     let mut out = String::with_capacity(raw.len());
@@ -57,6 +53,24 @@ pub(crate) fn normalize(raw: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `raw` is already what [`normalize`] makes of it, as far as a
+/// cheap look tells: ASCII without tabs or line breaks, no space at either
+/// end, no two spaces in a row (one pass over the bytes).
+fn is_normal(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for &b in bytes {
+        if b == b'\t' || b == b'\n' || b == b'\r' || b >= 0x80 || (b == b' ' && after_space) {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    true
 }
 
 /// A cell's text split into its value and the footnote marks attached to it.

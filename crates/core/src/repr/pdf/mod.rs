@@ -48,11 +48,23 @@ fn is_laid_out(text: &str) -> bool {
     let (mut wide, mut all) = (0, 0);
     for l in lines {
         all += 1;
-        if l.trim().contains("     ") {
+        if has_wide_gap(l.trim()) {
             wide += 1;
         }
     }
     wide * 10 >= all.max(1)
+}
+
+/// Whether `text` has a run of five spaces.
+fn has_wide_gap(text: &str) -> bool {
+    let mut run = 0;
+    for &b in text.as_bytes() {
+        run = if b == b' ' { run + 1 } else { 0 };
+        if run == 5 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a line is page furniture, not part of the form: the browser's

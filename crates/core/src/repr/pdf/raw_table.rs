@@ -64,12 +64,13 @@ pub(crate) fn blocks(text: &str, base: usize) -> Vec<Block> {
         if line.contains('\u{c}') {
             flush(&mut current, &mut out);
         }
-        let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
+        let is_space = |c: char| c.is_whitespace() || c == '\u{c}';
+        let t = line.trim_matches(is_space);
         if t.is_empty() || super::is_furniture(t) || is_page_count(t) {
             flush(&mut current, &mut out);
             continue;
         }
-        let lead = line.find(t).unwrap_or(0);
+        let lead = line.len() - line.trim_start_matches(is_space).len();
         let s = base + start + lead;
         current.lines.push(Cell::new(t, Span::new(s, s + t.len())));
     }
