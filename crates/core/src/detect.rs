@@ -288,9 +288,9 @@ pub fn split(text: &str, representation: Representation) -> Vec<std::ops::Range<
     }
     // ASCII lower case keeps every byte offset.
     let lower = text.to_ascii_lowercase();
-    let marks: Vec<usize> = lower.match_indices("signature of reporting person").map(|(i, _)| i).collect();
-    let owners: Vec<usize> =
-        lower.match_indices("name and address of reporting person").map(|(i, _)| i).collect();
+    // Both phrases are found by the `g` of "reporting" (a rare letter).
+    let marks = find_all(&lower, "signature of reporting person", b'g');
+    let owners = find_all(&lower, "name and address of reporting person", b'g');
     let mut starts = vec![0usize];
     for (k, &mark) in marks.iter().enumerate() {
         // Another filing follows when a "Name and Address" comes after this
@@ -310,6 +310,33 @@ pub fn split(text: &str, representation: Representation) -> Vec<std::ops::Range<
         }
     }
     starts.iter().enumerate().map(|(k, &s)| s..starts.get(k + 1).copied().unwrap_or(text.len())).collect()
+}
+
+/// The starts of the non-overlapping occurrences of `needle` in `haystack`,
+/// left to right (what `match_indices` gives). The search jumps from one
+/// `anchor` byte of the haystack to the next (a memchr) and compares the
+/// needle only where its last `anchor` byte would be: quick when that byte
+/// is rare in the text. `needle` must hold `anchor`, an ASCII byte.
+fn find_all(haystack: &str, needle: &str, anchor: u8) -> Vec<usize> {
+    let (bytes, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(offset) = n.iter().rposition(|&b| b == anchor) else {
+        return haystack.match_indices(needle).map(|(i, _)| i).collect();
+    };
+    let mut out = Vec::new();
+    // The earliest start of the next occurrence (they do not overlap).
+    let mut next = 0;
+    let mut from = 0;
+    while let Some(k) = haystack.get(from..).and_then(|rest| rest.find(char::from(anchor))) {
+        let at = from + k;
+        // After an ASCII byte: a character boundary.
+        from = at + 1;
+        let Some(start) = at.checked_sub(offset) else { continue };
+        if start >= next && bytes[start..].starts_with(n) {
+            out.push(start);
+            next = start + n.len();
+        }
+    }
+    out
 }
 
 /// The printed text after the signatures (and page headers and footers).
@@ -407,6 +434,22 @@ mod tests {
             Representation::Submission
         );
         assert_eq!(detect("<SUBMISSION>\r<ACCESSION-NUMBER>1").representation, Representation::Submission);
+    }
+
+    #[test]
+    fn find_all_is_match_indices() {
+        let needle = "name and address of reporting person";
+        for hay in [
+            "",
+            "g",
+            "é name and address of reporting person, name and address of reporting person",
+            "name and address of reporting personame and address of reporting person gg",
+            "reporting person name and address of reporting",
+        ] {
+            let expected: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
+            assert_eq!(find_all(hay, needle, b'g'), expected, "{hay:?}");
+        }
+        assert_eq!(find_all("abcabc", "bc", b'z'), [1, 4]);
     }
 
     #[test]
