@@ -205,17 +205,21 @@ fn fit(kind: Kind, slot: Slot) -> i32 {
         (S::Deemed, K::Date) => 1,
         (S::Exercisable | S::Expiration, K::Marks) => 2,
         (S::Date | S::Deemed, K::Marks) => 1,
-        (S::Code, K::Letter(c)) if TransactionCode::parse(&c.to_string()).is_some() => 3,
+        (S::Code, K::Letter(c)) if TransactionCode::parse(c.encode_utf8(&mut [0; 4])).is_some() => 3,
         (S::V, K::Letter('V')) => 3,
         (S::V, K::Marks) => 1,
         (S::Shares | S::Acquired | S::Disposed | S::UnderlyingAmount | S::Owned, K::Number) => 3,
         (S::Shares | S::Acquired | S::Disposed | S::UnderlyingAmount | S::Owned, K::Dollars | K::Marks) => 1,
-        (S::AcquiredDisposed, K::Letter(c)) if AcquiredDisposed::parse(&c.to_string()).is_some() => 3,
+        (S::AcquiredDisposed, K::Letter(c))
+            if AcquiredDisposed::parse(c.encode_utf8(&mut [0; 4])).is_some() =>
+        {
+            3
+        }
         (S::AcquiredDisposed, K::Marks) => 1,
         (S::Price | S::ExercisePrice, K::Dollars) => 3,
         (S::Price | S::ExercisePrice, K::Marks) => 2,
         (S::Price | S::ExercisePrice, K::Number) => 1,
-        (S::DirectIndirect, K::Letter(c)) if DirectIndirect::parse(&c.to_string()).is_some() => 3,
+        (S::DirectIndirect, K::Letter(c)) if DirectIndirect::parse(c.encode_utf8(&mut [0; 4])).is_some() => 3,
         (S::DirectIndirect, K::Marks) => 1,
         _ => 0,
     }
@@ -256,12 +260,20 @@ fn align(tokens: &[Token], slots: &[Slot], ranges: Option<&[(u32, u32)]>) -> Vec
     let neg = i32::MIN / 4;
     let range = |j: usize| ranges.and_then(|r| r.get(j).copied());
     let drop = DROP * 4;
+    // Each token's score in each slot, worked out once for the three passes below.
+    let mut scores = Vec::with_capacity(n * m);
+    for token in tokens {
+        for (j, &slot) in slots.iter().enumerate() {
+            scores.push(score(token, slot, range(j)));
+        }
+    }
+    let score_at = |i: usize, j: usize| scores[i * m + j];
     // back[i][j]: best score for tokens[i..] in slots[j..].
     let mut back = vec![vec![0i32; m + 1]; n + 1];
     for i in (0..n).rev() {
         back[i][m] = back[i + 1][m] + drop;
         for j in (0..m).rev() {
-            let f = score(&tokens[i], slots[j], range(j));
+            let f = score_at(i, j);
             let take = if f > 0 { f + back[i + 1][j + 1] } else { neg };
             back[i][j] = take.max(back[i][j + 1]).max(drop + back[i + 1][j]);
         }
@@ -271,7 +283,7 @@ fn align(tokens: &[Token], slots: &[Slot], ranges: Option<&[(u32, u32)]>) -> Vec
     for i in 1..=n {
         front[i][0] = front[i - 1][0] + drop;
         for j in 1..=m {
-            let f = score(&tokens[i - 1], slots[j - 1], range(j - 1));
+            let f = score_at(i - 1, j - 1);
             let take = if f > 0 { f + front[i - 1][j - 1] } else { neg };
             front[i][j] = take.max(front[i][j - 1]).max(drop + front[i - 1][j]);
         }
@@ -281,7 +293,7 @@ fn align(tokens: &[Token], slots: &[Slot], ranges: Option<&[(u32, u32)]>) -> Vec
         .map(|i| {
             (0..m)
                 .filter(|&j| {
-                    let f = score(&tokens[i], slots[j], range(j));
+                    let f = score_at(i, j);
                     f > 0 && front[i][j] + f + back[i + 1][j + 1] == best
                 })
                 .collect()
@@ -386,22 +398,26 @@ fn detach_price_marks(toks: &[Token], slots: &[Slot]) -> Vec<Token> {
     let has_price_after_direction = slots.windows(2).any(|w| w == [Slot::AcquiredDisposed, Slot::Price]);
     let mut out: Vec<Token> = Vec::with_capacity(toks.len() + 1);
     for (i, t) in toks.iter().enumerate() {
-        let price_follows = toks[i + 1..].iter().any(|n| n.kind == Kind::Dollars);
+        let rest = &toks[i + 1..];
         // In a whole row the direction is followed by the amount owned
         // after; a letter after every amount is the ownership form (`D(3)`),
         // its marks its own.
-        let amount_follows =
-            !slots.contains(&Slot::Owned) || toks[i + 1..].iter().any(|n| n.kind == Kind::Number);
-        let marked = split_marks(&t.text);
         if has_price_after_direction
             && matches!(t.kind, Kind::Letter('A' | 'D'))
-            && !price_follows
-            && amount_follows
-            && !marked.footnotes.is_empty()
+            && !rest.iter().any(|n| n.kind == Kind::Dollars)
+            && (!slots.contains(&Slot::Owned) || rest.iter().any(|n| n.kind == Kind::Number))
         {
-            out.push(Token { text: marked.value, span: t.span, kind: t.kind, x: t.x });
-            out.push(Token { text: mark_text(&marked.footnotes), span: t.span, kind: Kind::Marks, x: t.x });
-            continue;
+            let marked = split_marks(&t.text);
+            if !marked.footnotes.is_empty() {
+                out.push(Token { text: marked.value, span: t.span, kind: t.kind, x: t.x });
+                out.push(Token {
+                    text: mark_text(&marked.footnotes),
+                    span: t.span,
+                    kind: Kind::Marks,
+                    x: t.x,
+                });
+                continue;
+            }
         }
         out.push(t.clone());
     }
