@@ -243,7 +243,8 @@ pub(crate) fn is_form_text(line: &Line) -> bool {
     if !matches!(lead, Some('(' | 'r' | 'p' | 's' | 'i' | 'n' | 'e' | 'f' | 'c')) {
         return false;
     }
-    let t = line.text().to_ascii_lowercase();
+    let mut t = line.text();
+    t.make_ascii_lowercase();
     let lower = t.trim_start_matches(['\\', '*', ' ']);
     FORM_TEXT.iter().any(|f| lower.starts_with(f.trim_start_matches(['*', ' '])) || t.starts_with(f))
 }
@@ -251,7 +252,8 @@ pub(crate) fn is_form_text(line: &Line) -> bool {
 fn sections(lines: &[Line]) -> Sections {
     let mut s = Sections::default();
     for (i, line) in lines.iter().enumerate() {
-        let text = line.text().to_ascii_lowercase();
+        let mut text = line.text();
+        text.make_ascii_lowercase();
         let t = text.trim_start_matches(['*', '#', ' ', '|']);
         if s.table1.is_none() && t.starts_with("table i ") {
             s.table1 = Some(i);
@@ -509,7 +511,8 @@ fn form_type(lines: &[Line], before: usize) -> (Field<FormType>, bool) {
         }
     }
     for line in lines.iter().take(before) {
-        let t = line.text().to_ascii_lowercase();
+        let mut t = line.text();
+        t.make_ascii_lowercase();
         let form = if t.contains("initial statement of beneficial ownership") {
             FormType::Form3
         } else if t.contains("annual statement of changes in beneficial ownership") {

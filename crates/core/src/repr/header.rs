@@ -172,6 +172,17 @@ const BOILERPLATE: &[&str] = &[
     "intended to satisfy",
 ];
 
+/// The bytes a [`BOILERPLATE`] phrase starts with (a quick test before comparing phrases).
+const BOILERPLATE_STARTS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < BOILERPLATE.len() {
+        table[BOILERPLATE[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// A piece of the header.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Token {
@@ -326,9 +337,12 @@ fn value_tokens(
 /// A value with Markdown decoration removed (`**`, `<u>`, escapes).
 fn clean_value(piece: &str) -> String {
     let mut t = piece.trim().to_owned();
-    for tag in ["<u>", "</u>", "**", "<b>", "</b>"] {
-        if t.contains(tag) {
-            t = t.replace(tag, "");
+    // Every tag starts with `<` or `*`: most values have neither.
+    if t.contains(['<', '*']) {
+        for tag in ["<u>", "</u>", "**", "<b>", "</b>"] {
+            if t.contains(tag) {
+                t = t.replace(tag, "");
+            }
         }
     }
     if t.contains('\\') {
@@ -356,7 +370,11 @@ fn is_boilerplate(value: &str) -> bool {
     if LABEL_ENDS.contains(&lower.as_str()) {
         return true;
     }
-    if BOILERPLATE.iter().any(|b| lower.contains(b)) {
+    // Whether a phrase starts anywhere: one pass, comparing phrases only at
+    // the bytes one starts with.
+    let bytes = lower.as_bytes();
+    let phrase_at = |i: usize| BOILERPLATE.iter().any(|b| bytes[i..].starts_with(b.as_bytes()));
+    if (0..bytes.len()).any(|i| BOILERPLATE_STARTS[usize::from(bytes[i])] && phrase_at(i)) {
         return true;
     }
     // Stray table-separator rows and the form's number / burden figures.

@@ -85,7 +85,8 @@ pub(crate) fn grid(text: &str, base: usize) -> Grid {
 /// A table's header separator row: `| --- | :-: |`, `---|---`.
 fn is_separator(line: &str) -> bool {
     let t = line.trim();
-    t.contains("---") && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+    // The character test first: it fails at the first character of nearly every line.
+    t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) && t.contains("---")
 }
 
 /// The byte ranges of a line's cells: split at unescaped pipes and tabs.
