@@ -257,17 +257,24 @@ fn sections(lines: &[Line]) -> Sections {
         let t = text.trim_start_matches(['*', '#', ' ', '|']);
         if s.table1.is_none() && t.starts_with("table i ") {
             s.table1 = Some(i);
-        } else if s.table2.is_none() && t.starts_with("table ii ") {
-            s.table2 = Some(i);
-        } else if s.table1.is_none() {
             continue;
-        } else if t.contains("name and address of reporting person") {
+        }
+        if s.table2.is_none() && t.starts_with("table ii ") {
+            s.table2 = Some(i);
+            continue;
+        }
+        if s.table1.is_none() {
+            continue;
+        }
+        // Each phrase looked for inside the line has " of re" in it; most lines have not.
+        let of_re = t.contains(" of re");
+        if of_re && t.contains("name and address of reporting person") {
             s.owners.push(i);
-        } else if s.explanation.is_none() && t.contains("explanation of responses") {
+        } else if s.explanation.is_none() && of_re && t.contains("explanation of responses") {
             s.explanation = Some(i);
         } else if s.remarks.is_none() && t.starts_with("remarks:") {
             s.remarks = Some(i);
-        } else if t.contains("signature of reporting person") {
+        } else if of_re && t.contains("signature of reporting person") {
             s.signature_marks.push(i);
         } else if s.owners_table.is_none() && t == "reporting owners" {
             s.owners_table = Some(i);

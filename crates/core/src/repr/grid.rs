@@ -78,7 +78,10 @@ pub(crate) fn find_ignore_case(text: &str, needle: &str) -> Option<usize> {
     if h.len() < n.len() {
         return None;
     }
-    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    // The whole needle is compared only where its first byte matches.
+    let first = n[0];
+    (0..=h.len() - n.len())
+        .find(|&i| h[i].eq_ignore_ascii_case(&first) && h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// The lines of tab-separated text (browser-copied text): one line per text
