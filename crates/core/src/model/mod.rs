@@ -383,6 +383,21 @@ impl<'a> Cell<'a> {
         }
     }
 
+    /// Whether the cell holds a value (what `text().is_some()` tells, without
+    /// making the text).
+    pub fn has_value(&self) -> bool {
+        match self {
+            Cell::Text(f) => f.value.is_some(),
+            Cell::Num(f) => f.value.is_some(),
+            Cell::Date(f) => f.value.is_some(),
+            Cell::Flag(f) => f.value.is_some(),
+            Cell::Code(f) => f.value.is_some(),
+            Cell::Timeliness(f) => f.value.is_some(),
+            Cell::AcquiredDisposed(f) => f.value.is_some(),
+            Cell::DirectIndirect(f) => f.value.is_some(),
+        }
+    }
+
     /// The footnotes, span and origin common to every field type.
     pub fn meta(&self) -> (&'a [FootnoteId], Option<Span>, Origin) {
         macro_rules! meta {

@@ -544,6 +544,21 @@ mod tests {
         assert_eq!(row.underlying_security_shares.decimal(), Some(19_066_032.into()));
     }
 
+    /// Table I's columns, as a Form 4 prints them.
+    const TABLE_I: [Slot; 11] = [
+        Slot::Title,
+        Slot::Date,
+        Slot::Deemed,
+        Slot::Code,
+        Slot::V,
+        Slot::Shares,
+        Slot::AcquiredDisposed,
+        Slot::Price,
+        Slot::Owned,
+        Slot::DirectIndirect,
+        Slot::Nature,
+    ];
+
     #[test]
     fn shifted_cells_are_realigned() {
         // Seed 003: the amount cell was lost and the price ran into the holdings.
@@ -551,22 +566,9 @@ mod tests {
             .iter()
             .map(|t| cell(t))
             .collect();
-        let slots = [
-            Slot::Title,
-            Slot::Date,
-            Slot::Deemed,
-            Slot::Code,
-            Slot::V,
-            Slot::Shares,
-            Slot::AcquiredDisposed,
-            Slot::Price,
-            Slot::Owned,
-            Slot::DirectIndirect,
-            Slot::Nature,
-        ];
         let mut row = Row::default();
         let mut diagnostics = Vec::new();
-        fill_row(&mut row, &slots, &cells, &mut diagnostics);
+        fill_row(&mut row, &TABLE_I, &cells, &mut diagnostics);
         assert!(row.transaction_shares.value.is_none());
         assert_eq!(row.transaction_code.copied(), Some(TransactionCode::M));
         assert_eq!(row.transaction_acquired_disposed_code.copied(), Some(AcquiredDisposed::Acquired));
@@ -585,21 +587,8 @@ mod tests {
             crate::repr::cells::MarkStyle::Attached,
         );
         let cells = [Cell::new(&text, Span::new(0, text.len()))];
-        let slots = [
-            Slot::Title,
-            Slot::Date,
-            Slot::Deemed,
-            Slot::Code,
-            Slot::V,
-            Slot::Shares,
-            Slot::AcquiredDisposed,
-            Slot::Price,
-            Slot::Owned,
-            Slot::DirectIndirect,
-            Slot::Nature,
-        ];
         let mut row = Row::default();
-        fill_row(&mut row, &slots, &cells, &mut Vec::new());
+        fill_row(&mut row, &TABLE_I, &cells, &mut Vec::new());
         assert_eq!(row.direct_or_indirect_ownership.copied(), Some(DirectIndirect::Direct));
         assert_eq!(row.direct_or_indirect_ownership.footnotes, vec![crate::model::FootnoteId::numbered(3)]);
         assert!(row.nature_of_ownership.footnotes.is_empty());

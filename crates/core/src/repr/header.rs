@@ -937,20 +937,22 @@ pub(crate) fn issuer_stands_alone(tokens: &[Token], lines: &[Line], span: Span) 
     else {
         return false;
     };
-    tokens.iter().any(|t| {
-        let Token::Value(v) = t else { return false };
-        let text = v.text.trim_end();
-        let label_above = v.line.checked_sub(1).and_then(|k| lines.get(k)).is_some_and(|above| {
-            let above = above.span();
-            above.start <= label.end && label.end <= above.end
-        });
-        v.span == span
-            && v.whole_cell
-            && text.ends_with(']')
-            && text.contains('[')
-            && lines.get(v.line).is_some_and(|l| l.cells.len() > 1)
-            && label_above
-    })
+    let Some(v) = tokens.iter().find_map(|t| match t {
+        Token::Value(v) if v.span == span => Some(v),
+        _ => None,
+    }) else {
+        return false;
+    };
+    let text = v.text.trim_end();
+    let label_above = v.line.checked_sub(1).and_then(|k| lines.get(k)).is_some_and(|above| {
+        let above = above.span();
+        above.start <= label.end && label.end <= above.end
+    });
+    v.whole_cell
+        && text.ends_with(']')
+        && text.contains('[')
+        && lines.get(v.line).is_some_and(|l| l.cells.len() > 1)
+        && label_above
 }
 
 /// Whether the header's check marks are where their boxes are, however

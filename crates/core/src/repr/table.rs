@@ -201,11 +201,7 @@ pub(crate) fn doubt_unless_complete(mut row: Row, table: Table) -> Row {
     for column in Column::ALL {
         let cell = row.cell(column);
         let (footnotes, _, origin) = cell.meta();
-        if column.applies(table, row.kind)
-            && origin.is_read()
-            && cell.text().is_none()
-            && footnotes.is_empty()
-        {
+        if column.applies(table, row.kind) && origin.is_read() && !cell.has_value() && footnotes.is_empty() {
             set_origin(&mut row, column, Origin::Missing);
         }
     }
@@ -228,7 +224,7 @@ fn is_complete(row: &Row) -> bool {
         ],
         RowKind::Holding => &[Column::SecurityTitle, Column::DirectOrIndirectOwnership],
     };
-    let filled = core.iter().all(|c| row.cell(*c).text().is_some());
+    let filled = core.iter().all(|c| row.cell(*c).has_value());
     let amounts = (row.kind == RowKind::Holding
         || row.transaction_shares.value.is_some()
         || row.transaction_total_value.value.is_some())
@@ -241,7 +237,7 @@ fn is_complete(row: &Row) -> bool {
 fn doubt_values(row: &mut Row) {
     for column in Column::ALL {
         let (_, _, origin) = row.cell(column).meta();
-        if origin.is_read() && row.cell(column).text().is_some() {
+        if origin.is_read() && row.cell(column).has_value() {
             set_origin(row, column, Origin::Uncertain);
         }
     }
@@ -254,9 +250,8 @@ fn doubt_values(row: &mut Row) {
 /// uncertain (which piece goes with which is not certain), so that the
 /// table keeps one row per printed row.
 pub(crate) fn join_pieces(rows: Vec<Row>) -> Vec<Row> {
-    let filled = |row: &Row| -> Vec<Column> {
-        Column::ALL.iter().copied().filter(|c| row.cell(*c).text().is_some()).collect()
-    };
+    let disjoint =
+        |a: &Row, b: &Row| Column::ALL.iter().all(|&c| !(a.cell(c).has_value() && b.cell(c).has_value()));
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
     let mut joined_last = false;
     for row in rows {
@@ -264,7 +259,7 @@ pub(crate) fn join_pieces(rows: Vec<Row>) -> Vec<Row> {
             && !joined_last
             && !is_complete(prev)
             && !is_complete(&row)
-            && filled(prev).iter().all(|c| !filled(&row).contains(c))
+            && disjoint(prev, &row)
         {
             absorb(prev, row);
             doubt_values(prev);
@@ -351,7 +346,7 @@ pub(crate) fn doubt_rows_together(rows: &mut [Row], table: Table, diagnostics: &
             if !origin.is_read() {
                 continue;
             }
-            if row.cell(column).text().is_some() {
+            if row.cell(column).has_value() {
                 set_origin(row, column, Origin::Uncertain);
             } else if footnotes.is_empty() && column.applies(table, RowKind::Transaction) {
                 // Not known to be empty: its value may be in another row (and
@@ -400,7 +395,7 @@ fn continues(prev: &Row, row: &Row) -> bool {
 /// wrapped text near it may belong to them.
 pub(crate) fn doubt_text(row: &mut Row) {
     for column in [Column::SecurityTitle, Column::UnderlyingSecurityTitle, Column::NatureOfOwnership] {
-        if row.cell(column).text().is_some() && row.cell(column).meta().2.is_read() {
+        if row.cell(column).has_value() && row.cell(column).meta().2.is_read() {
             set_origin(row, column, Origin::Uncertain);
         }
     }
@@ -436,7 +431,7 @@ fn slot_has_content(row: &Row, slot: Slot) -> bool {
     slot_columns(slot).iter().any(|c| {
         let cell = row.cell(*c);
         let (footnotes, _, _) = cell.meta();
-        cell.text().is_some() || !footnotes.is_empty()
+        cell.has_value() || !footnotes.is_empty()
     })
 }
 
@@ -460,7 +455,7 @@ fn mark_missing(row: &mut Row, layout: &Layout, table: Table) {
         );
         if !shown && !hidden_by_design {
             let (_, span, origin) = row.cell(column).meta();
-            if span.is_none() && origin.is_read() && row.cell(column).text().is_none() {
+            if span.is_none() && origin.is_read() && !row.cell(column).has_value() {
                 set_origin(row, column, Origin::Missing);
             }
         }
