@@ -298,11 +298,15 @@ pub fn split(text: &str, representation: Representation) -> Vec<std::ops::Range<
         let next_mark = marks.get(k + 1).copied().unwrap_or(text.len());
         let Some(&owner) = owners.iter().find(|&&o| o > mark && o < next_mark) else { continue };
         let after_mark = lower[mark..].find('\n').map_or(text.len(), |n| mark + n + 1);
-        // Its first line that is not the previous form's printed trailer.
-        let start = crate::source::lines(&lower[after_mark..owner])
-            .find(|(_, line)| {
-                let t = line.trim().trim_start_matches(['*', '#', '|', ' ', '\\']);
-                !t.is_empty() && !is_trailer(t)
+        // Its first line that is not the previous form's printed trailer; the
+        // "Name and Address" itself when it shares the signature's line.
+        let start = lower
+            .get(after_mark..owner)
+            .and_then(|between| {
+                crate::source::lines(between).find(|(_, line)| {
+                    let t = line.trim().trim_start_matches(['*', '#', '|', ' ', '\\']);
+                    !t.is_empty() && !is_trailer(t)
+                })
             })
             .map_or(owner, |(offset, _)| after_mark + offset);
         if starts.last().is_none_or(|&s| start > s) {

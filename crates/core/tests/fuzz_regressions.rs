@@ -80,3 +80,24 @@ fn box_label_check_cut_a_multibyte_character() {
     let parsed = repr::pdf::parse(&text);
     assert!(parsed.filings.len() <= 1);
 }
+
+#[test]
+fn name_and_address_on_the_signature_line_sliced_the_split_backwards() {
+    // detect::split looked for the next filing's first line between the end of
+    // the signature's line and the next "Name and Address of Reporting
+    // Person", which can stand on that same line (lower[1128..1076]). Found by
+    // the markdown and pdf_text targets: a PDF page whose lines were run together.
+    let filing = "1. Name and Address of Reporting Person*\nDoe Jane Q\n2. Issuer Name and Ticker or Trading Symbol\nExample Widgets Inc [EXW]\n";
+    let text = format!(
+        "{filing}/s/ Jane Q. Doe 03/05/2024\n** Signature of Reporting Person Date Reminder: 1. Name and Address of Reporting Person*\n{filing}"
+    );
+    let parts = filing_core::detect::split(&text, filing_core::detect::Representation::PdfText);
+    // Two filings: the second starts at its own "Name and Address" on the signature line.
+    assert_eq!(parts.len(), 2, "{parts:?}");
+    assert!(
+        text[parts[1].clone()].starts_with("Name and Address of Reporting Person*"),
+        "{:?}",
+        &text[parts[1].clone()]
+    );
+    let _ = parse(&Input::from_text(text));
+}
