@@ -201,7 +201,10 @@ impl<'a> TextBuf<'a> {
     /// The text without surrounding whitespace, line ends normalised.
     fn trimmed(&self) -> Cow<'_, str> {
         let text = xml_trim(&self.value);
-        if text.contains('\r') { Cow::Owned(normalize_line_ends(text)) } else { Cow::Borrowed(text) }
+        // Every byte is looked at, without an early exit: for values of a few
+        // bytes this is cheaper than a search, and never mispredicted.
+        let has_cr = text.bytes().fold(false, |found, b| found | (b == b'\r'));
+        if has_cr { Cow::Owned(normalize_line_ends(text)) } else { Cow::Borrowed(text) }
     }
 }
 
@@ -791,18 +794,35 @@ impl<'a> Cursor<'a> {
 
 /// The value of `attributes` when they are exactly ` id="…"` (or with
 /// single quotes) and the value needs no unescaping: the common case, read
-/// without the general attribute parser.
+/// byte by byte without the general attribute parser.
 fn plain_id(attributes: &str) -> Option<&str> {
-    let rest = xml_trim(attributes).strip_prefix("id")?.trim_start_matches(is_xml_space_char);
-    let rest = rest.strip_prefix('=')?.trim_start_matches(is_xml_space_char);
-    let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
-    let (value, after) = rest.get(1..)?.split_once(quote)?;
-    let clean = after.is_empty() && !value.contains(['&', '<']) && xml_trim(value) == value;
+    let bytes = attributes.as_bytes();
+    let skip_space = |mut at: usize| {
+        while bytes.get(at).is_some_and(|&b| is_xml_space(b)) {
+            at += 1;
+        }
+        at
+    };
+    let at = skip_space(0);
+    if bytes.get(at..at + 2) != Some(b"id") {
+        return None;
+    }
+    let at = skip_space(at + 2);
+    if bytes.get(at) != Some(&b'=') {
+        return None;
+    }
+    let at = skip_space(at + 1);
+    let quote = *bytes.get(at).filter(|&&q| q == b'"' || q == b'\'')?;
+    let start = at + 1;
+    // The value ends at the closing quote; `&` (to unescape) or `<` leave it to the general parser.
+    let len = bytes.get(start..)?.iter().position(|&b| b == quote || b == b'&' || b == b'<')?;
+    let end = start + len;
+    let value = attributes.get(start..end)?;
+    let rest = bytes.get(end..)?;
+    let clean = rest.first() == Some(&quote)
+        && rest.get(1..).is_some_and(|after| after.iter().all(|&b| is_xml_space(b)))
+        && xml_trim(value).len() == value.len();
     clean.then_some(value)
-}
-
-fn is_xml_space_char(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\r' | '\n')
 }
 
 /// The local part of a possibly prefixed name.
@@ -815,4 +835,25 @@ fn local(name: &str) -> &str {
 
 fn is_namespace_attribute(key: &[u8]) -> bool {
     key == b"xmlns" || key.starts_with(b"xmlns:") || key.starts_with(b"xsi:")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_id;
+
+    #[test]
+    fn plain_ids_are_read_without_the_attribute_parser() {
+        assert_eq!(plain_id(r#" id="F1""#), Some("F1"));
+        assert_eq!(plain_id(" id = 'F12' \n"), Some("F12"));
+        assert_eq!(plain_id(r#" id="""#), Some(""));
+        // Anything else goes to the general attribute parser.
+        assert_eq!(plain_id(r#" id="F&#49;""#), None);
+        assert_eq!(plain_id(r#" id=" F1""#), None);
+        assert_eq!(plain_id(r#" id="F1" x="y""#), None);
+        assert_eq!(plain_id(r#" idx="F1""#), None);
+        assert_eq!(plain_id(r#" id="F1"#), None);
+        assert_eq!(plain_id(r#" id="F1'"#), None);
+        assert_eq!(plain_id(" id=F1"), None);
+        assert_eq!(plain_id(""), None);
+    }
 }
