@@ -736,7 +736,7 @@ impl<'a> Cursor<'a> {
     /// The `id` of a `footnoteId` or `footnote` element (reported when absent).
     fn footnote_id(&mut self, elem: &Elem<'a>) -> Option<FootnoteId> {
         if let Some(id) = plain_id(elem.attributes()) {
-            return Some(FootnoteId(id.to_owned()));
+            return Some(FootnoteId::new(id));
         }
         let id = self.attribute(elem, Some("id"));
         if id.is_none() {
@@ -744,7 +744,7 @@ impl<'a> Cursor<'a> {
             let d = self.diag(Code::MissingElement, elem.start, elem.tag_end, message);
             self.note(d);
         }
-        id.map(FootnoteId)
+        id.as_deref().map(FootnoteId::new)
     }
 
     /// The value of attribute `name`; every other attribute is reported as
