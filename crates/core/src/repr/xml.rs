@@ -160,6 +160,16 @@ struct RawField<'a> {
     end: usize,
 }
 
+/// What is wrong with the text of a value (see [`Cursor::bad_value`]).
+enum Problem {
+    /// Read, but not as the specification writes it (the note says how).
+    NonStandard(&'static str),
+    /// Not a value of the type, which should look like this.
+    Invalid(&'static str),
+    /// Too many digits to represent exactly.
+    OutOfRange,
+}
+
 /// What comes next inside an element.
 enum Token<'a> {
     Open(Elem<'a>),
@@ -227,6 +237,8 @@ fn is_xml_space(b: u8) -> bool {
 }
 
 /// XML line-end normalisation: `\r\n` and a bare `\r` become `\n`.
+#[cold]
+#[inline(never)]
 fn normalize_line_ends(s: &str) -> String {
     s.replace("\r\n", "\n").replace('\r', "\n")
 }
@@ -350,6 +362,8 @@ impl<'a> Cursor<'a> {
     }
 
     /// The fatal error for a tokenizer error, in words a filer understands.
+    #[cold]
+    #[inline(never)]
     fn malformed(&self, error: &XmlError, start: usize) -> Fatal {
         let at = usize::try_from(self.reader.error_position()).unwrap_or(start);
         let end = self.position().max(at + 1).min(self.src.len()).max(at);
@@ -458,6 +472,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Open `elem`: it is now the innermost element of the path.
+    #[inline]
     fn enter(&mut self, elem: &Elem<'a>) {
         self.open.push(Open { name: elem.name, start: elem.start });
         if elem.content.len() > elem.name_len && !matches!(elem.name, "footnoteId" | "footnote") {
@@ -483,12 +498,7 @@ impl<'a> Cursor<'a> {
                     let raw = self.src.get(start..end).unwrap_or("");
                     let first = self.skip_space(start);
                     if self.src.as_bytes().get(first) == Some(&b'&') {
-                        let message = format!(
-                            "a bare & in <{}> (XML writes it &amp;): read as written",
-                            self.path_of("")
-                        );
-                        let d = self.diag(Code::NonStandardValue, first, first + 1, message);
-                        self.note(d);
+                        self.bare_ampersand(first);
                     }
                     Token::Text(Piece { value: Cow::Borrowed(raw), start, end })
                 }
@@ -501,20 +511,38 @@ impl<'a> Cursor<'a> {
                     Token::Text(Piece { value: self.reference(&reference, start, end), start, end })
                 }
                 Event::Comment(_) | Event::PI(_) => continue,
-                Event::Decl(_) | Event::DocType(_) => {
-                    let message = format!("malformed XML: a declaration inside <{}>", self.path_of(""));
-                    return Err(Fatal { start, end, message });
-                }
-                Event::Eof => {
-                    let (name, at) = self.open.last().map_or(("", 0), |o| (o.name, o.start));
-                    let message = format!(
-                        "the input ends inside <{name}> (opened at line {}): its closing tag </{name}> is missing",
-                        self.line_col(at)
-                    );
-                    return Err(Fatal { start: end, end, message });
-                }
+                Event::Decl(_) | Event::DocType(_) => return Err(self.declaration_inside(start, end)),
+                Event::Eof => return Err(self.unclosed_at_end(end)),
             });
         }
+    }
+
+    // The rare cases of `token`, out of its way (it is inlined in every loop).
+
+    #[cold]
+    #[inline(never)]
+    fn bare_ampersand(&mut self, at: usize) {
+        let message = format!("a bare & in <{}> (XML writes it &amp;): read as written", self.path_of(""));
+        let d = self.diag(Code::NonStandardValue, at, at + 1, message);
+        self.note(d);
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn declaration_inside(&self, start: usize, end: usize) -> Fatal {
+        let message = format!("malformed XML: a declaration inside <{}>", self.path_of(""));
+        Fatal { start, end, message }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn unclosed_at_end(&self, end: usize) -> Fatal {
+        let (name, at) = self.open.last().map_or(("", 0), |o| (o.name, o.start));
+        let message = format!(
+            "the input ends inside <{name}> (opened at line {}): its closing tag </{name}> is missing",
+            self.line_col(at)
+        );
+        Fatal { start: end, end, message }
     }
 
     /// The text an entity or character reference stands for; an unknown
@@ -555,14 +583,19 @@ impl<'a> Cursor<'a> {
                     return Ok(None);
                 }
                 Token::Text(piece) if piece.is_whitespace() => {}
-                Token::Text(piece) => {
-                    let (start, end) = self.trimmed(piece.start, piece.end);
-                    let what = format!("text inside <{}>", self.path_of(""));
-                    let d = self.unplaced(start, end, &what, &piece.value);
-                    self.note(d);
-                }
+                Token::Text(piece) => self.unplaced_text(&piece),
             }
         }
+    }
+
+    /// Report text between child elements, or beside the `<value>` of a field.
+    #[cold]
+    #[inline(never)]
+    fn unplaced_text(&mut self, piece: &Piece<'_>) {
+        let (start, end) = self.trimmed(piece.start, piece.end);
+        let what = format!("text inside <{}>", self.path_of(""));
+        let d = self.unplaced(start, end, &what, &piece.value);
+        self.note(d);
     }
 
     /// The character data of a leaf element (its end tag consumed). Child
@@ -617,12 +650,16 @@ impl<'a> Cursor<'a> {
         Ok(())
     }
 
+    #[cold]
+    #[inline(never)]
     fn unplaced(&self, start: usize, end: usize, what: &str, raw: &str) -> Diagnostic {
         let message = format!("{what} has no place in the model: {}", quote(raw));
         self.diag(Code::UnplacedContent, start, end, message)
     }
 
     /// Report an opened element the model has no place for, and skip it.
+    #[cold]
+    #[inline(never)]
     fn report_unplaced(&mut self, elem: Elem<'a>) -> Result<()> {
         let what = format!("element <{}>", self.path_of(""));
         self.skip(&elem)?;
@@ -693,9 +730,7 @@ impl<'a> Cursor<'a> {
             if raw.text.is_none() {
                 raw.text = Some(direct);
             } else {
-                let what = format!("text inside <{}>", self.path_of(""));
-                let d = self.unplaced(start, stop, &what, &direct.value);
-                self.note(d);
+                self.unplaced_text(&Piece { value: direct.value, start, end: stop });
             }
         }
         Ok(raw)
@@ -711,25 +746,34 @@ impl<'a> Cursor<'a> {
         if raw.is_empty() {
             return;
         }
-        let problem = match T::from_xml(raw) {
-            Parse::Ok(v) => {
-                field.value = Some(v);
-                return;
-            }
+        match T::from_xml(raw) {
+            Parse::Ok(v) => field.value = Some(v),
             Parse::NonStandard(v, note) => {
                 field.value = Some(v);
-                (Code::NonStandardValue, format!("<{}> is {}: {note}", self.path_of(""), quote(raw)))
+                self.bad_value(Problem::NonStandard(note), raw, start, end);
             }
-            Parse::Invalid => (
-                Code::InvalidValue,
-                format!("<{}> should be {}, but is {}", self.path_of(""), T::EXPECTED, quote(raw)),
-            ),
-            Parse::OutOfRange => (
+            Parse::Invalid => self.bad_value(Problem::Invalid(T::EXPECTED), raw, start, end),
+            Parse::OutOfRange => self.bad_value(Problem::OutOfRange, raw, start, end),
+        }
+    }
+
+    /// Report the text `raw` of the innermost open element, at `start..end`.
+    /// Not generic, and out of the way of the common case.
+    #[cold]
+    #[inline(never)]
+    fn bad_value(&mut self, problem: Problem, raw: &str, start: usize, end: usize) {
+        let path = self.path_of("");
+        let (code, message) = match problem {
+            Problem::NonStandard(note) => (Code::NonStandardValue, format!("<{path}> is {}: {note}", quote(raw))),
+            Problem::Invalid(expected) => {
+                (Code::InvalidValue, format!("<{path}> should be {expected}, but is {}", quote(raw)))
+            }
+            Problem::OutOfRange => (
                 Code::NumberOutOfRange,
-                format!("<{}> is {}: too many digits to represent exactly", self.path_of(""), quote(raw)),
+                format!("<{path}> is {}: too many digits to represent exactly", quote(raw)),
             ),
         };
-        let d = self.diag(problem.0, start, end, problem.1);
+        let d = self.diag(code, start, end, message);
         self.note(d);
     }
 
@@ -749,6 +793,8 @@ impl<'a> Cursor<'a> {
 
     /// The value of attribute `name`; every other attribute is reported as
     /// unplaced (namespace declarations and `xsi:` attributes excepted).
+    #[cold]
+    #[inline(never)]
     fn attribute(&mut self, elem: &Elem<'a>, name: Option<&str>) -> Option<String> {
         let mut found = None;
         let tag = BytesStart::from_content(elem.content, elem.name_len);
@@ -771,6 +817,8 @@ impl<'a> Cursor<'a> {
     }
 
     /// Report and skip a second copy of an element the model holds once.
+    #[cold]
+    #[inline(never)]
     fn duplicate(&mut self, elem: &Elem<'a>) -> Result<()> {
         let path = self.path_of("");
         self.skip(elem)?;
