@@ -118,18 +118,9 @@ struct Elem<'a> {
     tag_end: usize,
     /// Whether it is an empty-element tag (`<x/>`), which has no content and no end tag.
     empty: bool,
-    /// The start tag between `<` and `>` (or `/>`): the qualified name, then
-    /// the attributes.
-    content: &'a str,
-    /// Length of the qualified name at the head of `content`.
-    name_len: usize,
-}
-
-impl<'a> Elem<'a> {
-    /// The start tag after the name (attributes, maybe spaces).
-    fn attributes(&self) -> &'a str {
-        self.content.get(self.name_len..).unwrap_or("")
-    }
+    /// The start tag after the name (attributes, maybe spaces); empty when
+    /// the name is followed by `>` (most elements: then it is not sliced).
+    attributes: &'a str,
 }
 
 /// An element still open, for paths and messages.
@@ -260,6 +251,8 @@ struct Cursor<'a> {
     outside: Vec<Diagnostic>,
     /// Whether a namespace prefix has been declared: element names may then be prefixed.
     prefixed: bool,
+    /// The reader's position after the last event: where the next one starts.
+    at: usize,
 }
 
 impl<'a> Cursor<'a> {
@@ -285,6 +278,7 @@ impl<'a> Cursor<'a> {
             diagnostics: Vec::new(),
             outside: Vec::new(),
             prefixed: false,
+            at: 0,
         }
     }
 
@@ -336,10 +330,13 @@ impl<'a> Cursor<'a> {
     /// the leading whitespace the reader trims; markup starts after it.
     #[inline(always)]
     fn event(&mut self) -> Result<(Event<'a>, usize, usize)> {
-        let before = self.position();
+        // Events are contiguous: this one starts where the last one ended
+        // (the reader's position, asked once per event).
+        let before = self.at;
         match self.reader.read_event() {
             Ok(event) => {
                 let end = self.position();
+                self.at = end;
                 let start = match &event {
                     // The start of an end tag is never needed (but at the top
                     // level, which finds it itself): not searched for.
@@ -460,22 +457,23 @@ impl<'a> Cursor<'a> {
     #[inline(always)]
     fn elem(&self, tag: &BytesStart<'a>, start: usize, end: usize, empty: bool) -> Elem<'a> {
         // Names and attributes are sliced from `src` (not from `tag`) to borrow them for 'a.
-        let name_len = tag.name().as_ref().len();
+        let name_end = start + 1 + tag.name().as_ref().len();
         let close = if empty { 2 } else { 1 };
-        let content = self.src.get(start + 1..end.saturating_sub(close)).unwrap_or("");
-        let qualified = content.get(..name_len).unwrap_or("");
+        let tag_close = end.saturating_sub(close);
+        let qualified = self.src.get(start + 1..name_end).unwrap_or("");
+        let attributes = if tag_close > name_end { self.src.get(name_end..tag_close).unwrap_or("") } else { "" };
         // The local name is the part after a namespace prefix. A prefix must
         // be declared (`xmlns:p`, an attribute): until one is, the search
         // is skipped (it costs a third of reading an element).
-        let name = if self.prefixed || content.len() > name_len { local(qualified) } else { qualified };
-        Elem { name, start, tag_end: end, empty, content, name_len }
+        let name = if self.prefixed || !attributes.is_empty() { local(qualified) } else { qualified };
+        Elem { name, start, tag_end: end, empty, attributes }
     }
 
     /// Open `elem`: it is now the innermost element of the path.
     #[inline]
     fn enter(&mut self, elem: &Elem<'a>) {
         self.open.push(Open { name: elem.name, start: elem.start });
-        if elem.content.len() > elem.name_len && !matches!(elem.name, "footnoteId" | "footnote") {
+        if !elem.attributes.is_empty() && !matches!(elem.name, "footnoteId" | "footnote") {
             self.attribute(elem, None);
         }
     }
@@ -779,7 +777,7 @@ impl<'a> Cursor<'a> {
 
     /// The `id` of a `footnoteId` or `footnote` element (reported when absent).
     fn footnote_id(&mut self, elem: &Elem<'a>) -> Option<FootnoteId> {
-        if let Some(id) = plain_id(elem.attributes()) {
+        if let Some(id) = plain_id(elem.attributes) {
             return Some(FootnoteId::new(id));
         }
         let id = self.attribute(elem, Some("id"));
@@ -797,7 +795,10 @@ impl<'a> Cursor<'a> {
     #[inline(never)]
     fn attribute(&mut self, elem: &Elem<'a>, name: Option<&str>) -> Option<String> {
         let mut found = None;
-        let tag = BytesStart::from_content(elem.content, elem.name_len);
+        // The start tag between `<` and `>` (or `/>`): the qualified name, then the attributes.
+        let close = if elem.empty { 2 } else { 1 };
+        let content = self.src.get(elem.start + 1..elem.tag_end.saturating_sub(close)).unwrap_or("");
+        let tag = BytesStart::from_content(content, content.len().saturating_sub(elem.attributes.len()));
         for attr in tag.attributes().with_checks(false).flatten() {
             let key = attr.key.local_name();
             let key = std::str::from_utf8(key.as_ref()).unwrap_or("");
