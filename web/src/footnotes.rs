@@ -188,6 +188,6 @@ mod tests {
     #[test]
     fn footnote_marks_are_printed_as_the_form_does() {
         assert_eq!(footnote_mark(&FootnoteId::numbered(12)), "(12)");
-        assert_eq!(footnote_mark(&FootnoteId("Fx".to_owned())), "(Fx)");
+        assert_eq!(footnote_mark(&FootnoteId::new("Fx")), "(Fx)");
     }
 }

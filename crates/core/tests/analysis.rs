@@ -69,7 +69,7 @@ fn seed003_sale_price_is_within_the_footnoted_range() {
     let sale = row(&a, Table::NonDerivative, 1);
     let range = sale.price_range.as_ref().unwrap();
     assert_eq!((range.low, range.high, range.within), (dec("22.50"), dec("22.71"), true));
-    assert_eq!(range.footnote, FootnoteId("F1".to_owned()));
+    assert_eq!(range.footnote, FootnoteId::new("F1"));
     // The same footnote is on the exercise's code, but it speaks of the sale price.
     assert_eq!(row(&a, Table::NonDerivative, 0).price_range, None);
     assert!(with_code(&a, Code::PriceOutsideRange).is_empty());
@@ -81,7 +81,7 @@ fn seed003_plan_adopted_2013_08_28() {
     assert_eq!(a.plans.checkbox, None);
     assert_eq!(a.plans.statements.len(), 1);
     let statement = &a.plans.statements[0];
-    assert_eq!(statement.source, PlanSource::Footnote(FootnoteId("F1".to_owned())));
+    assert_eq!(statement.source, PlanSource::Footnote(FootnoteId::new("F1")));
     assert_eq!(statement.adopted, Some(date(2013, 8, 28)));
     assert_eq!(statement.rows.len(), 3);
     // August 28 → November 22, 2013: 3 + 30 + 31 + 22 = 86 days.
@@ -135,7 +135,7 @@ fn seed003_range_footnote_whose_mark_was_lost() {
     let (plan, range) = merged.split_at(merged.find(" The sale price").unwrap());
     f.footnotes[0].text.value = Some(plan.to_owned());
     let mut f2 = f.footnotes[0].clone();
-    f2.id = FootnoteId("F2".to_owned());
+    f2.id = FootnoteId::new("F2");
     f2.text.value = Some(range.trim().to_owned());
     f.footnotes.insert(1, f2);
     let a = analyze_plain(&f);
@@ -508,7 +508,7 @@ fn footnotes_referenced_but_undefined_or_never_used() {
     assert!(with_code(&a, Code::FootnoteUnused).is_empty());
     // Drop F2's definition and add an F9 nothing refers to.
     let f2 = f.footnotes.remove(1);
-    f.footnotes.push(filing_core::model::Footnote { id: FootnoteId("F9".to_owned()), text: f2.text });
+    f.footnotes.push(filing_core::model::Footnote { id: FootnoteId::new("F9"), text: f2.text });
     let a = analyze_plain(&f);
     let undefined = with_code(&a, Code::FootnoteUndefined);
     assert_eq!(undefined.len(), 1);

@@ -77,30 +77,106 @@ impl fmt::Display for InferenceRule {
 ///
 /// Lossy renderings write `(1)`, `⁽¹⁾` or `<sup>(1)</sup>`; their parsers
 /// normalise to the same form.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
-pub struct FootnoteId(pub String);
+///
+/// A filing has thousands of footnote marks, and an id is a few bytes: up to
+/// 22 bytes are held inline, without an allocation (longer ids on the heap).
+/// It compares, hashes, orders, prints and serializes as its text.
+#[derive(Clone)]
+pub struct FootnoteId(IdText);
+
+/// The text of a [`FootnoteId`]: inline when it fits (always, for every id
+/// no longer than [`INLINE_ID`] bytes, so that each text has one form).
+#[derive(Clone)]
+enum IdText {
+    Inline { len: u8, bytes: [u8; INLINE_ID] },
+    Heap(Box<str>),
+}
+
+/// The longest id held inline (the enum is then as large as a `String`).
+const INLINE_ID: usize = 22;
 
 impl FootnoteId {
+    /// The id `text`, as written.
+    pub fn new(text: &str) -> Self {
+        let mut bytes = [0u8; INLINE_ID];
+        match (bytes.get_mut(..text.len()), u8::try_from(text.len())) {
+            (Some(head), Ok(len)) => {
+                head.copy_from_slice(text.as_bytes());
+                FootnoteId(IdText::Inline { len, bytes })
+            }
+            _ => FootnoteId(IdText::Heap(text.into())),
+        }
+    }
+
     /// The id for footnote number `n` (`F{n}`).
     pub fn numbered(n: u32) -> Self {
-        FootnoteId(format!("F{n}"))
+        FootnoteId::new(&format!("F{n}"))
     }
 
     /// The footnote's number, when the id has the standard `F<digits>` form.
     pub fn number(&self) -> Option<u32> {
-        self.0.strip_prefix('F')?.parse().ok()
+        self.as_str().strip_prefix('F')?.parse().ok()
     }
 
     /// The id as text.
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            // Always valid: the bytes were copied from a `str`, whole.
+            IdText::Inline { len, bytes } => {
+                bytes.get(..usize::from(*len)).and_then(|text| std::str::from_utf8(text).ok()).unwrap_or("")
+            }
+            IdText::Heap(text) => text,
+        }
+    }
+}
+
+impl Default for FootnoteId {
+    fn default() -> Self {
+        FootnoteId::new("")
+    }
+}
+
+impl PartialEq for FootnoteId {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for FootnoteId {}
+
+impl PartialOrd for FootnoteId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for FootnoteId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for FootnoteId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for FootnoteId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("FootnoteId").field(&self.as_str()).finish()
     }
 }
 
 impl fmt::Display for FootnoteId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for FootnoteId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -444,6 +520,24 @@ impl Serialize for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn footnote_ids_inline_or_not_behave_as_their_text() {
+        let long = "F".repeat(INLINE_ID + 1);
+        for text in ["", "F1", "F22", &"F".repeat(INLINE_ID), &long, "⁽¹⁾"] {
+            let id = FootnoteId::new(text);
+            assert_eq!(id.as_str(), text);
+            assert_eq!(id.to_string(), text);
+            assert_eq!(format!("{id:?}"), format!("FootnoteId({text:?})"));
+            assert_eq!(serde_json::to_string(&id).unwrap(), serde_json::to_string(text).unwrap());
+        }
+        assert!(matches!(FootnoteId::new(&long).0, IdText::Heap(_)));
+        assert!(FootnoteId::new("F10") < FootnoteId::new("F2"));
+        assert!(FootnoteId::new(&long) > FootnoteId::new("F"));
+        assert_eq!(FootnoteId::numbered(12), FootnoteId::new("F12"));
+        assert_eq!(FootnoteId::numbered(12).number(), Some(12));
+        assert_eq!(FootnoteId::default().as_str(), "");
+    }
 
     #[test]
     fn num_keeps_text_and_value() {

@@ -9,6 +9,9 @@ use crate::detect::Representation;
 use crate::diagnostic::Code;
 use crate::model::{Field, Filing, Footnote, FootnoteId, ReportingOwner, Row, RowKind, Signature, Table};
 
+/// Room for this many rows is made when a table's first row is read.
+const ROWS_AT_FIRST: usize = 8;
+
 impl<'a> Cursor<'a> {
     /// One opened `ownershipDocument`, read to its end.
     pub(super) fn document(&mut self, root: Elem<'a>) -> Result<Filing> {
@@ -136,13 +139,20 @@ impl<'a> Cursor<'a> {
                     continue;
                 }
             };
-            // Built in place: a row is large, and most of a filing.
+            // A row is over a kilobyte: room for a few from the first,
+            // rather than growing by one, two, four (each growth may copy
+            // every row); what is not used is given back at the end.
+            if rows.capacity() == 0 {
+                rows.reserve_exact(ROWS_AT_FIRST);
+            }
+            // Filled in place: a row is large, and most of a filing.
             rows.push(Row { kind, ..Row::default() });
             let Some(row) = rows.last_mut() else { continue };
             let start = c.start;
             self.row(c, row, None)?;
             row.span = self.span(start, self.position());
         }
+        rows.shrink_to_fit();
         Ok(())
     }
 

@@ -65,15 +65,24 @@ fn xml_decimal(text: &str) -> Option<Option<Decimal>> {
         [b'+', rest @ ..] => (false, rest),
         all => (false, all),
     };
-    let (mut mantissa, mut scale, mut point, mut any) = (0u128, 0u32, false, false);
-    let mut exact = true;
+    // The first 19 digits always fit a u64 (the common case, without u128
+    // arithmetic); the rest go on in a u128, checked.
+    const SHORT: u32 = 19;
+    let (mut short, mut wide, mut count) = (0u64, 0u128, 0u32);
+    let (mut scale, mut point, mut exact) = (0u32, false, true);
     for &b in digits {
         match b {
             b'0'..=b'9' => {
-                any = true;
+                count += 1;
                 scale += u32::from(point);
-                match mantissa.checked_mul(10).and_then(|m| m.checked_add(u128::from(b - b'0'))) {
-                    Some(m) => mantissa = m,
+                let digit = b - b'0';
+                if count <= SHORT {
+                    short = short * 10 + u64::from(digit);
+                    continue;
+                }
+                let before = if count == SHORT + 1 { u128::from(short) } else { wide };
+                match before.checked_mul(10).and_then(|m| m.checked_add(u128::from(digit))) {
+                    Some(m) => wide = m,
                     None => exact = false,
                 }
             }
@@ -81,9 +90,10 @@ fn xml_decimal(text: &str) -> Option<Option<Decimal>> {
             _ => return None,
         }
     }
-    if !any {
+    if count == 0 {
         return None;
     }
+    let mantissa = if count <= SHORT { u128::from(short) } else { wide };
     let signed = i128::try_from(mantissa).ok().filter(|_| exact);
     let signed = signed.map(|m| if negative { -m } else { m });
     Some(signed.and_then(|m| Decimal::try_from_i128_with_scale(m, scale).ok()))
