@@ -63,6 +63,12 @@ pub fn format_count(n: usize) -> String {
     out
 }
 
+/// A cell's tooltip (its whole text, which may be cut short with an
+/// ellipsis): none for an empty cell, one DOM call fewer per blank cell.
+pub fn title(text: &str) -> Option<String> {
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
 /// The `i`-th row shown.
 fn combined_row(combined: Combined, i: usize) -> impl IntoView {
     let names = combined.inputs;
@@ -79,15 +85,16 @@ fn combined_row(combined: Combined, i: usize) -> impl IntoView {
             (Col::Table, row.table_label().to_owned()),
         ];
         let front = front.into_iter().map(|(col, text)| {
-            view! { <td data-column=col.key() title=text.clone()>{text.clone()}</td> }
+            let tip = title(&text);
+            view! { <td data-column=col.key() title=tip>{text}</td> }
         });
         let cells = Col::ROW.iter().map(|&col| {
             let text = row.cell(col).to_owned();
             let marks = row.marks(col).to_owned();
-            let class = if col.is_numeric() { "num" } else { "" };
+            let tip = title(&text);
             view! {
-                <td data-column=col.key() class=class title=text.clone()>
-                    <span data-test="value">{text.clone()}</span>
+                <td data-column=col.key() class=col.is_numeric().then_some("num") title=tip>
+                    <span data-test="value">{text}</span>
                     {(!marks.is_empty()).then(|| view! { <sup class="marks" data-test="marks">{marks}</sup> })}
                 </td>
             }

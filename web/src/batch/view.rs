@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::combined::{Combined, InputEntry};
 use super::rows::Outcome;
 use super::summary_view::SummaryView;
-use super::table_view::{CombinedTable, format_count};
+use super::table_view::{CombinedTable, format_count, title};
 use super::virtual_table::VirtualTable;
 use super::{DETAIL_LIMIT_BYTES, seconds};
 
@@ -163,11 +163,11 @@ fn InputList(combined: Combined) -> impl IntoView {
     let problems_only = RwSignal::new(false);
     // Positions of the inputs listed.
     let listed = Memo::new(move |_| {
+        let problems_only = problems_only.get();
         combined.inputs.with(|inputs| {
             (0..inputs.len())
                 .filter(|&i| {
-                    !problems_only.get()
-                        || inputs.get(i).is_some_and(|e| !matches!(e.outcome(), Outcome::Parsed))
+                    !problems_only || inputs.get(i).is_some_and(|e| !matches!(e.outcome(), Outcome::Parsed))
                 })
                 .collect::<Vec<usize>>()
         })
@@ -192,8 +192,8 @@ fn InputList(combined: Combined) -> impl IntoView {
         let first_filing =
             move || combined.data.with_value(|d| d.filings.iter().position(|f| f.input as usize == index));
         let reason = status.reason.clone().unwrap_or_default();
-        let reason_title = reason.clone();
-        let name_title = entry.name.clone();
+        let reason_title = title(&reason);
+        let name_title = title(&entry.name);
         let counts =
             entry.status.as_ref().map(|s| (s.filings.to_string(), s.rows.to_string())).unwrap_or_default();
         Some(view! {
