@@ -28,6 +28,12 @@ pub fn rows_in_view(scroll_top: f64, height: f64, count: usize) -> (usize, usize
     (first, last.min(count))
 }
 
+/// The height of a spacer standing for `rows` rows, `1234px`: integer
+/// arithmetic, so the page's wasm holds no float formatting for it.
+fn spacer(rows: usize) -> String {
+    format!("{}px", rows.saturating_mul(ROW_PX as usize))
+}
+
 /// The most the scroller can be tall now, in CSS pixels.
 fn greatest_height() -> f64 {
     window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(1000.0) * HEIGHT_SHARE
@@ -98,13 +104,13 @@ where
                 <thead>{children()}</thead>
                 <tbody>
                     <tr class="vt-spacer" aria-hidden="true">
-                        <td style:height=move || format!("{}px", range.get().0 as f64 * ROW_PX)></td>
+                        <td style:height=move || spacer(range.get().0)></td>
                     </tr>
                     {rows}
                     <tr class="vt-spacer" aria-hidden="true">
                         <td style:height=move || {
                             let (_, last) = range.get();
-                            format!("{}px", count.get().saturating_sub(last) as f64 * ROW_PX)
+                            spacer(count.get().saturating_sub(last))
                         }></td>
                     </tr>
                 </tbody>
