@@ -62,8 +62,10 @@ pub fn run_on_page(port: MessagePort) {
     start();
 }
 
-/// Set up the slices' scheduling and tell the page the worker is ready.
+/// Set up the slices' scheduling, start the file reader, and tell the page
+/// the worker is ready.
 fn start() {
+    crate::worker_reads::reader::warm();
     match MessageChannel::new() {
         Ok(channel) => {
             let on_tick = Closure::<dyn FnMut(MessageEvent)>::new(|_: MessageEvent| step());
@@ -435,7 +437,11 @@ fn arrived(job: u32, index: usize, read: Read) {
         if store.job != job {
             return false;
         }
-        store.reads.arrived(index, read);
+        if store.reads.arrived(index, read) {
+            // The reader stopped: the files it did not hand over are read here.
+            store.read_ahead();
+            return false;
+        }
         match store.waiting {
             Some(since) if index == store.next => {
                 store.timings.read_ms += now() - since;

@@ -228,6 +228,9 @@ impl WorkerClient {
         let start = Object::new();
         let _ = Reflect::set(&start, &"glue".into(), &glue_url()?.into());
         let _ = Reflect::set(&start, &"module".into(), &wasm_bindgen::module());
+        if let Ok(reader) = reader_url() {
+            let _ = Reflect::set(&start, &"reader".into(), &reader.into());
+        }
         worker.post_message(&start).map_err(|e| format!("{e:?}"))?;
         let mut inner = self.inner.borrow_mut();
         inner.worker = Some(Endpoint::Worker(worker));
@@ -252,6 +255,17 @@ fn worker_url() -> Result<String, String> {
     let document = leptos::prelude::document();
     let base = document.base_uri().ok().flatten().unwrap_or_default();
     web_sys::Url::new_with_base("worker.js", &base).map(|u| u.href()).map_err(|e| format!("{e:?}"))
+}
+
+/// The file reader's script, `reader.js` beside the page (the saved page has
+/// none: its worker then reads the files itself).
+fn reader_url() -> Result<String, String> {
+    if global_string("__filingInspectorWorker").is_some() {
+        return Err("a saved page has no reader script".to_owned());
+    }
+    let document = leptos::prelude::document();
+    let base = document.base_uri().ok().flatten().unwrap_or_default();
+    web_sys::Url::new_with_base("reader.js", &base).map(|u| u.href()).map_err(|e| format!("{e:?}"))
 }
 
 /// The page's JS glue, which Trunk preloads: the worker imports the same file.

@@ -1,10 +1,18 @@
 //! Reading the batch's files ahead of the parser, in the worker.
 //!
-//! Files are read with `Blob.arrayBuffer()`, several requests at a time:
-//! the browser moves the bytes in while the worker parses the files before
-//! them (reading one file at a time, synchronously, left the worker idle
-//! for most of a large batch). At most [`MAX_AHEAD`] files and
-//! [`MAX_AHEAD_BYTES`] bytes are read ahead of the parser.
+//! Reading a file costs the thread that reads it a quarter of a millisecond
+//! or more (the browser's blob machinery: a `Blob` made of the files, its
+//! bytes, a copy), about as much as parsing it. So the files are read by a
+//! second worker, `reader.js` ([`reader`]), started beside the parser: it
+//! reads a few files at a time while the parser parses those before them,
+//! and hands their bytes over (transferred), so that the two run on two
+//! cores. Where it cannot start (a saved copy of the page, a browser without
+//! nested workers) or stops, the parser's thread reads the files itself with
+//! `Blob.arrayBuffer()`, several requests at a time, as the browser moves the
+//! bytes in while the parser works (reading one file at a time,
+//! synchronously, left the worker idle for most of a large batch). Either
+//! way at most [`MAX_AHEAD_BYTES`] are read ahead of the parser (and, on the
+//! parser's thread, [`MAX_AHEAD`] files).
 
 use std::collections::BTreeMap;
 
@@ -37,6 +45,11 @@ pub struct Reads {
     outstanding_bytes: f64,
     /// Sizes of the reads started, by input.
     sizes: BTreeMap<usize, f64>,
+    /// Whether the reader worker reads the files (the fields above then
+    /// stay unused, but `next`: the first input it has not handed over).
+    by_reader: bool,
+    /// Bytes taken since the reader was last told.
+    taken: f64,
 }
 
 impl Reads {
@@ -46,7 +59,20 @@ impl Reads {
     /// files are read together, as one `Blob` of up to [`GROUP`] files and
     /// [`GROUP_BYTES`] bytes: one request to the browser instead of one per
     /// file (each costs about half a millisecond).
+    ///
+    /// The first call hands every file to the reader worker, when there is
+    /// one; later calls then only tell it how much the parser has taken.
     pub fn fill(&mut self, payloads: &[JsValue], done: impl Fn(usize, Read) + Clone + 'static) {
+        if self.by_reader {
+            if self.taken > 0.0 {
+                reader::taken(std::mem::take(&mut self.taken));
+            }
+            return;
+        }
+        if self.next == 0 && self.outstanding == 0 && reader::start(payloads, done.clone()) {
+            self.by_reader = true;
+            return;
+        }
         while self.outstanding < MAX_AHEAD && self.outstanding_bytes < MAX_AHEAD_BYTES {
             let mut group: Vec<(usize, f64)> = Vec::new();
             let parts = js_sys::Array::new();
@@ -98,18 +124,172 @@ impl Reads {
         }
     }
 
-    /// A read arrived.
-    pub fn arrived(&mut self, index: usize, read: Read) {
+    /// A read arrived; whether the files not yet read must now be read on
+    /// this thread (the reader stopped: call [`Reads::fill`]).
+    pub fn arrived(&mut self, index: usize, read: Read) -> bool {
+        if index == reader::STOPPED {
+            // The reader hands files over in order: read on from the first it did not.
+            self.by_reader = false;
+            return true;
+        }
+        if self.by_reader {
+            self.next = self.next.max(index + 1);
+        }
         self.ready.insert(index, read);
+        false
     }
 
     /// Take the read of `index`, once arrived.
     pub fn take(&mut self, index: usize) -> Option<Read> {
         let read = self.ready.remove(&index)?;
+        if self.by_reader {
+            self.taken += read.as_ref().map_or(0.0, |bytes| bytes.len() as f64);
+        }
         if let Some(size) = self.sizes.remove(&index) {
             self.outstanding = self.outstanding.saturating_sub(1);
             self.outstanding_bytes -= size;
         }
         Some(read)
+    }
+}
+
+/// The reader worker (`reader.js`, see the module's documentation): one per
+/// parsing worker, started with it and kept for its every batch.
+pub mod reader {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use js_sys::{Array, Object, Reflect, Uint8Array};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::*;
+    use web_sys::{Blob, MessageEvent, Worker};
+
+    use super::Read;
+
+    /// The index [`start`]'s `done` is called with when the reader stopped:
+    /// the files it did not hand over must be read otherwise.
+    pub const STOPPED: usize = usize::MAX;
+
+    /// Where the page says the reader's script is (see `worker.js`).
+    const URL_GLOBAL: &str = "__filingInspectorReader";
+
+    type Done = Rc<dyn Fn(usize, Read)>;
+
+    enum State {
+        /// Not started yet.
+        Idle,
+        /// It could not start, or it stopped: files are read on the parser's thread.
+        Failed,
+        Running {
+            worker: Worker,
+            /// The batch it reads (messages of an older one are ignored).
+            token: u32,
+            /// Where the current batch's files go.
+            done: Option<Done>,
+            _handlers: [Closure<dyn FnMut(web_sys::Event)>; 2],
+        },
+    }
+
+    thread_local! {
+        static STATE: RefCell<State> = const { RefCell::new(State::Idle) };
+    }
+
+    /// Start the reader, if the page named its script: ahead of the first
+    /// batch, so that it is ready when the files come.
+    pub fn warm() {
+        STATE.with_borrow_mut(|state| {
+            if matches!(state, State::Idle) {
+                *state = spawn().unwrap_or(State::Failed);
+            }
+        });
+    }
+
+    fn spawn() -> Option<State> {
+        let url = Reflect::get(&js_sys::global(), &URL_GLOBAL.into()).ok()?.as_string()?;
+        let worker = Worker::new(&url).ok()?;
+        let on_message = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+            if let Some(event) = event.dyn_ref::<MessageEvent>() {
+                received(&event.data());
+            }
+        });
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+            event.prevent_default();
+            stopped();
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
+        Some(State::Running { worker, token: 0, done: None, _handlers: [on_message, on_error] })
+    }
+
+    /// Hand the files among `payloads` to the reader; `done(index, read)`
+    /// gets each read. False when there is no reader.
+    pub fn start(payloads: &[JsValue], done: impl Fn(usize, Read) + 'static) -> bool {
+        warm();
+        STATE.with_borrow_mut(|state| {
+            let State::Running { worker, token, done: current, .. } = state else { return false };
+            *token = token.wrapping_add(1);
+            *current = Some(Rc::new(done));
+            let files: Array = payloads
+                .iter()
+                .map(|p| if p.is_instance_of::<Blob>() { p.clone() } else { JsValue::NULL })
+                .collect();
+            let message = Object::new();
+            let _ = Reflect::set(&message, &"token".into(), &(*token).into());
+            let _ = Reflect::set(&message, &"files".into(), &files);
+            worker.post_message(&message).is_ok()
+        })
+    }
+
+    /// Tell the reader the parser took `bytes` more.
+    pub fn taken(bytes: f64) {
+        STATE.with_borrow(|state| {
+            if let State::Running { worker, token, .. } = state {
+                let message = Object::new();
+                let _ = Reflect::set(&message, &"token".into(), &(*token).into());
+                let _ = Reflect::set(&message, &"taken".into(), &bytes.into());
+                let _ = worker.post_message(&message);
+            }
+        });
+    }
+
+    /// Files read (or not) by the reader.
+    fn received(data: &JsValue) {
+        let get = |key: &str| Reflect::get(data, &key.into()).unwrap_or(JsValue::UNDEFINED);
+        let done = STATE.with_borrow(|state| match state {
+            State::Running { token, done, .. } if get("token").as_f64() == Some(f64::from(*token)) => {
+                done.clone()
+            }
+            _ => None,
+        });
+        let (Some(done), Some(first)) = (done, get("first").as_f64()) else { return };
+        let first = first as usize;
+        let sizes: Array = get("sizes").dyn_into().unwrap_or_default();
+        if let Some(reason) = get("error").as_string() {
+            for i in 0..sizes.length() as usize {
+                done(first + i, Err(reason.clone()));
+            }
+            return;
+        }
+        let all =
+            get("buffer").dyn_into::<js_sys::ArrayBuffer>().map(|b| Uint8Array::new(&b)).unwrap_or_default();
+        let mut start = 0u32;
+        for (i, size) in sizes.iter().enumerate() {
+            let end = start.saturating_add(size.as_f64().unwrap_or(0.0) as u32).min(all.length());
+            done(first + i, Ok(all.subarray(start, end).to_vec()));
+            start = end;
+        }
+    }
+
+    /// The reader failed: from now on files are read on the parser's thread.
+    fn stopped() {
+        let previous = STATE.with_borrow_mut(|state| std::mem::replace(state, State::Failed));
+        if let State::Running { worker, done, _handlers: handlers, .. } = previous {
+            worker.terminate();
+            std::mem::forget(handlers); // one of them is running: it stays for the worker's life
+            if let Some(done) = done {
+                done(STOPPED, Err("the file reader stopped".to_owned()));
+            }
+        }
     }
 }

@@ -423,10 +423,21 @@ impl Combined {
             }
         });
         self.progress.set(Progress { total, running: true, started: now(), ..Progress::default() });
-        self.send(&Request::Parse { job, inputs: specs, careful_from }, Some(&payloads));
-        if !self.query.with_untracked(Query::is_identity) {
-            self.send_query();
-        }
+        // Handed over in a task of its own: listing 10,000 new inputs (the
+        // effects of the signals above) and handing them to the worker each
+        // take tens of milliseconds, and the page should not freeze for both.
+        set_timeout(
+            move || {
+                if self.run.with_value(|run| run.job) != job {
+                    return; // a newer batch was given meanwhile
+                }
+                self.send(&Request::Parse { job, inputs: specs, careful_from }, Some(&payloads));
+                if !self.query.with_untracked(Query::is_identity) {
+                    self.send_query();
+                }
+            },
+            Duration::ZERO,
+        );
     }
 
     fn send(self, request: &Request, data: Option<&Array>) {

@@ -2,11 +2,13 @@
 //! security and ownership; virtualized, a batch can have thousands of
 //! owners), with how amendments and repeated transactions were counted.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use super::combined::Combined;
 use super::summary::{PartyTotals, Summaries};
-use super::table_view::format_count;
+use super::table_view::{format_count, push_cell};
 use super::virtual_table::VirtualTable;
 
 /// Both summaries, once the worker has computed them.
@@ -56,6 +58,11 @@ fn Totals(summaries: Summaries) -> impl IntoView {
             }
         })
     };
+    // Each table builds a screenful of rows, tens of milliseconds of DOM work:
+    // the second is built in a task of its own, so that no task does both.
+    let issuers_due = RwSignal::new(false);
+    set_timeout(move || issuers_due.set(true), Duration::ZERO);
+    let by_issuer = summaries.by_issuer;
     view! {
         <section class="summaries" data-test="summaries" aria-labelledby="summaries-heading">
             <h2 id="summaries-heading">"Totals"</h2>
@@ -65,7 +72,9 @@ fn Totals(summaries: Summaries) -> impl IntoView {
             <h3>"By reporting owner"</h3>
             <PartyTable parties=summaries.by_owner who="Reporting owner" test="by-owner" />
             <h3>"By issuer"</h3>
-            <PartyTable parties=summaries.by_issuer who="Issuer" test="by-issuer" />
+            {move || {
+                issuers_due.get().then(|| view! { <PartyTable parties=by_issuer.clone() who="Issuer" test="by-issuer" /> })
+            }}
         </section>
     }
 }
@@ -119,7 +128,12 @@ fn PartyTable(parties: Vec<PartyTotals>, who: &'static str, test: &'static str) 
             let first = s.is_none_or(|s| s == 0);
             let security = s.and_then(|s| party.securities.get(s)).cloned().unwrap_or_default();
             let lead = if first {
-                [party.name.clone(), party.cik.clone(), party.filings.to_string(), party.transactions.to_string()]
+                [
+                    party.name.clone(),
+                    party.cik.clone(),
+                    party.filings.to_string(),
+                    party.transactions.to_string(),
+                ]
             } else {
                 Default::default()
             };
@@ -137,16 +151,15 @@ fn PartyTable(parties: Vec<PartyTotals>, who: &'static str, test: &'static str) 
                 security.average_purchase,
                 security.average_sale,
             ];
-            Some(view! {
-                <tr data-test="party-line" class:first=first aria-rowindex=i + 2>
-                    {lead.into_iter().map(|text| view! { <td title=text.clone()>{text.clone()}</td> }).collect_view()}
-                    {cells
-                        .into_iter()
-                        .enumerate()
-                        .map(|(n, text)| view! { <td class:num={n >= 3} title=text.clone()>{text.clone()}</td> })
-                        .collect_view()}
-                </tr>
-            })
+            // One string of HTML, every value escaped: one DOM call per row.
+            let mut html = String::with_capacity(512);
+            for text in &lead {
+                push_cell(&mut html, "", text, true);
+            }
+            for (n, text) in cells.iter().enumerate() {
+                push_cell(&mut html, if n >= 3 { r#" class="num""# } else { "" }, text, true);
+            }
+            Some(view! { <tr data-test="party-line" class:first=first aria-rowindex=i + 2 inner_html=html></tr> })
         })
     };
     view! {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::combined::{Combined, InputEntry};
 use super::rows::Outcome;
 use super::summary_view::SummaryView;
-use super::table_view::{CombinedTable, format_count};
+use super::table_view::{CombinedTable, format_count, push_cell};
 use super::virtual_table::VirtualTable;
 use super::{DETAIL_LIMIT_BYTES, seconds};
 
@@ -163,11 +163,11 @@ fn InputList(combined: Combined) -> impl IntoView {
     let problems_only = RwSignal::new(false);
     // Positions of the inputs listed.
     let listed = Memo::new(move |_| {
+        let problems_only = problems_only.get();
         combined.inputs.with(|inputs| {
             (0..inputs.len())
                 .filter(|&i| {
-                    !problems_only.get()
-                        || inputs.get(i).is_some_and(|e| !matches!(e.outcome(), Outcome::Parsed))
+                    !problems_only || inputs.get(i).is_some_and(|e| !matches!(e.outcome(), Outcome::Parsed))
                 })
                 .collect::<Vec<usize>>()
         })
@@ -192,10 +192,20 @@ fn InputList(combined: Combined) -> impl IntoView {
         let first_filing =
             move || combined.data.with_value(|d| d.filings.iter().position(|f| f.input as usize == index));
         let reason = status.reason.clone().unwrap_or_default();
-        let reason_title = reason.clone();
-        let name_title = entry.name.clone();
         let counts =
             entry.status.as_ref().map(|s| (s.filings.to_string(), s.rows.to_string())).unwrap_or_default();
+        // One string of HTML, every value escaped: one DOM call per row.
+        let mut html = String::with_capacity(256);
+        push_cell(&mut html, r#" class="num""#, &(index + 1).to_string(), false);
+        push_cell(&mut html, r#" data-test="input-name""#, &entry.name, true);
+        push_cell(&mut html, "", entry.kind.as_str(), false);
+        html.push_str(r#"<td data-test="input-status"><span class="status">"#);
+        html.push_str(word);
+        html.push_str("</span></td>");
+        push_cell(&mut html, "", &status.representation, false);
+        push_cell(&mut html, r#" class="num""#, &counts.0, false);
+        push_cell(&mut html, r#" class="num""#, &counts.1, false);
+        push_cell(&mut html, r#" data-test="input-reason""#, &reason, true);
         Some(view! {
             <tr
                 data-test="input"
@@ -207,16 +217,8 @@ fn InputList(combined: Combined) -> impl IntoView {
                         combined.selected.set(u32::try_from(f).ok());
                     }
                 }
-            >
-                <td class="num">{index + 1}</td>
-                <td data-test="input-name" title=name_title>{entry.name}</td>
-                <td>{entry.kind.as_str()}</td>
-                <td data-test="input-status"><span class="status">{word}</span></td>
-                <td>{status.representation.clone()}</td>
-                <td class="num">{counts.0}</td>
-                <td class="num">{counts.1}</td>
-                <td data-test="input-reason" title=reason_title>{reason}</td>
-            </tr>
+                inner_html=html
+            ></tr>
         })
     };
     view! {

@@ -1,23 +1,42 @@
 //! A table that renders only the rows in view: the scroller has the height
 //! of every row (spacer rows above and below), and scrolling re-renders the
-//! window of [`VISIBLE`] rows plus an overscan either side, so 250,000 rows
-//! scroll as smoothly as 25. Rows have one fixed height, [`ROW_PX`] (cells
-//! stay on one line; `batch.css` agrees).
+//! rows the scroller can show plus an overscan of [`OVERSCAN`] either side, so
+//! 250,000 rows scroll as smoothly as 25. Rows have one fixed height,
+//! [`ROW_PX`] (cells stay on one line; `batch.css` agrees).
+//!
+//! The scroller is at most `min(70vh, 40rem)` tall (`.vt-scroll`), so the
+//! rows it can show are counted from 70 % of the window's height, which is
+//! never less: no layout is read to render, and no more rows are built than
+//! can be seen (each costs about a millisecond of DOM work).
 
 use leptos::html;
 use leptos::prelude::*;
 
 /// The height of every row, in CSS pixels (see `.vt` in `web/batch.css`).
 pub const ROW_PX: f64 = 26.0;
-/// Rows rendered for the visible part (a tall scroller shows about 30).
-const VISIBLE: usize = 40;
+/// The scroller's greatest height, as a share of the window's (`.vt-scroll`'s `70vh`).
+const HEIGHT_SHARE: f64 = 0.7;
 /// Rows rendered beyond each edge.
-const OVERSCAN: usize = 12;
+const OVERSCAN: usize = 6;
 
-/// The first and one-past-last rows to render at `scroll_top`.
-pub fn window(scroll_top: f64, count: usize) -> (usize, usize) {
-    let first = ((scroll_top.max(0.0) / ROW_PX) as usize).saturating_sub(OVERSCAN).min(count);
-    (first, (first + VISIBLE + 2 * OVERSCAN).min(count))
+/// The first and one-past-last rows to render at `scroll_top` in a scroller
+/// at most `height` pixels tall.
+pub fn rows_in_view(scroll_top: f64, height: f64, count: usize) -> (usize, usize) {
+    let top = scroll_top.max(0.0);
+    let first = ((top / ROW_PX) as usize).saturating_sub(OVERSCAN).min(count);
+    let last = ((top + height.max(0.0)) / ROW_PX).ceil() as usize + OVERSCAN;
+    (first, last.min(count))
+}
+
+/// The height of a spacer standing for `rows` rows, `1234px`: integer
+/// arithmetic, so the page's wasm holds no float formatting for it.
+fn spacer(rows: usize) -> String {
+    format!("{}px", rows.saturating_mul(ROW_PX as usize))
+}
+
+/// The most the scroller can be tall now, in CSS pixels.
+fn greatest_height() -> f64 {
+    window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(1000.0) * HEIGHT_SHARE
 }
 
 /// A virtualized table: `children` is the header row, `row(i)` renders the
@@ -49,7 +68,10 @@ where
 {
     let scroll_top = RwSignal::new(0.0_f64);
     let scroller = NodeRef::<html::Div>::new();
-    let range = Memo::new(move |_| window(scroll_top.get(), count.get()));
+    let height = RwSignal::new(greatest_height());
+    let resized = window_event_listener(leptos::ev::resize, move |_| height.set(greatest_height()));
+    on_cleanup(move || resized.remove());
+    let range = Memo::new(move |_| rows_in_view(scroll_top.get(), height.get(), count.get()));
     if let Some(reveal) = reveal {
         Effect::new(move |_| {
             let (Some(index), Some(element)) = (reveal.get(), scroller.get()) else { return };
@@ -82,13 +104,13 @@ where
                 <thead>{children()}</thead>
                 <tbody>
                     <tr class="vt-spacer" aria-hidden="true">
-                        <td style:height=move || format!("{}px", range.get().0 as f64 * ROW_PX)></td>
+                        <td style:height=move || spacer(range.get().0)></td>
                     </tr>
                     {rows}
                     <tr class="vt-spacer" aria-hidden="true">
                         <td style:height=move || {
                             let (_, last) = range.get();
-                            format!("{}px", count.get().saturating_sub(last) as f64 * ROW_PX)
+                            spacer(count.get().saturating_sub(last))
                         }></td>
                     </tr>
                 </tbody>
@@ -103,13 +125,15 @@ mod tests {
 
     #[test]
     fn the_window_covers_the_view_and_its_overscan() {
-        assert_eq!(window(0.0, 10), (0, 10));
-        assert_eq!(window(0.0, 1000), (0, VISIBLE + 2 * OVERSCAN));
-        // Scrolled to row 500: from 12 rows above it.
-        let (first, last) = window(500.0 * ROW_PX, 100_000);
-        assert_eq!(first, 500 - OVERSCAN);
-        assert_eq!(last - first, VISIBLE + 2 * OVERSCAN);
+        // A scroller of 10 rows' height.
+        let height = 10.0 * ROW_PX;
+        assert_eq!(rows_in_view(0.0, height, 8), (0, 8));
+        assert_eq!(rows_in_view(0.0, height, 1000), (0, 10 + OVERSCAN));
+        // Scrolled to row 500: from the overscan above it to the overscan below its last row.
+        assert_eq!(rows_in_view(500.0 * ROW_PX, height, 100_000), (500 - OVERSCAN, 510 + OVERSCAN));
+        // Half a row further: one more row shows at the bottom.
+        assert_eq!(rows_in_view(500.5 * ROW_PX, height, 100_000), (500 - OVERSCAN, 511 + OVERSCAN));
         // Past the end (the list shrank under a filter): nothing to render.
-        assert_eq!(window(500.0 * ROW_PX, 20), (20, 20));
+        assert_eq!(rows_in_view(500.0 * ROW_PX, height, 20), (20, 20));
     }
 }
