@@ -217,10 +217,8 @@ fn owners_table(page: &[PageLine]) -> (Vec<Line>, usize) {
     let page = &page[..end];
     let headings = ["director", "10% owner", "officer", "other"];
     let Some(heads) = page.iter().find_map(|l| {
-        let xs: Vec<u32> = headings
-            .iter()
-            .filter_map(|h| l.segments.iter().find(|s| s.cell.text.eq_ignore_ascii_case(h)).map(|s| s.x))
-            .collect();
+        let xs: Vec<u32> =
+            headings.iter().filter_map(|h| l.segments.iter().find_map(|s| word_at(s, h))).collect();
         (xs.len() == 4).then_some(xs)
     }) else {
         return (page.iter().skip(1).filter(|l| !l.is_blank()).map(PageLine::line).collect(), end);
@@ -256,6 +254,21 @@ fn owners_table(page: &[PageLine]) -> (Vec<Line>, usize) {
         flush_owner(&mut out, &mut entry, &mut marks);
     }
     (out, end)
+}
+
+/// The column where `words` stand in a segment, as a whole cell or as
+/// whole words inside it (headings a single space apart run into one
+/// segment: `Director 10% Owner Officer Other`).
+fn word_at(segment: &Segment, words: &str) -> Option<u32> {
+    let text = segment.cell.text.as_bytes();
+    let n = words.len();
+    (0..=text.len().checked_sub(n)?).find_map(|at| {
+        let starts = at == 0 || text[at - 1] == b' ';
+        let ends = text.get(at + n).is_none_or(|&b| b == b' ');
+        let same = text[at..at + n].eq_ignore_ascii_case(words.as_bytes());
+        // Columns count characters: the words are ASCII, what is before may not be.
+        (starts && ends && same).then(|| segment.x + segment.cell.text[..at].chars().count() as u32)
+    })
 }
 
 /// Lines for one owner of the table: its address lines, the last with the
@@ -342,6 +355,39 @@ mod tests {
                 vec!["Doe Jane"],
                 vec!["C/O EXAMPLE CORP, 2 ELM ST"],
                 vec!["SPRINGFIELD, IL 62702", "X", "", "CEO", ""],
+            ]
+        );
+    }
+
+    #[test]
+    fn owners_table_headings_run_together_still_give_columns() {
+        // Fictional owners; the headings a single space apart (one segment),
+        // each owner's mark on its name line.
+        let text = [
+            "Reporting Owners",
+            "Reporting Owner Name / Address                             Relationships",
+            "                                                   Director 10% Owner Officer Other",
+            "EXAMPLE FUND LP                                             X",
+            "C/O EXAMPLE CAPITAL LLC, 1 MAIN ST",
+            "AUSTIN, TX 78701",
+            "Doe Jane                                           X",
+            "C/O EXAMPLE CAPITAL LLC, 1 MAIN ST",
+            "AUSTIN, TX 78701",
+        ]
+        .join("\n");
+        let page = page_lines(&text, 0);
+        let (lines, _) = owners_table(&page);
+        let texts: Vec<Vec<String>> =
+            lines.iter().map(|l| l.cells.iter().map(|c| c.text.clone()).collect()).collect();
+        assert_eq!(
+            texts,
+            [
+                vec!["EXAMPLE FUND LP"],
+                vec!["C/O EXAMPLE CAPITAL LLC, 1 MAIN ST"],
+                vec!["AUSTIN, TX 78701", "", "X", "", ""],
+                vec!["Doe Jane"],
+                vec!["C/O EXAMPLE CAPITAL LLC, 1 MAIN ST"],
+                vec!["AUSTIN, TX 78701", "X", "", "", ""],
             ]
         );
     }

@@ -329,11 +329,26 @@ fn is_main(tokens: &[Token], ranges: &[(u32, u32)], slots: &[Slot]) -> bool {
 
 /// How many values (dates, amounts, codes) a line holds outside the text columns.
 fn main_values(tokens: &[Token], ranges: &[(u32, u32)], slots: &[Slot]) -> usize {
-    let text_column = |t: &Token| {
-        t.x.and_then(|x| slot_of(ranges, x))
-            .is_some_and(|c| matches!(slots.get(c), Some(Slot::Title | Slot::Nature | Slot::UnderlyingTitle)))
-    };
-    tokens.iter().filter(|t| !matches!(t.kind, Kind::Text | Kind::Marks) && !text_column(t)).count()
+    tokens
+        .iter()
+        .filter(|t| !matches!(t.kind, Kind::Text | Kind::Marks) && !in_text_column(t, ranges, slots))
+        .count()
+}
+
+/// Whether a token stands in a column of text (a title or the nature of ownership).
+fn in_text_column(t: &Token, ranges: &[(u32, u32)], slots: &[Slot]) -> bool {
+    t.x.and_then(|x| slot_of(ranges, x))
+        .is_some_and(|c| matches!(slots.get(c), Some(Slot::Title | Slot::Nature | Slot::UnderlyingTitle)))
+}
+
+/// How many cells of a row's first line a line of the older print fills
+/// outside the text columns: its values, and the footnote marks standing
+/// alone in a value's column (`(1)` for an exercise date or a price the
+/// footnote explains is that cell's whole content, printed where the
+/// value would be). A line of wrapped words, or a value hanging under its
+/// row (a price below its `$`), fills one at most.
+fn row_start_cells(tokens: &[Token], ranges: &[(u32, u32)], slots: &[Slot]) -> usize {
+    tokens.iter().filter(|t| t.kind != Kind::Text && !in_text_column(t, ranges, slots)).count()
 }
 
 /// Group the data lines into rows: a row has one main line, or several when
@@ -358,10 +373,11 @@ fn row_groups(
     };
     let mut groups: Vec<Group> = Vec::new();
     let mut filled: Vec<usize> = Vec::new();
-    // In the older print a row starts with its title and its values: a line
+    // In the older print a row starts with its title and its values (a
+    // footnote mark alone in a value's column counts as its value): a line
     // with one value (a price wrapped under its `$`, maybe beside a title's
-    // last word) hangs from the row above.
-    let hangs = |i: usize| wrap == Wrap::Hanging && main_values(&tokens[i], ranges, slots) < 2;
+    // last word, or an amount under a title's first words) hangs from the row above.
+    let hangs = |i: usize| wrap == Wrap::Hanging && row_start_cells(&tokens[i], ranges, slots) < 2;
     let mut mains: Vec<usize> = Vec::new();
     for i in (0..data.len()).filter(|&i| !skip(i) && is_main(&tokens[i], ranges, slots)) {
         if mains.is_empty() || !hangs(i) {
@@ -693,6 +709,65 @@ mod tests {
         assert_eq!(r.direct_or_indirect_ownership.copied(), Some(DirectIndirect::Direct));
         assert!(r.nature_of_ownership.value.is_none());
         assert!(diags.is_empty(), "{diags:?}");
+    }
+
+    #[test]
+    fn older_print_rows_start_with_marks_standing_for_values() {
+        // Form 3's Table II in the older print (fictional holdings): each
+        // row's first line has the title's first word, a mark in each date
+        // and price column and the ownership letter; the amount hangs below
+        // the underlying title on the next line, with the title's second word
+        // (one value: it does not start a row).
+        let row = |title: &str, amount: &str| {
+            [
+                at(&[(0, title), (19, "(1) (1)"), (47, "Common Stock"), (78, "(1)"), (99, "D")]),
+                at(&[(0, "Preferred"), (47, amount)]),
+                at(&[(0, "Stock")]),
+            ]
+        };
+        let mut lines = vec![
+            at(&[
+                (0, "1. Title of"),
+                (19, "2. Date Exercisable and"),
+                (47, "3. Title and Amount"),
+                (78, "4. Conversion or"),
+                (99, "5. Ownership Form of"),
+                (123, "6. Nature of Indirect"),
+            ]),
+            at(&[
+                (0, "Derivative"),
+                (19, "Expiration Date"),
+                (47, "of Securities"),
+                (78, "Exercise Price of"),
+                (99, "Derivative Security:"),
+                (123, "Beneficial Ownership"),
+            ]),
+            at(&[
+                (0, "Security"),
+                (19, "(Month/Day/Year)"),
+                (47, "Underlying"),
+                (78, "Derivative"),
+                (99, "Direct (D) or Indirect"),
+                (123, "(Instr. 5)"),
+            ]),
+            at(&[(47, "Derivative Security"), (78, "Security"), (99, "(I) (Instr. 5)")]),
+            at(&[(19, "Date Exercisable"), (47, "Title Amount or")]),
+            at(&[(19, "Expiration Date"), (47, "Number of Shares")]),
+        ];
+        lines.extend(row("Series A", "1,000"));
+        lines.extend(row("Series B", "2,500"));
+        lines.push(String::new());
+        lines.extend(row("Series C", "300"));
+        let page = page_lines(&lines.join("\n"), 0);
+        let mut diags = Vec::new();
+        let rows = read(&page, Table::Derivative, MarkStyle::Spaced, Wrap::Hanging, &mut diags);
+        // Each row read as a row of its own (not hung from the row above).
+        let titles: Vec<_> = rows.iter().map(|r| r.security_title.text()).collect();
+        assert_eq!(
+            titles,
+            ["Series A Preferred Stock", "Series B Preferred Stock", "Series C Preferred Stock"]
+        );
+        assert!(rows.iter().all(|r| r.underlying_security_title.text().starts_with("Common Stock")));
     }
 
     #[test]
