@@ -238,7 +238,7 @@ fn read_rows(
     // Columns with words above the first row, on a page the table ran on to.
     let ran_on = groups.first().filter(|_| run.continued).map(slots_of).unwrap_or_default();
     for (n, group) in groups.iter().enumerate() {
-        let tokens = row_tokens(group, &line_tokens, &ranges, wrap);
+        let tokens = row_tokens(group, &line_tokens, &ranges, &slots, wrap);
         if tokens.is_empty() {
             continue;
         }
@@ -530,9 +530,46 @@ fn centred_split(
     (best, sure)
 }
 
+/// The last value of the cell a piece hangs below, in the older print,
+/// where several columns run together under one heading (`Amount (A) or
+/// (D) Price`, one range for its columns): of the row's tokens in the
+/// piece's range (`in_slot`, left to right), those that fill the heading's
+/// columns in their order make its cell; a value after them (the next
+/// heading's amount, run over into this one's range) is not part of it.
+/// `None` when the range is one column's, or its first token fits none.
+fn heading_cell_end(
+    in_slot: &[usize],
+    cells: &[(Token, Vec<(usize, Token)>)],
+    piece: &Token,
+    ranges: &[(u32, u32)],
+    slots: &[Slot],
+) -> Option<usize> {
+    let range = ranges.get(piece.x.and_then(|x| slot_of(ranges, x))?)?;
+    let heading: Vec<Slot> = slots.iter().zip(ranges).filter(|(_, r)| *r == range).map(|(s, _)| *s).collect();
+    if heading.len() < 2 {
+        return None;
+    }
+    let mut next = 0;
+    let mut end = None;
+    for &c in in_slot {
+        // A dollar sign alone waits for its price on the line below.
+        let kind = if cells[c].0.text == "$" { Kind::Dollars } else { cells[c].0.kind };
+        let Some(q) = heading[next..].iter().position(|&s| align::fit(kind, s) > 0) else { break };
+        next += q + 1;
+        end = Some(c);
+    }
+    end
+}
+
 /// The tokens of a row: its main lines', with the wrapped pieces of each
 /// cell joined to the token in the same columns, in line order.
-fn row_tokens(group: &Group, tokens: &[Vec<Token>], ranges: &[(u32, u32)], wrap: Wrap) -> Vec<Token> {
+fn row_tokens(
+    group: &Group,
+    tokens: &[Vec<Token>],
+    ranges: &[(u32, u32)],
+    slots: &[Slot],
+    wrap: Wrap,
+) -> Vec<Token> {
     let first = group.mains[0];
     // Each token of the row with the pieces (line, token) it is made of.
     let mut cells: Vec<(Token, Vec<(usize, Token)>)> = Vec::new();
@@ -553,9 +590,9 @@ fn row_tokens(group: &Group, tokens: &[Vec<Token>], ranges: &[(u32, u32)], wrap:
         // Text hanging below a cell continues its last value (the older print
         // runs several columns into one cell and wraps it as one text).
         let at = if wrap == Wrap::Hanging && i > first {
-            cells
-                .iter()
-                .rposition(|(m, _)| same_slot(m))
+            let in_slot: Vec<usize> = (0..cells.len()).filter(|&c| same_slot(&cells[c].0)).collect();
+            heading_cell_end(&in_slot, &cells, t, ranges, slots)
+                .or_else(|| in_slot.last().copied())
                 .or_else(|| cells.iter().position(|(m, _)| overlaps(m)))
         } else {
             cells
@@ -768,6 +805,61 @@ mod tests {
             ["Series A Preferred Stock", "Series B Preferred Stock", "Series C Preferred Stock"]
         );
         assert!(rows.iter().all(|r| r.underlying_security_title.text().starts_with("Common Stock")));
+    }
+
+    #[test]
+    fn older_print_marks_below_a_run_together_heading_end_its_cell() {
+        // Table I in the older print (fictional sales): the amount, (A) or
+        // (D) and price run together under heading 4, the amount owned after
+        // runs over into its range, and the price's mark hangs below.
+        let lines = [
+            at(&[
+                (0, "1. Title of"),
+                (14, "2. Transaction Date"),
+                (36, "3. Transaction 4. Securities"),
+                (78, "5. Amount of Securities"),
+                (112, "6. Ownership"),
+                (131, "7. Nature of"),
+            ]),
+            at(&[
+                (0, "Security"),
+                (14, "(Month/Day/Year)"),
+                (36, "Code (Instr. 8) Acquired (A) or"),
+                (78, "Beneficially Owned"),
+                (112, "Form: Direct (D)"),
+                (131, "Indirect Beneficial"),
+            ]),
+            at(&[
+                (51, "Disposed of (D)"),
+                (78, "Following Reported"),
+                (112, "or Indirect (I)"),
+                (131, "Ownership"),
+            ]),
+            at(&[(36, "Code V"), (52, "Amount (A) or (D)")]),
+            at(&[(53, "Price")]),
+            at(&[(0, "Common"), (14, "04/28/2022"), (36, "S"), (52, "2,500 D $ 81.25 90,000"), (112, "D")]),
+            at(&[(0, "Stock"), (52, "(1)")]),
+            String::new(),
+            at(&[
+                (0, "Common"),
+                (14, "04/28/2022"),
+                (36, "S"),
+                (52, "1,000 D $"),
+                (78, "89,000"),
+                (112, "D"),
+            ]),
+            at(&[(0, "Stock"), (52, "82.10 (2)")]),
+        ];
+        let page = page_lines(&lines.join("\n"), 0);
+        let mut diags = Vec::new();
+        let rows = read(&page, Table::NonDerivative, MarkStyle::Spaced, Wrap::Hanging, &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        for (r, price, owned) in [(&rows[0], 8125, 90_000), (&rows[1], 8210, 89_000)] {
+            assert_eq!(r.transaction_price_per_share.decimal(), Some(rust_decimal::Decimal::new(price, 2)));
+            assert_eq!(r.transaction_price_per_share.footnotes.len(), 1, "the mark is the price's");
+            assert_eq!(r.shares_owned_following_transaction.decimal(), Some(owned.into()));
+            assert!(r.shares_owned_following_transaction.footnotes.is_empty());
+        }
     }
 
     #[test]
