@@ -100,8 +100,12 @@ pub(crate) fn page_lines(text: &str, base: usize) -> Vec<PageLine> {
             let j = k as isize + d;
             j < 0 || blank.get(j as usize).is_none_or(|&b| b)
         };
-        let page_number = super::is_page_number(t) && (blank_around(-1) || blank_around(1));
-        if super::is_furniture(t) || page_number {
+        let page_number =
+            (super::is_page_number(t) || super::is_page_count(t)) && (blank_around(-1) || blank_around(1));
+        // The page's title, a line or two below the print header.
+        let print_title = super::is_print_title(t)
+            && (1..=2).any(|d| k.checked_sub(d).is_some_and(|j| super::is_furniture(raw[j].1)));
+        if super::is_furniture(t) || page_number || print_title {
             out.push(PageLine::default());
         } else {
             out.push(PageLine { segments: segments(line, base + start) });
@@ -390,6 +394,18 @@ mod tests {
                 vec!["AUSTIN, TX 78701", "X", "", "", ""],
             ]
         );
+    }
+
+    #[test]
+    fn a_page_break_in_text_without_layout_is_furniture() {
+        // A browser's print of a fictional filing, extracted without layout.
+        let text = "1. First note.\n\nhttps://www.sec.gov/Archives/edgar/data/1/2/x.xml\n\n2/4\n\n2/3/25, 9:44 AM\n\nSEC FORM 4\n\n2. Second note.";
+        let page = page_lines(text, 0);
+        let kept: Vec<String> = page.iter().filter(|l| !l.is_blank()).map(PageLine::text).collect();
+        assert_eq!(kept, ["1. First note.", "2. Second note."]);
+        // The form's own title, away from a print header, stays.
+        let page = page_lines("SEC FORM 4\n\nFORM 4", 0);
+        assert_eq!(page[0].text(), "SEC FORM 4");
     }
 
     #[test]
