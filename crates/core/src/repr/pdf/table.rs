@@ -438,13 +438,23 @@ fn row_groups(
                 // end of the last row of the page before.
                 (None, _) => (0, !run.continued || gap.is_empty()),
                 (Some(_), Some(_)) if wrap == Wrap::Hanging => (gap.len(), true),
-                (Some(u), Some(l)) => centred_split(
-                    gap,
-                    above[u],
-                    main_has(&groups[u], column_of),
-                    last(&groups[u]),
-                    first(&groups[l]),
-                ),
+                (Some(u), Some(l)) => {
+                    let (upper_last, lower_first) = (last(&groups[u]), first(&groups[l]));
+                    let (to_upper, sure) = centred_split(
+                        gap,
+                        above[u],
+                        main_has(&groups[u], column_of),
+                        upper_last,
+                        lower_first,
+                    );
+                    // A blank line at another place in the gap may as well part
+                    // the two rows' cells (a cell may wrap unevenly).
+                    let line_at = |k: usize| if k == 0 { upper_last } else { gap[k - 1].0 };
+                    let next_at = |k: usize| if k == gap.len() { lower_first } else { gap[k].0 };
+                    let parted_elsewhere =
+                        (0..=gap.len()).any(|k| k != to_upper && blank_between(line_at(k), next_at(k)));
+                    (to_upper, sure && !parted_elsewhere)
+                }
             };
             if !sure && let Some(c) = column_of {
                 // Both rows' cells in this column may be cut wrong.
@@ -634,7 +644,7 @@ fn row_tokens(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AcquiredDisposed, DirectIndirect, TransactionCode};
+    use crate::model::{AcquiredDisposed, DirectIndirect, Origin, TransactionCode};
     use crate::repr::pdf::layout::page_lines;
 
     /// A line with each text starting at its column.
@@ -859,6 +869,47 @@ mod tests {
             assert_eq!(r.transaction_price_per_share.footnotes.len(), 1, "the mark is the price's");
             assert_eq!(r.shares_owned_following_transaction.decimal(), Some(owned.into()));
             assert!(r.shares_owned_following_transaction.footnotes.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_blank_line_away_from_the_even_split_puts_the_cells_in_doubt() {
+        // Table I's headings, then two fictional rows whose titles wrap
+        // unevenly: three lines above the first row's values and one
+        // below, a blank line, the second title's first line, a line of
+        // another column, the second row's values.
+        let headings: Vec<String> =
+            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
+        let values = |date: &str| {
+            at(&[
+                (72, date),
+                (115, "P"),
+                (133, "100"),
+                (153, "A"),
+                (160, "$1.00"),
+                (178, "1,100"),
+                (209, "D"),
+            ])
+        };
+        let mut lines = headings;
+        lines.extend([
+            at(&[(2, "Class")]),
+            at(&[(2, "A")]),
+            at(&[(2, "Common")]),
+            values("01/15/2024"),
+            at(&[(2, "Stock")]),
+            String::new(),
+            at(&[(2, "Preferred")]),
+            at(&[(225, "See")]),
+            values("01/16/2024"),
+            at(&[(2, "Stock"), (225, "footnote")]),
+        ]);
+        let page = page_lines(&lines.join("\n"), 0);
+        let mut diags = Vec::new();
+        let rows = read(&page, Table::NonDerivative, MarkStyle::Attached, Wrap::Centred, &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        for r in &rows {
+            assert_eq!(r.security_title.origin, Origin::Uncertain, "{:?}", r.security_title.value);
         }
     }
 
