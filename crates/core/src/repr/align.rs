@@ -195,7 +195,7 @@ fn kind_of(word: &str) -> Kind {
 }
 
 /// How well a token fits a slot: 0 when it cannot go there.
-fn fit(kind: Kind, slot: Slot) -> i32 {
+pub(crate) fn fit(kind: Kind, slot: Slot) -> i32 {
     use Kind as K;
     use Slot as S;
     match (slot, kind) {

@@ -10,7 +10,7 @@
 
 use crate::detect::Representation;
 use crate::diagnostic::{Code, Diagnostic, quote};
-use crate::model::{Field, Filing, FormType, Issuer, ReportingOwner, Table};
+use crate::model::{Field, Filing, FormType, Issuer, Origin, ReportingOwner, Table};
 use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
 use crate::repr::columns::{is_heading_text, standard_slots};
 use crate::repr::grid::Line;
@@ -80,7 +80,7 @@ fn doubt_header(f: &mut Filing, doubts: &[Doubt], diags: &mut Vec<Diagnostic>) {
             return;
         }
         if let Some(k) = doubts.iter().position(|d| d.span.start < span.end && span.start < d.span.end) {
-            field.origin = crate::model::Origin::Uncertain;
+            field.origin = Origin::Uncertain;
             used[k] = true;
         }
     };
@@ -111,16 +111,12 @@ fn doubt_boxes(f: &mut Filing, issuer_alone: bool, settled: &[Span], diags: &mut
             return;
         }
         if field.origin.is_read() {
-            field.origin = if field.value.is_some() {
-                crate::model::Origin::Uncertain
-            } else {
-                crate::model::Origin::Missing
-            };
+            field.origin = if field.value.is_some() { Origin::Uncertain } else { Origin::Missing };
         }
     }
     if issuer_alone {
         // Whole in a cell of its own, however far from its label.
-        f.issuer.name.origin = crate::model::Origin::Read;
+        f.issuer.name.origin = Origin::Read;
     } else {
         doubt_box(&mut f.issuer.name, &[]);
     }
@@ -128,7 +124,7 @@ fn doubt_boxes(f: &mut Filing, issuer_alone: bool, settled: &[Span], diags: &mut
     // line (`NAME [ TICK ]`), a box that cannot be mistaken: kept as read.
     // None found is missing: the brackets may have gone to another line.
     if f.issuer.trading_symbol.origin.is_read() && f.issuer.trading_symbol.value.is_none() {
-        f.issuer.trading_symbol.origin = crate::model::Origin::Missing;
+        f.issuer.trading_symbol.origin = Origin::Missing;
     }
     for owner in &mut f.reporting_owners {
         let a = &mut owner.address;
@@ -249,6 +245,14 @@ pub(crate) fn is_form_text(line: &Line) -> bool {
     FORM_TEXT.iter().any(|f| lower.starts_with(f.trim_start_matches(['*', ' '])) || t.starts_with(f))
 }
 
+/// Whether a line (in lower case, its leading `**` trimmed) is the label
+/// under a signature cut by a converter after "Reporting", its last word
+/// `Person` alone on one of the next lines (`Date` may come between).
+fn is_split_signature_mark(t: &str, below: &[Line]) -> bool {
+    t.trim_end_matches([' ', '|']) == "signature of reporting"
+        && below.iter().take(2).any(|l| l.filled().map(|c| c.text.as_str()).eq(["Person"]))
+}
+
 fn sections(lines: &[Line]) -> Sections {
     let mut s = Sections::default();
     for (i, line) in lines.iter().enumerate() {
@@ -274,7 +278,9 @@ fn sections(lines: &[Line]) -> Sections {
             s.explanation = Some(i);
         } else if s.remarks.is_none() && t.starts_with("remarks:") {
             s.remarks = Some(i);
-        } else if of_re && t.contains("signature of reporting person") {
+        } else if of_re
+            && (t.contains("signature of reporting person") || is_split_signature_mark(t, &lines[i + 1..]))
+        {
             s.signature_marks.push(i);
         } else if s.owners_table.is_none() && t == "reporting owners" {
             s.owners_table = Some(i);
@@ -413,6 +419,7 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
         .min()
         .unwrap_or(end);
     f.remarks = notes::remarks(lines, s.remarks, remarks_end);
+    doubt_remarks_before_unread_signature(&mut f, remarks_end, signatures_start, &mut diags);
 
     if let Some(pre) = &grid.tables {
         doubt_header(&mut f, &pre.doubtful, &mut diags);
@@ -425,6 +432,32 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
     infer::complete(&mut f, form, &mut diags);
     f.diagnostics = diags;
     f
+}
+
+/// Remarks that run up to a signature's label whose name and date were
+/// not read: the signature's lines stand between them and the label, and
+/// where the remarks end and the signature begins is not known, so the
+/// remarks are marked uncertain (they may hold the signature).
+fn doubt_remarks_before_unread_signature(
+    f: &mut Filing,
+    remarks_end: usize,
+    signatures_start: usize,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let unread = f.signatures.first().is_some_and(|s| s.name.origin == Origin::Missing);
+    if !unread || remarks_end != signatures_start || f.remarks.value.is_none() || !f.remarks.origin.is_read()
+    {
+        return;
+    }
+    f.remarks.origin = Origin::Uncertain;
+    diags.push(
+        Diagnostic::new(
+            Code::WrapUncertain,
+            f.remarks.span,
+            "the remarks run up to a signature whose name and date were not read: their last lines may be the signature".to_owned(),
+        )
+        .with_help("check where the remarks end against the original filing"),
+    );
 }
 
 /// Text of the form's cover or title that repeats what is read elsewhere:
@@ -720,4 +753,46 @@ fn owners(
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repr::grid::tab_lines;
+
+    #[test]
+    fn a_signature_label_cut_after_reporting_is_a_signature_mark() {
+        // A fictional filing's end, as a PDF-to-Markdown converter cuts the label.
+        let text = "Table I - x\nRemarks:\n/s/ Jane Doe\t01/02/2024\n** Signature of Reporting\nDate\nPerson\nReminder: Report";
+        let s = sections(&tab_lines(text, 0));
+        assert_eq!(s.signature_marks, [3]);
+        // "Reporting" at a line's end elsewhere is no label.
+        let s = sections(&tab_lines("Table I - x\n** Signature of Reporting\nowner's duties", 0));
+        assert!(s.signature_marks.is_empty());
+    }
+
+    #[test]
+    fn remarks_up_to_an_unread_signature_are_uncertain() {
+        let remarks = |origin| Field {
+            origin,
+            ..Field::read("See Exhibit 24. By: Jane Doe".to_owned(), Span::new(0, 1))
+        };
+        let unread = crate::model::Signature { name: Field::missing(), ..Default::default() };
+        let mut f = Filing { remarks: remarks(Origin::Read), signatures: vec![unread], ..Filing::default() };
+        let mut diags = Vec::new();
+        doubt_remarks_before_unread_signature(&mut f, 5, 5, &mut diags);
+        assert_eq!(f.remarks.origin, Origin::Uncertain);
+        assert_eq!(diags.len(), 1);
+        // A signature read, or remarks ending before it (at the trailer), leave them read.
+        let read = crate::model::Signature {
+            name: Field::read("/s/ Jane Doe".to_owned(), Span::new(2, 3)),
+            ..Default::default()
+        };
+        let mut f = Filing { remarks: remarks(Origin::Read), signatures: vec![read], ..Filing::default() };
+        doubt_remarks_before_unread_signature(&mut f, 5, 5, &mut diags);
+        assert_eq!(f.remarks.origin, Origin::Read);
+        f.signatures[0].name = Field::missing();
+        doubt_remarks_before_unread_signature(&mut f, 4, 5, &mut diags);
+        assert_eq!(f.remarks.origin, Origin::Read);
+    }
 }

@@ -100,8 +100,12 @@ pub(crate) fn page_lines(text: &str, base: usize) -> Vec<PageLine> {
             let j = k as isize + d;
             j < 0 || blank.get(j as usize).is_none_or(|&b| b)
         };
-        let page_number = super::is_page_number(t) && (blank_around(-1) || blank_around(1));
-        if super::is_furniture(t) || page_number {
+        let page_number =
+            (super::is_page_number(t) || super::is_page_count(t)) && (blank_around(-1) || blank_around(1));
+        // The page's title, a line or two below the print header.
+        let print_title = super::is_print_title(t)
+            && (1..=2).any(|d| k.checked_sub(d).is_some_and(|j| super::is_furniture(raw[j].1)));
+        if super::is_furniture(t) || page_number || print_title {
             out.push(PageLine::default());
         } else {
             out.push(PageLine { segments: segments(line, base + start) });
@@ -217,10 +221,8 @@ fn owners_table(page: &[PageLine]) -> (Vec<Line>, usize) {
     let page = &page[..end];
     let headings = ["director", "10% owner", "officer", "other"];
     let Some(heads) = page.iter().find_map(|l| {
-        let xs: Vec<u32> = headings
-            .iter()
-            .filter_map(|h| l.segments.iter().find(|s| s.cell.text.eq_ignore_ascii_case(h)).map(|s| s.x))
-            .collect();
+        let xs: Vec<u32> =
+            headings.iter().filter_map(|h| l.segments.iter().find_map(|s| word_at(s, h))).collect();
         (xs.len() == 4).then_some(xs)
     }) else {
         return (page.iter().skip(1).filter(|l| !l.is_blank()).map(PageLine::line).collect(), end);
@@ -256,6 +258,21 @@ fn owners_table(page: &[PageLine]) -> (Vec<Line>, usize) {
         flush_owner(&mut out, &mut entry, &mut marks);
     }
     (out, end)
+}
+
+/// The column where `words` stand in a segment, as a whole cell or as
+/// whole words inside it (headings a single space apart run into one
+/// segment: `Director 10% Owner Officer Other`).
+fn word_at(segment: &Segment, words: &str) -> Option<u32> {
+    let text = segment.cell.text.as_bytes();
+    let n = words.len();
+    (0..=text.len().checked_sub(n)?).find_map(|at| {
+        let starts = at == 0 || text[at - 1] == b' ';
+        let ends = text.get(at + n).is_none_or(|&b| b == b' ');
+        let same = text[at..at + n].eq_ignore_ascii_case(words.as_bytes());
+        // Columns count characters: the words are ASCII, what is before may not be.
+        (starts && ends && same).then(|| segment.x + segment.cell.text[..at].chars().count() as u32)
+    })
 }
 
 /// Lines for one owner of the table: its address lines, the last with the
@@ -344,6 +361,51 @@ mod tests {
                 vec!["SPRINGFIELD, IL 62702", "X", "", "CEO", ""],
             ]
         );
+    }
+
+    #[test]
+    fn owners_table_headings_run_together_still_give_columns() {
+        // Fictional owners; the headings a single space apart (one segment),
+        // each owner's mark on its name line.
+        let text = [
+            "Reporting Owners",
+            "Reporting Owner Name / Address                             Relationships",
+            "                                                   Director 10% Owner Officer Other",
+            "EXAMPLE FUND LP                                             X",
+            "C/O EXAMPLE CAPITAL LLC, 1 MAIN ST",
+            "AUSTIN, TX 78701",
+            "Doe Jane                                           X",
+            "C/O EXAMPLE CAPITAL LLC, 1 MAIN ST",
+            "AUSTIN, TX 78701",
+        ]
+        .join("\n");
+        let page = page_lines(&text, 0);
+        let (lines, _) = owners_table(&page);
+        let texts: Vec<Vec<String>> =
+            lines.iter().map(|l| l.cells.iter().map(|c| c.text.clone()).collect()).collect();
+        assert_eq!(
+            texts,
+            [
+                vec!["EXAMPLE FUND LP"],
+                vec!["C/O EXAMPLE CAPITAL LLC, 1 MAIN ST"],
+                vec!["AUSTIN, TX 78701", "", "X", "", ""],
+                vec!["Doe Jane"],
+                vec!["C/O EXAMPLE CAPITAL LLC, 1 MAIN ST"],
+                vec!["AUSTIN, TX 78701", "X", "", "", ""],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_break_in_text_without_layout_is_furniture() {
+        // A browser's print of a fictional filing, extracted without layout.
+        let text = "1. First note.\n\nhttps://www.sec.gov/Archives/edgar/data/1/2/x.xml\n\n2/4\n\n2/3/25, 9:44 AM\n\nSEC FORM 4\n\n2. Second note.";
+        let page = page_lines(text, 0);
+        let kept: Vec<String> = page.iter().filter(|l| !l.is_blank()).map(PageLine::text).collect();
+        assert_eq!(kept, ["1. First note.", "2. Second note."]);
+        // The form's own title, away from a print header, stays.
+        let page = page_lines("SEC FORM 4\n\nFORM 4", 0);
+        assert_eq!(page[0].text(), "SEC FORM 4");
     }
 
     #[test]

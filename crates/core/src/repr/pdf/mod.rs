@@ -96,6 +96,19 @@ pub(crate) fn is_page_number(t: &str) -> bool {
     (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A page count at the foot of a printed page: `1/3`.
+pub(crate) fn is_page_count(t: &str) -> bool {
+    let Some((a, b)) = t.split_once('/') else { return false };
+    let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    digits(a) && digits(b)
+}
+
+/// Whether the trimmed line is the page's title under the browser's print
+/// header (`SEC FORM 4`), which text without layout puts on a line of its own.
+pub(crate) fn is_print_title(t: &str) -> bool {
+    t.strip_prefix("SEC FORM ").is_some_and(|n| matches!(n, "3" | "4" | "5"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +121,8 @@ mod tests {
         assert!(!is_furniture("  Common Stock(1)   05/24/2011   C"));
         assert!(!is_furniture("11/22/2013"));
         assert!(is_page_number("3"));
+        assert!(is_page_count("2/4") && !is_page_count("2/3/25"));
+        assert!(is_print_title("SEC FORM 4") && !is_print_title("SEC Form 4"));
         assert!(!is_page_number("2,028"));
     }
 }

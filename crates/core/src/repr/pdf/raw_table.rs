@@ -66,7 +66,7 @@ pub(crate) fn blocks(text: &str, base: usize) -> Vec<Block> {
         }
         let is_space = |c: char| c.is_whitespace() || c == '\u{c}';
         let t = line.trim_matches(is_space);
-        if t.is_empty() || super::is_furniture(t) || is_page_count(t) {
+        if t.is_empty() || super::is_furniture(t) || super::is_page_count(t) {
             flush(&mut current, &mut out);
             continue;
         }
@@ -76,13 +76,6 @@ pub(crate) fn blocks(text: &str, base: usize) -> Vec<Block> {
     }
     flush(&mut current, &mut out);
     out
-}
-
-/// A page count at the foot of a printed page: `1/3`.
-fn is_page_count(t: &str) -> bool {
-    let Some((a, b)) = t.split_once('/') else { return false };
-    let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-    digits(a) && digits(b)
 }
 
 /// What a block is, inside a table's section.

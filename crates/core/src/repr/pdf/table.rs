@@ -238,7 +238,7 @@ fn read_rows(
     // Columns with words above the first row, on a page the table ran on to.
     let ran_on = groups.first().filter(|_| run.continued).map(slots_of).unwrap_or_default();
     for (n, group) in groups.iter().enumerate() {
-        let tokens = row_tokens(group, &line_tokens, &ranges, wrap);
+        let tokens = row_tokens(group, &line_tokens, &ranges, &slots, wrap);
         if tokens.is_empty() {
             continue;
         }
@@ -329,11 +329,26 @@ fn is_main(tokens: &[Token], ranges: &[(u32, u32)], slots: &[Slot]) -> bool {
 
 /// How many values (dates, amounts, codes) a line holds outside the text columns.
 fn main_values(tokens: &[Token], ranges: &[(u32, u32)], slots: &[Slot]) -> usize {
-    let text_column = |t: &Token| {
-        t.x.and_then(|x| slot_of(ranges, x))
-            .is_some_and(|c| matches!(slots.get(c), Some(Slot::Title | Slot::Nature | Slot::UnderlyingTitle)))
-    };
-    tokens.iter().filter(|t| !matches!(t.kind, Kind::Text | Kind::Marks) && !text_column(t)).count()
+    tokens
+        .iter()
+        .filter(|t| !matches!(t.kind, Kind::Text | Kind::Marks) && !in_text_column(t, ranges, slots))
+        .count()
+}
+
+/// Whether a token stands in a column of text (a title or the nature of ownership).
+fn in_text_column(t: &Token, ranges: &[(u32, u32)], slots: &[Slot]) -> bool {
+    t.x.and_then(|x| slot_of(ranges, x))
+        .is_some_and(|c| matches!(slots.get(c), Some(Slot::Title | Slot::Nature | Slot::UnderlyingTitle)))
+}
+
+/// How many cells of a row's first line a line of the older print fills
+/// outside the text columns: its values, and the footnote marks standing
+/// alone in a value's column (`(1)` for an exercise date or a price the
+/// footnote explains is that cell's whole content, printed where the
+/// value would be). A line of wrapped words, or a value hanging under its
+/// row (a price below its `$`), fills one at most.
+fn row_start_cells(tokens: &[Token], ranges: &[(u32, u32)], slots: &[Slot]) -> usize {
+    tokens.iter().filter(|t| t.kind != Kind::Text && !in_text_column(t, ranges, slots)).count()
 }
 
 /// Group the data lines into rows: a row has one main line, or several when
@@ -358,10 +373,11 @@ fn row_groups(
     };
     let mut groups: Vec<Group> = Vec::new();
     let mut filled: Vec<usize> = Vec::new();
-    // In the older print a row starts with its title and its values: a line
+    // In the older print a row starts with its title and its values (a
+    // footnote mark alone in a value's column counts as its value): a line
     // with one value (a price wrapped under its `$`, maybe beside a title's
-    // last word) hangs from the row above.
-    let hangs = |i: usize| wrap == Wrap::Hanging && main_values(&tokens[i], ranges, slots) < 2;
+    // last word, or an amount under a title's first words) hangs from the row above.
+    let hangs = |i: usize| wrap == Wrap::Hanging && row_start_cells(&tokens[i], ranges, slots) < 2;
     let mut mains: Vec<usize> = Vec::new();
     for i in (0..data.len()).filter(|&i| !skip(i) && is_main(&tokens[i], ranges, slots)) {
         if mains.is_empty() || !hangs(i) {
@@ -422,13 +438,23 @@ fn row_groups(
                 // end of the last row of the page before.
                 (None, _) => (0, !run.continued || gap.is_empty()),
                 (Some(_), Some(_)) if wrap == Wrap::Hanging => (gap.len(), true),
-                (Some(u), Some(l)) => centred_split(
-                    gap,
-                    above[u],
-                    main_has(&groups[u], column_of),
-                    last(&groups[u]),
-                    first(&groups[l]),
-                ),
+                (Some(u), Some(l)) => {
+                    let (upper_last, lower_first) = (last(&groups[u]), first(&groups[l]));
+                    let (to_upper, sure) = centred_split(
+                        gap,
+                        above[u],
+                        main_has(&groups[u], column_of),
+                        upper_last,
+                        lower_first,
+                    );
+                    // A blank line at another place in the gap may as well part
+                    // the two rows' cells (a cell may wrap unevenly).
+                    let line_at = |k: usize| if k == 0 { upper_last } else { gap[k - 1].0 };
+                    let next_at = |k: usize| if k == gap.len() { lower_first } else { gap[k].0 };
+                    let parted_elsewhere =
+                        (0..=gap.len()).any(|k| k != to_upper && blank_between(line_at(k), next_at(k)));
+                    (to_upper, sure && !parted_elsewhere)
+                }
             };
             if !sure && let Some(c) = column_of {
                 // Both rows' cells in this column may be cut wrong.
@@ -514,9 +540,46 @@ fn centred_split(
     (best, sure)
 }
 
+/// The last value of the cell a piece hangs below, in the older print,
+/// where several columns run together under one heading (`Amount (A) or
+/// (D) Price`, one range for its columns): of the row's tokens in the
+/// piece's range (`in_slot`, left to right), those that fill the heading's
+/// columns in their order make its cell; a value after them (the next
+/// heading's amount, run over into this one's range) is not part of it.
+/// `None` when the range is one column's, or its first token fits none.
+fn heading_cell_end(
+    in_slot: &[usize],
+    cells: &[(Token, Vec<(usize, Token)>)],
+    piece: &Token,
+    ranges: &[(u32, u32)],
+    slots: &[Slot],
+) -> Option<usize> {
+    let range = ranges.get(piece.x.and_then(|x| slot_of(ranges, x))?)?;
+    let heading: Vec<Slot> = slots.iter().zip(ranges).filter(|(_, r)| *r == range).map(|(s, _)| *s).collect();
+    if heading.len() < 2 {
+        return None;
+    }
+    let mut next = 0;
+    let mut end = None;
+    for &c in in_slot {
+        // A dollar sign alone waits for its price on the line below.
+        let kind = if cells[c].0.text == "$" { Kind::Dollars } else { cells[c].0.kind };
+        let Some(q) = heading[next..].iter().position(|&s| align::fit(kind, s) > 0) else { break };
+        next += q + 1;
+        end = Some(c);
+    }
+    end
+}
+
 /// The tokens of a row: its main lines', with the wrapped pieces of each
 /// cell joined to the token in the same columns, in line order.
-fn row_tokens(group: &Group, tokens: &[Vec<Token>], ranges: &[(u32, u32)], wrap: Wrap) -> Vec<Token> {
+fn row_tokens(
+    group: &Group,
+    tokens: &[Vec<Token>],
+    ranges: &[(u32, u32)],
+    slots: &[Slot],
+    wrap: Wrap,
+) -> Vec<Token> {
     let first = group.mains[0];
     // Each token of the row with the pieces (line, token) it is made of.
     let mut cells: Vec<(Token, Vec<(usize, Token)>)> = Vec::new();
@@ -537,9 +600,9 @@ fn row_tokens(group: &Group, tokens: &[Vec<Token>], ranges: &[(u32, u32)], wrap:
         // Text hanging below a cell continues its last value (the older print
         // runs several columns into one cell and wraps it as one text).
         let at = if wrap == Wrap::Hanging && i > first {
-            cells
-                .iter()
-                .rposition(|(m, _)| same_slot(m))
+            let in_slot: Vec<usize> = (0..cells.len()).filter(|&c| same_slot(&cells[c].0)).collect();
+            heading_cell_end(&in_slot, &cells, t, ranges, slots)
+                .or_else(|| in_slot.last().copied())
                 .or_else(|| cells.iter().position(|(m, _)| overlaps(m)))
         } else {
             cells
@@ -581,7 +644,7 @@ fn row_tokens(group: &Group, tokens: &[Vec<Token>], ranges: &[(u32, u32)], wrap:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AcquiredDisposed, DirectIndirect, TransactionCode};
+    use crate::model::{AcquiredDisposed, DirectIndirect, Origin, TransactionCode};
     use crate::repr::pdf::layout::page_lines;
 
     /// A line with each text starting at its column.
@@ -693,6 +756,161 @@ mod tests {
         assert_eq!(r.direct_or_indirect_ownership.copied(), Some(DirectIndirect::Direct));
         assert!(r.nature_of_ownership.value.is_none());
         assert!(diags.is_empty(), "{diags:?}");
+    }
+
+    #[test]
+    fn older_print_rows_start_with_marks_standing_for_values() {
+        // Form 3's Table II in the older print (fictional holdings): each
+        // row's first line has the title's first word, a mark in each date
+        // and price column and the ownership letter; the amount hangs below
+        // the underlying title on the next line, with the title's second word
+        // (one value: it does not start a row).
+        let row = |title: &str, amount: &str| {
+            [
+                at(&[(0, title), (19, "(1) (1)"), (47, "Common Stock"), (78, "(1)"), (99, "D")]),
+                at(&[(0, "Preferred"), (47, amount)]),
+                at(&[(0, "Stock")]),
+            ]
+        };
+        let mut lines = vec![
+            at(&[
+                (0, "1. Title of"),
+                (19, "2. Date Exercisable and"),
+                (47, "3. Title and Amount"),
+                (78, "4. Conversion or"),
+                (99, "5. Ownership Form of"),
+                (123, "6. Nature of Indirect"),
+            ]),
+            at(&[
+                (0, "Derivative"),
+                (19, "Expiration Date"),
+                (47, "of Securities"),
+                (78, "Exercise Price of"),
+                (99, "Derivative Security:"),
+                (123, "Beneficial Ownership"),
+            ]),
+            at(&[
+                (0, "Security"),
+                (19, "(Month/Day/Year)"),
+                (47, "Underlying"),
+                (78, "Derivative"),
+                (99, "Direct (D) or Indirect"),
+                (123, "(Instr. 5)"),
+            ]),
+            at(&[(47, "Derivative Security"), (78, "Security"), (99, "(I) (Instr. 5)")]),
+            at(&[(19, "Date Exercisable"), (47, "Title Amount or")]),
+            at(&[(19, "Expiration Date"), (47, "Number of Shares")]),
+        ];
+        lines.extend(row("Series A", "1,000"));
+        lines.extend(row("Series B", "2,500"));
+        lines.push(String::new());
+        lines.extend(row("Series C", "300"));
+        let page = page_lines(&lines.join("\n"), 0);
+        let mut diags = Vec::new();
+        let rows = read(&page, Table::Derivative, MarkStyle::Spaced, Wrap::Hanging, &mut diags);
+        // Each row read as a row of its own (not hung from the row above).
+        let titles: Vec<_> = rows.iter().map(|r| r.security_title.text()).collect();
+        assert_eq!(
+            titles,
+            ["Series A Preferred Stock", "Series B Preferred Stock", "Series C Preferred Stock"]
+        );
+        assert!(rows.iter().all(|r| r.underlying_security_title.text().starts_with("Common Stock")));
+    }
+
+    #[test]
+    fn older_print_marks_below_a_run_together_heading_end_its_cell() {
+        // Table I in the older print (fictional sales): the amount, (A) or
+        // (D) and price run together under heading 4, the amount owned after
+        // runs over into its range, and the price's mark hangs below.
+        let lines = [
+            at(&[
+                (0, "1. Title of"),
+                (14, "2. Transaction Date"),
+                (36, "3. Transaction 4. Securities"),
+                (78, "5. Amount of Securities"),
+                (112, "6. Ownership"),
+                (131, "7. Nature of"),
+            ]),
+            at(&[
+                (0, "Security"),
+                (14, "(Month/Day/Year)"),
+                (36, "Code (Instr. 8) Acquired (A) or"),
+                (78, "Beneficially Owned"),
+                (112, "Form: Direct (D)"),
+                (131, "Indirect Beneficial"),
+            ]),
+            at(&[
+                (51, "Disposed of (D)"),
+                (78, "Following Reported"),
+                (112, "or Indirect (I)"),
+                (131, "Ownership"),
+            ]),
+            at(&[(36, "Code V"), (52, "Amount (A) or (D)")]),
+            at(&[(53, "Price")]),
+            at(&[(0, "Common"), (14, "04/28/2022"), (36, "S"), (52, "2,500 D $ 81.25 90,000"), (112, "D")]),
+            at(&[(0, "Stock"), (52, "(1)")]),
+            String::new(),
+            at(&[
+                (0, "Common"),
+                (14, "04/28/2022"),
+                (36, "S"),
+                (52, "1,000 D $"),
+                (78, "89,000"),
+                (112, "D"),
+            ]),
+            at(&[(0, "Stock"), (52, "82.10 (2)")]),
+        ];
+        let page = page_lines(&lines.join("\n"), 0);
+        let mut diags = Vec::new();
+        let rows = read(&page, Table::NonDerivative, MarkStyle::Spaced, Wrap::Hanging, &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        for (r, price, owned) in [(&rows[0], 8125, 90_000), (&rows[1], 8210, 89_000)] {
+            assert_eq!(r.transaction_price_per_share.decimal(), Some(rust_decimal::Decimal::new(price, 2)));
+            assert_eq!(r.transaction_price_per_share.footnotes.len(), 1, "the mark is the price's");
+            assert_eq!(r.shares_owned_following_transaction.decimal(), Some(owned.into()));
+            assert!(r.shares_owned_following_transaction.footnotes.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_blank_line_away_from_the_even_split_puts_the_cells_in_doubt() {
+        // Table I's headings, then two fictional rows whose titles wrap
+        // unevenly: three lines above the first row's values and one
+        // below, a blank line, the second title's first line, a line of
+        // another column, the second row's values.
+        let headings: Vec<String> =
+            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
+        let values = |date: &str| {
+            at(&[
+                (72, date),
+                (115, "P"),
+                (133, "100"),
+                (153, "A"),
+                (160, "$1.00"),
+                (178, "1,100"),
+                (209, "D"),
+            ])
+        };
+        let mut lines = headings;
+        lines.extend([
+            at(&[(2, "Class")]),
+            at(&[(2, "A")]),
+            at(&[(2, "Common")]),
+            values("01/15/2024"),
+            at(&[(2, "Stock")]),
+            String::new(),
+            at(&[(2, "Preferred")]),
+            at(&[(225, "See")]),
+            values("01/16/2024"),
+            at(&[(2, "Stock"), (225, "footnote")]),
+        ]);
+        let page = page_lines(&lines.join("\n"), 0);
+        let mut diags = Vec::new();
+        let rows = read(&page, Table::NonDerivative, MarkStyle::Attached, Wrap::Centred, &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        for r in &rows {
+            assert_eq!(r.security_title.origin, Origin::Uncertain, "{:?}", r.security_title.value);
+        }
     }
 
     #[test]
