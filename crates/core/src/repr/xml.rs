@@ -461,7 +461,8 @@ impl<'a> Cursor<'a> {
         let close = if empty { 2 } else { 1 };
         let tag_close = end.saturating_sub(close);
         let qualified = self.src.get(start + 1..name_end).unwrap_or("");
-        let attributes = if tag_close > name_end { self.src.get(name_end..tag_close).unwrap_or("") } else { "" };
+        let attributes =
+            if tag_close > name_end { self.src.get(name_end..tag_close).unwrap_or("") } else { "" };
         // The local name is the part after a namespace prefix. A prefix must
         // be declared (`xmlns:p`, an attribute): until one is, the search
         // is skipped (it costs a third of reading an element).
@@ -762,7 +763,9 @@ impl<'a> Cursor<'a> {
     fn bad_value(&mut self, problem: Problem, raw: &str, start: usize, end: usize) {
         let path = self.path_of("");
         let (code, message) = match problem {
-            Problem::NonStandard(note) => (Code::NonStandardValue, format!("<{path}> is {}: {note}", quote(raw))),
+            Problem::NonStandard(note) => {
+                (Code::NonStandardValue, format!("<{path}> is {}: {note}", quote(raw)))
+            }
             Problem::Invalid(expected) => {
                 (Code::InvalidValue, format!("<{path}> should be {expected}, but is {}", quote(raw)))
             }
