@@ -282,7 +282,7 @@ pub fn order<'a>(query: &Query, subjects: impl IntoIterator<Item = (u32, Subject
         return kept.map(|(id, _)| id).collect();
     };
     let mut keyed: Vec<(Option<Key>, u32)> = kept.map(|(id, s)| (key(sort.col, &s), id)).collect();
-    keyed.sort_by(|(a, _), (b, _)| match (a, b) {
+    filing_core::sort::by(&mut keyed, |(a, _), (b, _)| match (a, b) {
         (Some(a), Some(b)) if sort.descending => b.cmp(a),
         (Some(a), Some(b)) => a.cmp(b),
         (Some(_), None) => Ordering::Less,
