@@ -2,8 +2,9 @@
 //! see [`crate::worker_protocol`]).
 //!
 //! Written by hand instead of with serde_json: serde's derived `Deserialize`
-//! and `Serialize` code for these types, made for serde_json, cost the wasm
-//! about 21 kB brotli (issue 8); this is a few hundred bytes.
+//! and `Serialize` code for these types, made for serde_json, was about 50 kB
+//! of the wasm's code and 21.6 kB of its brotli size (issue 8); this is about
+//! 5 kB of code.
 //!
 //! The format: a number is its decimal digits and `,`; a string is its length
 //! in bytes, `:` and the string; `false`/`true` are `0,`/`1,`; an `f64` is its
