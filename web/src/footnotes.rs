@@ -68,6 +68,12 @@ fn beside(mark: &web_sys::Element) -> (f64, f64) {
     (rect.left().min(width - 330.0).max(8.0), rect.bottom() + 6.0)
 }
 
+/// A CSS length in whole pixels, `123px` (an integer: formatting an `f64`
+/// would link Rust's float formatting, about 11 kB, into the wasm).
+fn px(value: f64) -> String {
+    format!("{}px", value.round() as i32)
+}
+
 /// The page's footnote tooltip.
 #[component]
 pub fn FootnoteTip(tips: FootnoteTips) -> impl IntoView {
@@ -90,8 +96,8 @@ pub fn FootnoteTip(tips: FootnoteTips) -> impl IntoView {
             class="footnote-tip"
             data-test="footnote-tip"
             class:shown=move || tips.tip.with(Option::is_some)
-            style:left=move || tips.tip.with(|t| t.as_ref().map(|t| format!("{}px", t.left)))
-            style:top=move || tips.tip.with(|t| t.as_ref().map(|t| format!("{}px", t.top)))
+            style:left=move || tips.tip.with(|t| t.as_ref().map(|t| px(t.left)))
+            style:top=move || tips.tip.with(|t| t.as_ref().map(|t| px(t.top)))
         >
             {move || tips.tip.get().map(|tip| view! { <strong>{tip.mark}</strong> " " {tip.text} })}
         </div>

@@ -37,6 +37,7 @@ mod source_view;
 mod state;
 mod theme;
 mod transaction_table;
+mod wire;
 mod worker;
 mod worker_client;
 mod worker_protocol;

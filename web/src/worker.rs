@@ -97,8 +97,7 @@ fn now() -> f64 {
 /// Send `reply` to the page, with `data` beside it (and `transfer`red).
 fn post(reply: &Reply, data: Option<&JsValue>, transfer: Option<&JsValue>) {
     let message = Object::new();
-    let json = serde_json::to_string(reply).unwrap_or_default();
-    let _ = Reflect::set(&message, &"json".into(), &json.into());
+    let _ = Reflect::set(&message, &"wire".into(), &crate::wire::encode(reply).into());
     if let Some(data) = data {
         let _ = Reflect::set(&message, &"data".into(), data);
     }
@@ -116,12 +115,9 @@ fn post(reply: &Reply, data: Option<&JsValue>, transfer: Option<&JsValue>) {
 }
 
 fn handle(data: &JsValue) {
-    let json = Reflect::get(data, &"json".into()).ok().and_then(|j| j.as_string()).unwrap_or_default();
-    let request = match serde_json::from_str::<Request>(&json) {
-        Ok(request) => request,
-        Err(error) => {
-            return post(&Reply::Failed { message: format!("unreadable request: {error}") }, None, None);
-        }
+    let wire = Reflect::get(data, &"wire".into()).ok().and_then(|w| w.as_string()).unwrap_or_default();
+    let Some(request) = crate::wire::decode::<Request>(&wire) else {
+        return post(&Reply::Failed { message: "unreadable request".to_owned() }, None, None);
     };
     let payloads: Array =
         Reflect::get(data, &"data".into()).ok().and_then(|d| d.dyn_into().ok()).unwrap_or_default();

@@ -98,8 +98,7 @@ impl WorkerClient {
     /// Send `request`, with `data` beside it (see [`crate::worker_protocol`]).
     pub fn send(&self, request: &Request, data: Option<&Array>) {
         let message = Object::new();
-        let json = serde_json::to_string(request).unwrap_or_default();
-        let _ = Reflect::set(&message, &"json".into(), &json.into());
+        let _ = Reflect::set(&message, &"wire".into(), &crate::wire::encode(request).into());
         if let Some(data) = data {
             let _ = Reflect::set(&message, &"data".into(), data);
         }
@@ -154,9 +153,9 @@ impl WorkerClient {
             let Some(inner) = weak.upgrade() else { return };
             let Some(event) = event.dyn_ref::<MessageEvent>() else { return };
             let data = event.data();
-            let json =
-                Reflect::get(&data, &"json".into()).ok().and_then(|j| j.as_string()).unwrap_or_default();
-            let Ok(reply) = serde_json::from_str::<Reply>(&json) else { return };
+            let wire =
+                Reflect::get(&data, &"wire".into()).ok().and_then(|w| w.as_string()).unwrap_or_default();
+            let Some(reply) = crate::wire::decode::<Reply>(&wire) else { return };
             let payload = Reflect::get(&data, &"data".into()).unwrap_or(JsValue::UNDEFINED);
             if reply == Reply::Ready {
                 let mut inner = inner.borrow_mut();

@@ -1,15 +1,13 @@
 //! What the page and the parsing worker say to each other.
 //!
-//! Every message is a plain JS object `{ json, data }`: `json` is one
-//! [`Request`] or [`Reply`] as JSON (serde), and `data` carries what JSON
-//! should not: the inputs of a [`Request::Parse`] (an array of `File`s and
+//! Every message is a plain JS object `{ wire, data }`: `wire` is one
+//! [`Request`] or [`Reply`] written as a string by [`crate::wire`], and `data`
+//! carries what a string should not: the inputs of a [`Request::Parse`] (an array of `File`s and
 //! strings, in input order: a `File` is a handle, so the page never reads
 //! the bytes of a batch itself), the row order of a [`Reply::Order`] (a
 //! `Uint32Array`, transferred), the contents of a [`Reply::Exported`] (a
 //! string, or a `Uint8Array` for the SEC ZIP), the filings and rows of a
 //! [`Reply::Chunk`] (two strings of lines, see [`crate::batch::rows`]).
-
-use serde::{Deserialize, Serialize};
 
 use crate::batch::query::Query;
 use crate::batch::rows::InputStatus;
@@ -17,20 +15,18 @@ use crate::batch::summary::Summaries;
 
 /// An input of a batch, named; its contents are the same-numbered entry of
 /// the message's `data` array (a `File` or a string).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputSpec {
     /// The file name, or "pasted text", or the sample's name.
     pub name: String,
     /// `file`, `paste` or `sample` (for the saved session).
-    #[serde(default)]
     pub kind: String,
     /// Do not parse it, for this reason (it crashed an earlier worker).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip: Option<String>,
 }
 
 /// What can be exported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportKind {
     /// The rows shown, tab-separated.
     Tsv,
@@ -43,7 +39,7 @@ pub enum ExportKind {
 }
 
 /// From the page to the worker.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Request {
     /// Forget the last batch and parse these inputs.
     Parse {
@@ -87,7 +83,7 @@ pub enum Request {
 }
 
 /// From the worker to the page.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Reply {
     /// The worker has started and takes requests.
     Ready,
@@ -156,7 +152,7 @@ pub enum Reply {
 }
 
 /// Milliseconds the worker spent on a batch.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Timings {
     /// Reading the inputs' bytes (files).
     pub read_ms: f64,
@@ -166,26 +162,4 @@ pub struct Timings {
     pub rows_ms: f64,
     /// The cross-filing analysis (totals, amendments, repeats).
     pub totals_ms: f64,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn messages_survive_json() {
-        let request =
-            Request::Query { job: 3, seq: 9, query: Query { codes: "PS".into(), ..Query::default() } };
-        let json = serde_json::to_string(&request).unwrap();
-        assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), request);
-        let reply = Reply::Chunk {
-            job: 1,
-            done: 2,
-            statuses: vec![InputStatus { input: 1, filings: 1, ..InputStatus::default() }],
-            codes: "MS".into(),
-            rows_left_out: 0,
-        };
-        let json = serde_json::to_string(&reply).unwrap();
-        assert_eq!(serde_json::from_str::<Reply>(&json).unwrap(), reply);
-    }
 }

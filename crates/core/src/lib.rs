@@ -33,6 +33,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod model;
 pub mod repr;
+pub mod sort;
 pub mod source;
 
 use serde::Serialize;

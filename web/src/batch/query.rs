@@ -25,12 +25,11 @@ use std::cmp::Ordering;
 use filing_core::model::{
     AcquiredDisposed, Cell, Column, Date, DirectIndirect, Filing, Row, Table, TransactionCode,
 };
-use serde::{Deserialize, Serialize};
 
 use super::rows::Col;
 
 /// Acquired or disposed (the form's `A`/`D` column).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub enum Direction {
     Acquired,
@@ -38,7 +37,7 @@ pub enum Direction {
 }
 
 /// Direct or indirect ownership.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub enum Ownership {
     Direct,
@@ -46,7 +45,7 @@ pub enum Ownership {
 }
 
 /// Table I (non-derivative) or Table II (derivative).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub enum Derivative {
     TableI,
@@ -54,7 +53,7 @@ pub enum Derivative {
 }
 
 /// The order of the rows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sort {
     /// The column sorted by.
     pub col: Col,
@@ -63,7 +62,7 @@ pub struct Sort {
 }
 
 /// The filters and the sort of the combined table, as the user set them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     /// Transaction codes to keep, as letters (`PS`); empty keeps all.
     pub codes: String,
@@ -283,7 +282,7 @@ pub fn order<'a>(query: &Query, subjects: impl IntoIterator<Item = (u32, Subject
         return kept.map(|(id, _)| id).collect();
     };
     let mut keyed: Vec<(Option<Key>, u32)> = kept.map(|(id, s)| (key(sort.col, &s), id)).collect();
-    keyed.sort_by(|(a, _), (b, _)| match (a, b) {
+    filing_core::sort::by(&mut keyed, |(a, _), (b, _)| match (a, b) {
         (Some(a), Some(b)) if sort.descending => b.cmp(a),
         (Some(a), Some(b)) => a.cmp(b),
         (Some(_), None) => Ordering::Less,

@@ -17,13 +17,12 @@
 use filing_core::Parsed;
 use filing_core::diagnostic::{Diagnostic, Severity};
 use filing_core::model::{Column, Filing, Row, RowKind, Table};
-use serde::{Deserialize, Serialize};
 
 use crate::transaction_table::footnote_mark;
 
 /// A column of the combined table. The first five come from the filing, the
 /// others from the row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[allow(missing_docs)] // each variant is named for the column it is
 pub enum Col {
     Input,
@@ -195,7 +194,7 @@ impl Outcome {
 }
 
 /// What the worker read from one input.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct InputStatus {
     /// The input's index in the batch.
     pub input: u32,
@@ -210,7 +209,6 @@ pub struct InputStatus {
     /// Diagnostics of severity warning.
     pub warnings: u32,
     /// Why nothing was read, or the first error, when there is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
 
@@ -249,7 +247,7 @@ impl InputStatus {
 }
 
 /// One filing, as the combined table names it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FilingInfo {
     /// The input it was read from.
     pub input: u32,

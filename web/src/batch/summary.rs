@@ -12,12 +12,11 @@
 use filing_core::analysis::batch::{Batch, Totals};
 use filing_core::analysis::figure::{Figure, display, dollars};
 use filing_core::model::{DirectIndirect, Table};
-use serde::{Deserialize, Serialize};
 
 use super::rows::count_u32;
 
 /// The totals of a batch, ready to show.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Summaries {
     /// Per reporting owner.
     pub by_owner: Vec<PartyTotals>,
@@ -36,7 +35,7 @@ pub struct Summaries {
 }
 
 /// The totals of one owner or issuer.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PartyTotals {
     /// The name as first seen.
     pub name: String,
@@ -51,7 +50,7 @@ pub struct PartyTotals {
 }
 
 /// What the transactions in one security, held one way, moved.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SecurityLine {
     /// The security's title.
     pub title: String,

@@ -206,7 +206,7 @@ pub fn batch(filings: &[Filing]) -> Batch {
     let counted: Vec<&BatchTransaction> = transactions.iter().filter(|t| t.superseded_by.is_none()).collect();
     let by_owner = totals(filings, &counted, |t| t.owners.clone());
     let by_issuer = totals(filings, &counted, |t| vec![t.issuer.clone()]);
-    transactions.sort_by_key(|t| (t.filing, t.table, t.row));
+    crate::sort::by_key(&mut transactions, |t| (t.filing, t.table, t.row));
     Batch { amendments, transactions, by_owner, by_issuer, diagnostics }
 }
 
@@ -328,7 +328,7 @@ fn changes(original: &Filing, amended: &Filing) -> Vec<Change> {
     doc("Remarks", original.remarks.value.clone(), amended.remarks.value.clone());
     let names = |f: &Filing| {
         let mut n: Vec<String> = owners_of(f).into_iter().map(|p| p.name).collect();
-        n.sort();
+        crate::sort::by(&mut n, Ord::cmp);
         Some(n.join("; "))
     };
     doc("Reporting owners", names(original), names(amended));
@@ -536,7 +536,7 @@ fn totals(
     }
     out.into_iter()
         .map(|(mut totals, per_security)| {
-            totals.filings.sort_unstable();
+            crate::sort::by(&mut totals.filings, Ord::cmp);
             totals.filings.dedup();
             totals.securities = per_security
                 .into_iter()

@@ -57,7 +57,7 @@ pub fn holidays(year: i32) -> Vec<(Date, &'static str)> {
     for &(y, m, d, name) in CLOSURES.iter().filter(|c| c.0 == year) {
         out.extend(Date::from_ymd(y, m, d).map(|day| (day, name)));
     }
-    out.sort_by_key(|&(d, _)| d);
+    crate::sort::by_key(&mut out, |&(d, _)| d);
     out
 }
 

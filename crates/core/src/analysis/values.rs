@@ -256,7 +256,7 @@ pub(crate) fn key(table: Table, row: &Row) -> Key {
     };
     let mut ownership_notes = row.nature_of_ownership.footnotes.clone();
     ownership_notes.extend(row.direct_or_indirect_ownership.footnotes.iter().cloned());
-    ownership_notes.sort();
+    crate::sort::by(&mut ownership_notes, Ord::cmp);
     ownership_notes.dedup();
     Key {
         title: normalize_title(row.security_title.text()),

@@ -414,7 +414,7 @@ fn find_labels(text: &str, cells: &[usize]) -> Vec<(usize, usize, Label)> {
             found.push((start, end, label));
         }
     }
-    found.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    crate::sort::by_key(&mut found, |&(start, end, _)| (start, std::cmp::Reverse(end)));
     let mut out = Vec::new();
     let mut pos = 0;
     for (start, end, label) in found {

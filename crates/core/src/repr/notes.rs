@@ -255,11 +255,11 @@ fn spread(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
         .iter()
         .zip(names)
         .filter_map(|((di, date, date_span, own), mut n)| {
-            n.sort_unstable();
+            crate::sort::by(&mut n, Ord::cmp);
             let mut parts: Vec<(usize, String)> = n.iter().map(|&i| (i, lines[i].text())).collect();
             if !own.is_empty() {
                 parts.push((*di, own.clone()));
-                parts.sort_by_key(|p| p.0);
+                crate::sort::by_key(&mut parts, |p| p.0);
             }
             let text = parts.iter().map(|p| p.1.as_str()).fold(String::new(), |mut acc, p| {
                 if acc.is_empty() {
@@ -281,7 +281,7 @@ fn spread(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
         })
         .collect();
     // Nearest the mark first, like the other patterns (the caller reverses).
-    out.sort_by_key(|(i, _)| std::cmp::Reverse(*i));
+    crate::sort::by_key(&mut out, |(i, _)| std::cmp::Reverse(*i));
     out
 }
 
@@ -309,7 +309,7 @@ fn around_date(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
             name.push(above[j]);
             j += 1;
         }
-        name.sort_unstable();
+        crate::sort::by(&mut name, Ord::cmp);
         if name.is_empty() || name.iter().any(|&i| is_form_text(&lines[i])) {
             break;
         }

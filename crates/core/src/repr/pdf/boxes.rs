@@ -125,7 +125,7 @@ pub(crate) fn header(page: &[PageLine]) -> (Vec<Line>, Vec<Doubt>) {
             }
         }
     }
-    anchors.sort_unstable();
+    crate::sort::by(&mut anchors, Ord::cmp);
     let start = first_box_line.unwrap_or(page.len());
     let mut out: Vec<Line> = page[..start].iter().filter(|l| !l.is_blank()).map(PageLine::line).collect();
     if anchors.len() < 2 {

@@ -62,7 +62,7 @@ fn columns(headings: &[&PageLine], table: Table) -> Vec<Column> {
             }
         }
     }
-    anchors.sort_unstable();
+    crate::sort::by(&mut anchors, Ord::cmp);
     let all_words: Vec<Vec<(String, u32, u32)>> = headings.iter().map(|l| words(l)).collect();
     let mut out: Vec<Column> = Vec::new();
     for (k, &a) in anchors.iter().enumerate() {
@@ -588,7 +588,7 @@ fn row_tokens(
             cells.push((t.clone(), vec![(m, t.clone())]));
         }
     }
-    cells.sort_by_key(|(t, _)| t.x.map_or(0, |x| x.0));
+    crate::sort::by_key(&mut cells, |(t, _)| t.x.map_or(0, |x| x.0));
     for &(i, k) in &group.pieces {
         let t = &tokens[i][k];
         let overlaps = |m: &Token| match (m.x, t.x) {
@@ -630,7 +630,7 @@ fn row_tokens(
     cells
         .into_iter()
         .filter_map(|(_, mut parts)| {
-            parts.sort_by_key(|(line, t)| (*line, t.x.map_or(0, |x| x.0)));
+            crate::sort::by_key(&mut parts, |(line, t)| (*line, t.x.map_or(0, |x| x.0)));
             let mut parts = parts.into_iter().map(|(_, t)| t);
             let mut token = parts.next()?;
             for p in parts {
