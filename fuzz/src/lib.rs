@@ -86,7 +86,7 @@ pub fn pdf_text(data: &[u8]) {
 }
 
 /// The whole pipeline as the page runs it: decode, detect, parse, analyse each
-/// filing and the batch, every export, and the JSON the worker sends.
+/// filing and the batch, every export, and the model's JSON (the CLI's `--json`).
 pub fn pipeline(data: &[u8]) {
     let (input, parsed) = filing_core::parse_bytes(data);
     if let Some(input) = &input {

@@ -3,14 +3,15 @@
 //!
 //! One record, `session/last` in the database `filing-inspector`: the
 //! inputs' names, kinds and sizes, and their contents end to end in one
-//! blob. A batch over [`MAX_SAVED_BYTES`] is
+//! blob ([`Record`], turned into a JS object by `serde-wasm-bindgen`). A batch over [`MAX_SAVED_BYTES`] is
 //! not kept: the record then only says how large it was, and the page says
 //! so on reload. Whether to keep anything is the user's choice, stored in
 //! localStorage (`filing-inspector.remember`: `no` opts out); opting out
 //! deletes the record.
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Promise, Reflect};
 use leptos::prelude::*;
+use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -31,6 +32,27 @@ pub enum Saved {
     Inputs(Vec<Source>),
     /// Too large to keep: how many inputs, how many bytes.
     TooLarge(u32, f64),
+}
+
+/// The stored record, as IndexedDB keeps it: a plain object with camel-case
+/// keys, written by `serde-wasm-bindgen`. [`load`] reads it back key by key
+/// (a derived `Deserialize` would link Rust's float formatting, for its
+/// error messages: 10 kB of brotli for five keys).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Record {
+    /// Set when the batch was too large to keep: how many inputs, how many bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    too_large: Option<(u32, f64)>,
+    /// The inputs' names, in order.
+    names: Vec<String>,
+    /// Their kinds (`file`, `paste`, `sample`).
+    kinds: Vec<String>,
+    /// Their sizes in bytes: where each one's contents end in `contents`.
+    sizes: Vec<f64>,
+    /// Every input's contents end to end, one `Blob` (kept as the JS object).
+    #[serde(serialize_with = "serde_wasm_bindgen::preserve::serialize")]
+    contents: JsValue,
 }
 
 /// Whether the user lets the page keep the last session (the default).
@@ -112,19 +134,26 @@ pub async fn save(
     contents: &[JsValue],
 ) -> Result<(), String> {
     let bytes: f64 = sizes.iter().sum();
-    let record = Object::new();
-    let set = |key: &str, value: &JsValue| drop(Reflect::set(&record, &key.into(), value));
-    if bytes > MAX_SAVED_BYTES as f64 {
-        set("tooLarge", &Array::of2(&(names.len() as u32).into(), &bytes.into()));
+    let record = if bytes > MAX_SAVED_BYTES as f64 {
+        Record {
+            too_large: Some((names.len() as u32, bytes)),
+            names: Vec::new(),
+            kinds: Vec::new(),
+            sizes: Vec::new(),
+            contents: JsValue::UNDEFINED,
+        }
     } else {
-        let list = |values: &mut dyn Iterator<Item = JsValue>| values.collect::<Array>();
         let parts: Array = contents.iter().collect();
         let blob = Blob::new_with_blob_sequence(&parts).map_err(|e| describe(&e))?;
-        set("names", &list(&mut names.iter().map(|n| JsValue::from_str(n))));
-        set("kinds", &list(&mut kinds.iter().map(|k| JsValue::from_str(k))));
-        set("sizes", &list(&mut sizes.iter().map(|&n| JsValue::from_f64(n))));
-        set("contents", &blob);
-    }
+        Record {
+            too_large: None,
+            names: names.to_vec(),
+            kinds: kinds.to_vec(),
+            sizes: sizes.to_vec(),
+            contents: blob.into(),
+        }
+    };
+    let record = serde_wasm_bindgen::to_value(&record).map_err(|e| e.to_string())?;
     let store = store(IdbTransactionMode::Readwrite).await?;
     done(&store.put_with_key(&record, &KEY.into()).map_err(|e| describe(&e))?).await.map(drop)
 }
@@ -141,27 +170,32 @@ pub async fn load() -> Result<Option<Saved>, String> {
         let count = too_large.get(0).as_f64().unwrap_or(0.0) as u32;
         return Ok(Some(Saved::TooLarge(count, too_large.get(1).as_f64().unwrap_or(0.0))));
     }
-    let (Ok(names), Ok(kinds), Ok(sizes), Ok(contents)) = (
-        get("names").dyn_into::<Array>(),
-        get("kinds").dyn_into::<Array>(),
-        get("sizes").dyn_into::<Array>(),
-        get("contents").dyn_into::<Blob>(),
-    ) else {
+    let strings = |key: &str| {
+        get(key)
+            .dyn_into::<Array>()
+            .ok()
+            .map(|a| a.iter().map(|v| v.as_string().unwrap_or_default()).collect::<Vec<_>>())
+    };
+    let sizes = get("sizes")
+        .dyn_into::<Array>()
+        .ok()
+        .map(|a| a.iter().map(|v| v.as_f64().unwrap_or(0.0)).collect::<Vec<_>>());
+    let (Some(names), Some(kinds), Some(sizes), Ok(contents)) =
+        (strings("names"), strings("kinds"), sizes, get("contents").dyn_into::<Blob>())
+    else {
         return Ok(None); // not a record this version wrote
     };
-    let mut sources = Vec::with_capacity(names.length() as usize);
+    let mut sources = Vec::with_capacity(names.len());
     let mut offset = 0.0;
-    for i in 0..names.length() {
-        let name = names.get(i).as_string().unwrap_or_default();
-        let size = sizes.get(i).as_f64().unwrap_or(0.0);
+    for ((name, kind), size) in names.iter().zip(&kinds).zip(&sizes) {
         let part = contents.slice_with_f64_and_f64(offset, offset + size).map_err(|e| describe(&e))?;
         offset += size;
-        if kinds.get(i).as_string().as_deref() == Some(SourceKind::File.as_str()) {
-            let file = File::new_with_blob_sequence(&Array::of1(&part), &name).map_err(|e| describe(&e))?;
+        if kind == SourceKind::File.as_str() {
+            let file = File::new_with_blob_sequence(&Array::of1(&part), name).map_err(|e| describe(&e))?;
             sources.push(Source::file(file));
         } else {
             let text = JsFuture::from(part.text()).await.map_err(|e| describe(&e))?;
-            sources.push(Source::text(&name, text.as_string().unwrap_or_default()));
+            sources.push(Source::text(name, text.as_string().unwrap_or_default()));
         }
     }
     Ok((!sources.is_empty()).then_some(Saved::Inputs(sources)))
