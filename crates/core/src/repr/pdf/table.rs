@@ -27,7 +27,7 @@ fn is_heading_line(line: &PageLine) -> bool {
 }
 
 /// Where the words of a line stand: (word, first column, column past the end).
-fn words(line: &PageLine) -> Vec<(String, u32, u32)> {
+pub(crate) fn words(line: &PageLine) -> Vec<(String, u32, u32)> {
     let mut out = Vec::new();
     for s in &line.segments {
         let mut col = s.x;
@@ -182,7 +182,16 @@ pub(crate) fn read(
             continue;
         }
         let run = Run { data: &page[start..i], continued };
-        let (mut more, ran_on) = read_rows(run, &headings, table, marks, wrap, diagnostics);
+        let (mut more, ran_on) = if wrap == Wrap::Hanging {
+            // The older print: cells in order, whatever their positions.
+            let groups = super::hanging::heading_groups(&headings, table);
+            let (rows, ran_on) =
+                super::hanging::read_rows(run.data, &groups, table, marks, continued, diagnostics);
+            let all = if ran_on { groups.concat() } else { Vec::new() };
+            (rows, all)
+        } else {
+            read_rows(run, &headings, table, marks, wrap, diagnostics)
+        };
         // Words above the page's first row may end the last row of the page
         // before, or start the first row: both are in doubt.
         if let Some(last) = rows.last_mut() {
@@ -193,10 +202,6 @@ pub(crate) fn read(
         }
         rows.extend(more);
         continued = true;
-    }
-    if wrap == Wrap::Hanging {
-        // Columns run into one another: a row in doubt may hold another's values.
-        crate::repr::table::doubt_rows_together(&mut rows, table, diagnostics);
     }
     rows
 }

@@ -1,0 +1,804 @@
+//! Tables I and II of the older vendor print, as PDF text with layout.
+//!
+//! The older print gives each numbered heading one cell ("3. Transaction
+//! Code" holds `M` or `J V`, "4. Securities Acquired (A) or Disposed of (D)"
+//! holds `1,000 D $ 12.50`), left-aligned and wrapped in its column, every
+//! cell starting on the row's first line. What the extractor keeps of the
+//! page's positions is not to be trusted across pages: a page without
+//! headings is often laid out at another scale than the headings above it,
+//! and headings run together. So the headings give only the order of the
+//! cells, and the rows are read without them:
+//!
+//! - a row starts with a line whose first segment stands at the left margin
+//!   (the title) and that holds the row's values (its ownership form `D`/`I`
+//!   last, or three values at least); the lines below it, up to the next
+//!   row, hang from it;
+//! - the segments of the row's first line are its cells (a segment may hold
+//!   several cells run together); each word hanging below goes to the cell
+//!   it stands under (the last one starting at or left of it);
+//! - the tokens of the cells — dates, amounts, `$` prices, letters, marks,
+//!   phrases — are aligned in order with the headings' columns by what they
+//!   look like ([`align_cells`]): a cell fills one heading or several
+//!   consecutive ones, never part of one that another cell also fills. A
+//!   token that fits as well in two places is marked uncertain.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Column, Origin, Row, Table};
+use crate::repr::align::{self, Kind, Token};
+use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
+use crate::repr::columns::{Slot, heading_slots};
+use crate::repr::form::is_form_text;
+use crate::repr::pdf::layout::PageLine;
+use crate::repr::table::{Layout, finish_row, mark_uncertain, set_origin};
+use crate::source::Span;
+
+/// The headings' columns, grouped by numbered heading, in printed order
+/// (the order of the numbered headings on the page).
+pub(crate) fn heading_groups(headings: &[&PageLine], table: Table) -> Vec<Vec<Slot>> {
+    let words: Vec<(String, u32)> =
+        headings.iter().flat_map(|l| super::table::words(l)).map(|(w, x, _)| (w, x)).collect();
+    let mut anchors: Vec<u32> = Vec::new();
+    for (word, x) in &words {
+        if is_number_word(word) && !anchors.iter().any(|a| a.abs_diff(*x) <= 1) {
+            anchors.push(*x);
+        }
+    }
+    anchors.sort_unstable();
+    let mut groups: Vec<Vec<Slot>> = Vec::new();
+    for (k, &a) in anchors.iter().enumerate() {
+        let next = anchors.get(k + 1).copied().unwrap_or(u32::MAX);
+        let text: Vec<&str> =
+            words.iter().filter(|w| w.1 + 1 >= a && w.1 + 1 < next).map(|w| w.0.as_str()).collect();
+        let Some(slots) = heading_slots(&text.join(" "), table) else { continue };
+        let fresh: Vec<Slot> =
+            slots.iter().copied().filter(|s| !groups.iter().flatten().any(|g| g == s)).collect();
+        if !fresh.is_empty() {
+            groups.push(fresh);
+        }
+    }
+    groups
+}
+
+/// A numbered heading's number: `1.`, `2A.`, `10.`.
+fn is_number_word(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && matches!(&word[digits..], "." | "a.")
+}
+
+/// Read the rows of one run of data lines under the headings `groups`.
+/// `continued`: the table ran on from a page before, so lines above the
+/// first row may end that page's last row. Returns the rows, and whether
+/// such lines were there (the last row before and the first row here are
+/// then in doubt).
+pub(crate) fn read_rows(
+    data: &[PageLine],
+    groups: &[Vec<Slot>],
+    table: Table,
+    marks: MarkStyle,
+    continued: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Row>, bool) {
+    let slots: Vec<Slot> = groups.iter().flatten().copied().collect();
+    let group_of: Vec<usize> =
+        groups.iter().enumerate().flat_map(|(g, s)| std::iter::repeat_n(g, s.len())).collect();
+    let layout = Layout { groups: groups.to_vec() };
+    let lines: Vec<Option<Vec<LineToken>>> = data
+        .iter()
+        .map(|l| (!l.is_blank() && !is_form_text(&l.line())).then(|| line_words(l, marks)))
+        .collect();
+    let margin = lines.iter().flatten().filter_map(|w| w.first().map(|t| t.x)).min().unwrap_or(0);
+    let mains: Vec<usize> =
+        (0..lines.len()).filter(|&i| lines[i].as_ref().is_some_and(|w| is_main(w, margin))).collect();
+    let ran_on = mains.first().is_some_and(|&f| continued && lines[..f].iter().any(Option::is_some));
+    let mut rows: Vec<Row> = Vec::new();
+    for (k, &m) in mains.iter().enumerate() {
+        let end = mains.get(k + 1).copied().unwrap_or(lines.len());
+        let Some(main) = &lines[m] else { continue };
+        let hanging: Vec<&Vec<LineToken>> = lines[m + 1..end].iter().flatten().collect();
+        // The first line's cells, split where a cell runs over into the
+        // next heading's columns (each wraps in its own column), then the
+        // hanging words given to the cells they stand under.
+        let first = split_run_together(main_cells(main), &slots, &group_of);
+        let cells = hang(first, &hanging);
+        let tokens = row_tokens(&cells, &slots);
+        let span = tokens.iter().map(|t| t.token.span).reduce(Span::cover).unwrap_or_default();
+        let mut row = Row { span, ..Row::default() };
+        let placements = align_cells(&tokens, &slots, &group_of);
+        fill_row(&mut row, &slots, &tokens, &placements, diagnostics);
+        align::touch_all(&mut row, &slots, span);
+        finish_row(&mut row, &layout, table);
+        let row = settle(row, table, &slots);
+        if !complete(&row, &slots)
+            && let Some(above) = rows.last_mut()
+        {
+            // A piece of the row above read as a row of its own: the row above lacks it.
+            doubt_values(above);
+        }
+        rows.push(row);
+    }
+    (rows, ran_on)
+}
+
+/// Fill a row from its tokens as the alignment placed them: a mark that
+/// joins the value before it in some best alignment is joined to it (and
+/// when it may as well fill a column of its own, both are uncertain); a
+/// token that may as well be left out is uncertain where it went.
+fn fill_row(
+    row: &mut Row,
+    slots: &[Slot],
+    tokens: &[Tok],
+    placements: &[Placement],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut toks: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut choices: Vec<Vec<usize>> = Vec::with_capacity(tokens.len());
+    let mut doubtful: Vec<usize> = Vec::new();
+    for (t, p) in tokens.iter().zip(placements) {
+        if p.attached
+            && let (Some(prev), Some(options)) = (toks.last_mut(), choices.last())
+        {
+            prev.join(&t.token, false);
+            if !p.slots.is_empty() || p.dropped {
+                doubtful.extend(options.iter().chain(&p.slots));
+            }
+            continue;
+        }
+        if p.dropped && !p.slots.is_empty() {
+            doubtful.extend(&p.slots);
+        }
+        toks.push(t.token.clone());
+        choices.push(p.slots.clone());
+    }
+    let mut problems = Vec::new();
+    align::apply(row, slots, &toks, &choices, &mut problems, diagnostics);
+    for p in problems {
+        mark_uncertain(row, p.slot);
+        diagnostics.push(Diagnostic::new(Code::CellUnreadable, Some(p.span), p.message));
+    }
+    for &j in &doubtful {
+        if let Some(&slot) = slots.get(j) {
+            mark_uncertain(row, slot);
+        }
+    }
+    if let (Some(&j), Some(first)) = (doubtful.first(), tokens.first()) {
+        let label = slots.get(j).map_or("", |s| s.label());
+        diagnostics.push(
+            Diagnostic::new(
+                Code::ColumnUncertain,
+                Some(first.token.span.cover(tokens.last().map_or(first.token.span, |t| t.token.span))),
+                format!("a footnote mark or value near the {label} could belong to another column"),
+            )
+            .with_help("check the row against the original filing"),
+        );
+    }
+}
+
+/// Whether a row fills the columns every row of its kind has, of those the
+/// table prints (`slots`): the title and the ownership form; the amount
+/// owned after (a value or a footnote); for a transaction its date, code,
+/// amount, and its direction where the print shows it (not in Table II,
+/// whose (A) and (D) are one cell).
+fn complete(row: &Row, slots: &[Slot]) -> bool {
+    let shows = |s: Slot| slots.contains(&s);
+    let filled = |c: Column| {
+        let cell = row.cell(c);
+        cell.has_value() || !cell.meta().0.is_empty()
+    };
+    let mut need = vec![Column::SecurityTitle];
+    if shows(Slot::DirectIndirect) {
+        need.push(Column::DirectOrIndirectOwnership);
+    }
+    if row.kind == crate::model::RowKind::Transaction {
+        need.extend([Column::TransactionDate, Column::TransactionCode]);
+        if shows(Slot::AcquiredDisposed) {
+            need.push(Column::TransactionAcquiredDisposedCode);
+        }
+        if !filled(Column::TransactionShares) && !filled(Column::TransactionTotalValue) {
+            return false;
+        }
+    }
+    let owned = !shows(Slot::Owned)
+        || filled(Column::SharesOwnedFollowingTransaction)
+        || filled(Column::ValueOwnedFollowingTransaction);
+    owned && need.iter().all(|&c| row.cell(c).has_value())
+}
+
+/// Settle a row read from its cells: an empty column is not known to be
+/// empty (no cell showed it: missing), and a row that lacks a column every
+/// row has may have lost a cell to a neighbour, or be a piece of one:
+/// every value of it is uncertain. Values whose place a tie left open are
+/// uncertain already; they do not put the rest in doubt.
+fn settle(mut row: Row, table: Table, slots: &[Slot]) -> Row {
+    for column in Column::ALL {
+        let cell = row.cell(column);
+        let (footnotes, _, origin) = cell.meta();
+        if column.applies(table, row.kind) && origin.is_read() && !cell.has_value() && footnotes.is_empty() {
+            set_origin(&mut row, column, Origin::Missing);
+        }
+    }
+    if !complete(&row, slots) {
+        doubt_values(&mut row);
+    }
+    row
+}
+
+/// Mark every value and footnote read in a row uncertain.
+fn doubt_values(row: &mut Row) {
+    for column in Column::ALL {
+        let cell = row.cell(column);
+        let (footnotes, _, origin) = cell.meta();
+        if origin.is_read() && (cell.has_value() || !footnotes.is_empty()) {
+            set_origin(row, column, Origin::Uncertain);
+        }
+    }
+}
+
+/// A word of a line (marks canonical), where it starts, and the segment it is in.
+#[derive(Clone, Debug)]
+struct LineToken {
+    x: u32,
+    segment: usize,
+    cell: Cell,
+}
+
+/// The words of a line, marks written as superscripts.
+fn line_words(line: &PageLine, marks: MarkStyle) -> Vec<LineToken> {
+    let mut out = Vec::new();
+    for (k, s) in line.segments.iter().enumerate() {
+        let cell = Cell { text: canonical_marks(&s.cell.text, marks), span: s.cell.span };
+        let mut col = s.x;
+        let mut byte = 0;
+        for word in cell.text.split(' ') {
+            let n = word.chars().count() as u32;
+            if n > 0 {
+                let span = crate::repr::header::sub_span(&cell, byte, byte + word.len());
+                out.push(LineToken { x: col, segment: k, cell: Cell { text: word.to_owned(), span } });
+            }
+            col += n + 1;
+            byte += word.len() + 1;
+        }
+    }
+    out
+}
+
+/// Whether a line starts a row: its first word at the left margin (the
+/// title) and, after the title's segment, the row's values — its last
+/// value the ownership form (`D` or `I`), or three values at least besides
+/// footnote marks. A line hanging below a row holds the rest of its
+/// wrapped cells: words, marks, and a value or two (a price below its `$`,
+/// an amount below its title).
+fn is_main(words: &[LineToken], margin: u32) -> bool {
+    let Some(first) = words.first() else { return false };
+    if first.x > margin + 2 {
+        return false;
+    }
+    let values: Vec<Kind> = words
+        .iter()
+        .filter(|w| w.segment != first.segment)
+        .map(|w| align::kind_of(&w.cell.text))
+        .filter(|k| *k != Kind::Text)
+        .collect();
+    let shown: Vec<&Kind> = values.iter().filter(|k| **k != Kind::Marks).collect();
+    let ownership = matches!(shown.last(), Some(Kind::Letter('D' | 'I')));
+    shown.len() >= 3 || (values.len() >= 2 && ownership)
+}
+
+/// A cell of a row: the words of its segment on the row's first line, then
+/// the words hanging below it, line by line.
+struct RowCell {
+    /// Where it starts (characters from the margin).
+    start: u32,
+    /// Where its words on the row's first line end.
+    end: u32,
+    /// Its words: the word, where it starts, whether it is on the row's first line.
+    words: Vec<(Cell, u32, bool)>,
+}
+
+/// The cells of a row's first line: one per segment.
+fn main_cells(main: &[LineToken]) -> Vec<RowCell> {
+    let mut out: Vec<RowCell> = Vec::new();
+    let mut segment = usize::MAX;
+    for w in main {
+        if w.segment != segment || out.is_empty() {
+            segment = w.segment;
+            out.push(RowCell { start: w.x, end: w.x, words: Vec::new() });
+        }
+        if let Some(c) = out.last_mut() {
+            c.end = w.x + w.cell.text.chars().count() as u32;
+            c.words.push((w.cell.clone(), w.x, true));
+        }
+    }
+    out
+}
+
+/// Split the first line's cells where the alignment of its tokens starts a
+/// new heading inside one (`109,363 D $ 904.03 170,240,402`: the amount
+/// owned after ran up to the price), so that what hangs below each part
+/// goes with it.
+fn split_run_together(cells: Vec<RowCell>, slots: &[Slot], group_of: &[usize]) -> Vec<RowCell> {
+    let tokens = cell_tokens(&cells);
+    let placements = align_cells(&tokens, slots, group_of);
+    // The group of each token (a mark joined to a value: the value's).
+    let mut groups: Vec<Option<usize>> = Vec::with_capacity(tokens.len());
+    for p in &placements {
+        let own = p.slots.first().and_then(|&j| group_of.get(j)).copied();
+        let g = if p.attached { groups.last().copied().flatten() } else { own };
+        groups.push(g);
+    }
+    // Where each cell splits: the indexes of the words starting a new heading.
+    let mut splits: Vec<Vec<usize>> = vec![Vec::new(); cells.len()];
+    for i in 1..tokens.len() {
+        if tokens[i - 1].cell == tokens[i].cell
+            && let (Some(a), Some(b)) = (groups[i - 1], groups[i])
+            && b > a
+            && let Some(s) = splits.get_mut(tokens[i].cell)
+        {
+            s.push(tokens[i].word);
+        }
+    }
+    let mut out = Vec::with_capacity(cells.len());
+    for (cell, at) in cells.into_iter().zip(splits) {
+        if at.is_empty() {
+            out.push(cell);
+            continue;
+        }
+        let mut part: Vec<(Cell, u32, bool)> = Vec::new();
+        for (k, w) in cell.words.into_iter().enumerate() {
+            if at.contains(&k) && !part.is_empty() {
+                out.push(part_cell(std::mem::take(&mut part)));
+            }
+            part.push(w);
+        }
+        if !part.is_empty() {
+            out.push(part_cell(part));
+        }
+    }
+    out
+}
+
+/// A cell of the words of the row's first line `words`.
+fn part_cell(words: Vec<(Cell, u32, bool)>) -> RowCell {
+    let start = words.first().map_or(0, |w| w.1);
+    let end = words.last().map_or(start, |w| w.1 + w.0.text.chars().count() as u32);
+    RowCell { start, end, words }
+}
+
+/// Give each hanging word to the cell of the first line it stands under or
+/// nearest to (a cell wraps below its start; a footnote mark printed high
+/// may stand on the line above its value, which then stands left of it).
+fn hang(mut cells: Vec<RowCell>, hanging: &[&Vec<LineToken>]) -> Vec<RowCell> {
+    for line in hanging {
+        for w in line.iter() {
+            let distance = |c: &RowCell| {
+                if w.x + 2 >= c.start && w.x <= c.end {
+                    0
+                } else {
+                    w.x.abs_diff(c.start).min(w.x.abs_diff(c.end))
+                }
+            };
+            // The last cell at the least distance (a word under two cells' edges goes right).
+            let Some(at) = (0..cells.len()).rev().min_by_key(|&k| distance(&cells[k])) else { continue };
+            let Some(c) = cells.get_mut(at) else { continue };
+            let n = w.cell.text.chars().count() as u32;
+            let marks_only = c.words.iter().all(|(m, _, _)| align::kind_of(&m.text) == Kind::Marks);
+            let value = align::kind_of(&w.cell.text) != Kind::Marks;
+            if marks_only && value && c.words.first().is_some_and(|f| w.x + n <= f.1) {
+                // `(3)` above and right of its `J`: the value comes first.
+                c.words.insert(0, (w.cell.clone(), w.x, false));
+            } else {
+                c.words.push((w.cell.clone(), w.x, false));
+            }
+        }
+    }
+    cells
+}
+
+/// A token of a row for the alignment.
+#[derive(Clone, Debug)]
+struct Tok {
+    token: Token,
+    /// The index of its cell.
+    cell: usize,
+    /// The index of its first word in the cell.
+    word: usize,
+    /// A footnote mark after a value on the row's first line: it marks
+    /// that value, or fills a column of its own run up to it.
+    flexible: bool,
+}
+
+/// The row's tokens, marks after an (A) or (D) with no price after them
+/// detached for the price.
+fn row_tokens(cells: &[RowCell], slots: &[Slot]) -> Vec<Tok> {
+    let toks = cell_tokens(cells);
+    let plain: Vec<Token> = toks.iter().map(|t| t.token.clone()).collect();
+    align::detach_price_marks_from(&plain, slots)
+        .into_iter()
+        .filter_map(|(token, i)| {
+            let t = toks.get(i)?;
+            // A mark detached from its letter is the price's, not flexible.
+            let detached = token.text != t.token.text;
+            Some(Tok { token, cell: t.cell, word: t.word, flexible: t.flexible && !detached })
+        })
+        .collect()
+}
+
+/// The tokens of the row's cells: the words of a cell joined into tokens
+/// as [`align::tokens`] cuts a cell's text (a phrase wrapped over lines is
+/// one token, marks join the value before them, a `$` the price after it;
+/// a `$` alone stands for a price not shown), and a value standing between
+/// two phrases taken into them (`By 2010 Trust`). A mark after a value on
+/// the first line stays a token of its own, [`Tok::flexible`].
+fn cell_tokens(cells: &[RowCell]) -> Vec<Tok> {
+    let mut out = Vec::new();
+    for (k, cell) in cells.iter().enumerate() {
+        let mut toks: Vec<Tok> = Vec::new();
+        for (n, (w, _, on_main)) in cell.words.iter().enumerate() {
+            let t = word_token(w);
+            let flexible = *on_main && t.kind == Kind::Marks;
+            // Words hanging below a phrase continue it past the marks run
+            // up to it on the first line: marks followed by more of the
+            // phrase are not its own, they fill a column of their own.
+            let trailing = toks.iter().rev().take_while(|p| p.token.kind == Kind::Marks).count();
+            if !on_main
+                && trailing > 0
+                && matches!(t.kind, Kind::Text | Kind::Letter(_))
+                && let Some(at) = toks.len().checked_sub(trailing + 1)
+                && toks[at].token.kind == Kind::Text
+            {
+                toks[at].token.join(&t, false);
+                for p in &mut toks[at + 1..] {
+                    p.flexible = false;
+                }
+                continue;
+            }
+            match toks.last_mut() {
+                Some(prev)
+                    if (t.kind == Kind::Marks && !flexible)
+                        || prev.token.text == "$"
+                        || (prev.token.kind == Kind::Text
+                            && matches!(t.kind, Kind::Text | Kind::Letter(_))) =>
+                {
+                    prev.token.join(&t, false);
+                }
+                _ => toks.extend(split_code_v(t).into_iter().map(|token| Tok {
+                    token,
+                    cell: k,
+                    word: n,
+                    flexible: flexible && n > 0,
+                })),
+            }
+        }
+        // A value between two phrases is a word of one phrase.
+        let mut merged: Vec<Tok> = Vec::with_capacity(toks.len());
+        let mut it = toks.into_iter().peekable();
+        while let Some(t) = it.next() {
+            let between = merged.last().is_some_and(|p| p.token.kind == Kind::Text)
+                && !matches!(t.token.kind, Kind::Text | Kind::Marks)
+                && it.peek().is_some_and(|n| n.token.kind == Kind::Text);
+            if between && let Some(prev) = merged.last_mut() {
+                prev.token.join(&t.token, false);
+                if let Some(next) = it.next() {
+                    prev.token.join(&next.token, false);
+                }
+                prev.token.kind = Kind::Text;
+                continue;
+            }
+            merged.push(t);
+        }
+        for mut t in merged {
+            if t.token.text == "$" {
+                t.token.kind = Kind::Dollars;
+            }
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// A word as a token.
+fn word_token(w: &Cell) -> Token {
+    Token { text: w.text.clone(), span: w.span, kind: align::kind_of(&w.text), x: None }
+}
+
+/// `JV`: a transaction code and the `V` written together, as two tokens.
+fn split_code_v(t: Token) -> Vec<Token> {
+    let b = t.text.as_bytes();
+    if t.kind == Kind::Text
+        && b.len() == 2
+        && b[1] == b'V'
+        && crate::model::TransactionCode::parse(&t.text[..1]).is_some()
+    {
+        let code = Token { text: t.text[..1].to_owned(), kind: Kind::Letter(b[0] as char), ..t.clone() };
+        let v = Token { text: "V".to_owned(), kind: Kind::Letter('V'), ..t };
+        return vec![code, v];
+    }
+    vec![t]
+}
+
+/// The score of leaving a token out (in units of [`align::fit`] × 4).
+const DROP: i32 = -16;
+/// The cost of one cell running over into the next heading's columns.
+const RUN: i32 = -2;
+/// The cost of an amount without its (A) or (D) after it in the same cell.
+const LONE_AMOUNT: i32 = -6;
+/// The score of a mark joining the value before it: as much as a mark
+/// filling a price or date column of its own run up to the value (which
+/// of the two is not certain), more than one filling any other column.
+const ATTACH: i32 = 6;
+
+/// Where the alignment puts a token.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Placement {
+    /// The slots it fills in some best alignment.
+    slots: Vec<usize>,
+    /// Whether some best alignment leaves it out.
+    dropped: bool,
+    /// Whether some best alignment joins it (a mark) to the value before it.
+    attached: bool,
+}
+
+/// Align a row's tokens with the slots (each with its heading group), in
+/// order: a token fills a slot it fits ([`align::fit`]), the tokens of one
+/// cell fill one group or consecutive ones, a new cell starts a later group
+/// than the cell before, and a flexible mark may join the value before it
+/// instead. Every best alignment is kept: see [`Placement`].
+fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placement> {
+    let (n, m) = (tokens.len(), slots.len());
+    let neg = i32::MIN / 4;
+    // States: s = 0 nothing placed yet, s = j + 1 the last token placed went to slot j.
+    let width = m + 1;
+    let same_cell = |i: usize| i > 0 && tokens[i - 1].cell == tokens[i].cell;
+    // The score of placing token i (after the last placed token in state s) in slot j.
+    let step = |i: usize, s: usize, j: usize| -> i32 {
+        let f = align::fit(tokens[i].token.kind, slots[j]);
+        if f == 0 || j < s {
+            return neg;
+        }
+        let mut score = f * 4;
+        if let Some(last) = s.checked_sub(1) {
+            let (gl, gj) = (group_of[last], group_of[j]);
+            if !same_cell(i) && gj <= gl {
+                return neg;
+            }
+            if same_cell(i) && gj > gl {
+                score += RUN;
+            }
+            if slots[last] == Slot::Shares && !(same_cell(i) && slots[j] == Slot::AcquiredDisposed) {
+                score += LONE_AMOUNT;
+            }
+        }
+        score
+    };
+    let attach = |i: usize, s: usize| tokens[i].flexible && s > 0 && same_cell(i);
+    let end_cost = |s: usize| if s > 0 && slots[s - 1] == Slot::Shares { LONE_AMOUNT } else { 0 };
+    let mut front = vec![neg; (n + 1) * width];
+    front[0] = 0;
+    for i in 0..n {
+        for s in 0..width {
+            let f = front[i * width + s];
+            if f == neg {
+                continue;
+            }
+            let stay = f + if attach(i, s) { ATTACH.max(DROP) } else { DROP };
+            let at = &mut front[(i + 1) * width + s];
+            *at = (*at).max(stay);
+            for j in s..m {
+                let st = step(i, s, j);
+                if st != neg {
+                    let at = &mut front[(i + 1) * width + j + 1];
+                    *at = (*at).max(f + st);
+                }
+            }
+        }
+    }
+    let mut back = vec![neg; (n + 1) * width];
+    for s in 0..width {
+        back[n * width + s] = end_cost(s);
+    }
+    for i in (0..n).rev() {
+        for s in 0..width {
+            let rest = back[(i + 1) * width + s];
+            let mut best = rest + if attach(i, s) { ATTACH } else { DROP };
+            for j in s..m {
+                let st = step(i, s, j);
+                let b = back[(i + 1) * width + j + 1];
+                if st != neg && b != neg {
+                    best = best.max(st + b);
+                }
+            }
+            back[i * width + s] = best.max(neg);
+        }
+    }
+    let best = back[0];
+    let mut out = vec![Placement::default(); n];
+    for (i, p) in out.iter_mut().enumerate() {
+        for s in 0..width {
+            let f = front[i * width + s];
+            let rest = back[(i + 1) * width + s];
+            if f == neg || rest == neg {
+                continue;
+            }
+            if f + DROP + rest == best {
+                p.dropped = true;
+            }
+            if attach(i, s) && f + ATTACH + rest == best {
+                p.attached = true;
+            }
+            for j in s..m {
+                let st = step(i, s, j);
+                let b = back[(i + 1) * width + j + 1];
+                if st != neg && b != neg && f + st + b == best && !p.slots.contains(&j) {
+                    p.slots.push(j);
+                }
+            }
+        }
+        p.slots.sort_unstable();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AcquiredDisposed, DirectIndirect, Origin, TransactionCode};
+    use crate::repr::pdf::layout::page_lines;
+
+    fn groups_i() -> Vec<Vec<Slot>> {
+        use Slot::*;
+        vec![
+            vec![Title],
+            vec![Date],
+            vec![Deemed],
+            vec![Code, V],
+            vec![Shares, AcquiredDisposed, Price],
+            vec![Owned],
+            vec![DirectIndirect],
+            vec![Nature],
+        ]
+    }
+
+    fn groups_ii() -> Vec<Vec<Slot>> {
+        use Slot::*;
+        vec![
+            vec![Title],
+            vec![ExercisePrice],
+            vec![Date],
+            vec![Deemed],
+            vec![Code, V],
+            vec![Acquired, Disposed],
+            vec![Exercisable, Expiration],
+            vec![UnderlyingTitle, UnderlyingAmount],
+            vec![Price],
+            vec![Owned],
+            vec![DirectIndirect],
+            vec![Nature],
+        ]
+    }
+
+    fn read(text: &str, groups: &[Vec<Slot>], table: Table) -> Vec<Row> {
+        let page = page_lines(text, 0);
+        let (rows, _) = read_rows(&page, groups, table, MarkStyle::Spaced, false, &mut Vec::new());
+        rows
+    }
+
+    #[test]
+    fn rows_are_read_without_the_headings_positions() {
+        // Fictional sales, laid out narrower than any heading above them
+        // (a page of their own), the price's mark hanging below its cell.
+        let text = "\
+Class A   04/13/2022   S               200 D $ 25.60      12,688   D
+Common                                 (4)
+Stock
+Class A   04/14/2022   S               300 D $ 26.02 (9) 12,388     D
+Common
+Stock
+Class A                                                 1,109,342   I   By estate planning
+Common                                                                  vehicles
+Stock";
+        let rows = read(text, &groups_i(), Table::NonDerivative);
+        assert_eq!(rows.len(), 3);
+        let r = &rows[0];
+        assert_eq!(r.security_title.text(), "Class A Common Stock");
+        assert_eq!(r.transaction_code.copied(), Some(TransactionCode::S));
+        assert_eq!(r.transaction_shares.decimal(), Some(200.into()));
+        assert_eq!(r.transaction_acquired_disposed_code.copied(), Some(AcquiredDisposed::Disposed));
+        assert_eq!(r.transaction_price_per_share.decimal(), Some(rust_decimal::Decimal::new(2560, 2)));
+        assert_eq!(r.transaction_price_per_share.footnotes.len(), 1);
+        assert_eq!(r.shares_owned_following_transaction.decimal(), Some(12_688.into()));
+        assert_eq!(r.direct_or_indirect_ownership.copied(), Some(DirectIndirect::Direct));
+        assert_eq!(r.shares_owned_following_transaction.origin, Origin::Read);
+        let r = &rows[1];
+        assert_eq!(r.transaction_price_per_share.footnotes.len(), 1, "the mark is the price's");
+        assert_eq!(r.shares_owned_following_transaction.decimal(), Some(12_388.into()));
+        assert_eq!(r.shares_owned_following_transaction.origin, Origin::Read);
+        let r = &rows[2];
+        assert_eq!(r.kind, crate::model::RowKind::Holding);
+        assert_eq!(r.shares_owned_following_transaction.decimal(), Some(1_109_342.into()));
+        assert_eq!(r.shares_owned_following_transaction.origin, Origin::Read);
+        assert_eq!(r.nature_of_ownership.text(), "By estate planning vehicles");
+    }
+
+    #[test]
+    fn table_ii_cells_wrap_below_their_row() {
+        // A fictional option exercise: the exercise date given by a mark,
+        // the expiration date wrapped below it, the underlying amount below
+        // its title.
+        let text = "\
+Stock       $ 9.97    11/20/2020   M           1,987        (1)                Common   $0   0   D
+                                                                  11/10/2026
+Option                                                                         Stock
+(right to                                                                      1,987
+buy)";
+        let rows = read(text, &groups_ii(), Table::Derivative);
+        assert_eq!(rows.len(), 1);
+        let r = &rows[0];
+        assert_eq!(r.security_title.text(), "Stock Option (right to buy)");
+        assert_eq!(r.conversion_or_exercise_price.decimal(), Some(rust_decimal::Decimal::new(997, 2)));
+        assert_eq!(r.transaction_shares.decimal(), Some(1_987.into()));
+        assert!(r.exercise_date.value.is_none());
+        assert_eq!(r.exercise_date.footnotes.len(), 1);
+        assert_eq!(r.exercise_date.origin, Origin::Read);
+        assert_eq!(r.expiration_date.value.map(|d| d.to_string()).as_deref(), Some("2026-11-10"));
+        assert_eq!(r.expiration_date.origin, Origin::Read);
+        assert_eq!(r.underlying_security_title.text(), "Common Stock");
+        assert_eq!(r.underlying_security_shares.decimal(), Some(1_987.into()));
+        assert_eq!(r.transaction_price_per_share.decimal(), Some(0.into()));
+        assert_eq!(r.shares_owned_following_transaction.decimal(), Some(0.into()));
+        assert_eq!(r.direct_or_indirect_ownership.copied(), Some(DirectIndirect::Direct));
+    }
+
+    #[test]
+    fn a_lone_date_between_two_date_columns_is_uncertain() {
+        // Exercisable or expiration: one date in a cell for both is either.
+        let text = "Option   $ 5.00   01/01/2030   Common Stock 100   100   D";
+        let mut groups = groups_ii();
+        groups.retain(|g| !g.contains(&Slot::Date) && !g.contains(&Slot::Deemed));
+        let rows = read(text, &groups, Table::Derivative);
+        let r = &rows[0];
+        let date = if r.exercise_date.value.is_some() { &r.exercise_date } else { &r.expiration_date };
+        assert_eq!(date.origin, Origin::Uncertain);
+    }
+
+    #[test]
+    fn alignment_keeps_cells_in_their_headings() {
+        let tok = |text: &str| Token {
+            text: text.to_owned(),
+            span: Span::default(),
+            kind: align::kind_of(text),
+            x: None,
+        };
+        // `1,000` alone in a cell after the code is the amount owned? No:
+        // an amount needs its (A) or (D) in its cell, so it is the holdings.
+        let slots: Vec<Slot> = groups_i().concat();
+        let group_of: Vec<usize> =
+            groups_i().iter().enumerate().flat_map(|(g, s)| std::iter::repeat_n(g, s.len())).collect();
+        let at = |text: &str, cell: usize| Tok { token: tok(text), cell, word: 0, flexible: false };
+        let tokens = vec![at("Common", 0), at("1,000", 1), at("D", 2)];
+        let placements = align_cells(&tokens, &slots, &group_of);
+        let chosen: Vec<Vec<usize>> = placements.iter().map(|p| p.slots.clone()).collect();
+        assert_eq!(chosen, vec![vec![0], vec![8], vec![9]]);
+        assert!(placements.iter().all(|p| !p.dropped && !p.attached));
+        // A mark after a price run up to nothing: it joins the price.
+        let mut mark = at("⁽¹⁾", 1);
+        mark.flexible = true;
+        let tokens =
+            vec![at("Common", 0), at("100", 1), at("A", 1), at("$5.00", 1), mark, at("1,100", 2), at("D", 3)];
+        let placements = align_cells(&tokens, &slots, &group_of);
+        assert!(placements[4].attached && placements[4].slots.is_empty());
+        assert_eq!(placements[5].slots, vec![8]);
+        // `JV`: the code and V written together.
+        let t = split_code_v(tok("JV"));
+        assert_eq!(t.iter().map(|t| t.kind).collect::<Vec<_>>(), [Kind::Letter('J'), Kind::Letter('V')]);
+    }
+
+    #[test]
+    fn heading_groups_follow_the_numbered_headings() {
+        let text = "\
+1. Title of   2. Transaction Date   2A. Deemed Execution   3. Transaction 4. Securities     5. Amount of Securities   6. Ownership      7. Nature of
+Security      (Month/Day/Year)      Date, if any           Code (Instr. 8) Acquired (A) or   Beneficially Owned        Form: Direct (D)  Indirect Beneficial
+                                                                           Disposed of (D)   Following Reported        or Indirect (I)   Ownership";
+        let page = page_lines(text, 0);
+        let lines: Vec<&PageLine> = page.iter().collect();
+        assert_eq!(heading_groups(&lines, Table::NonDerivative), groups_i());
+    }
+}
