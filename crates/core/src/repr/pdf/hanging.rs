@@ -38,9 +38,15 @@ pub(crate) fn heading_groups(headings: &[&PageLine], table: Table) -> Vec<Vec<Sl
     let words: Vec<(String, u32)> =
         headings.iter().flat_map(|l| super::table::words(l)).map(|(w, x, _)| (w, x)).collect();
     let mut anchors: Vec<u32> = Vec::new();
+    let mut labels: Vec<&str> = Vec::new();
     for (word, x) in &words {
-        if is_number_word(word) && !anchors.iter().any(|a| a.abs_diff(*x) <= 1) {
-            anchors.push(*x);
+        if is_number_word(word) {
+            if !anchors.iter().any(|a| a.abs_diff(*x) <= 1) {
+                anchors.push(*x);
+            }
+            if !labels.contains(&word.as_str()) {
+                labels.push(word);
+            }
         }
     }
     anchors.sort_unstable();
@@ -56,7 +62,57 @@ pub(crate) fn heading_groups(headings: &[&PageLine], table: Table) -> Vec<Vec<Sl
             groups.push(fresh);
         }
     }
-    groups
+    if groups.len() == labels.len() {
+        return groups;
+    }
+    // Headings split over a page break (each part at its page's scale) or
+    // run together: the numbers printed say which form's columns they are.
+    let last = labels.iter().filter_map(|l| l.trim_end_matches(['.', 'a']).parse::<u8>().ok()).max();
+    standard_groups(table, last).unwrap_or(groups)
+}
+
+/// The older print's headings of `table`, by the number of its last
+/// heading: Form 3's (4 in Table I, 6 in Table II) or Form 4's and 5's
+/// (7 and 11).
+fn standard_groups(table: Table, last: Option<u8>) -> Option<Vec<Vec<Slot>>> {
+    use Slot::*;
+    let groups: Vec<Vec<Slot>> = match (table, last?) {
+        (Table::NonDerivative, 4) => vec![vec![Title], vec![Owned], vec![DirectIndirect], vec![Nature]],
+        (Table::NonDerivative, 7) => vec![
+            vec![Title],
+            vec![Date],
+            vec![Deemed],
+            vec![Code, V],
+            vec![Shares, AcquiredDisposed, Price],
+            vec![Owned],
+            vec![DirectIndirect],
+            vec![Nature],
+        ],
+        (Table::Derivative, 6) => vec![
+            vec![Title],
+            vec![Exercisable, Expiration],
+            vec![UnderlyingTitle, UnderlyingAmount],
+            vec![ExercisePrice],
+            vec![DirectIndirect],
+            vec![Nature],
+        ],
+        (Table::Derivative, 11) => vec![
+            vec![Title],
+            vec![ExercisePrice],
+            vec![Date],
+            vec![Deemed],
+            vec![Code, V],
+            vec![Acquired, Disposed],
+            vec![Exercisable, Expiration],
+            vec![UnderlyingTitle, UnderlyingAmount],
+            vec![Price],
+            vec![Owned],
+            vec![DirectIndirect],
+            vec![Nature],
+        ],
+        _ => return None,
+    };
+    Some(groups)
 }
 
 /// A numbered heading's number: `1.`, `2A.`, `10.`.
@@ -497,7 +553,9 @@ fn cell_tokens(cells: &[RowCell]) -> Vec<Tok> {
 
 /// A word as a token.
 fn word_token(w: &Cell) -> Token {
-    Token { text: w.text.clone(), span: w.span, kind: align::kind_of(&w.text), x: None }
+    // A `$` alone waits for its price: no word of a phrase.
+    let kind = if w.text == "$" { Kind::Dollars } else { align::kind_of(&w.text) };
+    Token { text: w.text.clone(), span: w.span, kind, x: None }
 }
 
 /// `JV`: a transaction code and the `V` written together, as two tokens.
@@ -800,5 +858,16 @@ Security      (Month/Day/Year)      Date, if any           Code (Instr. 8) Acqui
         let page = page_lines(text, 0);
         let lines: Vec<&PageLine> = page.iter().collect();
         assert_eq!(heading_groups(&lines, Table::NonDerivative), groups_i());
+        // Headings split over a page break, the parts at different scales:
+        // the numbers printed give the form's columns.
+        let text = "\
+1. Title of 2.          3. Transaction   3A. Deemed         4.          5.            6. Date
+Derivative Conversion Date               Execution Date, if Transaction Number        Exercisable and
+
+Security     Price of                   any              Code         Derivative Expiration Date
+             7. Title and 8. Price of 9. Number of        10.       11. Nature";
+        let page = page_lines(text, 0);
+        let lines: Vec<&PageLine> = page.iter().filter(|l| !l.is_blank()).collect();
+        assert_eq!(heading_groups(&lines, Table::Derivative), groups_ii());
     }
 }
