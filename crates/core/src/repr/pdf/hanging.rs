@@ -146,24 +146,68 @@ pub(crate) fn read_rows(
     let mains: Vec<usize> =
         (0..lines.len()).filter(|&i| lines[i].as_ref().is_some_and(|w| is_main(w, margin))).collect();
     let ran_on = mains.first().is_some_and(|&f| continued && lines[..f].iter().any(Option::is_some));
+    let firsts: Vec<Vec<RowCell>> = mains
+        .iter()
+        .map(|&m| {
+            let main = lines[m].as_deref().unwrap_or_default();
+            first_line(main_cells(main), &slots, &group_of)
+        })
+        .collect();
     let mut rows: Vec<Row> = Vec::new();
     for (k, &m) in mains.iter().enumerate() {
         let end = mains.get(k + 1).copied().unwrap_or(lines.len());
-        let Some(main) = &lines[m] else { continue };
-        let hanging: Vec<&Vec<LineToken>> = lines[m + 1..end].iter().flatten().collect();
         // The first line's cells, split where a cell runs over into the
         // next heading's columns (each wraps in its own column), then the
         // hanging words given to the cells they stand under.
-        let first = split_run_together(main_cells(main), &slots, &group_of);
-        let cells = hang(first, &hanging);
-        let tokens = row_tokens(&cells, &slots);
+        let mut cells = firsts.get(k).cloned().unwrap_or_default();
+        // Lines below a page break are laid out at the next page's scale:
+        // the next row's first line (on that page) says whose columns they
+        // stand in.
+        let break_at = (m + 1..end).find(|&i| data.get(i).is_some_and(|l| l.furniture)).unwrap_or(end);
+        let before: Vec<&Vec<LineToken>> = lines[m + 1..break_at].iter().flatten().collect();
+        hang(&mut cells, &before);
+        let mut broken = false;
+        for line in lines[break_at..end].iter().flatten() {
+            // A word of the segment of the word before it goes with it.
+            let mut last: Option<(usize, Option<usize>)> = None;
+            for w in line {
+                let target = match last {
+                    Some((segment, target)) if segment == w.segment => target,
+                    _ => firsts.get(k + 1).and_then(|next| {
+                        let under = next.iter().rev().find(|c| c.start <= w.x + 2)?;
+                        let group = under.group.filter(|_| w.x <= under.end + 2)?;
+                        cells.iter().position(|c| c.group == Some(group))
+                    }),
+                };
+                last = Some((w.segment, target));
+                match target.and_then(|t| cells.get_mut(t)) {
+                    Some(c) => c.words.push((w.cell.clone(), w.x, false)),
+                    None => broken = true,
+                }
+            }
+        }
+        let mut tokens = row_tokens(&cells, &slots);
+        let mut placements = align_cells(&tokens, &slots, &group_of);
+        let left_out = |p: &[Placement]| p.iter().filter(|p| p.slots.is_empty() && !p.attached).count();
+        if left_out(&placements) > 0 && raise_marks(&mut cells) {
+            // Marks printed high, on the line above their value: the value first.
+            let raised = row_tokens(&cells, &slots);
+            let again = align_cells(&raised, &slots, &group_of);
+            if left_out(&again) < left_out(&placements) {
+                (tokens, placements) = (raised, again);
+            }
+        }
         let span = tokens.iter().map(|t| t.token.span).reduce(Span::cover).unwrap_or_default();
         let mut row = Row { span, ..Row::default() };
-        let placements = align_cells(&tokens, &slots, &group_of);
         fill_row(&mut row, &slots, &tokens, &placements, diagnostics);
         align::touch_all(&mut row, &slots, span);
         finish_row(&mut row, &layout, table);
-        let row = settle(row, table, &slots);
+        let mut row = settle(row, table, &slots);
+        // Words left out, or hanging below a page break where no column is
+        // sure: some cell may lack them.
+        if broken || left_out(&placements) > 0 {
+            doubt_values(&mut row);
+        }
         if !complete(&row, &slots)
             && let Some(above) = rows.last_mut()
         {
@@ -341,7 +385,10 @@ fn is_main(words: &[LineToken], margin: u32) -> bool {
 
 /// A cell of a row: the words of its segment on the row's first line, then
 /// the words hanging below it, line by line.
+#[derive(Clone, Debug, Default)]
 struct RowCell {
+    /// The heading group its first token takes, when that is certain.
+    group: Option<usize>,
     /// Where it starts (characters from the margin).
     start: u32,
     /// Where its words on the row's first line end.
@@ -357,7 +404,7 @@ fn main_cells(main: &[LineToken]) -> Vec<RowCell> {
     for w in main {
         if w.segment != segment || out.is_empty() {
             segment = w.segment;
-            out.push(RowCell { start: w.x, end: w.x, words: Vec::new() });
+            out.push(RowCell { group: None, start: w.x, end: w.x, words: Vec::new() });
         }
         if let Some(c) = out.last_mut() {
             c.end = w.x + w.cell.text.chars().count() as u32;
@@ -412,18 +459,38 @@ fn split_run_together(cells: Vec<RowCell>, slots: &[Slot], group_of: &[usize]) -
     out
 }
 
+/// The cells of a row's first line, split where one runs over into the
+/// next heading ([`split_run_together`]), each with the heading group its
+/// first token surely takes.
+fn first_line(cells: Vec<RowCell>, slots: &[Slot], group_of: &[usize]) -> Vec<RowCell> {
+    let mut cells = split_run_together(cells, slots, group_of);
+    let tokens = cell_tokens(&cells);
+    let placements = align_cells(&tokens, slots, group_of);
+    for (t, p) in tokens.iter().zip(&placements) {
+        let sure = !p.dropped && !p.attached && p.slots.len() == 1;
+        if let (Some(c), true) = (cells.get_mut(t.cell), sure)
+            && c.group.is_none()
+            && t.word == 0
+        {
+            c.group = p.slots.first().and_then(|&j| group_of.get(j)).copied();
+        }
+    }
+    cells
+}
+
 /// A cell of the words of the row's first line `words`.
 fn part_cell(words: Vec<(Cell, u32, bool)>) -> RowCell {
     let start = words.first().map_or(0, |w| w.1);
     let end = words.last().map_or(start, |w| w.1 + w.0.text.chars().count() as u32);
-    RowCell { start, end, words }
+    RowCell { group: None, start, end, words }
 }
 
 /// Give each hanging word to the cell of the first line it stands under or
 /// nearest to (a cell wraps below its start; a footnote mark printed high
 /// may stand on the line above its value, which then stands left of it).
-fn hang(mut cells: Vec<RowCell>, hanging: &[&Vec<LineToken>]) -> Vec<RowCell> {
+fn hang(cells: &mut [RowCell], hanging: &[&Vec<LineToken>]) {
     for line in hanging {
+        let mut last: Option<(usize, usize)> = None;
         for w in line.iter() {
             let distance = |c: &RowCell| {
                 if w.x + 2 >= c.start && w.x <= c.end {
@@ -432,12 +499,26 @@ fn hang(mut cells: Vec<RowCell>, hanging: &[&Vec<LineToken>]) -> Vec<RowCell> {
                     w.x.abs_diff(c.start).min(w.x.abs_diff(c.end))
                 }
             };
-            // The last cell at the least distance (a word under two cells' edges goes right).
-            let Some(at) = (0..cells.len()).rev().min_by_key(|&k| distance(&cells[k])) else { continue };
+            let nearest = (0..cells.len()).min_by_key(|&k| {
+                // At equal distance, the cell to the left (a cell wraps below its start).
+                (distance(&cells[k]), cells[k].start > w.x)
+            });
+            // A word of the same segment as the word before it stays in its
+            // cell, unless it stands under a later cell's start.
+            let at = match last {
+                Some((segment, cell)) if segment == w.segment => {
+                    (cell + 1..cells.len()).rev().find(|&k| cells[k].start <= w.x + 2).unwrap_or(cell)
+                }
+                _ => match nearest {
+                    Some(k) => k,
+                    None => continue,
+                },
+            };
+            last = Some((w.segment, at));
             let Some(c) = cells.get_mut(at) else { continue };
-            let n = w.cell.text.chars().count() as u32;
             let marks_only = c.words.iter().all(|(m, _, _)| align::kind_of(&m.text) == Kind::Marks);
             let value = align::kind_of(&w.cell.text) != Kind::Marks;
+            let n = w.cell.text.chars().count() as u32;
             if marks_only && value && c.words.first().is_some_and(|f| w.x + n <= f.1) {
                 // `(3)` above and right of its `J`: the value comes first.
                 c.words.insert(0, (w.cell.clone(), w.x, false));
@@ -446,7 +527,24 @@ fn hang(mut cells: Vec<RowCell>, hanging: &[&Vec<LineToken>]) -> Vec<RowCell> {
             }
         }
     }
-    cells
+}
+
+/// In each cell whose words on the row's first line are footnote marks
+/// only and whose next word (hanging below) is a value, put the value
+/// first. Returns whether any cell changed.
+fn raise_marks(cells: &mut [RowCell]) -> bool {
+    let mut changed = false;
+    for c in cells.iter_mut() {
+        let marks = c.words.iter().take_while(|w| w.2 && align::kind_of(&w.0.text) == Kind::Marks).count();
+        let next_is_value =
+            c.words.get(marks).is_some_and(|w| !w.2 && align::kind_of(&w.0.text) != Kind::Marks);
+        if marks > 0 && next_is_value && c.words.iter().filter(|w| w.2).count() == marks {
+            let value = c.words.remove(marks);
+            c.words.insert(0, value);
+            changed = true;
+        }
+    }
+    changed
 }
 
 /// A token of a row for the alignment.
@@ -869,5 +967,67 @@ Security     Price of                   any              Code         Derivative
         let page = page_lines(text, 0);
         let lines: Vec<&PageLine> = page.iter().filter(|l| !l.is_blank()).collect();
         assert_eq!(heading_groups(&lines, Table::Derivative), groups_ii());
+    }
+
+    #[test]
+    fn a_mark_run_up_to_a_title_that_wraps_on_is_the_next_columns() {
+        // A fictional award: `(1)` stands after the title's first word, the
+        // rest of the title hangs below it, so the mark is the exercise
+        // price's (a footnote instead of a price); the price's cell and the
+        // amount owned after run together on the line of a sale in Table I.
+        let text = "\
+Restricted (1)   09/10/2025   A   229   (2) (2)   Common   $0   5,241   D
+Stock                                             Stock
+Units                                             229";
+        let r = &read(text, &groups_ii(), Table::Derivative)[0];
+        assert_eq!(r.security_title.text(), "Restricted Stock Units");
+        assert!(r.security_title.footnotes.is_empty());
+        assert_eq!(r.conversion_or_exercise_price.footnotes.len(), 1);
+        assert_eq!(r.exercise_date.footnotes.len(), 1);
+        assert_eq!(r.expiration_date.footnotes.len(), 1);
+        assert_eq!(r.security_title.origin, Origin::Read);
+        let text = "\
+Common   08/05/2022   S   109,363 D $ 904.03 170,240,402     I   by Trust (2)
+Stock                     (1)";
+        let r = &read(text, &groups_i(), Table::NonDerivative)[0];
+        assert_eq!(r.transaction_price_per_share.footnotes.len(), 1, "the mark is the price's");
+        assert!(r.shares_owned_following_transaction.footnotes.is_empty());
+        assert_eq!(r.shares_owned_following_transaction.origin, Origin::Read);
+    }
+
+    #[test]
+    fn raised_marks_follow_the_value_below_them() {
+        // Fictional: the code's mark printed high, right of its `J` on the
+        // line below; the amount owned after below its mark.
+        let text = "\
+Class A   03/03/2020       (2)    638,576 D $ 0.00          (3)    I   By Fund
+                         J                               212,859
+Common
+Stock";
+        let r = &read(text, &groups_i(), Table::NonDerivative)[0];
+        assert_eq!(r.transaction_code.copied(), Some(TransactionCode::J));
+        assert_eq!(r.transaction_code.footnotes.len(), 1);
+        assert_eq!(r.shares_owned_following_transaction.decimal(), Some(212_859.into()));
+        assert_eq!(r.shares_owned_following_transaction.footnotes.len(), 1);
+    }
+
+    #[test]
+    fn words_below_a_page_break_go_by_the_next_rows_columns() {
+        // A fictional nature of ownership wrapped over a page break: the
+        // next page is narrower; its next row says the words stand in the
+        // nature's column.
+        let mut text = String::from(
+            "Common   04/01/2019   C   100 A $ 0.00       100              I       By Example\n\
+             Stock                                                                 Capital\n",
+        );
+        text.push_str("\n                2\n     Edgar Filing: EXAMPLE INC - Form 4\n\n");
+        text.push_str("                                                  Fund, LP\n");
+        text.push_str("Common 04/01/2019 C 50 A $ 0.00   150   I         By Other Fund\n");
+        text.push_str("Stock\n");
+        let rows = read(&text, &groups_i(), Table::NonDerivative);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].nature_of_ownership.text(), "By Example Capital Fund, LP");
+        assert_eq!(rows[0].nature_of_ownership.origin, Origin::Read);
+        assert_eq!(rows[1].shares_owned_following_transaction.decimal(), Some(150.into()));
     }
 }

@@ -31,6 +31,9 @@ pub(crate) struct Segment {
 pub(crate) struct PageLine {
     /// The segments, left to right.
     pub segments: Vec<Segment>,
+    /// Page furniture left out (a page break: the lines after it may be
+    /// laid out at another scale).
+    pub furniture: bool,
 }
 
 impl PageLine {
@@ -106,9 +109,9 @@ pub(crate) fn page_lines(text: &str, base: usize) -> Vec<PageLine> {
         let print_title = super::is_print_title(t)
             && (1..=2).any(|d| k.checked_sub(d).is_some_and(|j| super::is_furniture(raw[j].1)));
         if super::is_furniture(t) || page_number || print_title {
-            out.push(PageLine::default());
+            out.push(PageLine { segments: Vec::new(), furniture: true });
         } else {
-            out.push(PageLine { segments: segments(line, base + start) });
+            out.push(PageLine { segments: segments(line, base + start), furniture: false });
         }
     }
     out
