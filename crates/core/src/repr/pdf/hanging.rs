@@ -154,19 +154,62 @@ pub(crate) fn read_rows(
         })
         .collect();
     let mut rows: Vec<Row> = Vec::new();
+    // Lines above the first row of a table that does not run on from a
+    // page before: marks printed high, or the headings' last words.
+    let mut raised_before = false;
+    let marks_line = |l: &Vec<LineToken>| l.iter().all(|w| align::kind_of(&w.cell.text) == Kind::Marks);
+    // A line of marks only just above a row (below the row before it, on
+    // the same page), every segment of it in a gap between that row
+    // before's cells: the row's own marks printed high.
+    let lead: Vec<Option<usize>> = mains
+        .iter()
+        .enumerate()
+        .map(|(k, &m)| {
+            let from = match k.checked_sub(1) {
+                Some(a) => mains.get(a).map_or(0, |&p| p + 1),
+                None if continued => return None,
+                None => 0,
+            };
+            let i =
+                (from..m).rev().find(|&i| lines[i].is_some() || data.get(i).is_some_and(|l| l.furniture))?;
+            let l = lines[i].as_ref().filter(|l| marks_line(l))?;
+            let above = k.checked_sub(1).and_then(|a| firsts.get(a)).map_or(&[][..], Vec::as_slice);
+            segment_starts(l).all(|w| !stands_in(w, above)).then_some(i)
+        })
+        .collect();
+    let above_first = mains.first().map_or(0, |&f| f);
+    let stray = !continued
+        && lines[..above_first]
+            .iter()
+            .enumerate()
+            .any(|(i, l)| l.as_ref().is_some_and(marks_line) && lead.first() != Some(&Some(i)));
     for (k, &m) in mains.iter().enumerate() {
         let end = mains.get(k + 1).copied().unwrap_or(lines.len());
         // The first line's cells, split where a cell runs over into the
         // next heading's columns (each wraps in its own column), then the
         // hanging words given to the cells they stand under.
         let mut cells = firsts.get(k).cloned().unwrap_or_default();
+        let mut lead_failed = false;
+        if let Some(i) = lead.get(k).copied().flatten() {
+            lead_failed = !place_raised(&mut cells, lines[i].as_deref().unwrap_or_default(), groups.len());
+        }
         // Lines below a page break are laid out at the next page's scale:
         // the next row's first line (on that page) says whose columns they
         // stand in.
         let break_at = (m + 1..end).find(|&i| data.get(i).is_some_and(|l| l.furniture)).unwrap_or(end);
-        let before: Vec<&Vec<LineToken>> = lines[m + 1..break_at].iter().flatten().collect();
+        let next_lead = lead.get(k + 1).copied().flatten();
+        let own = |i: &usize| Some(*i) != next_lead;
+        let before: Vec<&Vec<LineToken>> =
+            (m + 1..break_at).filter(own).filter_map(|i| lines[i].as_ref()).collect();
         hang(&mut cells, &before);
-        let mut broken = false;
+        // A line of marks only just above the next row, standing in no
+        // cell of this one, may be that row's marks printed high.
+        let raised =
+            before.last().filter(|_| k + 1 < mains.len()).filter(|l| marks_line(l)).is_some_and(|l| {
+                segment_starts(l).any(|w| !stands_in(w, firsts.get(k).map_or(&[], Vec::as_slice)))
+            });
+        let mut broken = raised || lead_failed;
+
         for line in lines[break_at..end].iter().flatten() {
             // A word of the segment of the word before it goes with it.
             let mut last: Option<(usize, Option<usize>)> = None;
@@ -203,9 +246,12 @@ pub(crate) fn read_rows(
         align::touch_all(&mut row, &slots, span);
         finish_row(&mut row, &layout, table);
         let mut row = settle(row, table, &slots);
+
         // Words left out, or hanging below a page break where no column is
         // sure: some cell may lack them.
-        if broken || left_out(&placements) > 0 {
+        // Marks printed high above this row may be missing from it.
+        let raised_here = raised_before || (k == 0 && stray);
+        if broken || raised_here || left_out(&placements) > 0 {
             doubt_values(&mut row);
         }
         if !complete(&row, &slots)
@@ -214,6 +260,7 @@ pub(crate) fn read_rows(
             // A piece of the row above read as a row of its own: the row above lacks it.
             doubt_values(above);
         }
+        raised_before = raised;
         rows.push(row);
     }
     (rows, ran_on)
@@ -459,6 +506,43 @@ fn split_run_together(cells: Vec<RowCell>, slots: &[Slot], group_of: &[usize]) -
     out
 }
 
+/// The first word of each segment of a line (the words after it wrap with it).
+fn segment_starts(l: &[LineToken]) -> impl Iterator<Item = &LineToken> {
+    l.iter().enumerate().filter(|(i, w)| *i == 0 || l[i - 1].segment != w.segment).map(|(_, w)| w)
+}
+
+/// Put a row's marks printed high (a line above it) in the cells they
+/// stand over: a segment in the gap between two cells of the row's line
+/// whose headings leave exactly one heading between them fills that one
+/// (`(29)` over the gap between a title and a date: the exercise price).
+/// Returns false when a segment has no such gap.
+fn place_raised(cells: &mut Vec<RowCell>, line: &[LineToken], groups: usize) -> bool {
+    let mut k = 0;
+    while k < line.len() {
+        let Some(w) = line.get(k) else { break };
+        let n = line[k..].iter().take_while(|v| v.segment == w.segment).count();
+        let at = cells.iter().position(|c| c.start > w.x + 2).unwrap_or(cells.len());
+        let left = at.checked_sub(1).and_then(|a| cells.get(a)).filter(|c| c.end + 2 < w.x);
+        let (Some(left), right) = (left, cells.get(at)) else { return false };
+        let (Some(a), b) = (left.group, right.map_or(Some(groups), |c| c.group)) else { return false };
+        let Some(b) = b else { return false };
+        if b != a + 2 {
+            return false;
+        }
+        let words: Vec<(Cell, u32, bool)> =
+            line[k..k + n].iter().map(|v| (v.cell.clone(), v.x, false)).collect();
+        let end = words.last().map_or(w.x, |v| v.1 + v.0.text.chars().count() as u32);
+        cells.insert(at, RowCell { group: Some(a + 1), start: w.x, end, words });
+        k += n;
+    }
+    true
+}
+
+/// Whether a word stands under (or at the edge of) a cell of a row's first line.
+fn stands_in(w: &LineToken, cells: &[RowCell]) -> bool {
+    cells.iter().any(|c| w.x + 2 >= c.start && w.x <= c.end + 2)
+}
+
 /// The cells of a row's first line, split where one runs over into the
 /// next heading ([`split_run_together`]), each with the heading group its
 /// first token surely takes.
@@ -516,12 +600,19 @@ fn hang(cells: &mut [RowCell], hanging: &[&Vec<LineToken>]) {
             };
             last = Some((w.segment, at));
             let Some(c) = cells.get_mut(at) else { continue };
-            let marks_only = c.words.iter().all(|(m, _, _)| align::kind_of(&m.text) == Kind::Marks);
+            // The cell's words on the row's line, when they are marks only
+            // and nothing hangs after them yet.
+            let first_main = c.words.iter().position(|w| w.2);
+            let marks_last = first_main.is_some_and(|f| {
+                c.words[f..].iter().all(|(m, _, main)| *main && align::kind_of(&m.text) == Kind::Marks)
+            });
             let value = align::kind_of(&w.cell.text) != Kind::Marks;
             let n = w.cell.text.chars().count() as u32;
-            if marks_only && value && c.words.first().is_some_and(|f| w.x + n <= f.1) {
-                // `(3)` above and right of its `J`: the value comes first.
-                c.words.insert(0, (w.cell.clone(), w.x, false));
+            let left_of = first_main.and_then(|f| c.words.get(f)).is_some_and(|f| w.x + n <= f.1);
+            if let (Some(f), true) = (first_main, marks_last && value && left_of) {
+                // `(3)` above and right of its `J` (`2,738,095 D` below
+                // `(1)`): the values come first, in their order.
+                c.words.insert(f, (w.cell.clone(), w.x, false));
             } else {
                 c.words.push((w.cell.clone(), w.x, false));
             }
@@ -1029,5 +1120,42 @@ Stock";
         assert_eq!(rows[0].nature_of_ownership.text(), "By Example Capital Fund, LP");
         assert_eq!(rows[0].nature_of_ownership.origin, Origin::Read);
         assert_eq!(rows[1].shares_owned_following_transaction.decimal(), Some(150.into()));
+    }
+
+    #[test]
+    fn marks_printed_high_over_a_gap_fill_the_heading_between() {
+        // Fictional conversions: each row's exercise price is a mark only,
+        // printed on the line above the row, over the gap between its title
+        // and its date; a price's mark printed high over its amount.
+        let row = |amount: &str| {
+            [
+                "           (9)".to_owned(),
+                format!(
+                    "Class B         02/17/2021     C (1)     {amount}     (9) (9)     Class A   $ 0.00   0   I"
+                ),
+                format!("Common{}Common", " ".repeat(57)),
+                format!("Stock{}Stock", " ".repeat(58)),
+                format!("{}{amount}", " ".repeat(63)),
+            ]
+        };
+        let mut lines = row("6,944").to_vec();
+        lines.extend(row("3,422"));
+        let rows = read(&lines.join("\n"), &groups_ii(), Table::Derivative);
+        assert_eq!(rows.len(), 2);
+        for r in &rows {
+            assert_eq!(r.conversion_or_exercise_price.footnotes.len(), 1);
+            assert_eq!(r.conversion_or_exercise_price.origin, Origin::Read);
+            assert!(r.security_title.footnotes.is_empty());
+            assert_eq!(r.security_title.origin, Origin::Read);
+        }
+        let text = "\
+Common   05/27/2021   J                (1)     11,252   I   By Fund
+                                2,738 D
+Stock";
+        let r = &read(text, &groups_i(), Table::NonDerivative)[0];
+        assert_eq!(r.transaction_shares.decimal(), Some(2_738.into()));
+        assert_eq!(r.transaction_acquired_disposed_code.copied(), Some(AcquiredDisposed::Disposed));
+        assert_eq!(r.transaction_price_per_share.footnotes.len(), 1);
+        assert!(r.transaction_shares.footnotes.is_empty());
     }
 }
