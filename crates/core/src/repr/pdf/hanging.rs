@@ -157,6 +157,8 @@ pub(crate) fn read_rows(
     // Lines above the first row of a table that does not run on from a
     // page before: marks printed high, or the headings' last words.
     let mut raised_before = false;
+    // The cells of the row before's first line, its marks printed high placed.
+    let mut placed_above: Vec<RowCell> = Vec::new();
     let marks_line = |l: &Vec<LineToken>| l.iter().all(|w| align::kind_of(&w.cell.text) == Kind::Marks);
     // A line of marks only just above a row (below the row before it, on
     // the same page), every segment of it in a gap between that row
@@ -174,7 +176,9 @@ pub(crate) fn read_rows(
                 (from..m).rev().find(|&i| lines[i].is_some() || data.get(i).is_some_and(|l| l.furniture))?;
             let l = lines[i].as_ref().filter(|l| marks_line(l))?;
             let above = k.checked_sub(1).and_then(|a| firsts.get(a)).map_or(&[][..], Vec::as_slice);
-            segment_starts(l).all(|w| !stands_in(w, above)).then_some(i)
+            // The line before it, below the row before's first line.
+            let between = (from..i).rev().find_map(|j| lines[j].as_deref());
+            segment_starts(l).all(|w| !stands_in(w, above) || ends_before(w, above, between)).then_some(i)
         })
         .collect();
     let above_first = mains.first().map_or(0, |&f| f);
@@ -191,7 +195,12 @@ pub(crate) fn read_rows(
         let mut cells = firsts.get(k).cloned().unwrap_or_default();
         let mut lead_failed = false;
         if let Some(i) = lead.get(k).copied().flatten() {
-            lead_failed = !place_raised(&mut cells, lines[i].as_deref().unwrap_or_default(), groups.len());
+            // The row before, when on this page: its cells stand in the same columns.
+            let from = k.checked_sub(1).and_then(|a| mains.get(a)).map_or(m, |&p| p);
+            let same_page = !(from..m).any(|j| data.get(j).is_some_and(|l| l.furniture));
+            let above = if same_page { placed_above.as_slice() } else { &[] };
+            let line = lines[i].as_deref().unwrap_or_default();
+            lead_failed = !place_raised(&mut cells, line, groups.len(), above);
         }
         // Lines below a page break are laid out at the next page's scale:
         // the next row's first line (on that page) says whose columns they
@@ -201,6 +210,7 @@ pub(crate) fn read_rows(
         let own = |i: &usize| Some(*i) != next_lead;
         let before: Vec<&Vec<LineToken>> =
             (m + 1..break_at).filter(own).filter_map(|i| lines[i].as_ref()).collect();
+        placed_above.clone_from(&cells);
         hang(&mut cells, &before);
         // A line of marks only just above the next row, standing in no
         // cell of this one, may be that row's marks printed high.
@@ -436,6 +446,9 @@ fn is_main(words: &[LineToken], margin: u32) -> bool {
 struct RowCell {
     /// The heading group its first token takes, when that is certain.
     group: Option<usize>,
+    /// The heading group all its tokens fill, when its place says so (marks
+    /// printed high, over a gap of the row's line).
+    pinned: Option<usize>,
     /// Where it starts (characters from the margin).
     start: u32,
     /// Where its words on the row's first line end.
@@ -451,7 +464,7 @@ fn main_cells(main: &[LineToken]) -> Vec<RowCell> {
     for w in main {
         if w.segment != segment || out.is_empty() {
             segment = w.segment;
-            out.push(RowCell { group: None, start: w.x, end: w.x, words: Vec::new() });
+            out.push(RowCell { start: w.x, end: w.x, ..RowCell::default() });
         }
         if let Some(c) = out.last_mut() {
             c.end = w.x + w.cell.text.chars().count() as u32;
@@ -515,8 +528,10 @@ fn segment_starts(l: &[LineToken]) -> impl Iterator<Item = &LineToken> {
 /// stand over: a segment in the gap between two cells of the row's line
 /// whose headings leave exactly one heading between them fills that one
 /// (`(29)` over the gap between a title and a date: the exercise price).
-/// Returns false when a segment has no such gap.
-fn place_raised(cells: &mut Vec<RowCell>, line: &[LineToken], groups: usize) -> bool {
+/// When more headings lie between, the segment fills the one of a cell of
+/// the row above on the same page (`above`) that it stands in, if that
+/// one is between. Returns false when a segment has no such place.
+fn place_raised(cells: &mut Vec<RowCell>, line: &[LineToken], groups: usize, above: &[RowCell]) -> bool {
     let mut k = 0;
     while k < line.len() {
         let Some(w) = line.get(k) else { break };
@@ -526,16 +541,34 @@ fn place_raised(cells: &mut Vec<RowCell>, line: &[LineToken], groups: usize) -> 
         let (Some(left), right) = (left, cells.get(at)) else { return false };
         let (Some(a), b) = (left.group, right.map_or(Some(groups), |c| c.group)) else { return false };
         let Some(b) = b else { return false };
-        if b != a + 2 {
-            return false;
-        }
+        let over = above.iter().find(|c| stands_in(w, std::slice::from_ref(*c))).and_then(|c| c.group);
+        let group = if b == a + 2 {
+            a + 1
+        } else {
+            match over {
+                Some(g) if a < g && g < b => g,
+                _ => return false,
+            }
+        };
         let words: Vec<(Cell, u32, bool)> =
-            line[k..k + n].iter().map(|v| (v.cell.clone(), v.x, false)).collect();
+            line[k..k + n].iter().map(|v| (v.cell.clone(), v.x, true)).collect();
         let end = words.last().map_or(w.x, |v| v.1 + v.0.text.chars().count() as u32);
-        cells.insert(at, RowCell { group: Some(a + 1), start: w.x, end, words });
+        cells.insert(at, RowCell { group: Some(group), pinned: Some(group), start: w.x, end, words });
         k += n;
     }
     true
+}
+
+/// Whether the cells of `cells` (a row's first line) that `w` stands under
+/// ended before it: a line between them and `w` (`between`, the one just
+/// above `w`) holds nothing under them. A cell wraps line after line at its
+/// start, so `w` is no word of theirs.
+fn ends_before(w: &LineToken, cells: &[RowCell], between: Option<&[LineToken]>) -> bool {
+    let Some(between) = between else { return false };
+    cells
+        .iter()
+        .filter(|c| stands_in(w, std::slice::from_ref(*c)))
+        .all(|c| !between.iter().any(|v| stands_in(v, std::slice::from_ref(c))))
 }
 
 /// Whether a word stands under (or at the edge of) a cell of a row's first line.
@@ -551,7 +584,10 @@ fn first_line(cells: Vec<RowCell>, slots: &[Slot], group_of: &[usize]) -> Vec<Ro
     let tokens = cell_tokens(&cells);
     let placements = align_cells(&tokens, slots, group_of);
     for (t, p) in tokens.iter().zip(&placements) {
-        let sure = !p.dropped && !p.attached && p.slots.len() == 1;
+        // Every best alignment puts it in one heading (if not one column of it).
+        let group = p.slots.first().and_then(|&j| group_of.get(j));
+        let one_group = p.slots.iter().all(|&j| group_of.get(j) == group);
+        let sure = !p.dropped && !p.attached && group.is_some() && one_group;
         if let (Some(c), true) = (cells.get_mut(t.cell), sure)
             && c.group.is_none()
             && t.word == 0
@@ -566,7 +602,7 @@ fn first_line(cells: Vec<RowCell>, slots: &[Slot], group_of: &[usize]) -> Vec<Ro
 fn part_cell(words: Vec<(Cell, u32, bool)>) -> RowCell {
     let start = words.first().map_or(0, |w| w.1);
     let end = words.last().map_or(start, |w| w.1 + w.0.text.chars().count() as u32);
-    RowCell { group: None, start, end, words }
+    RowCell { start, end, words, ..RowCell::default() }
 }
 
 /// Give each hanging word to the cell of the first line it stands under or
@@ -649,6 +685,8 @@ struct Tok {
     /// A footnote mark after a value on the row's first line: it marks
     /// that value, or fills a column of its own run up to it.
     flexible: bool,
+    /// The heading group it must fill ([`RowCell::pinned`]).
+    pin: Option<usize>,
 }
 
 /// The row's tokens, marks after an (A) or (D) with no price after them
@@ -662,7 +700,7 @@ fn row_tokens(cells: &[RowCell], slots: &[Slot]) -> Vec<Tok> {
             let t = toks.get(i)?;
             // A mark detached from its letter is the price's, not flexible.
             let detached = token.text != t.token.text;
-            Some(Tok { token, cell: t.cell, word: t.word, flexible: t.flexible && !detached })
+            Some(Tok { token, flexible: t.flexible && !detached, ..t.clone() })
         })
         .collect()
 }
@@ -710,6 +748,7 @@ fn cell_tokens(cells: &[RowCell]) -> Vec<Tok> {
                     cell: k,
                     word: n,
                     flexible: flexible && n > 0,
+                    pin: cell.pinned,
                 })),
             }
         }
@@ -798,7 +837,7 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
     // The score of placing token i (after the last placed token in state s) in slot j.
     let step = |i: usize, s: usize, j: usize| -> i32 {
         let f = align::fit(tokens[i].token.kind, slots[j]);
-        if f == 0 || j < s {
+        if f == 0 || j < s || tokens[i].pin.is_some_and(|g| group_of[j] != g) {
             return neg;
         }
         let mut score = f * 4;
@@ -1019,7 +1058,8 @@ buy)";
         let slots: Vec<Slot> = groups_i().concat();
         let group_of: Vec<usize> =
             groups_i().iter().enumerate().flat_map(|(g, s)| std::iter::repeat_n(g, s.len())).collect();
-        let at = |text: &str, cell: usize| Tok { token: tok(text), cell, word: 0, flexible: false };
+        let at =
+            |text: &str, cell: usize| Tok { token: tok(text), cell, word: 0, flexible: false, pin: None };
         let tokens = vec![at("Common", 0), at("1,000", 1), at("D", 2)];
         let placements = align_cells(&tokens, &slots, &group_of);
         let chosen: Vec<Vec<usize>> = placements.iter().map(|p| p.slots.clone()).collect();
@@ -1157,5 +1197,107 @@ Stock";
         assert_eq!(r.transaction_acquired_disposed_code.copied(), Some(AcquiredDisposed::Disposed));
         assert_eq!(r.transaction_price_per_share.footnotes.len(), 1);
         assert!(r.transaction_shares.footnotes.is_empty());
+    }
+
+    /// A line of words each at its column.
+    fn at(parts: &[(usize, &str)]) -> String {
+        let mut line = String::new();
+        for (x, text) in parts {
+            while line.len() < *x {
+                line.push(' ');
+            }
+            line.push_str(text);
+            line.push(' ');
+        }
+        line.trim_end().to_owned()
+    }
+
+    /// The numbers of a cell's footnotes.
+    fn marks<T>(field: &crate::model::Field<T>) -> Vec<u32> {
+        field.footnotes.iter().filter_map(|f| f.number()).collect()
+    }
+
+    #[test]
+    fn marks_printed_high_below_a_cell_that_ended_are_the_next_rows() {
+        // Fictional Form 3 holdings: the second row's dates are marks
+        // printed high, under the first row's dates but a line below the
+        // end of that cell (nothing of it on the line between).
+        use Slot::*;
+        let groups = vec![
+            vec![Title],
+            vec![Exercisable, Expiration],
+            vec![UnderlyingTitle, UnderlyingAmount],
+            vec![ExercisePrice],
+            vec![DirectIndirect],
+            vec![Nature],
+        ];
+        let text = [
+            at(&[
+                (0, "Warrant"),
+                (14, "(7) (7)"),
+                (33, "Common Stock"),
+                (50, "$ 17.00"),
+                (62, "I"),
+                (70, "By Trust"),
+            ]),
+            at(&[(0, "Note"), (33, "382,357")]),
+            at(&[(14, "(9) (9)")]),
+            at(&[(0, "Warrant"), (33, "Common Stock"), (50, "$ 17.00"), (62, "I"), (70, "By Fund")]),
+            at(&[(0, "Note"), (33, "24,660")]),
+        ]
+        .join("\n");
+        let rows = read(&text, &groups, Table::Derivative);
+        assert_eq!(rows.len(), 2);
+        assert_eq!((marks(&rows[0].exercise_date), marks(&rows[0].expiration_date)), (vec![7], vec![7]));
+        assert_eq!((marks(&rows[1].exercise_date), marks(&rows[1].expiration_date)), (vec![9], vec![9]));
+        for r in &rows {
+            assert_eq!(r.expiration_date.origin, Origin::Read);
+            assert_eq!(r.underlying_security_shares.origin, Origin::Read);
+        }
+    }
+
+    #[test]
+    fn marks_printed_high_over_a_wide_gap_fill_the_heading_of_the_cell_above() {
+        // Fictional holdings after a conversion: the exercise price and
+        // dates are marks printed high over a gap of the row's line that
+        // spans several headings; the row above, on the same page, says
+        // which (its own marks, printed on its line or high).
+        let first = [
+            at(&[
+                (0, "Class B"),
+                (10, "(2)"),
+                (16, "11/14/2023"),
+                (40, "C"),
+                (46, "3,330"),
+                (56, "(2) (2)"),
+                (70, "Class A"),
+                (80, "$ 0.00"),
+                (90, "0"),
+                (100, "I"),
+                (106, "By LLC"),
+            ]),
+            at(&[(0, "Stock"), (70, "Stock")]),
+            at(&[(70, "3,330")]),
+        ];
+        let holding = |amount: &str| {
+            [
+                at(&[(10, "(2)"), (56, "(2) (2)")]),
+                at(&[(0, "Class B"), (70, "Class A"), (90, amount), (100, "I"), (106, "By LLC")]),
+                at(&[(0, "Stock"), (70, "Stock")]),
+                at(&[(70, amount)]),
+            ]
+        };
+        let mut lines = first.to_vec();
+        lines.extend(holding("2,962"));
+        lines.extend(holding("1,500"));
+        let rows = read(&lines.join("\n"), &groups_ii(), Table::Derivative);
+        assert_eq!(rows.len(), 3);
+        for r in &rows {
+            assert_eq!(marks(&r.conversion_or_exercise_price), vec![2]);
+            assert_eq!((marks(&r.exercise_date), marks(&r.expiration_date)), (vec![2], vec![2]));
+            assert_eq!(r.conversion_or_exercise_price.origin, Origin::Read);
+            assert_eq!(r.shares_owned_following_transaction.origin, Origin::Read);
+        }
+        assert_eq!(rows[2].shares_owned_following_transaction.decimal(), Some(1_500.into()));
     }
 }
