@@ -812,6 +812,14 @@ const LONE_AMOUNT: i32 = -6;
 /// of the two is not certain), more than one filling any other column.
 const ATTACH: i32 = 6;
 
+/// How well a token fits a slot ([`align::fit`]), but footnote marks alone
+/// never fill a column the form always gives a value (the transaction
+/// date, the (A) or (D), the ownership form): they mark a value beside them.
+fn fit(kind: Kind, slot: Slot) -> i32 {
+    let needs_value = matches!(slot, Slot::Date | Slot::AcquiredDisposed | Slot::DirectIndirect);
+    if kind == Kind::Marks && needs_value { 0 } else { align::fit(kind, slot) }
+}
+
 /// Where the alignment puts a token.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Placement {
@@ -836,7 +844,7 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
     let same_cell = |i: usize| i > 0 && tokens[i - 1].cell == tokens[i].cell;
     // The score of placing token i (after the last placed token in state s) in slot j.
     let step = |i: usize, s: usize, j: usize| -> i32 {
-        let f = align::fit(tokens[i].token.kind, slots[j]);
+        let f = fit(tokens[i].token.kind, slots[j]);
         if f == 0 || j < s || tokens[i].pin.is_some_and(|g| group_of[j] != g) {
             return neg;
         }
@@ -1215,6 +1223,19 @@ Stock";
     /// The numbers of a cell's footnotes.
     fn marks<T>(field: &crate::model::Field<T>) -> Vec<u32> {
         field.footnotes.iter().filter_map(|f| f.number()).collect()
+    }
+
+    #[test]
+    fn marks_alone_fill_no_column_that_always_has_a_value() {
+        // A fictional holding whose amount carries two marks: they are not
+        // an (A) or (D) and a price (the (A) or (D) is never marks alone).
+        let text =
+            "Class A                                        20,733 (3) (6)       I      By LLC (9)\nStock";
+        let r = &read(text, &groups_i(), Table::NonDerivative)[0];
+        assert_eq!(r.shares_owned_following_transaction.decimal(), Some(20_733.into()));
+        assert_eq!(marks(&r.shares_owned_following_transaction), vec![3, 6]);
+        assert_eq!(r.shares_owned_following_transaction.origin, Origin::Read);
+        assert_eq!(r.direct_or_indirect_ownership.origin, Origin::Read);
     }
 
     #[test]
