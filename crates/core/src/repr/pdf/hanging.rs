@@ -606,17 +606,22 @@ fn part_cell(words: Vec<(Cell, u32, bool)>) -> RowCell {
 }
 
 /// Give each hanging word to the cell of the first line it stands under or
-/// nearest to (a cell wraps below its start; a footnote mark printed high
-/// may stand on the line above its value, which then stands left of it).
+/// nearest to, by the gap between the word and the cell (a cell wraps below
+/// its start; a footnote mark printed high may stand on the line above its
+/// value, which then stands left of it, its end near the mark).
 fn hang(cells: &mut [RowCell], hanging: &[&Vec<LineToken>]) {
     for line in hanging {
         let mut last: Option<(usize, usize)> = None;
         for w in line.iter() {
+            // The gap between the word and the cell (0 when it starts under it).
+            let end = w.x + w.cell.text.chars().count() as u32;
             let distance = |c: &RowCell| {
                 if w.x + 2 >= c.start && w.x <= c.end {
                     0
+                } else if end <= c.start {
+                    c.start - end
                 } else {
-                    w.x.abs_diff(c.start).min(w.x.abs_diff(c.end))
+                    w.x.saturating_sub(c.end)
                 }
             };
             let nearest = (0..cells.len()).min_by_key(|&k| {
@@ -1223,6 +1228,31 @@ Stock";
     /// The numbers of a cell's footnotes.
     fn marks<T>(field: &crate::model::Field<T>) -> Vec<u32> {
         field.footnotes.iter().filter_map(|f| f.number()).collect()
+    }
+
+    #[test]
+    fn a_value_below_goes_to_the_nearest_cell_by_its_whole_width() {
+        // A fictional sale whose amount owned after is printed below and
+        // left of its mark: its start is nearer the price's end, its end
+        // nearer the mark.
+        let text = [
+            at(&[
+                (0, "Common"),
+                (10, "05/27/2021"),
+                (24, "S"),
+                (28, "1,000 D $ 10.00"),
+                (62, "(4)"),
+                (70, "I"),
+                (74, "By Fund"),
+            ]),
+            at(&[(0, "Stock"), (51, "2,000,000")]),
+        ]
+        .join("\n");
+        let r = &read(&text, &groups_i(), Table::NonDerivative)[0];
+        assert_eq!(r.shares_owned_following_transaction.decimal(), Some(2_000_000.into()));
+        assert_eq!(marks(&r.shares_owned_following_transaction), vec![4]);
+        assert_eq!(r.shares_owned_following_transaction.origin, Origin::Read);
+        assert_eq!(r.transaction_price_per_share.decimal(), Some(10.into()));
     }
 
     #[test]
