@@ -161,8 +161,9 @@ pub(crate) fn read_rows(
     let mut placed_above: Vec<RowCell> = Vec::new();
     let marks_line = |l: &Vec<LineToken>| l.iter().all(|w| align::kind_of(&w.cell.text) == Kind::Marks);
     // A line of marks only just above a row (below the row before it, on
-    // the same page), every segment of it in a gap between that row
-    // before's cells: the row's own marks printed high.
+    // the same page), every segment of it over a gap of the row's line and
+    // in a gap between that row before's cells (or below one that ended):
+    // the row's own marks printed high.
     let lead: Vec<Option<usize>> = mains
         .iter()
         .enumerate()
@@ -178,7 +179,11 @@ pub(crate) fn read_rows(
             let above = k.checked_sub(1).and_then(|a| firsts.get(a)).map_or(&[][..], Vec::as_slice);
             // The line before it, below the row before's first line.
             let between = (from..i).rev().find_map(|j| lines[j].as_deref());
-            segment_starts(l).all(|w| !stands_in(w, above) || ends_before(w, above, between)).then_some(i)
+            // Each over a gap of the row's own line.
+            let own = firsts.get(k).map_or(&[][..], Vec::as_slice);
+            let over_gaps = segment_starts(l).all(|w| !stands_in(w, own));
+            let closed = segment_starts(l).all(|w| !stands_in(w, above) || ends_before(w, above, between));
+            (over_gaps && closed).then_some(i)
         })
         .collect();
     let above_first = mains.first().map_or(0, |&f| f);
@@ -220,17 +225,25 @@ pub(crate) fn read_rows(
             });
         let mut broken = raised || lead_failed;
 
-        for line in lines[break_at..end].iter().flatten() {
+        // Else, when the words below the break stand in one column, the one
+        // cell still open at the break whose last word is a phrase's.
+        let below: Vec<&Vec<LineToken>> = lines[break_at..end].iter().flatten().collect();
+        let last_before = (m..break_at).rev().find_map(|i| lines[i].as_deref()).unwrap_or_default();
+        let open = open_phrase(&cells, last_before).filter(|_| one_column(&below));
+        for line in below {
             // A word of the segment of the word before it goes with it.
             let mut last: Option<(usize, Option<usize>)> = None;
             for w in line {
                 let target = match last {
                     Some((segment, target)) if segment == w.segment => target,
-                    _ => firsts.get(k + 1).and_then(|next| {
-                        let under = next.iter().rev().find(|c| c.start <= w.x + 2)?;
-                        let group = under.group.filter(|_| w.x <= under.end + 2)?;
-                        cells.iter().position(|c| c.group == Some(group))
-                    }),
+                    _ => firsts
+                        .get(k + 1)
+                        .and_then(|next| {
+                            let under = next.iter().rev().find(|c| c.start <= w.x + 2)?;
+                            let group = under.group.filter(|_| w.x <= under.end + 2)?;
+                            cells.iter().position(|c| c.group == Some(group))
+                        })
+                        .or(open),
                 };
                 last = Some((w.segment, target));
                 match target.and_then(|t| cells.get_mut(t)) {
@@ -569,6 +582,29 @@ fn ends_before(w: &LineToken, cells: &[RowCell], between: Option<&[LineToken]>) 
         .iter()
         .filter(|c| stands_in(w, std::slice::from_ref(*c)))
         .all(|c| !between.iter().any(|v| stands_in(v, std::slice::from_ref(c))))
+}
+
+/// The one cell of `cells` still open on a row's last line before a page
+/// break (`last`: a word of it stands under the cell) whose word there is
+/// a phrase's, not a value: the only one that may run on past the break
+/// with more of its phrase. None when no cell or several are.
+fn open_phrase(cells: &[RowCell], last: &[LineToken]) -> Option<usize> {
+    let mut open = (0..cells.len()).filter(|&k| {
+        let cell = cells.get(k).map(std::slice::from_ref).unwrap_or_default();
+        let words: Vec<&LineToken> = last.iter().filter(|w| stands_in(w, cell)).collect();
+        words.last().is_some_and(|w| align::kind_of(&w.cell.text) == Kind::Text)
+    });
+    let first = open.next()?;
+    open.next().is_none().then_some(first)
+}
+
+/// Whether lines hold one segment each, all starting at one place.
+fn one_column(lines: &[&Vec<LineToken>]) -> bool {
+    let starts: Vec<u32> = lines.iter().filter_map(|l| l.first().map(|w| w.x)).collect();
+    let single = lines.iter().all(|l| l.iter().all(|w| l.first().is_some_and(|f| f.segment == w.segment)));
+    let lo = starts.iter().min();
+    let hi = starts.iter().max();
+    single && lo.zip(hi).is_some_and(|(lo, hi)| hi - lo <= 2)
 }
 
 /// Whether a word stands under (or at the edge of) a cell of a row's first line.
@@ -1228,6 +1264,65 @@ Stock";
     /// The numbers of a cell's footnotes.
     fn marks<T>(field: &crate::model::Field<T>) -> Vec<u32> {
         field.footnotes.iter().filter_map(|f| f.number()).collect()
+    }
+
+    #[test]
+    fn words_below_a_page_break_after_the_last_row_go_to_its_one_open_phrase() {
+        // A fictional last row whose nature of ownership runs over a page
+        // break: on the last line before it only the nature and the
+        // underlying amount (a value) are open; the words below stand in
+        // one column.
+        let mut text = [
+            at(&[
+                (0, "Class B"),
+                (12, "(6)"),
+                (20, "06/20/2019"),
+                (40, "C"),
+                (46, "16,514"),
+                (56, "(6) (6)"),
+                (66, "Class A"),
+                (78, "$ 0.00"),
+                (86, "16,515"),
+                (96, "I"),
+                (100, "By"),
+            ]),
+            at(&[(0, "Stock"), (66, "Stock"), (100, "Example")]),
+            at(&[(66, "16,514"), (100, "Capital")]),
+        ]
+        .join("\n");
+        text.push_str("\n\n                2\n     Edgar Filing: EXAMPLE INC - Form 4\n\n");
+        text.push_str(&[at(&[(80, "2010")]), at(&[(80, "Fund, LP")]), at(&[(80, "(2)")])].join("\n"));
+        let rows = read(&text, &groups_ii(), Table::Derivative);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].nature_of_ownership.text(), "By Example Capital 2010 Fund, LP");
+        assert_eq!(marks(&rows[0].nature_of_ownership), vec![2]);
+        assert_eq!(rows[0].nature_of_ownership.origin, Origin::Read);
+        assert_eq!(rows[0].underlying_security_shares.decimal(), Some(16_514.into()));
+        // Two columns below the break: no one cell is sure.
+        text.push_str(&format!("\n{}", at(&[(0, "more"), (80, "words")])));
+        let rows = read(&text, &groups_ii(), Table::Derivative);
+        assert_eq!(rows[0].nature_of_ownership.origin, Origin::Uncertain);
+    }
+
+    #[test]
+    fn a_mark_below_a_page_break_under_the_next_rows_cell_is_no_raised_mark() {
+        // A fictional nature of ownership whose mark runs over a page break
+        // to the line just above the next row, under that row's nature: it
+        // is the nature's, not the next row's marks printed high.
+        let mut text = String::from(
+            "Common   04/01/2019   C   100 A $ 0.00       100              I       By Example\n\
+             Stock                                                                 Capital\n",
+        );
+        text.push_str("\n                2\n     Edgar Filing: EXAMPLE INC - Form 4\n\n");
+        text.push_str(&format!("{}\n{}\n", at(&[(55, "Fund")]), at(&[(55, "(3)")])));
+        text.push_str(&at(&[(0, "Common 04/01/2019 C 50 A $ 0.00   150   I"), (55, "By Other Fund")]));
+        text.push_str("\nStock\n");
+        let rows = read(&text, &groups_i(), Table::NonDerivative);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].nature_of_ownership.text(), "By Example Capital Fund");
+        assert_eq!(marks(&rows[0].nature_of_ownership), vec![3]);
+        assert_eq!(rows[0].nature_of_ownership.origin, Origin::Read);
+        assert_eq!(rows[1].transaction_shares.origin, Origin::Read);
     }
 
     #[test]
