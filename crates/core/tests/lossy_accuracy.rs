@@ -488,7 +488,7 @@ fn corpus_accuracy() {
         // whose rows cannot be told apart for certain (and Markdown's header
         // boxes) are flagged uncertain instead of guessed.
         ("markdown", 35.5, 0.7),
-        ("pdftext-legacy", 97.5, 0.18),
+        ("pdftext-legacy", 97.6, 0.1),
         ("pdfraw", 40.5, 0.6),
         ("page", 99.5, 0.1),
     ];
