@@ -270,6 +270,9 @@ struct Group {
     /// The columns (indexes into the slots) whose wrapped pieces may as
     /// well belong to the row above or below.
     doubtful: Vec<usize>,
+    /// Of those, the columns where a blank line parts the pieces at another
+    /// place than the cut: in doubt however evenly the cell came out.
+    parted: Vec<usize>,
 }
 
 /// Mark the values of the doubtful columns uncertain, with a diagnostic.
@@ -406,7 +409,12 @@ fn row_groups(
             g.mains.push(i);
             filled.extend(cols);
         } else {
-            groups.push(Group { mains: vec![i], pieces: Vec::new(), doubtful: Vec::new() });
+            groups.push(Group {
+                mains: vec![i],
+                pieces: Vec::new(),
+                doubtful: Vec::new(),
+                parted: Vec::new(),
+            });
             filled = cols;
         }
     }
@@ -437,6 +445,7 @@ fn row_groups(
                 idx += 1;
             }
             let gap = &pieces[start..idx];
+            let mut parted = false;
             let (to_upper, sure) = match (upper, lower) {
                 (Some(_), None) => (gap.len(), true),
                 // Above the first row of a page the table ran on to: maybe the
@@ -456,9 +465,8 @@ fn row_groups(
                     // the two rows' cells (a cell may wrap unevenly).
                     let line_at = |k: usize| if k == 0 { upper_last } else { gap[k - 1].0 };
                     let next_at = |k: usize| if k == gap.len() { lower_first } else { gap[k].0 };
-                    let parted_elsewhere =
-                        (0..=gap.len()).any(|k| k != to_upper && blank_between(line_at(k), next_at(k)));
-                    (to_upper, sure && !parted_elsewhere)
+                    parted = (0..=gap.len()).any(|k| k != to_upper && blank_between(line_at(k), next_at(k)));
+                    (to_upper, sure && !parted)
                 }
             };
             if !sure && let Some(c) = column_of {
@@ -466,6 +474,9 @@ fn row_groups(
                 for g in [upper, lower].into_iter().flatten() {
                     if !groups[g].doubtful.contains(&c) {
                         groups[g].doubtful.push(c);
+                    }
+                    if parted && !groups[g].parted.contains(&c) {
+                        groups[g].parted.push(c);
                     }
                 }
             }
@@ -494,7 +505,10 @@ fn row_groups(
             continue;
         }
         let doubtful = std::mem::take(&mut g.doubtful);
-        g.doubtful = doubtful.into_iter().filter(|&c| wrapped(g, c, tokens, ranges) != 0).collect();
+        g.doubtful = doubtful
+            .into_iter()
+            .filter(|&c| g.parted.contains(&c) || wrapped(g, c, tokens, ranges) != 0)
+            .collect();
     }
     groups
 }
@@ -915,6 +929,46 @@ mod tests {
         assert_eq!(rows.len(), 2, "{diags:?}");
         for r in &rows {
             assert_eq!(r.security_title.origin, Origin::Uncertain, "{:?}", r.security_title.value);
+        }
+    }
+
+    #[test]
+    fn a_blank_line_away_from_the_cut_keeps_the_doubt_of_an_even_cell() {
+        // Two fictional rows whose titles wrap three lines above their
+        // values and one below, a blank line between the rows: the cut at
+        // the even split gives the first row two lines of the second's
+        // title and leaves its cell even, but the blank line is elsewhere.
+        let headings: Vec<String> =
+            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
+        let values = |date: &str| {
+            at(&[
+                (72, date),
+                (115, "P"),
+                (133, "100"),
+                (153, "A"),
+                (160, "$1.00"),
+                (178, "1,100"),
+                (209, "D"),
+            ])
+        };
+        let mut lines = headings;
+        for date in ["01/15/2024", "01/16/2024"] {
+            lines.extend([
+                at(&[(2, "Stock")]),
+                at(&[(2, "Option")]),
+                at(&[(2, "(right to")]),
+                values(date),
+                at(&[(2, "buy)")]),
+                String::new(),
+            ]);
+        }
+        let page = page_lines(&lines.join("\n"), 0);
+        let mut diags = Vec::new();
+        let rows = read(&page, Table::NonDerivative, MarkStyle::Attached, Wrap::Centred, &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        for r in &rows {
+            let right = r.security_title.text() == "Stock Option (right to buy)";
+            assert!(right || r.security_title.origin == Origin::Uncertain, "{:?}", r.security_title);
         }
     }
 
