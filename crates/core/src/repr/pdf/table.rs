@@ -302,7 +302,7 @@ fn line_tokens(line: &PageLine, ranges: &[(u32, u32)], marks: MarkStyle) -> Vec<
     for s in &line.segments {
         // Marks become superscripts (same number of characters, so columns hold).
         let cell = Cell { text: canonical_marks(&s.cell.text, marks), span: s.cell.span };
-        for t in align::tokens_at(&cell, Some(s.x), false) {
+        for t in phrases(align::tokens_at(&cell, Some(s.x), false), ranges) {
             // A mark joins the value before it: in the same column, or run
             // over into the edge of the next one.
             let overflow = |p: (u32, u32), x: (u32, u32)| {
@@ -320,6 +320,30 @@ fn line_tokens(line: &PageLine, ranges: &[(u32, u32)], marks: MarkStyle) -> Vec<
         }
     }
     toks
+}
+
+/// A value between two words of a phrase, all three of one segment in one
+/// column, is a word of the phrase (`Class A Common Stock, par value
+/// $0.0001 per share`).
+fn phrases(tokens: Vec<Token>, ranges: &[(u32, u32)]) -> Vec<Token> {
+    let column = |t: &Token| t.x.and_then(|x| slot_of(ranges, x));
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut it = tokens.into_iter().peekable();
+    while let Some(t) = it.next() {
+        let between = out
+            .last()
+            .is_some_and(|p| p.kind == Kind::Text && column(p).is_some_and(|c| column(&t) == Some(c)))
+            && !matches!(t.kind, Kind::Text | Kind::Marks)
+            && it.peek().is_some_and(|n| n.kind == Kind::Text && column(n) == column(&t));
+        if between && let (Some(prev), Some(next)) = (out.last_mut(), it.next()) {
+            prev.join(&t, false);
+            prev.join(&next, false);
+            prev.kind = Kind::Text;
+            continue;
+        }
+        out.push(t);
+    }
+    out
 }
 
 /// The column a token's centre stands in.
@@ -970,6 +994,32 @@ mod tests {
             let right = r.security_title.text() == "Stock Option (right to buy)";
             assert!(right || r.security_title.origin == Origin::Uncertain, "{:?}", r.security_title);
         }
+    }
+
+    #[test]
+    fn a_value_inside_a_title_is_a_word_of_it() {
+        // A fictional title that names its par value.
+        let headings: Vec<String> =
+            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
+        let mut lines = headings;
+        lines.push(String::new());
+        lines.push(at(&[
+            (2, "Class A Stock, par value $0.0001 per share"),
+            (72, "01/15/2024"),
+            (115, "P"),
+            (133, "100"),
+            (153, "A"),
+            (160, "$1.00"),
+            (178, "1,100"),
+            (209, "D"),
+        ]));
+        let page = page_lines(&lines.join("\n"), 0);
+        let mut diags = Vec::new();
+        let rows = read(&page, Table::NonDerivative, MarkStyle::Attached, Wrap::Centred, &mut diags);
+        assert_eq!(rows.len(), 1, "{diags:?}");
+        assert_eq!(rows[0].security_title.text(), "Class A Stock, par value $0.0001 per share");
+        assert_eq!(rows[0].security_title.origin, Origin::Read);
+        assert_eq!(rows[0].transaction_price_per_share.decimal(), Some(1.into()));
     }
 
     #[test]
