@@ -615,7 +615,8 @@ fn heading_cell_end(
 }
 
 /// The tokens of a row: its main lines', with the wrapped pieces of each
-/// cell joined to the token in the same columns, in line order.
+/// cell joined to the token in the same columns, in line order; a mark on
+/// other lines than the value before it, just after it, joins that value.
 fn row_tokens(
     group: &Group,
     tokens: &[Vec<Token>],
@@ -670,18 +671,31 @@ fn row_tokens(
             }
         }
     }
-    cells
-        .into_iter()
-        .filter_map(|(_, mut parts)| {
-            parts.sort_by_key(|(line, t)| (*line, t.x.map_or(0, |x| x.0)));
-            let mut parts = parts.into_iter().map(|(_, t)| t);
-            let mut token = parts.next()?;
-            for p in parts {
-                token.join(&p, false);
-            }
-            Some(token)
-        })
-        .collect()
+    // Each token with the lines of its parts.
+    let mut out: Vec<(Token, Vec<usize>)> = Vec::with_capacity(cells.len());
+    for (_, mut parts) in cells {
+        parts.sort_by_key(|(line, t)| (*line, t.x.map_or(0, |x| x.0)));
+        let lines: Vec<usize> = parts.iter().map(|(line, _)| *line).collect();
+        let mut parts = parts.into_iter().map(|(_, t)| t);
+        let Some(mut token) = parts.next() else { continue };
+        for p in parts {
+            token.join(&p, false);
+        }
+        // A mark on other lines than the value before it, just after it
+        // (cells staggered over two lines): the value's.
+        if token.kind == Kind::Marks
+            && let Some((prev, prev_lines)) = out.last_mut()
+            && !lines.iter().any(|l| prev_lines.contains(l))
+            && prev.kind != Kind::Marks
+            && prev.x.zip(token.x).is_some_and(|(a, b)| a.1 <= b.0 && b.0 <= a.1 + 4)
+        {
+            prev.join(&token, false);
+            prev_lines.extend(lines);
+            continue;
+        }
+        out.push((token, lines));
+    }
+    out.into_iter().map(|(t, _)| t).collect()
 }
 
 #[cfg(test)]
@@ -1020,6 +1034,49 @@ mod tests {
         assert_eq!(rows[0].security_title.text(), "Class A Stock, par value $0.0001 per share");
         assert_eq!(rows[0].security_title.origin, Origin::Read);
         assert_eq!(rows[0].transaction_price_per_share.decimal(), Some(1.into()));
+    }
+
+    #[test]
+    fn a_mark_on_another_line_just_after_a_value_is_its() {
+        // Fictional rows: a code's mark printed on the line above, just
+        // after the code (in the empty V column); a price's mark on the
+        // line of the cells staggered below it, just after the price.
+        let headings: Vec<String> =
+            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
+        let mut lines = headings;
+        lines.extend([
+            String::new(),
+            at(&[(2, "Common"), (129, "(5)")]),
+            at(&[
+                (2, "Stock"),
+                (72, "01/15/2024"),
+                (126, "J"),
+                (133, "100"),
+                (153, "A"),
+                (160, "$1.00"),
+                (178, "1,100"),
+                (209, "D"),
+            ]),
+            String::new(),
+            at(&[
+                (2, "Common Stock"),
+                (72, "01/16/2024"),
+                (115, "S"),
+                (133, "400"),
+                (153, "D"),
+                (168, "$12.50"),
+            ]),
+            at(&[(178, "(3)"), (184, "700"), (209, "D")]),
+        ]);
+        let page = page_lines(&lines.join("\n"), 0);
+        let mut diags = Vec::new();
+        let rows = read(&page, Table::NonDerivative, MarkStyle::Attached, Wrap::Centred, &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        assert_eq!(rows[0].transaction_code.copied(), Some(TransactionCode::J));
+        assert_eq!(rows[0].transaction_code.footnotes.len(), 1);
+        assert_eq!(rows[1].transaction_price_per_share.footnotes.len(), 1);
+        assert!(rows[1].shares_owned_following_transaction.footnotes.is_empty());
+        assert_eq!(rows[1].shares_owned_following_transaction.decimal(), Some(700.into()));
     }
 
     #[test]
