@@ -302,7 +302,22 @@ fn line_tokens(line: &PageLine, ranges: &[(u32, u32)], marks: MarkStyle) -> Vec<
     for s in &line.segments {
         // Marks become superscripts (same number of characters, so columns hold).
         let cell = Cell { text: canonical_marks(&s.cell.text, marks), span: s.cell.span };
-        for t in phrases(align::tokens_at(&cell, Some(s.x), false), ranges) {
+        let from = toks.len();
+        for mut t in phrases(align::tokens_at(&cell, Some(s.x), false), ranges) {
+            // `1,000 (1)`: a plain mark after a space, right after a value
+            // of its segment, is a mark in any print (a title's `Stock (1)`
+            // may be its text).
+            let value_before = toks.len() > from
+                && toks.last().is_some_and(|p| matches!(p.kind, Kind::Number | Kind::Dollars | Kind::Date));
+            let plain_mark = t
+                .text
+                .strip_prefix('(')
+                .and_then(|r| r.strip_suffix(')'))
+                .is_some_and(|d| (1..=3).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()));
+            if value_before && plain_mark {
+                t.text = canonical_marks(&t.text, MarkStyle::Spaced);
+                t.kind = align::kind_of(&t.text);
+            }
             // A mark joins the value before it: in the same column, or run
             // over into the edge of the next one.
             let overflow = |p: (u32, u32), x: (u32, u32)| {
@@ -1077,6 +1092,30 @@ mod tests {
         assert_eq!(rows[1].transaction_price_per_share.footnotes.len(), 1);
         assert!(rows[1].shares_owned_following_transaction.footnotes.is_empty());
         assert_eq!(rows[1].shares_owned_following_transaction.decimal(), Some(700.into()));
+    }
+
+    #[test]
+    fn a_plain_mark_after_a_value_is_a_mark() {
+        // A fictional sale staggered over three lines, its amount's mark
+        // after a space: a mark, not a cell of the (A) or (D) column that
+        // would part the row's later lines from it.
+        let headings: Vec<String> =
+            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
+        let mut lines = headings;
+        lines.extend([
+            String::new(),
+            at(&[(2, "Common Stock"), (72, "01/16/2024"), (115, "S"), (133, "1,000 (1)")]),
+            at(&[(153, "D"), (160, "$13.25")]),
+            at(&[(178, "10,600"), (209, "D")]),
+        ]);
+        let page = page_lines(&lines.join("\n"), 0);
+        let mut diags = Vec::new();
+        let rows = read(&page, Table::NonDerivative, MarkStyle::Attached, Wrap::Centred, &mut diags);
+        assert_eq!(rows.len(), 1, "{diags:?}");
+        assert_eq!(rows[0].transaction_shares.decimal(), Some(1_000.into()));
+        assert_eq!(rows[0].transaction_shares.footnotes.len(), 1);
+        assert_eq!(rows[0].shares_owned_following_transaction.decimal(), Some(10_600.into()));
+        assert_eq!(rows[0].security_title.text(), "Common Stock");
     }
 
     #[test]
