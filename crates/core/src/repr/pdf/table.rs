@@ -457,6 +457,9 @@ fn row_groups(
             filled = cols;
         }
     }
+    if wrap == Wrap::Centred {
+        groups = join_untitled(groups, &columns, &blank_between, run.continued);
+    }
     if groups.is_empty() {
         return groups;
     }
@@ -550,6 +553,51 @@ fn row_groups(
             .collect();
     }
     groups
+}
+
+/// In the browser's print, a row's cells may stagger over lines above the
+/// line of its title: a group of main lines without the title column, set
+/// apart by a blank line from the row above (or first in a table that did
+/// not run on from a page before), with no blank line before the next
+/// group and no column in common with it, is the start of that group (in
+/// doubt when first in a table run on from a page before).
+fn join_untitled(
+    groups: Vec<Group>,
+    columns: &dyn Fn(usize) -> Vec<usize>,
+    blank_between: &dyn Fn(usize, usize) -> bool,
+    continued: bool,
+) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::with_capacity(groups.len());
+    let mut it = groups.into_iter().peekable();
+    while let Some(mut g) = it.next() {
+        let (Some(&first), Some(&last)) = (g.mains.first(), g.mains.last()) else { continue };
+        let cols: Vec<usize> = g.mains.iter().flat_map(|&m| columns(m)).collect();
+        // First in a table run on from a page before, it may as well end
+        // that page's last row: joined, but in doubt.
+        let (apart, doubt) = match out.last().and_then(|p| p.mains.last()) {
+            Some(&above) => (blank_between(above, first), false),
+            None => (true, continued),
+        };
+        let joins = it.peek().is_some_and(|n| {
+            let next: Vec<usize> = n.mains.iter().flat_map(|&m| columns(m)).collect();
+            n.mains.first().is_some_and(|&f| !blank_between(last, f))
+                && cols.iter().all(|c| !next.contains(c))
+        });
+        if !cols.contains(&0)
+            && apart
+            && joins
+            && let Some(n) = it.peek_mut()
+        {
+            g.mains.append(&mut n.mains);
+            n.mains = g.mains;
+            if doubt {
+                n.doubtful.extend(cols.iter().filter(|&&c| c != 0));
+            }
+            continue;
+        }
+        out.push(g);
+    }
+    out
 }
 
 /// How many more pieces a row's cell in column `c` has above its main line
@@ -1116,6 +1164,37 @@ mod tests {
         assert_eq!(rows[0].transaction_shares.footnotes.len(), 1);
         assert_eq!(rows[0].shares_owned_following_transaction.decimal(), Some(10_600.into()));
         assert_eq!(rows[0].security_title.text(), "Common Stock");
+    }
+
+    #[test]
+    fn cells_staggered_above_the_title_line_start_its_row() {
+        // A fictional row whose amount owned after stands on a line above
+        // its title's, the line before it blank.
+        let headings: Vec<String> =
+            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
+        let mut lines = headings;
+        lines.extend([
+            String::new(),
+            at(&[(178, "1,100"), (225, "See")]),
+            at(&[
+                (2, "Common Stock"),
+                (72, "01/15/2024"),
+                (115, "P"),
+                (133, "100"),
+                (153, "A"),
+                (160, "$1.00"),
+                (209, "I"),
+            ]),
+            at(&[(225, "footnote")]),
+        ]);
+        let page = page_lines(&lines.join("\n"), 0);
+        let mut diags = Vec::new();
+        let rows = read(&page, Table::NonDerivative, MarkStyle::Attached, Wrap::Centred, &mut diags);
+        assert_eq!(rows.len(), 1, "{diags:?}");
+        assert_eq!(rows[0].security_title.text(), "Common Stock");
+        assert_eq!(rows[0].shares_owned_following_transaction.decimal(), Some(1_100.into()));
+        assert_eq!(rows[0].shares_owned_following_transaction.origin, Origin::Read);
+        assert_eq!(rows[0].nature_of_ownership.text(), "See footnote");
     }
 
     #[test]
