@@ -173,7 +173,7 @@ fn split_repeated_marks(tokens: Vec<Token>) -> Vec<Token> {
     out
 }
 
-fn kind_of(word: &str) -> Kind {
+pub(crate) fn kind_of(word: &str) -> Kind {
     let marked = split_marks(word);
     let v = marked.value.as_str();
     if v.is_empty() {
@@ -395,8 +395,13 @@ fn set_span(row: &mut Row, column: crate::model::Column, span: Span) {
 /// price: the older layout prints `2,028,942 A (2)` for a price given only
 /// by footnote 2 (the letter itself is hardly ever footnoted).
 fn detach_price_marks(toks: &[Token], slots: &[Slot]) -> Vec<Token> {
+    detach_price_marks_from(toks, slots).into_iter().map(|(t, _)| t).collect()
+}
+
+/// [`detach_price_marks`], each token with the index of the token it came from.
+pub(crate) fn detach_price_marks_from(toks: &[Token], slots: &[Slot]) -> Vec<(Token, usize)> {
     let has_price_after_direction = slots.windows(2).any(|w| w == [Slot::AcquiredDisposed, Slot::Price]);
-    let mut out: Vec<Token> = Vec::with_capacity(toks.len() + 1);
+    let mut out: Vec<(Token, usize)> = Vec::with_capacity(toks.len() + 1);
     for (i, t) in toks.iter().enumerate() {
         let rest = &toks[i + 1..];
         // In a whole row the direction is followed by the amount owned
@@ -409,17 +414,15 @@ fn detach_price_marks(toks: &[Token], slots: &[Slot]) -> Vec<Token> {
         {
             let marked = split_marks(&t.text);
             if !marked.footnotes.is_empty() {
-                out.push(Token { text: marked.value, span: t.span, kind: t.kind, x: t.x });
-                out.push(Token {
-                    text: mark_text(&marked.footnotes),
-                    span: t.span,
-                    kind: Kind::Marks,
-                    x: t.x,
-                });
+                out.push((Token { text: marked.value, span: t.span, kind: t.kind, x: t.x }, i));
+                out.push((
+                    Token { text: mark_text(&marked.footnotes), span: t.span, kind: Kind::Marks, x: t.x },
+                    i,
+                ));
                 continue;
             }
         }
-        out.push(t.clone());
+        out.push((t.clone(), i));
     }
     out
 }
@@ -435,8 +438,22 @@ fn place(
 ) {
     let toks = &detach_price_marks(toks, slots);
     let choices = align(toks, slots, ranges);
+    apply(row, slots, toks, &choices, problems, diagnostics);
+}
+
+/// Fill the row from tokens placed by an alignment: `choices` gives, for
+/// each token, the slots it takes in some best placement (none: it is left
+/// out and reported; several: its columns are in doubt).
+pub(crate) fn apply(
+    row: &mut Row,
+    slots: &[Slot],
+    toks: &[Token],
+    choices: &[Vec<usize>],
+    problems: &mut Vec<SlotProblem>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let mut used = vec![false; slots.len()];
-    for (token, options) in toks.iter().zip(&choices) {
+    for (token, options) in toks.iter().zip(choices) {
         let Some(&first) = options.iter().find(|&&j| !used[j]).or(options.first()) else {
             diagnostics.push(
                 Diagnostic::new(

@@ -586,6 +586,25 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
         // The ticker between the brackets is whole wherever the line went.
         h.trading_symbol = symbol;
     }
+    // An issuer's name wrapped onto a line of its own, its ticker after the
+    // rest: joined, in doubt (what stands between is not known to be none
+    // of it).
+    if h.trading_symbol.value.is_none()
+        && let Some(first) = h.issuer_name.value.clone()
+        && let Some(j) = (0..tokens.len()).find(|&j| {
+            !claimed[j]
+                && matches!(&tokens[j], Token::Value(v) if v.text.ends_with(']') && v.text.contains('['))
+        })
+        && let Token::Value(v) = &tokens[j]
+    {
+        claimed[j] = true;
+        let (rest, symbol) = split_issuer(v);
+        let name = format!("{first} {}", rest.value.as_deref().unwrap_or_default());
+        let span = h.issuer_name.span.map_or(v.span, |s| s.cover(v.span));
+        h.issuer_name =
+            Field { origin: crate::model::Origin::Uncertain, ..Field::read(name.trim().to_owned(), span) };
+        h.trading_symbol = symbol;
+    }
     if h.period_of_report.value.is_none()
         && let Some(i) = tokens.iter().position(|t| matches!(t, Token::Label(Label::Period, _)))
         && let Some(j) = (i + 1..tokens.len())
@@ -1004,6 +1023,16 @@ mod tests {
         let tokens = tokens(&lines);
         let h = read_header(&tokens, &lines);
         h.issuer_name.span.is_some_and(|at| issuer_stands_alone(&tokens, &lines, at))
+    }
+
+    #[test]
+    fn an_issuer_wrapped_before_its_ticker_is_joined_in_doubt() {
+        let text = "2. Issuer Name and Ticker or Trading Symbol\nEXAMPLE NEW YORK MUNICIPAL\n\nINCOME FUND II [ EXNY ]\n";
+        let lines = crate::repr::markdown::grid(text, 0).lines;
+        let h = read_header(&tokens(&lines), &lines);
+        assert_eq!(h.issuer_name.text(), "EXAMPLE NEW YORK MUNICIPAL INCOME FUND II");
+        assert_eq!(h.issuer_name.origin, Origin::Uncertain);
+        assert_eq!(h.trading_symbol.text(), "EXNY");
     }
 
     #[test]

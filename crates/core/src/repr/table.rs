@@ -213,7 +213,7 @@ pub(crate) fn doubt_unless_complete(mut row: Row, table: Table) -> Row {
 
 /// Whether a row fills the columns every row of its kind has (see
 /// [`doubt_unless_complete`]).
-fn is_complete(row: &Row) -> bool {
+pub(crate) fn is_complete(row: &Row) -> bool {
     let core: &[Column] = match row.kind {
         RowKind::Transaction => &[
             Column::SecurityTitle,
@@ -234,7 +234,7 @@ fn is_complete(row: &Row) -> bool {
 }
 
 /// Mark every value read in a row uncertain.
-fn doubt_values(row: &mut Row) {
+pub(crate) fn doubt_values(row: &mut Row) {
     for column in Column::ALL {
         let (_, _, origin) = row.cell(column).meta();
         if origin.is_read() && row.cell(column).has_value() {

@@ -148,6 +148,7 @@ pub(crate) fn header(page: &[PageLine]) -> (Vec<Line>, Vec<Doubt>) {
                     })
                     .cloned()
                     .collect(),
+                furniture: line.furniture,
             })
             .collect();
         if k == 0 {

@@ -31,6 +31,9 @@ pub(crate) struct Segment {
 pub(crate) struct PageLine {
     /// The segments, left to right.
     pub segments: Vec<Segment>,
+    /// Page furniture left out (a page break: the lines after it may be
+    /// laid out at another scale).
+    pub furniture: bool,
 }
 
 impl PageLine {
@@ -106,9 +109,9 @@ pub(crate) fn page_lines(text: &str, base: usize) -> Vec<PageLine> {
         let print_title = super::is_print_title(t)
             && (1..=2).any(|d| k.checked_sub(d).is_some_and(|j| super::is_furniture(raw[j].1)));
         if super::is_furniture(t) || page_number || print_title {
-            out.push(PageLine::default());
+            out.push(PageLine { segments: Vec::new(), furniture: true });
         } else {
-            out.push(PageLine { segments: segments(line, base + start) });
+            out.push(PageLine { segments: segments(line, base + start), furniture: false });
         }
     }
     out
@@ -246,10 +249,7 @@ fn owners_table(page: &[PageLine]) -> (Vec<Line>, usize) {
             marks[k] = Some(s.cell.clone());
         }
         entry.extend(address.iter().map(|s| s.cell.clone()));
-        let place = address.last().is_some_and(|s| {
-            let (city, state, zip) = split_place(&s.cell.text);
-            city.is_some() && state.is_some() && zip.is_some()
-        });
+        let place = address.last().is_some_and(|s| is_place(&s.cell.text));
         if place {
             flush_owner(&mut out, &mut entry, &mut marks);
         }
@@ -258,6 +258,17 @@ fn owners_table(page: &[PageLine]) -> (Vec<Line>, usize) {
         flush_owner(&mut out, &mut entry, &mut marks);
     }
     (out, end)
+}
+
+/// Whether a line of an owner's address is its city, state and ZIP code
+/// (`ST. HELIER,, Y9 JE1 0BD`): a state code has a letter (`M0`, `DE`), a
+/// ZIP code a digit, so a street line `C/O GEN II LIMITED,, 47 ESPLANADE`
+/// is none.
+fn is_place(text: &str) -> bool {
+    let (city, state, zip) = split_place(text);
+    let state = state.is_some_and(|s| s.chars().any(|c| c.is_ascii_alphabetic()));
+    let zip = zip.is_some_and(|z| z.chars().any(|c| c.is_ascii_digit()));
+    city.is_some() && state && zip
 }
 
 /// The column where `words` stand in a segment, as a whole cell or as
@@ -327,6 +338,44 @@ fn join_signature_labels(page: &mut [PageLine]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_street_line_with_a_number_after_a_comma_does_not_end_an_owner() {
+        // A fictional owner whose street line (an empty second line joined
+        // by ", ") looks like a city with a state `47` and a ZIP code
+        // `ESPLANADE`: no state code is two digits, no ZIP code all letters.
+        let text = [
+            "Reporting Owners",
+            "Reporting Owner Name / Address                         Relationships",
+            "                                                       Director     10% Owner     Officer     Other",
+            "EXAMPLE FUND L.P.                                                     X",
+            "C/O EXAMPLE (JERSEY) LIMITED,, 47 ESPLANADE",
+            "ST. HELIER,, Y9 JE1 0BD",
+            "Other Fund LLC                                                        X",
+            "1 MAIN ST",
+            "WILMINGTON,, DE 19808",
+            "",
+            "Signatures",
+        ]
+        .join("\n");
+        let page = page_lines(&text, 0);
+        let (lines, _) = owners_table(&page);
+        let firsts: Vec<&str> =
+            lines.iter().filter_map(|l| l.cells.first()).map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            firsts,
+            [
+                "EXAMPLE FUND L.P.",
+                "C/O EXAMPLE (JERSEY) LIMITED,, 47 ESPLANADE",
+                "ST. HELIER,, Y9 JE1 0BD",
+                "Other Fund LLC",
+                "1 MAIN ST",
+                "WILMINGTON,, DE 19808",
+            ]
+        );
+        let widths: Vec<usize> = lines.iter().map(|l| l.cells.len()).collect();
+        assert_eq!(widths, [1, 1, 5, 1, 1, 5]);
+    }
 
     #[test]
     fn the_reporting_owners_table_is_laid_out_per_owner() {

@@ -5,6 +5,8 @@
 //!   runs of spaces: [`layout`] rebuilds the header's boxes column by
 //!   column and reads Tables I and II by the columns their headings stand
 //!   over ([`table`]), however their cells wrap.
+//!   The older vendor print's rows are read without the headings'
+//!   positions, by the order and look of their cells ([`hanging`]).
 //! - Without layout, the text comes in the PDF's drawing order, one cell
 //!   per line: [`raw`] reads it.
 //!
@@ -16,6 +18,7 @@
 //! (a word per line), and scanned PDFs (no text at all).
 
 pub(crate) mod boxes;
+pub(crate) mod hanging;
 pub(crate) mod layout;
 pub(crate) mod raw;
 pub(crate) mod raw_table;

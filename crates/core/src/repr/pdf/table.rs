@@ -27,7 +27,7 @@ fn is_heading_line(line: &PageLine) -> bool {
 }
 
 /// Where the words of a line stand: (word, first column, column past the end).
-fn words(line: &PageLine) -> Vec<(String, u32, u32)> {
+pub(crate) fn words(line: &PageLine) -> Vec<(String, u32, u32)> {
     let mut out = Vec::new();
     for s in &line.segments {
         let mut col = s.x;
@@ -182,7 +182,16 @@ pub(crate) fn read(
             continue;
         }
         let run = Run { data: &page[start..i], continued };
-        let (mut more, ran_on) = read_rows(run, &headings, table, marks, wrap, diagnostics);
+        let (mut more, ran_on) = if wrap == Wrap::Hanging {
+            // The older print: cells in order, whatever their positions.
+            let groups = super::hanging::heading_groups(&headings, table);
+            let (rows, ran_on) =
+                super::hanging::read_rows(run.data, &groups, table, marks, continued, diagnostics);
+            let all = if ran_on { groups.concat() } else { Vec::new() };
+            (rows, all)
+        } else {
+            read_rows(run, &headings, table, marks, wrap, diagnostics)
+        };
         // Words above the page's first row may end the last row of the page
         // before, or start the first row: both are in doubt.
         if let Some(last) = rows.last_mut() {
@@ -193,10 +202,6 @@ pub(crate) fn read(
         }
         rows.extend(more);
         continued = true;
-    }
-    if wrap == Wrap::Hanging {
-        // Columns run into one another: a row in doubt may hold another's values.
-        crate::repr::table::doubt_rows_together(&mut rows, table, diagnostics);
     }
     rows
 }
@@ -265,6 +270,9 @@ struct Group {
     /// The columns (indexes into the slots) whose wrapped pieces may as
     /// well belong to the row above or below.
     doubtful: Vec<usize>,
+    /// Of those, the columns where a blank line parts the pieces at another
+    /// place than the cut: in doubt however evenly the cell came out.
+    parted: Vec<usize>,
 }
 
 /// Mark the values of the doubtful columns uncertain, with a diagnostic.
@@ -294,7 +302,22 @@ fn line_tokens(line: &PageLine, ranges: &[(u32, u32)], marks: MarkStyle) -> Vec<
     for s in &line.segments {
         // Marks become superscripts (same number of characters, so columns hold).
         let cell = Cell { text: canonical_marks(&s.cell.text, marks), span: s.cell.span };
-        for t in align::tokens_at(&cell, Some(s.x), false) {
+        let from = toks.len();
+        for mut t in phrases(align::tokens_at(&cell, Some(s.x), false), ranges) {
+            // `1,000 (1)`: a plain mark after a space, right after a value
+            // of its segment, is a mark in any print (a title's `Stock (1)`
+            // may be its text).
+            let value_before = toks.len() > from
+                && toks.last().is_some_and(|p| matches!(p.kind, Kind::Number | Kind::Dollars | Kind::Date));
+            let plain_mark = t
+                .text
+                .strip_prefix('(')
+                .and_then(|r| r.strip_suffix(')'))
+                .is_some_and(|d| (1..=3).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()));
+            if value_before && plain_mark {
+                t.text = canonical_marks(&t.text, MarkStyle::Spaced);
+                t.kind = align::kind_of(&t.text);
+            }
             // A mark joins the value before it: in the same column, or run
             // over into the edge of the next one.
             let overflow = |p: (u32, u32), x: (u32, u32)| {
@@ -312,6 +335,30 @@ fn line_tokens(line: &PageLine, ranges: &[(u32, u32)], marks: MarkStyle) -> Vec<
         }
     }
     toks
+}
+
+/// A value between two words of a phrase, all three of one segment in one
+/// column, is a word of the phrase (`Class A Common Stock, par value
+/// $0.0001 per share`).
+fn phrases(tokens: Vec<Token>, ranges: &[(u32, u32)]) -> Vec<Token> {
+    let column = |t: &Token| t.x.and_then(|x| slot_of(ranges, x));
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut it = tokens.into_iter().peekable();
+    while let Some(t) = it.next() {
+        let between = out
+            .last()
+            .is_some_and(|p| p.kind == Kind::Text && column(p).is_some_and(|c| column(&t) == Some(c)))
+            && !matches!(t.kind, Kind::Text | Kind::Marks)
+            && it.peek().is_some_and(|n| n.kind == Kind::Text && column(n) == column(&t));
+        if between && let (Some(prev), Some(next)) = (out.last_mut(), it.next()) {
+            prev.join(&t, false);
+            prev.join(&next, false);
+            prev.kind = Kind::Text;
+            continue;
+        }
+        out.push(t);
+    }
+    out
 }
 
 /// The column a token's centre stands in.
@@ -401,9 +448,17 @@ fn row_groups(
             g.mains.push(i);
             filled.extend(cols);
         } else {
-            groups.push(Group { mains: vec![i], pieces: Vec::new(), doubtful: Vec::new() });
+            groups.push(Group {
+                mains: vec![i],
+                pieces: Vec::new(),
+                doubtful: Vec::new(),
+                parted: Vec::new(),
+            });
             filled = cols;
         }
+    }
+    if wrap == Wrap::Centred {
+        groups = join_untitled(groups, &columns, &blank_between, run.continued);
     }
     if groups.is_empty() {
         return groups;
@@ -432,6 +487,7 @@ fn row_groups(
                 idx += 1;
             }
             let gap = &pieces[start..idx];
+            let mut parted = false;
             let (to_upper, sure) = match (upper, lower) {
                 (Some(_), None) => (gap.len(), true),
                 // Above the first row of a page the table ran on to: maybe the
@@ -451,9 +507,8 @@ fn row_groups(
                     // the two rows' cells (a cell may wrap unevenly).
                     let line_at = |k: usize| if k == 0 { upper_last } else { gap[k - 1].0 };
                     let next_at = |k: usize| if k == gap.len() { lower_first } else { gap[k].0 };
-                    let parted_elsewhere =
-                        (0..=gap.len()).any(|k| k != to_upper && blank_between(line_at(k), next_at(k)));
-                    (to_upper, sure && !parted_elsewhere)
+                    parted = (0..=gap.len()).any(|k| k != to_upper && blank_between(line_at(k), next_at(k)));
+                    (to_upper, sure && !parted)
                 }
             };
             if !sure && let Some(c) = column_of {
@@ -461,6 +516,9 @@ fn row_groups(
                 for g in [upper, lower].into_iter().flatten() {
                     if !groups[g].doubtful.contains(&c) {
                         groups[g].doubtful.push(c);
+                    }
+                    if parted && !groups[g].parted.contains(&c) {
+                        groups[g].parted.push(c);
                     }
                 }
             }
@@ -489,9 +547,57 @@ fn row_groups(
             continue;
         }
         let doubtful = std::mem::take(&mut g.doubtful);
-        g.doubtful = doubtful.into_iter().filter(|&c| wrapped(g, c, tokens, ranges) != 0).collect();
+        g.doubtful = doubtful
+            .into_iter()
+            .filter(|&c| g.parted.contains(&c) || wrapped(g, c, tokens, ranges) != 0)
+            .collect();
     }
     groups
+}
+
+/// In the browser's print, a row's cells may stagger over lines above the
+/// line of its title: a group of main lines without the title column, set
+/// apart by a blank line from the row above (or first in a table that did
+/// not run on from a page before), with no blank line before the next
+/// group and no column in common with it, is the start of that group (in
+/// doubt when first in a table run on from a page before).
+fn join_untitled(
+    groups: Vec<Group>,
+    columns: &dyn Fn(usize) -> Vec<usize>,
+    blank_between: &dyn Fn(usize, usize) -> bool,
+    continued: bool,
+) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::with_capacity(groups.len());
+    let mut it = groups.into_iter().peekable();
+    while let Some(mut g) = it.next() {
+        let (Some(&first), Some(&last)) = (g.mains.first(), g.mains.last()) else { continue };
+        let cols: Vec<usize> = g.mains.iter().flat_map(|&m| columns(m)).collect();
+        // First in a table run on from a page before, it may as well end
+        // that page's last row: joined, but in doubt.
+        let (apart, doubt) = match out.last().and_then(|p| p.mains.last()) {
+            Some(&above) => (blank_between(above, first), false),
+            None => (true, continued),
+        };
+        let joins = it.peek().is_some_and(|n| {
+            let next: Vec<usize> = n.mains.iter().flat_map(|&m| columns(m)).collect();
+            n.mains.first().is_some_and(|&f| !blank_between(last, f))
+                && cols.iter().all(|c| !next.contains(c))
+        });
+        if !cols.contains(&0)
+            && apart
+            && joins
+            && let Some(n) = it.peek_mut()
+        {
+            g.mains.append(&mut n.mains);
+            n.mains = g.mains;
+            if doubt {
+                n.doubtful.extend(cols.iter().filter(|&&c| c != 0));
+            }
+            continue;
+        }
+        out.push(g);
+    }
+    out
 }
 
 /// How many more pieces a row's cell in column `c` has above its main line
@@ -572,7 +678,8 @@ fn heading_cell_end(
 }
 
 /// The tokens of a row: its main lines', with the wrapped pieces of each
-/// cell joined to the token in the same columns, in line order.
+/// cell joined to the token in the same columns, in line order; a mark on
+/// other lines than the value before it, just after it, joins that value.
 fn row_tokens(
     group: &Group,
     tokens: &[Vec<Token>],
@@ -627,18 +734,31 @@ fn row_tokens(
             }
         }
     }
-    cells
-        .into_iter()
-        .filter_map(|(_, mut parts)| {
-            crate::sort::by_key(&mut parts, |(line, t)| (*line, t.x.map_or(0, |x| x.0)));
-            let mut parts = parts.into_iter().map(|(_, t)| t);
-            let mut token = parts.next()?;
-            for p in parts {
-                token.join(&p, false);
-            }
-            Some(token)
-        })
-        .collect()
+    // Each token with the lines of its parts.
+    let mut out: Vec<(Token, Vec<usize>)> = Vec::with_capacity(cells.len());
+    for (_, mut parts) in cells {
+        crate::sort::by_key(&mut parts, |(line, t)| (*line, t.x.map_or(0, |x| x.0)));
+        let lines: Vec<usize> = parts.iter().map(|(line, _)| *line).collect();
+        let mut parts = parts.into_iter().map(|(_, t)| t);
+        let Some(mut token) = parts.next() else { continue };
+        for p in parts {
+            token.join(&p, false);
+        }
+        // A mark on other lines than the value before it, just after it
+        // (cells staggered over two lines): the value's.
+        if token.kind == Kind::Marks
+            && let Some((prev, prev_lines)) = out.last_mut()
+            && !lines.iter().any(|l| prev_lines.contains(l))
+            && prev.kind != Kind::Marks
+            && prev.x.zip(token.x).is_some_and(|(a, b)| a.1 <= b.0 && b.0 <= a.1 + 4)
+        {
+            prev.join(&token, false);
+            prev_lines.extend(lines);
+            continue;
+        }
+        out.push((token, lines));
+    }
+    out.into_iter().map(|(t, _)| t).collect()
 }
 
 #[cfg(test)]
@@ -911,6 +1031,170 @@ mod tests {
         for r in &rows {
             assert_eq!(r.security_title.origin, Origin::Uncertain, "{:?}", r.security_title.value);
         }
+    }
+
+    #[test]
+    fn a_blank_line_away_from_the_cut_keeps_the_doubt_of_an_even_cell() {
+        // Two fictional rows whose titles wrap three lines above their
+        // values and one below, a blank line between the rows: the cut at
+        // the even split gives the first row two lines of the second's
+        // title and leaves its cell even, but the blank line is elsewhere.
+        let headings: Vec<String> =
+            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
+        let values = |date: &str| {
+            at(&[
+                (72, date),
+                (115, "P"),
+                (133, "100"),
+                (153, "A"),
+                (160, "$1.00"),
+                (178, "1,100"),
+                (209, "D"),
+            ])
+        };
+        let mut lines = headings;
+        for date in ["01/15/2024", "01/16/2024"] {
+            lines.extend([
+                at(&[(2, "Stock")]),
+                at(&[(2, "Option")]),
+                at(&[(2, "(right to")]),
+                values(date),
+                at(&[(2, "buy)")]),
+                String::new(),
+            ]);
+        }
+        let page = page_lines(&lines.join("\n"), 0);
+        let mut diags = Vec::new();
+        let rows = read(&page, Table::NonDerivative, MarkStyle::Attached, Wrap::Centred, &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        for r in &rows {
+            let right = r.security_title.text() == "Stock Option (right to buy)";
+            assert!(right || r.security_title.origin == Origin::Uncertain, "{:?}", r.security_title);
+        }
+    }
+
+    #[test]
+    fn a_value_inside_a_title_is_a_word_of_it() {
+        // A fictional title that names its par value.
+        let headings: Vec<String> =
+            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
+        let mut lines = headings;
+        lines.push(String::new());
+        lines.push(at(&[
+            (2, "Class A Stock, par value $0.0001 per share"),
+            (72, "01/15/2024"),
+            (115, "P"),
+            (133, "100"),
+            (153, "A"),
+            (160, "$1.00"),
+            (178, "1,100"),
+            (209, "D"),
+        ]));
+        let page = page_lines(&lines.join("\n"), 0);
+        let mut diags = Vec::new();
+        let rows = read(&page, Table::NonDerivative, MarkStyle::Attached, Wrap::Centred, &mut diags);
+        assert_eq!(rows.len(), 1, "{diags:?}");
+        assert_eq!(rows[0].security_title.text(), "Class A Stock, par value $0.0001 per share");
+        assert_eq!(rows[0].security_title.origin, Origin::Read);
+        assert_eq!(rows[0].transaction_price_per_share.decimal(), Some(1.into()));
+    }
+
+    #[test]
+    fn a_mark_on_another_line_just_after_a_value_is_its() {
+        // Fictional rows: a code's mark printed on the line above, just
+        // after the code (in the empty V column); a price's mark on the
+        // line of the cells staggered below it, just after the price.
+        let headings: Vec<String> =
+            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
+        let mut lines = headings;
+        lines.extend([
+            String::new(),
+            at(&[(2, "Common"), (129, "(5)")]),
+            at(&[
+                (2, "Stock"),
+                (72, "01/15/2024"),
+                (126, "J"),
+                (133, "100"),
+                (153, "A"),
+                (160, "$1.00"),
+                (178, "1,100"),
+                (209, "D"),
+            ]),
+            String::new(),
+            at(&[
+                (2, "Common Stock"),
+                (72, "01/16/2024"),
+                (115, "S"),
+                (133, "400"),
+                (153, "D"),
+                (168, "$12.50"),
+            ]),
+            at(&[(178, "(3)"), (184, "700"), (209, "D")]),
+        ]);
+        let page = page_lines(&lines.join("\n"), 0);
+        let mut diags = Vec::new();
+        let rows = read(&page, Table::NonDerivative, MarkStyle::Attached, Wrap::Centred, &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        assert_eq!(rows[0].transaction_code.copied(), Some(TransactionCode::J));
+        assert_eq!(rows[0].transaction_code.footnotes.len(), 1);
+        assert_eq!(rows[1].transaction_price_per_share.footnotes.len(), 1);
+        assert!(rows[1].shares_owned_following_transaction.footnotes.is_empty());
+        assert_eq!(rows[1].shares_owned_following_transaction.decimal(), Some(700.into()));
+    }
+
+    #[test]
+    fn a_plain_mark_after_a_value_is_a_mark() {
+        // A fictional sale staggered over three lines, its amount's mark
+        // after a space: a mark, not a cell of the (A) or (D) column that
+        // would part the row's later lines from it.
+        let headings: Vec<String> =
+            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
+        let mut lines = headings;
+        lines.extend([
+            String::new(),
+            at(&[(2, "Common Stock"), (72, "01/16/2024"), (115, "S"), (133, "1,000 (1)")]),
+            at(&[(153, "D"), (160, "$13.25")]),
+            at(&[(178, "10,600"), (209, "D")]),
+        ]);
+        let page = page_lines(&lines.join("\n"), 0);
+        let mut diags = Vec::new();
+        let rows = read(&page, Table::NonDerivative, MarkStyle::Attached, Wrap::Centred, &mut diags);
+        assert_eq!(rows.len(), 1, "{diags:?}");
+        assert_eq!(rows[0].transaction_shares.decimal(), Some(1_000.into()));
+        assert_eq!(rows[0].transaction_shares.footnotes.len(), 1);
+        assert_eq!(rows[0].shares_owned_following_transaction.decimal(), Some(10_600.into()));
+        assert_eq!(rows[0].security_title.text(), "Common Stock");
+    }
+
+    #[test]
+    fn cells_staggered_above_the_title_line_start_its_row() {
+        // A fictional row whose amount owned after stands on a line above
+        // its title's, the line before it blank.
+        let headings: Vec<String> =
+            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
+        let mut lines = headings;
+        lines.extend([
+            String::new(),
+            at(&[(178, "1,100"), (225, "See")]),
+            at(&[
+                (2, "Common Stock"),
+                (72, "01/15/2024"),
+                (115, "P"),
+                (133, "100"),
+                (153, "A"),
+                (160, "$1.00"),
+                (209, "I"),
+            ]),
+            at(&[(225, "footnote")]),
+        ]);
+        let page = page_lines(&lines.join("\n"), 0);
+        let mut diags = Vec::new();
+        let rows = read(&page, Table::NonDerivative, MarkStyle::Attached, Wrap::Centred, &mut diags);
+        assert_eq!(rows.len(), 1, "{diags:?}");
+        assert_eq!(rows[0].security_title.text(), "Common Stock");
+        assert_eq!(rows[0].shares_owned_following_transaction.decimal(), Some(1_100.into()));
+        assert_eq!(rows[0].shares_owned_following_transaction.origin, Origin::Read);
+        assert_eq!(rows[0].nature_of_ownership.text(), "See footnote");
     }
 
     #[test]

@@ -1,0 +1,1449 @@
+//! Tables I and II of the older vendor print, as PDF text with layout.
+//!
+//! The older print gives each numbered heading one cell ("3. Transaction
+//! Code" holds `M` or `J V`, "4. Securities Acquired (A) or Disposed of (D)"
+//! holds `1,000 D $ 12.50`), left-aligned and wrapped in its column, every
+//! cell starting on the row's first line. What the extractor keeps of the
+//! page's positions is not to be trusted across pages: a page without
+//! headings is often laid out at another scale than the headings above it,
+//! and headings run together. So the headings give only the order of the
+//! cells, and the rows are read without them:
+//!
+//! - a row starts with a line whose first segment stands at the left margin
+//!   (the title) and that holds the row's values (its ownership form `D`/`I`
+//!   last, or three values at least); the lines below it, up to the next
+//!   row, hang from it;
+//! - the segments of the row's first line are its cells (a segment may hold
+//!   several cells run together); each word hanging below goes to the cell
+//!   it stands under (the last one starting at or left of it);
+//! - the tokens of the cells — dates, amounts, `$` prices, letters, marks,
+//!   phrases — are aligned in order with the headings' columns by what they
+//!   look like ([`align_cells`]): a cell fills one heading or several
+//!   consecutive ones, never part of one that another cell also fills. A
+//!   token that fits as well in two places is marked uncertain.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Column, Origin, Row, Table};
+use crate::repr::align::{self, Kind, Token};
+use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
+use crate::repr::columns::{Slot, heading_slots};
+use crate::repr::form::is_form_text;
+use crate::repr::pdf::layout::PageLine;
+use crate::repr::table::{Layout, finish_row, mark_uncertain, set_origin};
+use crate::source::Span;
+
+/// The headings' columns, grouped by numbered heading, in printed order
+/// (the order of the numbered headings on the page).
+pub(crate) fn heading_groups(headings: &[&PageLine], table: Table) -> Vec<Vec<Slot>> {
+    let words: Vec<(String, u32)> =
+        headings.iter().flat_map(|l| super::table::words(l)).map(|(w, x, _)| (w, x)).collect();
+    let mut anchors: Vec<u32> = Vec::new();
+    let mut labels: Vec<&str> = Vec::new();
+    for (word, x) in &words {
+        if is_number_word(word) {
+            if !anchors.iter().any(|a| a.abs_diff(*x) <= 1) {
+                anchors.push(*x);
+            }
+            if !labels.contains(&word.as_str()) {
+                labels.push(word);
+            }
+        }
+    }
+    anchors.sort_unstable();
+    let mut groups: Vec<Vec<Slot>> = Vec::new();
+    for (k, &a) in anchors.iter().enumerate() {
+        let next = anchors.get(k + 1).copied().unwrap_or(u32::MAX);
+        let text: Vec<&str> =
+            words.iter().filter(|w| w.1 + 1 >= a && w.1 + 1 < next).map(|w| w.0.as_str()).collect();
+        let Some(slots) = heading_slots(&text.join(" "), table) else { continue };
+        let fresh: Vec<Slot> =
+            slots.iter().copied().filter(|s| !groups.iter().flatten().any(|g| g == s)).collect();
+        if !fresh.is_empty() {
+            groups.push(fresh);
+        }
+    }
+    if groups.len() == labels.len() {
+        return groups;
+    }
+    // Headings split over a page break (each part at its page's scale) or
+    // run together: the numbers printed say which form's columns they are.
+    let last = labels.iter().filter_map(|l| l.trim_end_matches(['.', 'a']).parse::<u8>().ok()).max();
+    standard_groups(table, last).unwrap_or(groups)
+}
+
+/// The older print's headings of `table`, by the number of its last
+/// heading: Form 3's (4 in Table I, 6 in Table II) or Form 4's and 5's
+/// (7 and 11).
+fn standard_groups(table: Table, last: Option<u8>) -> Option<Vec<Vec<Slot>>> {
+    use Slot::*;
+    let groups: Vec<Vec<Slot>> = match (table, last?) {
+        (Table::NonDerivative, 4) => vec![vec![Title], vec![Owned], vec![DirectIndirect], vec![Nature]],
+        (Table::NonDerivative, 7) => vec![
+            vec![Title],
+            vec![Date],
+            vec![Deemed],
+            vec![Code, V],
+            vec![Shares, AcquiredDisposed, Price],
+            vec![Owned],
+            vec![DirectIndirect],
+            vec![Nature],
+        ],
+        (Table::Derivative, 6) => vec![
+            vec![Title],
+            vec![Exercisable, Expiration],
+            vec![UnderlyingTitle, UnderlyingAmount],
+            vec![ExercisePrice],
+            vec![DirectIndirect],
+            vec![Nature],
+        ],
+        (Table::Derivative, 11) => vec![
+            vec![Title],
+            vec![ExercisePrice],
+            vec![Date],
+            vec![Deemed],
+            vec![Code, V],
+            vec![Acquired, Disposed],
+            vec![Exercisable, Expiration],
+            vec![UnderlyingTitle, UnderlyingAmount],
+            vec![Price],
+            vec![Owned],
+            vec![DirectIndirect],
+            vec![Nature],
+        ],
+        _ => return None,
+    };
+    Some(groups)
+}
+
+/// A numbered heading's number: `1.`, `2A.`, `10.`.
+fn is_number_word(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && matches!(&word[digits..], "." | "a.")
+}
+
+/// Read the rows of one run of data lines under the headings `groups`.
+/// `continued`: the table ran on from a page before, so lines above the
+/// first row may end that page's last row. Returns the rows, and whether
+/// such lines were there (the last row before and the first row here are
+/// then in doubt).
+pub(crate) fn read_rows(
+    data: &[PageLine],
+    groups: &[Vec<Slot>],
+    table: Table,
+    marks: MarkStyle,
+    continued: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Row>, bool) {
+    let slots: Vec<Slot> = groups.iter().flatten().copied().collect();
+    let group_of: Vec<usize> =
+        groups.iter().enumerate().flat_map(|(g, s)| std::iter::repeat_n(g, s.len())).collect();
+    let layout = Layout { groups: groups.to_vec() };
+    let lines: Vec<Option<Vec<LineToken>>> = data
+        .iter()
+        .map(|l| (!l.is_blank() && !is_form_text(&l.line())).then(|| line_words(l, marks)))
+        .collect();
+    let margin = lines.iter().flatten().filter_map(|w| w.first().map(|t| t.x)).min().unwrap_or(0);
+    let mains: Vec<usize> =
+        (0..lines.len()).filter(|&i| lines[i].as_ref().is_some_and(|w| is_main(w, margin))).collect();
+    let ran_on = mains.first().is_some_and(|&f| continued && lines[..f].iter().any(Option::is_some));
+    let firsts: Vec<Vec<RowCell>> = mains
+        .iter()
+        .map(|&m| {
+            let main = lines[m].as_deref().unwrap_or_default();
+            first_line(main_cells(main), &slots, &group_of)
+        })
+        .collect();
+    let mut rows: Vec<Row> = Vec::new();
+    // Lines above the first row of a table that does not run on from a
+    // page before: marks printed high, or the headings' last words.
+    let mut raised_before = false;
+    // The cells of the row before's first line, its marks printed high placed.
+    let mut placed_above: Vec<RowCell> = Vec::new();
+    let marks_line = |l: &Vec<LineToken>| l.iter().all(|w| align::kind_of(&w.cell.text) == Kind::Marks);
+    // A line of marks only just above a row (below the row before it, on
+    // the same page), every segment of it over a gap of the row's line and
+    // in a gap between that row before's cells (or below one that ended):
+    // the row's own marks printed high.
+    let lead: Vec<Option<usize>> = mains
+        .iter()
+        .enumerate()
+        .map(|(k, &m)| {
+            let from = match k.checked_sub(1) {
+                Some(a) => mains.get(a).map_or(0, |&p| p + 1),
+                None if continued => return None,
+                None => 0,
+            };
+            let i =
+                (from..m).rev().find(|&i| lines[i].is_some() || data.get(i).is_some_and(|l| l.furniture))?;
+            let l = lines[i].as_ref().filter(|l| marks_line(l))?;
+            let above = k.checked_sub(1).and_then(|a| firsts.get(a)).map_or(&[][..], Vec::as_slice);
+            // The line before it, below the row before's first line.
+            let between = (from..i).rev().find_map(|j| lines[j].as_deref());
+            // Each over a gap of the row's own line.
+            let own = firsts.get(k).map_or(&[][..], Vec::as_slice);
+            let over_gaps = segment_starts(l).all(|w| !stands_in(w, own));
+            let closed = segment_starts(l).all(|w| !stands_in(w, above) || ends_before(w, above, between));
+            (over_gaps && closed).then_some(i)
+        })
+        .collect();
+    let above_first = mains.first().map_or(0, |&f| f);
+    let stray = !continued
+        && lines[..above_first]
+            .iter()
+            .enumerate()
+            .any(|(i, l)| l.as_ref().is_some_and(marks_line) && lead.first() != Some(&Some(i)));
+    for (k, &m) in mains.iter().enumerate() {
+        let end = mains.get(k + 1).copied().unwrap_or(lines.len());
+        // The first line's cells, split where a cell runs over into the
+        // next heading's columns (each wraps in its own column), then the
+        // hanging words given to the cells they stand under.
+        let mut cells = firsts.get(k).cloned().unwrap_or_default();
+        let mut lead_failed = false;
+        if let Some(i) = lead.get(k).copied().flatten() {
+            // The row before, when on this page: its cells stand in the same columns.
+            let from = k.checked_sub(1).and_then(|a| mains.get(a)).map_or(m, |&p| p);
+            let same_page = !(from..m).any(|j| data.get(j).is_some_and(|l| l.furniture));
+            let above = if same_page { placed_above.as_slice() } else { &[] };
+            let line = lines[i].as_deref().unwrap_or_default();
+            lead_failed = !place_raised(&mut cells, line, groups.len(), above);
+        }
+        // Lines below a page break are laid out at the next page's scale:
+        // the next row's first line (on that page) says whose columns they
+        // stand in.
+        let break_at = (m + 1..end).find(|&i| data.get(i).is_some_and(|l| l.furniture)).unwrap_or(end);
+        let next_lead = lead.get(k + 1).copied().flatten();
+        let own = |i: &usize| Some(*i) != next_lead;
+        let before: Vec<&Vec<LineToken>> =
+            (m + 1..break_at).filter(own).filter_map(|i| lines[i].as_ref()).collect();
+        placed_above.clone_from(&cells);
+        hang(&mut cells, &before);
+        // A line of marks only just above the next row, standing in no
+        // cell of this one, may be that row's marks printed high.
+        let raised =
+            before.last().filter(|_| k + 1 < mains.len()).filter(|l| marks_line(l)).is_some_and(|l| {
+                segment_starts(l).any(|w| !stands_in(w, firsts.get(k).map_or(&[], Vec::as_slice)))
+            });
+        let mut broken = raised || lead_failed;
+
+        // Else, when the words below the break stand in one column, the one
+        // cell still open at the break whose last word is a phrase's.
+        let below: Vec<&Vec<LineToken>> = lines[break_at..end].iter().flatten().collect();
+        let last_before = (m..break_at).rev().find_map(|i| lines[i].as_deref()).unwrap_or_default();
+        let open = open_phrase(&cells, last_before).filter(|_| one_column(&below));
+        for line in below {
+            // A word of the segment of the word before it goes with it.
+            let mut last: Option<(usize, Option<usize>)> = None;
+            for w in line {
+                let target = match last {
+                    Some((segment, target)) if segment == w.segment => target,
+                    _ => firsts
+                        .get(k + 1)
+                        .and_then(|next| {
+                            let under = next.iter().rev().find(|c| c.start <= w.x + 2)?;
+                            let group = under.group.filter(|_| w.x <= under.end + 2)?;
+                            cells.iter().position(|c| c.group == Some(group))
+                        })
+                        .or(open),
+                };
+                last = Some((w.segment, target));
+                match target.and_then(|t| cells.get_mut(t)) {
+                    Some(c) => c.words.push((w.cell.clone(), w.x, false)),
+                    None => broken = true,
+                }
+            }
+        }
+        let mut tokens = row_tokens(&cells, &slots);
+        let mut placements = align_cells(&tokens, &slots, &group_of);
+        let left_out = |p: &[Placement]| p.iter().filter(|p| p.slots.is_empty() && !p.attached).count();
+        if left_out(&placements) > 0 && raise_marks(&mut cells) {
+            // Marks printed high, on the line above their value: the value first.
+            let raised = row_tokens(&cells, &slots);
+            let again = align_cells(&raised, &slots, &group_of);
+            if left_out(&again) < left_out(&placements) {
+                (tokens, placements) = (raised, again);
+            }
+        }
+        let span = tokens.iter().map(|t| t.token.span).reduce(Span::cover).unwrap_or_default();
+        let mut row = Row { span, ..Row::default() };
+        fill_row(&mut row, &slots, &tokens, &placements, diagnostics);
+        align::touch_all(&mut row, &slots, span);
+        finish_row(&mut row, &layout, table);
+        let mut row = settle(row, table, &slots);
+
+        // Words left out, or hanging below a page break where no column is
+        // sure: some cell may lack them.
+        // Marks printed high above this row may be missing from it.
+        let raised_here = raised_before || (k == 0 && stray);
+        if broken || raised_here || left_out(&placements) > 0 {
+            doubt_values(&mut row);
+        }
+        if !complete(&row, &slots)
+            && let Some(above) = rows.last_mut()
+        {
+            // A piece of the row above read as a row of its own: the row above lacks it.
+            doubt_values(above);
+        }
+        raised_before = raised;
+        rows.push(row);
+    }
+    (rows, ran_on)
+}
+
+/// Fill a row from its tokens as the alignment placed them: a mark that
+/// joins the value before it in some best alignment is joined to it (and
+/// when it may as well fill a column of its own, both are uncertain); a
+/// token that may as well be left out is uncertain where it went.
+fn fill_row(
+    row: &mut Row,
+    slots: &[Slot],
+    tokens: &[Tok],
+    placements: &[Placement],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut toks: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut choices: Vec<Vec<usize>> = Vec::with_capacity(tokens.len());
+    let mut doubtful: Vec<usize> = Vec::new();
+    for (t, p) in tokens.iter().zip(placements) {
+        if p.attached
+            && let (Some(prev), Some(options)) = (toks.last_mut(), choices.last())
+        {
+            prev.join(&t.token, false);
+            if !p.slots.is_empty() || p.dropped {
+                doubtful.extend(options.iter().chain(&p.slots));
+            }
+            continue;
+        }
+        if p.dropped && !p.slots.is_empty() {
+            doubtful.extend(&p.slots);
+        }
+        toks.push(t.token.clone());
+        choices.push(p.slots.clone());
+    }
+    let mut problems = Vec::new();
+    align::apply(row, slots, &toks, &choices, &mut problems, diagnostics);
+    for p in problems {
+        mark_uncertain(row, p.slot);
+        diagnostics.push(Diagnostic::new(Code::CellUnreadable, Some(p.span), p.message));
+    }
+    for &j in &doubtful {
+        if let Some(&slot) = slots.get(j) {
+            mark_uncertain(row, slot);
+        }
+    }
+    if let (Some(&j), Some(first)) = (doubtful.first(), tokens.first()) {
+        let label = slots.get(j).map_or("", |s| s.label());
+        diagnostics.push(
+            Diagnostic::new(
+                Code::ColumnUncertain,
+                Some(first.token.span.cover(tokens.last().map_or(first.token.span, |t| t.token.span))),
+                format!("a footnote mark or value near the {label} could belong to another column"),
+            )
+            .with_help("check the row against the original filing"),
+        );
+    }
+}
+
+/// Whether a row fills the columns every row of its kind has, of those the
+/// table prints (`slots`): the title and the ownership form; the amount
+/// owned after (a value or a footnote); for a transaction its date, code,
+/// amount, and its direction where the print shows it (not in Table II,
+/// whose (A) and (D) are one cell).
+fn complete(row: &Row, slots: &[Slot]) -> bool {
+    let shows = |s: Slot| slots.contains(&s);
+    let filled = |c: Column| {
+        let cell = row.cell(c);
+        cell.has_value() || !cell.meta().0.is_empty()
+    };
+    let mut need = vec![Column::SecurityTitle];
+    if shows(Slot::DirectIndirect) {
+        need.push(Column::DirectOrIndirectOwnership);
+    }
+    if row.kind == crate::model::RowKind::Transaction {
+        need.extend([Column::TransactionDate, Column::TransactionCode]);
+        if shows(Slot::AcquiredDisposed) {
+            need.push(Column::TransactionAcquiredDisposedCode);
+        }
+        if !filled(Column::TransactionShares) && !filled(Column::TransactionTotalValue) {
+            return false;
+        }
+    }
+    let owned = !shows(Slot::Owned)
+        || filled(Column::SharesOwnedFollowingTransaction)
+        || filled(Column::ValueOwnedFollowingTransaction);
+    owned && need.iter().all(|&c| row.cell(c).has_value())
+}
+
+/// Settle a row read from its cells: an empty column is not known to be
+/// empty (no cell showed it: missing), and a row that lacks a column every
+/// row has may have lost a cell to a neighbour, or be a piece of one:
+/// every value of it is uncertain. Values whose place a tie left open are
+/// uncertain already; they do not put the rest in doubt.
+fn settle(mut row: Row, table: Table, slots: &[Slot]) -> Row {
+    for column in Column::ALL {
+        let cell = row.cell(column);
+        let (footnotes, _, origin) = cell.meta();
+        if column.applies(table, row.kind) && origin.is_read() && !cell.has_value() && footnotes.is_empty() {
+            set_origin(&mut row, column, Origin::Missing);
+        }
+    }
+    if !complete(&row, slots) {
+        doubt_values(&mut row);
+    }
+    row
+}
+
+/// Mark every value and footnote read in a row uncertain.
+fn doubt_values(row: &mut Row) {
+    for column in Column::ALL {
+        let cell = row.cell(column);
+        let (footnotes, _, origin) = cell.meta();
+        if origin.is_read() && (cell.has_value() || !footnotes.is_empty()) {
+            set_origin(row, column, Origin::Uncertain);
+        }
+    }
+}
+
+/// A word of a line (marks canonical), where it starts, and the segment it is in.
+#[derive(Clone, Debug)]
+struct LineToken {
+    x: u32,
+    segment: usize,
+    cell: Cell,
+}
+
+/// The words of a line, marks written as superscripts.
+fn line_words(line: &PageLine, marks: MarkStyle) -> Vec<LineToken> {
+    let mut out = Vec::new();
+    for (k, s) in line.segments.iter().enumerate() {
+        let cell = Cell { text: canonical_marks(&s.cell.text, marks), span: s.cell.span };
+        let mut col = s.x;
+        let mut byte = 0;
+        for word in cell.text.split(' ') {
+            let n = word.chars().count() as u32;
+            if n > 0 {
+                let span = crate::repr::header::sub_span(&cell, byte, byte + word.len());
+                out.push(LineToken { x: col, segment: k, cell: Cell { text: word.to_owned(), span } });
+            }
+            col += n + 1;
+            byte += word.len() + 1;
+        }
+    }
+    out
+}
+
+/// Whether a line starts a row: its first word at the left margin (the
+/// title) and, after the title's segment, the row's values — its last
+/// value the ownership form (`D` or `I`), or three values at least besides
+/// footnote marks. A line hanging below a row holds the rest of its
+/// wrapped cells: words, marks, and a value or two (a price below its `$`,
+/// an amount below its title).
+fn is_main(words: &[LineToken], margin: u32) -> bool {
+    let Some(first) = words.first() else { return false };
+    if first.x > margin + 2 {
+        return false;
+    }
+    let values: Vec<Kind> = words
+        .iter()
+        .filter(|w| w.segment != first.segment)
+        .map(|w| align::kind_of(&w.cell.text))
+        .filter(|k| *k != Kind::Text)
+        .collect();
+    let shown: Vec<&Kind> = values.iter().filter(|k| **k != Kind::Marks).collect();
+    let ownership = matches!(shown.last(), Some(Kind::Letter('D' | 'I')));
+    shown.len() >= 3 || (values.len() >= 2 && ownership)
+}
+
+/// A cell of a row: the words of its segment on the row's first line, then
+/// the words hanging below it, line by line.
+#[derive(Clone, Debug, Default)]
+struct RowCell {
+    /// The heading group its first token takes, when that is certain.
+    group: Option<usize>,
+    /// The heading group all its tokens fill, when its place says so (marks
+    /// printed high, over a gap of the row's line).
+    pinned: Option<usize>,
+    /// Where it starts (characters from the margin).
+    start: u32,
+    /// Where its words on the row's first line end.
+    end: u32,
+    /// Its words: the word, where it starts, whether it is on the row's first line.
+    words: Vec<(Cell, u32, bool)>,
+}
+
+/// The cells of a row's first line: one per segment.
+fn main_cells(main: &[LineToken]) -> Vec<RowCell> {
+    let mut out: Vec<RowCell> = Vec::new();
+    let mut segment = usize::MAX;
+    for w in main {
+        if w.segment != segment || out.is_empty() {
+            segment = w.segment;
+            out.push(RowCell { start: w.x, end: w.x, ..RowCell::default() });
+        }
+        if let Some(c) = out.last_mut() {
+            c.end = w.x + w.cell.text.chars().count() as u32;
+            c.words.push((w.cell.clone(), w.x, true));
+        }
+    }
+    out
+}
+
+/// Split the first line's cells where the alignment of its tokens starts a
+/// new heading inside one (`109,363 D $ 904.03 170,240,402`: the amount
+/// owned after ran up to the price), so that what hangs below each part
+/// goes with it.
+fn split_run_together(cells: Vec<RowCell>, slots: &[Slot], group_of: &[usize]) -> Vec<RowCell> {
+    let tokens = cell_tokens(&cells);
+    let placements = align_cells(&tokens, slots, group_of);
+    // The group of each token (a mark joined to a value: the value's).
+    let mut groups: Vec<Option<usize>> = Vec::with_capacity(tokens.len());
+    for p in &placements {
+        let own = p.slots.first().and_then(|&j| group_of.get(j)).copied();
+        let g = if p.attached { groups.last().copied().flatten() } else { own };
+        groups.push(g);
+    }
+    // Where each cell splits: the indexes of the words starting a new heading.
+    let mut splits: Vec<Vec<usize>> = vec![Vec::new(); cells.len()];
+    for i in 1..tokens.len() {
+        if tokens[i - 1].cell == tokens[i].cell
+            && let (Some(a), Some(b)) = (groups[i - 1], groups[i])
+            && b > a
+            && let Some(s) = splits.get_mut(tokens[i].cell)
+        {
+            s.push(tokens[i].word);
+        }
+    }
+    let mut out = Vec::with_capacity(cells.len());
+    for (cell, at) in cells.into_iter().zip(splits) {
+        if at.is_empty() {
+            out.push(cell);
+            continue;
+        }
+        let mut part: Vec<(Cell, u32, bool)> = Vec::new();
+        for (k, w) in cell.words.into_iter().enumerate() {
+            if at.contains(&k) && !part.is_empty() {
+                out.push(part_cell(std::mem::take(&mut part)));
+            }
+            part.push(w);
+        }
+        if !part.is_empty() {
+            out.push(part_cell(part));
+        }
+    }
+    out
+}
+
+/// The first word of each segment of a line (the words after it wrap with it).
+fn segment_starts(l: &[LineToken]) -> impl Iterator<Item = &LineToken> {
+    l.iter().enumerate().filter(|(i, w)| *i == 0 || l[i - 1].segment != w.segment).map(|(_, w)| w)
+}
+
+/// Put a row's marks printed high (a line above it) in the cells they
+/// stand over: a segment in the gap between two cells of the row's line
+/// whose headings leave exactly one heading between them fills that one
+/// (`(29)` over the gap between a title and a date: the exercise price).
+/// When more headings lie between, the segment fills the one of a cell of
+/// the row above on the same page (`above`) that it stands in, if that
+/// one is between. Returns false when a segment has no such place.
+fn place_raised(cells: &mut Vec<RowCell>, line: &[LineToken], groups: usize, above: &[RowCell]) -> bool {
+    let mut k = 0;
+    while k < line.len() {
+        let Some(w) = line.get(k) else { break };
+        let n = line[k..].iter().take_while(|v| v.segment == w.segment).count();
+        let at = cells.iter().position(|c| c.start > w.x + 2).unwrap_or(cells.len());
+        let left = at.checked_sub(1).and_then(|a| cells.get(a)).filter(|c| c.end + 2 < w.x);
+        let (Some(left), right) = (left, cells.get(at)) else { return false };
+        let (Some(a), b) = (left.group, right.map_or(Some(groups), |c| c.group)) else { return false };
+        let Some(b) = b else { return false };
+        let over = above.iter().find(|c| stands_in(w, std::slice::from_ref(*c))).and_then(|c| c.group);
+        let group = if b == a + 2 {
+            a + 1
+        } else {
+            match over {
+                Some(g) if a < g && g < b => g,
+                _ => return false,
+            }
+        };
+        let words: Vec<(Cell, u32, bool)> =
+            line[k..k + n].iter().map(|v| (v.cell.clone(), v.x, true)).collect();
+        let end = words.last().map_or(w.x, |v| v.1 + v.0.text.chars().count() as u32);
+        cells.insert(at, RowCell { group: Some(group), pinned: Some(group), start: w.x, end, words });
+        k += n;
+    }
+    true
+}
+
+/// Whether the cells of `cells` (a row's first line) that `w` stands under
+/// ended before it: a line between them and `w` (`between`, the one just
+/// above `w`) holds nothing under them. A cell wraps line after line at its
+/// start, so `w` is no word of theirs.
+fn ends_before(w: &LineToken, cells: &[RowCell], between: Option<&[LineToken]>) -> bool {
+    let Some(between) = between else { return false };
+    cells
+        .iter()
+        .filter(|c| stands_in(w, std::slice::from_ref(*c)))
+        .all(|c| !between.iter().any(|v| stands_in(v, std::slice::from_ref(c))))
+}
+
+/// The one cell of `cells` still open on a row's last line before a page
+/// break (`last`: a word of it stands under the cell) whose word there is
+/// a phrase's, not a value: the only one that may run on past the break
+/// with more of its phrase. None when no cell or several are.
+fn open_phrase(cells: &[RowCell], last: &[LineToken]) -> Option<usize> {
+    let mut open = (0..cells.len()).filter(|&k| {
+        let cell = cells.get(k).map(std::slice::from_ref).unwrap_or_default();
+        let words: Vec<&LineToken> = last.iter().filter(|w| stands_in(w, cell)).collect();
+        words.last().is_some_and(|w| align::kind_of(&w.cell.text) == Kind::Text)
+    });
+    let first = open.next()?;
+    open.next().is_none().then_some(first)
+}
+
+/// Whether lines hold one segment each, all starting at one place.
+fn one_column(lines: &[&Vec<LineToken>]) -> bool {
+    let starts: Vec<u32> = lines.iter().filter_map(|l| l.first().map(|w| w.x)).collect();
+    let single = lines.iter().all(|l| l.iter().all(|w| l.first().is_some_and(|f| f.segment == w.segment)));
+    let lo = starts.iter().min();
+    let hi = starts.iter().max();
+    single && lo.zip(hi).is_some_and(|(lo, hi)| hi - lo <= 2)
+}
+
+/// Whether a word stands under (or at the edge of) a cell of a row's first line.
+fn stands_in(w: &LineToken, cells: &[RowCell]) -> bool {
+    cells.iter().any(|c| w.x + 2 >= c.start && w.x <= c.end + 2)
+}
+
+/// The cells of a row's first line, split where one runs over into the
+/// next heading ([`split_run_together`]), each with the heading group its
+/// first token surely takes.
+fn first_line(cells: Vec<RowCell>, slots: &[Slot], group_of: &[usize]) -> Vec<RowCell> {
+    let mut cells = split_run_together(cells, slots, group_of);
+    let tokens = cell_tokens(&cells);
+    let placements = align_cells(&tokens, slots, group_of);
+    for (t, p) in tokens.iter().zip(&placements) {
+        // Every best alignment puts it in one heading (if not one column of it).
+        let group = p.slots.first().and_then(|&j| group_of.get(j));
+        let one_group = p.slots.iter().all(|&j| group_of.get(j) == group);
+        let sure = !p.dropped && !p.attached && group.is_some() && one_group;
+        if let (Some(c), true) = (cells.get_mut(t.cell), sure)
+            && c.group.is_none()
+            && t.word == 0
+        {
+            c.group = p.slots.first().and_then(|&j| group_of.get(j)).copied();
+        }
+    }
+    cells
+}
+
+/// A cell of the words of the row's first line `words`.
+fn part_cell(words: Vec<(Cell, u32, bool)>) -> RowCell {
+    let start = words.first().map_or(0, |w| w.1);
+    let end = words.last().map_or(start, |w| w.1 + w.0.text.chars().count() as u32);
+    RowCell { start, end, words, ..RowCell::default() }
+}
+
+/// Give each hanging word to the cell of the first line it stands under or
+/// nearest to, by the gap between the word and the cell (a cell wraps below
+/// its start; a footnote mark printed high may stand on the line above its
+/// value, which then stands left of it, its end near the mark).
+fn hang(cells: &mut [RowCell], hanging: &[&Vec<LineToken>]) {
+    for line in hanging {
+        let mut last: Option<(usize, usize)> = None;
+        for w in line.iter() {
+            // The gap between the word and the cell (0 when it starts under it).
+            let end = w.x + w.cell.text.chars().count() as u32;
+            let distance = |c: &RowCell| {
+                if w.x + 2 >= c.start && w.x <= c.end {
+                    0
+                } else if end <= c.start {
+                    c.start - end
+                } else {
+                    w.x.saturating_sub(c.end)
+                }
+            };
+            let nearest = (0..cells.len()).min_by_key(|&k| {
+                // At equal distance, the cell to the left (a cell wraps below its start).
+                (distance(&cells[k]), cells[k].start > w.x)
+            });
+            // A word of the same segment as the word before it stays in its
+            // cell, unless it stands under a later cell's start.
+            let at = match last {
+                Some((segment, cell)) if segment == w.segment => {
+                    (cell + 1..cells.len()).rev().find(|&k| cells[k].start <= w.x + 2).unwrap_or(cell)
+                }
+                _ => match nearest {
+                    Some(k) => k,
+                    None => continue,
+                },
+            };
+            last = Some((w.segment, at));
+            let Some(c) = cells.get_mut(at) else { continue };
+            // The cell's words on the row's line, when they are marks only
+            // and nothing hangs after them yet.
+            let first_main = c.words.iter().position(|w| w.2);
+            let marks_last = first_main.is_some_and(|f| {
+                c.words[f..].iter().all(|(m, _, main)| *main && align::kind_of(&m.text) == Kind::Marks)
+            });
+            let value = align::kind_of(&w.cell.text) != Kind::Marks;
+            let n = w.cell.text.chars().count() as u32;
+            let left_of = first_main.and_then(|f| c.words.get(f)).is_some_and(|f| w.x + n <= f.1);
+            if let (Some(f), true) = (first_main, marks_last && value && left_of) {
+                // `(3)` above and right of its `J` (`2,738,095 D` below
+                // `(1)`): the values come first, in their order.
+                c.words.insert(f, (w.cell.clone(), w.x, false));
+            } else {
+                c.words.push((w.cell.clone(), w.x, false));
+            }
+        }
+    }
+}
+
+/// In each cell whose words on the row's first line are footnote marks
+/// only and whose next word (hanging below) is a value, put the value
+/// first. Returns whether any cell changed.
+fn raise_marks(cells: &mut [RowCell]) -> bool {
+    let mut changed = false;
+    for c in cells.iter_mut() {
+        let marks = c.words.iter().take_while(|w| w.2 && align::kind_of(&w.0.text) == Kind::Marks).count();
+        let next_is_value =
+            c.words.get(marks).is_some_and(|w| !w.2 && align::kind_of(&w.0.text) != Kind::Marks);
+        if marks > 0 && next_is_value && c.words.iter().filter(|w| w.2).count() == marks {
+            let value = c.words.remove(marks);
+            c.words.insert(0, value);
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// A token of a row for the alignment.
+#[derive(Clone, Debug)]
+struct Tok {
+    token: Token,
+    /// The index of its cell.
+    cell: usize,
+    /// The index of its first word in the cell.
+    word: usize,
+    /// A footnote mark after a value on the row's first line: it marks
+    /// that value, or fills a column of its own run up to it.
+    flexible: bool,
+    /// The heading group it must fill ([`RowCell::pinned`]).
+    pin: Option<usize>,
+}
+
+/// The row's tokens, marks after an (A) or (D) with no price after them
+/// detached for the price.
+fn row_tokens(cells: &[RowCell], slots: &[Slot]) -> Vec<Tok> {
+    let toks = cell_tokens(cells);
+    let plain: Vec<Token> = toks.iter().map(|t| t.token.clone()).collect();
+    align::detach_price_marks_from(&plain, slots)
+        .into_iter()
+        .filter_map(|(token, i)| {
+            let t = toks.get(i)?;
+            // A mark detached from its letter is the price's, not flexible.
+            let detached = token.text != t.token.text;
+            Some(Tok { token, flexible: t.flexible && !detached, ..t.clone() })
+        })
+        .collect()
+}
+
+/// The tokens of the row's cells: the words of a cell joined into tokens
+/// as [`align::tokens`] cuts a cell's text (a phrase wrapped over lines is
+/// one token, marks join the value before them, a `$` the price after it;
+/// a `$` alone stands for a price not shown), and a value standing between
+/// two phrases taken into them (`By 2010 Trust`). A mark after a value on
+/// the first line stays a token of its own, [`Tok::flexible`].
+fn cell_tokens(cells: &[RowCell]) -> Vec<Tok> {
+    let mut out = Vec::new();
+    for (k, cell) in cells.iter().enumerate() {
+        let mut toks: Vec<Tok> = Vec::new();
+        for (n, (w, _, on_main)) in cell.words.iter().enumerate() {
+            let t = word_token(w);
+            let flexible = *on_main && t.kind == Kind::Marks;
+            // Words hanging below a phrase continue it past the marks run
+            // up to it on the first line: marks followed by more of the
+            // phrase are not its own, they fill a column of their own.
+            let trailing = toks.iter().rev().take_while(|p| p.token.kind == Kind::Marks).count();
+            if !on_main
+                && trailing > 0
+                && matches!(t.kind, Kind::Text | Kind::Letter(_))
+                && let Some(at) = toks.len().checked_sub(trailing + 1)
+                && toks[at].token.kind == Kind::Text
+            {
+                toks[at].token.join(&t, false);
+                for p in &mut toks[at + 1..] {
+                    p.flexible = false;
+                }
+                continue;
+            }
+            match toks.last_mut() {
+                Some(prev)
+                    if (t.kind == Kind::Marks && !flexible)
+                        || prev.token.text == "$"
+                        || (prev.token.kind == Kind::Text
+                            && matches!(t.kind, Kind::Text | Kind::Letter(_))) =>
+                {
+                    prev.token.join(&t, false);
+                }
+                _ => toks.extend(split_code_v(t).into_iter().map(|token| Tok {
+                    token,
+                    cell: k,
+                    word: n,
+                    flexible: flexible && n > 0,
+                    pin: cell.pinned,
+                })),
+            }
+        }
+        // A value between two phrases is a word of one phrase.
+        let mut merged: Vec<Tok> = Vec::with_capacity(toks.len());
+        let mut it = toks.into_iter().peekable();
+        while let Some(t) = it.next() {
+            let between = merged.last().is_some_and(|p| p.token.kind == Kind::Text)
+                && !matches!(t.token.kind, Kind::Text | Kind::Marks)
+                && it.peek().is_some_and(|n| n.token.kind == Kind::Text);
+            if between && let Some(prev) = merged.last_mut() {
+                prev.token.join(&t.token, false);
+                if let Some(next) = it.next() {
+                    prev.token.join(&next.token, false);
+                }
+                prev.token.kind = Kind::Text;
+                continue;
+            }
+            merged.push(t);
+        }
+        for mut t in merged {
+            if t.token.text == "$" {
+                t.token.kind = Kind::Dollars;
+            }
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// A word as a token.
+fn word_token(w: &Cell) -> Token {
+    // A `$` alone waits for its price: no word of a phrase.
+    let kind = if w.text == "$" { Kind::Dollars } else { align::kind_of(&w.text) };
+    Token { text: w.text.clone(), span: w.span, kind, x: None }
+}
+
+/// `JV`: a transaction code and the `V` written together, as two tokens.
+fn split_code_v(t: Token) -> Vec<Token> {
+    let b = t.text.as_bytes();
+    if t.kind == Kind::Text
+        && b.len() == 2
+        && b[1] == b'V'
+        && crate::model::TransactionCode::parse(&t.text[..1]).is_some()
+    {
+        let code = Token { text: t.text[..1].to_owned(), kind: Kind::Letter(b[0] as char), ..t.clone() };
+        let v = Token { text: "V".to_owned(), kind: Kind::Letter('V'), ..t };
+        return vec![code, v];
+    }
+    vec![t]
+}
+
+/// The score of leaving a token out (in units of [`align::fit`] × 4).
+const DROP: i32 = -16;
+/// The cost of one cell running over into the next heading's columns.
+const RUN: i32 = -2;
+/// The cost of an amount without its (A) or (D) after it in the same cell.
+const LONE_AMOUNT: i32 = -6;
+/// The score of a mark joining the value before it: as much as a mark
+/// filling a price or date column of its own run up to the value (which
+/// of the two is not certain), more than one filling any other column.
+const ATTACH: i32 = 6;
+
+/// How well a token fits a slot ([`align::fit`]), but footnote marks alone
+/// never fill a column the form always gives a value (the transaction
+/// date, the (A) or (D), the ownership form): they mark a value beside them.
+fn fit(kind: Kind, slot: Slot) -> i32 {
+    let needs_value = matches!(slot, Slot::Date | Slot::AcquiredDisposed | Slot::DirectIndirect);
+    if kind == Kind::Marks && needs_value { 0 } else { align::fit(kind, slot) }
+}
+
+/// Where the alignment puts a token.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Placement {
+    /// The slots it fills in some best alignment.
+    slots: Vec<usize>,
+    /// Whether some best alignment leaves it out.
+    dropped: bool,
+    /// Whether some best alignment joins it (a mark) to the value before it.
+    attached: bool,
+}
+
+/// Align a row's tokens with the slots (each with its heading group), in
+/// order: a token fills a slot it fits ([`align::fit`]), the tokens of one
+/// cell fill one group or consecutive ones, a new cell starts a later group
+/// than the cell before, and a flexible mark may join the value before it
+/// instead. Every best alignment is kept: see [`Placement`].
+fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placement> {
+    let (n, m) = (tokens.len(), slots.len());
+    let neg = i32::MIN / 4;
+    // States: s = 0 nothing placed yet, s = j + 1 the last token placed went to slot j.
+    let width = m + 1;
+    let same_cell = |i: usize| i > 0 && tokens[i - 1].cell == tokens[i].cell;
+    // The score of placing token i (after the last placed token in state s) in slot j.
+    let step = |i: usize, s: usize, j: usize| -> i32 {
+        let f = fit(tokens[i].token.kind, slots[j]);
+        if f == 0 || j < s || tokens[i].pin.is_some_and(|g| group_of[j] != g) {
+            return neg;
+        }
+        let mut score = f * 4;
+        if let Some(last) = s.checked_sub(1) {
+            let (gl, gj) = (group_of[last], group_of[j]);
+            if !same_cell(i) && gj <= gl {
+                return neg;
+            }
+            if same_cell(i) && gj > gl {
+                score += RUN;
+            }
+            if slots[last] == Slot::Shares && !(same_cell(i) && slots[j] == Slot::AcquiredDisposed) {
+                score += LONE_AMOUNT;
+            }
+        }
+        score
+    };
+    let attach = |i: usize, s: usize| tokens[i].flexible && s > 0 && same_cell(i);
+    let end_cost = |s: usize| if s > 0 && slots[s - 1] == Slot::Shares { LONE_AMOUNT } else { 0 };
+    let mut front = vec![neg; (n + 1) * width];
+    front[0] = 0;
+    for i in 0..n {
+        for s in 0..width {
+            let f = front[i * width + s];
+            if f == neg {
+                continue;
+            }
+            let stay = f + if attach(i, s) { ATTACH.max(DROP) } else { DROP };
+            let at = &mut front[(i + 1) * width + s];
+            *at = (*at).max(stay);
+            for j in s..m {
+                let st = step(i, s, j);
+                if st != neg {
+                    let at = &mut front[(i + 1) * width + j + 1];
+                    *at = (*at).max(f + st);
+                }
+            }
+        }
+    }
+    let mut back = vec![neg; (n + 1) * width];
+    for s in 0..width {
+        back[n * width + s] = end_cost(s);
+    }
+    for i in (0..n).rev() {
+        for s in 0..width {
+            let rest = back[(i + 1) * width + s];
+            let mut best = rest + if attach(i, s) { ATTACH } else { DROP };
+            for j in s..m {
+                let st = step(i, s, j);
+                let b = back[(i + 1) * width + j + 1];
+                if st != neg && b != neg {
+                    best = best.max(st + b);
+                }
+            }
+            back[i * width + s] = best.max(neg);
+        }
+    }
+    let best = back[0];
+    let mut out = vec![Placement::default(); n];
+    for (i, p) in out.iter_mut().enumerate() {
+        for s in 0..width {
+            let f = front[i * width + s];
+            let rest = back[(i + 1) * width + s];
+            if f == neg || rest == neg {
+                continue;
+            }
+            if f + DROP + rest == best {
+                p.dropped = true;
+            }
+            if attach(i, s) && f + ATTACH + rest == best {
+                p.attached = true;
+            }
+            for j in s..m {
+                let st = step(i, s, j);
+                let b = back[(i + 1) * width + j + 1];
+                if st != neg && b != neg && f + st + b == best && !p.slots.contains(&j) {
+                    p.slots.push(j);
+                }
+            }
+        }
+        p.slots.sort_unstable();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AcquiredDisposed, DirectIndirect, Origin, TransactionCode};
+    use crate::repr::pdf::layout::page_lines;
+
+    fn groups_i() -> Vec<Vec<Slot>> {
+        use Slot::*;
+        vec![
+            vec![Title],
+            vec![Date],
+            vec![Deemed],
+            vec![Code, V],
+            vec![Shares, AcquiredDisposed, Price],
+            vec![Owned],
+            vec![DirectIndirect],
+            vec![Nature],
+        ]
+    }
+
+    fn groups_ii() -> Vec<Vec<Slot>> {
+        use Slot::*;
+        vec![
+            vec![Title],
+            vec![ExercisePrice],
+            vec![Date],
+            vec![Deemed],
+            vec![Code, V],
+            vec![Acquired, Disposed],
+            vec![Exercisable, Expiration],
+            vec![UnderlyingTitle, UnderlyingAmount],
+            vec![Price],
+            vec![Owned],
+            vec![DirectIndirect],
+            vec![Nature],
+        ]
+    }
+
+    fn read(text: &str, groups: &[Vec<Slot>], table: Table) -> Vec<Row> {
+        let page = page_lines(text, 0);
+        let (rows, _) = read_rows(&page, groups, table, MarkStyle::Spaced, false, &mut Vec::new());
+        rows
+    }
+
+    #[test]
+    fn rows_are_read_without_the_headings_positions() {
+        // Fictional sales, laid out narrower than any heading above them
+        // (a page of their own), the price's mark hanging below its cell.
+        let text = "\
+Class A   04/13/2022   S               200 D $ 25.60      12,688   D
+Common                                 (4)
+Stock
+Class A   04/14/2022   S               300 D $ 26.02 (9) 12,388     D
+Common
+Stock
+Class A                                                 1,109,342   I   By estate planning
+Common                                                                  vehicles
+Stock";
+        let rows = read(text, &groups_i(), Table::NonDerivative);
+        assert_eq!(rows.len(), 3);
+        let r = &rows[0];
+        assert_eq!(r.security_title.text(), "Class A Common Stock");
+        assert_eq!(r.transaction_code.copied(), Some(TransactionCode::S));
+        assert_eq!(r.transaction_shares.decimal(), Some(200.into()));
+        assert_eq!(r.transaction_acquired_disposed_code.copied(), Some(AcquiredDisposed::Disposed));
+        assert_eq!(r.transaction_price_per_share.decimal(), Some(rust_decimal::Decimal::new(2560, 2)));
+        assert_eq!(r.transaction_price_per_share.footnotes.len(), 1);
+        assert_eq!(r.shares_owned_following_transaction.decimal(), Some(12_688.into()));
+        assert_eq!(r.direct_or_indirect_ownership.copied(), Some(DirectIndirect::Direct));
+        assert_eq!(r.shares_owned_following_transaction.origin, Origin::Read);
+        let r = &rows[1];
+        assert_eq!(r.transaction_price_per_share.footnotes.len(), 1, "the mark is the price's");
+        assert_eq!(r.shares_owned_following_transaction.decimal(), Some(12_388.into()));
+        assert_eq!(r.shares_owned_following_transaction.origin, Origin::Read);
+        let r = &rows[2];
+        assert_eq!(r.kind, crate::model::RowKind::Holding);
+        assert_eq!(r.shares_owned_following_transaction.decimal(), Some(1_109_342.into()));
+        assert_eq!(r.shares_owned_following_transaction.origin, Origin::Read);
+        assert_eq!(r.nature_of_ownership.text(), "By estate planning vehicles");
+    }
+
+    #[test]
+    fn table_ii_cells_wrap_below_their_row() {
+        // A fictional option exercise: the exercise date given by a mark,
+        // the expiration date wrapped below it, the underlying amount below
+        // its title.
+        let text = "\
+Stock       $ 9.97    11/20/2020   M           1,987        (1)                Common   $0   0   D
+                                                                  11/10/2026
+Option                                                                         Stock
+(right to                                                                      1,987
+buy)";
+        let rows = read(text, &groups_ii(), Table::Derivative);
+        assert_eq!(rows.len(), 1);
+        let r = &rows[0];
+        assert_eq!(r.security_title.text(), "Stock Option (right to buy)");
+        assert_eq!(r.conversion_or_exercise_price.decimal(), Some(rust_decimal::Decimal::new(997, 2)));
+        assert_eq!(r.transaction_shares.decimal(), Some(1_987.into()));
+        assert!(r.exercise_date.value.is_none());
+        assert_eq!(r.exercise_date.footnotes.len(), 1);
+        assert_eq!(r.exercise_date.origin, Origin::Read);
+        assert_eq!(r.expiration_date.value.map(|d| d.to_string()).as_deref(), Some("2026-11-10"));
+        assert_eq!(r.expiration_date.origin, Origin::Read);
+        assert_eq!(r.underlying_security_title.text(), "Common Stock");
+        assert_eq!(r.underlying_security_shares.decimal(), Some(1_987.into()));
+        assert_eq!(r.transaction_price_per_share.decimal(), Some(0.into()));
+        assert_eq!(r.shares_owned_following_transaction.decimal(), Some(0.into()));
+        assert_eq!(r.direct_or_indirect_ownership.copied(), Some(DirectIndirect::Direct));
+    }
+
+    #[test]
+    fn a_lone_date_between_two_date_columns_is_uncertain() {
+        // Exercisable or expiration: one date in a cell for both is either.
+        let text = "Option   $ 5.00   01/01/2030   Common Stock 100   100   D";
+        let mut groups = groups_ii();
+        groups.retain(|g| !g.contains(&Slot::Date) && !g.contains(&Slot::Deemed));
+        let rows = read(text, &groups, Table::Derivative);
+        let r = &rows[0];
+        let date = if r.exercise_date.value.is_some() { &r.exercise_date } else { &r.expiration_date };
+        assert_eq!(date.origin, Origin::Uncertain);
+    }
+
+    #[test]
+    fn alignment_keeps_cells_in_their_headings() {
+        let tok = |text: &str| Token {
+            text: text.to_owned(),
+            span: Span::default(),
+            kind: align::kind_of(text),
+            x: None,
+        };
+        // `1,000` alone in a cell after the code is the amount owned? No:
+        // an amount needs its (A) or (D) in its cell, so it is the holdings.
+        let slots: Vec<Slot> = groups_i().concat();
+        let group_of: Vec<usize> =
+            groups_i().iter().enumerate().flat_map(|(g, s)| std::iter::repeat_n(g, s.len())).collect();
+        let at =
+            |text: &str, cell: usize| Tok { token: tok(text), cell, word: 0, flexible: false, pin: None };
+        let tokens = vec![at("Common", 0), at("1,000", 1), at("D", 2)];
+        let placements = align_cells(&tokens, &slots, &group_of);
+        let chosen: Vec<Vec<usize>> = placements.iter().map(|p| p.slots.clone()).collect();
+        assert_eq!(chosen, vec![vec![0], vec![8], vec![9]]);
+        assert!(placements.iter().all(|p| !p.dropped && !p.attached));
+        // A mark after a price run up to nothing: it joins the price.
+        let mut mark = at("⁽¹⁾", 1);
+        mark.flexible = true;
+        let tokens =
+            vec![at("Common", 0), at("100", 1), at("A", 1), at("$5.00", 1), mark, at("1,100", 2), at("D", 3)];
+        let placements = align_cells(&tokens, &slots, &group_of);
+        assert!(placements[4].attached && placements[4].slots.is_empty());
+        assert_eq!(placements[5].slots, vec![8]);
+        // `JV`: the code and V written together.
+        let t = split_code_v(tok("JV"));
+        assert_eq!(t.iter().map(|t| t.kind).collect::<Vec<_>>(), [Kind::Letter('J'), Kind::Letter('V')]);
+    }
+
+    #[test]
+    fn heading_groups_follow_the_numbered_headings() {
+        let text = "\
+1. Title of   2. Transaction Date   2A. Deemed Execution   3. Transaction 4. Securities     5. Amount of Securities   6. Ownership      7. Nature of
+Security      (Month/Day/Year)      Date, if any           Code (Instr. 8) Acquired (A) or   Beneficially Owned        Form: Direct (D)  Indirect Beneficial
+                                                                           Disposed of (D)   Following Reported        or Indirect (I)   Ownership";
+        let page = page_lines(text, 0);
+        let lines: Vec<&PageLine> = page.iter().collect();
+        assert_eq!(heading_groups(&lines, Table::NonDerivative), groups_i());
+        // Headings split over a page break, the parts at different scales:
+        // the numbers printed give the form's columns.
+        let text = "\
+1. Title of 2.          3. Transaction   3A. Deemed         4.          5.            6. Date
+Derivative Conversion Date               Execution Date, if Transaction Number        Exercisable and
+
+Security     Price of                   any              Code         Derivative Expiration Date
+             7. Title and 8. Price of 9. Number of        10.       11. Nature";
+        let page = page_lines(text, 0);
+        let lines: Vec<&PageLine> = page.iter().filter(|l| !l.is_blank()).collect();
+        assert_eq!(heading_groups(&lines, Table::Derivative), groups_ii());
+    }
+
+    #[test]
+    fn a_mark_run_up_to_a_title_that_wraps_on_is_the_next_columns() {
+        // A fictional award: `(1)` stands after the title's first word, the
+        // rest of the title hangs below it, so the mark is the exercise
+        // price's (a footnote instead of a price); the price's cell and the
+        // amount owned after run together on the line of a sale in Table I.
+        let text = "\
+Restricted (1)   09/10/2025   A   229   (2) (2)   Common   $0   5,241   D
+Stock                                             Stock
+Units                                             229";
+        let r = &read(text, &groups_ii(), Table::Derivative)[0];
+        assert_eq!(r.security_title.text(), "Restricted Stock Units");
+        assert!(r.security_title.footnotes.is_empty());
+        assert_eq!(r.conversion_or_exercise_price.footnotes.len(), 1);
+        assert_eq!(r.exercise_date.footnotes.len(), 1);
+        assert_eq!(r.expiration_date.footnotes.len(), 1);
+        assert_eq!(r.security_title.origin, Origin::Read);
+        let text = "\
+Common   08/05/2022   S   109,363 D $ 904.03 170,240,402     I   by Trust (2)
+Stock                     (1)";
+        let r = &read(text, &groups_i(), Table::NonDerivative)[0];
+        assert_eq!(r.transaction_price_per_share.footnotes.len(), 1, "the mark is the price's");
+        assert!(r.shares_owned_following_transaction.footnotes.is_empty());
+        assert_eq!(r.shares_owned_following_transaction.origin, Origin::Read);
+    }
+
+    #[test]
+    fn raised_marks_follow_the_value_below_them() {
+        // Fictional: the code's mark printed high, right of its `J` on the
+        // line below; the amount owned after below its mark.
+        let text = "\
+Class A   03/03/2020       (2)    638,576 D $ 0.00          (3)    I   By Fund
+                         J                               212,859
+Common
+Stock";
+        let r = &read(text, &groups_i(), Table::NonDerivative)[0];
+        assert_eq!(r.transaction_code.copied(), Some(TransactionCode::J));
+        assert_eq!(r.transaction_code.footnotes.len(), 1);
+        assert_eq!(r.shares_owned_following_transaction.decimal(), Some(212_859.into()));
+        assert_eq!(r.shares_owned_following_transaction.footnotes.len(), 1);
+    }
+
+    #[test]
+    fn words_below_a_page_break_go_by_the_next_rows_columns() {
+        // A fictional nature of ownership wrapped over a page break: the
+        // next page is narrower; its next row says the words stand in the
+        // nature's column.
+        let mut text = String::from(
+            "Common   04/01/2019   C   100 A $ 0.00       100              I       By Example\n\
+             Stock                                                                 Capital\n",
+        );
+        text.push_str("\n                2\n     Edgar Filing: EXAMPLE INC - Form 4\n\n");
+        text.push_str("                                                  Fund, LP\n");
+        text.push_str("Common 04/01/2019 C 50 A $ 0.00   150   I         By Other Fund\n");
+        text.push_str("Stock\n");
+        let rows = read(&text, &groups_i(), Table::NonDerivative);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].nature_of_ownership.text(), "By Example Capital Fund, LP");
+        assert_eq!(rows[0].nature_of_ownership.origin, Origin::Read);
+        assert_eq!(rows[1].shares_owned_following_transaction.decimal(), Some(150.into()));
+    }
+
+    #[test]
+    fn marks_printed_high_over_a_gap_fill_the_heading_between() {
+        // Fictional conversions: each row's exercise price is a mark only,
+        // printed on the line above the row, over the gap between its title
+        // and its date; a price's mark printed high over its amount.
+        let row = |amount: &str| {
+            [
+                "           (9)".to_owned(),
+                format!(
+                    "Class B         02/17/2021     C (1)     {amount}     (9) (9)     Class A   $ 0.00   0   I"
+                ),
+                format!("Common{}Common", " ".repeat(57)),
+                format!("Stock{}Stock", " ".repeat(58)),
+                format!("{}{amount}", " ".repeat(63)),
+            ]
+        };
+        let mut lines = row("6,944").to_vec();
+        lines.extend(row("3,422"));
+        let rows = read(&lines.join("\n"), &groups_ii(), Table::Derivative);
+        assert_eq!(rows.len(), 2);
+        for r in &rows {
+            assert_eq!(r.conversion_or_exercise_price.footnotes.len(), 1);
+            assert_eq!(r.conversion_or_exercise_price.origin, Origin::Read);
+            assert!(r.security_title.footnotes.is_empty());
+            assert_eq!(r.security_title.origin, Origin::Read);
+        }
+        let text = "\
+Common   05/27/2021   J                (1)     11,252   I   By Fund
+                                2,738 D
+Stock";
+        let r = &read(text, &groups_i(), Table::NonDerivative)[0];
+        assert_eq!(r.transaction_shares.decimal(), Some(2_738.into()));
+        assert_eq!(r.transaction_acquired_disposed_code.copied(), Some(AcquiredDisposed::Disposed));
+        assert_eq!(r.transaction_price_per_share.footnotes.len(), 1);
+        assert!(r.transaction_shares.footnotes.is_empty());
+    }
+
+    /// A line of words each at its column.
+    fn at(parts: &[(usize, &str)]) -> String {
+        let mut line = String::new();
+        for (x, text) in parts {
+            while line.len() < *x {
+                line.push(' ');
+            }
+            line.push_str(text);
+            line.push(' ');
+        }
+        line.trim_end().to_owned()
+    }
+
+    /// The numbers of a cell's footnotes.
+    fn marks<T>(field: &crate::model::Field<T>) -> Vec<u32> {
+        field.footnotes.iter().filter_map(|f| f.number()).collect()
+    }
+
+    #[test]
+    fn words_below_a_page_break_after_the_last_row_go_to_its_one_open_phrase() {
+        // A fictional last row whose nature of ownership runs over a page
+        // break: on the last line before it only the nature and the
+        // underlying amount (a value) are open; the words below stand in
+        // one column.
+        let mut text = [
+            at(&[
+                (0, "Class B"),
+                (12, "(6)"),
+                (20, "06/20/2019"),
+                (40, "C"),
+                (46, "16,514"),
+                (56, "(6) (6)"),
+                (66, "Class A"),
+                (78, "$ 0.00"),
+                (86, "16,515"),
+                (96, "I"),
+                (100, "By"),
+            ]),
+            at(&[(0, "Stock"), (66, "Stock"), (100, "Example")]),
+            at(&[(66, "16,514"), (100, "Capital")]),
+        ]
+        .join("\n");
+        text.push_str("\n\n                2\n     Edgar Filing: EXAMPLE INC - Form 4\n\n");
+        text.push_str(&[at(&[(80, "2010")]), at(&[(80, "Fund, LP")]), at(&[(80, "(2)")])].join("\n"));
+        let rows = read(&text, &groups_ii(), Table::Derivative);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].nature_of_ownership.text(), "By Example Capital 2010 Fund, LP");
+        assert_eq!(marks(&rows[0].nature_of_ownership), vec![2]);
+        assert_eq!(rows[0].nature_of_ownership.origin, Origin::Read);
+        assert_eq!(rows[0].underlying_security_shares.decimal(), Some(16_514.into()));
+        // Two columns below the break: no one cell is sure.
+        text.push_str(&format!("\n{}", at(&[(0, "more"), (80, "words")])));
+        let rows = read(&text, &groups_ii(), Table::Derivative);
+        assert_eq!(rows[0].nature_of_ownership.origin, Origin::Uncertain);
+    }
+
+    #[test]
+    fn a_mark_below_a_page_break_under_the_next_rows_cell_is_no_raised_mark() {
+        // A fictional nature of ownership whose mark runs over a page break
+        // to the line just above the next row, under that row's nature: it
+        // is the nature's, not the next row's marks printed high.
+        let mut text = String::from(
+            "Common   04/01/2019   C   100 A $ 0.00       100              I       By Example\n\
+             Stock                                                                 Capital\n",
+        );
+        text.push_str("\n                2\n     Edgar Filing: EXAMPLE INC - Form 4\n\n");
+        text.push_str(&format!("{}\n{}\n", at(&[(55, "Fund")]), at(&[(55, "(3)")])));
+        text.push_str(&at(&[(0, "Common 04/01/2019 C 50 A $ 0.00   150   I"), (55, "By Other Fund")]));
+        text.push_str("\nStock\n");
+        let rows = read(&text, &groups_i(), Table::NonDerivative);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].nature_of_ownership.text(), "By Example Capital Fund");
+        assert_eq!(marks(&rows[0].nature_of_ownership), vec![3]);
+        assert_eq!(rows[0].nature_of_ownership.origin, Origin::Read);
+        assert_eq!(rows[1].transaction_shares.origin, Origin::Read);
+    }
+
+    #[test]
+    fn a_value_below_goes_to_the_nearest_cell_by_its_whole_width() {
+        // A fictional sale whose amount owned after is printed below and
+        // left of its mark: its start is nearer the price's end, its end
+        // nearer the mark.
+        let text = [
+            at(&[
+                (0, "Common"),
+                (10, "05/27/2021"),
+                (24, "S"),
+                (28, "1,000 D $ 10.00"),
+                (62, "(4)"),
+                (70, "I"),
+                (74, "By Fund"),
+            ]),
+            at(&[(0, "Stock"), (51, "2,000,000")]),
+        ]
+        .join("\n");
+        let r = &read(&text, &groups_i(), Table::NonDerivative)[0];
+        assert_eq!(r.shares_owned_following_transaction.decimal(), Some(2_000_000.into()));
+        assert_eq!(marks(&r.shares_owned_following_transaction), vec![4]);
+        assert_eq!(r.shares_owned_following_transaction.origin, Origin::Read);
+        assert_eq!(r.transaction_price_per_share.decimal(), Some(10.into()));
+    }
+
+    #[test]
+    fn marks_alone_fill_no_column_that_always_has_a_value() {
+        // A fictional holding whose amount carries two marks: they are not
+        // an (A) or (D) and a price (the (A) or (D) is never marks alone).
+        let text =
+            "Class A                                        20,733 (3) (6)       I      By LLC (9)\nStock";
+        let r = &read(text, &groups_i(), Table::NonDerivative)[0];
+        assert_eq!(r.shares_owned_following_transaction.decimal(), Some(20_733.into()));
+        assert_eq!(marks(&r.shares_owned_following_transaction), vec![3, 6]);
+        assert_eq!(r.shares_owned_following_transaction.origin, Origin::Read);
+        assert_eq!(r.direct_or_indirect_ownership.origin, Origin::Read);
+    }
+
+    #[test]
+    fn marks_printed_high_below_a_cell_that_ended_are_the_next_rows() {
+        // Fictional Form 3 holdings: the second row's dates are marks
+        // printed high, under the first row's dates but a line below the
+        // end of that cell (nothing of it on the line between).
+        use Slot::*;
+        let groups = vec![
+            vec![Title],
+            vec![Exercisable, Expiration],
+            vec![UnderlyingTitle, UnderlyingAmount],
+            vec![ExercisePrice],
+            vec![DirectIndirect],
+            vec![Nature],
+        ];
+        let text = [
+            at(&[
+                (0, "Warrant"),
+                (14, "(7) (7)"),
+                (33, "Common Stock"),
+                (50, "$ 17.00"),
+                (62, "I"),
+                (70, "By Trust"),
+            ]),
+            at(&[(0, "Note"), (33, "382,357")]),
+            at(&[(14, "(9) (9)")]),
+            at(&[(0, "Warrant"), (33, "Common Stock"), (50, "$ 17.00"), (62, "I"), (70, "By Fund")]),
+            at(&[(0, "Note"), (33, "24,660")]),
+        ]
+        .join("\n");
+        let rows = read(&text, &groups, Table::Derivative);
+        assert_eq!(rows.len(), 2);
+        assert_eq!((marks(&rows[0].exercise_date), marks(&rows[0].expiration_date)), (vec![7], vec![7]));
+        assert_eq!((marks(&rows[1].exercise_date), marks(&rows[1].expiration_date)), (vec![9], vec![9]));
+        for r in &rows {
+            assert_eq!(r.expiration_date.origin, Origin::Read);
+            assert_eq!(r.underlying_security_shares.origin, Origin::Read);
+        }
+    }
+
+    #[test]
+    fn marks_printed_high_over_a_wide_gap_fill_the_heading_of_the_cell_above() {
+        // Fictional holdings after a conversion: the exercise price and
+        // dates are marks printed high over a gap of the row's line that
+        // spans several headings; the row above, on the same page, says
+        // which (its own marks, printed on its line or high).
+        let first = [
+            at(&[
+                (0, "Class B"),
+                (10, "(2)"),
+                (16, "11/14/2023"),
+                (40, "C"),
+                (46, "3,330"),
+                (56, "(2) (2)"),
+                (70, "Class A"),
+                (80, "$ 0.00"),
+                (90, "0"),
+                (100, "I"),
+                (106, "By LLC"),
+            ]),
+            at(&[(0, "Stock"), (70, "Stock")]),
+            at(&[(70, "3,330")]),
+        ];
+        let holding = |amount: &str| {
+            [
+                at(&[(10, "(2)"), (56, "(2) (2)")]),
+                at(&[(0, "Class B"), (70, "Class A"), (90, amount), (100, "I"), (106, "By LLC")]),
+                at(&[(0, "Stock"), (70, "Stock")]),
+                at(&[(70, amount)]),
+            ]
+        };
+        let mut lines = first.to_vec();
+        lines.extend(holding("2,962"));
+        lines.extend(holding("1,500"));
+        let rows = read(&lines.join("\n"), &groups_ii(), Table::Derivative);
+        assert_eq!(rows.len(), 3);
+        for r in &rows {
+            assert_eq!(marks(&r.conversion_or_exercise_price), vec![2]);
+            assert_eq!((marks(&r.exercise_date), marks(&r.expiration_date)), (vec![2], vec![2]));
+            assert_eq!(r.conversion_or_exercise_price.origin, Origin::Read);
+            assert_eq!(r.shares_owned_following_transaction.origin, Origin::Read);
+        }
+        assert_eq!(rows[2].shares_owned_following_transaction.decimal(), Some(1_500.into()));
+    }
+}
