@@ -256,6 +256,11 @@ fn score(token: &Token, slot: Slot, range: Option<(u32, u32)>) -> i32 {
 /// (several: uncertain; none: it fits nowhere). `ranges` gives each slot's
 /// columns on the page, when known.
 fn align(tokens: &[Token], slots: &[Slot], ranges: Option<&[(u32, u32)]>) -> Vec<Vec<usize>> {
+    align_scored(tokens, slots, ranges).0
+}
+
+/// [`align`], with the score of the best placement.
+fn align_scored(tokens: &[Token], slots: &[Slot], ranges: Option<&[(u32, u32)]>) -> (Vec<Vec<usize>>, i32) {
     let (n, m) = (tokens.len(), slots.len());
     let neg = i32::MIN / 4;
     let range = |j: usize| ranges.and_then(|r| r.get(j).copied());
@@ -289,7 +294,7 @@ fn align(tokens: &[Token], slots: &[Slot], ranges: Option<&[(u32, u32)]>) -> Vec
         }
     }
     let best = back[0][0];
-    (0..n)
+    let choices = (0..n)
         .map(|i| {
             (0..m)
                 .filter(|&j| {
@@ -298,7 +303,8 @@ fn align(tokens: &[Token], slots: &[Slot], ranges: Option<&[(u32, u32)]>) -> Vec
                 })
                 .collect()
         })
-        .collect()
+        .collect();
+    (choices, best)
 }
 
 /// Fill the slots of one merged cell (one heading's columns in one cell).
@@ -324,6 +330,33 @@ pub(crate) fn fill_row(row: &mut Row, slots: &[Slot], cells: &[Cell], diagnostic
         let span = cells.iter().map(|c| c.span).reduce(Span::cover).unwrap_or_default();
         touch(row, *slot, span);
     }
+}
+
+/// Fill a whole row of a table whose columns are not shown (the form's
+/// standard columns assumed), reading it as a holding when that places its
+/// tokens as well as a transaction would.
+///
+/// A transaction shows its date, code, amount and direction; a row whose
+/// tokens fit the columns every row has (title, amount owned, ownership
+/// form, nature — and in Table II the exercise price, dates and underlying
+/// security) at least as well as they fit the transaction's columns too is
+/// a holding. That settles the one number of `Common Stock 2,415 I By
+/// Trust`: the amount owned, not a transaction's amount.
+pub(crate) fn fill_row_typed(
+    row: &mut Row,
+    slots: &[Slot],
+    cells: &[Cell],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let toks: Vec<Token> = cells.iter().flat_map(tokens).collect();
+    let holding: Vec<Slot> = slots.iter().copied().filter(|s| !s.is_transaction_only()).collect();
+    let detached = detach_price_marks(&toks, slots);
+    let (_, whole) = align_scored(&detached, slots, None);
+    let (_, held) = align_scored(&detach_price_marks(&toks, &holding), &holding, None);
+    let chosen: &[Slot] = if holding.len() < slots.len() && held >= whole { &holding } else { slots };
+    fill_tokens(row, chosen, &toks, None, diagnostics);
+    let span = cells.iter().map(|c| c.span).reduce(Span::cover).unwrap_or_default();
+    touch_all(row, chosen, span);
 }
 
 /// Fill a row from tokens (`ranges`: the slots' columns on the page, when known).
@@ -576,6 +609,29 @@ mod tests {
         assert_eq!(row.shares_owned_following_transaction.decimal(), Some(10_000.into()));
         assert_eq!(row.direct_or_indirect_ownership.copied(), Some(DirectIndirect::Direct));
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    }
+
+    #[test]
+    fn a_row_without_transaction_values_is_a_holding() {
+        // One number, no date and no code: the amount owned, not a transaction's amount.
+        let cells: Vec<Cell> = ["Common Stock", "2,415", "I By Trust"].iter().map(|t| cell(t)).collect();
+        let mut row = Row::default();
+        let mut diagnostics = Vec::new();
+        fill_row_typed(&mut row, &TABLE_I, &cells, &mut diagnostics);
+        assert_eq!(row.shares_owned_following_transaction.decimal(), Some(2415.into()));
+        assert!(row.shares_owned_following_transaction.origin.is_read());
+        assert!(row.transaction_shares.value.is_none());
+        assert_eq!(row.direct_or_indirect_ownership.copied(), Some(DirectIndirect::Indirect));
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        // With a date and a code it is a transaction: the first number is its amount.
+        let cells: Vec<Cell> = ["Common Stock", "03/04/2024", "P", "100", "A", "$ 5", "2,415", "D"]
+            .iter()
+            .map(|t| cell(t))
+            .collect();
+        let mut row = Row::default();
+        fill_row_typed(&mut row, &TABLE_I, &cells, &mut Vec::new());
+        assert_eq!(row.transaction_shares.decimal(), Some(100.into()));
+        assert_eq!(row.shares_owned_following_transaction.decimal(), Some(2415.into()));
     }
 
     #[test]

@@ -606,67 +606,10 @@ fn read_table(
             ),
         ));
         layout = table::Layout { groups: vec![standard.to_vec()] };
-        return read_unheaded(&data, &layout, table, diags);
+        return crate::repr::unheaded::read(&data, &layout, table, diags);
     }
     let data: Vec<&Line> = data.iter().collect();
     table::read_rows(&data, &layout, table, diags)
-}
-
-/// The rows of a table whose headings were garbled: lines with values are
-/// rows; lines of words only are pieces of wrapped titles or natures whose
-/// row is not certain — left out, with a diagnostic, and the text of the
-/// rows around them marked uncertain.
-fn read_unheaded(
-    data: &[Line],
-    layout: &table::Layout,
-    table: Table,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<crate::model::Row> {
-    // Rows have a date or an amount; a line of the same table (as many
-    // cells) with neither continues the row above, cell by cell.
-    let mut lines: Vec<Line> = Vec::new();
-    let mut loose: Vec<(usize, &Line)> = Vec::new();
-    for line in data {
-        let row_line = line.filled().flat_map(crate::repr::align::tokens).any(|t| t.is_amount_or_date());
-        if row_line {
-            lines.push(line.clone());
-        } else if let Some(prev) =
-            lines.last_mut().filter(|p| p.cells.len() == line.cells.len() && line.cells.len() >= 3)
-        {
-            for (cell, more) in prev.cells.iter_mut().zip(&line.cells) {
-                if !more.is_empty() {
-                    cell.text = if cell.is_empty() {
-                        more.text.clone()
-                    } else {
-                        format!("{} {}", cell.text, more.text)
-                    };
-                    cell.span = cell.span.cover(more.span);
-                }
-            }
-        } else {
-            loose.push((lines.len(), line));
-        }
-    }
-    let mut pieces = Vec::new();
-    for line in &lines {
-        pieces.extend(table::read_rows(&[line], layout, table, diags).into_iter().next());
-    }
-    let mut rows: Vec<_> =
-        table::join_pieces(pieces).into_iter().map(|r| table::doubt_unless_complete(r, table)).collect();
-    for (at, line) in loose {
-        diags.push(Diagnostic::new(
-            Code::UnplacedContent,
-            Some(line.span()),
-            format!("the text {} between the rows of the table was not placed: which row it continues is not certain", quote(&line.text())),
-        ));
-        for k in [at.checked_sub(1), Some(at)].into_iter().flatten() {
-            if let Some(row) = rows.get_mut(k) {
-                table::doubt_text(row);
-            }
-        }
-    }
-    table::doubt_rows_together(&mut rows, table, diags);
-    rows
 }
 
 fn owners(

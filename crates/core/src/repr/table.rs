@@ -165,6 +165,22 @@ fn read_row(line: &Line, layout: &Layout, table: Table, diagnostics: &mut Vec<Di
     row
 }
 
+/// Read one data line of a table whose headings were not read (the form's
+/// standard columns assumed): its cells are no guide to its columns, so its
+/// tokens are aligned with the columns, as a holding where that fits as
+/// well ([`align::fill_row_typed`]).
+pub(crate) fn read_unheaded_row(
+    line: &Line,
+    layout: &Layout,
+    table: Table,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Row {
+    let mut row = Row { span: line.span(), ..Row::default() };
+    align::fill_row_typed(&mut row, &layout.slots(), &line.cells, diagnostics);
+    finish_row(&mut row, layout, table);
+    row
+}
+
 /// Settle a filled row: transaction or holding (by whether any transaction
 /// column has content), and which of its cells the layout does not show.
 pub(crate) fn finish_row(row: &mut Row, layout: &Layout, table: Table) {
@@ -213,7 +229,7 @@ pub(crate) fn doubt_unless_complete(mut row: Row, table: Table) -> Row {
 
 /// Whether a row fills the columns every row of its kind has (see
 /// [`doubt_unless_complete`]).
-fn is_complete(row: &Row) -> bool {
+pub(crate) fn is_complete(row: &Row) -> bool {
     let core: &[Column] = match row.kind {
         RowKind::Transaction => &[
             Column::SecurityTitle,
