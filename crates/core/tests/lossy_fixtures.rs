@@ -272,12 +272,13 @@ fn markdown_of_a_pdf() {
 
     let t1 = &f.non_derivative_table;
     assert_eq!(t1.len(), 3);
-    // The second row lost its code to the line below: the table is in doubt,
-    // but the rows chained from the first (14,000 - 2,000 = 12,000;
-    // 12,000 - 3,000 = 9,000) keep their amounts.
-    assert_eq!(t1[0].transaction_shares.origin, Origin::Uncertain);
-    assert_eq!(t1[1].transaction_code.value, None);
-    assert_eq!(t1[1].transaction_shares.origin, Origin::Uncertain);
+    // The second row lost its code to the line below; the third row shows
+    // its own, so the `S` can only be the second row's: joined to it, and
+    // every row is read (issue 4).
+    assert_eq!(t1[0].transaction_shares.origin, Origin::Read);
+    assert_eq!(t1[1].transaction_code.value, Some(TransactionCode::S));
+    assert_eq!(t1[1].transaction_code.origin, Origin::Read);
+    assert_eq!(t1[1].transaction_shares.origin, Origin::Read);
     let last = &t1[2];
     assert_eq!(num(&last.transaction_shares).as_deref(), Some("3000"));
     assert_eq!(last.transaction_shares.origin, Origin::Read);
@@ -285,8 +286,7 @@ fn markdown_of_a_pdf() {
     assert_eq!(last.transaction_code.origin, Origin::Read);
     assert_eq!(num(&last.shares_owned_following_transaction).as_deref(), Some("9000"));
     assert_eq!(last.shares_owned_following_transaction.origin, Origin::Read);
-    // Its title lies beside the loose `S`, which could continue it.
-    assert_eq!(last.security_title.origin, Origin::Uncertain);
+    assert_eq!(last.security_title.origin, Origin::Read);
 }
 
 #[test]

@@ -264,13 +264,16 @@ fn doubt_values(row: &mut Row) {
 /// on the next) leaves two incomplete rows whose values fill different
 /// columns. Two such neighbours are joined into one row, every value of it
 /// uncertain (which piece goes with which is not certain), so that the
-/// table keeps one row per printed row.
-pub(crate) fn join_pieces(rows: Vec<Row>) -> Vec<Row> {
+/// table keeps one row per printed row. Returns the rows, and for each row
+/// given the index of the row it went into.
+pub(crate) fn join_pieces(rows: Vec<Row>) -> (Vec<Row>, Vec<usize>) {
     let disjoint =
         |a: &Row, b: &Row| Column::ALL.iter().all(|&c| !(a.cell(c).has_value() && b.cell(c).has_value()));
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut went = Vec::with_capacity(rows.len());
     let mut joined_last = false;
     for row in rows {
+        went.push(out.len());
         if let Some(prev) = out.last_mut()
             && !joined_last
             && !is_complete(prev)
@@ -280,16 +283,19 @@ pub(crate) fn join_pieces(rows: Vec<Row>) -> Vec<Row> {
             absorb(prev, row);
             doubt_values(prev);
             joined_last = true;
+            if let Some(last) = went.last_mut() {
+                *last -= 1;
+            }
             continue;
         }
         joined_last = false;
         out.push(row);
     }
-    out
+    (out, went)
 }
 
 /// Fill a row's empty cells from another piece of it.
-fn absorb(row: &mut Row, piece: Row) {
+pub(crate) fn absorb(row: &mut Row, piece: Row) {
     macro_rules! take {
         ($($field:ident),*) => {$(
             if row.$field.value.is_none() && piece.$field.value.is_some() {
@@ -627,7 +633,8 @@ mod tests {
         price.span = Span::new(0, 5);
         let rest = Row { span: Span::new(6, 40), ..transaction("400", AcquiredDisposed::Acquired, "1400") };
         let whole = transaction("10", AcquiredDisposed::Acquired, "1410");
-        let rows = join_pieces(vec![price, rest, whole]);
+        let (rows, went) = join_pieces(vec![price, rest, whole]);
+        assert_eq!(went, [0, 0, 1]);
         assert_eq!(rows.len(), 2, "the price and the rest are one row; the complete row stays its own");
         let joined = &rows[0];
         assert_eq!(
@@ -643,6 +650,6 @@ mod tests {
     fn pieces_that_fill_the_same_column_are_not_joined() {
         let a = row("1000", Origin::Read);
         let b = row("2000", Origin::Read);
-        assert_eq!(join_pieces(vec![a, b]).len(), 2);
+        assert_eq!(join_pieces(vec![a, b]).0.len(), 2);
     }
 }

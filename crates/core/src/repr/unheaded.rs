@@ -35,10 +35,12 @@ pub(crate) fn read(
     // cells) with neither continues the row above, cell by cell.
     let data = join_lifted_pieces(data, layout, table);
     let mut lines: Vec<Line> = Vec::new();
-    let mut loose: Vec<(usize, &Line)> = Vec::new();
+    let mut kinds: Vec<Piece> = Vec::new();
+    let mut loose: Vec<(usize, Line)> = Vec::new();
     for line in &data {
         if has_values(line) {
             lines.push(line.clone());
+            kinds.push(if values_only(line) { Piece::Lifted } else { Piece::Whole });
         } else if let Some(prev) =
             lines.last_mut().filter(|p| p.cells.len() == line.cells.len() && line.cells.len() >= 3)
         {
@@ -52,23 +54,42 @@ pub(crate) fn read(
                     cell.span = cell.span.cover(more.span);
                 }
             }
+        } else if letters_only(line) {
+            lines.push(line.clone());
+            kinds.push(Piece::Dropped);
         } else {
-            loose.push((lines.len(), line));
+            loose.push((lines.len(), line.clone()));
         }
     }
-    let mut pieces = Vec::new();
+    let mut pieces = Vec::with_capacity(lines.len());
+    let mut clean = Vec::with_capacity(lines.len());
     for line in &lines {
-        pieces.push(table::read_unheaded_row(line, layout, table, diags));
+        let mut said = Vec::new();
+        pieces.push(table::read_unheaded_row(line, layout, table, &mut said));
+        clean.push(placed_for_certain(&said));
+        diags.append(&mut said);
     }
-    let mut rows: Vec<_> =
-        table::join_pieces(pieces).into_iter().map(|r| table::doubt_unless_complete(r, table)).collect();
+    // Where each line's row went, as rows are joined.
+    let (pieces, first, unplaced) = join_lifted_rows(pieces, &kinds, &clean);
+    for k in unplaced {
+        // A piece of letters joined to no row: loose text between its neighbours.
+        if let Some(line) = lines.get(k) {
+            loose.push((k + 1, line.clone()));
+        }
+    }
+    let (joined, second) = table::join_pieces(pieces);
+    let mut rows: Vec<_> = joined.into_iter().map(|r| table::doubt_unless_complete(r, table)).collect();
+    let row_of = |line: usize| first.get(line).and_then(|&k| second.get(k)).copied();
     for (at, line) in loose {
         diags.push(Diagnostic::new(
             Code::UnplacedContent,
             Some(line.span()),
-            format!("the text {} between the rows of the table was not placed: which row it continues is not certain", quote(&line.text())),
+            format!(
+                "the text {} between the rows of the table was not placed: which row it continues is not certain",
+                quote(&line.text())
+            ),
         ));
-        for k in [at.checked_sub(1), Some(at)].into_iter().flatten() {
+        for k in [at.checked_sub(1), Some(at)].into_iter().flatten().filter_map(row_of) {
             if let Some(row) = rows.get_mut(k) {
                 table::doubt_text(row);
             }
@@ -109,14 +130,121 @@ fn merge_cells(upper: &Line, lower: &Line) -> Line {
     out
 }
 
+/// Whether reading a row said nothing of a token whose column is not
+/// certain, that fits no column, or that its column could not read.
+fn placed_for_certain(said: &[Diagnostic]) -> bool {
+    said.iter()
+        .all(|d| !matches!(d.code, Code::ColumnUncertain | Code::UnplacedContent | Code::CellUnreadable))
+}
+
 /// A line read on its own as a row, and whether every token found one column for certain.
 fn trial(line: &Line, layout: &table::Layout, table: Table) -> (Row, bool) {
-    let mut diags = Vec::new();
-    let row = table::read_unheaded_row(line, layout, table, &mut diags);
-    let clean = diags
-        .iter()
-        .all(|d| !matches!(d.code, Code::ColumnUncertain | Code::UnplacedContent | Code::CellUnreadable));
-    (row, clean)
+    let mut said = Vec::new();
+    let row = table::read_unheaded_row(line, layout, table, &mut said);
+    (row, placed_for_certain(&said))
+}
+
+/// What a line read as a row may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Piece {
+    /// A line with words and values: a row, or most of one.
+    Whole,
+    /// Values without words (a converter lifted footnoted cells above their row).
+    Lifted,
+    /// Letters without words or values (`S`: a code dropped below its row).
+    Dropped,
+}
+
+/// Whether a line is letters only (`S`, `C(1)`): no words, no date, no amount.
+fn letters_only(line: &Line) -> bool {
+    let mut letters = false;
+    for t in line.filled().flat_map(tokens) {
+        match t.kind {
+            Kind::Letter(_) => letters = true,
+            Kind::Marks => {}
+            _ => return false,
+        }
+    }
+    letters
+}
+
+/// Join the pieces of rows to their rows where that is certain: a lifted
+/// piece (values only) to the row below it, a dropped one (letters only) to
+/// the row above. The piece and its row were each placed for certain
+/// (`clean`); its row shows none of the piece's columns and is complete
+/// with them; and the row on the piece's other side shows every column the
+/// piece fills (or there is none), so the piece cannot be its. This is the
+/// part of [`join_lifted_pieces`] for lines with not as many cells as their
+/// neighbours (a plain line of text beside a pipe row).
+///
+/// Returns the rows; for each row given, the index of the row it went into
+/// (a dropped piece joined to no row: the row above it); and the dropped
+/// pieces joined to no row, which are not rows.
+fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row>, Vec<usize>, Vec<usize>) {
+    let n = rows.len();
+    let kind = |k: usize| kinds.get(k).copied().unwrap_or(Piece::Whole);
+    let sure = |k: usize| clean.get(k).copied().unwrap_or(false);
+    let cols: Vec<Vec<Column>> = rows.iter().map(shown).collect();
+    let covers = |k: usize, piece: usize| cols[piece].iter().all(|c| cols[k].contains(c));
+    let disjoint = |k: usize, piece: usize| cols[piece].iter().all(|c| !cols[k].contains(c));
+    let completes = |row: &Row, piece: &Row| {
+        let mut whole = row.clone();
+        table::absorb(&mut whole, piece.clone());
+        table::is_complete(&whole).then_some(whole)
+    };
+    let mut out: Vec<Row> = Vec::with_capacity(n);
+    let mut went = vec![0; n];
+    let mut unplaced = Vec::new();
+    // The index (in `rows`) of the last row pushed that was not a piece.
+    let mut last_whole: Option<usize> = None;
+    let mut k = 0;
+    while k < n {
+        let row = &rows[k];
+        match kind(k) {
+            Piece::Lifted
+                if sure(k)
+                    && k + 1 < n
+                    && kind(k + 1) == Piece::Whole
+                    && sure(k + 1)
+                    && disjoint(k + 1, k)
+                    && last_whole.is_none_or(|above| above + 1 == k && covers(above, k)) =>
+            {
+                if let Some(whole) = completes(&rows[k + 1], row) {
+                    out.push(whole);
+                    went[k] = out.len() - 1;
+                    went[k + 1] = out.len() - 1;
+                    last_whole = Some(k + 1);
+                    k += 2;
+                    continue;
+                }
+            }
+            Piece::Dropped => {
+                let below_has_them = k + 1 >= n || (kind(k + 1) == Piece::Whole && covers(k + 1, k));
+                let joined = match (last_whole, out.last_mut()) {
+                    (Some(above), Some(prev))
+                        if above + 1 == k && sure(k) && below_has_them && disjoint(above, k) =>
+                    {
+                        completes(prev, row).map(|whole| *prev = whole)
+                    }
+                    _ => None,
+                };
+                went[k] = out.len().saturating_sub(1);
+                if joined.is_none() {
+                    unplaced.push(k);
+                }
+                k += 1;
+                continue;
+            }
+            _ => {}
+        }
+        out.push(row.clone());
+        went[k] = out.len() - 1;
+        if kind(k) == Piece::Whole {
+            last_whole = Some(k);
+        }
+        k += 1;
+    }
+    (out, went, unplaced)
 }
 
 /// The columns a row shows something in (a value or footnotes).
@@ -225,6 +353,50 @@ mod tests {
         ];
         let lines = join_lifted_pieces(&data, &layout(), Table::NonDerivative);
         assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn a_lifted_price_on_a_line_of_its_own_joins_the_row_below() {
+        // The price of the second row, footnoted, on a plain line above its pipe row.
+        let data = [
+            line(&["Common Stock 03/04/2024 S 100 D $10.50 900 D"]),
+            line(&["$10.75(1)"]),
+            line(&["Common Stock", "", "03/04/2024", "", "S", "250", "D", "650", "D"]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        let second = &rows[1];
+        assert_eq!(second.transaction_price_per_share.decimal(), Some(rust_decimal::Decimal::new(1075, 2)));
+        assert_eq!(second.transaction_price_per_share.footnotes, vec![crate::model::FootnoteId::numbered(1)]);
+        assert!(second.transaction_price_per_share.origin.is_read());
+        assert!(second.transaction_shares.origin.is_read());
+    }
+
+    #[test]
+    fn a_dropped_code_joins_the_row_above() {
+        // The first row's code fell below it; the second row shows its own.
+        let data = [
+            line(&["Common Stock", "", "03/04/2024", "", "", "100", "A $0", "1,000", "D"]),
+            line(&["C"]),
+            line(&["Common Stock 03/04/2024 S 250 D $10.75 750 D"]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        assert_eq!(rows[0].transaction_code.copied(), Some(TransactionCode::C));
+        assert!(rows[0].transaction_code.origin.is_read());
+        assert!(rows[0].shares_owned_following_transaction.origin.is_read());
+        // Between two rows that both lack a code, the letter's row is not certain.
+        let data = [
+            line(&["Common Stock", "", "03/04/2024", "", "", "100", "A $0", "1,000", "D"]),
+            line(&["C"]),
+            line(&["Common Stock", "", "03/04/2024", "", "", "250", "D $10.75", "750", "D"]),
+        ];
+        let rows = read(&data, &layout(), Table::NonDerivative, &mut Vec::new());
+        assert_eq!(rows.len(), 2);
+        assert!(rows.iter().all(|r| r.transaction_code.value.is_none()));
+        assert!(!rows[0].shares_owned_following_transaction.origin.is_read());
     }
 
     #[test]
