@@ -45,6 +45,11 @@ pub(crate) struct Grid {
     /// settled them (Markdown made from a PDF): names, addresses,
     /// relationships and titles read from it are uncertain.
     pub scrambled_header: bool,
+    /// The tables' cells follow the text's layout, not the form's columns
+    /// (Markdown made from a PDF, but for the older vendor print, whose
+    /// boxes and cells keep their lines): every row is read token by token
+    /// against the form's standard columns, however well the headings read.
+    pub scrambled_tables: bool,
 }
 
 /// Tables read by a rendering's own reader.
@@ -370,11 +375,11 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
         if let Some(t1) = s.table1 {
             let t1_end = s.table2.filter(|&t2| t2 > t1).unwrap_or_else(|| section_end(t1));
             f.non_derivative_table =
-                read_table(body(t1, t1_end), Table::NonDerivative, form, grid.marks, &mut diags);
+                read_table(body(t1, t1_end), Table::NonDerivative, form, grid, &mut diags);
         }
         if let Some(t2) = s.table2 {
             f.derivative_table =
-                read_table(body(t2, section_end(t2)), Table::Derivative, form, grid.marks, &mut diags);
+                read_table(body(t2, section_end(t2)), Table::Derivative, form, grid, &mut diags);
         }
     }
     if s.table1.is_none() {
@@ -571,9 +576,10 @@ fn read_table(
     lines: &[Line],
     table: Table,
     form: Option<FormType>,
-    marks: MarkStyle,
+    grid: &Grid,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<crate::model::Row> {
+    let marks = grid.marks;
     let mut headings = Vec::new();
     let mut data: Vec<Line> = Vec::new();
     for line in lines {
@@ -606,6 +612,11 @@ fn read_table(
             ),
         ));
         layout = table::Layout { groups: vec![standard.to_vec()] };
+        return crate::repr::unheaded::read(&data, &layout, table, diags);
+    }
+    if grid.scrambled_tables {
+        // The headings read, but the rows' cells are no guide to their columns.
+        let layout = table::Layout { groups: vec![standard.to_vec()] };
         return crate::repr::unheaded::read(&data, &layout, table, diags);
     }
     let data: Vec<&Line> = data.iter().collect();

@@ -79,7 +79,7 @@ pub(crate) fn grid(text: &str, base: usize) -> Grid {
     let marks = if superscripts { MarkStyle::Superscript } else { MarkStyle::Attached };
     // The older vendor print keeps its boxes as lines of their own.
     let scrambled_header = from_pdf && !crate::detect::is_older_layout(text);
-    Grid { lines: out, links, marks, tables: None, scrambled_header }
+    Grid { lines: out, links, marks, tables: None, scrambled_header, scrambled_tables: scrambled_header }
 }
 
 /// A table's header separator row: `| --- | :-: |`, `---|---`.
@@ -209,6 +209,29 @@ mod tests {
         assert_eq!(texts, ["x | y", "Doe Jane", ""]);
         assert_eq!(g.links[0].cik, "0001");
         assert_eq!(g.marks, MarkStyle::Superscript);
+    }
+
+    #[test]
+    fn tables_of_markdown_made_from_a_pdf_are_read_against_the_forms_columns() {
+        // A fictional Form 3's Table I: its headings read, but a wrapped nature
+        // of ownership stands on plain lines around its pipe row, which has
+        // more cells than the form has columns.
+        let text = "1/2/25, 9:00 AM SEC FORM 3\nFORM 3\nTable I - Non-Derivative Securities Beneficially Owned\n\
+            1. Title of Security (Instr. 4) 2. Amount of Securities 3. Ownership 4. Nature of Indirect Beneficial\n\
+            Example Holdings\n\
+            | Common Stock |  |  | 1,000 |  | I |  |\n\
+            | --- | --- | --- | --- | --- | --- | --- |\n\
+            Fund, L.P.(1)\n\
+            Explanation of Responses:\n";
+        let g = grid(text, 0);
+        assert!(g.scrambled_tables);
+        let out = parse(text);
+        let rows = &out.filings[0].non_derivative_table;
+        assert_eq!(rows.len(), 1, "the lines of the wrapped nature are no rows: {rows:?}");
+        assert_eq!(rows[0].security_title.text(), "Common Stock");
+        assert_eq!(rows[0].shares_owned_following_transaction.decimal(), Some(1000.into()));
+        // The plain lines may continue the title: in doubt, not read.
+        assert_eq!(rows[0].security_title.origin, crate::model::Origin::Uncertain);
     }
 
     #[test]

@@ -27,5 +27,6 @@ pub fn parse(text: &str) -> Output {
         marks,
         tables: None,
         scrambled_header: false,
+        scrambled_tables: false,
     })
 }

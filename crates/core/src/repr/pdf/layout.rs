@@ -176,7 +176,14 @@ pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
         );
     }
     out.extend(rest(&page[r.tables_end..]));
-    Grid { lines: out, links: Vec::new(), marks, tables: Some(pre), scrambled_header: false }
+    Grid {
+        lines: out,
+        links: Vec::new(),
+        marks,
+        tables: Some(pre),
+        scrambled_header: false,
+        scrambled_tables: false,
+    }
 }
 
 /// The rest of the form, line by line; segments far to the right (the

@@ -35,7 +35,7 @@ pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
         }
     }
     let tables = raw_table::read_tables(&blocks, marks);
-    Grid { lines, links: Vec::new(), marks, tables, scrambled_header: false }
+    Grid { lines, links: Vec::new(), marks, tables, scrambled_header: false, scrambled_tables: false }
 }
 
 /// The signatures above each "Signature of Reporting Person" label: a
