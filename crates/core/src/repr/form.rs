@@ -416,6 +416,7 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
         .unwrap_or(end);
     if let Some(e) = s.explanation {
         f.footnotes = notes::footnotes(&lines[e..notes_end.max(e)], &mut diags);
+        doubt_last_footnote_before_unread_signature(&mut f, notes_end == signatures_start, &mut diags);
     }
     let remarks_end = [Some(signatures_start), s.trailer]
         .into_iter()
@@ -462,6 +463,30 @@ fn doubt_remarks_before_unread_signature(
             "the remarks run up to a signature whose name and date were not read: their last lines may be the signature".to_owned(),
         )
         .with_help("check where the remarks end against the original filing"),
+    );
+}
+
+/// The last footnote, when it runs up to signatures of which some were
+/// not read (`up_to_signatures`): where it ends and they begin is not
+/// known, so its text is marked uncertain (it may hold their names).
+fn doubt_last_footnote_before_unread_signature(
+    f: &mut Filing,
+    up_to_signatures: bool,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let unread = f.signatures.iter().any(|s| s.name.origin == Origin::Missing);
+    let Some(last) = f.footnotes.last_mut() else { return };
+    if !unread || !up_to_signatures || last.text.value.is_none() || !last.text.origin.is_read() {
+        return;
+    }
+    last.text.origin = Origin::Uncertain;
+    diags.push(
+        Diagnostic::new(
+            Code::WrapUncertain,
+            last.text.span,
+            "the last footnote runs up to signatures not all of which were read: its last lines may be theirs",
+        )
+        .with_help("check where the footnote ends against the original filing"),
     );
 }
 
@@ -723,6 +748,23 @@ mod tests {
         // "Reporting" at a line's end elsewhere is no label.
         let s = sections(&tab_lines("Table I - x\n** Signature of Reporting\nowner's duties", 0));
         assert!(s.signature_marks.is_empty());
+    }
+
+    #[test]
+    fn a_last_footnote_up_to_an_unread_signature_is_uncertain() {
+        let note = crate::model::Footnote {
+            id: crate::model::FootnoteId::numbered(1),
+            text: Field::read("Held in trust. EXAMPLE FUND LP by its 01/02/2024".to_owned(), Span::new(0, 1)),
+        };
+        let unread = crate::model::Signature { name: Field::missing(), ..Default::default() };
+        let mut f = Filing { footnotes: vec![note], signatures: vec![unread], ..Filing::default() };
+        let mut diags = Vec::new();
+        // Remarks between the footnotes and the signatures: the footnote ends before them.
+        doubt_last_footnote_before_unread_signature(&mut f, false, &mut diags);
+        assert_eq!(f.footnotes[0].text.origin, Origin::Read);
+        doubt_last_footnote_before_unread_signature(&mut f, true, &mut diags);
+        assert_eq!(f.footnotes[0].text.origin, Origin::Uncertain);
+        assert_eq!(diags.len(), 1);
     }
 
     #[test]
