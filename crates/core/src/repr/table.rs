@@ -343,6 +343,21 @@ pub(crate) fn absorb(row: &mut Row, piece: Row) {
 /// a row was read as a row and none was lost before it). A table whose rows
 /// are all certain is left alone.
 pub(crate) fn doubt_rows_together(rows: &mut [Row], table: Table, diagnostics: &mut Vec<Diagnostic>) {
+    doubt_rows_together_but_first(rows, table, false, diagnostics);
+}
+
+/// [`doubt_rows_together`]; with `first_confirmable`, the first row too
+/// keeps its values when it is complete and the second row (neither in
+/// doubt) continues its holdings, as the second is confirmed by it. For
+/// readers whose rows' footnote marks were placed token by token, each
+/// for certain (the marks are no part of the holdings' sums; the PDF
+/// readers place them more loosely).
+pub(crate) fn doubt_rows_together_but_first(
+    rows: &mut [Row],
+    table: Table,
+    first_confirmable: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let text = [Column::SecurityTitle, Column::UnderlyingSecurityTitle, Column::NatureOfOwnership];
     let in_doubt = |row: &Row| {
         Column::ALL.iter().any(|c| !text.contains(c) && matches!(row.cell(*c).meta().2, Origin::Uncertain))
@@ -355,13 +370,16 @@ pub(crate) fn doubt_rows_together(rows: &mut [Row], table: Table, diagnostics: &
     // the first on continues the one above, which a piece of a row (lacking
     // the amounts) or a lost row (its amount missing from the sums) breaks.
     let mut chained = rows.first().is_some_and(is_complete);
-    let confirmed: Vec<bool> = (0..rows.len())
+    let mut confirmed: Vec<bool> = (0..rows.len())
         .map(|k| {
             let link = k > 0 && continues(&rows[k - 1], &rows[k]);
             chained &= k == 0 || link;
             link && (k < before || chained)
         })
         .collect();
+    if first_confirmable && before > 1 && chained_pair(rows, 0) {
+        confirmed[0] = true;
+    }
     for (row, _) in rows.iter_mut().zip(confirmed).filter(|(_, c)| !c) {
         for column in Column::ALL {
             let (footnotes, _, origin) = row.cell(column).meta();
@@ -386,6 +404,14 @@ pub(crate) fn doubt_rows_together(rows: &mut [Row], table: Table, diagnostics: &
         )
         .with_help("check the table against the original filing"),
     );
+}
+
+/// Whether row `k` is complete and the row after it continues its holdings.
+fn chained_pair(rows: &[Row], k: usize) -> bool {
+    match (rows.get(k), rows.get(k + 1)) {
+        (Some(row), Some(next)) => is_complete(row) && continues(row, next),
+        _ => false,
+    }
 }
 
 /// Whether a transaction's amounts are confirmed by the holdings before it:
@@ -574,6 +600,35 @@ mod tests {
         assert_eq!(origins, [Origin::Uncertain, Origin::Read, Origin::Uncertain, Origin::Uncertain]);
         assert_eq!(rows[1].transaction_shares.origin, Origin::Read);
         assert_eq!(diags.len(), 1);
+    }
+
+    #[test]
+    fn a_complete_first_row_continued_by_the_second_is_confirmed() {
+        let mut diags = Vec::new();
+        let mut first = transaction("100", AcquiredDisposed::Acquired, "1000");
+        first.transaction_date =
+            Field::read(crate::model::Date::from_ymd(2024, 3, 4).unwrap(), Span::new(27, 37));
+        first.transaction_code = Field::read(crate::model::TransactionCode::P, Span::new(38, 39));
+        first.direct_or_indirect_ownership =
+            Field::read(crate::model::DirectIndirect::Direct, Span::new(40, 41));
+        let mut rows = vec![
+            first.clone(),
+            transaction("400", AcquiredDisposed::Disposed, "600"),
+            row("7", Origin::Uncertain),
+        ];
+        let mut as_pdf = rows.clone();
+        doubt_rows_together_but_first(&mut rows, Table::NonDerivative, true, &mut diags);
+        assert_eq!(rows[0].transaction_shares.origin, Origin::Read);
+        assert_eq!(rows[1].transaction_shares.origin, Origin::Read);
+        // Not for readers whose marks were placed loosely.
+        doubt_rows_together(&mut as_pdf, Table::NonDerivative, &mut diags);
+        assert_eq!(as_pdf[0].transaction_shares.origin, Origin::Uncertain);
+        // Incomplete (no ownership form), it is not.
+        first.direct_or_indirect_ownership = Field::default();
+        let mut rows =
+            vec![first, transaction("400", AcquiredDisposed::Disposed, "600"), row("7", Origin::Uncertain)];
+        doubt_rows_together_but_first(&mut rows, Table::NonDerivative, true, &mut diags);
+        assert_eq!(rows[0].transaction_shares.origin, Origin::Uncertain);
     }
 
     #[test]

@@ -95,7 +95,7 @@ pub(crate) fn read(
             }
         }
     }
-    table::doubt_rows_together(&mut rows, table, diags);
+    table::doubt_rows_together_but_first(&mut rows, table, true, diags);
     rows
 }
 
