@@ -348,13 +348,18 @@ pub(crate) fn fill_row_typed(
     cells: &[Cell],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let toks: Vec<Token> = cells.iter().flat_map(tokens).collect();
+    let toks: Vec<Token> = cells.iter().flat_map(|c| tokens_at(c, None, false)).collect();
     let holding: Vec<Slot> = slots.iter().copied().filter(|s| !s.is_transaction_only()).collect();
     let detached = detach_price_marks(&toks, slots);
     let (_, whole) = align_scored(&detached, slots, None);
     let (_, held) = align_scored(&detach_price_marks(&toks, &holding), &holding, None);
     let chosen: &[Slot] = if holding.len() < slots.len() && held >= whole { &holding } else { slots };
-    fill_tokens(row, chosen, &toks, None, diagnostics);
+    let mut problems = Vec::new();
+    place_marks(row, chosen, &toks, None, &mut problems, diagnostics, true);
+    for p in problems {
+        mark_uncertain(row, p.slot);
+        diagnostics.push(Diagnostic::new(Code::CellUnreadable, Some(p.span), p.message));
+    }
     let span = cells.iter().map(|c| c.span).reduce(Span::cover).unwrap_or_default();
     touch_all(row, chosen, span);
 }
@@ -466,6 +471,21 @@ fn place(
     problems: &mut Vec<SlotProblem>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    place_marks(row, slots, toks, ranges, problems, diagnostics, false);
+}
+
+/// [`place`]; with `loose_marks`, footnote marks standing apart are tokens
+/// of their own, and one put in a column that marks seldom fill alone
+/// (anything but a price or a date exercisable or expiring) is uncertain.
+fn place_marks(
+    row: &mut Row,
+    slots: &[Slot],
+    toks: &[Token],
+    ranges: Option<&[(u32, u32)]>,
+    problems: &mut Vec<SlotProblem>,
+    diagnostics: &mut Vec<Diagnostic>,
+    loose_marks: bool,
+) {
     let toks = &detach_price_marks(toks, slots);
     let choices = align(toks, slots, ranges);
     let mut used = vec![false; slots.len()];
@@ -485,6 +505,19 @@ fn place(
         let slot = slots[first];
         if let Err(p) = fill(row, slot, &token.text, token.span) {
             problems.push(p);
+            continue;
+        }
+        if loose_marks && options.len() == 1 && token.kind == Kind::Marks && fit(Kind::Marks, slot) < 2 {
+            mark_uncertain(row, slot);
+            diagnostics.push(Diagnostic::new(
+                Code::ColumnUncertain,
+                Some(token.span),
+                format!(
+                    "the footnote marks {} standing apart may belong to another column than the {}",
+                    quote(&token.text),
+                    slot.label()
+                ),
+            ));
             continue;
         }
         if options.len() > 1 {
@@ -632,6 +665,33 @@ mod tests {
         fill_row_typed(&mut row, &TABLE_I, &cells, &mut Vec::new());
         assert_eq!(row.transaction_shares.decimal(), Some(100.into()));
         assert_eq!(row.shares_owned_following_transaction.decimal(), Some(2415.into()));
+    }
+
+    #[test]
+    fn marks_standing_apart_in_a_typed_row_fill_their_own_columns() {
+        // A fictional Table II row of Markdown made from a PDF: the two
+        // dates given only by footnotes stand apart from the amount before them.
+        let slots = crate::repr::columns::standard_slots(4, crate::model::Table::Derivative);
+        let text = crate::repr::cells::canonical_marks(
+            "Units 03/04/2024 A 10(3) (4) (4) Common Stock 10 $0 110 D",
+            crate::repr::cells::MarkStyle::Attached,
+        );
+        let cells = [Cell::new(&text, Span::new(0, text.len()))];
+        let mut row = Row::default();
+        let mut diagnostics = Vec::new();
+        fill_row_typed(&mut row, slots, &cells, &mut diagnostics);
+        let id = crate::model::FootnoteId::numbered;
+        assert_eq!(row.transaction_shares.footnotes, vec![id(3)]);
+        assert_eq!(row.exercise_date.footnotes, vec![id(4)]);
+        assert_eq!(row.expiration_date.footnotes, vec![id(4)]);
+        assert_eq!(row.security_title.text(), "Units");
+        // A mark apart in a column marks seldom fill alone is in doubt.
+        let text = "Common Stock 03/04/2024 ⁽¹⁾ P 100 A $5 1,100 D";
+        let cells = [Cell::new(text, Span::new(0, text.len()))];
+        let mut row = Row::default();
+        fill_row_typed(&mut row, &TABLE_I, &cells, &mut Vec::new());
+        assert_eq!(row.deemed_execution_date.origin, crate::model::Origin::Uncertain);
+        assert!(row.transaction_shares.origin.is_read());
     }
 
     #[test]
