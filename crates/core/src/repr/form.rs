@@ -604,7 +604,10 @@ fn read_table(
     grid: &Grid,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<crate::model::Row> {
-    let marks = grid.marks;
+    // In tables whose cells follow the text's layout, a converter glues a
+    // cell's marks to its value (`Stock(1)`): a mark standing apart (`(1)`)
+    // is a cell of its own, given only by footnotes.
+    let marks = if grid.scrambled_tables { MarkStyle::Spaced } else { grid.marks };
     let mut headings = Vec::new();
     let mut data: Vec<Line> = Vec::new();
     for line in lines {

@@ -235,6 +235,23 @@ mod tests {
     }
 
     #[test]
+    fn a_mark_standing_apart_in_a_table_made_from_a_pdf_is_a_cell_of_its_own() {
+        // A fictional Form 3's holding on a plain line: its nature of
+        // ownership is given only by footnote 2, standing apart.
+        let text = "1/2/25, 9:00 AM SEC FORM 3\nFORM 3\nTable I - Non-Derivative Securities Beneficially Owned\n\
+            1. Title of Security (Instr. 4) 2. Amount of Securities 3. Ownership 4. Nature of Indirect Beneficial\n\
+            Common Stock(1) 1,000 I (2)\n\
+            Explanation of Responses:\n";
+        let out = parse(text);
+        let row = &out.filings[0].non_derivative_table[0];
+        let id = crate::model::FootnoteId::numbered;
+        assert_eq!(row.security_title.text(), "Common Stock");
+        assert_eq!(row.security_title.footnotes, vec![id(1)]);
+        assert_eq!(row.nature_of_ownership.value, None);
+        assert_eq!(row.nature_of_ownership.footnotes, vec![id(2)]);
+    }
+
+    #[test]
     fn markdown_is_unescaped() {
         assert_eq!(clean("\\$ 4.8").0, "$ 4.8");
         assert_eq!(clean("**FORM 4**").0, "FORM 4");

@@ -348,10 +348,12 @@ pub(crate) fn doubt_rows_together(rows: &mut [Row], table: Table, diagnostics: &
 
 /// [`doubt_rows_together`]; with `first_confirmable`, the first row too
 /// keeps its values when it is complete and the second row (neither in
-/// doubt) continues its holdings, as the second is confirmed by it. For
-/// readers whose rows' footnote marks were placed token by token, each
-/// for certain (the marks are no part of the holdings' sums; the PDF
-/// readers place them more loosely).
+/// doubt) continues its holdings, as the second is confirmed by it, and a
+/// cell given only by footnotes in a row not confirmed is put in doubt
+/// like a value (its marks may be another row's). For readers whose rows'
+/// footnote marks were placed token by token, each for certain (the marks
+/// are no part of the holdings' sums; the PDF readers place them more
+/// loosely).
 pub(crate) fn doubt_rows_together_but_first(
     rows: &mut [Row],
     table: Table,
@@ -386,7 +388,7 @@ pub(crate) fn doubt_rows_together_but_first(
             if !origin.is_read() {
                 continue;
             }
-            if row.cell(column).has_value() {
+            if row.cell(column).has_value() || (first_confirmable && !footnotes.is_empty()) {
                 set_origin(row, column, Origin::Uncertain);
             } else if footnotes.is_empty() && column.applies(table, RowKind::Transaction) {
                 // Not known to be empty: its value may be in another row (and
@@ -620,6 +622,11 @@ mod tests {
         doubt_rows_together_but_first(&mut rows, Table::NonDerivative, true, &mut diags);
         assert_eq!(rows[0].transaction_shares.origin, Origin::Read);
         assert_eq!(rows[1].transaction_shares.origin, Origin::Read);
+        // A cell given only by footnotes in a row not confirmed is in doubt.
+        let mut rows = vec![row("1,000", Origin::Read), row("7", Origin::Uncertain)];
+        rows[0].nature_of_ownership.footnotes = vec![crate::model::FootnoteId::numbered(2)];
+        doubt_rows_together_but_first(&mut rows, Table::NonDerivative, true, &mut diags);
+        assert_eq!(rows[0].nature_of_ownership.origin, Origin::Uncertain);
         // Not for readers whose marks were placed loosely.
         doubt_rows_together(&mut as_pdf, Table::NonDerivative, &mut diags);
         assert_eq!(as_pdf[0].transaction_shares.origin, Origin::Uncertain);
