@@ -43,11 +43,6 @@ pub(crate) struct Token {
 }
 
 impl Token {
-    /// Whether the token is a date or an amount (what every row has).
-    pub(crate) fn is_amount_or_date(&self) -> bool {
-        matches!(self.kind, Kind::Date | Kind::Number | Kind::Dollars)
-    }
-
     /// Add `other` (a continuation of the same cell on another line) before or after.
     pub(crate) fn join(&mut self, other: &Token, before: bool) {
         let (first, second) = if before { (&other.text, &self.text) } else { (&self.text, &other.text) };
@@ -173,7 +168,7 @@ fn split_repeated_marks(tokens: Vec<Token>) -> Vec<Token> {
     out
 }
 
-fn kind_of(word: &str) -> Kind {
+pub(crate) fn kind_of(word: &str) -> Kind {
     let marked = split_marks(word);
     let v = marked.value.as_str();
     if v.is_empty() {
@@ -352,7 +347,14 @@ pub(crate) fn fill_row_typed(
     let holding: Vec<Slot> = slots.iter().copied().filter(|s| !s.is_transaction_only()).collect();
     let detached = detach_price_marks(&toks, slots);
     let (_, whole) = align_scored(&detached, slots, None);
-    let (_, held) = align_scored(&detach_price_marks(&toks, &holding), &holding, None);
+    let as_holding = detach_price_marks(&toks, &holding);
+    // The most a holding could score (each token in its best column, or
+    // left out): below the transaction's best, it cannot tie.
+    let most: i32 = as_holding
+        .iter()
+        .map(|t| holding.iter().map(|&s| score(t, s, None)).max().unwrap_or(0).max(DROP * 4))
+        .sum();
+    let held = if most >= whole { align_scored(&as_holding, &holding, None).1 } else { i32::MIN };
     let chosen: &[Slot] = if holding.len() < slots.len() && held >= whole { &holding } else { slots };
     let mut problems = Vec::new();
     place_marks(row, chosen, &toks, None, &mut problems, diagnostics, true);

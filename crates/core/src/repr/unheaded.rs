@@ -17,7 +17,7 @@
 
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Column, Row, Table};
-use crate::repr::align::{Kind, tokens};
+use crate::repr::align::{Kind, kind_of};
 use crate::repr::grid::Line;
 use crate::repr::table;
 
@@ -37,10 +37,11 @@ pub(crate) fn read(
     let mut lines: Vec<Line> = Vec::new();
     let mut kinds: Vec<Piece> = Vec::new();
     let mut loose: Vec<(usize, Line)> = Vec::new();
-    for line in &data {
-        if has_values(line) {
+    for (line, class) in &data {
+        let class = *class;
+        if class.has_values() {
             lines.push(line.clone());
-            kinds.push(if values_only(line) { Piece::Lifted } else { Piece::Whole });
+            kinds.push(if class.values_only() { Piece::Lifted } else { Piece::Whole });
         } else if let Some(prev) =
             lines.last_mut().filter(|p| p.cells.len() == line.cells.len() && line.cells.len() >= 3)
         {
@@ -54,7 +55,7 @@ pub(crate) fn read(
                     cell.span = cell.span.cover(more.span);
                 }
             }
-        } else if letters_only(line) {
+        } else if class.letters_only() {
             lines.push(line.clone());
             kinds.push(Piece::Dropped);
         } else {
@@ -99,22 +100,48 @@ pub(crate) fn read(
     rows
 }
 
-/// Whether a line has a date or an amount (every row has one).
-fn has_values(line: &Line) -> bool {
-    line.filled().flat_map(tokens).any(|t| t.is_amount_or_date())
+/// What a line's words are: any date or amount, any words of text, any
+/// lone letters. Read word by word, without cutting the line into tokens
+/// (a `$` standing before its amount is part of it).
+#[derive(Clone, Copy, Debug, Default)]
+struct Class {
+    values: bool,
+    text: bool,
+    letters: bool,
 }
 
-/// Whether a line is values only: a date or an amount, and no words (every
-/// row has a title, so the line is a piece of one).
-fn values_only(line: &Line) -> bool {
-    let mut values = false;
-    for t in line.filled().flat_map(tokens) {
-        match t.kind {
-            Kind::Text => return false,
-            _ => values |= t.is_amount_or_date(),
+impl Class {
+    fn of(line: &Line) -> Class {
+        let mut c = Class::default();
+        for word in line.filled().flat_map(|cell| cell.text.split(' ')) {
+            if word.is_empty() || word == "$" {
+                continue;
+            }
+            match kind_of(word) {
+                Kind::Date | Kind::Number | Kind::Dollars => c.values = true,
+                Kind::Text => c.text = true,
+                Kind::Letter(_) => c.letters = true,
+                Kind::Marks => {}
+            }
         }
+        c
     }
-    values
+
+    /// A date or an amount (every row has one).
+    fn has_values(self) -> bool {
+        self.values
+    }
+
+    /// Values only: a date or an amount, and no words (every row has a
+    /// title, so the line is a piece of one).
+    fn values_only(self) -> bool {
+        self.values && !self.text
+    }
+
+    /// Letters only (`S`, `C(1)`): no words, no date, no amount.
+    fn letters_only(self) -> bool {
+        self.letters && !self.values && !self.text
+    }
 }
 
 /// Two lines of one table joined cell by cell, the upper line's text first.
@@ -153,19 +180,6 @@ enum Piece {
     Lifted,
     /// Letters without words or values (`S`: a code dropped below its row).
     Dropped,
-}
-
-/// Whether a line is letters only (`S`, `C(1)`): no words, no date, no amount.
-fn letters_only(line: &Line) -> bool {
-    let mut letters = false;
-    for t in line.filled().flat_map(tokens) {
-        match t.kind {
-            Kind::Letter(_) => letters = true,
-            Kind::Marks => {}
-            _ => return false,
-        }
-    }
-    letters
 }
 
 /// Join the pieces of rows to their rows where that is certain: a lifted
@@ -260,35 +274,43 @@ fn shown(row: &Row) -> Vec<Column> {
 
 /// Join each piece of values only to the line below it where that makes
 /// one certain row (see the module's documentation).
-fn join_lifted_pieces(data: &[Line], layout: &table::Layout, table: Table) -> Vec<Line> {
-    let mut out: Vec<Line> = Vec::with_capacity(data.len());
-    // The columns the last row line shows.
-    let mut above: Option<Vec<Column>> = None;
+/// Returns the lines, each with its [`Class`].
+fn join_lifted_pieces(data: &[Line], layout: &table::Layout, table: Table) -> Vec<(Line, Class)> {
+    let mut out: Vec<(Line, Class)> = Vec::with_capacity(data.len());
+    // The last row line (its index in `out`), read only when a piece needs it.
+    let mut above: Option<usize> = None;
+    let classes: Vec<Class> = data.iter().map(Class::of).collect();
     let mut i = 0;
     while i < data.len() {
         let line = &data[i];
-        if values_only(line)
+        let class = classes[i];
+        if class.values_only()
             && let Some(next) = data.get(i + 1)
+            && let Some(&below) = classes.get(i + 1)
             && next.cells.len() == line.cells.len()
             && line.cells.len() >= 3
-            && has_values(next)
-            && !values_only(next)
+            && below.has_values()
+            && !below.values_only()
         {
             let piece = shown(&trial(line, layout, table).0);
-            let fits_above = above.as_ref().is_some_and(|cols| piece.iter().any(|c| !cols.contains(c)));
+            let fits_above = above.and_then(|k| out.get(k)).is_some_and(|(a, _)| {
+                let cols = shown(&trial(a, layout, table).0);
+                piece.iter().any(|c| !cols.contains(c))
+            });
             let joined = merge_cells(line, next);
             let (row, clean) = trial(&joined, layout, table);
             if !fits_above && clean && table::is_complete(&row) {
-                above = Some(shown(&row));
-                out.push(joined);
+                above = Some(out.len());
+                let class = Class::of(&joined);
+                out.push((joined, class));
                 i += 2;
                 continue;
             }
         }
-        if has_values(line) {
-            above = Some(shown(&trial(line, layout, table).0));
+        if class.has_values() {
+            above = Some(out.len());
         }
-        out.push(line.clone());
+        out.push((line.clone(), class));
         i += 1;
     }
     out
