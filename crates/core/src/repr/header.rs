@@ -955,36 +955,78 @@ pub(crate) fn issuer_stands_alone(tokens: &[Token], lines: &[Line], span: Span) 
         && label_above
 }
 
-/// Whether the header's check marks are where their boxes are, however
-/// the rendering scattered the boxes: every mark stands in one cell with the
-/// box label right after it (`X Director`, `X Form filed by One Reporting
-/// Person`), and the owner holds some relationship (every owner does: no
-/// mark at all means marks were lost), and every `X` printed in the header
-/// was read as a mark. A mark alone on a line, before a label of another
-/// kind, or run into a label's words, may belong to any box.
+/// Whether the relationship boxes' check marks are where their boxes are,
+/// however the rendering scattered the boxes. Text is laid out top to
+/// bottom, so the marks that can be a relationship's are those between the
+/// relationship label (`5. Relationship of Reporting Person(s)`, above the
+/// boxes) and the joint filing label (`6. Individual or Joint/Group
+/// Filing`, below them); the marks above and below are other boxes'. There,
+/// every mark stands right before a relationship box's label: in one cell
+/// with it (`X Director`) or in the cell just before the one the label
+/// begins, on the same line (`| X | Director |`); every `X` printed there
+/// was read as a mark (none was swallowed with a label's words); the four
+/// box labels lie there; and the owner holds some relationship (every owner
+/// does: no mark at all means marks were lost). A mark alone on a line, or
+/// before a label of another kind, may belong to any box.
 pub(crate) fn marks_settled(tokens: &[Token], lines: &[Line], owner: &ReportingOwner) -> bool {
-    let same_cell = |a: Span, b: Span| {
-        lines.iter().flat_map(|l| &l.cells).any(|c| c.span.start <= a.start && b.end <= c.span.end)
+    const BOXES: [Label; 4] = [Label::Director, Label::TenPercent, Label::Officer, Label::Other];
+    let first = |wanted: Label| {
+        tokens.iter().find_map(|t| match t {
+            Token::Label(label, at) if *label == wanted => Some(at.start),
+            _ => None,
+        })
     };
+    let (Some(top), Some(bottom)) = (first(Label::Relationship), first(Label::Joint)) else {
+        return false;
+    };
+    let inside = |at: u32| top <= at && at < bottom;
+    // The line and index of the cell holding `at`.
+    let cell_of = |at: u32| {
+        lines.iter().enumerate().find_map(|(li, l)| {
+            l.cells
+                .iter()
+                .position(|c| !c.is_empty() && c.span.start <= at && at < c.span.end)
+                .map(|ci| (li, ci))
+        })
+    };
+    let beside = |mark: Span, label: Span| match (cell_of(mark.start), cell_of(label.start)) {
+        (Some((ml, mc)), Some((ll, lc))) => {
+            ml == ll
+                && (mc == lc
+                    || (mc + 1 == lc
+                        && lines
+                            .get(ll)
+                            .and_then(|l| l.cells.get(lc))
+                            .is_some_and(|c| c.span.start == label.start)))
+        }
+        _ => false,
+    };
+    let labels_inside = BOXES.iter().all(|&b| first(b).is_some_and(inside));
     let placed = tokens.iter().enumerate().all(|(i, t)| match t {
-        Token::Check(_, mark) => matches!(
+        Token::Check(_, mark) if inside(mark.start) => matches!(
             tokens.get(i + 1),
-            Some(Token::Label(label, at)) if label.takes_mark() && same_cell(*mark, *at)
+            Some(Token::Label(label, at)) if BOXES.contains(label) && beside(*mark, *at)
         ),
         _ => true,
     });
-    // Every mark printed became a check token (none was swallowed with a label's words).
+    // Every mark printed there became a check token (none was swallowed with a label's words).
     let printed = lines
         .iter()
         .flat_map(|l| l.filled())
-        .flat_map(|c| c.text.split_whitespace())
-        .filter(|w| check_mark(w) == Some(true))
+        .flat_map(|c| {
+            c.text.split(' ').scan(0usize, move |offset, w| {
+                let at = sub_span(c, *offset, *offset + w.len()).start;
+                *offset += w.len() + 1;
+                Some((at, w))
+            })
+        })
+        .filter(|&(at, w)| inside(at) && check_mark(w) == Some(true))
         .count();
-    let read = tokens.iter().filter(|t| matches!(t, Token::Check(true, _))).count();
+    let read = tokens.iter().filter(|t| matches!(t, Token::Check(true, at) if inside(at.start))).count();
     let related = [&owner.is_director, &owner.is_officer, &owner.is_ten_percent_owner, &owner.is_other]
         .iter()
         .any(|f| f.value == Some(true));
-    placed && printed == read && related
+    labels_inside && placed && printed == read && related
 }
 
 #[cfg(test)]
@@ -1046,8 +1088,9 @@ mod tests {
     #[test]
     fn marks_beside_their_labels_are_settled() {
         let settled = |boxes: &str| {
-            let text =
-                format!("5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n{boxes}");
+            let text = format!(
+                "5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n{boxes}6. Individual or Joint/Group Filing (Check Applicable Line)\nX Form filed by One Reporting Person\n"
+            );
             let lines = crate::repr::markdown::grid(&text, 0).lines;
             let tokens = tokens(&lines);
             let h = read_header(&tokens, &lines);
@@ -1062,6 +1105,37 @@ mod tests {
         ));
         // No mark at all: every owner has some relationship, so marks were lost.
         assert!(!settled("|  | Director | 10% Owner |\n|  | Officer (give title | Other (specify |\n"));
+        // A mark in a cell of its own, right before its label's cell on the same line.
+        assert!(settled("|  | X | Director | 10% Owner |\n|  |  | Officer (give title | Other (specify |\n"));
+        // Not with a cell between them: the mark's column may be another box's.
+        assert!(!settled(
+            "| X |  | Director | 10% Owner |\n|  |  | Officer (give title | Other (specify |\n"
+        ));
+    }
+
+    #[test]
+    fn marks_outside_the_relationship_boxes_are_other_boxes() {
+        let settled = |above: &str, below: &str| {
+            let text = format!(
+                "{above}5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n|  | X Director | 10% Owner |\n|  | Officer (give title | Other (specify |\n6. Individual or Joint/Group Filing (Check Applicable Line)\n{below}Form filed by One Reporting Person\n"
+            );
+            let lines = crate::repr::markdown::grid(&text, 0).lines;
+            let tokens = tokens(&lines);
+            let h = read_header(&tokens, &lines);
+            marks_settled(&tokens, &lines, &h.owner)
+        };
+        // A mark alone below the joint filing label, or run into a label's words above the boxes.
+        assert!(settled("", "X\n"));
+        assert!(settled("Check this box if no longer subject\nX to Section 16. Form 4 or Form 5\n", ""));
+        // Without the joint filing label, where the boxes end is not known.
+        let lines = crate::repr::markdown::grid(
+            "5. Relationship of Reporting Person(s) to Issuer\n| X Director | 10% Owner |\n",
+            0,
+        )
+        .lines;
+        let tokens = tokens(&lines);
+        let h = read_header(&tokens, &lines);
+        assert!(!marks_settled(&tokens, &lines, &h.owner));
     }
 
     #[test]
