@@ -240,13 +240,28 @@ pub(crate) fn is_complete(row: &Row) -> bool {
         ],
         RowKind::Holding => &[Column::SecurityTitle, Column::DirectOrIndirectOwnership],
     };
-    let filled = core.iter().all(|c| row.cell(*c).has_value());
+    let filled = core.iter().all(|c| {
+        row.cell(*c).has_value()
+            || (*c == Column::TransactionAcquiredDisposedCode && direction_not_shown(row))
+    });
     let amounts = (row.kind == RowKind::Holding
         || row.transaction_shares.value.is_some()
         || row.transaction_total_value.value.is_some())
         && (row.shares_owned_following_transaction.value.is_some()
             || row.value_owned_following_transaction.value.is_some());
     filled && amounts
+}
+
+/// Whether the row's amount was read but the rendering did not show which
+/// of Table II's columns, (A) or (D), it stands in: the direction is
+/// missing (with the amount's span), not lost with a piece of the row.
+fn direction_not_shown(row: &Row) -> bool {
+    let direction = &row.transaction_acquired_disposed_code;
+    direction.value.is_none()
+        && matches!(direction.origin, Origin::Missing)
+        && direction.span.is_some()
+        && direction.span == row.transaction_shares.span
+        && row.transaction_shares.value.is_some()
 }
 
 /// Mark every value read in a row uncertain.
@@ -451,6 +466,17 @@ pub(crate) fn doubt_text(row: &mut Row) {
     }
 }
 
+/// Mark every cell of a row that has footnote marks uncertain (with a value
+/// or not): more of its marks may be among marks that were not placed.
+pub(crate) fn doubt_footnoted(row: &mut Row) {
+    for column in Column::ALL {
+        let (footnotes, _, origin) = row.cell(column).meta();
+        if origin.is_read() && !footnotes.is_empty() {
+            set_origin(row, column, Origin::Uncertain);
+        }
+    }
+}
+
 /// The columns a slot shows.
 pub(crate) fn slot_columns(slot: Slot) -> &'static [Column] {
     use Column as C;
@@ -555,6 +581,25 @@ mod tests {
         row.shares_owned_following_transaction =
             Field { origin, ..Field::read(Num::parse(&owned.replace(',', "")).unwrap(), Span::new(13, 18)) };
         row
+    }
+
+    #[test]
+    fn a_row_whose_amount_has_no_direction_shown_is_complete() {
+        let mut row = row("1,500", Origin::Read);
+        row.kind = RowKind::Transaction;
+        row.transaction_date =
+            Field::read(crate::model::Date::from_ymd(2024, 3, 4).unwrap(), Span::new(19, 29));
+        row.transaction_code = Field::read(crate::model::TransactionCode::M, Span::new(30, 31));
+        row.direct_or_indirect_ownership =
+            Field::read(crate::model::DirectIndirect::Direct, Span::new(40, 41));
+        row.transaction_shares = Field::read(Num::parse("500").unwrap(), Span::new(32, 35));
+        assert!(!is_complete(&row));
+        // The amount read, its column (A) or (D) not shown.
+        row.transaction_acquired_disposed_code = Field { span: Some(Span::new(32, 35)), ..Field::missing() };
+        assert!(is_complete(&row));
+        // Missing for another reason (no amount's span): a piece of a row.
+        row.transaction_acquired_disposed_code = Field::missing();
+        assert!(!is_complete(&row));
     }
 
     #[test]

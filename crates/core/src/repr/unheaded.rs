@@ -13,7 +13,9 @@
 //! joined to the line below, cell by cell, when the two are cells of one
 //! table (as many cells), together they make one complete row whose every
 //! token has one column, and the row above already shows every column the
-//! piece fills (so the piece cannot be its).
+//! piece fills (so the piece cannot be its). Footnote marks standing on
+//! a line of their own may be any cell's of the rows beside them: those
+//! rows' cells with marks are put in doubt (their marks may be incomplete).
 
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Column, Row, Table};
@@ -81,6 +83,8 @@ pub(crate) fn read(
     let (joined, second) = table::join_pieces(pieces);
     let mut rows: Vec<_> = joined.into_iter().map(|r| table::doubt_unless_complete(r, table)).collect();
     let row_of = |line: usize| first.get(line).and_then(|&k| second.get(k)).copied();
+    // Rows beside loose footnote marks: their cells' marks may be incomplete.
+    let mut beside_marks: Vec<usize> = Vec::new();
     for (at, line) in loose {
         diags.push(Diagnostic::new(
             Code::UnplacedContent,
@@ -93,11 +97,28 @@ pub(crate) fn read(
         for k in [at.checked_sub(1), Some(at)].into_iter().flatten().filter_map(row_of) {
             if let Some(row) = rows.get_mut(k) {
                 table::doubt_text(row);
+                if has_loose_marks(&line) {
+                    beside_marks.push(k);
+                }
             }
         }
     }
     table::doubt_rows_together_but_first(&mut rows, table, true, diags);
+    // Marks do not make rows: whether the rows were told apart is not
+    // affected, so this comes after the rows' doubt.
+    for k in beside_marks {
+        if let Some(row) = rows.get_mut(k) {
+            table::doubt_footnoted(row);
+        }
+    }
     rows
+}
+
+/// Whether a line has footnote marks standing apart (`(10)(11)`, not
+/// `Trust(2)`): a cell's marks wrapped onto a line of their own, which
+/// may be any cell's of the rows beside it.
+fn has_loose_marks(line: &Line) -> bool {
+    line.filled().flat_map(|cell| cell.text.split(' ')).any(|word| kind_of(word) == Kind::Marks)
 }
 
 /// What a line's words are: any date or amount, any words of text, any
@@ -419,6 +440,48 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert!(rows.iter().all(|r| r.transaction_code.value.is_none()));
         assert!(!rows[0].shares_owned_following_transaction.origin.is_read());
+    }
+
+    fn derivative() -> table::Layout {
+        table::Layout { groups: vec![standard_slots(4, Table::Derivative).to_vec()] }
+    }
+
+    #[test]
+    fn an_amount_whose_direction_is_not_shown_keeps_its_row() {
+        // A fictional Table II row: the amount's column, (A) or (D), is not
+        // shown; the row is whole all the same, and its values are kept.
+        let data =
+            [line(&["Stock Option $10 03/04/2024 M 500 03/04/2025 03/04/2030 Common Stock 500 $0 1,500 D"])];
+        let mut diags = Vec::new();
+        let rows = read(&data, &derivative(), Table::Derivative, &mut diags);
+        assert_eq!(rows.len(), 1, "{diags:?}");
+        let row = &rows[0];
+        assert_eq!(row.transaction_shares.decimal(), Some(500.into()));
+        assert!(row.transaction_shares.origin.is_read(), "{diags:?}");
+        assert!(row.transaction_date.origin.is_read());
+        assert!(row.shares_owned_following_transaction.origin.is_read());
+        assert!(row.transaction_acquired_disposed_code.value.is_none());
+        assert!(!row.transaction_acquired_disposed_code.origin.is_read());
+    }
+
+    #[test]
+    fn loose_marks_put_the_marks_of_the_rows_beside_them_in_doubt() {
+        // Marks wrapped above the row, on a line of their own: whose they are is not known.
+        let data = [
+            line(&["(1)(2)"]),
+            line(&[
+                "Stock Option $10 03/04/2024 M(3) 500 03/04/2025 03/04/2030 Common Stock 500 $0(4) 1,500 D",
+            ]),
+        ];
+        let rows = read(&data, &derivative(), Table::Derivative, &mut Vec::new());
+        assert_eq!(rows.len(), 1);
+        let row = &rows[0];
+        assert_eq!(row.transaction_code.origin, crate::model::Origin::Uncertain, "{row:?}");
+        assert_eq!(row.transaction_price_per_share.origin, crate::model::Origin::Uncertain);
+        // The values without marks are not in doubt.
+        assert!(row.transaction_shares.origin.is_read());
+        assert!(has_loose_marks(&line(&["(10)(11)"])));
+        assert!(!has_loose_marks(&line(&["Trust(2)"])));
     }
 
     #[test]
