@@ -50,6 +50,10 @@ pub(crate) struct Grid {
     /// boxes and cells keep their lines): every row is read token by token
     /// against the form's standard columns, however well the headings read.
     pub scrambled_tables: bool,
+    /// Lines the rendering shows whole: a PDF's blocks of one line (the
+    /// extractor writes each cell of the page as a block, so the cell's
+    /// text is that line, wrapped onto no other).
+    pub whole_lines: Vec<Span>,
 }
 
 /// Tables read by a rendering's own reader.
@@ -322,6 +326,7 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
         cik: link_cik(grid, header_cik_span(&tokens)),
         ..Issuer::default()
     };
+    settle_whole_issuer(&mut f.issuer.name, &grid.whole_lines);
     f.period_of_report = required(
         h.period_of_report,
         "the date of the earliest transaction (or of the event, or the fiscal year end)",
@@ -438,6 +443,18 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
     infer::complete(&mut f, form, &mut diags);
     f.diagnostics = diags;
     f
+}
+
+/// The issuer's name found away from its label (uncertain) is read when it
+/// is a line the rendering shows whole ([`Grid::whole_lines`]): a line of
+/// the name and its bracketed ticker only, so no piece of the name wrapped
+/// onto another line. An issuer's name not found at all is missing.
+fn settle_whole_issuer(name: &mut Field<String>, whole_lines: &[Span]) {
+    if name.value.is_none() && name.origin.is_read() {
+        name.origin = Origin::Missing;
+    } else if name.origin == Origin::Uncertain && name.span.is_some_and(|at| whole_lines.contains(&at)) {
+        name.origin = Origin::Read;
+    }
 }
 
 /// Remarks that run up to a signature's label whose name and date were
@@ -741,6 +758,19 @@ fn owners(
 mod tests {
     use super::*;
     use crate::repr::grid::tab_lines;
+
+    #[test]
+    fn an_issuer_on_a_whole_line_is_read_and_one_not_found_is_missing() {
+        let at = Span::new(10, 30);
+        let mut name = Field { origin: Origin::Uncertain, ..Field::read("Example Corp".to_owned(), at) };
+        settle_whole_issuer(&mut name, &[Span::new(0, 5)]);
+        assert_eq!(name.origin, Origin::Uncertain);
+        settle_whole_issuer(&mut name, &[at]);
+        assert_eq!(name.origin, Origin::Read);
+        let mut none: Field<String> = Field::default();
+        settle_whole_issuer(&mut none, &[at]);
+        assert_eq!(none.origin, Origin::Missing);
+    }
 
     #[test]
     fn a_signature_label_cut_after_reporting_is_a_signature_mark() {

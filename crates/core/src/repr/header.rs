@@ -574,10 +574,8 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
     // together): the issuer is the value with a bracketed ticker, the period
     // the first date after its label.
     if h.issuer_name.value.is_none()
-        && let Some(j) = (0..tokens.len()).find(|&j| {
-            !claimed[j]
-                && matches!(&tokens[j], Token::Value(v) if v.text.ends_with(']') && v.text.contains('['))
-        })
+        && let Some(j) = (0..tokens.len())
+            .find(|&j| !claimed[j] && matches!(&tokens[j], Token::Value(v) if is_issuer_shaped(&v.text)))
         && let Token::Value(v) = &tokens[j]
     {
         claimed[j] = true;
@@ -614,6 +612,12 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
         }
     }
     h
+}
+
+/// Whether a value has the issuer's shape: a name and its bracketed ticker
+/// (`NAME [ TICK ]`).
+fn is_issuer_shaped(text: &str) -> bool {
+    text.ends_with(']') && text.contains('[')
 }
 
 /// A check mark after the label at `i` (text laid out on a page puts the
@@ -847,6 +851,8 @@ fn read_titles(tokens: &[Token], i: usize, lines: &[Line], owner: &mut Reporting
     let mut last_line: Option<usize> = None;
     for (j, t) in tokens.iter().enumerate().skip(i + 1) {
         match t {
+            // The issuer's box (`NAME [ TICK ]`) drawn among the titles ends them.
+            Token::Value(v) if is_issuer_shaped(&v.text) => break,
             Token::Value(v) => {
                 let wraps = last_line.is_none_or(|l| {
                     v.line == l
@@ -1038,6 +1044,17 @@ mod tests {
     fn header(text: &str) -> Header {
         let lines = tab_lines(text, 0);
         read_header(&tokens(&lines), &lines)
+    }
+
+    #[test]
+    fn the_issuer_drawn_among_the_titles_is_the_issuers() {
+        // A fictional header in drawing order: the issuer's box after the relationship boxes.
+        let h = header(
+            "2. Issuer Name and Ticker or Trading Symbol\n1. Name and Address of Reporting Person*\nDoe Jane\n(Last)\nDirector\n10% Owner\nOfficer (give title\nOther (specify\nX below)\nbelow)\nEXAMPLE CORP [ EXC ]\n(Middle)\n",
+        );
+        assert_eq!(h.issuer_name.value.as_deref(), Some("EXAMPLE CORP"));
+        assert_eq!(h.trading_symbol.value.as_deref(), Some("EXC"));
+        assert_eq!(h.owner.officer_title.value, None);
     }
 
     /// Whether the issuer read from Markdown `text` stands alone.

@@ -181,6 +181,7 @@ pub(crate) fn grid(src: &str, base: usize) -> Grid {
         tables: None,
         scrambled_header: false,
         scrambled_tables: false,
+        whole_lines: Vec::new(),
     }
 }
 

@@ -79,7 +79,15 @@ pub(crate) fn grid(text: &str, base: usize) -> Grid {
     let marks = if superscripts { MarkStyle::Superscript } else { MarkStyle::Attached };
     // The older vendor print keeps its boxes as lines of their own.
     let scrambled_header = from_pdf && !crate::detect::is_older_layout(text);
-    Grid { lines: out, links, marks, tables: None, scrambled_header, scrambled_tables: scrambled_header }
+    Grid {
+        lines: out,
+        links,
+        marks,
+        tables: None,
+        scrambled_header,
+        scrambled_tables: scrambled_header,
+        whole_lines: Vec::new(),
+    }
 }
 
 /// A table's header separator row: `| --- | :-: |`, `---|---`.

@@ -28,5 +28,6 @@ pub fn parse(text: &str) -> Output {
         tables: None,
         scrambled_header: false,
         scrambled_tables: false,
+        whole_lines: Vec::new(),
     })
 }

@@ -183,6 +183,7 @@ pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
         tables: Some(pre),
         scrambled_header: false,
         scrambled_tables: false,
+        whole_lines: Vec::new(),
     }
 }
 
