@@ -258,10 +258,13 @@ fn markdown_of_a_pdf() {
     // The period's date is not next to its label, but it is the header's only date.
     assert_eq!(f.period_of_report.value, date(2024, 3, 4));
     assert_eq!(f.period_of_report.origin, Origin::Read);
-    // The owner's boxes lost their lines: uncertain.
+    // The owner's name is a line of its own below its label's line (only the
+    // issuer's box between), with nothing wrapped below it: read. The street
+    // lines lost their box's lines: uncertain.
     let o = &f.reporting_owners[0];
     assert_eq!(o.name.text(), "Doe Jane Q");
-    assert_eq!(o.name.origin, Origin::Uncertain);
+    assert_eq!(o.name.origin, Origin::Read);
+    assert_eq!(o.address.street1.origin, Origin::Uncertain);
     // The city, state and zip are cells of their own on one row: read.
     let a = &o.address;
     assert_eq!((a.city.text(), a.state.text(), a.zip_code.text()), ("SPRINGFIELD", "IL", "62701"));

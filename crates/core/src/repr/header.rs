@@ -726,6 +726,9 @@ pub(crate) fn read_owner_block(
     let places = values(&places);
     read_place(&places, lines, &mut owner.address);
     let mut settled = Vec::new();
+    if let Some(span) = name_stands_alone(tokens, i, lines, owner.name.span) {
+        settled.push(span);
+    }
     if let [city, state, zip] = places.as_slice()
         && places.iter().all(|v| v.whole_cell && v.line == city.line)
         && lines.get(city.line).is_some_and(|l| l.cells.len() > 1)
@@ -746,6 +749,35 @@ pub(crate) fn read_owner_block(
         }
     }
     settled
+}
+
+/// The span of the owner's name read at `name` when it is whole however
+/// the boxes were scattered: a line of its own, below the line of the
+/// "Name and Address" label at `i` with no value between them but the
+/// issuer's box (so no piece of it lies above), the
+/// line below it holding no value of its own (so no piece of it wrapped
+/// there), not ending with a word that joins (`&`, `,`), and not the
+/// issuer's box (`NAME [ TICK ]`).
+fn name_stands_alone(tokens: &[Token], i: usize, lines: &[Line], name: Option<Span>) -> Option<Span> {
+    let name = name?;
+    let Some(Token::Label(_, label)) = tokens.get(i) else { return None };
+    let line_of = |at: u32| lines.iter().position(|l| l.span().start <= at && at <= l.span().end);
+    let j = tokens.iter().position(|t| matches!(t, Token::Value(v) if v.span == name))?;
+    let Some(Token::Value(v)) = tokens.get(j) else { return None };
+    let between = tokens.get(i + 1..j).unwrap_or_default();
+    let nothing_above = between.iter().all(|t| !matches!(t, Token::Value(w) if !is_issuer_shaped(&w.text)));
+    let alone = |line: usize| lines.get(line).is_some_and(|l| l.filled().count() == 1);
+    let below_free =
+        !tokens.iter().any(|t| matches!(t, Token::Value(w) if w.line == v.line + 1 && alone(w.line)));
+    let joins = v.text.ends_with(['&', ',', '-']) || v.text.ends_with(" and");
+    (v.whole_cell
+        && alone(v.line)
+        && line_of(label.start).is_some_and(|l| l < v.line)
+        && nothing_above
+        && below_free
+        && !joins
+        && !is_issuer_shaped(&v.text))
+    .then_some(name)
 }
 
 /// City, state and zip: three cells of one row, or one text to split.
@@ -1047,6 +1079,24 @@ mod tests {
     }
 
     #[test]
+    fn an_owner_name_on_a_line_of_its_own_below_its_label_stands_alone() {
+        let settled = |name_lines: &str| {
+            let text = format!(
+                "1. Name and Address of Reporting Person* 2. Issuer Name and Ticker or Trading Symbol\n|  | EXAMPLE CORP [ EXC ] |  |\n{name_lines}|  | X Director | 10% Owner |\n(Last) (First) (Middle)\n1 MAIN ST\n(Street)\n"
+            );
+            let lines = crate::repr::markdown::grid(&text, 0).lines;
+            let h = read_header(&tokens(&lines), &lines);
+            h.owner.name.span.is_some_and(|at| h.settled.contains(&at))
+        };
+        assert!(settled("Doe Jane\n"));
+        // Wrapped onto the line below, or ending with a word that joins.
+        assert!(!settled("Doe Family Living\nTrust\n"));
+        assert!(!settled("Doe, Roe &\n"));
+        // A value between the label and the name may be a piece of it.
+        assert!(!settled("Doe Family\n|  | Living Trust |\n"));
+    }
+
+    #[test]
     fn the_issuer_drawn_among_the_titles_is_the_issuers() {
         // A fictional header in drawing order: the issuer's box after the relationship boxes.
         let h = header(
@@ -1092,7 +1142,9 @@ mod tests {
             );
             let lines = crate::repr::markdown::grid(&text, 0).lines;
             let h = read_header(&tokens(&lines), &lines);
-            (h.owner.address.city.text().to_owned(), h.settled.len())
+            // The place's spans (the name stands alone too).
+            let place = h.settled.iter().filter(|&&s| Some(s) != h.owner.name.span).count();
+            (h.owner.address.city.text().to_owned(), place)
         };
         assert_eq!(settled("| SPRINGFIELD |  | IL | 62701 |\n"), ("SPRINGFIELD".to_owned(), 3));
         // A city wrapped onto the next line, or a state run into the zip's cell.

@@ -19,7 +19,8 @@
 //! relationships and titles read from them are marked uncertain (not in the
 //! older vendor print, whose boxes keep their lines) — except the issuer's
 //! name where it stands whole in a cell of its own
-//! (see `header::issuer_stands_alone`).
+//! (see `header::issuer_stands_alone`), and the values that stand whole
+//! however the boxes were scattered (see `header::read_owner_block`).
 //!
 //! Not supported: Markdown tables whose cells were wrapped over several
 //! lines by the converter (each line is read as a row).
