@@ -258,10 +258,13 @@ fn markdown_of_a_pdf() {
     // The period's date is not next to its label, but it is the header's only date.
     assert_eq!(f.period_of_report.value, date(2024, 3, 4));
     assert_eq!(f.period_of_report.origin, Origin::Read);
-    // The owner's boxes lost their lines: uncertain.
+    // The owner's name is a line of its own below its label's line (only the
+    // issuer's box between), with nothing wrapped below it: read. The street
+    // lines lost their box's lines: uncertain.
     let o = &f.reporting_owners[0];
     assert_eq!(o.name.text(), "Doe Jane Q");
-    assert_eq!(o.name.origin, Origin::Uncertain);
+    assert_eq!(o.name.origin, Origin::Read);
+    assert_eq!(o.address.street1.origin, Origin::Uncertain);
     // The city, state and zip are cells of their own on one row: read.
     let a = &o.address;
     assert_eq!((a.city.text(), a.state.text(), a.zip_code.text()), ("SPRINGFIELD", "IL", "62701"));
@@ -272,12 +275,13 @@ fn markdown_of_a_pdf() {
 
     let t1 = &f.non_derivative_table;
     assert_eq!(t1.len(), 3);
-    // The second row lost its code to the line below: the table is in doubt,
-    // but the rows chained from the first (14,000 - 2,000 = 12,000;
-    // 12,000 - 3,000 = 9,000) keep their amounts.
-    assert_eq!(t1[0].transaction_shares.origin, Origin::Uncertain);
-    assert_eq!(t1[1].transaction_code.value, None);
-    assert_eq!(t1[1].transaction_shares.origin, Origin::Uncertain);
+    // The second row lost its code to the line below; the third row shows
+    // its own, so the `S` can only be the second row's: joined to it, and
+    // every row is read (issue 4).
+    assert_eq!(t1[0].transaction_shares.origin, Origin::Read);
+    assert_eq!(t1[1].transaction_code.value, Some(TransactionCode::S));
+    assert_eq!(t1[1].transaction_code.origin, Origin::Read);
+    assert_eq!(t1[1].transaction_shares.origin, Origin::Read);
     let last = &t1[2];
     assert_eq!(num(&last.transaction_shares).as_deref(), Some("3000"));
     assert_eq!(last.transaction_shares.origin, Origin::Read);
@@ -285,8 +289,7 @@ fn markdown_of_a_pdf() {
     assert_eq!(last.transaction_code.origin, Origin::Read);
     assert_eq!(num(&last.shares_owned_following_transaction).as_deref(), Some("9000"));
     assert_eq!(last.shares_owned_following_transaction.origin, Origin::Read);
-    // Its title lies beside the loose `S`, which could continue it.
-    assert_eq!(last.security_title.origin, Origin::Uncertain);
+    assert_eq!(last.security_title.origin, Origin::Read);
 }
 
 #[test]

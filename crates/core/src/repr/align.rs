@@ -43,11 +43,6 @@ pub(crate) struct Token {
 }
 
 impl Token {
-    /// Whether the token is a date or an amount (what every row has).
-    pub(crate) fn is_amount_or_date(&self) -> bool {
-        matches!(self.kind, Kind::Date | Kind::Number | Kind::Dollars)
-    }
-
     /// Add `other` (a continuation of the same cell on another line) before or after.
     pub(crate) fn join(&mut self, other: &Token, before: bool) {
         let (first, second) = if before { (&other.text, &self.text) } else { (&self.text, &other.text) };
@@ -256,6 +251,11 @@ fn score(token: &Token, slot: Slot, range: Option<(u32, u32)>) -> i32 {
 /// (several: uncertain; none: it fits nowhere). `ranges` gives each slot's
 /// columns on the page, when known.
 fn align(tokens: &[Token], slots: &[Slot], ranges: Option<&[(u32, u32)]>) -> Vec<Vec<usize>> {
+    align_scored(tokens, slots, ranges).0
+}
+
+/// [`align`], with the score of the best placement.
+fn align_scored(tokens: &[Token], slots: &[Slot], ranges: Option<&[(u32, u32)]>) -> (Vec<Vec<usize>>, i32) {
     let (n, m) = (tokens.len(), slots.len());
     let neg = i32::MIN / 4;
     let range = |j: usize| ranges.and_then(|r| r.get(j).copied());
@@ -289,7 +289,7 @@ fn align(tokens: &[Token], slots: &[Slot], ranges: Option<&[(u32, u32)]>) -> Vec
         }
     }
     let best = back[0][0];
-    (0..n)
+    let choices = (0..n)
         .map(|i| {
             (0..m)
                 .filter(|&j| {
@@ -298,7 +298,8 @@ fn align(tokens: &[Token], slots: &[Slot], ranges: Option<&[(u32, u32)]>) -> Vec
                 })
                 .collect()
         })
-        .collect()
+        .collect();
+    (choices, best)
 }
 
 /// Fill the slots of one merged cell (one heading's columns in one cell).
@@ -324,6 +325,45 @@ pub(crate) fn fill_row(row: &mut Row, slots: &[Slot], cells: &[Cell], diagnostic
         let span = cells.iter().map(|c| c.span).reduce(Span::cover).unwrap_or_default();
         touch(row, *slot, span);
     }
+}
+
+/// Fill a whole row of a table whose columns are not shown (the form's
+/// standard columns assumed), reading it as a holding when that places its
+/// tokens as well as a transaction would.
+///
+/// A transaction shows its date, code, amount and direction; a row whose
+/// tokens fit the columns every row has (title, amount owned, ownership
+/// form, nature — and in Table II the exercise price, dates and underlying
+/// security) at least as well as they fit the transaction's columns too is
+/// a holding. That settles the one number of `Common Stock 2,415 I By
+/// Trust`: the amount owned, not a transaction's amount.
+pub(crate) fn fill_row_typed(
+    row: &mut Row,
+    slots: &[Slot],
+    cells: &[Cell],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let toks: Vec<Token> = cells.iter().flat_map(|c| tokens_at(c, None, false)).collect();
+    let holding: Vec<Slot> = slots.iter().copied().filter(|s| !s.is_transaction_only()).collect();
+    let detached = detach_price_marks(&toks, slots);
+    let (_, whole) = align_scored(&detached, slots, None);
+    let as_holding = detach_price_marks(&toks, &holding);
+    // The most a holding could score (each token in its best column, or
+    // left out): below the transaction's best, it cannot tie.
+    let most: i32 = as_holding
+        .iter()
+        .map(|t| holding.iter().map(|&s| score(t, s, None)).max().unwrap_or(0).max(DROP * 4))
+        .sum();
+    let held = if most >= whole { align_scored(&as_holding, &holding, None).1 } else { i32::MIN };
+    let chosen: &[Slot] = if holding.len() < slots.len() && held >= whole { &holding } else { slots };
+    let mut problems = Vec::new();
+    place_marks(row, chosen, &toks, None, &mut problems, diagnostics, true);
+    for p in problems {
+        mark_uncertain(row, p.slot);
+        diagnostics.push(Diagnostic::new(Code::CellUnreadable, Some(p.span), p.message));
+    }
+    let span = cells.iter().map(|c| c.span).reduce(Span::cover).unwrap_or_default();
+    touch_all(row, chosen, span);
 }
 
 /// Fill a row from tokens (`ranges`: the slots' columns on the page, when known).
@@ -436,14 +476,30 @@ fn place(
     problems: &mut Vec<SlotProblem>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    place_marks(row, slots, toks, ranges, problems, diagnostics, false);
+}
+
+/// [`place`]; with `loose_marks`, footnote marks standing apart are tokens
+/// of their own, and one put in a column that marks seldom fill alone
+/// (anything but a price or a date exercisable or expiring) is uncertain.
+fn place_marks(
+    row: &mut Row,
+    slots: &[Slot],
+    toks: &[Token],
+    ranges: Option<&[(u32, u32)]>,
+    problems: &mut Vec<SlotProblem>,
+    diagnostics: &mut Vec<Diagnostic>,
+    loose_marks: bool,
+) {
     let toks = &detach_price_marks(toks, slots);
     let choices = align(toks, slots, ranges);
-    apply(row, slots, toks, &choices, problems, diagnostics);
+    apply(row, slots, toks, &choices, problems, diagnostics, loose_marks);
 }
 
 /// Fill the row from tokens placed by an alignment: `choices` gives, for
 /// each token, the slots it takes in some best placement (none: it is left
-/// out and reported; several: its columns are in doubt).
+/// out and reported; several: its columns are in doubt). `loose_marks` as
+/// in [`place_marks`].
 pub(crate) fn apply(
     row: &mut Row,
     slots: &[Slot],
@@ -451,6 +507,7 @@ pub(crate) fn apply(
     choices: &[Vec<usize>],
     problems: &mut Vec<SlotProblem>,
     diagnostics: &mut Vec<Diagnostic>,
+    loose_marks: bool,
 ) {
     let mut used = vec![false; slots.len()];
     for (token, options) in toks.iter().zip(choices) {
@@ -469,6 +526,19 @@ pub(crate) fn apply(
         let slot = slots[first];
         if let Err(p) = fill(row, slot, &token.text, token.span) {
             problems.push(p);
+            continue;
+        }
+        if loose_marks && options.len() == 1 && token.kind == Kind::Marks && fit(Kind::Marks, slot) < 2 {
+            mark_uncertain(row, slot);
+            diagnostics.push(Diagnostic::new(
+                Code::ColumnUncertain,
+                Some(token.span),
+                format!(
+                    "the footnote marks {} standing apart may belong to another column than the {}",
+                    quote(&token.text),
+                    slot.label()
+                ),
+            ));
             continue;
         }
         if options.len() > 1 {
@@ -593,6 +663,56 @@ mod tests {
         assert_eq!(row.shares_owned_following_transaction.decimal(), Some(10_000.into()));
         assert_eq!(row.direct_or_indirect_ownership.copied(), Some(DirectIndirect::Direct));
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    }
+
+    #[test]
+    fn a_row_without_transaction_values_is_a_holding() {
+        // One number, no date and no code: the amount owned, not a transaction's amount.
+        let cells: Vec<Cell> = ["Common Stock", "2,415", "I By Trust"].iter().map(|t| cell(t)).collect();
+        let mut row = Row::default();
+        let mut diagnostics = Vec::new();
+        fill_row_typed(&mut row, &TABLE_I, &cells, &mut diagnostics);
+        assert_eq!(row.shares_owned_following_transaction.decimal(), Some(2415.into()));
+        assert!(row.shares_owned_following_transaction.origin.is_read());
+        assert!(row.transaction_shares.value.is_none());
+        assert_eq!(row.direct_or_indirect_ownership.copied(), Some(DirectIndirect::Indirect));
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        // With a date and a code it is a transaction: the first number is its amount.
+        let cells: Vec<Cell> = ["Common Stock", "03/04/2024", "P", "100", "A", "$ 5", "2,415", "D"]
+            .iter()
+            .map(|t| cell(t))
+            .collect();
+        let mut row = Row::default();
+        fill_row_typed(&mut row, &TABLE_I, &cells, &mut Vec::new());
+        assert_eq!(row.transaction_shares.decimal(), Some(100.into()));
+        assert_eq!(row.shares_owned_following_transaction.decimal(), Some(2415.into()));
+    }
+
+    #[test]
+    fn marks_standing_apart_in_a_typed_row_fill_their_own_columns() {
+        // A fictional Table II row of Markdown made from a PDF: the two
+        // dates given only by footnotes stand apart from the amount before them.
+        let slots = crate::repr::columns::standard_slots(4, crate::model::Table::Derivative);
+        let text = crate::repr::cells::canonical_marks(
+            "Units 03/04/2024 A 10(3) (4) (4) Common Stock 10 $0 110 D",
+            crate::repr::cells::MarkStyle::Attached,
+        );
+        let cells = [Cell::new(&text, Span::new(0, text.len()))];
+        let mut row = Row::default();
+        let mut diagnostics = Vec::new();
+        fill_row_typed(&mut row, slots, &cells, &mut diagnostics);
+        let id = crate::model::FootnoteId::numbered;
+        assert_eq!(row.transaction_shares.footnotes, vec![id(3)]);
+        assert_eq!(row.exercise_date.footnotes, vec![id(4)]);
+        assert_eq!(row.expiration_date.footnotes, vec![id(4)]);
+        assert_eq!(row.security_title.text(), "Units");
+        // A mark apart in a column marks seldom fill alone is in doubt.
+        let text = "Common Stock 03/04/2024 ⁽¹⁾ P 100 A $5 1,100 D";
+        let cells = [Cell::new(text, Span::new(0, text.len()))];
+        let mut row = Row::default();
+        fill_row_typed(&mut row, &TABLE_I, &cells, &mut Vec::new());
+        assert_eq!(row.deemed_execution_date.origin, crate::model::Origin::Uncertain);
+        assert!(row.transaction_shares.origin.is_read());
     }
 
     #[test]

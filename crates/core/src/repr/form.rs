@@ -45,6 +45,15 @@ pub(crate) struct Grid {
     /// settled them (Markdown made from a PDF): names, addresses,
     /// relationships and titles read from it are uncertain.
     pub scrambled_header: bool,
+    /// The tables' cells follow the text's layout, not the form's columns
+    /// (Markdown made from a PDF, but for the older vendor print, whose
+    /// boxes and cells keep their lines): every row is read token by token
+    /// against the form's standard columns, however well the headings read.
+    pub scrambled_tables: bool,
+    /// Lines the rendering shows whole: a PDF's blocks of one line (the
+    /// extractor writes each cell of the page as a block, so the cell's
+    /// text is that line, wrapped onto no other).
+    pub whole_lines: Vec<Span>,
 }
 
 /// Tables read by a rendering's own reader.
@@ -317,6 +326,7 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
         cik: link_cik(grid, header_cik_span(&tokens)),
         ..Issuer::default()
     };
+    settle_whole_issuer(&mut f.issuer.name, &grid.whole_lines);
     f.period_of_report = required(
         h.period_of_report,
         "the date of the earliest transaction (or of the event, or the fiscal year end)",
@@ -370,11 +380,11 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
         if let Some(t1) = s.table1 {
             let t1_end = s.table2.filter(|&t2| t2 > t1).unwrap_or_else(|| section_end(t1));
             f.non_derivative_table =
-                read_table(body(t1, t1_end), Table::NonDerivative, form, grid.marks, &mut diags);
+                read_table(body(t1, t1_end), Table::NonDerivative, form, grid, &mut diags);
         }
         if let Some(t2) = s.table2 {
             f.derivative_table =
-                read_table(body(t2, section_end(t2)), Table::Derivative, form, grid.marks, &mut diags);
+                read_table(body(t2, section_end(t2)), Table::Derivative, form, grid, &mut diags);
         }
     }
     if s.table1.is_none() {
@@ -411,6 +421,7 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
         .unwrap_or(end);
     if let Some(e) = s.explanation {
         f.footnotes = notes::footnotes(&lines[e..notes_end.max(e)], &mut diags);
+        doubt_last_footnote_before_unread_signature(&mut f, notes_end == signatures_start, &mut diags);
     }
     let remarks_end = [Some(signatures_start), s.trailer]
         .into_iter()
@@ -432,6 +443,18 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
     infer::complete(&mut f, form, &mut diags);
     f.diagnostics = diags;
     f
+}
+
+/// The issuer's name found away from its label (uncertain) is read when it
+/// is a line the rendering shows whole ([`Grid::whole_lines`]): a line of
+/// the name and its bracketed ticker only, so no piece of the name wrapped
+/// onto another line. An issuer's name not found at all is missing.
+fn settle_whole_issuer(name: &mut Field<String>, whole_lines: &[Span]) {
+    if name.value.is_none() && name.origin.is_read() {
+        name.origin = Origin::Missing;
+    } else if name.origin == Origin::Uncertain && name.span.is_some_and(|at| whole_lines.contains(&at)) {
+        name.origin = Origin::Read;
+    }
 }
 
 /// Remarks that run up to a signature's label whose name and date were
@@ -457,6 +480,30 @@ fn doubt_remarks_before_unread_signature(
             "the remarks run up to a signature whose name and date were not read: their last lines may be the signature".to_owned(),
         )
         .with_help("check where the remarks end against the original filing"),
+    );
+}
+
+/// The last footnote, when it runs up to signatures of which some were
+/// not read (`up_to_signatures`): where it ends and they begin is not
+/// known, so its text is marked uncertain (it may hold their names).
+fn doubt_last_footnote_before_unread_signature(
+    f: &mut Filing,
+    up_to_signatures: bool,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let unread = f.signatures.iter().any(|s| s.name.origin == Origin::Missing);
+    let Some(last) = f.footnotes.last_mut() else { return };
+    if !unread || !up_to_signatures || last.text.value.is_none() || !last.text.origin.is_read() {
+        return;
+    }
+    last.text.origin = Origin::Uncertain;
+    diags.push(
+        Diagnostic::new(
+            Code::WrapUncertain,
+            last.text.span,
+            "the last footnote runs up to signatures not all of which were read: its last lines may be theirs",
+        )
+        .with_help("check where the footnote ends against the original filing"),
     );
 }
 
@@ -571,9 +618,13 @@ fn read_table(
     lines: &[Line],
     table: Table,
     form: Option<FormType>,
-    marks: MarkStyle,
+    grid: &Grid,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<crate::model::Row> {
+    // In tables whose cells follow the text's layout, a converter glues a
+    // cell's marks to its value (`Stock(1)`): a mark standing apart (`(1)`)
+    // is a cell of its own, given only by footnotes.
+    let marks = if grid.scrambled_tables { MarkStyle::Spaced } else { grid.marks };
     let mut headings = Vec::new();
     let mut data: Vec<Line> = Vec::new();
     for line in lines {
@@ -606,67 +657,15 @@ fn read_table(
             ),
         ));
         layout = table::Layout { groups: vec![standard.to_vec()] };
-        return read_unheaded(&data, &layout, table, diags);
+        return crate::repr::unheaded::read(&data, &layout, table, diags);
+    }
+    if grid.scrambled_tables {
+        // The headings read, but the rows' cells are no guide to their columns.
+        let layout = table::Layout { groups: vec![standard.to_vec()] };
+        return crate::repr::unheaded::read(&data, &layout, table, diags);
     }
     let data: Vec<&Line> = data.iter().collect();
     table::read_rows(&data, &layout, table, diags)
-}
-
-/// The rows of a table whose headings were garbled: lines with values are
-/// rows; lines of words only are pieces of wrapped titles or natures whose
-/// row is not certain — left out, with a diagnostic, and the text of the
-/// rows around them marked uncertain.
-fn read_unheaded(
-    data: &[Line],
-    layout: &table::Layout,
-    table: Table,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<crate::model::Row> {
-    // Rows have a date or an amount; a line of the same table (as many
-    // cells) with neither continues the row above, cell by cell.
-    let mut lines: Vec<Line> = Vec::new();
-    let mut loose: Vec<(usize, &Line)> = Vec::new();
-    for line in data {
-        let row_line = line.filled().flat_map(crate::repr::align::tokens).any(|t| t.is_amount_or_date());
-        if row_line {
-            lines.push(line.clone());
-        } else if let Some(prev) =
-            lines.last_mut().filter(|p| p.cells.len() == line.cells.len() && line.cells.len() >= 3)
-        {
-            for (cell, more) in prev.cells.iter_mut().zip(&line.cells) {
-                if !more.is_empty() {
-                    cell.text = if cell.is_empty() {
-                        more.text.clone()
-                    } else {
-                        format!("{} {}", cell.text, more.text)
-                    };
-                    cell.span = cell.span.cover(more.span);
-                }
-            }
-        } else {
-            loose.push((lines.len(), line));
-        }
-    }
-    let mut pieces = Vec::new();
-    for line in &lines {
-        pieces.extend(table::read_rows(&[line], layout, table, diags).into_iter().next());
-    }
-    let mut rows: Vec<_> =
-        table::join_pieces(pieces).into_iter().map(|r| table::doubt_unless_complete(r, table)).collect();
-    for (at, line) in loose {
-        diags.push(Diagnostic::new(
-            Code::UnplacedContent,
-            Some(line.span()),
-            format!("the text {} between the rows of the table was not placed: which row it continues is not certain", quote(&line.text())),
-        ));
-        for k in [at.checked_sub(1), Some(at)].into_iter().flatten() {
-            if let Some(row) = rows.get_mut(k) {
-                table::doubt_text(row);
-            }
-        }
-    }
-    table::doubt_rows_together(&mut rows, table, diags);
-    rows
 }
 
 fn owners(
@@ -761,6 +760,19 @@ mod tests {
     use crate::repr::grid::tab_lines;
 
     #[test]
+    fn an_issuer_on_a_whole_line_is_read_and_one_not_found_is_missing() {
+        let at = Span::new(10, 30);
+        let mut name = Field { origin: Origin::Uncertain, ..Field::read("Example Corp".to_owned(), at) };
+        settle_whole_issuer(&mut name, &[Span::new(0, 5)]);
+        assert_eq!(name.origin, Origin::Uncertain);
+        settle_whole_issuer(&mut name, &[at]);
+        assert_eq!(name.origin, Origin::Read);
+        let mut none: Field<String> = Field::default();
+        settle_whole_issuer(&mut none, &[at]);
+        assert_eq!(none.origin, Origin::Missing);
+    }
+
+    #[test]
     fn a_signature_label_cut_after_reporting_is_a_signature_mark() {
         // A fictional filing's end, as a PDF-to-Markdown converter cuts the label.
         let text = "Table I - x\nRemarks:\n/s/ Jane Doe\t01/02/2024\n** Signature of Reporting\nDate\nPerson\nReminder: Report";
@@ -769,6 +781,23 @@ mod tests {
         // "Reporting" at a line's end elsewhere is no label.
         let s = sections(&tab_lines("Table I - x\n** Signature of Reporting\nowner's duties", 0));
         assert!(s.signature_marks.is_empty());
+    }
+
+    #[test]
+    fn a_last_footnote_up_to_an_unread_signature_is_uncertain() {
+        let note = crate::model::Footnote {
+            id: crate::model::FootnoteId::numbered(1),
+            text: Field::read("Held in trust. EXAMPLE FUND LP by its 01/02/2024".to_owned(), Span::new(0, 1)),
+        };
+        let unread = crate::model::Signature { name: Field::missing(), ..Default::default() };
+        let mut f = Filing { footnotes: vec![note], signatures: vec![unread], ..Filing::default() };
+        let mut diags = Vec::new();
+        // Remarks between the footnotes and the signatures: the footnote ends before them.
+        doubt_last_footnote_before_unread_signature(&mut f, false, &mut diags);
+        assert_eq!(f.footnotes[0].text.origin, Origin::Read);
+        doubt_last_footnote_before_unread_signature(&mut f, true, &mut diags);
+        assert_eq!(f.footnotes[0].text.origin, Origin::Uncertain);
+        assert_eq!(diags.len(), 1);
     }
 
     #[test]

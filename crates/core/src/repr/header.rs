@@ -574,10 +574,8 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
     // together): the issuer is the value with a bracketed ticker, the period
     // the first date after its label.
     if h.issuer_name.value.is_none()
-        && let Some(j) = (0..tokens.len()).find(|&j| {
-            !claimed[j]
-                && matches!(&tokens[j], Token::Value(v) if v.text.ends_with(']') && v.text.contains('['))
-        })
+        && let Some(j) = (0..tokens.len())
+            .find(|&j| !claimed[j] && matches!(&tokens[j], Token::Value(v) if is_issuer_shaped(&v.text)))
         && let Token::Value(v) = &tokens[j]
     {
         claimed[j] = true;
@@ -633,6 +631,12 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
         }
     }
     h
+}
+
+/// Whether a value has the issuer's shape: a name and its bracketed ticker
+/// (`NAME [ TICK ]`).
+fn is_issuer_shaped(text: &str) -> bool {
+    text.ends_with(']') && text.contains('[')
 }
 
 /// A check mark after the label at `i` (text laid out on a page puts the
@@ -741,6 +745,9 @@ pub(crate) fn read_owner_block(
     let places = values(&places);
     read_place(&places, lines, &mut owner.address);
     let mut settled = Vec::new();
+    if let Some(span) = name_stands_alone(tokens, i, lines, owner.name.span) {
+        settled.push(span);
+    }
     if let [city, state, zip] = places.as_slice()
         && places.iter().all(|v| v.whole_cell && v.line == city.line)
         && lines.get(city.line).is_some_and(|l| l.cells.len() > 1)
@@ -761,6 +768,35 @@ pub(crate) fn read_owner_block(
         }
     }
     settled
+}
+
+/// The span of the owner's name read at `name` when it is whole however
+/// the boxes were scattered: a line of its own, below the line of the
+/// "Name and Address" label at `i` with no value between them but the
+/// issuer's box (so no piece of it lies above), the
+/// line below it holding no value of its own (so no piece of it wrapped
+/// there), not ending with a word that joins (`&`, `,`), and not the
+/// issuer's box (`NAME [ TICK ]`).
+fn name_stands_alone(tokens: &[Token], i: usize, lines: &[Line], name: Option<Span>) -> Option<Span> {
+    let name = name?;
+    let Some(Token::Label(_, label)) = tokens.get(i) else { return None };
+    let line_of = |at: u32| lines.iter().position(|l| l.span().start <= at && at <= l.span().end);
+    let j = tokens.iter().position(|t| matches!(t, Token::Value(v) if v.span == name))?;
+    let Some(Token::Value(v)) = tokens.get(j) else { return None };
+    let between = tokens.get(i + 1..j).unwrap_or_default();
+    let nothing_above = between.iter().all(|t| !matches!(t, Token::Value(w) if !is_issuer_shaped(&w.text)));
+    let alone = |line: usize| lines.get(line).is_some_and(|l| l.filled().count() == 1);
+    let below_free =
+        !tokens.iter().any(|t| matches!(t, Token::Value(w) if w.line == v.line + 1 && alone(w.line)));
+    let joins = v.text.ends_with(['&', ',', '-']) || v.text.ends_with(" and");
+    (v.whole_cell
+        && alone(v.line)
+        && line_of(label.start).is_some_and(|l| l < v.line)
+        && nothing_above
+        && below_free
+        && !joins
+        && !is_issuer_shaped(&v.text))
+    .then_some(name)
 }
 
 /// City, state and zip: three cells of one row, or one text to split.
@@ -866,6 +902,8 @@ fn read_titles(tokens: &[Token], i: usize, lines: &[Line], owner: &mut Reporting
     let mut last_line: Option<usize> = None;
     for (j, t) in tokens.iter().enumerate().skip(i + 1) {
         match t {
+            // The issuer's box (`NAME [ TICK ]`) drawn among the titles ends them.
+            Token::Value(v) if is_issuer_shaped(&v.text) => break,
             Token::Value(v) => {
                 let wraps = last_line.is_none_or(|l| {
                     v.line == l
@@ -974,36 +1012,78 @@ pub(crate) fn issuer_stands_alone(tokens: &[Token], lines: &[Line], span: Span) 
         && label_above
 }
 
-/// Whether the header's check marks are where their boxes are, however
-/// the rendering scattered the boxes: every mark stands in one cell with the
-/// box label right after it (`X Director`, `X Form filed by One Reporting
-/// Person`), and the owner holds some relationship (every owner does: no
-/// mark at all means marks were lost), and every `X` printed in the header
-/// was read as a mark. A mark alone on a line, before a label of another
-/// kind, or run into a label's words, may belong to any box.
+/// Whether the relationship boxes' check marks are where their boxes are,
+/// however the rendering scattered the boxes. Text is laid out top to
+/// bottom, so the marks that can be a relationship's are those between the
+/// relationship label (`5. Relationship of Reporting Person(s)`, above the
+/// boxes) and the joint filing label (`6. Individual or Joint/Group
+/// Filing`, below them); the marks above and below are other boxes'. There,
+/// every mark stands right before a relationship box's label: in one cell
+/// with it (`X Director`) or in the cell just before the one the label
+/// begins, on the same line (`| X | Director |`); every `X` printed there
+/// was read as a mark (none was swallowed with a label's words); the four
+/// box labels lie there; and the owner holds some relationship (every owner
+/// does: no mark at all means marks were lost). A mark alone on a line, or
+/// before a label of another kind, may belong to any box.
 pub(crate) fn marks_settled(tokens: &[Token], lines: &[Line], owner: &ReportingOwner) -> bool {
-    let same_cell = |a: Span, b: Span| {
-        lines.iter().flat_map(|l| &l.cells).any(|c| c.span.start <= a.start && b.end <= c.span.end)
+    const BOXES: [Label; 4] = [Label::Director, Label::TenPercent, Label::Officer, Label::Other];
+    let first = |wanted: Label| {
+        tokens.iter().find_map(|t| match t {
+            Token::Label(label, at) if *label == wanted => Some(at.start),
+            _ => None,
+        })
     };
+    let (Some(top), Some(bottom)) = (first(Label::Relationship), first(Label::Joint)) else {
+        return false;
+    };
+    let inside = |at: u32| top <= at && at < bottom;
+    // The line and index of the cell holding `at`.
+    let cell_of = |at: u32| {
+        lines.iter().enumerate().find_map(|(li, l)| {
+            l.cells
+                .iter()
+                .position(|c| !c.is_empty() && c.span.start <= at && at < c.span.end)
+                .map(|ci| (li, ci))
+        })
+    };
+    let beside = |mark: Span, label: Span| match (cell_of(mark.start), cell_of(label.start)) {
+        (Some((ml, mc)), Some((ll, lc))) => {
+            ml == ll
+                && (mc == lc
+                    || (mc + 1 == lc
+                        && lines
+                            .get(ll)
+                            .and_then(|l| l.cells.get(lc))
+                            .is_some_and(|c| c.span.start == label.start)))
+        }
+        _ => false,
+    };
+    let labels_inside = BOXES.iter().all(|&b| first(b).is_some_and(inside));
     let placed = tokens.iter().enumerate().all(|(i, t)| match t {
-        Token::Check(_, mark) => matches!(
+        Token::Check(_, mark) if inside(mark.start) => matches!(
             tokens.get(i + 1),
-            Some(Token::Label(label, at)) if label.takes_mark() && same_cell(*mark, *at)
+            Some(Token::Label(label, at)) if BOXES.contains(label) && beside(*mark, *at)
         ),
         _ => true,
     });
-    // Every mark printed became a check token (none was swallowed with a label's words).
+    // Every mark printed there became a check token (none was swallowed with a label's words).
     let printed = lines
         .iter()
         .flat_map(|l| l.filled())
-        .flat_map(|c| c.text.split_whitespace())
-        .filter(|w| check_mark(w) == Some(true))
+        .flat_map(|c| {
+            c.text.split(' ').scan(0usize, move |offset, w| {
+                let at = sub_span(c, *offset, *offset + w.len()).start;
+                *offset += w.len() + 1;
+                Some((at, w))
+            })
+        })
+        .filter(|&(at, w)| inside(at) && check_mark(w) == Some(true))
         .count();
-    let read = tokens.iter().filter(|t| matches!(t, Token::Check(true, _))).count();
+    let read = tokens.iter().filter(|t| matches!(t, Token::Check(true, at) if inside(at.start))).count();
     let related = [&owner.is_director, &owner.is_officer, &owner.is_ten_percent_owner, &owner.is_other]
         .iter()
         .any(|f| f.value == Some(true));
-    placed && printed == read && related
+    labels_inside && placed && printed == read && related
 }
 
 #[cfg(test)]
@@ -1015,6 +1095,35 @@ mod tests {
     fn header(text: &str) -> Header {
         let lines = tab_lines(text, 0);
         read_header(&tokens(&lines), &lines)
+    }
+
+    #[test]
+    fn an_owner_name_on_a_line_of_its_own_below_its_label_stands_alone() {
+        let settled = |name_lines: &str| {
+            let text = format!(
+                "1. Name and Address of Reporting Person* 2. Issuer Name and Ticker or Trading Symbol\n|  | EXAMPLE CORP [ EXC ] |  |\n{name_lines}|  | X Director | 10% Owner |\n(Last) (First) (Middle)\n1 MAIN ST\n(Street)\n"
+            );
+            let lines = crate::repr::markdown::grid(&text, 0).lines;
+            let h = read_header(&tokens(&lines), &lines);
+            h.owner.name.span.is_some_and(|at| h.settled.contains(&at))
+        };
+        assert!(settled("Doe Jane\n"));
+        // Wrapped onto the line below, or ending with a word that joins.
+        assert!(!settled("Doe Family Living\nTrust\n"));
+        assert!(!settled("Doe, Roe &\n"));
+        // A value between the label and the name may be a piece of it.
+        assert!(!settled("Doe Family\n|  | Living Trust |\n"));
+    }
+
+    #[test]
+    fn the_issuer_drawn_among_the_titles_is_the_issuers() {
+        // A fictional header in drawing order: the issuer's box after the relationship boxes.
+        let h = header(
+            "2. Issuer Name and Ticker or Trading Symbol\n1. Name and Address of Reporting Person*\nDoe Jane\n(Last)\nDirector\n10% Owner\nOfficer (give title\nOther (specify\nX below)\nbelow)\nEXAMPLE CORP [ EXC ]\n(Middle)\n",
+        );
+        assert_eq!(h.issuer_name.value.as_deref(), Some("EXAMPLE CORP"));
+        assert_eq!(h.trading_symbol.value.as_deref(), Some("EXC"));
+        assert_eq!(h.owner.officer_title.value, None);
     }
 
     /// Whether the issuer read from Markdown `text` stands alone.
@@ -1062,7 +1171,9 @@ mod tests {
             );
             let lines = crate::repr::markdown::grid(&text, 0).lines;
             let h = read_header(&tokens(&lines), &lines);
-            (h.owner.address.city.text().to_owned(), h.settled.len())
+            // The place's spans (the name stands alone too).
+            let place = h.settled.iter().filter(|&&s| Some(s) != h.owner.name.span).count();
+            (h.owner.address.city.text().to_owned(), place)
         };
         assert_eq!(settled("| SPRINGFIELD |  | IL | 62701 |\n"), ("SPRINGFIELD".to_owned(), 3));
         // A city wrapped onto the next line, or a state run into the zip's cell.
@@ -1075,8 +1186,9 @@ mod tests {
     #[test]
     fn marks_beside_their_labels_are_settled() {
         let settled = |boxes: &str| {
-            let text =
-                format!("5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n{boxes}");
+            let text = format!(
+                "5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n{boxes}6. Individual or Joint/Group Filing (Check Applicable Line)\nX Form filed by One Reporting Person\n"
+            );
             let lines = crate::repr::markdown::grid(&text, 0).lines;
             let tokens = tokens(&lines);
             let h = read_header(&tokens, &lines);
@@ -1091,6 +1203,37 @@ mod tests {
         ));
         // No mark at all: every owner has some relationship, so marks were lost.
         assert!(!settled("|  | Director | 10% Owner |\n|  | Officer (give title | Other (specify |\n"));
+        // A mark in a cell of its own, right before its label's cell on the same line.
+        assert!(settled("|  | X | Director | 10% Owner |\n|  |  | Officer (give title | Other (specify |\n"));
+        // Not with a cell between them: the mark's column may be another box's.
+        assert!(!settled(
+            "| X |  | Director | 10% Owner |\n|  |  | Officer (give title | Other (specify |\n"
+        ));
+    }
+
+    #[test]
+    fn marks_outside_the_relationship_boxes_are_other_boxes() {
+        let settled = |above: &str, below: &str| {
+            let text = format!(
+                "{above}5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n|  | X Director | 10% Owner |\n|  | Officer (give title | Other (specify |\n6. Individual or Joint/Group Filing (Check Applicable Line)\n{below}Form filed by One Reporting Person\n"
+            );
+            let lines = crate::repr::markdown::grid(&text, 0).lines;
+            let tokens = tokens(&lines);
+            let h = read_header(&tokens, &lines);
+            marks_settled(&tokens, &lines, &h.owner)
+        };
+        // A mark alone below the joint filing label, or run into a label's words above the boxes.
+        assert!(settled("", "X\n"));
+        assert!(settled("Check this box if no longer subject\nX to Section 16. Form 4 or Form 5\n", ""));
+        // Without the joint filing label, where the boxes end is not known.
+        let lines = crate::repr::markdown::grid(
+            "5. Relationship of Reporting Person(s) to Issuer\n| X Director | 10% Owner |\n",
+            0,
+        )
+        .lines;
+        let tokens = tokens(&lines);
+        let h = read_header(&tokens, &lines);
+        assert!(!marks_settled(&tokens, &lines, &h.owner));
     }
 
     #[test]

@@ -180,6 +180,8 @@ pub(crate) fn grid(src: &str, base: usize) -> Grid {
         marks: MarkStyle::Superscript,
         tables: None,
         scrambled_header: false,
+        scrambled_tables: false,
+        whole_lines: Vec::new(),
     }
 }
 

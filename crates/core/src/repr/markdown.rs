@@ -19,7 +19,8 @@
 //! relationships and titles read from them are marked uncertain (not in the
 //! older vendor print, whose boxes keep their lines) — except the issuer's
 //! name where it stands whole in a cell of its own
-//! (see `header::issuer_stands_alone`).
+//! (see `header::issuer_stands_alone`), and the values that stand whole
+//! however the boxes were scattered (see `header::read_owner_block`).
 //!
 //! Not supported: Markdown tables whose cells were wrapped over several
 //! lines by the converter (each line is read as a row).
@@ -79,7 +80,15 @@ pub(crate) fn grid(text: &str, base: usize) -> Grid {
     let marks = if superscripts { MarkStyle::Superscript } else { MarkStyle::Attached };
     // The older vendor print keeps its boxes as lines of their own.
     let scrambled_header = from_pdf && !crate::detect::is_older_layout(text);
-    Grid { lines: out, links, marks, tables: None, scrambled_header }
+    Grid {
+        lines: out,
+        links,
+        marks,
+        tables: None,
+        scrambled_header,
+        scrambled_tables: scrambled_header,
+        whole_lines: Vec::new(),
+    }
 }
 
 /// A table's header separator row: `| --- | :-: |`, `---|---`.
@@ -209,6 +218,46 @@ mod tests {
         assert_eq!(texts, ["x | y", "Doe Jane", ""]);
         assert_eq!(g.links[0].cik, "0001");
         assert_eq!(g.marks, MarkStyle::Superscript);
+    }
+
+    #[test]
+    fn tables_of_markdown_made_from_a_pdf_are_read_against_the_forms_columns() {
+        // A fictional Form 3's Table I: its headings read, but a wrapped nature
+        // of ownership stands on plain lines around its pipe row, which has
+        // more cells than the form has columns.
+        let text = "1/2/25, 9:00 AM SEC FORM 3\nFORM 3\nTable I - Non-Derivative Securities Beneficially Owned\n\
+            1. Title of Security (Instr. 4) 2. Amount of Securities 3. Ownership 4. Nature of Indirect Beneficial\n\
+            Example Holdings\n\
+            | Common Stock |  |  | 1,000 |  | I |  |\n\
+            | --- | --- | --- | --- | --- | --- | --- |\n\
+            Fund, L.P.(1)\n\
+            Explanation of Responses:\n";
+        let g = grid(text, 0);
+        assert!(g.scrambled_tables);
+        let out = parse(text);
+        let rows = &out.filings[0].non_derivative_table;
+        assert_eq!(rows.len(), 1, "the lines of the wrapped nature are no rows: {rows:?}");
+        assert_eq!(rows[0].security_title.text(), "Common Stock");
+        assert_eq!(rows[0].shares_owned_following_transaction.decimal(), Some(1000.into()));
+        // The plain lines may continue the title: in doubt, not read.
+        assert_eq!(rows[0].security_title.origin, crate::model::Origin::Uncertain);
+    }
+
+    #[test]
+    fn a_mark_standing_apart_in_a_table_made_from_a_pdf_is_a_cell_of_its_own() {
+        // A fictional Form 3's holding on a plain line: its nature of
+        // ownership is given only by footnote 2, standing apart.
+        let text = "1/2/25, 9:00 AM SEC FORM 3\nFORM 3\nTable I - Non-Derivative Securities Beneficially Owned\n\
+            1. Title of Security (Instr. 4) 2. Amount of Securities 3. Ownership 4. Nature of Indirect Beneficial\n\
+            Common Stock(1) 1,000 I (2)\n\
+            Explanation of Responses:\n";
+        let out = parse(text);
+        let row = &out.filings[0].non_derivative_table[0];
+        let id = crate::model::FootnoteId::numbered;
+        assert_eq!(row.security_title.text(), "Common Stock");
+        assert_eq!(row.security_title.footnotes, vec![id(1)]);
+        assert_eq!(row.nature_of_ownership.value, None);
+        assert_eq!(row.nature_of_ownership.footnotes, vec![id(2)]);
     }
 
     #[test]

@@ -29,6 +29,7 @@ mod infer;
 mod legacy;
 mod notes;
 mod table;
+mod unheaded;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Filing;

@@ -190,6 +190,11 @@ pub(crate) fn signatures(lines: &[Line], floor: usize, marks: &[usize]) -> (Vec<
             // A signature is there (its mark is), but its name and date were not read.
             found.push((mark, unread_signature(lines[mark].span())));
         }
+        // More dates above the mark than signatures read: the others were not read.
+        let dated = signature_dates(lines, &above);
+        while found.len() < dated {
+            found.push((mark, unread_signature(lines[mark].span())));
+        }
         out.extend(found.into_iter().map(|(_, s)| s));
         lower = mark + 1;
     }
@@ -198,6 +203,25 @@ pub(crate) fn signatures(lines: &[Line], floor: usize, marks: &[usize]) -> (Vec<
         out.push(unread_signature(Span::default()));
     }
     (out, first)
+}
+
+/// The longest line of a signature's area: a name, a title, a date. The
+/// lines of footnotes and remarks run longer (they wrap at the page's width).
+const SIGNATURE_LINE: usize = 80;
+
+/// How many dates stand in the signature area just above a mark (`above`:
+/// the lines above it, nearest first): the short lines up to the first
+/// long one, each date one signature's.
+fn signature_dates(lines: &[Line], above: &[usize]) -> usize {
+    let mut dates = 0;
+    for &i in above {
+        let text = lines[i].text();
+        if text.len() > SIGNATURE_LINE || is_form_text(&lines[i]) {
+            break;
+        }
+        dates += text.split_whitespace().filter(|w| read_date(w).is_some()).count();
+    }
+    dates
 }
 
 /// A signature whose name and date were not read: both missing.
@@ -426,6 +450,22 @@ mod tests {
         let texts: Vec<(&str, &str)> = notes.iter().map(|f| (f.id.as_str(), f.text.text())).collect();
         assert_eq!(texts, [("F1", "One."), ("F2", "Two, whose number was lost."), ("F3", "Three.")]);
         assert_eq!(diags.len(), 1);
+    }
+
+    #[test]
+    fn a_signature_not_read_beside_its_date_is_missing() {
+        // Two fictional joint filers' signatures, names wrapped around their
+        // dates so that only one is read: the other date says a second
+        // signature is there, not read.
+        let text = "This footnote is long enough to run the page's width, as footnotes do, and so ends the signature area.\n\
+            EXAMPLE HOLDINGS LLC\nby its Manager 01/02/2020\nJane Doe\nEXAMPLE FUND LP\nby its General\n01/02/2020\n\
+            Partner Jane\nDoe\n** Signature of Reporting Person Date";
+        let lines = tab_lines(text, 0);
+        let (sigs, _) = signatures(&lines, 0, &[lines.len() - 1]);
+        assert_eq!(sigs.len(), 2, "{sigs:?}");
+        assert!(sigs.iter().any(|s| s.date.origin == crate::model::Origin::Missing));
+        // A date in the long line above does not count.
+        assert_eq!(signature_dates(&lines, &[0]), 0);
     }
 
     #[test]

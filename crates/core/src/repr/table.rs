@@ -165,6 +165,22 @@ fn read_row(line: &Line, layout: &Layout, table: Table, diagnostics: &mut Vec<Di
     row
 }
 
+/// Read one data line of a table whose headings were not read (the form's
+/// standard columns assumed): its cells are no guide to its columns, so its
+/// tokens are aligned with the columns, as a holding where that fits as
+/// well ([`align::fill_row_typed`]).
+pub(crate) fn read_unheaded_row(
+    line: &Line,
+    layout: &Layout,
+    table: Table,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Row {
+    let mut row = Row { span: line.span(), ..Row::default() };
+    align::fill_row_typed(&mut row, &layout.slots(), &line.cells, diagnostics);
+    finish_row(&mut row, layout, table);
+    row
+}
+
 /// Settle a filled row: transaction or holding (by whether any transaction
 /// column has content), and which of its cells the layout does not show.
 pub(crate) fn finish_row(row: &mut Row, layout: &Layout, table: Table) {
@@ -224,13 +240,28 @@ pub(crate) fn is_complete(row: &Row) -> bool {
         ],
         RowKind::Holding => &[Column::SecurityTitle, Column::DirectOrIndirectOwnership],
     };
-    let filled = core.iter().all(|c| row.cell(*c).has_value());
+    let filled = core.iter().all(|c| {
+        row.cell(*c).has_value()
+            || (*c == Column::TransactionAcquiredDisposedCode && direction_not_shown(row))
+    });
     let amounts = (row.kind == RowKind::Holding
         || row.transaction_shares.value.is_some()
         || row.transaction_total_value.value.is_some())
         && (row.shares_owned_following_transaction.value.is_some()
             || row.value_owned_following_transaction.value.is_some());
     filled && amounts
+}
+
+/// Whether the row's amount was read but the rendering did not show which
+/// of Table II's columns, (A) or (D), it stands in: the direction is
+/// missing (with the amount's span), not lost with a piece of the row.
+fn direction_not_shown(row: &Row) -> bool {
+    let direction = &row.transaction_acquired_disposed_code;
+    direction.value.is_none()
+        && matches!(direction.origin, Origin::Missing)
+        && direction.span.is_some()
+        && direction.span == row.transaction_shares.span
+        && row.transaction_shares.value.is_some()
 }
 
 /// Mark every value read in a row uncertain.
@@ -248,13 +279,16 @@ pub(crate) fn doubt_values(row: &mut Row) {
 /// on the next) leaves two incomplete rows whose values fill different
 /// columns. Two such neighbours are joined into one row, every value of it
 /// uncertain (which piece goes with which is not certain), so that the
-/// table keeps one row per printed row.
-pub(crate) fn join_pieces(rows: Vec<Row>) -> Vec<Row> {
+/// table keeps one row per printed row. Returns the rows, and for each row
+/// given the index of the row it went into.
+pub(crate) fn join_pieces(rows: Vec<Row>) -> (Vec<Row>, Vec<usize>) {
     let disjoint =
         |a: &Row, b: &Row| Column::ALL.iter().all(|&c| !(a.cell(c).has_value() && b.cell(c).has_value()));
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut went = Vec::with_capacity(rows.len());
     let mut joined_last = false;
     for row in rows {
+        went.push(out.len());
         if let Some(prev) = out.last_mut()
             && !joined_last
             && !is_complete(prev)
@@ -264,16 +298,19 @@ pub(crate) fn join_pieces(rows: Vec<Row>) -> Vec<Row> {
             absorb(prev, row);
             doubt_values(prev);
             joined_last = true;
+            if let Some(last) = went.last_mut() {
+                *last -= 1;
+            }
             continue;
         }
         joined_last = false;
         out.push(row);
     }
-    out
+    (out, went)
 }
 
 /// Fill a row's empty cells from another piece of it.
-fn absorb(row: &mut Row, piece: Row) {
+pub(crate) fn absorb(row: &mut Row, piece: Row) {
     macro_rules! take {
         ($($field:ident),*) => {$(
             if row.$field.value.is_none() && piece.$field.value.is_some() {
@@ -321,6 +358,23 @@ fn absorb(row: &mut Row, piece: Row) {
 /// a row was read as a row and none was lost before it). A table whose rows
 /// are all certain is left alone.
 pub(crate) fn doubt_rows_together(rows: &mut [Row], table: Table, diagnostics: &mut Vec<Diagnostic>) {
+    doubt_rows_together_but_first(rows, table, false, diagnostics);
+}
+
+/// [`doubt_rows_together`]; with `first_confirmable`, the first row too
+/// keeps its values when it is complete and the second row (neither in
+/// doubt) continues its holdings, as the second is confirmed by it, and a
+/// cell given only by footnotes in a row not confirmed is put in doubt
+/// like a value (its marks may be another row's). For readers whose rows'
+/// footnote marks were placed token by token, each for certain (the marks
+/// are no part of the holdings' sums; the PDF readers place them more
+/// loosely).
+pub(crate) fn doubt_rows_together_but_first(
+    rows: &mut [Row],
+    table: Table,
+    first_confirmable: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let text = [Column::SecurityTitle, Column::UnderlyingSecurityTitle, Column::NatureOfOwnership];
     let in_doubt = |row: &Row| {
         Column::ALL.iter().any(|c| !text.contains(c) && matches!(row.cell(*c).meta().2, Origin::Uncertain))
@@ -333,20 +387,23 @@ pub(crate) fn doubt_rows_together(rows: &mut [Row], table: Table, diagnostics: &
     // the first on continues the one above, which a piece of a row (lacking
     // the amounts) or a lost row (its amount missing from the sums) breaks.
     let mut chained = rows.first().is_some_and(is_complete);
-    let confirmed: Vec<bool> = (0..rows.len())
+    let mut confirmed: Vec<bool> = (0..rows.len())
         .map(|k| {
             let link = k > 0 && continues(&rows[k - 1], &rows[k]);
             chained &= k == 0 || link;
             link && (k < before || chained)
         })
         .collect();
+    if first_confirmable && before > 1 && chained_pair(rows, 0) {
+        confirmed[0] = true;
+    }
     for (row, _) in rows.iter_mut().zip(confirmed).filter(|(_, c)| !c) {
         for column in Column::ALL {
             let (footnotes, _, origin) = row.cell(column).meta();
             if !origin.is_read() {
                 continue;
             }
-            if row.cell(column).has_value() {
+            if row.cell(column).has_value() || (first_confirmable && !footnotes.is_empty()) {
                 set_origin(row, column, Origin::Uncertain);
             } else if footnotes.is_empty() && column.applies(table, RowKind::Transaction) {
                 // Not known to be empty: its value may be in another row (and
@@ -364,6 +421,14 @@ pub(crate) fn doubt_rows_together(rows: &mut [Row], table: Table, diagnostics: &
         )
         .with_help("check the table against the original filing"),
     );
+}
+
+/// Whether row `k` is complete and the row after it continues its holdings.
+fn chained_pair(rows: &[Row], k: usize) -> bool {
+    match (rows.get(k), rows.get(k + 1)) {
+        (Some(row), Some(next)) => is_complete(row) && continues(row, next),
+        _ => false,
+    }
 }
 
 /// Whether a transaction's amounts are confirmed by the holdings before it:
@@ -396,6 +461,17 @@ fn continues(prev: &Row, row: &Row) -> bool {
 pub(crate) fn doubt_text(row: &mut Row) {
     for column in [Column::SecurityTitle, Column::UnderlyingSecurityTitle, Column::NatureOfOwnership] {
         if row.cell(column).has_value() && row.cell(column).meta().2.is_read() {
+            set_origin(row, column, Origin::Uncertain);
+        }
+    }
+}
+
+/// Mark every cell of a row that has footnote marks uncertain (with a value
+/// or not): more of its marks may be among marks that were not placed.
+pub(crate) fn doubt_footnoted(row: &mut Row) {
+    for column in Column::ALL {
+        let (footnotes, _, origin) = row.cell(column).meta();
+        if origin.is_read() && !footnotes.is_empty() {
             set_origin(row, column, Origin::Uncertain);
         }
     }
@@ -508,6 +584,25 @@ mod tests {
     }
 
     #[test]
+    fn a_row_whose_amount_has_no_direction_shown_is_complete() {
+        let mut row = row("1,500", Origin::Read);
+        row.kind = RowKind::Transaction;
+        row.transaction_date =
+            Field::read(crate::model::Date::from_ymd(2024, 3, 4).unwrap(), Span::new(19, 29));
+        row.transaction_code = Field::read(crate::model::TransactionCode::M, Span::new(30, 31));
+        row.direct_or_indirect_ownership =
+            Field::read(crate::model::DirectIndirect::Direct, Span::new(40, 41));
+        row.transaction_shares = Field::read(Num::parse("500").unwrap(), Span::new(32, 35));
+        assert!(!is_complete(&row));
+        // The amount read, its column (A) or (D) not shown.
+        row.transaction_acquired_disposed_code = Field { span: Some(Span::new(32, 35)), ..Field::missing() };
+        assert!(is_complete(&row));
+        // Missing for another reason (no amount's span): a piece of a row.
+        row.transaction_acquired_disposed_code = Field::missing();
+        assert!(!is_complete(&row));
+    }
+
+    #[test]
     fn one_row_in_doubt_puts_every_row_in_doubt() {
         let mut diags = Vec::new();
         let mut rows = vec![row("1,000", Origin::Read), row("2010", Origin::Uncertain)];
@@ -552,6 +647,40 @@ mod tests {
         assert_eq!(origins, [Origin::Uncertain, Origin::Read, Origin::Uncertain, Origin::Uncertain]);
         assert_eq!(rows[1].transaction_shares.origin, Origin::Read);
         assert_eq!(diags.len(), 1);
+    }
+
+    #[test]
+    fn a_complete_first_row_continued_by_the_second_is_confirmed() {
+        let mut diags = Vec::new();
+        let mut first = transaction("100", AcquiredDisposed::Acquired, "1000");
+        first.transaction_date =
+            Field::read(crate::model::Date::from_ymd(2024, 3, 4).unwrap(), Span::new(27, 37));
+        first.transaction_code = Field::read(crate::model::TransactionCode::P, Span::new(38, 39));
+        first.direct_or_indirect_ownership =
+            Field::read(crate::model::DirectIndirect::Direct, Span::new(40, 41));
+        let mut rows = vec![
+            first.clone(),
+            transaction("400", AcquiredDisposed::Disposed, "600"),
+            row("7", Origin::Uncertain),
+        ];
+        let mut as_pdf = rows.clone();
+        doubt_rows_together_but_first(&mut rows, Table::NonDerivative, true, &mut diags);
+        assert_eq!(rows[0].transaction_shares.origin, Origin::Read);
+        assert_eq!(rows[1].transaction_shares.origin, Origin::Read);
+        // A cell given only by footnotes in a row not confirmed is in doubt.
+        let mut rows = vec![row("1,000", Origin::Read), row("7", Origin::Uncertain)];
+        rows[0].nature_of_ownership.footnotes = vec![crate::model::FootnoteId::numbered(2)];
+        doubt_rows_together_but_first(&mut rows, Table::NonDerivative, true, &mut diags);
+        assert_eq!(rows[0].nature_of_ownership.origin, Origin::Uncertain);
+        // Not for readers whose marks were placed loosely.
+        doubt_rows_together(&mut as_pdf, Table::NonDerivative, &mut diags);
+        assert_eq!(as_pdf[0].transaction_shares.origin, Origin::Uncertain);
+        // Incomplete (no ownership form), it is not.
+        first.direct_or_indirect_ownership = Field::default();
+        let mut rows =
+            vec![first, transaction("400", AcquiredDisposed::Disposed, "600"), row("7", Origin::Uncertain)];
+        doubt_rows_together_but_first(&mut rows, Table::NonDerivative, true, &mut diags);
+        assert_eq!(rows[0].transaction_shares.origin, Origin::Uncertain);
     }
 
     #[test]
@@ -611,7 +740,8 @@ mod tests {
         price.span = Span::new(0, 5);
         let rest = Row { span: Span::new(6, 40), ..transaction("400", AcquiredDisposed::Acquired, "1400") };
         let whole = transaction("10", AcquiredDisposed::Acquired, "1410");
-        let rows = join_pieces(vec![price, rest, whole]);
+        let (rows, went) = join_pieces(vec![price, rest, whole]);
+        assert_eq!(went, [0, 0, 1]);
         assert_eq!(rows.len(), 2, "the price and the rest are one row; the complete row stays its own");
         let joined = &rows[0];
         assert_eq!(
@@ -627,6 +757,6 @@ mod tests {
     fn pieces_that_fill_the_same_column_are_not_joined() {
         let a = row("1000", Origin::Read);
         let b = row("2000", Origin::Read);
-        assert_eq!(join_pieces(vec![a, b]).len(), 2);
+        assert_eq!(join_pieces(vec![a, b]).0.len(), 2);
     }
 }

@@ -27,5 +27,7 @@ pub fn parse(text: &str) -> Output {
         marks,
         tables: None,
         scrambled_header: false,
+        scrambled_tables: false,
+        whole_lines: Vec::new(),
     })
 }

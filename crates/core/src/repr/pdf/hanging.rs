@@ -320,7 +320,7 @@ fn fill_row(
         choices.push(p.slots.clone());
     }
     let mut problems = Vec::new();
-    align::apply(row, slots, &toks, &choices, &mut problems, diagnostics);
+    align::apply(row, slots, &toks, &choices, &mut problems, diagnostics, false);
     for p in problems {
         mark_uncertain(row, p.slot);
         diagnostics.push(Diagnostic::new(Code::CellUnreadable, Some(p.span), p.message));

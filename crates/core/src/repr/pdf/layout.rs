@@ -179,7 +179,15 @@ pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
         );
     }
     out.extend(rest(&page[r.tables_end..]));
-    Grid { lines: out, links: Vec::new(), marks, tables: Some(pre), scrambled_header: false }
+    Grid {
+        lines: out,
+        links: Vec::new(),
+        marks,
+        tables: Some(pre),
+        scrambled_header: false,
+        scrambled_tables: false,
+        whole_lines: Vec::new(),
+    }
 }
 
 /// The rest of the form, line by line; segments far to the right (the

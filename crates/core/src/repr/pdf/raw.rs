@@ -35,7 +35,19 @@ pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
         }
     }
     let tables = raw_table::read_tables(&blocks, marks);
-    Grid { lines, links: Vec::new(), marks, tables, scrambled_header: false }
+    let whole_lines = blocks.iter().filter_map(|b| match b.lines.as_slice() {
+        [only] => Some(only.span),
+        _ => None,
+    });
+    Grid {
+        lines,
+        links: Vec::new(),
+        marks,
+        tables,
+        scrambled_header: false,
+        scrambled_tables: false,
+        whole_lines: whole_lines.collect(),
+    }
 }
 
 /// The signatures above each "Signature of Reporting Person" label: a

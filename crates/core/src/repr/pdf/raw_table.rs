@@ -424,7 +424,37 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
         rows.push(row);
     }
     table::doubt_rows_together(&mut rows, table, diags);
+    for row in &mut rows {
+        doubt_dropped_hyphens(row, diags);
+    }
     rows
+}
+
+/// Text cells whose words may have lost a hyphen: the extractor joins a
+/// word broken over two lines at a hyphen and drops the hyphen
+/// (`Non-` `Qualified` is written `NonQualified`). A word with a capital
+/// right after a small letter may be two such pieces, so the cell is
+/// marked uncertain (words that are written so, `McKinsey`, are too).
+fn doubt_dropped_hyphens(row: &mut Row, diags: &mut Vec<Diagnostic>) {
+    for field in [&mut row.security_title, &mut row.underlying_security_title, &mut row.nature_of_ownership] {
+        if !field.origin.is_read() || !field.value.as_deref().is_some_and(may_lack_hyphen) {
+            continue;
+        }
+        field.origin = Origin::Uncertain;
+        diags.push(Diagnostic::new(
+            Code::ColumnUncertain,
+            field.span,
+            format!(
+                "the text {} has a word whose hyphen may have been dropped where it was broken over two lines",
+                quote(field.value.as_deref().unwrap_or_default())
+            ),
+        ));
+    }
+}
+
+/// Whether a text has a small letter followed by a capital within a word.
+fn may_lack_hyphen(text: &str) -> bool {
+    text.chars().zip(text.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 /// A row built from its tokens.
@@ -486,5 +516,30 @@ fn doubt_all(row: &mut Row, table: Table) {
         } else if column.applies(table, RowKind::Transaction) {
             table::set_origin(row, column, Origin::Missing);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_that_may_have_lost_its_hyphen_is_in_doubt() {
+        assert!(may_lack_hyphen("NonQualified Stock Option (right to buy)"));
+        assert!(!may_lack_hyphen("Non-Qualified Stock Option"));
+        assert!(!may_lack_hyphen("Class A Common Stock"));
+        let mut row = Row {
+            security_title: crate::model::Field::read(
+                "NonQualified Stock Option".to_owned(),
+                Span::new(0, 25),
+            ),
+            nature_of_ownership: crate::model::Field::read("By Trust".to_owned(), Span::new(30, 38)),
+            ..Row::default()
+        };
+        let mut diags = Vec::new();
+        doubt_dropped_hyphens(&mut row, &mut diags);
+        assert_eq!(row.security_title.origin, Origin::Uncertain);
+        assert!(row.nature_of_ownership.origin.is_read());
+        assert_eq!(diags.len(), 1);
     }
 }

@@ -1,0 +1,497 @@
+//! Tables I and II read without their column headings: the headings were
+//! garbled (a PDF's text run together, Markdown made from a PDF), so the
+//! form's standard columns are assumed and each row's tokens are aligned
+//! with them by what they look like ([`crate::repr::align`]).
+//!
+//! The lines are not the rows: a converter cuts a printed row into several
+//! lines. A line of words only (no date, no amount) continues the row
+//! above when it has as many cells, else it is left unplaced and the text
+//! of its neighbours is put in doubt. A line of values only — no words, so
+//! no title — is a piece of a row: a converter that lifts cells with a
+//! superscript footnote mark onto a line of their own puts the code and
+//! amount (`S(1) 600(2)`) above the rest of their row. Such a piece is
+//! joined to the line below, cell by cell, when the two are cells of one
+//! table (as many cells), together they make one complete row whose every
+//! token has one column, and the row above already shows every column the
+//! piece fills (so the piece cannot be its). Footnote marks standing on
+//! a line of their own may be any cell's of the rows beside them: those
+//! rows' cells with marks are put in doubt (their marks may be incomplete).
+
+use crate::diagnostic::{Code, Diagnostic, quote};
+use crate::model::{Column, Row, Table};
+use crate::repr::align::{Kind, kind_of};
+use crate::repr::grid::Line;
+use crate::repr::table;
+
+/// The rows of a table whose headings were garbled: lines with values are
+/// rows; lines of words only are pieces of wrapped titles or natures whose
+/// row is not certain — left out, with a diagnostic, and the text of the
+/// rows around them marked uncertain.
+pub(crate) fn read(
+    data: &[Line],
+    layout: &table::Layout,
+    table: Table,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Row> {
+    // Rows have a date or an amount; a line of the same table (as many
+    // cells) with neither continues the row above, cell by cell.
+    let data = join_lifted_pieces(data, layout, table);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut kinds: Vec<Piece> = Vec::new();
+    let mut loose: Vec<(usize, Line)> = Vec::new();
+    for (line, class) in &data {
+        let class = *class;
+        if class.has_values() {
+            lines.push(line.clone());
+            kinds.push(if class.values_only() { Piece::Lifted } else { Piece::Whole });
+        } else if let Some(prev) =
+            lines.last_mut().filter(|p| p.cells.len() == line.cells.len() && line.cells.len() >= 3)
+        {
+            for (cell, more) in prev.cells.iter_mut().zip(&line.cells) {
+                if !more.is_empty() {
+                    cell.text = if cell.is_empty() {
+                        more.text.clone()
+                    } else {
+                        format!("{} {}", cell.text, more.text)
+                    };
+                    cell.span = cell.span.cover(more.span);
+                }
+            }
+        } else if class.letters_only() {
+            lines.push(line.clone());
+            kinds.push(Piece::Dropped);
+        } else {
+            loose.push((lines.len(), line.clone()));
+        }
+    }
+    let mut pieces = Vec::with_capacity(lines.len());
+    let mut clean = Vec::with_capacity(lines.len());
+    for line in &lines {
+        let mut said = Vec::new();
+        pieces.push(table::read_unheaded_row(line, layout, table, &mut said));
+        clean.push(placed_for_certain(&said));
+        diags.append(&mut said);
+    }
+    // Where each line's row went, as rows are joined.
+    let (pieces, first, unplaced) = join_lifted_rows(pieces, &kinds, &clean);
+    for k in unplaced {
+        // A piece of letters joined to no row: loose text between its neighbours.
+        if let Some(line) = lines.get(k) {
+            loose.push((k + 1, line.clone()));
+        }
+    }
+    let (joined, second) = table::join_pieces(pieces);
+    let mut rows: Vec<_> = joined.into_iter().map(|r| table::doubt_unless_complete(r, table)).collect();
+    let row_of = |line: usize| first.get(line).and_then(|&k| second.get(k)).copied();
+    // Rows beside loose footnote marks: their cells' marks may be incomplete.
+    let mut beside_marks: Vec<usize> = Vec::new();
+    for (at, line) in loose {
+        diags.push(Diagnostic::new(
+            Code::UnplacedContent,
+            Some(line.span()),
+            format!(
+                "the text {} between the rows of the table was not placed: which row it continues is not certain",
+                quote(&line.text())
+            ),
+        ));
+        for k in [at.checked_sub(1), Some(at)].into_iter().flatten().filter_map(row_of) {
+            if let Some(row) = rows.get_mut(k) {
+                table::doubt_text(row);
+                if has_loose_marks(&line) {
+                    beside_marks.push(k);
+                }
+            }
+        }
+    }
+    table::doubt_rows_together_but_first(&mut rows, table, true, diags);
+    // Marks do not make rows: whether the rows were told apart is not
+    // affected, so this comes after the rows' doubt.
+    for k in beside_marks {
+        if let Some(row) = rows.get_mut(k) {
+            table::doubt_footnoted(row);
+        }
+    }
+    rows
+}
+
+/// Whether a line has footnote marks standing apart (`(10)(11)`, not
+/// `Trust(2)`): a cell's marks wrapped onto a line of their own, which
+/// may be any cell's of the rows beside it.
+fn has_loose_marks(line: &Line) -> bool {
+    line.filled().flat_map(|cell| cell.text.split(' ')).any(|word| kind_of(word) == Kind::Marks)
+}
+
+/// What a line's words are: any date or amount, any words of text, any
+/// lone letters. Read word by word, without cutting the line into tokens
+/// (a `$` standing before its amount is part of it).
+#[derive(Clone, Copy, Debug, Default)]
+struct Class {
+    values: bool,
+    text: bool,
+    letters: bool,
+}
+
+impl Class {
+    fn of(line: &Line) -> Class {
+        let mut c = Class::default();
+        for word in line.filled().flat_map(|cell| cell.text.split(' ')) {
+            if word.is_empty() || word == "$" {
+                continue;
+            }
+            match kind_of(word) {
+                Kind::Date | Kind::Number | Kind::Dollars => c.values = true,
+                Kind::Text => c.text = true,
+                Kind::Letter(_) => c.letters = true,
+                Kind::Marks => {}
+            }
+        }
+        c
+    }
+
+    /// A date or an amount (every row has one).
+    fn has_values(self) -> bool {
+        self.values
+    }
+
+    /// Values only: a date or an amount, and no words (every row has a
+    /// title, so the line is a piece of one).
+    fn values_only(self) -> bool {
+        self.values && !self.text
+    }
+
+    /// Letters only (`S`, `C(1)`): no words, no date, no amount.
+    fn letters_only(self) -> bool {
+        self.letters && !self.values && !self.text
+    }
+}
+
+/// Two lines of one table joined cell by cell, the upper line's text first.
+fn merge_cells(upper: &Line, lower: &Line) -> Line {
+    let mut out = upper.clone();
+    for (cell, more) in out.cells.iter_mut().zip(&lower.cells) {
+        if more.is_empty() {
+            continue;
+        }
+        cell.text = if cell.is_empty() { more.text.clone() } else { format!("{} {}", cell.text, more.text) };
+        cell.span = cell.span.cover(more.span);
+    }
+    out
+}
+
+/// Whether reading a row said nothing of a token whose column is not
+/// certain, that fits no column, or that its column could not read.
+fn placed_for_certain(said: &[Diagnostic]) -> bool {
+    said.iter()
+        .all(|d| !matches!(d.code, Code::ColumnUncertain | Code::UnplacedContent | Code::CellUnreadable))
+}
+
+/// A line read on its own as a row, and whether every token found one column for certain.
+fn trial(line: &Line, layout: &table::Layout, table: Table) -> (Row, bool) {
+    let mut said = Vec::new();
+    let row = table::read_unheaded_row(line, layout, table, &mut said);
+    (row, placed_for_certain(&said))
+}
+
+/// What a line read as a row may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Piece {
+    /// A line with words and values: a row, or most of one.
+    Whole,
+    /// Values without words (a converter lifted footnoted cells above their row).
+    Lifted,
+    /// Letters without words or values (`S`: a code dropped below its row).
+    Dropped,
+}
+
+/// Join the pieces of rows to their rows where that is certain: a lifted
+/// piece (values only) to the row below it, a dropped one (letters only) to
+/// the row above. The piece and its row were each placed for certain
+/// (`clean`); its row shows none of the piece's columns and is complete
+/// with them; and the row on the piece's other side shows every column the
+/// piece fills (or there is none), so the piece cannot be its. This is the
+/// part of [`join_lifted_pieces`] for lines with not as many cells as their
+/// neighbours (a plain line of text beside a pipe row).
+///
+/// Returns the rows; for each row given, the index of the row it went into
+/// (a dropped piece joined to no row: the row above it); and the dropped
+/// pieces joined to no row, which are not rows.
+fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row>, Vec<usize>, Vec<usize>) {
+    let n = rows.len();
+    let kind = |k: usize| kinds.get(k).copied().unwrap_or(Piece::Whole);
+    let sure = |k: usize| clean.get(k).copied().unwrap_or(false);
+    let cols: Vec<Vec<Column>> = rows.iter().map(shown).collect();
+    let covers = |k: usize, piece: usize| cols[piece].iter().all(|c| cols[k].contains(c));
+    let disjoint = |k: usize, piece: usize| cols[piece].iter().all(|c| !cols[k].contains(c));
+    let completes = |row: &Row, piece: &Row| {
+        let mut whole = row.clone();
+        table::absorb(&mut whole, piece.clone());
+        table::is_complete(&whole).then_some(whole)
+    };
+    let mut out: Vec<Row> = Vec::with_capacity(n);
+    let mut went = vec![0; n];
+    let mut unplaced = Vec::new();
+    // The index (in `rows`) of the last row pushed that was not a piece.
+    let mut last_whole: Option<usize> = None;
+    let mut k = 0;
+    while k < n {
+        let row = &rows[k];
+        match kind(k) {
+            Piece::Lifted
+                if sure(k)
+                    && k + 1 < n
+                    && kind(k + 1) == Piece::Whole
+                    && sure(k + 1)
+                    && disjoint(k + 1, k)
+                    && last_whole.is_none_or(|above| above + 1 == k && covers(above, k)) =>
+            {
+                if let Some(whole) = completes(&rows[k + 1], row) {
+                    out.push(whole);
+                    went[k] = out.len() - 1;
+                    went[k + 1] = out.len() - 1;
+                    last_whole = Some(k + 1);
+                    k += 2;
+                    continue;
+                }
+            }
+            Piece::Dropped => {
+                let below_has_them = k + 1 >= n || (kind(k + 1) == Piece::Whole && covers(k + 1, k));
+                let joined = match (last_whole, out.last_mut()) {
+                    (Some(above), Some(prev))
+                        if above + 1 == k && sure(k) && below_has_them && disjoint(above, k) =>
+                    {
+                        completes(prev, row).map(|whole| *prev = whole)
+                    }
+                    _ => None,
+                };
+                went[k] = out.len().saturating_sub(1);
+                if joined.is_none() {
+                    unplaced.push(k);
+                }
+                k += 1;
+                continue;
+            }
+            _ => {}
+        }
+        out.push(row.clone());
+        went[k] = out.len() - 1;
+        if kind(k) == Piece::Whole {
+            last_whole = Some(k);
+        }
+        k += 1;
+    }
+    (out, went, unplaced)
+}
+
+/// The columns a row shows something in (a value or footnotes).
+fn shown(row: &Row) -> Vec<Column> {
+    Column::ALL
+        .into_iter()
+        .filter(|&c| {
+            let cell = row.cell(c);
+            cell.has_value() || !cell.meta().0.is_empty()
+        })
+        .collect()
+}
+
+/// Join each piece of values only to the line below it where that makes
+/// one certain row (see the module's documentation).
+/// Returns the lines, each with its [`Class`].
+fn join_lifted_pieces(data: &[Line], layout: &table::Layout, table: Table) -> Vec<(Line, Class)> {
+    let mut out: Vec<(Line, Class)> = Vec::with_capacity(data.len());
+    // The last row line (its index in `out`), read only when a piece needs it.
+    let mut above: Option<usize> = None;
+    let classes: Vec<Class> = data.iter().map(Class::of).collect();
+    let mut i = 0;
+    while i < data.len() {
+        let line = &data[i];
+        let class = classes[i];
+        if class.values_only()
+            && let Some(next) = data.get(i + 1)
+            && let Some(&below) = classes.get(i + 1)
+            && next.cells.len() == line.cells.len()
+            && line.cells.len() >= 3
+            && below.has_values()
+            && !below.values_only()
+        {
+            let piece = shown(&trial(line, layout, table).0);
+            let fits_above = above.and_then(|k| out.get(k)).is_some_and(|(a, _)| {
+                let cols = shown(&trial(a, layout, table).0);
+                piece.iter().any(|c| !cols.contains(c))
+            });
+            let joined = merge_cells(line, next);
+            let (row, clean) = trial(&joined, layout, table);
+            if !fits_above && clean && table::is_complete(&row) {
+                above = Some(out.len());
+                let class = Class::of(&joined);
+                out.push((joined, class));
+                i += 2;
+                continue;
+            }
+        }
+        if class.has_values() {
+            above = Some(out.len());
+        }
+        out.push((line.clone(), class));
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AcquiredDisposed, TransactionCode};
+    use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
+    use crate::repr::columns::standard_slots;
+    use crate::source::Span;
+
+    /// A line of cells (footnote marks written `(1)`, as PDF converters do).
+    fn line(cells: &[&str]) -> Line {
+        let mut at = 0;
+        Line::new(
+            cells
+                .iter()
+                .map(|t| {
+                    let text = canonical_marks(t, MarkStyle::Attached);
+                    let cell = Cell::new(&text, Span::new(at, at + t.len()));
+                    at += t.len() + 3;
+                    cell
+                })
+                .collect(),
+        )
+    }
+
+    fn layout() -> table::Layout {
+        table::Layout { groups: vec![standard_slots(4, Table::NonDerivative).to_vec()] }
+    }
+
+    #[test]
+    fn a_lifted_code_and_amount_join_the_row_below() {
+        // A fictional table: the second row's code and amount, footnoted,
+        // were lifted onto a line of their own above the rest of it.
+        let data = [
+            line(&["Common Stock", "", "03/04/2024", "", "S(1) 100(2)", "D $10.50", "900", "D", ""]),
+            line(&["", "", "", "", "S(1) 250(2)", "", "", "", ""]),
+            line(&["Common Stock", "", "03/04/2024", "", "", "D $10.75", "650", "D", ""]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, &mut diags);
+        assert_eq!(rows.len(), 2);
+        let second = &rows[1];
+        assert_eq!(second.transaction_code.copied(), Some(TransactionCode::S));
+        assert_eq!(second.transaction_shares.decimal(), Some(250.into()));
+        assert_eq!(second.transaction_acquired_disposed_code.copied(), Some(AcquiredDisposed::Disposed));
+        assert_eq!(second.shares_owned_following_transaction.decimal(), Some(650.into()));
+        assert!(second.transaction_shares.origin.is_read());
+        assert!(rows[0].transaction_shares.origin.is_read(), "{diags:?}");
+    }
+
+    #[test]
+    fn a_piece_the_row_above_may_lack_is_not_joined_below() {
+        // The row above shows no amount: the piece may be its.
+        let data = [
+            line(&["Common Stock", "", "03/04/2024", "", "S(1)", "D $10.50", "900", "D", ""]),
+            line(&["", "", "", "", "S(1) 250(2)", "", "", "", ""]),
+            line(&["Common Stock", "", "03/04/2024", "", "", "D $10.75", "650", "D", ""]),
+        ];
+        let lines = join_lifted_pieces(&data, &layout(), Table::NonDerivative);
+        assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn a_lifted_price_on_a_line_of_its_own_joins_the_row_below() {
+        // The price of the second row, footnoted, on a plain line above its pipe row.
+        let data = [
+            line(&["Common Stock 03/04/2024 S 100 D $10.50 900 D"]),
+            line(&["$10.75(1)"]),
+            line(&["Common Stock", "", "03/04/2024", "", "S", "250", "D", "650", "D"]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        let second = &rows[1];
+        assert_eq!(second.transaction_price_per_share.decimal(), Some(rust_decimal::Decimal::new(1075, 2)));
+        assert_eq!(second.transaction_price_per_share.footnotes, vec![crate::model::FootnoteId::numbered(1)]);
+        assert!(second.transaction_price_per_share.origin.is_read());
+        assert!(second.transaction_shares.origin.is_read());
+    }
+
+    #[test]
+    fn a_dropped_code_joins_the_row_above() {
+        // The first row's code fell below it; the second row shows its own.
+        let data = [
+            line(&["Common Stock", "", "03/04/2024", "", "", "100", "A $0", "1,000", "D"]),
+            line(&["C"]),
+            line(&["Common Stock 03/04/2024 S 250 D $10.75 750 D"]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        assert_eq!(rows[0].transaction_code.copied(), Some(TransactionCode::C));
+        assert!(rows[0].transaction_code.origin.is_read());
+        assert!(rows[0].shares_owned_following_transaction.origin.is_read());
+        // Between two rows that both lack a code, the letter's row is not certain.
+        let data = [
+            line(&["Common Stock", "", "03/04/2024", "", "", "100", "A $0", "1,000", "D"]),
+            line(&["C"]),
+            line(&["Common Stock", "", "03/04/2024", "", "", "250", "D $10.75", "750", "D"]),
+        ];
+        let rows = read(&data, &layout(), Table::NonDerivative, &mut Vec::new());
+        assert_eq!(rows.len(), 2);
+        assert!(rows.iter().all(|r| r.transaction_code.value.is_none()));
+        assert!(!rows[0].shares_owned_following_transaction.origin.is_read());
+    }
+
+    fn derivative() -> table::Layout {
+        table::Layout { groups: vec![standard_slots(4, Table::Derivative).to_vec()] }
+    }
+
+    #[test]
+    fn an_amount_whose_direction_is_not_shown_keeps_its_row() {
+        // A fictional Table II row: the amount's column, (A) or (D), is not
+        // shown; the row is whole all the same, and its values are kept.
+        let data =
+            [line(&["Stock Option $10 03/04/2024 M 500 03/04/2025 03/04/2030 Common Stock 500 $0 1,500 D"])];
+        let mut diags = Vec::new();
+        let rows = read(&data, &derivative(), Table::Derivative, &mut diags);
+        assert_eq!(rows.len(), 1, "{diags:?}");
+        let row = &rows[0];
+        assert_eq!(row.transaction_shares.decimal(), Some(500.into()));
+        assert!(row.transaction_shares.origin.is_read(), "{diags:?}");
+        assert!(row.transaction_date.origin.is_read());
+        assert!(row.shares_owned_following_transaction.origin.is_read());
+        assert!(row.transaction_acquired_disposed_code.value.is_none());
+        assert!(!row.transaction_acquired_disposed_code.origin.is_read());
+    }
+
+    #[test]
+    fn loose_marks_put_the_marks_of_the_rows_beside_them_in_doubt() {
+        // Marks wrapped above the row, on a line of their own: whose they are is not known.
+        let data = [
+            line(&["(1)(2)"]),
+            line(&[
+                "Stock Option $10 03/04/2024 M(3) 500 03/04/2025 03/04/2030 Common Stock 500 $0(4) 1,500 D",
+            ]),
+        ];
+        let rows = read(&data, &derivative(), Table::Derivative, &mut Vec::new());
+        assert_eq!(rows.len(), 1);
+        let row = &rows[0];
+        assert_eq!(row.transaction_code.origin, crate::model::Origin::Uncertain, "{row:?}");
+        assert_eq!(row.transaction_price_per_share.origin, crate::model::Origin::Uncertain);
+        // The values without marks are not in doubt.
+        assert!(row.transaction_shares.origin.is_read());
+        assert!(has_loose_marks(&line(&["(10)(11)"])));
+        assert!(!has_loose_marks(&line(&["Trust(2)"])));
+    }
+
+    #[test]
+    fn a_holding_line_is_read_as_a_holding() {
+        let data = [line(&["Common Stock", "", "", "2,415", "I By Trust"])];
+        let rows = read(&data, &layout(), Table::NonDerivative, &mut Vec::new());
+        let row = &rows[0];
+        assert_eq!(row.kind, crate::model::RowKind::Holding);
+        assert_eq!(row.shares_owned_following_transaction.decimal(), Some(2415.into()));
+        assert!(row.shares_owned_following_transaction.origin.is_read());
+        assert!(row.transaction_shares.value.is_none());
+    }
+}
