@@ -311,7 +311,7 @@ pub(crate) fn fill_group(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let toks = tokens(cell);
-    place(row, group, &toks, None, problems, diagnostics);
+    place(row, group, &toks, None, problems, diagnostics, false);
     for slot in group {
         touch(row, *slot, cell.span);
     }
@@ -357,7 +357,7 @@ pub(crate) fn fill_row_typed(
     let held = if most >= whole { align_scored(&as_holding, &holding, None).1 } else { i32::MIN };
     let chosen: &[Slot] = if holding.len() < slots.len() && held >= whole { &holding } else { slots };
     let mut problems = Vec::new();
-    place_marks(row, chosen, &toks, None, &mut problems, diagnostics, true);
+    place(row, chosen, &toks, None, &mut problems, diagnostics, true);
     for p in problems {
         mark_uncertain(row, p.slot);
         diagnostics.push(Diagnostic::new(Code::CellUnreadable, Some(p.span), p.message));
@@ -375,7 +375,7 @@ pub(crate) fn fill_tokens(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut problems = Vec::new();
-    place(row, slots, toks, ranges, &mut problems, diagnostics);
+    place(row, slots, toks, ranges, &mut problems, diagnostics, false);
     for p in problems {
         mark_uncertain(row, p.slot);
         diagnostics.push(Diagnostic::new(Code::CellUnreadable, Some(p.span), p.message));
@@ -467,22 +467,11 @@ pub(crate) fn detach_price_marks_from(toks: &[Token], slots: &[Slot]) -> Vec<(To
     out
 }
 
-/// Align `toks` with `slots` and fill the row.
+/// Align `toks` with `slots` and fill the row; with `loose_marks`, footnote
+/// marks standing apart are tokens of their own, and one put in a column that
+/// marks seldom fill alone (anything but a price or a date exercisable or
+/// expiring) is uncertain.
 fn place(
-    row: &mut Row,
-    slots: &[Slot],
-    toks: &[Token],
-    ranges: Option<&[(u32, u32)]>,
-    problems: &mut Vec<SlotProblem>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    place_marks(row, slots, toks, ranges, problems, diagnostics, false);
-}
-
-/// [`place`]; with `loose_marks`, footnote marks standing apart are tokens
-/// of their own, and one put in a column that marks seldom fill alone
-/// (anything but a price or a date exercisable or expiring) is uncertain.
-fn place_marks(
     row: &mut Row,
     slots: &[Slot],
     toks: &[Token],
@@ -499,7 +488,7 @@ fn place_marks(
 /// Fill the row from tokens placed by an alignment: `choices` gives, for
 /// each token, the slots it takes in some best placement (none: it is left
 /// out and reported; several: its columns are in doubt). `loose_marks` as
-/// in [`place_marks`].
+/// in [`place`].
 pub(crate) fn apply(
     row: &mut Row,
     slots: &[Slot],

@@ -779,6 +779,16 @@ mod tests {
         line
     }
 
+    /// The heading lines of [`table_i`].
+    fn table_i_headings() -> Vec<String> {
+        table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect()
+    }
+
+    /// A fictional purchase's values on `date`, one line in Table I's columns.
+    fn purchase_line(date: &str) -> String {
+        at(&[(72, date), (115, "P"), (133, "100"), (153, "A"), (160, "$1.00"), (178, "1,100"), (209, "D")])
+    }
+
     /// Table I as a browser prints the EDGAR page (a fictional filing):
     /// headings wrapped in their columns, a nature of ownership wrapped
     /// around its row, a row whose last cells slipped to the next line.
@@ -998,30 +1008,18 @@ mod tests {
         // unevenly: three lines above the first row's values and one
         // below, a blank line, the second title's first line, a line of
         // another column, the second row's values.
-        let headings: Vec<String> =
-            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
-        let values = |date: &str| {
-            at(&[
-                (72, date),
-                (115, "P"),
-                (133, "100"),
-                (153, "A"),
-                (160, "$1.00"),
-                (178, "1,100"),
-                (209, "D"),
-            ])
-        };
+        let headings = table_i_headings();
         let mut lines = headings;
         lines.extend([
             at(&[(2, "Class")]),
             at(&[(2, "A")]),
             at(&[(2, "Common")]),
-            values("01/15/2024"),
+            purchase_line("01/15/2024"),
             at(&[(2, "Stock")]),
             String::new(),
             at(&[(2, "Preferred")]),
             at(&[(225, "See")]),
-            values("01/16/2024"),
+            purchase_line("01/16/2024"),
             at(&[(2, "Stock"), (225, "footnote")]),
         ]);
         let page = page_lines(&lines.join("\n"), 0);
@@ -1039,26 +1037,14 @@ mod tests {
         // values and one below, a blank line between the rows: the cut at
         // the even split gives the first row two lines of the second's
         // title and leaves its cell even, but the blank line is elsewhere.
-        let headings: Vec<String> =
-            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
-        let values = |date: &str| {
-            at(&[
-                (72, date),
-                (115, "P"),
-                (133, "100"),
-                (153, "A"),
-                (160, "$1.00"),
-                (178, "1,100"),
-                (209, "D"),
-            ])
-        };
+        let headings = table_i_headings();
         let mut lines = headings;
         for date in ["01/15/2024", "01/16/2024"] {
             lines.extend([
                 at(&[(2, "Stock")]),
                 at(&[(2, "Option")]),
                 at(&[(2, "(right to")]),
-                values(date),
+                purchase_line(date),
                 at(&[(2, "buy)")]),
                 String::new(),
             ]);
@@ -1076,8 +1062,7 @@ mod tests {
     #[test]
     fn a_value_inside_a_title_is_a_word_of_it() {
         // A fictional title that names its par value.
-        let headings: Vec<String> =
-            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
+        let headings = table_i_headings();
         let mut lines = headings;
         lines.push(String::new());
         lines.push(at(&[
@@ -1104,8 +1089,7 @@ mod tests {
         // Fictional rows: a code's mark printed on the line above, just
         // after the code (in the empty V column); a price's mark on the
         // line of the cells staggered below it, just after the price.
-        let headings: Vec<String> =
-            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
+        let headings = table_i_headings();
         let mut lines = headings;
         lines.extend([
             String::new(),
@@ -1147,8 +1131,7 @@ mod tests {
         // A fictional sale staggered over three lines, its amount's mark
         // after a space: a mark, not a cell of the (A) or (D) column that
         // would part the row's later lines from it.
-        let headings: Vec<String> =
-            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
+        let headings = table_i_headings();
         let mut lines = headings;
         lines.extend([
             String::new(),
@@ -1170,8 +1153,7 @@ mod tests {
     fn cells_staggered_above_the_title_line_start_its_row() {
         // A fictional row whose amount owned after stands on a line above
         // its title's, the line before it blank.
-        let headings: Vec<String> =
-            table_i().lines().take_while(|l| !l.is_empty()).map(str::to_owned).collect();
+        let headings = table_i_headings();
         let mut lines = headings;
         lines.extend([
             String::new(),
