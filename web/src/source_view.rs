@@ -63,11 +63,6 @@ impl SourceViewer {
     }
 }
 
-/// The element an event happened on, for giving the focus back to it.
-pub fn event_element(event: &web_sys::Event) -> Option<web_sys::HtmlElement> {
-    event.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-}
-
 /// The panel, mounted once at the page's end.
 #[component]
 pub fn SourceView(viewer: SourceViewer) -> impl IntoView {

@@ -7,6 +7,7 @@ use super::combined::{Combined, ExportTarget};
 use super::query::{Derivative, Direction, Ownership, Query, Sort};
 use super::rows::{Col, RowView};
 use super::virtual_table::VirtualTable;
+use crate::html::push_escaped;
 use crate::worker_protocol::ExportKind;
 
 /// The filters, count, exports and table.
@@ -155,20 +156,6 @@ pub fn push_cell(out: &mut String, attrs: &str, text: &str, tip: bool) {
     out.push('>');
     push_escaped(out, text);
     out.push_str("</td>");
-}
-
-/// Append `text` escaped for HTML text and for a double-quoted attribute.
-pub fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
 }
 
 /// A column heading that sorts the table by its column: ascending, then
