@@ -10,6 +10,7 @@ use super::combined::Combined;
 use super::summary::{PartyTotals, Summaries};
 use super::table_view::{format_count, push_cell};
 use super::virtual_table::VirtualTable;
+use crate::html::Html;
 
 /// Both summaries, once the worker has computed them.
 #[component]
@@ -121,7 +122,7 @@ fn PartyTable(parties: Vec<PartyTotals>, who: &'static str, test: &'static str) 
         "Avg purchase",
         "Avg sale",
     ];
-    let row = move |i: usize| {
+    let row = Callback::new(move |i: usize| {
         let (p, s) = lines.with_value(|l| l.get(i).copied())?;
         parties.with_value(|parties| {
             let party = parties.get(p)?;
@@ -151,17 +152,26 @@ fn PartyTable(parties: Vec<PartyTotals>, who: &'static str, test: &'static str) 
                 security.average_purchase,
                 security.average_sale,
             ];
-            // One string of HTML, every value escaped: one DOM call per row.
-            let mut html = String::with_capacity(512);
+            let mut tr = Html::new();
+            tr.open(
+                "tr",
+                &[
+                    ("data-test", "party-line"),
+                    ("class", if first { "first" } else { "" }),
+                    ("aria-rowindex", &(i + 2).to_string()),
+                ],
+            );
+            let mut html = tr.finish();
             for text in &lead {
                 push_cell(&mut html, "", text, true);
             }
             for (n, text) in cells.iter().enumerate() {
                 push_cell(&mut html, if n >= 3 { r#" class="num""# } else { "" }, text, true);
             }
-            Some(view! { <tr data-test="party-line" class:first=first aria-rowindex=i + 2 inner_html=html></tr> })
+            html.push_str("</tr>");
+            Some(html)
         })
-    };
+    });
     view! {
         <VirtualTable count=Signal::derive(move || count) version=Signal::derive(|| 0) row=row label=who test=test>
             <tr>{headings.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>

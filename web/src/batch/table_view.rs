@@ -7,7 +7,7 @@ use super::combined::{Combined, ExportTarget};
 use super::query::{Derivative, Direction, Ownership, Query, Sort};
 use super::rows::{Col, RowView};
 use super::virtual_table::VirtualTable;
-use crate::html::push_escaped;
+use crate::html::{Html, push_escaped};
 use crate::worker_protocol::ExportKind;
 
 /// The filters, count, exports and table.
@@ -25,7 +25,13 @@ pub fn CombinedTable(combined: Combined) -> impl IntoView {
         combined.data.with_value(|d| (0..d.shown()).find(|&i| d.shown_filing(i) == Some(filing)))
     });
     let head = Col::ALL.iter().map(|&col| view! { <SortHeader combined=combined col=col /> }).collect_view();
-    let row = move |i: usize| combined_row(combined, i);
+    let row = Callback::new(move |i: usize| combined_row(combined, i));
+    let on_row = Callback::new(move |i: usize| {
+        let filing = combined.data.with_value(|d| d.shown_row(i).map(|(_, row)| row.filing));
+        if filing.is_some() {
+            combined.selected.set(filing);
+        }
+    });
     view! {
         <section class="combined" data-test="combined" aria-labelledby="combined-heading">
             <h2 id="combined-heading">"Combined transactions"</h2>
@@ -41,6 +47,7 @@ pub fn CombinedTable(combined: Combined) -> impl IntoView {
                 count=count
                 version=combined.version
                 row=row
+                on_row=on_row
                 label="Combined transactions of every filing"
                 test="combined-table"
                 reveal=selected_position
@@ -64,11 +71,13 @@ pub fn format_count(n: usize) -> String {
     out
 }
 
-/// The `i`-th row shown. Its cells are written as one string of HTML (every
-/// value escaped, see [`cells_html`]): one DOM call per row instead of about
-/// eight per cell, so that a screenful of rows (about 600 cells) is built in
-/// a few milliseconds, on the first rows of a batch as on every scroll.
-fn combined_row(combined: Combined, i: usize) -> impl IntoView {
+/// The `i`-th row shown, as HTML (every value escaped, see [`cells_html`]):
+/// one DOM call per screenful of rows instead of about eight per cell, so
+/// that a screenful (about 600 cells) is built in a few milliseconds, on the
+/// first rows of a batch as on every scroll. Reads the selection: the rows
+/// are written again when it changes.
+fn combined_row(combined: Combined, i: usize) -> Option<String> {
+    let selected = combined.selected.get();
     let names = combined.inputs;
     combined.data.with_value(|d| {
         let (id, row) = d.shown_row(i)?;
@@ -76,7 +85,6 @@ fn combined_row(combined: Combined, i: usize) -> impl IntoView {
         let input = names
             .with_untracked(|n| n.get(filing.input as usize).map(|e| e.name.clone()))
             .unwrap_or_default();
-        let filing_index = row.filing;
         let front = [
             (Col::Input, input.as_str()),
             (Col::Form, filing.form.as_str()),
@@ -84,20 +92,28 @@ fn combined_row(combined: Combined, i: usize) -> impl IntoView {
             (Col::Owner, filing.owners.as_str()),
             (Col::Table, row.table_label()),
         ];
-        let html = cells_html(&front, &row);
-        let selected = move || combined.selected.get() == Some(filing_index);
-        Some(view! {
-            <tr
-                data-test="combined-row"
-                data-id=id
-                aria-rowindex=i + 2
-                class:holding=row.holding
-                class:selected=selected
-                aria-selected=move || selected().to_string()
-                on:click=move |_| combined.selected.set(Some(filing_index))
-                inner_html=html
-            ></tr>
-        })
+        let is_selected = selected == Some(row.filing);
+        let class = match (row.holding, is_selected) {
+            (true, true) => "holding selected",
+            (true, false) => "holding",
+            (false, true) => "selected",
+            (false, false) => "",
+        };
+        let mut html = Html::new();
+        html.open(
+            "tr",
+            &[
+                ("data-test", "combined-row"),
+                ("data-id", &id.to_string()),
+                ("aria-rowindex", &(i + 2).to_string()),
+                ("class", class),
+                ("aria-selected", if is_selected { "true" } else { "false" }),
+            ],
+        );
+        let mut html = html.finish();
+        html.push_str(&cells_html(&front, &row));
+        html.push_str("</tr>");
+        Some(html)
     })
 }
 

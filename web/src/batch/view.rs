@@ -12,6 +12,7 @@ use super::summary_view::SummaryView;
 use super::table_view::{CombinedTable, format_count, push_cell};
 use super::virtual_table::VirtualTable;
 use super::{DETAIL_LIMIT_BYTES, seconds};
+use crate::html::Html;
 
 /// Everything about the batch.
 #[component]
@@ -177,7 +178,7 @@ fn InputList(combined: Combined) -> impl IntoView {
         listed.track();
         0
     });
-    let row = move |i: usize| {
+    let row = Callback::new(move |i: usize| {
         let index = listed.with_untracked(|l| l.get(i).copied())?;
         let entry = combined.inputs.with_untracked(|inputs| inputs.get(index).cloned())?;
         let outcome = entry.outcome();
@@ -189,13 +190,20 @@ fn InputList(combined: Combined) -> impl IntoView {
             Outcome::Failed => "failed",
             Outcome::Cancelled => "cancelled",
         };
-        let first_filing =
-            move || combined.data.with_value(|d| d.filings.iter().position(|f| f.input as usize == index));
         let reason = status.reason.clone().unwrap_or_default();
         let counts =
             entry.status.as_ref().map(|s| (s.filings.to_string(), s.rows.to_string())).unwrap_or_default();
-        // One string of HTML, every value escaped: one DOM call per row.
-        let mut html = String::with_capacity(256);
+        let mut tr = Html::new();
+        tr.open(
+            "tr",
+            &[
+                ("data-test", "input"),
+                ("data-status", outcome.as_str()),
+                ("aria-rowindex", &(i + 2).to_string()),
+                ("class", &format!("input-{}", outcome.as_str())),
+            ],
+        );
+        let mut html = tr.finish();
         push_cell(&mut html, r#" class="num""#, &(index + 1).to_string(), false);
         push_cell(&mut html, r#" data-test="input-name""#, &entry.name, true);
         push_cell(&mut html, "", entry.kind.as_str(), false);
@@ -206,21 +214,17 @@ fn InputList(combined: Combined) -> impl IntoView {
         push_cell(&mut html, r#" class="num""#, &counts.0, false);
         push_cell(&mut html, r#" class="num""#, &counts.1, false);
         push_cell(&mut html, r#" data-test="input-reason""#, &reason, true);
-        Some(view! {
-            <tr
-                data-test="input"
-                data-status=outcome.as_str()
-                aria-rowindex=i + 2
-                class=format!("input-{}", outcome.as_str())
-                on:click=move |_| {
-                    if let Some(f) = first_filing() {
-                        combined.selected.set(u32::try_from(f).ok());
-                    }
-                }
-                inner_html=html
-            ></tr>
-        })
-    };
+        html.push_str("</tr>");
+        Some(html)
+    });
+    // The input's first filing, when it has been read.
+    let on_row = Callback::new(move |i: usize| {
+        let Some(index) = listed.with_untracked(|l| l.get(i).copied()) else { return };
+        let first = combined.data.with_value(|d| d.filings.iter().position(|f| f.input as usize == index));
+        if let Some(f) = first {
+            combined.selected.set(u32::try_from(f).ok());
+        }
+    });
     view! {
         <section class="inputs" data-test="inputs" aria-labelledby="inputs-heading">
             <h2 id="inputs-heading">"Inputs"</h2>
@@ -240,6 +244,7 @@ fn InputList(combined: Combined) -> impl IntoView {
                 count=Signal::derive(move || listed.with(Vec::len))
                 version=version
                 row=row
+                on_row=on_row
                 label="Inputs and their status"
                 test="input-table"
             >
