@@ -63,10 +63,19 @@ fn table_head(html: &mut Html, heading: &'static str, test: &'static str, column
 }
 
 /// Everything the analysis found in one filing.
-pub fn analysis_view(html: &mut Html, filing: &Filing, analysis: &Analysis, source: Option<&Input>, prefix: &str) {
+pub fn analysis_view(
+    html: &mut Html,
+    filing: &Filing,
+    analysis: &Analysis,
+    source: Option<&Input>,
+    prefix: &str,
+) {
     let id = format!("{prefix}-analysis");
-    html.open("section", &[("class", "analysis"), ("data-test", "analysis"), ("aria-labelledby", &id)])
-        .leaf("h3", &[("id", &id)], "Analysis");
+    html.open("section", &[("class", "analysis"), ("data-test", "analysis"), ("aria-labelledby", &id)]).leaf(
+        "h3",
+        &[("id", &id)],
+        "Analysis",
+    );
     rows_explained(html, analysis, prefix);
     positions(html, analysis, prefix);
     exercises(html, analysis, prefix);
@@ -132,7 +141,8 @@ fn rows_explained(html: &mut Html, analysis: &Analysis, prefix: &str) {
         html.raw("</td>").leaf("td", &[], plan.as_deref().unwrap_or("")).raw("<td>");
         if let Some(r) = &row.price_range {
             let (verdict, class) = if r.within { ("Within", "check ok") } else { ("Outside", "check bad") };
-            let text = format!("{verdict} {}–{} {}", dollars(r.low), dollars(r.high), footnote_mark(&r.footnote));
+            let text =
+                format!("{verdict} {}–{} {}", dollars(r.low), dollars(r.high), footnote_mark(&r.footnote));
             html.leaf("span", &[("class", class)], &text);
         }
         html.raw("</td>").leaf("td", &[], row.timeliness.unwrap_or("")).raw("</tr>");
@@ -167,7 +177,10 @@ fn positions(html: &mut Html, analysis: &Analysis, prefix: &str) {
         let how = match p.ownership {
             Some(DirectIndirect::Direct) => "Direct".to_owned(),
             Some(DirectIndirect::Indirect) => {
-                format!("Indirect{}", p.nature_of_ownership.as_deref().map(|n| format!(" ({n})")).unwrap_or_default())
+                format!(
+                    "Indirect{}",
+                    p.nature_of_ownership.as_deref().map(|n| format!(" ({n})")).unwrap_or_default()
+                )
             }
             None => "Not stated".to_owned(),
         };

@@ -54,7 +54,8 @@ pub fn owner_card(html: &mut Html, owner: &ReportingOwner) {
     let relationship = if roles.is_empty() { "none ticked".to_owned() } else { roles.join(", ") };
     term(html, "Relationship", &[("data-test", "owner-relationship")], &relationship);
     html.raw(r#"<dt>Address</dt><dd class="address">"#);
-    for line in [address.street1.text(), address.street2.text(), &city_line, address.state_description.text()] {
+    for line in [address.street1.text(), address.street2.text(), &city_line, address.state_description.text()]
+    {
         if !line.is_empty() {
             html.leaf("span", &[("class", "line")], line);
         }
@@ -127,10 +128,17 @@ pub fn filing_card(html: &mut Html, filing: &Filing, analysis: &Analysis) {
         &late.1,
     )
     .raw("</ul><dl>");
-    term(html, period_label(filing.form_type()), &[("data-test", "period")], period.as_deref().unwrap_or("not given"));
-    for (label, test, date) in
-        [("Original filed", "original-date", original), ("Filed", "filed-date", filed), ("Signed", "signed-date", signed)]
-    {
+    term(
+        html,
+        period_label(filing.form_type()),
+        &[("data-test", "period")],
+        period.as_deref().unwrap_or("not given"),
+    );
+    for (label, test, date) in [
+        ("Original filed", "original-date", original),
+        ("Filed", "filed-date", filed),
+        ("Signed", "signed-date", signed),
+    ] {
         if let Some(date) = date {
             term(html, label, &[("data-test", test)], &date);
         }

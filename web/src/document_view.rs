@@ -34,14 +34,18 @@ pub fn reading_problems(document: &Document) -> Vec<&Diagnostic> {
 fn document_view(html: &mut Html, index: usize, document: &Document) {
     let parsed = &document.parsed;
     let source = document.input.as_deref();
-    html.open("article", &[("class", "document"), ("data-test", "document"), ("data-document", &index.to_string())])
-        .raw(r#"<header class="document-header">"#)
-        .leaf("h2", &[("data-test", "document-name")], &document.name);
+    html.open(
+        "article",
+        &[("class", "document"), ("data-test", "document"), ("data-document", &index.to_string())],
+    )
+    .raw(r#"<header class="document-header">"#)
+    .leaf("h2", &[("data-test", "document-name")], &document.name);
     detection_note(html, &parsed.detection, document.chosen, source.is_some());
     html.raw("</header>");
     if document.filings.is_empty() {
         // The core's first error says why (e.g. that a representation is not read yet).
-        let reason = parsed.diagnostics.iter().find(|d| d.severity == Severity::Error).map(|d| d.message.as_str());
+        let reason =
+            parsed.diagnostics.iter().find(|d| d.severity == Severity::Error).map(|d| d.message.as_str());
         no_filing_notice(html, &parsed.detection, reason);
     }
     for (position, (filing, analysis)) in document.filings.iter().zip(&document.analyses).enumerate() {
@@ -94,8 +98,10 @@ fn detection_note(html: &mut Html, detection: &Detection, chosen: Option<Represe
             None => format!("Detected: {}", detection.representation.label()),
         };
         let selected = |yes: bool| if yes { "selected" } else { "" };
-        html.raw(r#"<label class="override"><span>Read as</span><select data-test="representation-override">"#)
-            .leaf("option", &[("value", "auto"), ("selected", selected(chosen.is_none()))], &auto_label);
+        html.raw(
+            r#"<label class="override"><span>Read as</span><select data-test="representation-override">"#,
+        )
+        .leaf("option", &[("value", "auto"), ("selected", selected(chosen.is_none()))], &auto_label);
         for r in Representation::CHOOSABLE {
             html.leaf(
                 "option",
@@ -115,8 +121,11 @@ fn no_filing_notice(html: &mut Html, detection: &Detection, reason: Option<&str>
     } else {
         format!("Recognised as {}, but no filing could be read from it.", detection.representation.label())
     };
-    html.raw(r#"<section class="notice" data-test="no-filing" role="status">"#)
-        .leaf("p", &[("class", "headline")], &headline);
+    html.raw(r#"<section class="notice" data-test="no-filing" role="status">"#).leaf(
+        "p",
+        &[("class", "headline")],
+        &headline,
+    );
     if let Some(reason) = reason {
         html.leaf("p", &[("data-test", "no-filing-reason")], reason);
     }
@@ -124,4 +133,29 @@ fn no_filing_notice(html: &mut Html, detection: &Detection, reason: Option<&str>
         r#"<p class="hint">The ownership XML and the full EDGAR submission (.txt) of a filing are always read exactly. "#,
         "If the input was recognised wrongly, choose what it is with \u{201c}Read as\u{201d}.</p></section>"
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hostile_filing_comes_out_as_text() {
+        // Every free-text field of this filing is markup or script.
+        let xml = include_str!("../../tests/fixtures/form4-hostile.xml");
+        let document =
+            Document::from_text("</td><script>alert(1)</script>\"onmouseover=\"x.xml", xml.to_owned());
+        assert_eq!(document.filings.len(), 1);
+        let html = documents_html(&[Arc::new(document)]);
+        for markup in
+            ["<script", "<svg", "<img", "<iframe", "<style", "<form", "<input", "<b ", "href=\"javascript"]
+        {
+            assert!(!html.contains(markup), "{markup} came out as markup");
+        }
+        assert!(!html.contains("\"onmouseover="), "an attribute was closed early");
+        assert!(
+            html.contains("&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;onmouseover=&quot;x.xml")
+        );
+        assert!(html.contains("&lt;script&gt;window.__pwned=&#39;owner&#39;&lt;/script&gt;"));
+    }
 }

@@ -68,7 +68,8 @@ pub fn run(menu: &web_sys::Element, filing: &Filing, download: bool) {
         .flatten()
         .and_then(|s| s.dyn_into::<web_sys::HtmlSelectElement>().ok())
         .map(|s| s.value());
-    let format = Format::ALL.into_iter().find(|f| Some(f.extension()) == chosen.as_deref()).unwrap_or(Format::Tsv);
+    let format =
+        Format::ALL.into_iter().find(|f| Some(f.extension()) == chosen.as_deref()).unwrap_or(Format::Tsv);
     let Ok(Some(status)) = menu.query_selector("[data-test=export-status]") else { return };
     let name = table_name(table);
     let text = export(filing, table, format);

@@ -88,11 +88,14 @@ fn footnote_list(html: &mut Html, filing: &Filing, prefix: &str) {
     }
     html.raw(r#"<section class="footnote-list"><h3>Explanation of responses</h3><ol>"#);
     for footnote in &filing.footnotes {
-        html.open("li", &[("data-test", "footnote"), ("id", &footnote_anchor(prefix, &footnote.id)), ("tabindex", "-1")])
-            .leaf("span", &[("class", "mark")], &footnote_mark(&footnote.id))
-            .text(" ")
-            .text(footnote.text.text())
-            .close("li");
+        html.open(
+            "li",
+            &[("data-test", "footnote"), ("id", &footnote_anchor(prefix, &footnote.id)), ("tabindex", "-1")],
+        )
+        .leaf("span", &[("class", "mark")], &footnote_mark(&footnote.id))
+        .text(" ")
+        .text(footnote.text.text())
+        .close("li");
     }
     html.raw("</ol></section>");
 }

@@ -2,8 +2,8 @@
 //! uncertain, or not found. Table cells and the header cards mark values the
 //! same way, so the page says what it read and what it did not.
 
-use filing_core::model::Origin;
 use crate::html::Html;
+use filing_core::model::Origin;
 
 /// How a value was obtained, in words; `None` when it was read as written.
 pub fn origin_words(origin: Origin) -> Option<String> {
@@ -29,8 +29,11 @@ pub fn origin_glyph(origin: Origin) -> Option<(&'static str, &'static str)> {
 /// words for screen readers.
 pub fn origin_mark(html: &mut Html, origin: Origin) {
     if let Some((kind, glyph)) = origin_glyph(origin) {
-        html.leaf("span", &[("class", &format!("origin-mark {kind}")), ("aria-hidden", "true")], glyph)
-            .leaf("span", &[("class", "visually-hidden")], &format!(" ({kind})"));
+        html.leaf("span", &[("class", &format!("origin-mark {kind}")), ("aria-hidden", "true")], glyph).leaf(
+            "span",
+            &[("class", "visually-hidden")],
+            &format!(" ({kind})"),
+        );
     }
 }
 

@@ -17,8 +17,8 @@ use filing_core::model::{
 use wasm_bindgen::JsCast;
 
 use crate::export_menu::export_menu;
-use crate::footnotes::footnote_marks;
 pub use crate::footnotes::footnote_mark;
+use crate::footnotes::footnote_marks;
 use crate::html::Html;
 use crate::origin::{origin_glyph, origin_mark, origin_words};
 use crate::source_view::SourceRequest;
@@ -61,7 +61,10 @@ pub fn transaction_table(html: &mut Html, context: TableContext<'_>, table: Tabl
             .text(title)
             .close("h3");
     };
-    html.open("section", &[("class", "table-section"), ("data-test", hook), ("aria-labelledby", &heading_id)]);
+    html.open(
+        "section",
+        &[("class", "table-section"), ("data-test", hook), ("aria-labelledby", &heading_id)],
+    );
     let rows = context.filing.table(table);
     if rows.is_empty() {
         heading(html);

@@ -18,8 +18,18 @@ use crate::worker_protocol::ExportKind;
 type Choice = (&'static str, &'static str, &'static str, [(&'static str, &'static str); 3]);
 
 const CHOICES: [Choice; 3] = [
-    ("direction", "Acquired/disposed", "direction-filter", [("", "Both"), ("A", "Acquired (A)"), ("D", "Disposed (D)")]),
-    ("ownership", "Ownership", "ownership-filter", [("", "Both"), ("D", "Direct (D)"), ("I", "Indirect (I)")]),
+    (
+        "direction",
+        "Acquired/disposed",
+        "direction-filter",
+        [("", "Both"), ("A", "Acquired (A)"), ("D", "Disposed (D)")],
+    ),
+    (
+        "ownership",
+        "Ownership",
+        "ownership-filter",
+        [("", "Both"), ("D", "Direct (D)"), ("I", "Indirect (I)")],
+    ),
     ("table", "Table", "table-filter", [("", "Both"), ("1", "I: non-derivative"), ("2", "II: derivative")]),
 ];
 
@@ -115,7 +125,16 @@ pub fn filters_html() -> String {
 pub fn exports_html() -> String {
     let mut html = Html::new();
     for (label, test, _, _) in EXPORTS {
-        html.leaf("button", &[("type", "button"), ("class", "button secondary"), ("data-test", test), ("disabled", "disabled")], label);
+        html.leaf(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "button secondary"),
+                ("data-test", test),
+                ("disabled", "disabled"),
+            ],
+            label,
+        );
     }
     html.finish()
 }
@@ -133,7 +152,10 @@ pub fn head_html() -> String {
                 ("class", if col.is_numeric() { "num" } else { "" }),
             ],
         )
-        .open("button", &[("type", "button"), ("class", "sort"), ("data-test", "sort"), ("data-column", col.key())])
+        .open(
+            "button",
+            &[("type", "button"), ("class", "sort"), ("data-test", "sort"), ("data-column", col.key())],
+        )
         .text(col.label())
         .raw(r#"<span class="sort-arrow"></span></button></th>"#);
     }
@@ -151,7 +173,13 @@ fn codes_html(codes: &str) -> String {
             .unwrap_or_default();
         html.leaf(
             "button",
-            &[("type", "button"), ("class", "code"), ("data-code", &letter), ("aria-pressed", "false"), ("title", &title)],
+            &[
+                ("type", "button"),
+                ("class", "code"),
+                ("data-code", &letter),
+                ("aria-pressed", "false"),
+                ("title", &title),
+            ],
             &letter,
         );
     }
@@ -191,7 +219,8 @@ pub fn sync(section: &Element, query: &Query, codes: &str, written: StoredValue<
         }
     }
     for heading in all(section, "th[aria-sort]") {
-        let sort = query.sort.filter(|s| Some(s.col.key()) == heading.get_attribute("data-column").as_deref());
+        let sort =
+            query.sort.filter(|s| Some(s.col.key()) == heading.get_attribute("data-column").as_deref());
         let (aria, arrow) = match sort.map(|s| s.descending) {
             None => ("none", ""),
             Some(false) => ("ascending", " ▲"),
@@ -230,7 +259,8 @@ pub fn handle(combined: Combined, event: &Event) {
                         q.codes.push_str(&code);
                     }
                 });
-            } else if let Some(key) = closest("[data-test=sort]").and_then(|b| b.get_attribute("data-column")) {
+            } else if let Some(key) = closest("[data-test=sort]").and_then(|b| b.get_attribute("data-column"))
+            {
                 let Some(col) = Col::ALL.into_iter().find(|c| c.key() == key) else { return };
                 // Ascending, then descending, then back to the input order.
                 query.update(|q| {
@@ -272,7 +302,9 @@ mod tests {
     #[test]
     fn every_field_reads_back_what_it_set() {
         let mut query = Query::default();
-        for (key, value) in [("owner", "Roe"), ("from", "2024-05-01"), ("direction", "D"), ("ownership", "I"), ("table", "2")] {
+        for (key, value) in
+            [("owner", "Roe"), ("from", "2024-05-01"), ("direction", "D"), ("ownership", "I"), ("table", "2")]
+        {
             set_query_value(&mut query, key, value.to_owned());
             assert_eq!(query_value(&query, key), value, "{key}");
         }
