@@ -106,9 +106,16 @@ pub fn FootnoteTip(tips: FootnoteTips) -> impl IntoView {
             class:shown=move || tips.tip.with(Option::is_some)
             style:left=move || tips.tip.with(|t| t.as_ref().map(|t| px(t.left)))
             style:top=move || tips.tip.with(|t| t.as_ref().map(|t| px(t.top)))
-        >
-            {move || tips.tip.get().map(|tip| view! { <strong>{tip.mark}</strong> " " {tip.text} })}
-        </div>
+            inner_html=move || {
+                let mut html = Html::new();
+                tips.tip.with(|tip| {
+                    if let Some(tip) = tip {
+                        html.leaf("strong", &[], &tip.mark).text(" ").text(&tip.text);
+                    }
+                });
+                html.finish()
+            }
+        ></div>
     }
 }
 

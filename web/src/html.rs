@@ -69,6 +69,15 @@ impl Html {
     }
 }
 
+/// The `name` attribute of the element an event happened in, or of the
+/// nearest element around it that has one: how a listener on markup finds
+/// what was clicked.
+pub fn event_attribute(event: &web_sys::Event, name: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest(&format!("[{name}]")).ok()??.get_attribute(name)
+}
+
 /// Append `text` escaped for HTML text and for a double-quoted attribute.
 pub fn push_escaped(out: &mut String, text: &str) {
     for c in text.chars() {

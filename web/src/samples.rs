@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::html::{Html, event_attribute};
+
 /// One sample filing.
 pub struct Sample {
     /// A stable id, for hooks.
@@ -73,32 +75,36 @@ pub const SAMPLES: &[Sample] = &[
     },
 ];
 
-/// The sample buttons; `on_pick` gets the sample chosen.
+/// The sample buttons (markup); `on_pick` gets the sample chosen.
 #[component]
 pub fn SampleButtons(on_pick: Callback<&'static Sample>) -> impl IntoView {
-    let buttons = SAMPLES
-        .iter()
-        .map(|sample| {
-            view! {
-                <li>
-                    <button
-                        type="button"
-                        class="sample"
-                        data-test="sample"
-                        data-sample=sample.id
-                        title=sample.description
-                        on:click=move |_| on_pick.run(sample)
-                    >
-                        {sample.label}
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
+    let mut buttons = Html::new();
+    for sample in SAMPLES {
+        buttons
+            .raw("<li>")
+            .leaf(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "sample"),
+                    ("data-test", "sample"),
+                    ("data-sample", sample.id),
+                    ("title", sample.description),
+                ],
+                sample.label,
+            )
+            .raw("</li>");
+    }
+    let picked = move |event: leptos::ev::MouseEvent| {
+        let id = event_attribute(&event, "data-sample");
+        if let Some(sample) = SAMPLES.iter().find(|s| Some(s.id) == id.as_deref()) {
+            on_pick.run(sample);
+        }
+    };
     view! {
         <nav class="samples" aria-labelledby="samples-label">
             <span id="samples-label" class="samples-label">"Try a sample:"</span>
-            <ul>{buttons}</ul>
+            <ul inner_html=buttons.finish() on:click=picked></ul>
         </nav>
     }
 }

@@ -48,17 +48,22 @@ fn Totals(summaries: Summaries) -> impl IntoView {
             String::new()
         },
     );
-    let list = |items: &[String], test: &'static str| {
+    let mut notes = Html::new();
+    notes.leaf("p", &[("class", "hint"), ("data-test", "counted")], &counted);
+    for (items, test) in [(&summaries.amendments, "amendments"), (&summaries.notes, "batch-notes")] {
+        if items.is_empty() {
+            continue;
+        }
+        notes.open("ul", &[("class", "batch-notes"), ("data-test", test)]);
+        for item in items.iter().take(LISTED) {
+            notes.leaf("li", &[], item);
+        }
         let more = items.len().saturating_sub(LISTED);
-        (!items.is_empty()).then(|| {
-            view! {
-                <ul class="batch-notes" data-test=test>
-                    {items.iter().take(LISTED).map(|item| view! { <li>{item.clone()}</li> }).collect_view()}
-                    {(more > 0).then(|| view! { <li>{format!("… and {} more", format_count(more))}</li> })}
-                </ul>
-            }
-        })
-    };
+        if more > 0 {
+            notes.leaf("li", &[], &format!("… and {} more", format_count(more)));
+        }
+        notes.close("ul");
+    }
     // Each table builds a screenful of rows, tens of milliseconds of DOM work:
     // the second is built in a task of its own, so that no task does both.
     let issuers_due = RwSignal::new(false);
@@ -67,9 +72,7 @@ fn Totals(summaries: Summaries) -> impl IntoView {
     view! {
         <section class="summaries" data-test="summaries" aria-labelledby="summaries-heading">
             <h2 id="summaries-heading">"Totals"</h2>
-            <p class="hint" data-test="counted">{counted}</p>
-            {list(&summaries.amendments, "amendments")}
-            {list(&summaries.notes, "batch-notes")}
+            <div inner_html=notes.finish()></div>
             <h3>"By reporting owner"</h3>
             <PartyTable parties=summaries.by_owner who="Reporting owner" test="by-owner" />
             <h3>"By issuer"</h3>
@@ -122,6 +125,11 @@ fn PartyTable(parties: Vec<PartyTotals>, who: &'static str, test: &'static str) 
         "Avg purchase",
         "Avg sale",
     ];
+    let mut head = Html::new();
+    for heading in headings {
+        head.leaf("th", &[("scope", "col")], heading);
+    }
+    let head = head.finish();
     let row = Callback::new(move |i: usize| {
         let (p, s) = lines.with_value(|l| l.get(i).copied())?;
         parties.with_value(|parties| {
@@ -174,7 +182,7 @@ fn PartyTable(parties: Vec<PartyTotals>, who: &'static str, test: &'static str) 
     });
     view! {
         <VirtualTable count=Signal::derive(move || count) version=Signal::derive(|| 0) row=row label=who test=test>
-            <tr>{headings.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+            <tr inner_html=head></tr>
         </VirtualTable>
     }
 }

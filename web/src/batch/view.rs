@@ -12,7 +12,7 @@ use super::summary_view::SummaryView;
 use super::table_view::{CombinedTable, format_count, push_cell};
 use super::virtual_table::VirtualTable;
 use super::{DETAIL_LIMIT_BYTES, seconds};
-use crate::html::Html;
+use crate::html::{Html, event_attribute};
 
 /// Everything about the batch.
 #[component]
@@ -22,32 +22,42 @@ pub fn BatchView(combined: Combined) -> impl IntoView {
     let several = move || {
         combined.inputs.with(|inputs| inputs.len() > 1 || inputs.iter().any(|e| e.bytes > DETAIL_LIMIT_BYTES))
     };
+    // The notes are markup; the notice's Dismiss is its one button.
+    let notes = move || {
+        let mut html = Html::new();
+        if let Some(notice) = combined.notice.get() {
+            html.raw(r#"<p class="notice batch-notice" data-test="batch-notice" role="alert">"#)
+                .text(&notice)
+                .raw(r#" <button type="button" class="button secondary" data-action="dismiss">Dismiss</button></p>"#);
+        }
+        if let Some(why) = combined.on_page.get() {
+            html.leaf(
+                "p",
+                &[("class", "hint"), ("data-test", "on-page-note"), ("role", "status")],
+                &format!(
+                    "Filings are parsed on this page itself: {why}. \
+                     It reads them in short slices, so the page stays usable, but a large batch takes longer."
+                ),
+            );
+        }
+        html.finish()
+    };
+    let detail_note = move || {
+        let mut html = Html::new();
+        if let Some(note) = combined.detail_note.get() {
+            html.leaf("p", &[("class", "notice"), ("data-test", "detail-note"), ("role", "status")], &note);
+        }
+        html.finish()
+    };
     view! {
-        {move || {
-            combined.notice.get().map(|notice| {
-                view! {
-                    <p class="notice batch-notice" data-test="batch-notice" role="alert">
-                        {notice}
-                        " "
-                        <button type="button" class="button secondary" on:click=move |_| combined.notice.set(None)>
-                            "Dismiss"
-                        </button>
-                    </p>
+        <div
+            inner_html=notes
+            on:click=move |event| {
+                if event_attribute(&event, "data-action").is_some() {
+                    combined.notice.set(None);
                 }
-            })
-        }}
-        {move || {
-            combined.on_page.get().map(|why| {
-                view! {
-                    <p class="hint" data-test="on-page-note" role="status">
-                        {format!(
-                            "Filings are parsed on this page itself: {why}. \
-                             It reads them in short slices, so the page stays usable, but a large batch takes longer."
-                        )}
-                    </p>
-                }
-            })
-        }}
+            }
+        ></div>
         <ProgressBar combined=combined />
         <Show when=several>
             <div class="batch" data-test="batch">
@@ -56,9 +66,7 @@ pub fn BatchView(combined: Combined) -> impl IntoView {
                 <SummaryView combined=combined />
             </div>
         </Show>
-        {move || {
-            combined.detail_note.get().map(|note| view! { <p class="notice" data-test="detail-note" role="status">{note}</p> })
-        }}
+        <div inner_html=detail_note></div>
     }
 }
 
@@ -248,16 +256,11 @@ fn InputList(combined: Combined) -> impl IntoView {
                 label="Inputs and their status"
                 test="input-table"
             >
-                <tr>
-                    <th scope="col" class="num">"#"</th>
-                    <th scope="col">"Name"</th>
-                    <th scope="col">"Kind"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Read as"</th>
-                    <th scope="col" class="num">"Filings"</th>
-                    <th scope="col" class="num">"Rows"</th>
-                    <th scope="col">"Why not, or the first error"</th>
-                </tr>
+                <tr inner_html=concat!(
+                    r##"<th scope="col" class="num">#</th><th scope="col">Name</th><th scope="col">Kind</th>"##,
+                    r#"<th scope="col">Status</th><th scope="col">Read as</th><th scope="col" class="num">Filings</th>"#,
+                    r#"<th scope="col" class="num">Rows</th><th scope="col">Why not, or the first error</th>"#
+                )></tr>
             </VirtualTable>
         </section>
     }
