@@ -4,8 +4,6 @@
 //! filings written for the page from the SEC's specification (`web/samples/`)
 //! — clearly fictional, like the SEC's own samples.
 
-use leptos::prelude::*;
-
 use crate::html::{Html, event_attribute};
 
 /// One sample filing.
@@ -75,13 +73,14 @@ pub const SAMPLES: &[Sample] = &[
     },
 ];
 
-/// The sample buttons (markup); `on_pick` gets the sample chosen.
-#[component]
-pub fn SampleButtons(on_pick: Callback<&'static Sample>) -> impl IntoView {
-    let mut buttons = Html::new();
+/// The sample buttons.
+pub fn sample_buttons(html: &mut Html) {
+    html.raw(concat!(
+        r#"<nav class="samples" aria-labelledby="samples-label">"#,
+        r#"<span id="samples-label" class="samples-label">Try a sample:</span><ul>"#
+    ));
     for sample in SAMPLES {
-        buttons
-            .raw("<li>")
+        html.raw("<li>")
             .leaf(
                 "button",
                 &[
@@ -95,18 +94,13 @@ pub fn SampleButtons(on_pick: Callback<&'static Sample>) -> impl IntoView {
             )
             .raw("</li>");
     }
-    let picked = move |event: leptos::ev::MouseEvent| {
-        let id = event_attribute(&event, "data-sample");
-        if let Some(sample) = SAMPLES.iter().find(|s| Some(s.id) == id.as_deref()) {
-            on_pick.run(sample);
-        }
-    };
-    view! {
-        <nav class="samples" aria-labelledby="samples-label">
-            <span id="samples-label" class="samples-label">"Try a sample:"</span>
-            <ul inner_html=buttons.finish() on:click=picked></ul>
-        </nav>
-    }
+    html.raw("</ul></nav>");
+}
+
+/// The sample whose button a click was on.
+pub fn picked_sample(event: &web_sys::Event) -> Option<&'static Sample> {
+    let id = event_attribute(event, "data-sample")?;
+    SAMPLES.iter().find(|s| s.id == id)
 }
 
 #[cfg(test)]
