@@ -27,6 +27,7 @@ use crate::diagnostics_panel::{DiagnosticList, diagnostic_request};
 use crate::document::Document;
 use crate::document_view::{parse_choice, reading_problems};
 use crate::footnotes::{FootnoteTips, focus_footnote};
+use crate::html::{closest, event_element};
 use crate::source_view::{SourceRequest, SourceViewer};
 use crate::transaction_table::{cell_request, move_focus, parse_cell_key};
 
@@ -50,11 +51,6 @@ pub fn install(container: &Element, handlers: Handlers) {
     listener.forget();
 }
 
-/// The nearest element around (or at) `element` that matches `selector`.
-fn closest(element: &Element, selector: &str) -> Option<Element> {
-    element.closest(selector).ok().flatten()
-}
-
 /// The number in the `attribute` of the nearest element around `element` that has it.
 fn index_in(element: &Element, attribute: &str) -> Option<usize> {
     closest(element, &format!("[{attribute}]"))?.get_attribute(attribute)?.parse().ok()
@@ -62,7 +58,7 @@ fn index_in(element: &Element, attribute: &str) -> Option<usize> {
 
 impl Handlers {
     fn handle(self, event: &Event) {
-        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        let Some(target) = event_element(event) else { return };
         let kind = event.type_();
         match kind.as_str() {
             "click" => self.click(event, &target),

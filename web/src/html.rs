@@ -69,13 +69,22 @@ impl Html {
     }
 }
 
+/// The nearest element around (or at) `element` that matches `selector`.
+pub fn closest(element: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
+    element.closest(selector).ok().flatten()
+}
+
+/// The element an event happened on.
+pub fn event_element(event: &web_sys::Event) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    event.target()?.dyn_into::<web_sys::Element>().ok()
+}
+
 /// The `name` attribute of the element an event happened in, or of the
 /// nearest element around it that has one: how a listener on markup finds
 /// what was clicked.
 pub fn event_attribute(event: &web_sys::Event, name: &str) -> Option<String> {
-    use wasm_bindgen::JsCast;
-    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
-    target.closest(&format!("[{name}]")).ok()??.get_attribute(name)
+    closest(&event_element(event)?, &format!("[{name}]"))?.get_attribute(name)
 }
 
 /// Append `text` escaped for HTML text and for a double-quoted attribute.

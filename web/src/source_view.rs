@@ -17,7 +17,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::html::Html;
+use crate::html::{Html, event_attribute};
 
 /// Inputs longer than this are shown around the span only.
 const WHOLE_TEXT_LIMIT: usize = 1_000_000;
@@ -103,8 +103,7 @@ pub fn SourceView(viewer: SourceViewer) -> impl IntoView {
             node_ref=panel
             inner_html=move || viewer.request.with(|r| r.as_ref().map(source_panel).unwrap_or_default())
             on:click=move |event| {
-                let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-                if target.is_some_and(|t| t.closest("[data-test=source-close]").ok().flatten().is_some()) {
+                if event_attribute(&event, "data-test").as_deref() == Some("source-close") {
                     viewer.close();
                 }
             }

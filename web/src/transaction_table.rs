@@ -466,6 +466,14 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_key_names_its_table_row_and_column() {
+        let key = cell_key("filing-0-1", Table::Derivative, 12, Column::TransactionPricePerShare);
+        assert_eq!(key, "filing-0-1-Derivative-12-TransactionPricePerShare");
+        assert_eq!(parse_cell_key(&key), Some((Table::Derivative, 12, Column::TransactionPricePerShare)));
+        assert_eq!(parse_cell_key("filing-0-1-Table-1-SecurityTitle"), None);
+    }
+
+    #[test]
     fn dates_are_printed_as_the_form_prints_them() {
         let field = Field::read(filing_core::model::Date::from_ymd(2030, 6, 30).unwrap(), Default::default());
         assert_eq!(display_value(&Cell::Date(&field)).as_deref(), Some("06/30/2030"));

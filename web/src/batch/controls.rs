@@ -11,7 +11,7 @@ use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement};
 use super::combined::{Combined, ExportTarget};
 use super::query::{Derivative, Direction, Ownership, Query, Sort};
 use super::rows::Col;
-use crate::html::Html;
+use crate::html::{Html, closest, event_element};
 use crate::worker_protocol::ExportKind;
 
 /// The choices of a select filter: its query key, label, hook and options (value, text).
@@ -246,8 +246,8 @@ pub fn sync(section: &Element, query: &Query, codes: &str, written: StoredValue<
 
 /// A click, typing or a choice in the controls.
 pub fn handle(combined: Combined, event: &Event) {
-    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-    let closest = |selector: &str| target.closest(selector).ok().flatten();
+    let Some(target) = event_element(event) else { return };
+    let closest = |selector: &str| closest(&target, selector);
     let query = combined.query;
     match event.type_().as_str() {
         "click" => {

@@ -16,7 +16,8 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+
+use crate::html::event_attribute;
 
 /// The height of every row, in CSS pixels (see `.vt` in `web/batch.css`).
 pub const ROW_PX: f64 = 26.0;
@@ -97,11 +98,8 @@ pub fn VirtualTable(
         (first..last).filter_map(|i| row.run(i)).collect::<String>()
     };
     let clicked = move |event: leptos::ev::MouseEvent| {
-        let position = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("tr[aria-rowindex]").ok().flatten())
-            .and_then(|tr| tr.get_attribute("aria-rowindex")?.parse::<usize>().ok()?.checked_sub(2));
+        let position =
+            event_attribute(&event, "aria-rowindex").and_then(|n| n.parse::<usize>().ok()?.checked_sub(2));
         if let (Some(on_row), Some(i)) = (on_row, position) {
             on_row.run(i);
         }
