@@ -11,8 +11,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{DataTransfer, File};
 
 use crate::batch::{BatchView, Combined, Source};
+use crate::delegate::Handlers;
 use crate::document::Document;
-use crate::document_view::DocumentView;
+use crate::document_view::documents_html;
 use crate::files;
 use crate::footnotes::{FootnoteTip, FootnoteTips};
 use crate::input_panel::InputPanel;
@@ -115,6 +116,11 @@ pub fn App() -> impl IntoView {
     provide_context(tips);
     listen_page_wide(inspector);
     let help = RwSignal::new(false);
+    // The inputs' views are markup; one listener on their box handles their events.
+    let documents_box = NodeRef::<leptos::html::Div>::new();
+    documents_box.on_load(move |element| {
+        crate::delegate::install(&element, Handlers { inspector, viewer, tips });
+    });
     let persistence = crate::state::install(inspector.combined, inspector.text);
     crate::shortcuts::install(inspector.combined, help);
     view! {
@@ -135,20 +141,12 @@ pub fn App() -> impl IntoView {
             <Show when=move || inspector.reading.get()>
                 <p class="reading" data-test="reading" role="status">"Reading files…"</p>
             </Show>
-            <div class="documents" data-test="documents">
-                <For
-                    each=move || inspector.documents.get().into_iter().enumerate()
-                    key=|(index, document)| (*index, Arc::as_ptr(document) as usize)
-                    children=move |(index, document)| {
-                        view! {
-                            <DocumentView
-                                document=document
-                                on_reparse=Callback::new(move |choice| inspector.reparse(index, choice))
-                            />
-                        }
-                    }
-                />
-            </div>
+            <div
+                class="documents"
+                data-test="documents"
+                node_ref=documents_box
+                inner_html=move || inspector.documents.with(|documents| documents_html(documents))
+            ></div>
         </main>
         <footer class="page-footer">
             <p>

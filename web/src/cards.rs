@@ -4,37 +4,37 @@
 
 use filing_core::analysis::{Analysis, FilingDateSource};
 use filing_core::model::{Field, Filing, FormType, Issuer, ReportingOwner};
-use leptos::prelude::*;
 
-use crate::origin::FieldText;
+use crate::html::Html;
+use crate::origin::field_text;
+
+/// A `<dt>` and its `<dd>`.
+fn term(html: &mut Html, term: &str, attrs: &[(&'static str, &str)], value: &str) {
+    html.leaf("dt", &[], term).leaf("dd", attrs, value);
+}
+
+/// A header value with its origin ([`field_text`]) in a `<dd>`.
+fn field_term(html: &mut Html, label: &str, field: &Field<String>, test: &str) {
+    html.leaf("dt", &[], label).raw("<dd>");
+    field_text(html, field.value.as_deref(), field.origin, test);
+    html.raw("</dd>");
+}
 
 /// The company whose securities are reported.
-#[component]
-pub fn IssuerCard(issuer: Issuer) -> impl IntoView {
-    let foreign = issuer.foreign_trading_symbol.value.clone().map(|symbol| {
-        view! {
-            <dt>"Foreign symbol"</dt>
-            <dd>{symbol}</dd>
-        }
-    });
-    view! {
-        <section class="card issuer" data-test="issuer">
-            <h3>"Issuer"</h3>
-            <p class="name"><FieldText text=issuer.name.value.clone() origin=issuer.name.origin test="issuer-name" /></p>
-            <dl>
-                <dt>"Ticker"</dt>
-                <dd><FieldText text=issuer.trading_symbol.value.clone() origin=issuer.trading_symbol.origin test="issuer-ticker" /></dd>
-                <dt>"CIK"</dt>
-                <dd><FieldText text=issuer.cik.value.clone() origin=issuer.cik.origin test="issuer-cik" /></dd>
-                {foreign}
-            </dl>
-        </section>
+pub fn issuer_card(html: &mut Html, issuer: &Issuer) {
+    html.raw(r#"<section class="card issuer" data-test="issuer"><h3>Issuer</h3><p class="name">"#);
+    field_text(html, issuer.name.value.as_deref(), issuer.name.origin, "issuer-name");
+    html.raw("</p><dl>");
+    field_term(html, "Ticker", &issuer.trading_symbol, "issuer-ticker");
+    field_term(html, "CIK", &issuer.cik, "issuer-cik");
+    if let Some(symbol) = &issuer.foreign_trading_symbol.value {
+        term(html, "Foreign symbol", &[], symbol);
     }
+    html.raw("</dl></section>");
 }
 
 /// One reporting person: name, CIK, address and relationship to the issuer.
-#[component]
-pub fn OwnerCard(owner: ReportingOwner) -> impl IntoView {
+pub fn owner_card(html: &mut Html, owner: &ReportingOwner) {
     let address = &owner.address;
     let city_line = [&address.city, &address.state, &address.zip_code]
         .into_iter()
@@ -42,31 +42,25 @@ pub fn OwnerCard(owner: ReportingOwner) -> impl IntoView {
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    let address_lines =
-        [address.street1.text(), address.street2.text(), &city_line, address.state_description.text()]
-            .into_iter()
-            .filter(|line| !line.is_empty())
-            .map(|line| view! { <span class="line">{line.to_owned()}</span> })
-            .collect_view();
-    let roles = roles(&owner);
-    let badges = roles.iter().map(|role| view! { <li class="badge role">{role.clone()}</li> }).collect_view();
-    view! {
-        <section class="card owner" data-test="owner">
-            <h3>"Reporting owner"</h3>
-            <p class="name"><FieldText text=owner.name.value.clone() origin=owner.name.origin test="owner-name" /></p>
-            <ul class="roles" aria-label="Relationship to the issuer">{badges}</ul>
-            <dl>
-                <dt>"CIK"</dt>
-                <dd><FieldText text=owner.cik.value.clone() origin=owner.cik.origin test="owner-cik" /></dd>
-                <dt>"Relationship"</dt>
-                <dd data-test="owner-relationship">
-                    {if roles.is_empty() { "none ticked".to_owned() } else { roles.join(", ") }}
-                </dd>
-                <dt>"Address"</dt>
-                <dd class="address">{address_lines}</dd>
-            </dl>
-        </section>
+    let roles = roles(owner);
+    html.raw(r#"<section class="card owner" data-test="owner"><h3>Reporting owner</h3><p class="name">"#);
+    field_text(html, owner.name.value.as_deref(), owner.name.origin, "owner-name");
+    html.raw(r#"</p><ul class="roles" aria-label="Relationship to the issuer">"#);
+    for role in &roles {
+        html.leaf("li", &[("class", "badge role")], role);
     }
+    html.raw("</ul><dl>");
+    field_term(html, "CIK", &owner.cik, "owner-cik");
+    let relationship = if roles.is_empty() { "none ticked".to_owned() } else { roles.join(", ") };
+    term(html, "Relationship", &[("data-test", "owner-relationship")], &relationship);
+    html.raw(r#"<dt>Address</dt><dd class="address">"#);
+    for line in [address.street1.text(), address.street2.text(), &city_line, address.state_description.text()]
+    {
+        if !line.is_empty() {
+            html.leaf("span", &[("class", "line")], line);
+        }
+    }
+    html.raw("</dd></dl></section>");
 }
 
 /// The boxes ticked in "Relationship of Reporting Person(s) to Issuer", with
@@ -106,50 +100,67 @@ fn period_label(form: Option<FormType>) -> &'static str {
 }
 
 /// The filing's dates, amendment status, Rule 10b5-1 box and timeliness.
-#[component]
-pub fn FilingCard(filing: std::sync::Arc<Filing>, analysis: std::sync::Arc<Analysis>) -> impl IntoView {
+pub fn filing_card(html: &mut Html, filing: &Filing, analysis: &Analysis) {
     let document = &analysis.document;
-    let period = filing.period_of_report.value.map(|d| d.to_us_string());
-    let original = filing.date_of_original_submission.value.map(|d| d.to_us_string());
-    let filed = filing.submission.as_ref().and_then(|s| s.filed_as_of_date.value).map(|d| d.to_us_string());
-    let signed = filing.signatures.iter().filter_map(|s| s.date.value).max().map(|d| d.to_us_string());
+    let us = |date: Option<filing_core::model::Date>| date.map(|d| d.to_us_string());
+    let period = us(filing.period_of_report.value);
+    let original = us(filing.date_of_original_submission.value);
+    let filed = us(filing.submission.as_ref().and_then(|s| s.filed_as_of_date.value));
+    let signed = us(filing.signatures.iter().filter_map(|s| s.date.value).max());
     let amended = filing.form_type().is_some_and(FormType::is_amendment);
     let plan = match filing.aff10b5_one.value {
         Some(true) => ("yes", "Checked"),
         Some(false) => ("no", "Not checked"),
         None => ("unknown", "Not on this form"),
     };
-    let late = lateness(&analysis);
-    let boxes = document
-        .section16
-        .iter()
-        .chain(&document.boxes)
-        .map(|line| view! { <li>{line.clone()}</li> })
-        .collect_view();
-    view! {
-        <section class="card filing-card" data-test="filing-card">
-            <h3>"Filing"</h3>
-            <p class="name">{document.form.clone().unwrap_or_else(|| "Form type not known".to_owned())}</p>
-            <ul class="roles">
-                <li class="badge" class:amendment=amended data-test="amendment-status">
-                    {if amended { "Amendment" } else { "Original" }}
-                </li>
-                <li class=format!("badge late-{}", late.0) data-test="late-flag" title=late.2.clone()>{late.1.clone()}</li>
-            </ul>
-            <dl>
-                <dt>{period_label(filing.form_type())}</dt>
-                <dd data-test="period">{period.unwrap_or_else(|| "not given".to_owned())}</dd>
-                {original.map(|d| view! { <dt>"Original filed"</dt> <dd data-test="original-date">{d}</dd> })}
-                {filed.map(|d| view! { <dt>"Filed"</dt> <dd data-test="filed-date">{d}</dd> })}
-                {signed.map(|d| view! { <dt>"Signed"</dt> <dd data-test="signed-date">{d}</dd> })}
-                <dt>"Rule 10b5-1"</dt>
-                <dd data-test="rule-10b5-1" data-state=plan.0 title=document.rule_10b5_1.clone()>{plan.1}</dd>
-            </dl>
-            <p class="card-note" data-test="timeliness">{late.2}</p>
-            {amended.then(|| view! { <p class="card-note">{document.amendment.clone()}</p> })}
-            {(document.section16.is_some() || !document.boxes.is_empty()).then(|| view! { <ul class="boxes">{boxes}</ul> })}
-        </section>
+    let late = lateness(analysis);
+    html.raw(r#"<section class="card filing-card" data-test="filing-card"><h3>Filing</h3>"#)
+        .leaf("p", &[("class", "name")], document.form.as_deref().unwrap_or("Form type not known"))
+        .raw(r#"<ul class="roles">"#);
+    if amended {
+        html.raw(r#"<li class="badge amendment" data-test="amendment-status">Amendment</li>"#);
+    } else {
+        html.raw(r#"<li class="badge" data-test="amendment-status">Original</li>"#);
     }
+    html.leaf(
+        "li",
+        &[("class", &format!("badge late-{}", late.0)), ("data-test", "late-flag"), ("title", &late.2)],
+        &late.1,
+    )
+    .raw("</ul><dl>");
+    term(
+        html,
+        period_label(filing.form_type()),
+        &[("data-test", "period")],
+        period.as_deref().unwrap_or("not given"),
+    );
+    for (label, test, date) in [
+        ("Original filed", "original-date", original),
+        ("Filed", "filed-date", filed),
+        ("Signed", "signed-date", signed),
+    ] {
+        if let Some(date) = date {
+            term(html, label, &[("data-test", test)], &date);
+        }
+    }
+    term(
+        html,
+        "Rule 10b5-1",
+        &[("data-test", "rule-10b5-1"), ("data-state", plan.0), ("title", &document.rule_10b5_1)],
+        plan.1,
+    );
+    html.raw("</dl>").leaf("p", &[("class", "card-note"), ("data-test", "timeliness")], &late.2);
+    if amended {
+        html.leaf("p", &[("class", "card-note")], &document.amendment);
+    }
+    if document.section16.is_some() || !document.boxes.is_empty() {
+        html.raw(r#"<ul class="boxes">"#);
+        for line in document.section16.iter().chain(&document.boxes) {
+            html.leaf("li", &[], line);
+        }
+        html.raw("</ul>");
+    }
+    html.raw("</section>");
 }
 
 /// The late-filing flag: a class, a short label and a sentence.

@@ -1,16 +1,17 @@
 //! A list of diagnostics: severity (a word and an icon, never colour
 //! alone), stable code, message and help, and where in the input as
-//! line:column — a button that opens the source view there. A check that
-//! names table cells rather than a span opens its first cell.
+//! line:column — a button that opens the source view there
+//! (`crate::delegate`, by [`diagnostic_request`]). A check that names table
+//! cells rather than a span opens its first cell.
 
 use std::sync::Arc;
 
 use filing_core::Input;
 use filing_core::diagnostic::{Diagnostic, Severity};
 use filing_core::model::Filing;
-use leptos::prelude::*;
 
-use crate::source_view::{SourceRequest, SourceViewer, event_element};
+use crate::html::Html;
+use crate::source_view::SourceRequest;
 use crate::transaction_table::table_name;
 
 fn severity_class(severity: Severity) -> &'static str {
@@ -51,31 +52,48 @@ fn named_rows(diagnostic: &Diagnostic) -> Vec<String> {
     rows
 }
 
-/// The diagnostics of an input or a filing.
-#[component]
-pub fn DiagnosticsPanel(
-    /// What to list, in order.
-    diagnostics: Vec<Diagnostic>,
-    /// The input the spans point into.
-    source: Option<Arc<Input>>,
-    /// The filing, when the diagnostics name its cells.
-    #[prop(optional)]
-    filing: Option<Arc<Filing>>,
-    /// The heading.
-    title: &'static str,
-    /// What to say when there is nothing.
-    empty: &'static str,
-) -> impl IntoView {
-    if diagnostics.is_empty() {
-        return view! {
-            <section class="diagnostics" data-test="diagnostics">
-                <h3>{title}</h3>
-                <p class="none" data-test="no-diagnostics">{empty}</p>
-            </section>
+/// Which list of diagnostics a panel shows, for finding one again from its
+/// `data-diagnostics` ([`DiagnosticList::key`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiagnosticList {
+    /// An input's reading problems (`crate::document_view::reading_problems`).
+    Reading,
+    /// A filing's checks (its analysis's diagnostics).
+    Checks,
+}
+
+impl DiagnosticList {
+    /// The list's `data-diagnostics` value.
+    pub fn key(self) -> &'static str {
+        match self {
+            DiagnosticList::Reading => "reading",
+            DiagnosticList::Checks => "checks",
         }
-        .into_any();
     }
-    let viewer = use_context::<SourceViewer>();
+
+    /// The list a `data-diagnostics` value names.
+    pub fn from_key(key: &str) -> Option<DiagnosticList> {
+        [DiagnosticList::Reading, DiagnosticList::Checks].into_iter().find(|l| l.key() == key)
+    }
+}
+
+/// The diagnostics of an input or a filing: `list` says which, `source` is
+/// the input the spans point into, `filing` the filing whose cells they
+/// name; `title` is the heading and `empty` what to say when there is nothing.
+pub fn diagnostics_panel(
+    html: &mut Html,
+    diagnostics: &[&Diagnostic],
+    list: DiagnosticList,
+    source: Option<&Input>,
+    filing: Option<&Filing>,
+    (title, empty): (&str, &str),
+) {
+    html.raw(r#"<section class="diagnostics" data-test="diagnostics">"#);
+    if diagnostics.is_empty() {
+        html.leaf("h3", &[], title).leaf("p", &[("class", "none"), ("data-test", "no-diagnostics")], empty);
+        html.raw("</section>");
+        return;
+    }
     let counts = [Severity::Error, Severity::Warning, Severity::Info]
         .into_iter()
         .filter_map(|severity| {
@@ -84,63 +102,65 @@ pub fn DiagnosticsPanel(
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let items = diagnostics
-        .into_iter()
-        .map(|diagnostic| {
-            let severity = diagnostic.severity;
-            let span = place(&diagnostic, filing.as_deref());
-            let location = source.as_ref().zip(span).map(|(input, span)| input.line_col(span.start).to_string());
-            let rows = named_rows(&diagnostic);
-            let jump = source.clone().zip(span).zip(viewer).map(|((input, span), viewer)| {
-                let request = SourceRequest {
-                    input,
-                    span: Some(span),
-                    title: format!("{} {}", severity, diagnostic.code.as_str()),
-                    notes: [Some(diagnostic.message.clone()), diagnostic.help.clone()].into_iter().flatten().collect(),
-                };
-                let at = location.clone().unwrap_or_default();
-                view! {
-                    <button
-                        type="button"
-                        class="location"
-                        data-test="location"
-                        title="Show this place in the input"
-                        on:click=move |event| viewer.show(request.clone(), event_element(&event))
-                    >
-                        {at}
-                    </button>
-                }
-                .into_any()
-            });
-            // Without a source view (or a place), the location is plain text.
-            let location = jump.or_else(|| {
-                location.map(|at| view! { <span class="location" data-test="location">{at}</span> }.into_any())
-            });
-            view! {
-                <li data-test="diagnostic" class=severity_class(severity) data-severity=severity_class(severity)>
-                    <span class="severity">
-                        <span aria-hidden="true">{severity_icon(severity)}</span>
-                        " "
-                        {severity.to_string()}
-                    </span>
-                    " "
-                    <code data-test="diagnostic-code">{diagnostic.code.as_str()}</code>
-                    {location.map(|l| view! { " " {l} })}
-                    {(!rows.is_empty()).then(|| view! { " " <span class="rows">{rows.join(", ")}</span> })}
-                    " "
-                    <span class="message" data-test="diagnostic-message">{diagnostic.message.clone()}</span>
-                    {diagnostic.help.clone().map(|help| view! { <span class="help">{help}</span> })}
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="diagnostics" data-test="diagnostics">
-            <h3>{title} <span class="count">{format!(" — {counts}")}</span></h3>
-            <ul>{items}</ul>
-        </section>
+    html.open("h3", &[])
+        .text(title)
+        .leaf("span", &[("class", "count")], &format!(" — {counts}"))
+        .close("h3")
+        .open("ul", &[("data-diagnostics", list.key())]);
+    for (index, diagnostic) in diagnostics.iter().enumerate() {
+        let severity = diagnostic.severity;
+        let class = severity_class(severity);
+        html.open("li", &[("data-test", "diagnostic"), ("class", class), ("data-severity", class)])
+            .raw(r#"<span class="severity"><span aria-hidden="true">"#)
+            .text(severity_icon(severity))
+            .raw("</span> ")
+            .text(&severity.to_string())
+            .raw("</span> ")
+            .leaf("code", &[("data-test", "diagnostic-code")], diagnostic.code.as_str());
+        if let (Some(input), Some(span)) = (source, place(diagnostic, filing)) {
+            let at = input.line_col(span.start).to_string();
+            html.raw(" ").leaf(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "location"),
+                    ("data-test", "location"),
+                    ("data-diagnostic", &index.to_string()),
+                    ("title", "Show this place in the input"),
+                ],
+                &at,
+            );
+        }
+        let rows = named_rows(diagnostic);
+        if !rows.is_empty() {
+            html.raw(" ").leaf("span", &[("class", "rows")], &rows.join(", "));
+        }
+        html.raw(" ").leaf(
+            "span",
+            &[("class", "message"), ("data-test", "diagnostic-message")],
+            &diagnostic.message,
+        );
+        if let Some(help) = &diagnostic.help {
+            html.leaf("span", &[("class", "help")], help);
+        }
+        html.raw("</li>");
     }
-    .into_any()
+    html.raw("</ul></section>");
+}
+
+/// What the source view shows for a diagnostic; `None` when it has no place in `input`.
+pub fn diagnostic_request(
+    diagnostic: &Diagnostic,
+    input: Arc<Input>,
+    filing: Option<&Filing>,
+) -> Option<SourceRequest> {
+    let span = place(diagnostic, filing)?;
+    Some(SourceRequest {
+        input,
+        span: Some(span),
+        title: format!("{} {}", diagnostic.severity, diagnostic.code.as_str()),
+        notes: [Some(diagnostic.message.clone()), diagnostic.help.clone()].into_iter().flatten().collect(),
+    })
 }
 
 #[cfg(test)]

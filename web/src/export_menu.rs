@@ -1,8 +1,8 @@
 //! Copy or download one table of a filing as TSV (pastes cleanly into a
 //! spreadsheet), CSV, Markdown or JSON — the core's
 //! [`filing_core::export::table`], so the page and the CLI export alike.
-
-use std::sync::Arc;
+//! The menu is markup ([`export_menu`]); `crate::delegate` calls [`run`]
+//! when one of its buttons is clicked.
 
 use filing_core::export::table::{Format, export};
 use filing_core::model::{Filing, Table};
@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::html::Html;
 use crate::transaction_table::table_name;
 
 fn format_name(format: Format) -> &'static str {
@@ -23,64 +24,73 @@ fn format_name(format: Format) -> &'static str {
 }
 
 /// The format select, Copy and Download, for one table.
-#[component]
-pub fn ExportMenu(filing: Arc<Filing>, table: Table) -> impl IntoView {
-    let format = RwSignal::new(Format::Tsv);
-    let status = RwSignal::new(String::new());
+pub fn export_menu(html: &mut Html, table: Table) {
     let name = table_name(table);
-    let options = Format::ALL
-        .into_iter()
-        .map(|f| view! { <option value=f.extension() selected=move || format.get() == f>{format_name(f)}</option> })
-        .collect_view();
-    let copy_filing = filing.clone();
-    let copy = move |_| {
-        let text = export(&copy_filing, table, format.get_untracked());
-        let what = format_name(format.get_untracked());
-        status.set(format!("Copying {name} as {what}…"));
-        leptos::task::spawn_local(async move {
-            let message = match write_clipboard(&text).await {
-                Ok(()) => format!("Copied {name} as {what}."),
-                Err(reason) => format!("Could not copy: {reason}. Use Download instead."),
-            };
-            status.set(message);
-        });
-    };
-    let download = move |_| {
-        let format = format.get_untracked();
-        let text = export(&filing, table, format);
-        let file = file_name(&filing, table, format);
-        match save(&text, &file, format.media_type()) {
-            Ok(()) => status.set(format!("Downloaded {file}.")),
-            Err(reason) => status.set(format!("Could not download: {reason}.")),
-        }
-    };
-    view! {
-        <div class="export-menu" data-test="export-menu" role="group" aria-label=format!("Export {name}")>
-            <label class="export-format">
-                <span class="visually-hidden">{format!("Format for {name}")}</span>
-                <select
-                    data-test="export-format"
-                    on:change:target=move |event| {
-                        let value = event.target().value();
-                        if let Some(f) = Format::ALL.into_iter().find(|f| f.extension() == value) {
-                            format.set(f);
-                        }
-                    }
-                >
-                    {options}
-                </select>
-            </label>
-            <button type="button" class="button secondary" data-test="export-copy" on:click=copy>
-                "Copy"
-                <span class="visually-hidden">{format!(" {name}")}</span>
-            </button>
-            <button type="button" class="button secondary" data-test="export-download" on:click=download>
-                "Download"
-                <span class="visually-hidden">{format!(" {name}")}</span>
-            </button>
-            <span class="export-status" role="status" data-test="export-status">{move || status.get()}</span>
-        </div>
+    let hidden_name = format!(" {name}");
+    html.open(
+        "div",
+        &[
+            ("class", "export-menu"),
+            ("data-test", "export-menu"),
+            ("role", "group"),
+            ("aria-label", &format!("Export {name}")),
+            ("data-table", &format!("{table:?}")),
+        ],
+    )
+    .raw(r#"<label class="export-format">"#)
+    .leaf("span", &[("class", "visually-hidden")], &format!("Format for {name}"))
+    .raw(r#"<select data-test="export-format">"#);
+    for f in Format::ALL {
+        let selected = if f == Format::Tsv { "selected" } else { "" };
+        html.leaf("option", &[("value", f.extension()), ("selected", selected)], format_name(f));
     }
+    html.raw("</select></label>");
+    for (label, test) in [("Copy", "export-copy"), ("Download", "export-download")] {
+        html.open("button", &[("type", "button"), ("class", "button secondary"), ("data-test", test)])
+            .text(label)
+            .leaf("span", &[("class", "visually-hidden")], &hidden_name)
+            .close("button");
+    }
+    html.raw(r#"<span class="export-status" role="status" data-test="export-status"></span></div>"#);
+}
+
+/// Copy (or, when `download`, download) the table of `filing` that `menu`
+/// (an [`export_menu`]) is for, in the format chosen in it; its status says how it went.
+pub fn run(menu: &web_sys::Element, filing: &Filing, download: bool) {
+    let table = if menu.get_attribute("data-table").as_deref() == Some("Derivative") {
+        Table::Derivative
+    } else {
+        Table::NonDerivative
+    };
+    let chosen = menu
+        .query_selector("select")
+        .ok()
+        .flatten()
+        .and_then(|s| s.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| s.value());
+    let format =
+        Format::ALL.into_iter().find(|f| Some(f.extension()) == chosen.as_deref()).unwrap_or(Format::Tsv);
+    let Ok(Some(status)) = menu.query_selector("[data-test=export-status]") else { return };
+    let name = table_name(table);
+    let text = export(filing, table, format);
+    if download {
+        let file = file_name(filing, table, format);
+        let message = match save(&text, &file, format.media_type()) {
+            Ok(()) => format!("Downloaded {file}."),
+            Err(reason) => format!("Could not download: {reason}."),
+        };
+        status.set_text_content(Some(&message));
+        return;
+    }
+    let what = format_name(format);
+    status.set_text_content(Some(&format!("Copying {name} as {what}…")));
+    leptos::task::spawn_local(async move {
+        let message = match write_clipboard(&text).await {
+            Ok(()) => format!("Copied {name} as {what}."),
+            Err(reason) => format!("Could not copy: {reason}. Use Download instead."),
+        };
+        status.set_text_content(Some(&message));
+    });
 }
 
 /// `XORC-form4-2024-05-13-table-i.tsv`: the ticker (or issuer), form and period.

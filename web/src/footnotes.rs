@@ -1,14 +1,15 @@
 //! Footnote marks and their text: a mark `(1)` is a link to the footnote in
 //! the "Explanation of responses"; hovering it or giving it the keyboard
 //! focus shows the footnote's text beside it, in one tooltip for the page
-//! ([`FootnoteTip`]), which Escape dismisses.
-
-use std::sync::Arc;
+//! ([`FootnoteTip`]), which Escape dismisses. The marks are markup
+//! ([`footnote_marks`]); `crate::delegate` shows and hides the tooltip.
 
 use filing_core::model::{Filing, FootnoteId};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::html::Html;
 
 /// The id of the page's one footnote tooltip (what marks are described by).
 const TIP_ID: &str = "footnote-tip";
@@ -36,7 +37,13 @@ impl FootnoteTips {
         FootnoteTips { tip: RwSignal::new(None), anchor: StoredValue::new_local(None) }
     }
 
-    fn show(self, mark: &web_sys::Element, label: String, text: String) {
+    /// Show the text of the footnote `id` of `filing` beside `mark`.
+    pub fn show(self, mark: &web_sys::Element, filing: &Filing, id: &FootnoteId) {
+        let text = filing.footnote(id).map_or_else(
+            || format!("Footnote {id} is referred to here but not defined in the filing."),
+            |f| f.text.text().to_owned(),
+        );
+        let label = footnote_mark(id);
         let (left, top) = beside(mark);
         self.anchor.set_value(Some(mark.clone()));
         self.tip.set(Some(Tip { mark: label, text, left, top }));
@@ -54,7 +61,8 @@ impl FootnoteTips {
         }
     }
 
-    fn hide(self) {
+    /// Hide the tooltip.
+    pub fn hide(self) {
         self.anchor.set_value(None);
         self.tip.set(None);
     }
@@ -98,9 +106,16 @@ pub fn FootnoteTip(tips: FootnoteTips) -> impl IntoView {
             class:shown=move || tips.tip.with(Option::is_some)
             style:left=move || tips.tip.with(|t| t.as_ref().map(|t| px(t.left)))
             style:top=move || tips.tip.with(|t| t.as_ref().map(|t| px(t.top)))
-        >
-            {move || tips.tip.get().map(|tip| view! { <strong>{tip.mark}</strong> " " {tip.text} })}
-        </div>
+            inner_html=move || {
+                let mut html = Html::new();
+                tips.tip.with(|tip| {
+                    if let Some(tip) = tip {
+                        html.leaf("strong", &[], &tip.mark).text(" ").text(&tip.text);
+                    }
+                });
+                html.finish()
+            }
+        ></div>
     }
 }
 
@@ -111,66 +126,33 @@ pub fn footnote_anchor(prefix: &str, id: &FootnoteId) -> String {
 
 /// Footnote marks as the form prints them, `(1)(2)`, each a link to its
 /// footnote that shows the footnote's text on hover and focus.
-#[component]
-pub fn FootnoteMarks(filing: Arc<Filing>, ids: Vec<FootnoteId>, prefix: Arc<str>) -> impl IntoView {
-    let tips = use_context::<FootnoteTips>();
-    (!ids.is_empty()).then(|| {
-        let marks = ids
-            .iter()
-            .map(|id| {
-                let text = filing.footnote(id).map(|f| f.text.text().to_owned());
-                let undefined = text.is_none();
-                let text = text.unwrap_or_else(|| {
-                    format!("Footnote {id} is referred to here but not defined in the filing.")
-                });
-                let mark = footnote_mark(id);
-                let anchor = footnote_anchor(&prefix, id);
-                let label = format!("footnote {}", id.number().map_or(id.to_string(), |n| n.to_string()));
-                let (show_text, show_mark) = (text.clone(), mark.clone());
-                let show = move |event: web_sys::Event| {
-                    if let (Some(tips), Some(target)) = (tips, event.current_target())
-                        && let Ok(element) = target.dyn_into::<web_sys::Element>()
-                    {
-                        tips.show(&element, show_mark.clone(), show_text.clone());
-                    }
-                };
-                let show_on_focus = show.clone();
-                let hide = move || {
-                    if let Some(tips) = tips {
-                        tips.hide();
-                    }
-                };
-                let go_to = anchor.clone();
-                view! {
-                    <a
-                        class="mark"
-                        class:undefined=undefined
-                        href=format!("#{anchor}")
-                        aria-label=label
-                        aria-describedby=TIP_ID
-                        data-test="footnote-mark"
-                        data-footnote=id.to_string()
-                        on:mouseenter=move |event| show(event.into())
-                        on:focus=move |event| show_on_focus(event.into())
-                        on:mouseleave=move |_| hide()
-                        on:blur=move |_| hide()
-                        on:click=move |event| {
-                            // Scroll to the footnote without touching the URL fragment.
-                            event.prevent_default();
-                            event.stop_propagation();
-                            focus_footnote(&go_to);
-                        }
-                    >
-                        {mark}
-                    </a>
-                }
-            })
-            .collect_view();
-        view! { <sup class="footnotes" data-test="footnote-marks">{marks}</sup> }
-    })
+pub fn footnote_marks(html: &mut Html, filing: &Filing, ids: &[FootnoteId], prefix: &str) {
+    if ids.is_empty() {
+        return;
+    }
+    html.raw(r#"<sup class="footnotes" data-test="footnote-marks">"#);
+    for id in ids {
+        let href = format!("#{}", footnote_anchor(prefix, id));
+        let label = format!("footnote {}", id.number().map_or(id.to_string(), |n| n.to_string()));
+        let class = if filing.footnote(id).is_some() { "mark" } else { "mark undefined" };
+        html.leaf(
+            "a",
+            &[
+                ("class", class),
+                ("href", &href),
+                ("aria-label", &label),
+                ("aria-describedby", TIP_ID),
+                ("data-test", "footnote-mark"),
+                ("data-footnote", id.as_str()),
+            ],
+            &footnote_mark(id),
+        );
+    }
+    html.raw("</sup>");
 }
 
-fn focus_footnote(anchor: &str) {
+/// Move the focus to the footnote whose list entry has the id `anchor`.
+pub fn focus_footnote(anchor: &str) {
     if let Some(element) = document().get_element_by_id(anchor)
         && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
     {

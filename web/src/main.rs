@@ -8,11 +8,13 @@
 //!
 //! - [`app`]: the page, the state (the [`document::Document`]s shown) and the
 //!   page-wide paste and drop handlers;
+//! - [`html`]: markup written as text, every value escaped — how the
+//!   read-only parts of the page are rendered; [`delegate`]: their events;
 //! - [`input_panel`], [`samples`], [`files`]: where text and files come in;
 //! - [`document_view`]: one input — how it was recognised, the override, its
 //!   reading problems;
 //! - [`filing_view`], [`cards`], [`transaction_table`], [`footnotes`],
-//!   [`analysis_view`], [`diagnostics_panel`]: one filing, from props;
+//!   [`analysis_view`], [`diagnostics_panel`]: one filing, as markup;
 //! - [`source_view`]: the input text with a span highlighted;
 //! - [`export_menu`]: copy and download a table; [`theme`]: light and dark.
 
@@ -21,6 +23,7 @@ mod app;
 mod batch;
 mod bench;
 mod cards;
+mod delegate;
 mod diagnostics_panel;
 mod document;
 mod document_view;
@@ -28,6 +31,7 @@ mod export_menu;
 mod files;
 mod filing_view;
 mod footnotes;
+mod html;
 mod input_panel;
 mod origin;
 mod samples;

@@ -2,8 +2,8 @@
 //! uncertain, or not found. Table cells and the header cards mark values the
 //! same way, so the page says what it read and what it did not.
 
+use crate::html::Html;
 use filing_core::model::Origin;
-use leptos::prelude::*;
 
 /// How a value was obtained, in words; `None` when it was read as written.
 pub fn origin_words(origin: Origin) -> Option<String> {
@@ -27,34 +27,32 @@ pub fn origin_glyph(origin: Origin) -> Option<(&'static str, &'static str)> {
 
 /// The glyph after a value that was not read as written, with its kind in
 /// words for screen readers.
-#[component]
-pub fn OriginMark(origin: Origin) -> impl IntoView {
-    origin_glyph(origin).map(|(kind, glyph)| {
-        view! {
-            <span class=format!("origin-mark {kind}") aria-hidden="true">{glyph}</span>
-            <span class="visually-hidden">{format!(" ({kind})")}</span>
-        }
-    })
+pub fn origin_mark(html: &mut Html, origin: Origin) {
+    if let Some((kind, glyph)) = origin_glyph(origin) {
+        html.leaf("span", &[("class", &format!("origin-mark {kind}")), ("aria-hidden", "true")], glyph).leaf(
+            "span",
+            &[("class", "visually-hidden")],
+            &format!(" ({kind})"),
+        );
+    }
 }
 
 /// A text value of the filing's header (a name, a ticker, a CIK, a
 /// signature): the text with its origin mark and, on hover, the origin in
 /// words. A value the rendering did not show reads "not read", never blank.
-#[component]
-pub fn FieldText(text: Option<String>, origin: Origin, #[prop(into)] test: String) -> impl IntoView {
+pub fn field_text(html: &mut Html, text: Option<&str>, origin: Origin, test: &str) {
     let text = text.filter(|t| !t.is_empty());
-    let missing = text.is_none() && origin == Origin::Missing;
-    view! {
-        <span data-test=test data-origin=origin_glyph(origin).map(|(kind, _)| kind) title=origin_words(origin)>
-            {if missing {
-                view! { <span class="not-read">"not read"</span> }.into_any()
-            } else {
-                view! {
-                    {text}
-                    <OriginMark origin=origin />
-                }
-                    .into_any()
-            }}
-        </span>
+    let kind = origin_glyph(origin).map_or("", |(kind, _)| kind);
+    let words = origin_words(origin).unwrap_or_default();
+    html.open("span", &[("data-test", test), ("data-origin", kind), ("title", &words)]);
+    match text {
+        None if origin == Origin::Missing => {
+            html.raw(r#"<span class="not-read">not read</span>"#);
+        }
+        text => {
+            html.text(text.unwrap_or_default());
+            origin_mark(html, origin);
+        }
     }
+    html.close("span");
 }

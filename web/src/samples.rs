@@ -4,7 +4,7 @@
 //! filings written for the page from the SEC's specification (`web/samples/`)
 //! — clearly fictional, like the SEC's own samples.
 
-use leptos::prelude::*;
+use crate::html::{Html, event_attribute};
 
 /// One sample filing.
 pub struct Sample {
@@ -73,34 +73,34 @@ pub const SAMPLES: &[Sample] = &[
     },
 ];
 
-/// The sample buttons; `on_pick` gets the sample chosen.
-#[component]
-pub fn SampleButtons(on_pick: Callback<&'static Sample>) -> impl IntoView {
-    let buttons = SAMPLES
-        .iter()
-        .map(|sample| {
-            view! {
-                <li>
-                    <button
-                        type="button"
-                        class="sample"
-                        data-test="sample"
-                        data-sample=sample.id
-                        title=sample.description
-                        on:click=move |_| on_pick.run(sample)
-                    >
-                        {sample.label}
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <nav class="samples" aria-labelledby="samples-label">
-            <span id="samples-label" class="samples-label">"Try a sample:"</span>
-            <ul>{buttons}</ul>
-        </nav>
+/// The sample buttons.
+pub fn sample_buttons(html: &mut Html) {
+    html.raw(concat!(
+        r#"<nav class="samples" aria-labelledby="samples-label">"#,
+        r#"<span id="samples-label" class="samples-label">Try a sample:</span><ul>"#
+    ));
+    for sample in SAMPLES {
+        html.raw("<li>")
+            .leaf(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "sample"),
+                    ("data-test", "sample"),
+                    ("data-sample", sample.id),
+                    ("title", sample.description),
+                ],
+                sample.label,
+            )
+            .raw("</li>");
     }
+    html.raw("</ul></nav>");
+}
+
+/// The sample whose button a click was on.
+pub fn picked_sample(event: &web_sys::Event) -> Option<&'static Sample> {
+    let id = event_attribute(event, "data-sample")?;
+    SAMPLES.iter().find(|s| s.id == id)
 }
 
 #[cfg(test)]

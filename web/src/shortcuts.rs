@@ -13,6 +13,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, ScrollIntoViewOptions, Scroll
 
 use crate::batch::Combined;
 use crate::batch::combined::ExportTarget;
+use crate::html::Html;
 use crate::worker_protocol::ExportKind;
 
 /// The shortcuts, as the help panel lists them.
@@ -152,6 +153,15 @@ fn next_diagnostic(last: StoredValue<Option<usize>>) {
     }
 }
 
+/// The shortcuts as `<dt><kbd>key</kbd></dt><dd>what</dd>` pairs.
+fn shortcuts_html() -> String {
+    let mut html = Html::new();
+    for (key, what) in SHORTCUTS {
+        html.raw("<dt>").leaf("kbd", &[], key).raw("</dt>").leaf("dd", &[], what);
+    }
+    html.finish()
+}
+
 /// The list of shortcuts.
 #[component]
 pub fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
@@ -162,12 +172,7 @@ pub fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
         <Show when=move || open.get()>
             <div class="shortcut-help" role="dialog" aria-label="Keyboard shortcuts" data-test="shortcut-help">
                 <h2>"Keyboard shortcuts"</h2>
-                <dl>
-                    {SHORTCUTS
-                        .iter()
-                        .map(|(key, what)| view! { <dt><kbd>{*key}</kbd></dt><dd>{*what}</dd> })
-                        .collect_view()}
-                </dl>
+                <dl inner_html=shortcuts_html()></dl>
                 <p class="hint">"Not while typing in a field. Escape closes this list."</p>
                 <button type="button" class="button secondary" on:click=move |_| open.set(false)>"Close"</button>
             </div>

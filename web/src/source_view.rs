@@ -17,6 +17,8 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::html::{Html, event_attribute};
+
 /// Inputs longer than this are shown around the span only.
 const WHOLE_TEXT_LIMIT: usize = 1_000_000;
 /// Lines shown before and after the span of a long input.
@@ -63,12 +65,8 @@ impl SourceViewer {
     }
 }
 
-/// The element an event happened on, for giving the focus back to it.
-pub fn event_element(event: &web_sys::Event) -> Option<web_sys::HtmlElement> {
-    event.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-}
-
-/// The panel, mounted once at the page's end.
+/// The panel, mounted once at the page's end: markup (`crate::html`),
+/// written when a request comes.
 #[component]
 pub fn SourceView(viewer: SourceViewer) -> impl IntoView {
     let _ = window_event_listener(ev::keydown, move |event| {
@@ -76,23 +74,19 @@ pub fn SourceView(viewer: SourceViewer) -> impl IntoView {
             viewer.close();
         }
     });
-    move || {
-        viewer.request.get().map(|request| {
-            view! { <SourcePanel request=request on_close=move || viewer.close() /> }
-        })
-    }
-}
-
-#[component]
-fn SourcePanel(request: SourceRequest, on_close: impl Fn() + Copy + 'static) -> impl IntoView {
-    let text_box: NodeRef<html::Div> = NodeRef::new();
-    let input = request.input.clone();
-    let place = request.span.map(|span| place(&input, span));
-    let excerpt = Excerpt::of(&input, request.span);
+    let panel: NodeRef<html::Div> = NodeRef::new();
     // Once shown, scroll the highlight to the middle of the box and move the focus there.
     Effect::new(move |_| {
-        let Some(container) = text_box.get() else { return };
-        let container: web_sys::HtmlElement = container.into();
+        if viewer.request.with(Option::is_none) {
+            return;
+        }
+        let Some(container) = panel
+            .get()
+            .and_then(|panel| panel.query_selector(".source-text").ok().flatten())
+            .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
         if let Ok(Some(mark)) = container.query_selector("mark")
             && let Ok(mark) = mark.dyn_into::<web_sys::HtmlElement>()
         {
@@ -104,40 +98,62 @@ fn SourcePanel(request: SourceRequest, on_close: impl Fn() + Copy + 'static) -> 
         }
         let _ = container.focus();
     });
-    let empty_mark = excerpt.marked.is_empty();
-    let notes = request.notes.into_iter().map(|note| view! { <li>{note}</li> }).collect_view();
-    let absent = request.span.is_none().then(|| {
-        view! {
-            <p class="source-absent" data-test="source-absent">
-                "This is not in the input text, so there is nothing to highlight."
-            </p>
-        }
-    });
     view! {
-        <aside class="source-view" role="region" aria-labelledby="source-view-title" data-test="source-view">
-            <header class="source-view-header">
-                <div>
-                    <p class="eyebrow">"Source"</p>
-                    <h2 id="source-view-title" data-test="source-title">{request.title}</h2>
-                    {place.map(|p| view! { <p class="source-place" data-test="source-place">{p}</p> })}
-                </div>
-                <button type="button" class="icon-button" aria-label="Close the source view" data-test="source-close" on:click=move |_| on_close()>
-                    "✕"
-                </button>
-            </header>
-            <ul class="source-notes" data-test="source-notes">{notes}</ul>
-            {absent}
-            {excerpt.note.map(|note| view! { <p class="source-window-note">{note}</p> })}
-            <div class="source-text" node_ref=text_box tabindex="0" role="group" aria-label="Input text, the highlighted part is what was asked about">
-                <pre class="gutter" aria-hidden="true">{excerpt.gutter}</pre>
-                <pre class="text">
-                    {excerpt.before}
-                    <mark data-test="source-mark" class:empty=empty_mark>{excerpt.marked}</mark>
-                    {excerpt.after}
-                </pre>
-            </div>
-        </aside>
+        <div
+            node_ref=panel
+            inner_html=move || viewer.request.with(|r| r.as_ref().map(source_panel).unwrap_or_default())
+            on:click=move |event| {
+                if event_attribute(&event, "data-test").as_deref() == Some("source-close") {
+                    viewer.close();
+                }
+            }
+        ></div>
     }
+}
+
+/// What a request shows: its title, notes and the input around its span.
+fn source_panel(request: &SourceRequest) -> String {
+    let input = &request.input;
+    let excerpt = Excerpt::of(input, request.span);
+    let mut html = Html::new();
+    html.raw(concat!(
+        r#"<aside class="source-view" role="region" aria-labelledby="source-view-title" data-test="source-view">"#,
+        r#"<header class="source-view-header"><div><p class="eyebrow">Source</p>"#
+    ))
+    .leaf("h2", &[("id", "source-view-title"), ("data-test", "source-title")], &request.title);
+    if let Some(span) = request.span {
+        html.leaf("p", &[("class", "source-place"), ("data-test", "source-place")], &place(input, span));
+    }
+    html.raw(concat!(
+        "</div>",
+        r#"<button type="button" class="icon-button" aria-label="Close the source view" data-test="source-close">✕</button>"#,
+        r#"</header><ul class="source-notes" data-test="source-notes">"#
+    ));
+    for note in &request.notes {
+        html.leaf("li", &[], note);
+    }
+    html.raw("</ul>");
+    if request.span.is_none() {
+        html.raw(r#"<p class="source-absent" data-test="source-absent">This is not in the input text, so there is nothing to highlight.</p>"#);
+    }
+    if let Some(note) = &excerpt.note {
+        html.leaf("p", &[("class", "source-window-note")], note);
+    }
+    html.raw(r#"<div class="source-text" tabindex="0" role="group" aria-label="Input text, the highlighted part is what was asked about">"#)
+        // The parser drops a newline just after `<pre>`: this one, so that
+        // the text keeps a leading newline of its own.
+        .raw("<pre class=\"gutter\" aria-hidden=\"true\">\n")
+        .text(&excerpt.gutter)
+        .raw("</pre><pre class=\"text\">\n")
+        .text(&excerpt.before)
+        .leaf(
+            "mark",
+            &[("data-test", "source-mark"), ("class", if excerpt.marked.is_empty() { "empty" } else { "" })],
+            &excerpt.marked,
+        )
+        .text(&excerpt.after)
+        .raw("</pre></div></aside>");
+    html.finish()
 }
 
 /// "line 70, columns 28–34": where a span is, its last column included.

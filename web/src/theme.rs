@@ -7,6 +7,9 @@
 //! flash the other one while the wasm loads.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::html::{Html, event_attribute};
 
 /// The `localStorage` key (index.html reads the same one).
 const STORAGE_KEY: &str = "filing-inspector.theme";
@@ -83,32 +86,46 @@ fn apply(theme: Theme) {
     }
 }
 
-/// Auto / Light / Dark.
+/// The hook of a choice's button, `theme-dark`.
+fn hook(choice: Theme) -> String {
+    format!("theme-{}", choice.label().to_lowercase())
+}
+
+/// Auto / Light / Dark: markup, whose buttons say which is chosen.
 #[component]
 pub fn ThemeSwitch() -> impl IntoView {
-    let theme = RwSignal::new(load());
-    let buttons = Theme::ALL
-        .into_iter()
-        .map(|choice| {
-            view! {
-                <button
-                    type="button"
-                    data-test=format!("theme-{}", choice.label().to_lowercase())
-                    aria-pressed=move || (theme.get() == choice).to_string()
-                    on:click=move |_| {
-                        theme.set(choice);
-                        apply(choice);
-                    }
-                >
-                    {choice.label()}
-                </button>
-            }
-        })
-        .collect_view();
+    let current = load();
+    let mut buttons = Html::new();
+    for choice in Theme::ALL {
+        let pressed = if choice == current { "true" } else { "false" };
+        buttons.leaf(
+            "button",
+            &[("type", "button"), ("data-test", &hook(choice)), ("aria-pressed", pressed)],
+            choice.label(),
+        );
+    }
+    let chosen = move |event: leptos::ev::MouseEvent| {
+        let Some(test) = event_attribute(&event, "data-test") else { return };
+        let Some(choice) = Theme::ALL.into_iter().find(|&c| hook(c) == test) else { return };
+        apply(choice);
+        let Some(group) = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+            return;
+        };
+        let buttons = group.children();
+        for button in (0..buttons.length()).filter_map(|i| buttons.item(i)) {
+            let pressed = button.get_attribute("data-test").as_deref() == Some(test.as_str());
+            let _ = button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+        }
+    };
     view! {
-        <div class="theme-switch" role="group" aria-label="Colour theme" data-test="theme-switch">
-            {buttons}
-        </div>
+        <div
+            class="theme-switch"
+            role="group"
+            aria-label="Colour theme"
+            data-test="theme-switch"
+            inner_html=buttons.finish()
+            on:click=chosen
+        ></div>
     }
 }
 

@@ -14,26 +14,24 @@ use filing_core::analysis::Analysis;
 use filing_core::model::{
     Cell, Column, Filing, FormColumn, FormType, Origin, Row, RowKind, Table, form_columns,
 };
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::export_menu::ExportMenu;
-use crate::footnotes::FootnoteMarks;
+use crate::export_menu::export_menu;
 pub use crate::footnotes::footnote_mark;
-use crate::origin::{OriginMark, origin_glyph, origin_words};
-use crate::source_view::{SourceRequest, SourceViewer, event_element};
+use crate::footnotes::footnote_marks;
+use crate::html::Html;
+use crate::origin::{origin_glyph, origin_mark, origin_words};
+use crate::source_view::SourceRequest;
 
 /// What a table needs from its filing.
-#[derive(Clone)]
-pub struct TableContext {
+#[derive(Clone, Copy)]
+pub struct TableContext<'a> {
     /// The filing.
-    pub filing: Arc<Filing>,
+    pub filing: &'a Filing,
     /// Its analysis.
-    pub analysis: Arc<Analysis>,
-    /// The input text, for the source view.
-    pub source: Option<Arc<Input>>,
+    pub analysis: &'a Analysis,
     /// A prefix making the filing's element ids unique on the page.
-    pub prefix: Arc<str>,
+    pub prefix: &'a str,
 }
 
 /// "Table I" or "Table II".
@@ -44,9 +42,9 @@ pub fn table_name(table: Table) -> &'static str {
     }
 }
 
-/// One of the two tables of a filing.
-#[component]
-pub fn TransactionTable(context: TableContext, table: Table) -> impl IntoView {
+/// One of the two tables of a filing. Its cells are `data-cell`s: a click,
+/// or Enter, opens the source view on them (`crate::delegate`).
+pub fn transaction_table(html: &mut Html, context: TableContext<'_>, table: Table) {
     let (title, hook) = match table {
         Table::NonDerivative => {
             ("Non-derivative securities acquired, disposed of, or beneficially owned", "table-i")
@@ -56,89 +54,61 @@ pub fn TransactionTable(context: TableContext, table: Table) -> impl IntoView {
         }
     };
     let heading_id = format!("{}-{hook}", context.prefix);
-    let heading = view! {
-        <h3 id=heading_id.clone()>
-            <span class="table-number">{table_name(table)}</span>
-            " "
-            {title}
-        </h3>
+    let heading = |html: &mut Html| {
+        html.open("h3", &[("id", &heading_id)])
+            .leaf("span", &[("class", "table-number")], table_name(table))
+            .text(" ")
+            .text(title)
+            .close("h3");
     };
+    html.open(
+        "section",
+        &[("class", "table-section"), ("data-test", hook), ("aria-labelledby", &heading_id)],
+    );
     let rows = context.filing.table(table);
     if rows.is_empty() {
-        return view! {
-            <section class="table-section" data-test=hook aria-labelledby=heading_id>
-                {heading}
-                <p class="empty" data-test="table-empty">"No rows reported."</p>
-            </section>
-        }
-        .into_any();
+        heading(html);
+        html.raw(r#"<p class="empty" data-test="table-empty">No rows reported.</p></section>"#);
+        return;
     }
     let columns = shown_columns(context.filing.form_type(), table, rows);
     let marked = rows.iter().any(|row| columns.iter().any(|c| !origin_of(row, c.column).is_read()));
-    let head = header(&columns);
-    let section_label = heading_id.clone();
-    let body = rows
-        .iter()
-        .enumerate()
-        .map(|(index, row)| {
-            let cells = columns
-                .iter()
-                .enumerate()
-                .map(|(position, column)| {
-                    let first = index == 0 && position == 0;
-                    view! {
-                        <TableCell
-                            context=context.clone()
-                            table=table
-                            index=index
-                            column=*column
-                            first=first
-                        />
-                    }
-                })
-                .collect_view();
-            let kind = match row.kind {
-                RowKind::Transaction => "transaction",
-                RowKind::Holding => "holding",
-            };
-            view! { <tr data-test="row" data-kind=kind class=kind>{cells}</tr> }
-        })
-        .collect_view();
-    view! {
-        <section class="table-section" data-test=hook aria-labelledby=section_label>
-            <div class="table-heading">
-                {heading}
-                <ExportMenu filing=context.filing.clone() table=table />
-            </div>
-            <p class="table-hint">
-                "Holdings are shaded and labelled. Click a cell — or move with the arrow keys and press Enter — to see it in the input."
-            </p>
-            {marked.then(|| view! { <OriginLegend /> })}
-            <div class="scroll">
-                <table class="transactions" aria-labelledby=heading_id on:keydown=move_focus>
-                    <thead>{head}</thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
-        </section>
+    html.raw(r#"<div class="table-heading">"#);
+    heading(html);
+    export_menu(html, table);
+    html.raw(concat!(
+        "</div>",
+        r#"<p class="table-hint">Holdings are shaded and labelled. Click a cell — or move with the arrow keys and press Enter — to see it in the input.</p>"#
+    ));
+    if marked {
+        html.raw(ORIGIN_LEGEND);
     }
-    .into_any()
+    html.raw(r#"<div class="scroll">"#)
+        .open("table", &[("class", "transactions"), ("aria-labelledby", &heading_id)])
+        .raw("<thead>");
+    header(html, &columns);
+    html.raw("</thead><tbody>");
+    for (index, row) in rows.iter().enumerate() {
+        let kind = match row.kind {
+            RowKind::Transaction => "transaction",
+            RowKind::Holding => "holding",
+        };
+        html.open("tr", &[("data-test", "row"), ("data-kind", kind), ("class", kind)]);
+        for (position, column) in columns.iter().enumerate() {
+            table_cell(html, context, table, index, row, *column, index == 0 && position == 0);
+        }
+        html.close("tr");
+    }
+    html.raw("</tbody></table></div></section>");
 }
 
 /// What the marks on values mean; shown above a table that has any.
-#[component]
-fn OriginLegend() -> impl IntoView {
-    view! {
-        <p class="origin-legend" data-test="origin-legend">
-            <span class="origin-mark inferred" aria-hidden="true">"≈"</span>
-            " inferred by a rule (open the cell to see which) "
-            <span class="origin-mark uncertain" aria-hidden="true">"?"</span>
-            " read, but its column is uncertain "
-            <span class="origin-mark missing" aria-hidden="true">"∅"</span>
-            " not found in this rendering"
-        </p>
-    }
-}
+const ORIGIN_LEGEND: &str = concat!(
+    r#"<p class="origin-legend" data-test="origin-legend">"#,
+    r#"<span class="origin-mark inferred" aria-hidden="true">≈</span> inferred by a rule (open the cell to see which) "#,
+    r#"<span class="origin-mark uncertain" aria-hidden="true">?</span> read, but its column is uncertain "#,
+    r#"<span class="origin-mark missing" aria-hidden="true">∅</span> not found in this rendering</p>"#
+);
 
 /// The columns shown: every column the form prints, the cells it folds into
 /// a box when a row has one, and — after them — any other cell a row holds
@@ -198,37 +168,31 @@ fn origin_of(row: &Row, column: Column) -> Origin {
 
 /// Two header rows: the form's numbered boxes, and under a box of several
 /// columns, each column's own heading.
-fn header(columns: &[FormColumn]) -> impl IntoView + use<> {
+fn header(html: &mut Html, columns: &[FormColumn]) {
     let groups = boxes(columns);
     let two_rows = groups.iter().any(|g| g.len() > 1);
-    let top = groups
-        .iter()
-        .map(|group| {
-            let first = group[0];
-            let label = box_label(&first);
-            if group.len() == 1 {
-                let rowspan = if two_rows { "2" } else { "1" };
-                view! { <th scope="col" rowspan=rowspan data-column=format!("{:?}", first.column)>{label}</th> }.into_any()
-            } else {
-                view! { <th scope="colgroup" colspan=group.len().to_string() class="box">{label}</th> }.into_any()
-            }
-        })
-        .collect_view();
-    let sub = two_rows.then(|| {
-        let cells = groups
-            .iter()
-            .filter(|g| g.len() > 1)
-            .flatten()
-            .map(|c| {
-                let label = if c.heading.is_empty() { c.column.label() } else { c.heading };
-                view! { <th scope="col" class="sub" data-column=format!("{:?}", c.column)>{label}</th> }
-            })
-            .collect_view();
-        view! { <tr>{cells}</tr> }
-    });
-    view! {
-        <tr>{top}</tr>
-        {sub}
+    html.raw("<tr>");
+    for group in &groups {
+        let first = group[0];
+        let label = box_label(&first);
+        if group.len() == 1 {
+            let rowspan = if two_rows { "2" } else { "1" };
+            let name = format!("{:?}", first.column);
+            html.leaf("th", &[("scope", "col"), ("rowspan", rowspan), ("data-column", &name)], &label);
+        } else {
+            let span = group.len().to_string();
+            html.leaf("th", &[("scope", "colgroup"), ("colspan", &span), ("class", "box")], &label);
+        }
+    }
+    html.raw("</tr>");
+    if two_rows {
+        html.raw("<tr>");
+        for c in groups.iter().filter(|g| g.len() > 1).flatten() {
+            let label = if c.heading.is_empty() { c.column.label() } else { c.heading };
+            let name = format!("{:?}", c.column);
+            html.leaf("th", &[("scope", "col"), ("class", "sub"), ("data-column", &name)], label);
+        }
+        html.raw("</tr>");
     }
 }
 
@@ -271,16 +235,16 @@ pub fn display_value(cell: &Cell<'_>) -> Option<String> {
 
 /// What the source view says about one cell.
 pub fn cell_request(
-    context: &TableContext,
+    filing: &Filing,
+    input: Arc<Input>,
     table: Table,
     index: usize,
     column: Column,
 ) -> Option<SourceRequest> {
-    let input = context.source.clone()?;
-    let row = context.filing.table(table).get(index)?;
+    let row = filing.table(table).get(index)?;
     let cell = row.cell(column);
     let (footnotes, span, origin) = cell.meta();
-    let layout = form_columns(context.filing.form_type(), table);
+    let layout = form_columns(filing.form_type(), table);
     let label = layout.iter().find(|c| c.column == column).map_or(column.label().to_owned(), |c| {
         if c.heading.is_empty() { box_label(c) } else { format!("{} — {}", box_label(c), c.heading) }
     });
@@ -304,7 +268,7 @@ pub fn cell_request(
         }
     }
     for id in footnotes {
-        match context.filing.footnote(id) {
+        match filing.footnote(id) {
             Some(footnote) => notes.push(format!("Footnote {}: {}", footnote_mark(id), footnote.text.text())),
             None => notes.push(format!("Footnote {id} is not defined in the filing.")),
         }
@@ -317,81 +281,83 @@ pub fn cell_request(
     })
 }
 
+/// The `data-cell` of a cell: `{prefix}-{table}-{row}-{column}`, e.g.
+/// `filing-0-0-NonDerivative-2-SecurityTitle` (the analysis's row links
+/// find a row's first cell by it).
+pub fn cell_key(prefix: &str, table: Table, index: usize, column: Column) -> String {
+    format!("{prefix}-{table:?}-{index}-{column:?}")
+}
+
+/// The table, row and column a `data-cell` names ([`cell_key`]).
+pub fn parse_cell_key(key: &str) -> Option<(Table, usize, Column)> {
+    let mut parts = key.rsplitn(4, '-');
+    let column = parts.next()?;
+    let index = parts.next()?.parse().ok()?;
+    let table = match parts.next()? {
+        "NonDerivative" => Table::NonDerivative,
+        "Derivative" => Table::Derivative,
+        _ => return None,
+    };
+    let column = Column::ALL.into_iter().find(|c| format!("{c:?}") == column)?;
+    Some((table, index, column))
+}
+
 /// One cell: the value as printed, its footnote marks, and a mark when the
 /// value was not read as such.
-#[component]
-fn TableCell(
-    context: TableContext,
+fn table_cell(
+    html: &mut Html,
+    context: TableContext<'_>,
     table: Table,
     index: usize,
+    row: &Row,
     column: FormColumn,
     first: bool,
-) -> impl IntoView {
+) {
     let tabindex = if first { "0" } else { "-1" };
     let name = format!("{:?}", column.column);
-    let filing = context.filing.clone();
-    let Some(row) = filing.table(table).get(index) else {
-        return view! { <td data-column=name tabindex=tabindex></td> }.into_any();
-    };
     if !column.column.applies(table, row.kind) {
-        let text =
-            (column.column == Column::TransactionCode && row.kind == RowKind::Holding).then_some("Holding");
-        return view! { <td class="not-applicable" data-column=name tabindex=tabindex>{text}</td> }
-            .into_any();
+        let text = if column.column == Column::TransactionCode && row.kind == RowKind::Holding {
+            "Holding"
+        } else {
+            ""
+        };
+        html.leaf("td", &[("class", "not-applicable"), ("data-column", &name), ("tabindex", tabindex)], text);
+        return;
     }
     let cell = row.cell(column.column);
     let (footnotes, _, origin) = cell.meta();
-    let numeric = matches!(cell, Cell::Num(_));
     let code_meaning = (column.column == Column::TransactionCode)
         .then(|| context.analysis.rows.iter().find(|r| r.table == table && r.row as usize == index))
         .flatten()
         .and_then(|r| r.code)
         .map(|code| format!("{} — {} ({})", code.code.letter(), code.description, code.class_label));
-    let origin_text = origin_words(origin);
-    let title = [code_meaning, origin_text.clone()].into_iter().flatten().collect::<Vec<_>>();
-    let origin_class = origin_glyph(origin).map(|(kind, _)| format!("origin-{kind}"));
-    let viewer = use_context::<SourceViewer>();
-    let request_context = context.clone();
-    let open = move |from: Option<web_sys::HtmlElement>| {
-        if let (Some(viewer), Some(request)) =
-            (viewer, cell_request(&request_context, table, index, column.column))
-        {
-            viewer.show(request, from);
-        }
-    };
-    let open_on_key = open.clone();
-    let holding_badge = (column.column == Column::SecurityTitle && row.kind == RowKind::Holding)
-        .then(|| view! { <span class="badge holding-badge" data-test="holding-badge">"Holding"</span> });
-    view! {
-        <td
-            data-test="cell"
-            data-column=name
-            data-cell=format!("{}-{:?}-{index}-{:?}", context.prefix, table, column.column)
-            class=origin_class
-            class:num=numeric
-            tabindex=tabindex
-            title=(!title.is_empty()).then(|| title.join(" "))
-            on:click=move |event| open(event_element(&event))
-            on:keydown=move |event| {
-                // Only on the cell itself: Enter on a footnote mark inside follows the mark.
-                let on_cell = event.target() == event.current_target();
-                if on_cell && (event.key() == "Enter" || event.key() == " ") {
-                    event.prevent_default();
-                    open_on_key(event_element(&event));
-                }
-            }
-        >
-            <span data-test="value">{display_value(&cell)}</span>
-            <OriginMark origin=origin />
-            <FootnoteMarks filing=context.filing.clone() ids=footnotes.to_vec() prefix=context.prefix.clone() />
-            {holding_badge}
-        </td>
+    let title = [code_meaning, origin_words(origin)].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let mut class = origin_glyph(origin).map(|(kind, _)| format!("origin-{kind}")).unwrap_or_default();
+    if matches!(cell, Cell::Num(_)) {
+        class.push_str(if class.is_empty() { "num" } else { " num" });
     }
-    .into_any()
+    html.open(
+        "td",
+        &[
+            ("data-test", "cell"),
+            ("data-column", &name),
+            ("data-cell", &cell_key(context.prefix, table, index, column.column)),
+            ("class", &class),
+            ("tabindex", tabindex),
+            ("title", &title),
+        ],
+    )
+    .leaf("span", &[("data-test", "value")], display_value(&cell).as_deref().unwrap_or(""));
+    origin_mark(html, origin);
+    footnote_marks(html, context.filing, footnotes, context.prefix);
+    if column.column == Column::SecurityTitle && row.kind == RowKind::Holding {
+        html.raw(r#"<span class="badge holding-badge" data-test="holding-badge">Holding</span>"#);
+    }
+    html.close("td");
 }
 
 /// Arrow keys, Home and End move the focus between the body cells of a table.
-fn move_focus(event: web_sys::KeyboardEvent) {
+pub fn move_focus(event: &web_sys::KeyboardEvent) {
     let (dr, dc): (i32, i32) = match event.key().as_str() {
         "ArrowUp" => (-1, 0),
         "ArrowDown" => (1, 0),
@@ -497,6 +463,14 @@ mod tests {
         // 1, 2, 2A, 3 (Code, V), 4 (Amount, A/D, Price), 5, 6, 7.
         assert_eq!(sizes, [1, 1, 1, 2, 3, 1, 1, 1]);
         assert_eq!(box_label(&columns[7]), "4. Securities acquired (A) or disposed of (D)");
+    }
+
+    #[test]
+    fn a_cell_key_names_its_table_row_and_column() {
+        let key = cell_key("filing-0-1", Table::Derivative, 12, Column::TransactionPricePerShare);
+        assert_eq!(key, "filing-0-1-Derivative-12-TransactionPricePerShare");
+        assert_eq!(parse_cell_key(&key), Some((Table::Derivative, 12, Column::TransactionPricePerShare)));
+        assert_eq!(parse_cell_key("filing-0-1-Table-1-SecurityTitle"), None);
     }
 
     #[test]

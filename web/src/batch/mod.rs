@@ -7,8 +7,8 @@
 //!   the query, the selection);
 //! - [`rows`], [`query`], [`export`], [`summary`], [`zip`]: pure functions
 //!   the worker runs over the parsed model (with native unit tests);
-//! - [`view`], [`table_view`], [`summary_view`], [`virtual_table`]: what the
-//!   user sees.
+//! - [`view`], [`table_view`], [`controls`], [`summary_view`],
+//!   [`virtual_table`]: what the user sees.
 //!
 //! # Limits
 //!
@@ -27,6 +27,7 @@
 //!   shows the selected filing's input.
 
 pub mod combined;
+pub mod controls;
 pub mod deliver;
 pub mod export;
 #[cfg(test)]

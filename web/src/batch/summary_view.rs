@@ -10,6 +10,7 @@ use super::combined::Combined;
 use super::summary::{PartyTotals, Summaries};
 use super::table_view::{format_count, push_cell};
 use super::virtual_table::VirtualTable;
+use crate::html::Html;
 
 /// Both summaries, once the worker has computed them.
 #[component]
@@ -47,17 +48,22 @@ fn Totals(summaries: Summaries) -> impl IntoView {
             String::new()
         },
     );
-    let list = |items: &[String], test: &'static str| {
+    let mut notes = Html::new();
+    notes.leaf("p", &[("class", "hint"), ("data-test", "counted")], &counted);
+    for (items, test) in [(&summaries.amendments, "amendments"), (&summaries.notes, "batch-notes")] {
+        if items.is_empty() {
+            continue;
+        }
+        notes.open("ul", &[("class", "batch-notes"), ("data-test", test)]);
+        for item in items.iter().take(LISTED) {
+            notes.leaf("li", &[], item);
+        }
         let more = items.len().saturating_sub(LISTED);
-        (!items.is_empty()).then(|| {
-            view! {
-                <ul class="batch-notes" data-test=test>
-                    {items.iter().take(LISTED).map(|item| view! { <li>{item.clone()}</li> }).collect_view()}
-                    {(more > 0).then(|| view! { <li>{format!("… and {} more", format_count(more))}</li> })}
-                </ul>
-            }
-        })
-    };
+        if more > 0 {
+            notes.leaf("li", &[], &format!("… and {} more", format_count(more)));
+        }
+        notes.close("ul");
+    }
     // Each table builds a screenful of rows, tens of milliseconds of DOM work:
     // the second is built in a task of its own, so that no task does both.
     let issuers_due = RwSignal::new(false);
@@ -66,9 +72,7 @@ fn Totals(summaries: Summaries) -> impl IntoView {
     view! {
         <section class="summaries" data-test="summaries" aria-labelledby="summaries-heading">
             <h2 id="summaries-heading">"Totals"</h2>
-            <p class="hint" data-test="counted">{counted}</p>
-            {list(&summaries.amendments, "amendments")}
-            {list(&summaries.notes, "batch-notes")}
+            <div inner_html=notes.finish()></div>
             <h3>"By reporting owner"</h3>
             <PartyTable parties=summaries.by_owner who="Reporting owner" test="by-owner" />
             <h3>"By issuer"</h3>
@@ -121,7 +125,12 @@ fn PartyTable(parties: Vec<PartyTotals>, who: &'static str, test: &'static str) 
         "Avg purchase",
         "Avg sale",
     ];
-    let row = move |i: usize| {
+    let mut head = Html::new();
+    for heading in headings {
+        head.leaf("th", &[("scope", "col")], heading);
+    }
+    let head = head.finish();
+    let row = Callback::new(move |i: usize| {
         let (p, s) = lines.with_value(|l| l.get(i).copied())?;
         parties.with_value(|parties| {
             let party = parties.get(p)?;
@@ -151,20 +160,29 @@ fn PartyTable(parties: Vec<PartyTotals>, who: &'static str, test: &'static str) 
                 security.average_purchase,
                 security.average_sale,
             ];
-            // One string of HTML, every value escaped: one DOM call per row.
-            let mut html = String::with_capacity(512);
+            let mut tr = Html::new();
+            tr.open(
+                "tr",
+                &[
+                    ("data-test", "party-line"),
+                    ("class", if first { "first" } else { "" }),
+                    ("aria-rowindex", &(i + 2).to_string()),
+                ],
+            );
+            let mut html = tr.finish();
             for text in &lead {
                 push_cell(&mut html, "", text, true);
             }
             for (n, text) in cells.iter().enumerate() {
                 push_cell(&mut html, if n >= 3 { r#" class="num""# } else { "" }, text, true);
             }
-            Some(view! { <tr data-test="party-line" class:first=first aria-rowindex=i + 2 inner_html=html></tr> })
+            html.push_str("</tr>");
+            Some(html)
         })
-    };
+    });
     view! {
         <VirtualTable count=Signal::derive(move || count) version=Signal::derive(|| 0) row=row label=who test=test>
-            <tr>{headings.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+            <tr inner_html=head></tr>
         </VirtualTable>
     }
 }

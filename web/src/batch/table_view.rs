@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::combined::{Combined, ExportTarget};
-use super::query::{Derivative, Direction, Ownership, Query, Sort};
+use super::combined::Combined;
+use super::controls;
 use super::rows::{Col, RowView};
 use super::virtual_table::VirtualTable;
-use crate::worker_protocol::ExportKind;
+use crate::html::{Html, push_escaped};
 
 /// The filters, count, exports and table.
 #[component]
@@ -23,28 +23,58 @@ pub fn CombinedTable(combined: Combined) -> impl IntoView {
         combined.version.track();
         combined.data.with_value(|d| (0..d.shown()).find(|&i| d.shown_filing(i) == Some(filing)))
     });
-    let head = Col::ALL.iter().map(|&col| view! { <SortHeader combined=combined col=col /> }).collect_view();
-    let row = move |i: usize| combined_row(combined, i);
+    // The controls are markup: an effect makes them show the query, and one
+    // listener per kind of event on the section acts on them.
+    let section: NodeRef<leptos::html::Section> = NodeRef::new();
+    let written_codes = StoredValue::new(String::new());
+    Effect::new(move |_| {
+        let Some(section) = section.get() else { return };
+        let codes = combined.codes.get();
+        let empty = combined.received.get() == 0;
+        combined.query.with(|q| controls::sync(&section, q, &codes, written_codes, empty));
+    });
+    let row = Callback::new(move |i: usize| combined_row(combined, i));
+    let on_row = Callback::new(move |i: usize| {
+        let filing = combined.data.with_value(|d| d.shown_row(i).map(|(_, row)| row.filing));
+        if filing.is_some() {
+            combined.selected.set(filing);
+        }
+    });
     view! {
-        <section class="combined" data-test="combined" aria-labelledby="combined-heading">
+        <section
+            class="combined"
+            data-test="combined"
+            aria-labelledby="combined-heading"
+            node_ref=section
+            on:click=move |event| controls::handle(combined, &event)
+            on:input=move |event| controls::handle(combined, &event)
+            on:change=move |event| controls::handle(combined, &event)
+        >
             <h2 id="combined-heading">"Combined transactions"</h2>
-            <FilterBar combined=combined />
+            <div
+                class="filters"
+                data-test="filters"
+                role="search"
+                aria-label="Filter the combined table"
+                inner_html=controls::filters_html()
+            ></div>
             <div class="combined-bar">
                 <p class="row-count" data-test="row-count" role="status">
                     {move || format_count(count.get())} " of " {move || format_count(total())} " rows"
                 </p>
-                <ExportButtons combined=combined />
+                <div class="exports" role="group" aria-label="Export the rows shown" inner_html=controls::exports_html()></div>
             </div>
             <LeftOutNote combined=combined />
             <VirtualTable
                 count=count
                 version=combined.version
                 row=row
+                on_row=on_row
                 label="Combined transactions of every filing"
                 test="combined-table"
                 reveal=selected_position
             >
-                <tr>{head}</tr>
+                <tr inner_html=controls::head_html()></tr>
             </VirtualTable>
         </section>
     }
@@ -63,11 +93,13 @@ pub fn format_count(n: usize) -> String {
     out
 }
 
-/// The `i`-th row shown. Its cells are written as one string of HTML (every
-/// value escaped, see [`cells_html`]): one DOM call per row instead of about
-/// eight per cell, so that a screenful of rows (about 600 cells) is built in
-/// a few milliseconds, on the first rows of a batch as on every scroll.
-fn combined_row(combined: Combined, i: usize) -> impl IntoView {
+/// The `i`-th row shown, as HTML (every value escaped, see [`cells_html`]):
+/// one DOM call per screenful of rows instead of about eight per cell, so
+/// that a screenful (about 600 cells) is built in a few milliseconds, on the
+/// first rows of a batch as on every scroll. Reads the selection: the rows
+/// are written again when it changes.
+fn combined_row(combined: Combined, i: usize) -> Option<String> {
+    let selected = combined.selected.get();
     let names = combined.inputs;
     combined.data.with_value(|d| {
         let (id, row) = d.shown_row(i)?;
@@ -75,7 +107,6 @@ fn combined_row(combined: Combined, i: usize) -> impl IntoView {
         let input = names
             .with_untracked(|n| n.get(filing.input as usize).map(|e| e.name.clone()))
             .unwrap_or_default();
-        let filing_index = row.filing;
         let front = [
             (Col::Input, input.as_str()),
             (Col::Form, filing.form.as_str()),
@@ -83,20 +114,28 @@ fn combined_row(combined: Combined, i: usize) -> impl IntoView {
             (Col::Owner, filing.owners.as_str()),
             (Col::Table, row.table_label()),
         ];
-        let html = cells_html(&front, &row);
-        let selected = move || combined.selected.get() == Some(filing_index);
-        Some(view! {
-            <tr
-                data-test="combined-row"
-                data-id=id
-                aria-rowindex=i + 2
-                class:holding=row.holding
-                class:selected=selected
-                aria-selected=move || selected().to_string()
-                on:click=move |_| combined.selected.set(Some(filing_index))
-                inner_html=html
-            ></tr>
-        })
+        let is_selected = selected == Some(row.filing);
+        let class = match (row.holding, is_selected) {
+            (true, true) => "holding selected",
+            (true, false) => "holding",
+            (false, true) => "selected",
+            (false, false) => "",
+        };
+        let mut html = Html::new();
+        html.open(
+            "tr",
+            &[
+                ("data-test", "combined-row"),
+                ("data-id", &id.to_string()),
+                ("aria-rowindex", &(i + 2).to_string()),
+                ("class", class),
+                ("aria-selected", if is_selected { "true" } else { "false" }),
+            ],
+        );
+        let mut html = html.finish();
+        html.push_str(&cells_html(&front, &row));
+        html.push_str("</tr>");
+        Some(html)
     })
 }
 
@@ -155,241 +194,6 @@ pub fn push_cell(out: &mut String, attrs: &str, text: &str, tip: bool) {
     out.push('>');
     push_escaped(out, text);
     out.push_str("</td>");
-}
-
-/// Append `text` escaped for HTML text and for a double-quoted attribute.
-pub fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
-
-/// A column heading that sorts the table by its column: ascending, then
-/// descending, then back to the input order.
-#[component]
-fn SortHeader(combined: Combined, col: Col) -> impl IntoView {
-    let state = move || combined.query.with(|q| q.sort.filter(|s| s.col == col).map(|s| s.descending));
-    let aria = move || match state() {
-        None => "none",
-        Some(false) => "ascending",
-        Some(true) => "descending",
-    };
-    let arrow = move || match state() {
-        None => "",
-        Some(false) => " ▲",
-        Some(true) => " ▼",
-    };
-    let next = move || {
-        // Read before the update: the query cannot be read while it is written.
-        let sort = match state() {
-            None => Some(Sort { col, descending: false }),
-            Some(false) => Some(Sort { col, descending: true }),
-            Some(true) => None,
-        };
-        combined.query.update(|q| q.sort = sort);
-    };
-    view! {
-        <th scope="col" aria-sort=aria data-column=col.key() class:num=col.is_numeric()>
-            <button type="button" class="sort" data-test="sort" data-column=col.key() on:click=move |_| next()>
-                {col.label()}
-                {arrow}
-            </button>
-        </th>
-    }
-}
-
-/// Every filter of the table.
-#[component]
-fn FilterBar(combined: Combined) -> impl IntoView {
-    let query = combined.query;
-    let codes = combined.codes;
-    let text_filter = move |label: &'static str,
-                            test: &'static str,
-                            get: fn(&Query) -> &String,
-                            set: fn(&mut Query, String)| {
-        view! {
-            <label class="filter">
-                <span>{label}</span>
-                <input
-                    type="search"
-                    data-test=test
-                    prop:value=move || query.with(|q| get(q).clone())
-                    on:input:target=move |e| query.update(|q| set(q, e.target().value()))
-                />
-            </label>
-        }
-    };
-    let choice = move |label: &'static str,
-                       test: &'static str,
-                       options: &'static [(&'static str, &'static str)],
-                       get: fn(&Query) -> &'static str,
-                       set: fn(&mut Query, &str)| {
-        let options = options
-            .iter()
-            .map(|(value, text)| view! { <option value=*value selected=move || query.with(|q| get(q) == *value)>{*text}</option> })
-            .collect_view();
-        view! {
-            <label class="filter">
-                <span>{label}</span>
-                <select data-test=test on:change:target=move |e| query.update(|q| set(q, &e.target().value()))>
-                    {options}
-                </select>
-            </label>
-        }
-    };
-    view! {
-        <div class="filters" data-test="filters" role="search" aria-label="Filter the combined table">
-            <fieldset class="filter codes" data-test="code-filter">
-                <legend>"Codes"</legend>
-                {move || {
-                    codes
-                        .get()
-                        .chars()
-                        .map(|code| {
-                            let on = move || query.with(|q| q.codes.contains(code));
-                            view! {
-                                <button
-                                    type="button"
-                                    class="code"
-                                    data-code=code.to_string()
-                                    aria-pressed=move || on().to_string()
-                                    title=code_title(code)
-                                    on:click=move |_| {
-                                        query.update(|q| {
-                                            if q.codes.contains(code) {
-                                                q.codes.retain(|c| c != code);
-                                            } else {
-                                                q.codes.push(code);
-                                            }
-                                        })
-                                    }
-                                >
-                                    {code.to_string()}
-                                </button>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </fieldset>
-            {text_filter("Owner", "owner-filter", |q| &q.owner, |q, v| q.owner = v)}
-            {text_filter("Issuer", "issuer-filter", |q| &q.issuer, |q, v| q.issuer = v)}
-            {choice(
-                "Acquired/disposed",
-                "direction-filter",
-                &[("", "Both"), ("A", "Acquired (A)"), ("D", "Disposed (D)")],
-                |q| match q.direction {
-                    None => "",
-                    Some(Direction::Acquired) => "A",
-                    Some(Direction::Disposed) => "D",
-                },
-                |q, v| {
-                    q.direction = match v {
-                        "A" => Some(Direction::Acquired),
-                        "D" => Some(Direction::Disposed),
-                        _ => None,
-                    }
-                },
-            )}
-            {choice(
-                "Ownership",
-                "ownership-filter",
-                &[("", "Both"), ("D", "Direct (D)"), ("I", "Indirect (I)")],
-                |q| match q.ownership {
-                    None => "",
-                    Some(Ownership::Direct) => "D",
-                    Some(Ownership::Indirect) => "I",
-                },
-                |q, v| {
-                    q.ownership = match v {
-                        "D" => Some(Ownership::Direct),
-                        "I" => Some(Ownership::Indirect),
-                        _ => None,
-                    }
-                },
-            )}
-            {choice(
-                "Table",
-                "table-filter",
-                &[("", "Both"), ("1", "I: non-derivative"), ("2", "II: derivative")],
-                |q| match q.table {
-                    None => "",
-                    Some(Derivative::TableI) => "1",
-                    Some(Derivative::TableII) => "2",
-                },
-                |q, v| {
-                    q.table = match v {
-                        "1" => Some(Derivative::TableI),
-                        "2" => Some(Derivative::TableII),
-                        _ => None,
-                    }
-                },
-            )}
-            <label class="filter">
-                <span>"From"</span>
-                <input
-                    type="date"
-                    data-test="date-from"
-                    prop:value=move || query.with(|q| q.from.clone())
-                    on:change:target=move |e| query.update(|q| q.from = e.target().value())
-                />
-            </label>
-            <label class="filter">
-                <span>"To"</span>
-                <input
-                    type="date"
-                    data-test="date-to"
-                    prop:value=move || query.with(|q| q.to.clone())
-                    on:change:target=move |e| query.update(|q| q.to = e.target().value())
-                />
-            </label>
-            {text_filter("Text", "text-filter", |q| &q.text, |q, v| q.text = v)}
-            <button
-                type="button"
-                class="button secondary"
-                data-test="clear-filters"
-                disabled=move || !query.with(Query::filters)
-                on:click=move |_| query.update(|q| *q = Query { sort: q.sort, ..Query::default() })
-            >
-                "Clear filters"
-            </button>
-        </div>
-    }
-}
-
-/// The code's meaning, for its button's tooltip.
-fn code_title(code: char) -> String {
-    filing_core::model::TransactionCode::parse(&code.to_string())
-        .map(|c| format!("{code}: {}", c.description()))
-        .unwrap_or_default()
-}
-
-/// Export the rows shown.
-#[component]
-fn ExportButtons(combined: Combined) -> impl IntoView {
-    let empty = move || combined.received.get() == 0;
-    let button = move |label: &'static str, test: &'static str, kind: ExportKind, to: ExportTarget| {
-        view! {
-            <button type="button" class="button secondary" data-test=test disabled=empty on:click=move |_| combined.export(kind, to)>
-                {label}
-            </button>
-        }
-    };
-    view! {
-        <div class="exports" role="group" aria-label="Export the rows shown">
-            {button("Copy", "copy-table", ExportKind::Tsv, ExportTarget::Clipboard)}
-            {button("TSV", "export-tsv", ExportKind::Tsv, ExportTarget::Download)}
-            {button("CSV", "export-csv", ExportKind::Csv, ExportTarget::Download)}
-            {button("JSON", "export-json", ExportKind::Json, ExportTarget::Download)}
-            {button("SEC data-set tables (ZIP)", "export-sec", ExportKind::Sec, ExportTarget::Download)}
-        </div>
-    }
 }
 
 /// Says so when the table leaves rows out.

@@ -12,6 +12,7 @@ use super::summary_view::SummaryView;
 use super::table_view::{CombinedTable, format_count, push_cell};
 use super::virtual_table::VirtualTable;
 use super::{DETAIL_LIMIT_BYTES, seconds};
+use crate::html::{Html, event_attribute};
 
 /// Everything about the batch.
 #[component]
@@ -21,32 +22,42 @@ pub fn BatchView(combined: Combined) -> impl IntoView {
     let several = move || {
         combined.inputs.with(|inputs| inputs.len() > 1 || inputs.iter().any(|e| e.bytes > DETAIL_LIMIT_BYTES))
     };
+    // The notes are markup; the notice's Dismiss is its one button.
+    let notes = move || {
+        let mut html = Html::new();
+        if let Some(notice) = combined.notice.get() {
+            html.raw(r#"<p class="notice batch-notice" data-test="batch-notice" role="alert">"#)
+                .text(&notice)
+                .raw(r#" <button type="button" class="button secondary" data-action="dismiss">Dismiss</button></p>"#);
+        }
+        if let Some(why) = combined.on_page.get() {
+            html.leaf(
+                "p",
+                &[("class", "hint"), ("data-test", "on-page-note"), ("role", "status")],
+                &format!(
+                    "Filings are parsed on this page itself: {why}. \
+                     It reads them in short slices, so the page stays usable, but a large batch takes longer."
+                ),
+            );
+        }
+        html.finish()
+    };
+    let detail_note = move || {
+        let mut html = Html::new();
+        if let Some(note) = combined.detail_note.get() {
+            html.leaf("p", &[("class", "notice"), ("data-test", "detail-note"), ("role", "status")], &note);
+        }
+        html.finish()
+    };
     view! {
-        {move || {
-            combined.notice.get().map(|notice| {
-                view! {
-                    <p class="notice batch-notice" data-test="batch-notice" role="alert">
-                        {notice}
-                        " "
-                        <button type="button" class="button secondary" on:click=move |_| combined.notice.set(None)>
-                            "Dismiss"
-                        </button>
-                    </p>
+        <div
+            inner_html=notes
+            on:click=move |event| {
+                if event_attribute(&event, "data-action").is_some() {
+                    combined.notice.set(None);
                 }
-            })
-        }}
-        {move || {
-            combined.on_page.get().map(|why| {
-                view! {
-                    <p class="hint" data-test="on-page-note" role="status">
-                        {format!(
-                            "Filings are parsed on this page itself: {why}. \
-                             It reads them in short slices, so the page stays usable, but a large batch takes longer."
-                        )}
-                    </p>
-                }
-            })
-        }}
+            }
+        ></div>
         <ProgressBar combined=combined />
         <Show when=several>
             <div class="batch" data-test="batch">
@@ -55,9 +66,7 @@ pub fn BatchView(combined: Combined) -> impl IntoView {
                 <SummaryView combined=combined />
             </div>
         </Show>
-        {move || {
-            combined.detail_note.get().map(|note| view! { <p class="notice" data-test="detail-note" role="status">{note}</p> })
-        }}
+        <div inner_html=detail_note></div>
     }
 }
 
@@ -177,7 +186,7 @@ fn InputList(combined: Combined) -> impl IntoView {
         listed.track();
         0
     });
-    let row = move |i: usize| {
+    let row = Callback::new(move |i: usize| {
         let index = listed.with_untracked(|l| l.get(i).copied())?;
         let entry = combined.inputs.with_untracked(|inputs| inputs.get(index).cloned())?;
         let outcome = entry.outcome();
@@ -189,13 +198,20 @@ fn InputList(combined: Combined) -> impl IntoView {
             Outcome::Failed => "failed",
             Outcome::Cancelled => "cancelled",
         };
-        let first_filing =
-            move || combined.data.with_value(|d| d.filings.iter().position(|f| f.input as usize == index));
         let reason = status.reason.clone().unwrap_or_default();
         let counts =
             entry.status.as_ref().map(|s| (s.filings.to_string(), s.rows.to_string())).unwrap_or_default();
-        // One string of HTML, every value escaped: one DOM call per row.
-        let mut html = String::with_capacity(256);
+        let mut tr = Html::new();
+        tr.open(
+            "tr",
+            &[
+                ("data-test", "input"),
+                ("data-status", outcome.as_str()),
+                ("aria-rowindex", &(i + 2).to_string()),
+                ("class", &format!("input-{}", outcome.as_str())),
+            ],
+        );
+        let mut html = tr.finish();
         push_cell(&mut html, r#" class="num""#, &(index + 1).to_string(), false);
         push_cell(&mut html, r#" data-test="input-name""#, &entry.name, true);
         push_cell(&mut html, "", entry.kind.as_str(), false);
@@ -206,21 +222,17 @@ fn InputList(combined: Combined) -> impl IntoView {
         push_cell(&mut html, r#" class="num""#, &counts.0, false);
         push_cell(&mut html, r#" class="num""#, &counts.1, false);
         push_cell(&mut html, r#" data-test="input-reason""#, &reason, true);
-        Some(view! {
-            <tr
-                data-test="input"
-                data-status=outcome.as_str()
-                aria-rowindex=i + 2
-                class=format!("input-{}", outcome.as_str())
-                on:click=move |_| {
-                    if let Some(f) = first_filing() {
-                        combined.selected.set(u32::try_from(f).ok());
-                    }
-                }
-                inner_html=html
-            ></tr>
-        })
-    };
+        html.push_str("</tr>");
+        Some(html)
+    });
+    // The input's first filing, when it has been read.
+    let on_row = Callback::new(move |i: usize| {
+        let Some(index) = listed.with_untracked(|l| l.get(i).copied()) else { return };
+        let first = combined.data.with_value(|d| d.filings.iter().position(|f| f.input as usize == index));
+        if let Some(f) = first {
+            combined.selected.set(u32::try_from(f).ok());
+        }
+    });
     view! {
         <section class="inputs" data-test="inputs" aria-labelledby="inputs-heading">
             <h2 id="inputs-heading">"Inputs"</h2>
@@ -240,19 +252,15 @@ fn InputList(combined: Combined) -> impl IntoView {
                 count=Signal::derive(move || listed.with(Vec::len))
                 version=version
                 row=row
+                on_row=on_row
                 label="Inputs and their status"
                 test="input-table"
             >
-                <tr>
-                    <th scope="col" class="num">"#"</th>
-                    <th scope="col">"Name"</th>
-                    <th scope="col">"Kind"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Read as"</th>
-                    <th scope="col" class="num">"Filings"</th>
-                    <th scope="col" class="num">"Rows"</th>
-                    <th scope="col">"Why not, or the first error"</th>
-                </tr>
+                <tr inner_html=concat!(
+                    r##"<th scope="col" class="num">#</th><th scope="col">Name</th><th scope="col">Kind</th>"##,
+                    r#"<th scope="col">Status</th><th scope="col">Read as</th><th scope="col" class="num">Filings</th>"#,
+                    r#"<th scope="col" class="num">Rows</th><th scope="col">Why not, or the first error</th>"#
+                )></tr>
             </VirtualTable>
         </section>
     }

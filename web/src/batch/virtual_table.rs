@@ -8,9 +8,16 @@
 //! rows it can show are counted from 70 % of the window's height, which is
 //! never less: no layout is read to render, and no more rows are built than
 //! can be seen (each costs about a millisecond of DOM work).
+//!
+//! The rows are one string of HTML (`crate::html`), set in a `<tbody>` of
+//! their own between the two spacers' (whose heights are set as styles, which
+//! the page's Content-Security-Policy allows only from script); a click on
+//! a row is handled once, on that `<tbody>`.
 
 use leptos::html;
 use leptos::prelude::*;
+
+use crate::html::event_attribute;
 
 /// The height of every row, in CSS pixels (see `.vt` in `web/batch.css`).
 pub const ROW_PX: f64 = 26.0;
@@ -39,19 +46,24 @@ fn greatest_height() -> f64 {
     window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(1000.0) * HEIGHT_SHARE
 }
 
-/// A virtualized table: `children` is the header row, `row(i)` renders the
-/// `i`-th row (a `<tr>`). Re-renders when `count` or `version` changes.
-/// When `reveal` is set to a row, the table scrolls it into view.
+/// A virtualized table: `children` is the header row, `row(i)` writes the
+/// `i`-th row (a `<tr aria-rowindex="i + 2">`, its values escaped), and a
+/// click on that row calls `on_row(i)`. Re-renders when `count` or
+/// `version` changes, or what `row` reads. When `reveal` is set to a row,
+/// the table scrolls it into view.
 #[component]
-pub fn VirtualTable<R, V>(
+pub fn VirtualTable(
     /// How many rows there are.
     #[prop(into)]
     count: Signal<usize>,
     /// Changes whenever the rows' contents do.
     #[prop(into)]
     version: Signal<u64>,
-    /// Renders one row.
-    row: R,
+    /// Writes one row.
+    row: Callback<usize, Option<String>>,
+    /// Called with the position of a row clicked.
+    #[prop(optional)]
+    on_row: Option<Callback<usize>>,
     /// The table's accessible name.
     label: &'static str,
     /// Its `data-test` hook.
@@ -61,11 +73,7 @@ pub fn VirtualTable<R, V>(
     reveal: Option<Signal<Option<usize>>>,
     /// The header row.
     children: Children,
-) -> impl IntoView
-where
-    R: Fn(usize) -> V + Clone + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
+) -> impl IntoView {
     let scroll_top = RwSignal::new(0.0_f64);
     let scroller = NodeRef::<html::Div>::new();
     let height = RwSignal::new(greatest_height());
@@ -87,7 +95,14 @@ where
     let rows = move || {
         version.track();
         let (first, last) = range.get();
-        (first..last).map(row.clone()).collect_view()
+        (first..last).filter_map(|i| row.run(i)).collect::<String>()
+    };
+    let clicked = move |event: leptos::ev::MouseEvent| {
+        let position =
+            event_attribute(&event, "aria-rowindex").and_then(|n| n.parse::<usize>().ok()?.checked_sub(2));
+        if let (Some(on_row), Some(i)) = (on_row, position) {
+            on_row.run(i);
+        }
     };
     view! {
         <div
@@ -106,7 +121,9 @@ where
                     <tr class="vt-spacer" aria-hidden="true">
                         <td style:height=move || spacer(range.get().0)></td>
                     </tr>
-                    {rows}
+                </tbody>
+                <tbody inner_html=rows on:click=clicked></tbody>
+                <tbody>
                     <tr class="vt-spacer" aria-hidden="true">
                         <td style:height=move || {
                             let (_, last) = range.get();

@@ -25,6 +25,7 @@ use wasm_bindgen::JsValue;
 
 use crate::batch::combined::{Content, Source, SourceKind};
 use crate::batch::{Combined, megabytes};
+use crate::html::{Html, event_attribute};
 use fragment::ViewState;
 use session::Saved;
 
@@ -326,31 +327,55 @@ fn register_service_worker() {
 pub fn SessionBar(persistence: Persistence) -> impl IntoView {
     let p = persistence;
     let with_inputs = RwSignal::new(false);
+    // What the page says, and the link made: markup, with the note's two buttons.
+    let note = move || {
+        let mut html = Html::new();
+        if let Some(note) = p.note.get() {
+            html.raw(r#"<p class="session-note" data-test="session-note" role="status">"#).text(&note);
+            if p.shared.get() {
+                html.raw(concat!(
+                    r#" <button type="button" class="button secondary" data-test="keep-shared">Keep these as my session</button>"#,
+                    r#" <button type="button" class="button secondary" data-test="back-to-saved">Back to my session</button>"#
+                ));
+            }
+            html.raw("</p>");
+        }
+        html.finish()
+    };
+    let link = move || {
+        let mut html = Html::new();
+        if let Some((url, why)) = p.link.get() {
+            html.raw(r#"<div class="share-link">"#);
+            if let Some(why) = why {
+                html.leaf("p", &[("class", "hint"), ("data-test", "share-note")], &why);
+            }
+            html.open(
+                "input",
+                &[
+                    ("type", "text"),
+                    ("readonly", "readonly"),
+                    ("data-test", "share-link"),
+                    ("aria-label", "Link to this view"),
+                    ("value", &url),
+                ],
+            )
+            .raw(concat!(
+                r#"<p class="hint">Everything is after the #, which browsers never send to a server: "#,
+                "the link itself carries it.</p></div>"
+            ));
+        }
+        html.finish()
+    };
     view! {
         <section class="session-bar" data-test="session" aria-label="Session">
-            {move || {
-                p.note.get().map(|note| {
-                    view! {
-                        <p class="session-note" data-test="session-note" role="status">
-                            {note}
-                            {move || {
-                                p.shared.get().then(|| {
-                                    view! {
-                                        " "
-                                        <button type="button" class="button secondary" data-test="keep-shared" on:click=move |_| p.keep_shared()>
-                                            "Keep these as my session"
-                                        </button>
-                                        " "
-                                        <button type="button" class="button secondary" data-test="back-to-saved" on:click=move |_| p.back_to_saved()>
-                                            "Back to my session"
-                                        </button>
-                                    }
-                                })
-                            }}
-                        </p>
-                    }
-                })
-            }}
+            <div
+                inner_html=note
+                on:click=move |event| match event_attribute(&event, "data-test").as_deref() {
+                    Some("keep-shared") => p.keep_shared(),
+                    Some("back-to-saved") => p.back_to_saved(),
+                    _ => {}
+                }
+            ></div>
             <div class="session-controls">
                 <label class="toggle">
                     <input
@@ -377,19 +402,7 @@ pub fn SessionBar(persistence: Persistence) -> impl IntoView {
                     "Make a link to this view"
                 </button>
             </div>
-            {move || {
-                p.link.get().map(|(url, why)| {
-                    view! {
-                        <div class="share-link">
-                            {why.map(|why| view! { <p class="hint" data-test="share-note">{why}</p> })}
-                            <input type="text" readonly data-test="share-link" aria-label="Link to this view" prop:value=url />
-                            <p class="hint">
-                                "Everything is after the #, which browsers never send to a server: the link itself carries it."
-                            </p>
-                        </div>
-                    }
-                })
-            }}
+            <div inner_html=link></div>
         </section>
     }
 }
