@@ -657,12 +657,12 @@ fn read_table(
             ),
         ));
         layout = table::Layout { groups: vec![standard.to_vec()] };
-        return crate::repr::unheaded::read(&data, &layout, table, diags);
+        return crate::repr::unheaded::read(&data, &layout, table, grid.scrambled_tables, diags);
     }
     if grid.scrambled_tables {
         // The headings read, but the rows' cells are no guide to their columns.
         let layout = table::Layout { groups: vec![standard.to_vec()] };
-        return crate::repr::unheaded::read(&data, &layout, table, diags);
+        return crate::repr::unheaded::read(&data, &layout, table, grid.scrambled_tables, diags);
     }
     let data: Vec<&Line> = data.iter().collect();
     table::read_rows(&data, &layout, table, diags)

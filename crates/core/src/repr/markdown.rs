@@ -239,8 +239,11 @@ mod tests {
         assert_eq!(rows.len(), 1, "the lines of the wrapped nature are no rows: {rows:?}");
         assert_eq!(rows[0].security_title.text(), "Common Stock");
         assert_eq!(rows[0].shares_owned_following_transaction.decimal(), Some(1000.into()));
-        // The plain lines may continue the title: in doubt, not read.
-        assert_eq!(rows[0].security_title.origin, crate::model::Origin::Uncertain);
+        // The row's cells are centred on its line: the title stands whole on
+        // it, and the plain lines above and below are the wrapped nature's.
+        assert!(rows[0].security_title.origin.is_read());
+        assert_eq!(rows[0].nature_of_ownership.text(), "Example Holdings Fund, L.P.");
+        assert!(rows[0].nature_of_ownership.origin.is_read());
     }
 
     #[test]

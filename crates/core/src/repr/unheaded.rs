@@ -21,7 +21,7 @@ use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Column, Row, Table};
 use crate::repr::align::{Kind, kind_of};
 use crate::repr::grid::Line;
-use crate::repr::table;
+use crate::repr::{centred, table};
 
 /// The rows of a table whose headings were garbled: lines with values are
 /// rows; lines of words only are pieces of wrapped titles or natures whose
@@ -31,6 +31,7 @@ pub(crate) fn read(
     data: &[Line],
     layout: &table::Layout,
     table: Table,
+    centred: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Row> {
     // Rows have a date or an amount; a line of the same table (as many
@@ -39,14 +40,20 @@ pub(crate) fn read(
     let mut lines: Vec<Line> = Vec::new();
     let mut kinds: Vec<Piece> = Vec::new();
     let mut loose: Vec<(usize, Line)> = Vec::new();
+    // Whether each line had a line of the same table joined to it.
+    let mut continued: Vec<bool> = Vec::new();
     for (line, class) in &data {
         let class = *class;
         if class.has_values() {
             lines.push(line.clone());
             kinds.push(if class.values_only() { Piece::Lifted } else { Piece::Whole });
+            continued.push(false);
         } else if let Some(prev) =
             lines.last_mut().filter(|p| p.cells.len() == line.cells.len() && line.cells.len() >= 3)
         {
+            if let Some(c) = continued.last_mut() {
+                *c = true;
+            }
             for (cell, more) in prev.cells.iter_mut().zip(&line.cells) {
                 if !more.is_empty() {
                     cell.text = if cell.is_empty() {
@@ -60,6 +67,7 @@ pub(crate) fn read(
         } else if class.letters_only() {
             lines.push(line.clone());
             kinds.push(Piece::Dropped);
+            continued.push(false);
         } else {
             loose.push((lines.len(), line.clone()));
         }
@@ -83,6 +91,9 @@ pub(crate) fn read(
     let (joined, second) = table::join_pieces(pieces);
     let mut rows: Vec<_> = joined.into_iter().map(|r| table::doubt_unless_complete(r, table)).collect();
     let row_of = |line: usize| first.get(line).and_then(|&k| second.get(k)).copied();
+    if centred && table == Table::NonDerivative {
+        loose = place_centred(&mut rows, loose, lines.len(), &row_of, &continued);
+    }
     // Rows beside loose footnote marks: their cells' marks may be incomplete.
     let mut beside_marks: Vec<usize> = Vec::new();
     for (at, line) in loose {
@@ -112,6 +123,63 @@ pub(crate) fn read(
         }
     }
     rows
+}
+
+/// Place the loose lines of words as the natures of the rows around them
+/// where a table made from a PDF centres its wrapped cells on their rows
+/// and that fixes every line's row ([`crate::repr::centred`]). Only in
+/// Table I, whose title column is wide enough to hold a title on one line:
+/// in Table II the titles and underlying titles wrap too, onto the lines
+/// the nature's wrapped lines stand on. Returns the
+/// lines not placed: all of them unless every one was.
+fn place_centred(
+    rows: &mut [Row],
+    loose: Vec<(usize, Line)>,
+    lines: usize,
+    row_of: &dyn Fn(usize) -> Option<usize>,
+    continued: &[bool],
+) -> Vec<(usize, Line)> {
+    // Each loose line's gap: the index of the row below it.
+    let gap_of = |at: usize| -> Option<usize> {
+        let above = at.checked_sub(1).map(row_of);
+        let below = if at < lines { row_of(at)? } else { rows.len() };
+        match above {
+            None => (below == 0).then_some(0),
+            Some(above) => (above? + 1 == below).then_some(below),
+        }
+    };
+    let mut gaps: Vec<Vec<&Line>> = vec![Vec::new(); rows.len() + 1];
+    for (at, line) in &loose {
+        // A lone letter may be a code, not a nature's word; text in more
+        // than one cell, or in a table's first (the title's), is not only a nature's.
+        let mut filled = line.cells.iter().enumerate().filter(|(_, c)| !c.is_empty());
+        let one_cell = match (filled.next(), filled.next()) {
+            (Some((k, _)), None) => k > 0 || line.cells.len() == 1,
+            _ => false,
+        };
+        let words = one_cell && !Class::of(line).letters;
+        match gap_of(*at).filter(|_| words).and_then(|g| gaps.get_mut(g)) {
+            Some(gap) => gap.push(line),
+            None => return loose,
+        }
+    }
+    let mut split = vec![false; rows.len()];
+    for (k, _) in continued.iter().enumerate().filter(|(_, c)| **c) {
+        if let Some(s) = row_of(k).and_then(|r| split.get_mut(r)) {
+            *s = true;
+        }
+    }
+    let bands: Vec<centred::Band> = rows.iter().zip(&split).map(|(r, &s)| centred::Band::of(r, s)).collect();
+    let counts: Vec<usize> = gaps.iter().map(Vec::len).collect();
+    let Some(cut) = centred::cut(&counts, &bands) else { return loose };
+    for (k, (row, &(a, b))) in rows.iter_mut().zip(&cut).enumerate() {
+        let above: Vec<Line> = gaps[k][gaps[k].len() - a..].iter().map(|l| (*l).clone()).collect();
+        let below: Vec<Line> = gaps[k + 1][..b].iter().map(|l| (*l).clone()).collect();
+        if a + b > 0 {
+            centred::wrap_nature(row, &above, &below);
+        }
+    }
+    Vec::new()
 }
 
 /// Whether a line has footnote marks standing apart (`(10)(11)`, not
@@ -375,7 +443,7 @@ mod tests {
             line(&["Common Stock", "", "03/04/2024", "", "", "D $10.75", "650", "D", ""]),
         ];
         let mut diags = Vec::new();
-        let rows = read(&data, &layout(), Table::NonDerivative, &mut diags);
+        let rows = read(&data, &layout(), Table::NonDerivative, false, &mut diags);
         assert_eq!(rows.len(), 2);
         let second = &rows[1];
         assert_eq!(second.transaction_code.copied(), Some(TransactionCode::S));
@@ -407,7 +475,7 @@ mod tests {
             line(&["Common Stock", "", "03/04/2024", "", "S", "250", "D", "650", "D"]),
         ];
         let mut diags = Vec::new();
-        let rows = read(&data, &layout(), Table::NonDerivative, &mut diags);
+        let rows = read(&data, &layout(), Table::NonDerivative, false, &mut diags);
         assert_eq!(rows.len(), 2, "{diags:?}");
         let second = &rows[1];
         assert_eq!(second.transaction_price_per_share.decimal(), Some(rust_decimal::Decimal::new(1075, 2)));
@@ -425,7 +493,7 @@ mod tests {
             line(&["Common Stock 03/04/2024 S 250 D $10.75 750 D"]),
         ];
         let mut diags = Vec::new();
-        let rows = read(&data, &layout(), Table::NonDerivative, &mut diags);
+        let rows = read(&data, &layout(), Table::NonDerivative, false, &mut diags);
         assert_eq!(rows.len(), 2, "{diags:?}");
         assert_eq!(rows[0].transaction_code.copied(), Some(TransactionCode::C));
         assert!(rows[0].transaction_code.origin.is_read());
@@ -436,7 +504,7 @@ mod tests {
             line(&["C"]),
             line(&["Common Stock", "", "03/04/2024", "", "", "250", "D $10.75", "750", "D"]),
         ];
-        let rows = read(&data, &layout(), Table::NonDerivative, &mut Vec::new());
+        let rows = read(&data, &layout(), Table::NonDerivative, false, &mut Vec::new());
         assert_eq!(rows.len(), 2);
         assert!(rows.iter().all(|r| r.transaction_code.value.is_none()));
         assert!(!rows[0].shares_owned_following_transaction.origin.is_read());
@@ -453,7 +521,7 @@ mod tests {
         let data =
             [line(&["Stock Option $10 03/04/2024 M 500 03/04/2025 03/04/2030 Common Stock 500 $0 1,500 D"])];
         let mut diags = Vec::new();
-        let rows = read(&data, &derivative(), Table::Derivative, &mut diags);
+        let rows = read(&data, &derivative(), Table::Derivative, false, &mut diags);
         assert_eq!(rows.len(), 1, "{diags:?}");
         let row = &rows[0];
         assert_eq!(row.transaction_shares.decimal(), Some(500.into()));
@@ -473,7 +541,7 @@ mod tests {
                 "Stock Option $10 03/04/2024 M(3) 500 03/04/2025 03/04/2030 Common Stock 500 $0(4) 1,500 D",
             ]),
         ];
-        let rows = read(&data, &derivative(), Table::Derivative, &mut Vec::new());
+        let rows = read(&data, &derivative(), Table::Derivative, false, &mut Vec::new());
         assert_eq!(rows.len(), 1);
         let row = &rows[0];
         assert_eq!(row.transaction_code.origin, crate::model::Origin::Uncertain, "{row:?}");
@@ -487,7 +555,7 @@ mod tests {
     #[test]
     fn a_holding_line_is_read_as_a_holding() {
         let data = [line(&["Common Stock", "", "", "2,415", "I By Trust"])];
-        let rows = read(&data, &layout(), Table::NonDerivative, &mut Vec::new());
+        let rows = read(&data, &layout(), Table::NonDerivative, false, &mut Vec::new());
         let row = &rows[0];
         assert_eq!(row.kind, crate::model::RowKind::Holding);
         assert_eq!(row.shares_owned_following_transaction.decimal(), Some(2415.into()));

@@ -1,0 +1,225 @@
+//! Wrapped natures of ownership around their row, in tables made from a
+//! PDF by a converter that writes each printed line of text as a line.
+//!
+//! A PDF printed from the EDGAR page centres each cell of a table row
+//! vertically in the row. A row whose cells fit one line each stands on one
+//! line of text (its *band*); a cell wrapped over several lines spreads
+//! evenly above and below that band: `by` / `Trust(3)` around the row of a
+//! nature "by Trust(3)", `See` / `Footnotes(1)` (on the band) / `(2)(3)`
+//! around one of three lines. So between two rows' bands, the lines of
+//! words stand in two runs: the last lines of the row above, then the
+//! first lines of the row below, and each row has as many such lines below
+//! its band as above it (one fewer below where the converter wrote the
+//! band as two lines, the lower one taking the cell's last line).
+//!
+//! Those counts fix the cut in every gap, from the lines before the first
+//! row (all the first row's) to the lines after the last (all the last
+//! row's). Where exactly one way of cutting every gap fits, the lines are
+//! the natures of their rows: each row that takes lines shows its title on
+//! its band (so the title is whole on one line, and the wrapped lines are
+//! not its) and is held indirectly (only indirect holdings have a nature).
+//! A row that cannot take lines (no title on its band, or held directly)
+//! takes none; where no cut, or more than one, fits, nothing is placed and
+//! the reader keeps the lines loose (and the rows beside them in doubt).
+//!
+//! Not handled: a title wrapped over three lines whose outer lines share
+//! the lines of a wrapped nature (the converter writes both on one line).
+
+use crate::model::{DirectIndirect, Row};
+use crate::repr::align::push_wrapped;
+use crate::repr::cells::mark_text;
+use crate::repr::columns::{Slot, fill};
+use crate::repr::grid::Line;
+use crate::source::Span;
+
+/// A row's band, as far as the cut goes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Band {
+    /// The row may take wrapped lines: its title is on its band and it is held indirectly.
+    pub open: bool,
+    /// The converter wrote the band as more than one line.
+    pub split: bool,
+}
+
+impl Band {
+    /// The band of a row read from its lines (`split`: more than one).
+    pub fn of(row: &Row, split: bool) -> Band {
+        let open = row.security_title.value.is_some()
+            && row.direct_or_indirect_ownership.value == Some(DirectIndirect::Indirect);
+        Band { open, split }
+    }
+
+    /// The differences (lines below − lines above) the band allows.
+    fn below_minus_above(self) -> &'static [i64] {
+        if self.split { &[0, -1] } else { &[0] }
+    }
+}
+
+/// How many lines each row takes above and below its band, given how many
+/// lines stand in each gap (`gaps[k]`: before row `k`; `gaps[rows]`: after
+/// the last), when exactly one cut of every gap fits (see the module's
+/// documentation); `None` otherwise.
+pub(crate) fn cut(gaps: &[usize], bands: &[Band]) -> Option<Vec<(usize, usize)>> {
+    let n = bands.len();
+    if n == 0 || gaps.len() != n + 1 {
+        return None;
+    }
+    let gap = |k: usize| gaps[k] as i64;
+    // ways[k][a]: the ways (1, or 2 for more) of cutting the gaps before row
+    // `k` that leave it `a` lines above its band.
+    let mut ways: Vec<Vec<u8>> = Vec::with_capacity(n);
+    let mut first = vec![0u8; gaps[0] + 1];
+    first[gaps[0]] = 1;
+    ways.push(first);
+    let mut total = 0u8;
+    let below = |k: usize, a: i64| {
+        let band = bands[k];
+        band.below_minus_above()
+            .iter()
+            .map(move |d| a + d)
+            .filter(move |&b| b >= 0 && (band.open || (a == 0 && b == 0)))
+    };
+    for k in 0..n {
+        let mut next = vec![0u8; if k + 1 < n { gaps[k + 1] + 1 } else { 0 }];
+        for (a, &w) in ways[k].iter().enumerate() {
+            if w == 0 {
+                continue;
+            }
+            for b in below(k, a as i64) {
+                let rest = gap(k + 1) - b;
+                if k + 1 == n {
+                    if rest == 0 {
+                        total = total.saturating_add(w).min(2);
+                    }
+                } else if let Some(slot) = usize::try_from(rest).ok().and_then(|r| next.get_mut(r)) {
+                    *slot = slot.saturating_add(w).min(2);
+                }
+            }
+        }
+        if k + 1 < n {
+            ways.push(next);
+        }
+    }
+    if total != 1 {
+        return None;
+    }
+    // The one cut, from the last row up: each row's lines below fix the
+    // lines above it, which fix the lines below the row before.
+    let mut out = vec![(0, 0); n];
+    let mut b = gap(n);
+    for k in (0..n).rev() {
+        let a = ways[k]
+            .iter()
+            .enumerate()
+            .find(|&(a, &w)| w > 0 && below(k, a as i64).any(|x| x == b))
+            .map(|(a, _)| a)?;
+        out[k] = (a, usize::try_from(b).ok()?);
+        b = gap(k) - a as i64;
+    }
+    Some(out)
+}
+
+/// Make the lines above and below a row's band part of its nature of
+/// ownership, in reading order around what the band shows of it. The
+/// nature is read (with the span of all its lines) unless the row's title
+/// is in doubt, when it is too.
+pub(crate) fn wrap_nature(row: &mut Row, above: &[Line], below: &[Line]) {
+    let band = &row.nature_of_ownership;
+    let mut text = String::new();
+    let mut span: Option<Span> = band.span.filter(|_| band.value.is_some() || !band.footnotes.is_empty());
+    let mut push = |piece: &str, at: Span, span: &mut Option<Span>| {
+        if piece.is_empty() {
+            return;
+        }
+        if text.is_empty() {
+            text.push_str(piece);
+        } else {
+            push_wrapped(&mut text, piece);
+        }
+        *span = Some(span.map_or(at, |s| s.cover(at)));
+    };
+    for line in above {
+        push(&line.text(), line.span(), &mut span);
+    }
+    let shown = format!("{}{}", band.value.as_deref().unwrap_or(""), mark_text(&band.footnotes));
+    if let Some(at) = band.span {
+        push(&shown, at, &mut span);
+    }
+    for line in below {
+        push(&line.text(), line.span(), &mut span);
+    }
+    let (Some(span), false) = (span, text.is_empty()) else { return };
+    let doubted = row.security_title.origin == crate::model::Origin::Uncertain;
+    // A nature is text: filling it cannot fail.
+    if fill(row, Slot::Nature, &text, span).is_ok() && doubted {
+        row.nature_of_ownership.origin = crate::model::Origin::Uncertain;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Field, FootnoteId, Origin};
+    use crate::repr::cells::Cell;
+
+    const OPEN: Band = Band { open: true, split: false };
+    const SPLIT: Band = Band { open: true, split: true };
+    const SHUT: Band = Band { open: false, split: false };
+
+    #[test]
+    fn two_line_natures_take_one_line_above_and_one_below() {
+        // `by` / row / `Trust` / `by` / row / `Trust`
+        assert_eq!(cut(&[1, 2, 1], &[OPEN, OPEN]), Some(vec![(1, 1), (1, 1)]));
+        // A row held directly between them takes none.
+        assert_eq!(cut(&[1, 1, 1, 1], &[OPEN, SHUT, OPEN]), Some(vec![(1, 1), (0, 0), (1, 1)]));
+    }
+
+    #[test]
+    fn a_band_written_as_two_lines_may_take_one_fewer_below() {
+        // `by` / row / (`S … Trust` on the band's second line) / `by` / row / `Trust`
+        assert_eq!(cut(&[1, 1, 1], &[SPLIT, OPEN]), Some(vec![(1, 0), (1, 1)]));
+        // `See` / row / (`P … Footnotes(1)`) / `(2)(3)`
+        assert_eq!(cut(&[1, 1], &[SPLIT]), Some(vec![(1, 1)]));
+    }
+
+    #[test]
+    fn a_cut_that_is_not_certain_places_nothing() {
+        // One line between two rows that may both take it.
+        assert_eq!(cut(&[0, 1, 0], &[SPLIT, OPEN]), None);
+        // Lines no row can take, or too many.
+        assert_eq!(cut(&[1, 0], &[SHUT]), None);
+        assert_eq!(cut(&[1, 3], &[OPEN]), None);
+        assert_eq!(cut(&[], &[]), None);
+    }
+
+    fn line(text: &str, at: usize) -> Line {
+        Line::new(vec![Cell::new(text, Span::new(at, at + text.len()))])
+    }
+
+    #[test]
+    fn a_wrapped_nature_reads_around_its_band() {
+        let mut row = Row {
+            security_title: Field::read("Common Stock".to_owned(), Span::new(10, 22)),
+            ..Row::default()
+        };
+        row.nature_of_ownership = Field {
+            footnotes: vec![FootnoteId::numbered(1)],
+            ..Field::read("Footnotes".to_owned(), Span::new(40, 52))
+        };
+        wrap_nature(&mut row, &[line("See", 0)], &[line("⁽²⁾⁽³⁾", 60)]);
+        let nature = &row.nature_of_ownership;
+        assert_eq!(nature.value.as_deref(), Some("See Footnotes"));
+        let ids: Vec<FootnoteId> = [1, 2, 3].into_iter().map(FootnoteId::numbered).collect();
+        assert_eq!(nature.footnotes, ids);
+        assert_eq!(nature.span, Some(Span::new(0, 60 + "⁽²⁾⁽³⁾".len())));
+        assert!(nature.origin.is_read());
+        // A row whose title is in doubt keeps its nature in doubt.
+        let mut row = Row {
+            security_title: Field { origin: Origin::Uncertain, ..row.security_title },
+            ..Row::default()
+        };
+        wrap_nature(&mut row, &[line("by", 0)], &[line("Trust⁽³⁾", 30)]);
+        assert_eq!(row.nature_of_ownership.value.as_deref(), Some("by Trust"));
+        assert_eq!(row.nature_of_ownership.origin, Origin::Uncertain);
+    }
+}
