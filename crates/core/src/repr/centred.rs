@@ -32,6 +32,41 @@ use crate::repr::columns::{Slot, fill};
 use crate::repr::grid::Line;
 use crate::source::Span;
 
+/// A line of a wrapped cell (or what a band shows of it), as far as the cut goes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Shape {
+    /// It ends with footnote marks, as a cell's last line does.
+    pub marked: bool,
+    /// It is footnote marks only.
+    pub marks_only: bool,
+}
+
+impl Shape {
+    /// The shape of a line's text (marks written `⁽ⁿ⁾`).
+    pub fn of(text: &str) -> Shape {
+        let text = text.trim_end();
+        let bare = text.trim_matches(|c: char| c == ' ' || c == '⁽' || c == '⁾' || is_superscript_digit(c));
+        Shape { marked: text.ends_with('⁾'), marks_only: bare.is_empty() && !text.is_empty() }
+    }
+}
+
+fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹')
+}
+
+/// Whether lines in this order can be one cell's: marks end a cell's text,
+/// so after a line ending with marks come only lines of marks.
+fn flows(lines: impl IntoIterator<Item = Shape>) -> bool {
+    let mut ended = false;
+    for line in lines {
+        if ended && !line.marks_only {
+            return false;
+        }
+        ended |= line.marked;
+    }
+    true
+}
+
 /// A row's band, as far as the cut goes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Band {
@@ -39,6 +74,8 @@ pub(crate) struct Band {
     pub open: bool,
     /// The converter wrote the band as more than one line.
     pub split: bool,
+    /// What the band shows of the nature, if anything.
+    pub nature: Option<Shape>,
 }
 
 impl Band {
@@ -46,7 +83,11 @@ impl Band {
     pub fn of(row: &Row, split: bool) -> Band {
         let open = row.security_title.value.is_some()
             && row.direct_or_indirect_ownership.value == Some(DirectIndirect::Indirect);
-        Band { open, split }
+        let nature = &row.nature_of_ownership;
+        let shown = nature.value.is_some() || !nature.footnotes.is_empty();
+        let nature =
+            shown.then(|| Shape { marked: !nature.footnotes.is_empty(), marks_only: nature.value.is_none() });
+        Band { open, split, nature }
     }
 
     /// The differences (lines below − lines above) the band allows.
@@ -55,16 +96,23 @@ impl Band {
     }
 }
 
-/// How many lines each row takes above and below its band, given how many
-/// lines stand in each gap (`gaps[k]`: before row `k`; `gaps[rows]`: after
-/// the last), when exactly one cut of every gap fits (see the module's
-/// documentation); `None` otherwise.
-pub(crate) fn cut(gaps: &[usize], bands: &[Band]) -> Option<Vec<(usize, usize)>> {
+/// How many lines each row takes above and below its band, given the
+/// lines that stand in each gap (`gaps[k]`: before row `k`; `gaps[rows]`:
+/// after the last), when exactly one cut of every gap fits (see the
+/// module's documentation); `None` otherwise.
+pub(crate) fn cut(lines: &[Vec<Shape>], bands: &[Band]) -> Option<Vec<(usize, usize)>> {
     let n = bands.len();
-    if n == 0 || gaps.len() != n + 1 {
+    if n == 0 || lines.len() != n + 1 {
         return None;
     }
+    let gaps: Vec<usize> = lines.iter().map(Vec::len).collect();
     let gap = |k: usize| gaps[k] as i64;
+    // Whether row `k` taking `a` lines above and `b` below reads as one cell.
+    let reads = |k: usize, a: usize, b: usize| {
+        let above = lines[k][gaps[k] - a..].iter();
+        let below = lines[k + 1][..b].iter();
+        flows(above.chain(bands[k].nature.iter()).chain(below).copied())
+    };
     // ways[k][a]: the ways (1, or 2 for more) of cutting the gaps before row
     // `k` that leave it `a` lines above its band.
     let mut ways: Vec<Vec<u8>> = Vec::with_capacity(n);
@@ -74,10 +122,9 @@ pub(crate) fn cut(gaps: &[usize], bands: &[Band]) -> Option<Vec<(usize, usize)>>
     let mut total = 0u8;
     let below = |k: usize, a: i64| {
         let band = bands[k];
-        band.below_minus_above()
-            .iter()
-            .map(move |d| a + d)
-            .filter(move |&b| b >= 0 && (band.open || (a == 0 && b == 0)))
+        band.below_minus_above().iter().map(move |d| a + d).filter(move |&b| {
+            b >= 0 && b <= gap(k + 1) && (band.open || (a == 0 && b == 0)) && reads(k, a as usize, b as usize)
+        })
     };
     for k in 0..n {
         let mut next = vec![0u8; if k + 1 < n { gaps[k + 1] + 1 } else { 0 }];
@@ -162,33 +209,53 @@ mod tests {
     use crate::model::{Field, FootnoteId, Origin};
     use crate::repr::cells::Cell;
 
-    const OPEN: Band = Band { open: true, split: false };
-    const SPLIT: Band = Band { open: true, split: true };
-    const SHUT: Band = Band { open: false, split: false };
+    const OPEN: Band = Band { open: true, split: false, nature: None };
+    const SPLIT: Band = Band { open: true, split: true, nature: None };
+    const SHUT: Band = Band { open: false, split: false, nature: None };
+    const MARKED: Shape = Shape { marked: true, marks_only: false };
+
+    /// Gaps of lines, each given by its text.
+    fn gaps(texts: &[&[&str]]) -> Vec<Vec<Shape>> {
+        texts.iter().map(|gap| gap.iter().map(|t| Shape::of(t)).collect()).collect()
+    }
 
     #[test]
     fn two_line_natures_take_one_line_above_and_one_below() {
         // `by` / row / `Trust` / `by` / row / `Trust`
-        assert_eq!(cut(&[1, 2, 1], &[OPEN, OPEN]), Some(vec![(1, 1), (1, 1)]));
+        let lines = gaps(&[&["by"], &["Trust", "by"], &["Trust"]]);
+        assert_eq!(cut(&lines, &[OPEN, OPEN]), Some(vec![(1, 1), (1, 1)]));
         // A row held directly between them takes none.
-        assert_eq!(cut(&[1, 1, 1, 1], &[OPEN, SHUT, OPEN]), Some(vec![(1, 1), (0, 0), (1, 1)]));
+        let lines = gaps(&[&["by"], &["Trust"], &["by"], &["Trust"]]);
+        assert_eq!(cut(&lines, &[OPEN, SHUT, OPEN]), Some(vec![(1, 1), (0, 0), (1, 1)]));
     }
 
     #[test]
     fn a_band_written_as_two_lines_may_take_one_fewer_below() {
-        // `by` / row / (`S … Trust` on the band's second line) / `by` / row / `Trust`
-        assert_eq!(cut(&[1, 1, 1], &[SPLIT, OPEN]), Some(vec![(1, 0), (1, 1)]));
+        // `by` / row / (`S … Trust(3)` on the band's second line) / `by` / row / `Trust`
+        let band = Band { nature: Some(MARKED), ..SPLIT };
+        assert_eq!(cut(&gaps(&[&["by"], &["by"], &["Trust"]]), &[band, OPEN]), Some(vec![(1, 0), (1, 1)]));
         // `See` / row / (`P … Footnotes(1)`) / `(2)(3)`
-        assert_eq!(cut(&[1, 1], &[SPLIT]), Some(vec![(1, 1)]));
+        assert_eq!(cut(&gaps(&[&["See"], &["⁽²⁾⁽³⁾"]]), &[band]), Some(vec![(1, 1)]));
+    }
+
+    #[test]
+    fn marks_end_a_nature() {
+        // `by` / row / `Trust(3)` `by` / split row / `by` / row / `Trust(3)`:
+        // the split row's line counts allow two cuts; only one reads.
+        let lines = gaps(&[&["by"], &["Trust⁽³⁾", "by"], &["by"], &["Trust⁽³⁾"]]);
+        let band = Band { nature: Some(MARKED), ..SPLIT };
+        assert_eq!(cut(&lines, &[OPEN, band, OPEN]), Some(vec![(1, 1), (1, 0), (1, 1)]));
+        assert!(flows([Shape::of("Footnotes⁽¹⁾"), Shape::of("⁽²⁾⁽³⁾")]));
+        assert!(!flows([Shape::of("Trust⁽³⁾"), Shape::of("by")]));
     }
 
     #[test]
     fn a_cut_that_is_not_certain_places_nothing() {
         // One line between two rows that may both take it.
-        assert_eq!(cut(&[0, 1, 0], &[SPLIT, OPEN]), None);
+        assert_eq!(cut(&gaps(&[&[], &["Trust"], &[]]), &[SPLIT, OPEN]), None);
         // Lines no row can take, or too many.
-        assert_eq!(cut(&[1, 0], &[SHUT]), None);
-        assert_eq!(cut(&[1, 3], &[OPEN]), None);
+        assert_eq!(cut(&gaps(&[&["by"], &[]]), &[SHUT]), None);
+        assert_eq!(cut(&gaps(&[&["by"], &["a", "b", "c"]]), &[OPEN]), None);
         assert_eq!(cut(&[], &[]), None);
     }
 

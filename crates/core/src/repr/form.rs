@@ -628,7 +628,12 @@ fn read_table(
     let mut headings = Vec::new();
     let mut data: Vec<Line> = Vec::new();
     for line in lines {
-        if line.is_blank() || is_form_text(line) || line.starts_with("(e.g.") {
+        // In a table made from a PDF, a page break repeats the table's title
+        // above its headings, among the rows.
+        let title = grid.scrambled_tables
+            && !data.is_empty()
+            && (line.starts_with("Table I - ") || line.starts_with("Table II - "));
+        if line.is_blank() || is_form_text(line) || line.starts_with("(e.g.") || title {
             continue;
         }
         let heading =

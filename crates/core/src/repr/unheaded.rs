@@ -20,6 +20,7 @@
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Column, Row, Table};
 use crate::repr::align::{Kind, kind_of};
+use crate::repr::cells::Cell;
 use crate::repr::grid::Line;
 use crate::repr::{centred, table};
 
@@ -68,6 +69,12 @@ pub(crate) fn read(
             lines.push(line.clone());
             kinds.push(Piece::Dropped);
             continued.push(false);
+        } else if let Some((letters, words)) = split_letters(line).filter(|_| centred) {
+            // The lower line of a band: a dropped code, and the words of a wrapped cell.
+            lines.push(letters);
+            kinds.push(Piece::Dropped);
+            continued.push(false);
+            loose.push((lines.len(), words));
         } else {
             loose.push((lines.len(), line.clone()));
         }
@@ -170,8 +177,9 @@ fn place_centred(
         }
     }
     let bands: Vec<centred::Band> = rows.iter().zip(&split).map(|(r, &s)| centred::Band::of(r, s)).collect();
-    let counts: Vec<usize> = gaps.iter().map(Vec::len).collect();
-    let Some(cut) = centred::cut(&counts, &bands) else { return loose };
+    let shapes: Vec<Vec<centred::Shape>> =
+        gaps.iter().map(|gap| gap.iter().map(|l| centred::Shape::of(&l.text())).collect()).collect();
+    let Some(cut) = centred::cut(&shapes, &bands) else { return loose };
     for (k, (row, &(a, b))) in rows.iter_mut().zip(&cut).enumerate() {
         let above: Vec<Line> = gaps[k][gaps[k].len() - a..].iter().map(|l| (*l).clone()).collect();
         let below: Vec<Line> = gaps[k + 1][..b].iter().map(|l| (*l).clone()).collect();
@@ -180,6 +188,35 @@ fn place_centred(
         }
     }
     Vec::new()
+}
+
+/// A line of a table's cells whose cells hold either lone letters (`S`)
+/// or words, some of each: the letters' cells, and the words' cells, each
+/// as a line of the same cells (the others left empty). A converter that
+/// writes a row's band as two lines puts a code that fell below the band
+/// and a wrapped cell's last line (`S` … `Trust(3)`) on one line.
+fn split_letters(line: &Line) -> Option<(Line, Line)> {
+    let letters = |cell: &Cell| {
+        let class = Class::of(&Line::new(vec![cell.clone()]));
+        class.letters_only()
+    };
+    let keep = |pick: bool| {
+        let cells = line
+            .cells
+            .iter()
+            .map(|c| {
+                if !c.is_empty() && letters(c) == pick {
+                    c.clone()
+                } else {
+                    Cell { text: String::new(), span: c.span }
+                }
+            })
+            .collect();
+        Line::new(cells)
+    };
+    let (with, without) = (keep(true), keep(false));
+    (line.cells.len() >= 3 && !with.is_blank() && !without.is_blank() && !Class::of(&without).letters)
+        .then_some((with, without))
 }
 
 /// Whether a line has footnote marks standing apart (`(10)(11)`, not
@@ -550,6 +587,34 @@ mod tests {
         assert!(row.transaction_shares.origin.is_read());
         assert!(has_loose_marks(&line(&["(10)(11)"])));
         assert!(!has_loose_marks(&line(&["Trust(2)"])));
+    }
+
+    #[test]
+    fn natures_wrapped_around_their_rows_are_read_in_a_table_made_from_a_pdf() {
+        // A fictional table whose two-line natures stand one line above and
+        // one below each row; the second row's code fell onto the line
+        // below it, beside the last line of its nature.
+        let data = [
+            line(&["by"]),
+            line(&["Common Stock 03/04/2024 S 100 D $10.50 900 I"]),
+            line(&["Trust(3)"]),
+            line(&["by"]),
+            line(&["Common Stock", "", "03/04/2024", "", "", "250", "D $10.75", "650", "I", ""]),
+            line(&["", "", "", "", "S", "", "", "", "", "Trust(3)"]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, true, &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        for row in &rows {
+            assert_eq!(row.nature_of_ownership.text(), "by Trust", "{diags:?}");
+            assert_eq!(row.nature_of_ownership.footnotes, vec![crate::model::FootnoteId::numbered(3)]);
+            assert!(row.nature_of_ownership.origin.is_read());
+            assert!(row.security_title.origin.is_read());
+        }
+        assert_eq!(rows[1].transaction_code.copied(), Some(TransactionCode::S));
+        // Read as any other table's, the lines are loose and the titles in doubt.
+        let rows = read(&data, &layout(), Table::NonDerivative, false, &mut Vec::new());
+        assert!(rows.iter().all(|r| !r.security_title.origin.is_read()));
     }
 
     #[test]
