@@ -39,6 +39,9 @@ pub(crate) struct Shape {
     pub marked: bool,
     /// It is footnote marks only.
     pub marks_only: bool,
+    /// It closes a parenthesis it does not open (`4)`): it cannot start a
+    /// cell (a heading's last words wrapped onto a line of their own).
+    pub unopened: bool,
 }
 
 impl Shape {
@@ -46,7 +49,19 @@ impl Shape {
     pub fn of(text: &str) -> Shape {
         let text = text.trim_end();
         let bare = text.trim_matches(|c: char| c == ' ' || c == '⁽' || c == '⁾' || is_superscript_digit(c));
-        Shape { marked: text.ends_with('⁾'), marks_only: bare.is_empty() && !text.is_empty() }
+        let mut depth = 0i32;
+        let mut unopened = false;
+        for c in text.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    unopened |= depth < 0;
+                }
+                _ => {}
+            }
+        }
+        Shape { marked: text.ends_with('⁾'), marks_only: bare.is_empty() && !text.is_empty(), unopened }
     }
 }
 
@@ -55,11 +70,12 @@ fn is_superscript_digit(c: char) -> bool {
 }
 
 /// Whether lines in this order can be one cell's: marks end a cell's text,
-/// so after a line ending with marks come only lines of marks.
+/// so after a line ending with marks come only lines of marks; and the
+/// first line closes no parenthesis it does not open.
 fn flows(lines: impl IntoIterator<Item = Shape>) -> bool {
     let mut ended = false;
-    for line in lines {
-        if ended && !line.marks_only {
+    for (k, line) in lines.into_iter().enumerate() {
+        if (ended && !line.marks_only) || (k == 0 && line.unopened) {
             return false;
         }
         ended |= line.marked;
@@ -85,22 +101,39 @@ impl Band {
             && row.direct_or_indirect_ownership.value == Some(DirectIndirect::Indirect);
         let nature = &row.nature_of_ownership;
         let shown = nature.value.is_some() || !nature.footnotes.is_empty();
-        let nature =
-            shown.then(|| Shape { marked: !nature.footnotes.is_empty(), marks_only: nature.value.is_none() });
+        let nature = shown.then(|| Shape {
+            marked: !nature.footnotes.is_empty(),
+            marks_only: nature.value.is_none(),
+            unopened: false,
+        });
         Band { open, split, nature }
     }
 
-    /// The differences (lines below − lines above) the band allows.
-    fn below_minus_above(self) -> &'static [i64] {
-        if self.split { &[0, -1] } else { &[0] }
+    /// The differences (lines below − lines above) the band allows: as
+    /// many, or one fewer below a band written as two lines; `loose`, one
+    /// more or one fewer below any band (a converter may also write the
+    /// middle line of a cell of three below the band, or its last line on it).
+    fn below_minus_above(self, loose: bool) -> &'static [i64] {
+        match (loose, self.split) {
+            (true, _) => &[0, -1, 1],
+            (false, true) => &[0, -1],
+            (false, false) => &[0],
+        }
     }
 }
 
 /// How many lines each row takes above and below its band, given the
 /// lines that stand in each gap (`gaps[k]`: before row `k`; `gaps[rows]`:
 /// after the last), when exactly one cut of every gap fits (see the
-/// module's documentation); `None` otherwise.
+/// module's documentation): with the bands centred exactly, else with
+/// each band off its centre by up to a line (where the footnote marks
+/// that end the natures leave one cut); `None` otherwise.
 pub(crate) fn cut(lines: &[Vec<Shape>], bands: &[Band]) -> Option<Vec<(usize, usize)>> {
+    cut_with(lines, bands, false).or_else(|| cut_with(lines, bands, true))
+}
+
+/// [`cut`], the bands centred exactly or (`loose`) up to a line off.
+fn cut_with(lines: &[Vec<Shape>], bands: &[Band], loose: bool) -> Option<Vec<(usize, usize)>> {
     let n = bands.len();
     if n == 0 || lines.len() != n + 1 {
         return None;
@@ -122,7 +155,7 @@ pub(crate) fn cut(lines: &[Vec<Shape>], bands: &[Band]) -> Option<Vec<(usize, us
     let mut total = 0u8;
     let below = |k: usize, a: i64| {
         let band = bands[k];
-        band.below_minus_above().iter().map(move |d| a + d).filter(move |&b| {
+        band.below_minus_above(loose).iter().map(move |d| a + d).filter(move |&b| {
             b >= 0 && b <= gap(k + 1) && (band.open || (a == 0 && b == 0)) && reads(k, a as usize, b as usize)
         })
     };
@@ -212,7 +245,7 @@ mod tests {
     const OPEN: Band = Band { open: true, split: false, nature: None };
     const SPLIT: Band = Band { open: true, split: true, nature: None };
     const SHUT: Band = Band { open: false, split: false, nature: None };
-    const MARKED: Shape = Shape { marked: true, marks_only: false };
+    const MARKED: Shape = Shape { marked: true, marks_only: false, unopened: false };
 
     /// Gaps of lines, each given by its text.
     fn gaps(texts: &[&[&str]]) -> Vec<Vec<Shape>> {
@@ -247,6 +280,20 @@ mod tests {
         assert_eq!(cut(&lines, &[OPEN, band, OPEN]), Some(vec![(1, 1), (1, 0), (1, 1)]));
         assert!(flows([Shape::of("Footnotes⁽¹⁾"), Shape::of("⁽²⁾⁽³⁾")]));
         assert!(!flows([Shape::of("Trust⁽³⁾"), Shape::of("by")]));
+        // A heading's wrapped `(Instr. 3 and 4)` starts no nature.
+        assert!(!flows([Shape::of("4)"), Shape::of("By Trust")]));
+        assert!(flows([Shape::of("By Trust (for"), Shape::of("children)")]));
+    }
+
+    #[test]
+    fn a_band_off_its_centre_is_cut_by_the_marks() {
+        // `See` / row / `Footnotes(2)` `(4)` / `See` / row / `Footnotes(2)` `(5)`:
+        // the first row's middle line fell below its band.
+        let lines = gaps(&[&["See"], &["Footnotes⁽²⁾", "⁽⁴⁾", "See"], &["Footnotes⁽²⁾", "⁽⁵⁾"]]);
+        assert_eq!(cut(&lines, &[OPEN, OPEN]), Some(vec![(1, 2), (1, 2)]));
+        // Without marks to end them, the natures' lines are not cut.
+        let lines = gaps(&[&["See"], &["Footnotes", "x", "See"], &["Footnotes"]]);
+        assert_eq!(cut(&lines, &[OPEN, OPEN]), None);
     }
 
     #[test]

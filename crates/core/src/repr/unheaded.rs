@@ -89,6 +89,10 @@ pub(crate) fn read(
     }
     // Where each line's row went, as rows are joined.
     let (pieces, first, unplaced) = join_lifted_rows(pieces, &kinds, &clean);
+    // A dropped piece joined to its row was the lower line of the row's band.
+    for (k, c) in continued.iter_mut().enumerate() {
+        *c |= kinds.get(k) == Some(&Piece::Dropped) && !unplaced.contains(&k);
+    }
     for k in unplaced {
         // A piece of letters joined to no row: loose text between its neighbours.
         if let Some(line) = lines.get(k) {
@@ -196,6 +200,19 @@ fn place_centred(
 /// writes a row's band as two lines puts a code that fell below the band
 /// and a wrapped cell's last line (`S` … `Trust(3)`) on one line.
 fn split_letters(line: &Line) -> Option<(Line, Line)> {
+    if let [cell] = line.cells.as_slice() {
+        // A plain line: its first word, a lone letter, from the words after it.
+        let (letter, words) = cell.text.split_once(' ')?;
+        let (start, end) = (cell.span.start as usize, cell.span.end as usize);
+        let at = (start + letter.len()).min(end);
+        let piece = |text: &str, a: usize, b: usize| {
+            Line::new(vec![Cell { text: text.to_owned(), span: crate::source::Span::new(a, b) }])
+        };
+        let with = piece(letter, start, at);
+        let without = piece(words, (at + 1).min(end), end);
+        let (a, b) = (Class::of(&with), Class::of(&without));
+        return (a.letters_only() && b.text && !b.letters && !b.values).then_some((with, without));
+    }
     let letters = |cell: &Cell| {
         let class = Class::of(&Line::new(vec![cell.clone()]));
         class.letters_only()
@@ -615,6 +632,17 @@ mod tests {
         // Read as any other table's, the lines are loose and the titles in doubt.
         let rows = read(&data, &layout(), Table::NonDerivative, false, &mut Vec::new());
         assert!(rows.iter().all(|r| !r.security_title.origin.is_read()));
+    }
+
+    #[test]
+    fn a_line_of_a_dropped_letter_and_words_is_split() {
+        let (letters, words) = split_letters(&line(&["S Trust(3)"])).unwrap_or_default();
+        assert_eq!((letters.text(), words.text()), ("S".to_owned(), "Trust⁽³⁾".to_owned()));
+        let (letters, words) = split_letters(&line(&["", "S", "", "Trust(3)"])).unwrap_or_default();
+        assert_eq!((letters.text(), words.text()), ("S".to_owned(), "Trust⁽³⁾".to_owned()));
+        // Words first, or an amount, are no such line.
+        assert!(split_letters(&line(&["Trust S"])).is_none());
+        assert!(split_letters(&line(&["S 100"])).is_none());
     }
 
     #[test]
