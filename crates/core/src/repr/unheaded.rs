@@ -43,6 +43,8 @@ pub(crate) fn read(
     let mut loose: Vec<(usize, Line)> = Vec::new();
     // Whether each line had a line of the same table joined to it.
     let mut continued: Vec<bool> = Vec::new();
+    // The words split off a line of letters: their index in `loose`, and the letters' line.
+    let mut split_words: Vec<(usize, usize)> = Vec::new();
     for (line, class) in &data {
         let class = *class;
         if class.has_values() {
@@ -70,7 +72,10 @@ pub(crate) fn read(
             kinds.push(Piece::Dropped);
             continued.push(false);
         } else if let Some((letters, words)) = split_letters(line).filter(|_| centred) {
-            // The lower line of a band: a dropped code, and the words of a wrapped cell.
+            // A line of a band's beside the row's line: a code dropped below
+            // it or lifted above it, and the words of a wrapped cell (between
+            // the rows on the side the code went, once that is known).
+            split_words.push((loose.len(), lines.len()));
             lines.push(letters);
             kinds.push(Piece::Dropped);
             continued.push(false);
@@ -102,6 +107,14 @@ pub(crate) fn read(
     let (joined, second) = table::join_pieces(pieces);
     let mut rows: Vec<_> = joined.into_iter().map(|r| table::doubt_unless_complete(r, table)).collect();
     let row_of = |line: usize| first.get(line).and_then(|&k| second.get(k)).copied();
+    for (at, k) in split_words {
+        // Lifted above the row below: the words stand before that row.
+        let lifted =
+            k + 1 < lines.len() && row_of(k) == row_of(k + 1) && row_of(k.wrapping_sub(1)) != row_of(k);
+        if lifted && let Some(entry) = loose.get_mut(at) {
+            entry.0 = k;
+        }
+    }
     if centred && table == Table::NonDerivative {
         loose = place_centred(&mut rows, loose, lines.len(), &row_of, &continued);
     }
@@ -327,7 +340,8 @@ enum Piece {
 
 /// Join the pieces of rows to their rows where that is certain: a lifted
 /// piece (values only) to the row below it, a dropped one (letters only) to
-/// the row above. The piece and its row were each placed for certain
+/// the row above, or to the row below where the row above shows its
+/// columns (the letters were lifted above their row). The piece and its row were each placed for certain
 /// (`clean`); its row shows none of the piece's columns and is complete
 /// with them; and the row on the piece's other side shows every column the
 /// piece fills (or there is none), so the piece cannot be its. This is the
@@ -349,6 +363,17 @@ fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row
         table::absorb(&mut whole, piece.clone());
         table::is_complete(&whole).then_some(whole)
     };
+    // Whether piece `k` may join the row below: it and the row are placed
+    // for certain, the row shows none of its columns, and the row above it
+    // (`last_whole`) shows them all.
+    let joins_below = |k: usize, last_whole: Option<usize>| {
+        sure(k)
+            && k + 1 < n
+            && kind(k + 1) == Piece::Whole
+            && sure(k + 1)
+            && disjoint(k + 1, k)
+            && last_whole.is_none_or(|above| above + 1 == k && covers(above, k))
+    };
     let mut out: Vec<Row> = Vec::with_capacity(n);
     let mut went = vec![0; n];
     let mut unplaced = Vec::new();
@@ -358,14 +383,7 @@ fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row
     while k < n {
         let row = &rows[k];
         match kind(k) {
-            Piece::Lifted
-                if sure(k)
-                    && k + 1 < n
-                    && kind(k + 1) == Piece::Whole
-                    && sure(k + 1)
-                    && disjoint(k + 1, k)
-                    && last_whole.is_none_or(|above| above + 1 == k && covers(above, k)) =>
-            {
+            Piece::Lifted if joins_below(k, last_whole) => {
                 if let Some(whole) = completes(&rows[k + 1], row) {
                     out.push(whole);
                     went[k] = out.len() - 1;
@@ -385,6 +403,18 @@ fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row
                     }
                     _ => None,
                 };
+                // A letter the row above already shows was lifted above its own row.
+                let lifted = || joins_below(k, last_whole).then(|| completes(&rows[k + 1], row)).flatten();
+                if joined.is_none()
+                    && let Some(whole) = lifted()
+                {
+                    out.push(whole);
+                    went[k] = out.len() - 1;
+                    went[k + 1] = out.len() - 1;
+                    last_whole = Some(k + 1);
+                    k += 2;
+                    continue;
+                }
                 went[k] = out.len().saturating_sub(1);
                 if joined.is_none() {
                     unplaced.push(k);
@@ -632,6 +662,28 @@ mod tests {
         // Read as any other table's, the lines are loose and the titles in doubt.
         let rows = read(&data, &layout(), Table::NonDerivative, false, &mut Vec::new());
         assert!(rows.iter().all(|r| !r.security_title.origin.is_read()));
+    }
+
+    #[test]
+    fn a_code_lifted_above_its_row_with_a_natures_first_line_joins_the_row_below() {
+        let data = [
+            line(&["See"]),
+            line(&["Common Stock 03/04/2024 C 100 A $0 1,000 I"]),
+            line(&["Footnote(2)"]),
+            line(&["C(1) See"]),
+            line(&["Common Stock 03/04/2024 250 A $0 1,250 I Footnote(3)"]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, true, &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        assert_eq!(rows[1].transaction_code.copied(), Some(TransactionCode::C));
+        assert_eq!(rows[1].transaction_code.footnotes, vec![crate::model::FootnoteId::numbered(1)]);
+        assert_eq!(rows[0].nature_of_ownership.text(), "See Footnote");
+        assert_eq!(rows[1].nature_of_ownership.text(), "See Footnote");
+        assert_eq!(rows[1].nature_of_ownership.footnotes, vec![crate::model::FootnoteId::numbered(3)]);
+        assert!(
+            rows.iter().all(|r| r.security_title.origin.is_read() && r.nature_of_ownership.origin.is_read())
+        );
     }
 
     #[test]
