@@ -109,15 +109,18 @@ impl Band {
         Band { open, split, nature }
     }
 
-    /// The differences (lines below − lines above) the band allows: as
-    /// many, or one fewer below a band written as two lines; `loose`, one
-    /// more or one fewer below any band (a converter may also write the
-    /// middle line of a cell of three below the band, or its last line on it).
-    fn below_minus_above(self, loose: bool) -> &'static [i64] {
-        match (loose, self.split) {
-            (true, _) => &[0, -1, 1],
-            (false, true) => &[0, -1],
-            (false, false) => &[0],
+    /// The least and most differences (lines below − lines above) the
+    /// band allows: as many, or one fewer below a band written as two
+    /// lines; `loose`, one more or one fewer below any band (a converter may
+    /// also write the middle line of a cell of three below the band, or its
+    /// last line on it); any, for a row whose page breaks below its band
+    /// (`broken`: the rest of its cells goes on the next page).
+    fn below_minus_above(self, loose: bool, broken: bool) -> (i64, i64) {
+        match (broken, loose, self.split) {
+            (true, _, _) => (i64::from(i32::MIN), i64::from(i32::MAX)),
+            (false, true, _) => (-1, 1),
+            (false, false, true) => (-1, 0),
+            (false, false, false) => (0, 0),
         }
     }
 }
@@ -126,16 +129,27 @@ impl Band {
 /// lines that stand in each gap (`gaps[k]`: before row `k`; `gaps[rows]`:
 /// after the last), when exactly one cut of every gap fits (see the
 /// module's documentation): with the bands centred exactly, else with
-/// each band off its centre by up to a line (where the footnote marks
-/// that end the natures leave one cut); `None` otherwise.
-pub(crate) fn cut(lines: &[Vec<Shape>], bands: &[Band]) -> Option<Vec<(usize, usize)>> {
-    cut_with(lines, bands, false).or_else(|| cut_with(lines, bands, true))
+/// each band off its centre by up to a line, else with the rows above a
+/// page break (`broken[k]`: the page breaks in gap `k`) taking any number
+/// of lines below them (where the footnote marks that end the natures
+/// leave one cut); `None` otherwise.
+pub(crate) fn cut(lines: &[Vec<Shape>], bands: &[Band], broken: &[bool]) -> Option<Vec<(usize, usize)>> {
+    let none = vec![false; lines.len()];
+    cut_with(lines, bands, false, &none)
+        .or_else(|| cut_with(lines, bands, true, &none))
+        .or_else(|| broken.contains(&true).then(|| cut_with(lines, bands, true, broken)).flatten())
 }
 
-/// [`cut`], the bands centred exactly or (`loose`) up to a line off.
-fn cut_with(lines: &[Vec<Shape>], bands: &[Band], loose: bool) -> Option<Vec<(usize, usize)>> {
+/// [`cut`], the bands centred exactly or (`loose`) up to a line off, the
+/// rows above the `broken` gaps taking any number of lines below.
+fn cut_with(
+    lines: &[Vec<Shape>],
+    bands: &[Band],
+    loose: bool,
+    broken: &[bool],
+) -> Option<Vec<(usize, usize)>> {
     let n = bands.len();
-    if n == 0 || lines.len() != n + 1 {
+    if n == 0 || lines.len() != n + 1 || broken.len() != n + 1 {
         return None;
     }
     let gaps: Vec<usize> = lines.iter().map(Vec::len).collect();
@@ -155,9 +169,9 @@ fn cut_with(lines: &[Vec<Shape>], bands: &[Band], loose: bool) -> Option<Vec<(us
     let mut total = 0u8;
     let below = |k: usize, a: i64| {
         let band = bands[k];
-        band.below_minus_above(loose).iter().map(move |d| a + d).filter(move |&b| {
-            b >= 0 && b <= gap(k + 1) && (band.open || (a == 0 && b == 0)) && reads(k, a as usize, b as usize)
-        })
+        let (lo, hi) = band.below_minus_above(loose, broken[k + 1]);
+        ((a + lo).max(0)..=(a + hi).min(gap(k + 1)))
+            .filter(move |&b| (band.open || (a == 0 && b == 0)) && reads(k, a as usize, b as usize))
     };
     for k in 0..n {
         let mut next = vec![0u8; if k + 1 < n { gaps[k + 1] + 1 } else { 0 }];
@@ -256,19 +270,22 @@ mod tests {
     fn two_line_natures_take_one_line_above_and_one_below() {
         // `by` / row / `Trust` / `by` / row / `Trust`
         let lines = gaps(&[&["by"], &["Trust", "by"], &["Trust"]]);
-        assert_eq!(cut(&lines, &[OPEN, OPEN]), Some(vec![(1, 1), (1, 1)]));
+        assert_eq!(cut(&lines, &[OPEN, OPEN], &[false; 3]), Some(vec![(1, 1), (1, 1)]));
         // A row held directly between them takes none.
         let lines = gaps(&[&["by"], &["Trust"], &["by"], &["Trust"]]);
-        assert_eq!(cut(&lines, &[OPEN, SHUT, OPEN]), Some(vec![(1, 1), (0, 0), (1, 1)]));
+        assert_eq!(cut(&lines, &[OPEN, SHUT, OPEN], &[false; 4]), Some(vec![(1, 1), (0, 0), (1, 1)]));
     }
 
     #[test]
     fn a_band_written_as_two_lines_may_take_one_fewer_below() {
         // `by` / row / (`S … Trust(3)` on the band's second line) / `by` / row / `Trust`
         let band = Band { nature: Some(MARKED), ..SPLIT };
-        assert_eq!(cut(&gaps(&[&["by"], &["by"], &["Trust"]]), &[band, OPEN]), Some(vec![(1, 0), (1, 1)]));
+        assert_eq!(
+            cut(&gaps(&[&["by"], &["by"], &["Trust"]]), &[band, OPEN], &[false; 3]),
+            Some(vec![(1, 0), (1, 1)])
+        );
         // `See` / row / (`P … Footnotes(1)`) / `(2)(3)`
-        assert_eq!(cut(&gaps(&[&["See"], &["⁽²⁾⁽³⁾"]]), &[band]), Some(vec![(1, 1)]));
+        assert_eq!(cut(&gaps(&[&["See"], &["⁽²⁾⁽³⁾"]]), &[band], &[false; 2]), Some(vec![(1, 1)]));
     }
 
     #[test]
@@ -277,7 +294,7 @@ mod tests {
         // the split row's line counts allow two cuts; only one reads.
         let lines = gaps(&[&["by"], &["Trust⁽³⁾", "by"], &["by"], &["Trust⁽³⁾"]]);
         let band = Band { nature: Some(MARKED), ..SPLIT };
-        assert_eq!(cut(&lines, &[OPEN, band, OPEN]), Some(vec![(1, 1), (1, 0), (1, 1)]));
+        assert_eq!(cut(&lines, &[OPEN, band, OPEN], &[false; 4]), Some(vec![(1, 1), (1, 0), (1, 1)]));
         assert!(flows([Shape::of("Footnotes⁽¹⁾"), Shape::of("⁽²⁾⁽³⁾")]));
         assert!(!flows([Shape::of("Trust⁽³⁾"), Shape::of("by")]));
         // A heading's wrapped `(Instr. 3 and 4)` starts no nature.
@@ -290,20 +307,30 @@ mod tests {
         // `See` / row / `Footnotes(2)` `(4)` / `See` / row / `Footnotes(2)` `(5)`:
         // the first row's middle line fell below its band.
         let lines = gaps(&[&["See"], &["Footnotes⁽²⁾", "⁽⁴⁾", "See"], &["Footnotes⁽²⁾", "⁽⁵⁾"]]);
-        assert_eq!(cut(&lines, &[OPEN, OPEN]), Some(vec![(1, 2), (1, 2)]));
+        assert_eq!(cut(&lines, &[OPEN, OPEN], &[false; 3]), Some(vec![(1, 2), (1, 2)]));
         // Without marks to end them, the natures' lines are not cut.
         let lines = gaps(&[&["See"], &["Footnotes", "x", "See"], &["Footnotes"]]);
-        assert_eq!(cut(&lines, &[OPEN, OPEN]), None);
+        assert_eq!(cut(&lines, &[OPEN, OPEN], &[false; 3]), None);
+    }
+
+    #[test]
+    fn a_row_broken_by_its_page_takes_the_lines_up_to_its_marks() {
+        // `Sequoia` on the band, `Capital` `Global` / page break / `Growth`
+        // `Fund(2)`, then `By` / row / `Trust(3)`.
+        let lines = gaps(&[&[], &["Capital", "Global", "Growth", "Fund⁽²⁾", "By"], &["Trust⁽³⁾"]]);
+        let band = Band { nature: Some(Shape::of("Sequoia")), ..OPEN };
+        assert_eq!(cut(&lines, &[band, OPEN], &[false; 3]), None);
+        assert_eq!(cut(&lines, &[band, OPEN], &[false, true, false]), Some(vec![(0, 4), (1, 1)]));
     }
 
     #[test]
     fn a_cut_that_is_not_certain_places_nothing() {
         // One line between two rows that may both take it.
-        assert_eq!(cut(&gaps(&[&[], &["Trust"], &[]]), &[SPLIT, OPEN]), None);
+        assert_eq!(cut(&gaps(&[&[], &["Trust"], &[]]), &[SPLIT, OPEN], &[false; 3]), None);
         // Lines no row can take, or too many.
-        assert_eq!(cut(&gaps(&[&["by"], &[]]), &[SHUT]), None);
-        assert_eq!(cut(&gaps(&[&["by"], &["a", "b", "c"]]), &[OPEN]), None);
-        assert_eq!(cut(&[], &[]), None);
+        assert_eq!(cut(&gaps(&[&["by"], &[]]), &[SHUT], &[false; 2]), None);
+        assert_eq!(cut(&gaps(&[&["by"], &["a", "b", "c"]]), &[OPEN], &[false; 2]), None);
+        assert_eq!(cut(&[], &[], &[]), None);
     }
 
     fn line(text: &str, at: usize) -> Line {

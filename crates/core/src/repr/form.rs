@@ -627,12 +627,16 @@ fn read_table(
     let marks = if grid.scrambled_tables { MarkStyle::Spaced } else { grid.marks };
     let mut headings = Vec::new();
     let mut data: Vec<Line> = Vec::new();
+    // Where a page breaks in the rows of a table made from a PDF: a page
+    // break repeats the table's title above its headings.
+    let mut breaks = Vec::new();
     for line in lines {
-        // In a table made from a PDF, a page break repeats the table's title
-        // above its headings, among the rows.
         let title = grid.scrambled_tables
             && !data.is_empty()
             && (line.starts_with("Table I - ") || line.starts_with("Table II - "));
+        if title {
+            breaks.push(line.span());
+        }
         if line.is_blank() || is_form_text(line) || line.starts_with("(e.g.") || title {
             continue;
         }
@@ -649,6 +653,7 @@ fn read_table(
             data.push(Line::new(cells));
         }
     }
+    let centred = grid.scrambled_tables.then_some(breaks.as_slice());
     let mut layout = table::layout(&headings, table);
     let standard = standard_slots(form.map_or(4, FormType::number), table);
     if layout.slots().len() * 2 < standard.len() {
@@ -662,12 +667,12 @@ fn read_table(
             ),
         ));
         layout = table::Layout { groups: vec![standard.to_vec()] };
-        return crate::repr::unheaded::read(&data, &layout, table, grid.scrambled_tables, diags);
+        return crate::repr::unheaded::read(&data, &layout, table, centred, diags);
     }
     if grid.scrambled_tables {
         // The headings read, but the rows' cells are no guide to their columns.
         let layout = table::Layout { groups: vec![standard.to_vec()] };
-        return crate::repr::unheaded::read(&data, &layout, table, grid.scrambled_tables, diags);
+        return crate::repr::unheaded::read(&data, &layout, table, centred, diags);
     }
     let data: Vec<&Line> = data.iter().collect();
     table::read_rows(&data, &layout, table, diags)

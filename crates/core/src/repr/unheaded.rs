@@ -23,6 +23,7 @@ use crate::repr::align::{Kind, kind_of};
 use crate::repr::cells::Cell;
 use crate::repr::grid::Line;
 use crate::repr::{centred, table};
+use crate::source::Span;
 
 /// The rows of a table whose headings were garbled: lines with values are
 /// rows; lines of words only are pieces of wrapped titles or natures whose
@@ -32,7 +33,7 @@ pub(crate) fn read(
     data: &[Line],
     layout: &table::Layout,
     table: Table,
-    centred: bool,
+    centred: Option<&[Span]>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Row> {
     // Rows have a date or an amount; a line of the same table (as many
@@ -71,7 +72,7 @@ pub(crate) fn read(
             lines.push(line.clone());
             kinds.push(Piece::Dropped);
             continued.push(false);
-        } else if let Some((letters, words)) = split_letters(line).filter(|_| centred) {
+        } else if let Some((letters, words)) = split_letters(line).filter(|_| centred.is_some()) {
             // A line of a band's beside the row's line: a code dropped below
             // it or lifted above it, and the words of a wrapped cell (between
             // the rows on the side the code went, once that is known).
@@ -115,8 +116,8 @@ pub(crate) fn read(
             entry.0 = k;
         }
     }
-    if centred && table == Table::NonDerivative {
-        loose = place_centred(&mut rows, loose, lines.len(), &row_of, &continued);
+    if let Some(breaks) = centred.filter(|_| table == Table::NonDerivative) {
+        loose = place_centred(&mut rows, loose, lines.len(), &row_of, &continued, breaks);
     }
     // Rows beside loose footnote marks: their cells' marks may be incomplete.
     let mut beside_marks: Vec<usize> = Vec::new();
@@ -162,6 +163,7 @@ fn place_centred(
     lines: usize,
     row_of: &dyn Fn(usize) -> Option<usize>,
     continued: &[bool],
+    breaks: &[Span],
 ) -> Vec<(usize, Line)> {
     // Each loose line's gap: the index of the row below it.
     let gap_of = |at: usize| -> Option<usize> {
@@ -196,7 +198,16 @@ fn place_centred(
     let bands: Vec<centred::Band> = rows.iter().zip(&split).map(|(r, &s)| centred::Band::of(r, s)).collect();
     let shapes: Vec<Vec<centred::Shape>> =
         gaps.iter().map(|gap| gap.iter().map(|l| centred::Shape::of(&l.text())).collect()).collect();
-    let Some(cut) = centred::cut(&shapes, &bands) else { return loose };
+    // The gaps a page breaks in: between the rows around them.
+    let broken: Vec<bool> = (0..=rows.len())
+        .map(|g| match (g.checked_sub(1).and_then(|k| rows.get(k)), rows.get(g)) {
+            (Some(above), Some(below)) => {
+                breaks.iter().any(|b| above.span.end <= b.start && b.start <= below.span.start)
+            }
+            _ => false,
+        })
+        .collect();
+    let Some(cut) = centred::cut(&shapes, &bands, &broken) else { return loose };
     for (k, (row, &(a, b))) in rows.iter_mut().zip(&cut).enumerate() {
         let above: Vec<Line> = gaps[k][gaps[k].len() - a..].iter().map(|l| (*l).clone()).collect();
         let below: Vec<Line> = gaps[k + 1][..b].iter().map(|l| (*l).clone()).collect();
@@ -219,7 +230,7 @@ fn split_letters(line: &Line) -> Option<(Line, Line)> {
         let (start, end) = (cell.span.start as usize, cell.span.end as usize);
         let at = (start + letter.len()).min(end);
         let piece = |text: &str, a: usize, b: usize| {
-            Line::new(vec![Cell { text: text.to_owned(), span: crate::source::Span::new(a, b) }])
+            Line::new(vec![Cell { text: text.to_owned(), span: Span::new(a, b) }])
         };
         let with = piece(letter, start, at);
         let without = piece(words, (at + 1).min(end), end);
@@ -527,7 +538,7 @@ mod tests {
             line(&["Common Stock", "", "03/04/2024", "", "", "D $10.75", "650", "D", ""]),
         ];
         let mut diags = Vec::new();
-        let rows = read(&data, &layout(), Table::NonDerivative, false, &mut diags);
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut diags);
         assert_eq!(rows.len(), 2);
         let second = &rows[1];
         assert_eq!(second.transaction_code.copied(), Some(TransactionCode::S));
@@ -559,7 +570,7 @@ mod tests {
             line(&["Common Stock", "", "03/04/2024", "", "S", "250", "D", "650", "D"]),
         ];
         let mut diags = Vec::new();
-        let rows = read(&data, &layout(), Table::NonDerivative, false, &mut diags);
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut diags);
         assert_eq!(rows.len(), 2, "{diags:?}");
         let second = &rows[1];
         assert_eq!(second.transaction_price_per_share.decimal(), Some(rust_decimal::Decimal::new(1075, 2)));
@@ -577,7 +588,7 @@ mod tests {
             line(&["Common Stock 03/04/2024 S 250 D $10.75 750 D"]),
         ];
         let mut diags = Vec::new();
-        let rows = read(&data, &layout(), Table::NonDerivative, false, &mut diags);
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut diags);
         assert_eq!(rows.len(), 2, "{diags:?}");
         assert_eq!(rows[0].transaction_code.copied(), Some(TransactionCode::C));
         assert!(rows[0].transaction_code.origin.is_read());
@@ -588,7 +599,7 @@ mod tests {
             line(&["C"]),
             line(&["Common Stock", "", "03/04/2024", "", "", "250", "D $10.75", "750", "D"]),
         ];
-        let rows = read(&data, &layout(), Table::NonDerivative, false, &mut Vec::new());
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut Vec::new());
         assert_eq!(rows.len(), 2);
         assert!(rows.iter().all(|r| r.transaction_code.value.is_none()));
         assert!(!rows[0].shares_owned_following_transaction.origin.is_read());
@@ -605,7 +616,7 @@ mod tests {
         let data =
             [line(&["Stock Option $10 03/04/2024 M 500 03/04/2025 03/04/2030 Common Stock 500 $0 1,500 D"])];
         let mut diags = Vec::new();
-        let rows = read(&data, &derivative(), Table::Derivative, false, &mut diags);
+        let rows = read(&data, &derivative(), Table::Derivative, None, &mut diags);
         assert_eq!(rows.len(), 1, "{diags:?}");
         let row = &rows[0];
         assert_eq!(row.transaction_shares.decimal(), Some(500.into()));
@@ -625,7 +636,7 @@ mod tests {
                 "Stock Option $10 03/04/2024 M(3) 500 03/04/2025 03/04/2030 Common Stock 500 $0(4) 1,500 D",
             ]),
         ];
-        let rows = read(&data, &derivative(), Table::Derivative, false, &mut Vec::new());
+        let rows = read(&data, &derivative(), Table::Derivative, None, &mut Vec::new());
         assert_eq!(rows.len(), 1);
         let row = &rows[0];
         assert_eq!(row.transaction_code.origin, crate::model::Origin::Uncertain, "{row:?}");
@@ -650,7 +661,7 @@ mod tests {
             line(&["", "", "", "", "S", "", "", "", "", "Trust(3)"]),
         ];
         let mut diags = Vec::new();
-        let rows = read(&data, &layout(), Table::NonDerivative, true, &mut diags);
+        let rows = read(&data, &layout(), Table::NonDerivative, Some(&[]), &mut diags);
         assert_eq!(rows.len(), 2, "{diags:?}");
         for row in &rows {
             assert_eq!(row.nature_of_ownership.text(), "by Trust", "{diags:?}");
@@ -660,7 +671,7 @@ mod tests {
         }
         assert_eq!(rows[1].transaction_code.copied(), Some(TransactionCode::S));
         // Read as any other table's, the lines are loose and the titles in doubt.
-        let rows = read(&data, &layout(), Table::NonDerivative, false, &mut Vec::new());
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut Vec::new());
         assert!(rows.iter().all(|r| !r.security_title.origin.is_read()));
     }
 
@@ -674,7 +685,7 @@ mod tests {
             line(&["Common Stock 03/04/2024 250 A $0 1,250 I Footnote(3)"]),
         ];
         let mut diags = Vec::new();
-        let rows = read(&data, &layout(), Table::NonDerivative, true, &mut diags);
+        let rows = read(&data, &layout(), Table::NonDerivative, Some(&[]), &mut diags);
         assert_eq!(rows.len(), 2, "{diags:?}");
         assert_eq!(rows[1].transaction_code.copied(), Some(TransactionCode::C));
         assert_eq!(rows[1].transaction_code.footnotes, vec![crate::model::FootnoteId::numbered(1)]);
@@ -700,7 +711,7 @@ mod tests {
     #[test]
     fn a_holding_line_is_read_as_a_holding() {
         let data = [line(&["Common Stock", "", "", "2,415", "I By Trust"])];
-        let rows = read(&data, &layout(), Table::NonDerivative, false, &mut Vec::new());
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut Vec::new());
         let row = &rows[0];
         assert_eq!(row.kind, crate::model::RowKind::Holding);
         assert_eq!(row.shares_owned_following_transaction.decimal(), Some(2415.into()));
