@@ -6,7 +6,12 @@
 //! The lines are not the rows: a converter cuts a printed row into several
 //! lines. A line of words only (no date, no amount) continues the row
 //! above when it has as many cells, else it is left unplaced and the text
-//! of its neighbours is put in doubt. A line of values only — no words, so
+//! of its neighbours is put in doubt — but in Table I of a table made from
+//! a PDF whose cells are centred on their rows (Markdown made from a PDF),
+//! where the lines of words are the natures of the rows around them when
+//! that centring fixes each line's row ([`crate::repr::centred`]); a line
+//! of a lone letter and words there (`S Trust(3)`) is a code that fell
+//! beside its row and a nature's words, split. A line of values only — no words, so
 //! no title — is a piece of a row: a converter that lifts cells with a
 //! superscript footnote mark onto a line of their own puts the code and
 //! amount (`S(1) 600(2)`) above the rest of their row. Such a piece is
