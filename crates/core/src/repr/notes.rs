@@ -125,7 +125,9 @@ fn recover_lost_numbers(
     fixed
 }
 
-/// `1. text`, `(1) text` → the number and the text.
+/// `1. text`, `(1) text` → the number and the text. A decimal number
+/// (`199.852`) or a mark with no text after it (`(2)`, a table's mark
+/// strayed among the notes) starts no footnote.
 fn numbered(t: &str) -> Option<(u32, &str)> {
     let (digits, rest) = if let Some(rest) = t.strip_prefix('(') {
         let close = rest.find(')')?;
@@ -139,7 +141,11 @@ fn numbered(t: &str) -> Option<(u32, &str)> {
     if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    Some((digits.parse().ok()?, rest.trim()))
+    let rest = rest.trim();
+    if rest.is_empty() || t.as_bytes().get(digits.len() + 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    Some((digits.parse().ok()?, rest))
 }
 
 /// The signatures: for each "Signature of Reporting Person" line in
@@ -440,6 +446,15 @@ mod tests {
         let texts: Vec<(&str, &str)> = notes.iter().map(|f| (f.id.as_str(), f.text.text())).collect();
         assert_eq!(texts, [("F1", "One continued"), ("F2", "Two"), ("F3", "Three")]);
         assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn table_figures_strayed_among_the_notes_start_none() {
+        let mut diags = Vec::new();
+        let lines = tab_lines("Explanation of Responses:\n12.345\n(2)\n1. One.\n2. Two.", 0);
+        let notes = footnotes(&lines, &mut diags);
+        let texts: Vec<(&str, &str)> = notes.iter().map(|f| (f.id.as_str(), f.text.text())).collect();
+        assert_eq!(texts, [("F1", "One."), ("F2", "Two.")]);
     }
 
     #[test]
