@@ -256,10 +256,14 @@ pub(crate) fn is_form_text(line: &Line) -> bool {
 
 /// Whether a line (in lower case, its leading `**` trimmed) is the label
 /// under a signature cut by a converter after "Reporting", its last word
-/// `Person` alone on one of the next lines (`Date` may come between).
+/// `Person` alone on one of the next lines (`Date` may come between, or
+/// stand beside it in a cell of its own).
 fn is_split_signature_mark(t: &str, below: &[Line]) -> bool {
     t.trim_end_matches([' ', '|']) == "signature of reporting"
-        && below.iter().take(2).any(|l| l.filled().map(|c| c.text.as_str()).eq(["Person"]))
+        && below.iter().take(2).any(|l| {
+            let mut cells = l.filled().map(|c| c.text.as_str());
+            cells.next() == Some("Person") && cells.all(|c| c == "Date")
+        })
 }
 
 fn sections(lines: &[Line]) -> Sections {
@@ -788,6 +792,9 @@ mod tests {
         let text = "Table I - x\nRemarks:\n/s/ Jane Doe\t01/02/2024\n** Signature of Reporting\nDate\nPerson\nReminder: Report";
         let s = sections(&tab_lines(text, 0));
         assert_eq!(s.signature_marks, [3]);
+        // `Date` beside `Person`, in a cell of its own.
+        let text = "Table I - x\nRemarks:\n/s/ Jane Doe\t01/02/2024\n** Signature of Reporting\n\tPerson\tDate\nReminder";
+        assert_eq!(sections(&tab_lines(text, 0)).signature_marks, [3]);
         // "Reporting" at a line's end elsewhere is no label.
         let s = sections(&tab_lines("Table I - x\n** Signature of Reporting\nowner's duties", 0));
         assert!(s.signature_marks.is_empty());

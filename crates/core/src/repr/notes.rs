@@ -196,10 +196,14 @@ pub(crate) fn signatures(lines: &[Line], floor: usize, marks: &[usize]) -> (Vec<
             // A signature is there (its mark is), but its name and date were not read.
             found.push((mark, unread_signature(lines[mark].span())));
         }
-        // More dates above the mark than signatures read: the others were not read.
+        // More dates above the mark than signatures read: the others were
+        // not read. Where those read end on the line just above the mark,
+        // the others stand before them; else after.
         let dated = signature_dates(lines, &above);
-        while found.len() < dated {
-            found.push((mark, unread_signature(lines[mark].span())));
+        if found.len() < dated {
+            let at = if found.last().is_some_and(|(i, _)| above.first() == Some(i)) { 0 } else { found.len() };
+            let unread = (found.len()..dated).map(|_| (mark, unread_signature(lines[mark].span())));
+            found.splice(at..at, unread);
         }
         out.extend(found.into_iter().map(|(_, s)| s));
         lower = mark + 1;
@@ -225,7 +229,8 @@ fn signature_dates(lines: &[Line], above: &[usize]) -> usize {
         if text.len() > SIGNATURE_LINE || is_form_text(&lines[i]) {
             break;
         }
-        dates += text.split_whitespace().filter(|w| read_date(w).is_some()).count();
+        // A date may run on from the text before it (`Securities,10/03/2025`).
+        dates += text.split([' ', ',']).filter(|w| read_date(w).is_some()).count();
     }
     dates
 }
@@ -510,6 +515,18 @@ mod tests {
         let text = "3. Footnote text.\nJane Q. Doe, by\n03/05/2024\nPower of Attorney\n** Signature of Reporting Person Date";
         let (sigs, _) = signatures(&tab_lines(text, 0), 1, &[4]);
         assert_eq!(sigs[0].name.origin, crate::model::Origin::Uncertain);
+    }
+
+    #[test]
+    fn signatures_not_read_above_those_read_stand_first() {
+        let text = "/s/ Jane Doe, Manager,\nExample Fund\n01/02/2020\nGP LLC\n/s/ John Roe\t01/02/2020\n** Signature of Reporting Person Date";
+        let lines = tab_lines(text, 0);
+        let (sigs, _) = signatures(&lines, 0, &[5]);
+        let names: Vec<_> = sigs.iter().map(|s| (s.name.origin, s.name.text())).collect();
+        assert_eq!(names, [(crate::model::Origin::Missing, ""), (crate::model::Origin::Read, "/s/ John Roe")]);
+        // A date run on from the text before it counts.
+        let lines = tab_lines("/s/ A B, for C Securities,01/02/2020\nInc.", 0);
+        assert_eq!(signature_dates(&lines, &[1, 0]), 1);
     }
 
     #[test]
