@@ -337,7 +337,13 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
         &mut diags,
         span,
     );
-    f.date_of_original_submission = h.date_of_original_submission;
+    // An amendment names the filing it amends: its date not found in a
+    // header whose boxes lost their lines is missing (it may have been lost).
+    f.date_of_original_submission = if grid.scrambled_header && form.is_some_and(FormType::is_amendment) {
+        shown(h.date_of_original_submission)
+    } else {
+        h.date_of_original_submission
+    };
     f.not_subject_to_section16 = match form {
         // Form 3 has no such box.
         Some(FormType::Form3 | FormType::Form3A) => h.not_subject_to_section16,

@@ -247,6 +247,15 @@ mod tests {
     }
 
     #[test]
+    fn an_amendments_date_not_found_in_a_header_made_from_a_pdf_is_missing() {
+        // A fictional Form 4/A whose amendment date went astray.
+        let text = "1/2/25, 9:00 AM SEC FORM 4/A\nFORM 4/A\n4. If Amendment, Date of Original Filed (Month/Day/Year)\n\
+            Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\nExplanation of Responses:\n";
+        let out = parse(text);
+        assert_eq!(out.filings[0].date_of_original_submission.origin, crate::model::Origin::Missing);
+    }
+
+    #[test]
     fn a_mark_standing_apart_in_a_table_made_from_a_pdf_is_a_cell_of_its_own() {
         // A fictional Form 3's holding on a plain line: its nature of
         // ownership is given only by footnote 2, standing apart.
