@@ -221,12 +221,19 @@ const SIGNATURE_LINE: usize = 80;
 
 /// How many dates stand in the signature area just above a mark (`above`:
 /// the lines above it, nearest first): the short lines up to the first
-/// long one, each date one signature's.
+/// long one, numbered footnote or heading of the notes, each date one
+/// signature's.
 fn signature_dates(lines: &[Line], above: &[usize]) -> usize {
     let mut dates = 0;
     for &i in above {
         let text = lines[i].text();
-        if text.len() > SIGNATURE_LINE || is_form_text(&lines[i]) {
+        let t = text.trim_matches(['|', ' ']);
+        if text.len() > SIGNATURE_LINE
+            || is_form_text(&lines[i])
+            || numbered(t).is_some()
+            || contains_ignore_case(t, "explanation of responses")
+            || t.get(..8).is_some_and(|w| w.eq_ignore_ascii_case("remarks:"))
+        {
             break;
         }
         // A date may run on from the text before it (`Securities,10/03/2025`).
@@ -527,6 +534,11 @@ mod tests {
         // A date run on from the text before it counts.
         let lines = tab_lines("/s/ A B, for C Securities,01/02/2020\nInc.", 0);
         assert_eq!(signature_dates(&lines, &[1, 0]), 1);
+        // The notes above the signatures end their area: their dates are none of theirs.
+        let lines = tab_lines("| Option | 01/02/2020 |\n1. Fully vested.\n/s/ A B 01/03/2020", 0);
+        assert_eq!(signature_dates(&lines, &[2, 1, 0]), 1);
+        let lines = tab_lines("| Option | 01/02/2020 |\nRemarks:\n/s/ A B 01/03/2020", 0);
+        assert_eq!(signature_dates(&lines, &[2, 1, 0]), 1);
     }
 
     #[test]
