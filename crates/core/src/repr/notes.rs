@@ -201,7 +201,8 @@ pub(crate) fn signatures(lines: &[Line], floor: usize, marks: &[usize]) -> (Vec<
         // the others stand before them; else after.
         let dated = signature_dates(lines, &above);
         if found.len() < dated {
-            let at = if found.last().is_some_and(|(i, _)| above.first() == Some(i)) { 0 } else { found.len() };
+            let at =
+                if found.last().is_some_and(|(i, _)| above.first() == Some(i)) { 0 } else { found.len() };
             let unread = (found.len()..dated).map(|_| (mark, unread_signature(lines[mark].span())));
             found.splice(at..at, unread);
         }
@@ -530,7 +531,10 @@ mod tests {
         let lines = tab_lines(text, 0);
         let (sigs, _) = signatures(&lines, 0, &[5]);
         let names: Vec<_> = sigs.iter().map(|s| (s.name.origin, s.name.text())).collect();
-        assert_eq!(names, [(crate::model::Origin::Missing, ""), (crate::model::Origin::Read, "/s/ John Roe")]);
+        assert_eq!(
+            names,
+            [(crate::model::Origin::Missing, ""), (crate::model::Origin::Read, "/s/ John Roe")]
+        );
         // A date run on from the text before it counts.
         let lines = tab_lines("/s/ A B, for C Securities,01/02/2020\nInc.", 0);
         assert_eq!(signature_dates(&lines, &[1, 0]), 1);
