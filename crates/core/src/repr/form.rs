@@ -256,10 +256,14 @@ pub(crate) fn is_form_text(line: &Line) -> bool {
 
 /// Whether a line (in lower case, its leading `**` trimmed) is the label
 /// under a signature cut by a converter after "Reporting", its last word
-/// `Person` alone on one of the next lines (`Date` may come between).
+/// `Person` alone on one of the next lines (`Date` may come between, or
+/// stand beside it in a cell of its own).
 fn is_split_signature_mark(t: &str, below: &[Line]) -> bool {
     t.trim_end_matches([' ', '|']) == "signature of reporting"
-        && below.iter().take(2).any(|l| l.filled().map(|c| c.text.as_str()).eq(["Person"]))
+        && below.iter().take(2).any(|l| {
+            let mut cells = l.filled().map(|c| c.text.as_str());
+            cells.next() == Some("Person") && cells.all(|c| c == "Date")
+        })
 }
 
 fn sections(lines: &[Line]) -> Sections {
@@ -333,7 +337,13 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
         &mut diags,
         span,
     );
-    f.date_of_original_submission = h.date_of_original_submission;
+    // An amendment names the filing it amends: its date not found in a
+    // header whose boxes lost their lines is missing (it may have been lost).
+    f.date_of_original_submission = if grid.scrambled_header && form.is_some_and(FormType::is_amendment) {
+        shown(h.date_of_original_submission)
+    } else {
+        h.date_of_original_submission
+    };
     f.not_subject_to_section16 = match form {
         // Form 3 has no such box.
         Some(FormType::Form3 | FormType::Form3A) => h.not_subject_to_section16,
@@ -627,8 +637,17 @@ fn read_table(
     let marks = if grid.scrambled_tables { MarkStyle::Spaced } else { grid.marks };
     let mut headings = Vec::new();
     let mut data: Vec<Line> = Vec::new();
+    // Where a page breaks in the rows of a table made from a PDF: a page
+    // break repeats the table's title above its headings.
+    let mut breaks = Vec::new();
     for line in lines {
-        if line.is_blank() || is_form_text(line) || line.starts_with("(e.g.") {
+        let title = grid.scrambled_tables
+            && !data.is_empty()
+            && (line.starts_with("Table I - ") || line.starts_with("Table II - "));
+        if title {
+            breaks.push(line.span());
+        }
+        if line.is_blank() || is_form_text(line) || line.starts_with("(e.g.") || title {
             continue;
         }
         let heading =
@@ -644,6 +663,7 @@ fn read_table(
             data.push(Line::new(cells));
         }
     }
+    let centred = grid.scrambled_tables.then_some(breaks.as_slice());
     let mut layout = table::layout(&headings, table);
     let standard = standard_slots(form.map_or(4, FormType::number), table);
     if layout.slots().len() * 2 < standard.len() {
@@ -657,12 +677,12 @@ fn read_table(
             ),
         ));
         layout = table::Layout { groups: vec![standard.to_vec()] };
-        return crate::repr::unheaded::read(&data, &layout, table, diags);
+        return crate::repr::unheaded::read(&data, &layout, table, centred, diags);
     }
     if grid.scrambled_tables {
         // The headings read, but the rows' cells are no guide to their columns.
         let layout = table::Layout { groups: vec![standard.to_vec()] };
-        return crate::repr::unheaded::read(&data, &layout, table, diags);
+        return crate::repr::unheaded::read(&data, &layout, table, centred, diags);
     }
     let data: Vec<&Line> = data.iter().collect();
     table::read_rows(&data, &layout, table, diags)
@@ -778,6 +798,9 @@ mod tests {
         let text = "Table I - x\nRemarks:\n/s/ Jane Doe\t01/02/2024\n** Signature of Reporting\nDate\nPerson\nReminder: Report";
         let s = sections(&tab_lines(text, 0));
         assert_eq!(s.signature_marks, [3]);
+        // `Date` beside `Person`, in a cell of its own.
+        let text = "Table I - x\nRemarks:\n/s/ Jane Doe\t01/02/2024\n** Signature of Reporting\n\tPerson\tDate\nReminder";
+        assert_eq!(sections(&tab_lines(text, 0)).signature_marks, [3]);
         // "Reporting" at a line's end elsewhere is no label.
         let s = sections(&tab_lines("Table I - x\n** Signature of Reporting\nowner's duties", 0));
         assert!(s.signature_marks.is_empty());

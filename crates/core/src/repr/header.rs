@@ -306,6 +306,18 @@ fn value_tokens(
         let piece = &text[from..to];
         let lead = piece.len() - piece.trim_start().len();
         let value = clean_value(piece);
+        // A box's mark printed at the start of a line of its wrapped label
+        // (`X to Section 16. Form 4 or Form 5`): the mark, then the box's
+        // label again, so that the mark is that box's and no other's.
+        if let Some((mark, wording)) = value.split_once(' ')
+            && let Some(checked) = check_mark(mark)
+            && let Some(label) = box_wording(wording)
+        {
+            let at = start + from + lead;
+            out.push(Token::Check(checked, sub_span(cell, at, at + mark.len())));
+            out.push(Token::Label(label, sub_span(cell, at, at + piece.trim().len())));
+            return;
+        }
         if value.is_empty() || is_boilerplate(&value) {
             return;
         }
@@ -364,6 +376,31 @@ const LABEL_ENDS: &[&str] = &[
     "filed",
     "person*",
 ];
+
+/// The "Check this box" box whose wrapped label a line of form text
+/// continues (`to Section 16. Form 4 or Form 5`, `the purchase or sale of
+/// equity`), if any.
+fn box_wording(text: &str) -> Option<Label> {
+    const NOT_SUBJECT: [&str; 3] = ["section 16.", "obligations may continue", "instruction 1(b)"];
+    const AFF10B5_ONE: [&str; 8] = [
+        "transaction was made pursuant",
+        "written plan",
+        "purchase or sale of equity",
+        "securities of the issuer that is",
+        "intended to satisfy",
+        "affirmative defense",
+        "defense conditions",
+        "10b5-1(c)",
+    ];
+    let lower = text.to_ascii_lowercase();
+    if NOT_SUBJECT.iter().any(|p| lower.contains(p)) {
+        Some(Label::NotSubject)
+    } else if AFF10B5_ONE.iter().any(|p| lower.contains(p)) {
+        Some(Label::Aff10b5One)
+    } else {
+        None
+    }
+}
 
 fn is_boilerplate(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
@@ -546,7 +583,17 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
                 }
             }
             Label::Amendment => {
-                if let Some((j, date)) = next_date(tokens, i) {
+                // Text laid out on a page may run the joint filing box's
+                // label in beside this one, before the date: that box holds
+                // no date, so the date after it is this one's — where the
+                // period has a date of its own before this label.
+                let mut at = i;
+                let period_dated =
+                    tokens[..i].iter().any(|t| matches!(t, Token::Value(v) if read_date(&v.text).is_some()));
+                while period_dated && matches!(tokens.get(at + 1), Some(Token::Label(Label::Joint, _))) {
+                    at += 1;
+                }
+                if let Some((j, date)) = next_date(tokens, at) {
                     claimed[j] = true;
                     h.date_of_original_submission = date;
                 }
@@ -1278,6 +1325,33 @@ mod tests {
         assert_eq!(h.period_of_report.value.map(|d| d.to_string()).as_deref(), Some("2024-01-02"));
         assert!(h.date_of_original_submission.value.is_none());
         assert_eq!(h.not_subject_to_section16.value, Some(true));
+    }
+
+    #[test]
+    fn a_mark_at_the_start_of_a_wrapped_box_label_checks_that_box() {
+        let h = header(
+            "Check this box if no longer subject STATEMENT OF CHANGES\nX to Section 16. Form 4 or Form 5\n\
+             obligations may continue. See\nCheck this box to indicate that a\ntransaction was made pursuant to a\n\
+             contract, instruction or written plan\n",
+        );
+        assert_eq!(h.not_subject_to_section16.value, Some(true));
+        assert_eq!(h.aff10b5_one.value, Some(false));
+        let h = header(
+            "Check this box if no longer subject to\nSection 16. Form 4 or Form 5\nCheck this box to indicate that a\n\
+             contract, instruction or written plan for\nX the purchase or sale of equity\nsecurities of the issuer\n",
+        );
+        assert_eq!(h.not_subject_to_section16.value, Some(false));
+        assert_eq!(h.aff10b5_one.value, Some(true));
+    }
+
+    #[test]
+    fn an_amendment_date_after_the_joint_filing_label_beside_its_own_is_read() {
+        let h = header(
+            "3. Date of Earliest Transaction (Month/Day/Year)\n03/04/2024\n\
+             4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing (Check Applicable\n\
+             Line)\n02/03/2024\n",
+        );
+        assert_eq!(h.date_of_original_submission.value.map(|d| d.to_string()).as_deref(), Some("2024-02-03"));
     }
 
     #[test]

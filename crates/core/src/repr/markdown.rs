@@ -239,8 +239,20 @@ mod tests {
         assert_eq!(rows.len(), 1, "the lines of the wrapped nature are no rows: {rows:?}");
         assert_eq!(rows[0].security_title.text(), "Common Stock");
         assert_eq!(rows[0].shares_owned_following_transaction.decimal(), Some(1000.into()));
-        // The plain lines may continue the title: in doubt, not read.
-        assert_eq!(rows[0].security_title.origin, crate::model::Origin::Uncertain);
+        // The row's cells are centred on its line: the title stands whole on
+        // it, and the plain lines above and below are the wrapped nature's.
+        assert!(rows[0].security_title.origin.is_read());
+        assert_eq!(rows[0].nature_of_ownership.text(), "Example Holdings Fund, L.P.");
+        assert!(rows[0].nature_of_ownership.origin.is_read());
+    }
+
+    #[test]
+    fn an_amendments_date_not_found_in_a_header_made_from_a_pdf_is_missing() {
+        // A fictional Form 4/A whose amendment date went astray.
+        let text = "1/2/25, 9:00 AM SEC FORM 4/A\nFORM 4/A\n4. If Amendment, Date of Original Filed (Month/Day/Year)\n\
+            Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\nExplanation of Responses:\n";
+        let out = parse(text);
+        assert_eq!(out.filings[0].date_of_original_submission.origin, crate::model::Origin::Missing);
     }
 
     #[test]

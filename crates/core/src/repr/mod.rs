@@ -21,6 +21,7 @@ pub mod xml;
 
 mod align;
 mod cells;
+mod centred;
 mod columns;
 mod form;
 mod grid;

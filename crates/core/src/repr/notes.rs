@@ -125,7 +125,9 @@ fn recover_lost_numbers(
     fixed
 }
 
-/// `1. text`, `(1) text` → the number and the text.
+/// `1. text`, `(1) text` → the number and the text. A decimal number
+/// (`199.852`) or a mark with no text after it (`(2)`, a table's mark
+/// strayed among the notes) starts no footnote.
 fn numbered(t: &str) -> Option<(u32, &str)> {
     let (digits, rest) = if let Some(rest) = t.strip_prefix('(') {
         let close = rest.find(')')?;
@@ -139,7 +141,11 @@ fn numbered(t: &str) -> Option<(u32, &str)> {
     if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    Some((digits.parse().ok()?, rest.trim()))
+    let rest = rest.trim();
+    if rest.is_empty() || t.as_bytes().get(digits.len() + 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    Some((digits.parse().ok()?, rest))
 }
 
 /// The signatures: for each "Signature of Reporting Person" line in
@@ -190,10 +196,15 @@ pub(crate) fn signatures(lines: &[Line], floor: usize, marks: &[usize]) -> (Vec<
             // A signature is there (its mark is), but its name and date were not read.
             found.push((mark, unread_signature(lines[mark].span())));
         }
-        // More dates above the mark than signatures read: the others were not read.
+        // More dates above the mark than signatures read: the others were
+        // not read. Where those read end on the line just above the mark,
+        // the others stand before them; else after.
         let dated = signature_dates(lines, &above);
-        while found.len() < dated {
-            found.push((mark, unread_signature(lines[mark].span())));
+        if found.len() < dated {
+            let at =
+                if found.last().is_some_and(|(i, _)| above.first() == Some(i)) { 0 } else { found.len() };
+            let unread = (found.len()..dated).map(|_| (mark, unread_signature(lines[mark].span())));
+            found.splice(at..at, unread);
         }
         out.extend(found.into_iter().map(|(_, s)| s));
         lower = mark + 1;
@@ -211,15 +222,23 @@ const SIGNATURE_LINE: usize = 80;
 
 /// How many dates stand in the signature area just above a mark (`above`:
 /// the lines above it, nearest first): the short lines up to the first
-/// long one, each date one signature's.
+/// long one, numbered footnote or heading of the notes, each date one
+/// signature's.
 fn signature_dates(lines: &[Line], above: &[usize]) -> usize {
     let mut dates = 0;
     for &i in above {
         let text = lines[i].text();
-        if text.len() > SIGNATURE_LINE || is_form_text(&lines[i]) {
+        let t = text.trim_matches(['|', ' ']);
+        if text.len() > SIGNATURE_LINE
+            || is_form_text(&lines[i])
+            || numbered(t).is_some()
+            || contains_ignore_case(t, "explanation of responses")
+            || t.get(..8).is_some_and(|w| w.eq_ignore_ascii_case("remarks:"))
+        {
             break;
         }
-        dates += text.split_whitespace().filter(|w| read_date(w).is_some()).count();
+        // A date may run on from the text before it (`Securities,10/03/2025`).
+        dates += text.split([' ', ',']).filter(|w| read_date(w).is_some()).count();
     }
     dates
 }
@@ -443,6 +462,15 @@ mod tests {
     }
 
     #[test]
+    fn table_figures_strayed_among_the_notes_start_none() {
+        let mut diags = Vec::new();
+        let lines = tab_lines("Explanation of Responses:\n12.345\n(2)\n1. One.\n2. Two.", 0);
+        let notes = footnotes(&lines, &mut diags);
+        let texts: Vec<(&str, &str)> = notes.iter().map(|f| (f.id.as_str(), f.text.text())).collect();
+        assert_eq!(texts, [("F1", "One."), ("F2", "Two.")]);
+    }
+
+    #[test]
     fn a_paragraph_fills_a_gap_in_the_numbers() {
         let mut diags = Vec::new();
         let lines = tab_lines("- (1) One.\nTwo, whose number was lost.\n- (3) Three.", 0);
@@ -495,6 +523,26 @@ mod tests {
         let text = "3. Footnote text.\nJane Q. Doe, by\n03/05/2024\nPower of Attorney\n** Signature of Reporting Person Date";
         let (sigs, _) = signatures(&tab_lines(text, 0), 1, &[4]);
         assert_eq!(sigs[0].name.origin, crate::model::Origin::Uncertain);
+    }
+
+    #[test]
+    fn signatures_not_read_above_those_read_stand_first() {
+        let text = "/s/ Jane Doe, Manager,\nExample Fund\n01/02/2020\nGP LLC\n/s/ John Roe\t01/02/2020\n** Signature of Reporting Person Date";
+        let lines = tab_lines(text, 0);
+        let (sigs, _) = signatures(&lines, 0, &[5]);
+        let names: Vec<_> = sigs.iter().map(|s| (s.name.origin, s.name.text())).collect();
+        assert_eq!(
+            names,
+            [(crate::model::Origin::Missing, ""), (crate::model::Origin::Read, "/s/ John Roe")]
+        );
+        // A date run on from the text before it counts.
+        let lines = tab_lines("/s/ A B, for C Securities,01/02/2020\nInc.", 0);
+        assert_eq!(signature_dates(&lines, &[1, 0]), 1);
+        // The notes above the signatures end their area: their dates are none of theirs.
+        let lines = tab_lines("| Option | 01/02/2020 |\n1. Fully vested.\n/s/ A B 01/03/2020", 0);
+        assert_eq!(signature_dates(&lines, &[2, 1, 0]), 1);
+        let lines = tab_lines("| Option | 01/02/2020 |\nRemarks:\n/s/ A B 01/03/2020", 0);
+        assert_eq!(signature_dates(&lines, &[2, 1, 0]), 1);
     }
 
     #[test]

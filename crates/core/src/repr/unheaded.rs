@@ -6,7 +6,12 @@
 //! The lines are not the rows: a converter cuts a printed row into several
 //! lines. A line of words only (no date, no amount) continues the row
 //! above when it has as many cells, else it is left unplaced and the text
-//! of its neighbours is put in doubt. A line of values only — no words, so
+//! of its neighbours is put in doubt — but in Table I of a table made from
+//! a PDF whose cells are centred on their rows (Markdown made from a PDF),
+//! where the lines of words are the natures of the rows around them when
+//! that centring fixes each line's row ([`crate::repr::centred`]); a line
+//! of a lone letter and words there (`S Trust(3)`) is a code that fell
+//! beside its row and a nature's words, split. A line of values only — no words, so
 //! no title — is a piece of a row: a converter that lifts cells with a
 //! superscript footnote mark onto a line of their own puts the code and
 //! amount (`S(1) 600(2)`) above the rest of their row. Such a piece is
@@ -20,8 +25,10 @@
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Column, Row, Table};
 use crate::repr::align::{Kind, kind_of};
+use crate::repr::cells::Cell;
 use crate::repr::grid::Line;
-use crate::repr::table;
+use crate::repr::{centred, table};
+use crate::source::Span;
 
 /// The rows of a table whose headings were garbled: lines with values are
 /// rows; lines of words only are pieces of wrapped titles or natures whose
@@ -31,6 +38,7 @@ pub(crate) fn read(
     data: &[Line],
     layout: &table::Layout,
     table: Table,
+    centred: Option<&[Span]>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Row> {
     // Rows have a date or an amount; a line of the same table (as many
@@ -39,14 +47,22 @@ pub(crate) fn read(
     let mut lines: Vec<Line> = Vec::new();
     let mut kinds: Vec<Piece> = Vec::new();
     let mut loose: Vec<(usize, Line)> = Vec::new();
+    // Whether each line had a line of the same table joined to it.
+    let mut continued: Vec<bool> = Vec::new();
+    // The words split off a line of letters: their index in `loose`, and the letters' line.
+    let mut split_words: Vec<(usize, usize)> = Vec::new();
     for (line, class) in &data {
         let class = *class;
         if class.has_values() {
             lines.push(line.clone());
             kinds.push(if class.values_only() { Piece::Lifted } else { Piece::Whole });
+            continued.push(false);
         } else if let Some(prev) =
             lines.last_mut().filter(|p| p.cells.len() == line.cells.len() && line.cells.len() >= 3)
         {
+            if let Some(c) = continued.last_mut() {
+                *c = true;
+            }
             for (cell, more) in prev.cells.iter_mut().zip(&line.cells) {
                 if !more.is_empty() {
                     cell.text = if cell.is_empty() {
@@ -60,6 +76,16 @@ pub(crate) fn read(
         } else if class.letters_only() {
             lines.push(line.clone());
             kinds.push(Piece::Dropped);
+            continued.push(false);
+        } else if let Some((letters, words)) = split_letters(line).filter(|_| centred.is_some()) {
+            // A line of a band's beside the row's line: a code dropped below
+            // it or lifted above it, and the words of a wrapped cell (between
+            // the rows on the side the code went, once that is known).
+            split_words.push((loose.len(), lines.len()));
+            lines.push(letters);
+            kinds.push(Piece::Dropped);
+            continued.push(false);
+            loose.push((lines.len(), words));
         } else {
             loose.push((lines.len(), line.clone()));
         }
@@ -74,6 +100,10 @@ pub(crate) fn read(
     }
     // Where each line's row went, as rows are joined.
     let (pieces, first, unplaced) = join_lifted_rows(pieces, &kinds, &clean);
+    // A dropped piece joined to its row was the lower line of the row's band.
+    for (k, c) in continued.iter_mut().enumerate() {
+        *c |= kinds.get(k) == Some(&Piece::Dropped) && !unplaced.contains(&k);
+    }
     for k in unplaced {
         // A piece of letters joined to no row: loose text between its neighbours.
         if let Some(line) = lines.get(k) {
@@ -83,6 +113,17 @@ pub(crate) fn read(
     let (joined, second) = table::join_pieces(pieces);
     let mut rows: Vec<_> = joined.into_iter().map(|r| table::doubt_unless_complete(r, table)).collect();
     let row_of = |line: usize| first.get(line).and_then(|&k| second.get(k)).copied();
+    for (at, k) in split_words {
+        // Lifted above the row below: the words stand before that row.
+        let lifted =
+            k + 1 < lines.len() && row_of(k) == row_of(k + 1) && row_of(k.wrapping_sub(1)) != row_of(k);
+        if lifted && let Some(entry) = loose.get_mut(at) {
+            entry.0 = k;
+        }
+    }
+    if let Some(breaks) = centred.filter(|_| table == Table::NonDerivative) {
+        loose = place_centred(&mut rows, loose, lines.len(), &row_of, &continued, breaks);
+    }
     // Rows beside loose footnote marks: their cells' marks may be incomplete.
     let mut beside_marks: Vec<usize> = Vec::new();
     for (at, line) in loose {
@@ -112,6 +153,116 @@ pub(crate) fn read(
         }
     }
     rows
+}
+
+/// Place the loose lines of words as the natures of the rows around them
+/// where a table made from a PDF centres its wrapped cells on their rows
+/// and that fixes every line's row ([`crate::repr::centred`]). Only in
+/// Table I, whose title column is wide enough to hold a title on one line:
+/// in Table II the titles and underlying titles wrap too, onto the lines
+/// the nature's wrapped lines stand on. Returns the
+/// lines not placed: all of them unless every one was.
+fn place_centred(
+    rows: &mut [Row],
+    loose: Vec<(usize, Line)>,
+    lines: usize,
+    row_of: &dyn Fn(usize) -> Option<usize>,
+    continued: &[bool],
+    breaks: &[Span],
+) -> Vec<(usize, Line)> {
+    // Each loose line's gap: the index of the row below it.
+    let gap_of = |at: usize| -> Option<usize> {
+        let above = at.checked_sub(1).map(row_of);
+        let below = if at < lines { row_of(at)? } else { rows.len() };
+        match above {
+            None => (below == 0).then_some(0),
+            Some(above) => (above? + 1 == below).then_some(below),
+        }
+    };
+    let mut gaps: Vec<Vec<&Line>> = vec![Vec::new(); rows.len() + 1];
+    for (at, line) in &loose {
+        // A lone letter may be a code, not a nature's word; text in more
+        // than one cell, or in a table's first (the title's), is not only a nature's.
+        let mut filled = line.cells.iter().enumerate().filter(|(_, c)| !c.is_empty());
+        let one_cell = match (filled.next(), filled.next()) {
+            (Some((k, _)), None) => k > 0 || line.cells.len() == 1,
+            _ => false,
+        };
+        let words = one_cell && !Class::of(line).letters;
+        match gap_of(*at).filter(|_| words).and_then(|g| gaps.get_mut(g)) {
+            Some(gap) => gap.push(line),
+            None => return loose,
+        }
+    }
+    let mut split = vec![false; rows.len()];
+    for (k, _) in continued.iter().enumerate().filter(|(_, c)| **c) {
+        if let Some(s) = row_of(k).and_then(|r| split.get_mut(r)) {
+            *s = true;
+        }
+    }
+    let bands: Vec<centred::Band> = rows.iter().zip(&split).map(|(r, &s)| centred::Band::of(r, s)).collect();
+    let shapes: Vec<Vec<centred::Shape>> =
+        gaps.iter().map(|gap| gap.iter().map(|l| centred::Shape::of(&l.text())).collect()).collect();
+    // The gaps a page breaks in: between the rows around them.
+    let broken: Vec<bool> = (0..=rows.len())
+        .map(|g| match (g.checked_sub(1).and_then(|k| rows.get(k)), rows.get(g)) {
+            (Some(above), Some(below)) => {
+                breaks.iter().any(|b| above.span.end <= b.start && b.start <= below.span.start)
+            }
+            _ => false,
+        })
+        .collect();
+    let Some(cut) = centred::cut(&shapes, &bands, &broken) else { return loose };
+    for (k, (row, &(a, b))) in rows.iter_mut().zip(&cut).enumerate() {
+        let above: Vec<Line> = gaps[k][gaps[k].len() - a..].iter().map(|l| (*l).clone()).collect();
+        let below: Vec<Line> = gaps[k + 1][..b].iter().map(|l| (*l).clone()).collect();
+        if a + b > 0 {
+            centred::wrap_nature(row, &above, &below);
+        }
+    }
+    Vec::new()
+}
+
+/// A line of a table's cells whose cells hold either lone letters (`S`)
+/// or words, some of each: the letters' cells, and the words' cells, each
+/// as a line of the same cells (the others left empty). A converter that
+/// writes a row's band as two lines puts a code that fell below the band
+/// and a wrapped cell's last line (`S` … `Trust(3)`) on one line.
+fn split_letters(line: &Line) -> Option<(Line, Line)> {
+    if let [cell] = line.cells.as_slice() {
+        // A plain line: its first word, a lone letter, from the words after it.
+        let (letter, words) = cell.text.split_once(' ')?;
+        let (start, end) = (cell.span.start as usize, cell.span.end as usize);
+        let at = (start + letter.len()).min(end);
+        let piece = |text: &str, a: usize, b: usize| {
+            Line::new(vec![Cell { text: text.to_owned(), span: Span::new(a, b) }])
+        };
+        let with = piece(letter, start, at);
+        let without = piece(words, (at + 1).min(end), end);
+        let (a, b) = (Class::of(&with), Class::of(&without));
+        return (a.letters_only() && b.text && !b.letters && !b.values).then_some((with, without));
+    }
+    let letters = |cell: &Cell| {
+        let class = Class::of(&Line::new(vec![cell.clone()]));
+        class.letters_only()
+    };
+    let keep = |pick: bool| {
+        let cells = line
+            .cells
+            .iter()
+            .map(|c| {
+                if !c.is_empty() && letters(c) == pick {
+                    c.clone()
+                } else {
+                    Cell { text: String::new(), span: c.span }
+                }
+            })
+            .collect();
+        Line::new(cells)
+    };
+    let (with, without) = (keep(true), keep(false));
+    (line.cells.len() >= 3 && !with.is_blank() && !without.is_blank() && !Class::of(&without).letters)
+        .then_some((with, without))
 }
 
 /// Whether a line has footnote marks standing apart (`(10)(11)`, not
@@ -205,7 +356,8 @@ enum Piece {
 
 /// Join the pieces of rows to their rows where that is certain: a lifted
 /// piece (values only) to the row below it, a dropped one (letters only) to
-/// the row above. The piece and its row were each placed for certain
+/// the row above, or to the row below where the row above shows its
+/// columns (the letters were lifted above their row). The piece and its row were each placed for certain
 /// (`clean`); its row shows none of the piece's columns and is complete
 /// with them; and the row on the piece's other side shows every column the
 /// piece fills (or there is none), so the piece cannot be its. This is the
@@ -227,6 +379,17 @@ fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row
         table::absorb(&mut whole, piece.clone());
         table::is_complete(&whole).then_some(whole)
     };
+    // Whether piece `k` may join the row below: it and the row are placed
+    // for certain, the row shows none of its columns, and the row above it
+    // (`last_whole`) shows them all.
+    let joins_below = |k: usize, last_whole: Option<usize>| {
+        sure(k)
+            && k + 1 < n
+            && kind(k + 1) == Piece::Whole
+            && sure(k + 1)
+            && disjoint(k + 1, k)
+            && last_whole.is_none_or(|above| above + 1 == k && covers(above, k))
+    };
     let mut out: Vec<Row> = Vec::with_capacity(n);
     let mut went = vec![0; n];
     let mut unplaced = Vec::new();
@@ -236,14 +399,7 @@ fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row
     while k < n {
         let row = &rows[k];
         match kind(k) {
-            Piece::Lifted
-                if sure(k)
-                    && k + 1 < n
-                    && kind(k + 1) == Piece::Whole
-                    && sure(k + 1)
-                    && disjoint(k + 1, k)
-                    && last_whole.is_none_or(|above| above + 1 == k && covers(above, k)) =>
-            {
+            Piece::Lifted if joins_below(k, last_whole) => {
                 if let Some(whole) = completes(&rows[k + 1], row) {
                     out.push(whole);
                     went[k] = out.len() - 1;
@@ -263,6 +419,18 @@ fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row
                     }
                     _ => None,
                 };
+                // A letter the row above already shows was lifted above its own row.
+                let lifted = || joins_below(k, last_whole).then(|| completes(&rows[k + 1], row)).flatten();
+                if joined.is_none()
+                    && let Some(whole) = lifted()
+                {
+                    out.push(whole);
+                    went[k] = out.len() - 1;
+                    went[k + 1] = out.len() - 1;
+                    last_whole = Some(k + 1);
+                    k += 2;
+                    continue;
+                }
                 went[k] = out.len().saturating_sub(1);
                 if joined.is_none() {
                     unplaced.push(k);
@@ -375,7 +543,7 @@ mod tests {
             line(&["Common Stock", "", "03/04/2024", "", "", "D $10.75", "650", "D", ""]),
         ];
         let mut diags = Vec::new();
-        let rows = read(&data, &layout(), Table::NonDerivative, &mut diags);
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut diags);
         assert_eq!(rows.len(), 2);
         let second = &rows[1];
         assert_eq!(second.transaction_code.copied(), Some(TransactionCode::S));
@@ -407,7 +575,7 @@ mod tests {
             line(&["Common Stock", "", "03/04/2024", "", "S", "250", "D", "650", "D"]),
         ];
         let mut diags = Vec::new();
-        let rows = read(&data, &layout(), Table::NonDerivative, &mut diags);
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut diags);
         assert_eq!(rows.len(), 2, "{diags:?}");
         let second = &rows[1];
         assert_eq!(second.transaction_price_per_share.decimal(), Some(rust_decimal::Decimal::new(1075, 2)));
@@ -425,7 +593,7 @@ mod tests {
             line(&["Common Stock 03/04/2024 S 250 D $10.75 750 D"]),
         ];
         let mut diags = Vec::new();
-        let rows = read(&data, &layout(), Table::NonDerivative, &mut diags);
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut diags);
         assert_eq!(rows.len(), 2, "{diags:?}");
         assert_eq!(rows[0].transaction_code.copied(), Some(TransactionCode::C));
         assert!(rows[0].transaction_code.origin.is_read());
@@ -436,7 +604,7 @@ mod tests {
             line(&["C"]),
             line(&["Common Stock", "", "03/04/2024", "", "", "250", "D $10.75", "750", "D"]),
         ];
-        let rows = read(&data, &layout(), Table::NonDerivative, &mut Vec::new());
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut Vec::new());
         assert_eq!(rows.len(), 2);
         assert!(rows.iter().all(|r| r.transaction_code.value.is_none()));
         assert!(!rows[0].shares_owned_following_transaction.origin.is_read());
@@ -453,7 +621,7 @@ mod tests {
         let data =
             [line(&["Stock Option $10 03/04/2024 M 500 03/04/2025 03/04/2030 Common Stock 500 $0 1,500 D"])];
         let mut diags = Vec::new();
-        let rows = read(&data, &derivative(), Table::Derivative, &mut diags);
+        let rows = read(&data, &derivative(), Table::Derivative, None, &mut diags);
         assert_eq!(rows.len(), 1, "{diags:?}");
         let row = &rows[0];
         assert_eq!(row.transaction_shares.decimal(), Some(500.into()));
@@ -473,7 +641,7 @@ mod tests {
                 "Stock Option $10 03/04/2024 M(3) 500 03/04/2025 03/04/2030 Common Stock 500 $0(4) 1,500 D",
             ]),
         ];
-        let rows = read(&data, &derivative(), Table::Derivative, &mut Vec::new());
+        let rows = read(&data, &derivative(), Table::Derivative, None, &mut Vec::new());
         assert_eq!(rows.len(), 1);
         let row = &rows[0];
         assert_eq!(row.transaction_code.origin, crate::model::Origin::Uncertain, "{row:?}");
@@ -485,9 +653,70 @@ mod tests {
     }
 
     #[test]
+    fn natures_wrapped_around_their_rows_are_read_in_a_table_made_from_a_pdf() {
+        // A fictional table whose two-line natures stand one line above and
+        // one below each row; the second row's code fell onto the line
+        // below it, beside the last line of its nature.
+        let data = [
+            line(&["by"]),
+            line(&["Common Stock 03/04/2024 S 100 D $10.50 900 I"]),
+            line(&["Trust(3)"]),
+            line(&["by"]),
+            line(&["Common Stock", "", "03/04/2024", "", "", "250", "D $10.75", "650", "I", ""]),
+            line(&["", "", "", "", "S", "", "", "", "", "Trust(3)"]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, Some(&[]), &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        for row in &rows {
+            assert_eq!(row.nature_of_ownership.text(), "by Trust", "{diags:?}");
+            assert_eq!(row.nature_of_ownership.footnotes, vec![crate::model::FootnoteId::numbered(3)]);
+            assert!(row.nature_of_ownership.origin.is_read());
+            assert!(row.security_title.origin.is_read());
+        }
+        assert_eq!(rows[1].transaction_code.copied(), Some(TransactionCode::S));
+        // Read as any other table's, the lines are loose and the titles in doubt.
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut Vec::new());
+        assert!(rows.iter().all(|r| !r.security_title.origin.is_read()));
+    }
+
+    #[test]
+    fn a_code_lifted_above_its_row_with_a_natures_first_line_joins_the_row_below() {
+        let data = [
+            line(&["See"]),
+            line(&["Common Stock 03/04/2024 C 100 A $0 1,000 I"]),
+            line(&["Footnote(2)"]),
+            line(&["C(1) See"]),
+            line(&["Common Stock 03/04/2024 250 A $0 1,250 I Footnote(3)"]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, Some(&[]), &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        assert_eq!(rows[1].transaction_code.copied(), Some(TransactionCode::C));
+        assert_eq!(rows[1].transaction_code.footnotes, vec![crate::model::FootnoteId::numbered(1)]);
+        assert_eq!(rows[0].nature_of_ownership.text(), "See Footnote");
+        assert_eq!(rows[1].nature_of_ownership.text(), "See Footnote");
+        assert_eq!(rows[1].nature_of_ownership.footnotes, vec![crate::model::FootnoteId::numbered(3)]);
+        assert!(
+            rows.iter().all(|r| r.security_title.origin.is_read() && r.nature_of_ownership.origin.is_read())
+        );
+    }
+
+    #[test]
+    fn a_line_of_a_dropped_letter_and_words_is_split() {
+        let (letters, words) = split_letters(&line(&["S Trust(3)"])).unwrap_or_default();
+        assert_eq!((letters.text(), words.text()), ("S".to_owned(), "Trust⁽³⁾".to_owned()));
+        let (letters, words) = split_letters(&line(&["", "S", "", "Trust(3)"])).unwrap_or_default();
+        assert_eq!((letters.text(), words.text()), ("S".to_owned(), "Trust⁽³⁾".to_owned()));
+        // Words first, or an amount, are no such line.
+        assert!(split_letters(&line(&["Trust S"])).is_none());
+        assert!(split_letters(&line(&["S 100"])).is_none());
+    }
+
+    #[test]
     fn a_holding_line_is_read_as_a_holding() {
         let data = [line(&["Common Stock", "", "", "2,415", "I By Trust"])];
-        let rows = read(&data, &layout(), Table::NonDerivative, &mut Vec::new());
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut Vec::new());
         let row = &rows[0];
         assert_eq!(row.kind, crate::model::RowKind::Holding);
         assert_eq!(row.shares_owned_following_transaction.decimal(), Some(2415.into()));
