@@ -195,10 +195,10 @@ pub(crate) fn read(
         // Words above the page's first row may end the last row of the page
         // before, or start the first row: both are in doubt.
         if let Some(last) = rows.last_mut() {
-            doubt_columns(last, &ran_on, diagnostics);
+            doubt_columns(last, table, &ran_on, diagnostics);
         }
         if let Some(first) = more.first_mut() {
-            doubt_columns(first, &ran_on, diagnostics);
+            doubt_columns(first, table, &ran_on, diagnostics);
         }
         rows.extend(more);
         continued = true;
@@ -254,7 +254,7 @@ fn read_rows(
         finish_row(&mut row, &layout, table);
         if n > 0 || !run.continued {
             // (The first row of a page the table ran on to: see `read`.)
-            doubt_columns(&mut row, &slots_of(group), diagnostics);
+            doubt_columns(&mut row, table, &slots_of(group), diagnostics);
         }
         // The older print runs columns into one another: only a complete row is trusted.
         rows.push(if wrap == Wrap::Hanging { doubt_unless_complete(row, table) } else { row });
@@ -275,23 +275,40 @@ struct Group {
     parted: Vec<usize>,
 }
 
-/// Mark the values of the doubtful columns uncertain, with a diagnostic.
-fn doubt_columns(row: &mut Row, doubtful: &[Slot], diagnostics: &mut Vec<Diagnostic>) {
+/// Mark the values of the doubtful columns uncertain, with a diagnostic;
+/// an empty cell of a doubtful column is missing (its words may have gone
+/// to the row above or below).
+fn doubt_columns(row: &mut Row, table: Table, doubtful: &[Slot], diagnostics: &mut Vec<Diagnostic>) {
+    let row_span = row.span;
     for column in doubtful.iter().flat_map(|&s| slot_columns(s).iter().copied()) {
         let cell = row.cell(column);
         let (_, span, origin) = cell.meta();
-        let Some(span) = span.filter(|_| origin.is_read() && cell.text().is_some()) else { continue };
-        crate::repr::table::set_origin(row, column, crate::model::Origin::Uncertain);
-        diagnostics.push(
-            Diagnostic::new(
-                Code::WrapUncertain,
-                Some(span),
+        if !origin.is_read() {
+            continue;
+        }
+        let (origin, span, message) = match (span, cell.text().is_some()) {
+            (Some(span), true) => (
+                crate::model::Origin::Uncertain,
+                span,
                 format!(
                     "the {} wraps over lines that may as well belong to the row above or below",
                     column.label()
                 ),
-            )
-            .with_help("check where the row's cell ends against the original filing"),
+            ),
+            (span, false) if column.applies(table, row.kind) => (
+                crate::model::Origin::Missing,
+                span.unwrap_or(row_span),
+                format!(
+                    "the {} is empty, but its words may have gone to the row above or below",
+                    column.label()
+                ),
+            ),
+            _ => continue,
+        };
+        crate::repr::table::set_origin(row, column, origin);
+        diagnostics.push(
+            Diagnostic::new(Code::WrapUncertain, Some(span), message)
+                .with_help("check where the row's cell ends against the original filing"),
         );
     }
 }
@@ -536,6 +553,41 @@ fn row_groups(
                 while idx < pieces.len() && pieces[idx].0 <= band_end {
                     groups[l].pieces.push(pieces[idx]);
                     idx += 1;
+                }
+            }
+        }
+    }
+    // A row left with nothing in a column that always has a value (the
+    // title; the nature of an indirect holding), whose cut was in doubt,
+    // had its words given to the row above or below: its cell and its
+    // neighbours' stay in doubt however evenly they came out.
+    let has = |g: &Group, c: usize| {
+        main_has(g, Some(c)) || g.pieces.iter().any(|&(i, k)| tokens[i].get(k).and_then(column) == Some(c))
+    };
+    let indirect = |g: &Group| {
+        g.mains.iter().any(|&m| {
+            tokens[m].iter().any(|t| {
+                t.kind == Kind::Letter('I')
+                    && column(t).and_then(|k| slots.get(k)) == Some(&Slot::DirectIndirect)
+            })
+        })
+    };
+    let required = |g: &Group, c: usize| match slots.get(c) {
+        Some(Slot::Title) => true,
+        Some(Slot::Nature) => indirect(g),
+        _ => false,
+    };
+    for n in 0..groups.len() {
+        let g = &groups[n];
+        let emptied: Vec<usize> =
+            g.doubtful.iter().copied().filter(|&c| required(g, c) && !has(g, c)).collect();
+        for c in emptied {
+            for m in [n.checked_sub(1), Some(n), Some(n + 1)].into_iter().flatten() {
+                if let Some(g) = groups.get_mut(m)
+                    && g.doubtful.contains(&c)
+                    && !g.parted.contains(&c)
+                {
+                    g.parted.push(c);
                 }
             }
         }

@@ -407,3 +407,24 @@ fn a_split_between_rows_is_sure_only_at_a_blank_line() {
     // Nothing above nor on the upper row's main line: all go down, for sure.
     assert_eq!(centred_split(&pieces(&[11, 12]), 0, false, 10, 13), (0, true));
 }
+
+#[test]
+fn a_row_left_without_a_title_keeps_its_neighbours_in_doubt() {
+    // Two fictional rows whose titles stand on the line above their
+    // values (no blank line between): the even cut gives the first row
+    // both titles and leaves the second without one.
+    let mut lines = table_i_headings();
+    for date in ["01/15/2024", "01/16/2024"] {
+        lines.extend([at(&[(2, "Common Stock")]), purchase_line(date)]);
+    }
+    let page = page_lines(&lines.join("\n"), 0);
+    let mut diags = Vec::new();
+    let rows = read(&page, Table::NonDerivative, MarkStyle::Attached, Wrap::Centred, &mut diags);
+    assert_eq!(rows.len(), 2, "{diags:?}");
+    for r in &rows {
+        let right = r.security_title.text() == "Common Stock" && r.security_title.origin == Origin::Read;
+        let flagged = matches!(r.security_title.origin, Origin::Uncertain | Origin::Missing);
+        assert!(right || flagged, "{:?}", r.security_title);
+    }
+    assert!(rows.iter().any(|r| r.security_title.origin == Origin::Missing), "{rows:?}");
+}
