@@ -63,7 +63,12 @@ fn move_marks(page: &mut [PageLine]) {
 /// and goes before that line's text, where the header reader looks for it.
 /// A mark run into the label's text (`X Section 16.`) is split off first.
 fn place_box_marks(page: &mut [PageLine]) {
-    let starts_label = |s: &Segment| starts_with_ignore_case(&s.cell.text, "check this box");
+    // A label's first line, its mark maybe run into it (`X Check this box`).
+    let starts_label = |s: &Segment| {
+        let t = s.cell.text.as_str();
+        let unmarked = t.split_once(' ').filter(|(m, _)| check_mark(m) == Some(true)).map_or(t, |(_, r)| r);
+        starts_with_ignore_case(unmarked.trim_start(), "check this box")
+    };
     // The line of the last label's first line, and the label's column.
     let mut label: Option<(usize, u32)> = None;
     for i in 0..page.len() {
@@ -526,6 +531,16 @@ mod tests {
         assert_eq!(page[5].text(), "X Check this box to indicate that a");
         assert_eq!(page[6].text(), "transaction was made pursuant to a");
         assert_eq!(page[6].segments[0].x, 4);
+        // A mark run into a label's first line stays there.
+        let mut page = page_lines(
+            &text
+                .replace("  X     obligations", "        obligations")
+                .replace("        Check this box to", "  X Check this box to"),
+            0,
+        );
+        place_box_marks(&mut page);
+        assert_eq!(page[0].text(), "Check this box if no longer subject");
+        assert_eq!(page[5].text(), "X Check this box to indicate that a");
     }
 
     #[test]
