@@ -883,9 +883,12 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
     // States: s = 0 nothing placed yet, s = j + 1 the last token placed went to slot j.
     let width = m + 1;
     let same_cell = |i: usize| i > 0 && tokens[i - 1].cell == tokens[i].cell;
+    // How each token fits each slot, worked out once (the passes below ask n·m² times).
+    let fits: Vec<i32> =
+        tokens.iter().flat_map(|t| slots.iter().map(|&slot| fit(t.token.kind, slot))).collect();
     // The score of placing token i (after the last placed token in state s) in slot j.
     let step = |i: usize, s: usize, j: usize| -> i32 {
-        let f = fit(tokens[i].token.kind, slots[j]);
+        let f = fits[i * m + j];
         if f == 0 || j < s || tokens[i].pin.is_some_and(|g| group_of[j] != g) {
             return neg;
         }
@@ -932,6 +935,10 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
     }
     for i in (0..n).rev() {
         for s in 0..width {
+            // Only the states some alignment reaches are asked for below.
+            if front[i * width + s] == neg {
+                continue;
+            }
             let rest = back[(i + 1) * width + s];
             let mut best = rest + if attach(i, s) { ATTACH } else { DROP };
             for j in s..m {
