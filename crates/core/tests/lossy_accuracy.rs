@@ -483,12 +483,12 @@ fn corpus_accuracy() {
         ("mdhtml", 98.0, 0.1),
         ("html2md", 98.0, 0.1),
         ("innertext-legacy", 98.0, 0.1),
-        ("pdftext", 98.4, 0.2),
+        ("pdftext", 98.65, 0.1),
         // The renderings made from PDFs: lower "right" since their tables
         // whose rows cannot be told apart for certain (and Markdown's header
         // boxes) are flagged uncertain instead of guessed.
         ("markdown", 69.8, 0.1),
-        ("pdftext-legacy", 97.6, 0.1),
+        ("pdftext-legacy", 97.65, 0.1),
         ("pdfraw", 45.1, 0.45),
         ("page", 99.5, 0.1),
     ];

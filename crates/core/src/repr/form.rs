@@ -227,6 +227,7 @@ const FORM_TEXT: &[&str] = &[
     "potential persons who are to respond",
     // (the end of the sentence above, wrapped)
     "currently valid omb control number",
+    "valid omb control number",
     "if space is insufficient",
     "* form 4:",
     "edgar filing:",
@@ -245,7 +246,7 @@ pub(crate) fn is_form_text(line: &Line) -> bool {
     let Some(first) = line.filled().next() else { return false };
     // Every form text starts with one of these characters: skip the rest cheaply.
     let lead = first.text.trim_start_matches(['\\', '*', ' ']).chars().next().map(|c| c.to_ascii_lowercase());
-    if !matches!(lead, Some('(' | 'r' | 'p' | 's' | 'i' | 'n' | 'e' | 'f' | 'c')) {
+    if !matches!(lead, Some('(' | 'r' | 'p' | 's' | 'i' | 'n' | 'e' | 'f' | 'c' | 'v')) {
         return false;
     }
     let mut t = line.text();
@@ -790,6 +791,14 @@ mod tests {
         let mut none: Field<String> = Field::default();
         settle_whole_issuer(&mut none, &[at]);
         assert_eq!(none.origin, Origin::Missing);
+    }
+
+    #[test]
+    fn the_omb_sentence_wrapped_anywhere_is_form_text() {
+        let lines =
+            tab_lines("currently valid OMB control number.\nvalid OMB control number.\nvalid until 2030", 0);
+        let form: Vec<bool> = lines.iter().map(is_form_text).collect();
+        assert_eq!(form, [true, true, false]);
     }
 
     #[test]

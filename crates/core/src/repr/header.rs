@@ -100,6 +100,8 @@ const LABELS: &[(&str, Label, Bound)] = &[
     ("form filed by one reporting person", Label::OnePerson, Bound::Free),
     ("check this box if no longer subject to section 16", Label::NotSubject, Bound::Free),
     ("check this box to indicate that a transaction was made pursuant to", Label::Aff10b5One, Bound::Free),
+    // Laid out on a page, the label's second line ends with the article.
+    ("check this box to indicate that a transaction was made pursuant to a", Label::Aff10b5One, Bound::Free),
     ("form 3 holdings reported", Label::Form3Holdings, Bound::Free),
     ("form 4 transactions reported", Label::Form4Transactions, Bound::Free),
     // The first line of labels text laid out on a page wraps (the rest is form text).

@@ -55,41 +55,167 @@ fn move_marks(page: &mut [PageLine]) {
     }
 }
 
+/// The check boxes above the numbered boxes ("Check this box if no longer
+/// subject to Section 16", "Check this box to indicate that a transaction
+/// was made pursuant to …"): a mark in the margin stands beside the middle
+/// of its wrapped label, so on any of the label's lines. It belongs to the
+/// label whose first line ("Check this box …") is the last at or above it,
+/// and goes before that line's text, where the header reader looks for it.
+/// A mark run into the label's text (`X Section 16.`) is split off first.
+fn place_box_marks(page: &mut [PageLine]) {
+    // A label's first line, its mark maybe run into it (`X Check this box`).
+    let starts_label = |s: &Segment| {
+        let t = s.cell.text.as_str();
+        let unmarked = t.split_once(' ').filter(|(m, _)| check_mark(m) == Some(true)).map_or(t, |(_, r)| r);
+        starts_with_ignore_case(unmarked.trim_start(), "check this box")
+    };
+    // The line of the last label's first line, and the label's column.
+    let mut label: Option<(usize, u32)> = None;
+    for i in 0..page.len() {
+        if let Some(s) = page[i].segments.iter().find(|s| starts_label(s)) {
+            label = Some((i, s.x));
+            continue;
+        }
+        let Some((at, label_x)) = label else { continue };
+        let Some(first) = page[i].segments.first().filter(|s| s.x < label_x) else { continue };
+        let (x, span, text) = (first.x, first.cell.span, first.cell.text.clone());
+        let start = span.start as usize;
+        let mark = if check_mark(&text) == Some(true) {
+            page[i].segments.remove(0)
+        } else if let Some((mark, rest)) = text.split_once(' ')
+            && check_mark(mark) == Some(true)
+            && !rest.trim().is_empty()
+        {
+            let lead = text.len() - rest.trim_start().len();
+            page[i].segments[0] = Segment {
+                x: x + lead as u32,
+                cell: Cell::new(rest.trim_start(), Span::new(start + lead, span.end as usize)),
+            };
+            Segment { x, cell: Cell::new(mark, Span::new(start, start + mark.len())) }
+        } else {
+            continue;
+        };
+        page[at].segments.insert(0, mark);
+    }
+}
+
 /// The widest a line of the name and address box runs (characters of
-/// pdftotext's layout): a line that ends closer than a word to it may have
-/// been wrapped there, not ended.
+/// pdftotext's layout) when the box's "(Last) (First) (Middle)" labels are
+/// not found to measure it by.
 const NAME_BOX_WIDTH: usize = 30;
 
-/// Breaks between the name and address box's value lines that may be a
-/// wrap (the line was full) rather than the end of a value.
-fn doubtful_breaks(column: &[PageLine]) -> Vec<Doubt> {
-    fn value(l: &PageLine) -> Option<&Segment> {
-        match l.segments.as_slice() {
-            [s] => {
-                let t = s.cell.text.as_str();
-                let label =
-                    t.starts_with('(') || t.starts_with(|c: char| c.is_ascii_digit()) && t.contains(". ");
-                (!label).then_some(s)
+/// How full a line of the name and address box is (its length and the next
+/// line's first word, against the width of its "(Last) (First) (Middle)"
+/// labels) when it may have been wrapped rather than ended. Wraps are found
+/// from 0.667 of that width up, ends of values up to 0.73: the characters
+/// of a proportional font take more or less room than one column each.
+const MAY_WRAP: f64 = 0.62;
+
+/// Last words that cannot end a street line: a line that may be full and
+/// ends with one was wrapped (`2800 SAND HILL ROAD, SUITE` / `101`).
+const JOINING_WORDS: [&str; 12] =
+    ["suite", "ste", "ste.", "floor", "fl.", "bldg.", "of", "the", "and", "&", "#", "-"];
+
+/// A value line of the name and address box: one segment, not a label.
+fn box_value(l: &PageLine) -> Option<&Segment> {
+    match l.segments.as_slice() {
+        [s] => {
+            let t = s.cell.text.as_str();
+            // `(Street)`, or a box's numbered label (`1. Name and Address`), not `100 ST. JAMES`.
+            let numbered = t
+                .split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+            let label = t.starts_with('(') || numbered;
+            (!label).then_some(s)
+        }
+        _ => None,
+    }
+}
+
+/// Append the value of line `from` to the value of line `to` (both
+/// [`box_value`] lines), as text wrapped over lines; line `from` is left blank.
+fn join_lines(column: &mut [PageLine], to: usize, from: usize) {
+    let Some(moved) = column[from].segments.pop() else { return };
+    if let Some(s) = column[to].segments.first_mut() {
+        s.cell.text = join_wrapped(&s.cell.text, &moved.cell.text);
+        s.cell.span = s.cell.span.cover(moved.cell.span);
+    }
+}
+
+/// The name and address box (1), one column of the page's lines (or a
+/// further owner's box, printed after the tables). The name
+/// (above "(Last) (First) (Middle)") is one value however many lines it
+/// wraps over: its lines are joined. A break between street lines (above
+/// "(Street)") where the line was full enough to have been wrapped is a
+/// wrap when the line ends with a word that cannot end a street
+/// ([`JOINING_WORDS`]) or the next line is a single word (`ROAD`, `INC.`,
+/// `100`: no street line on its own): the lines are joined. Any other such
+/// break is given back as a doubt (one value wrapped, or two).
+pub(crate) fn name_box(column: &mut [PageLine]) -> Vec<Doubt> {
+    let find = |what: &str| {
+        column.iter().position(|l| l.segments.iter().any(|s| contains_ignore_case(&s.cell.text, what)))
+    };
+    let label = find("name and address");
+    let names_end =
+        column.iter().position(|l| l.segments.first().is_some_and(|s| s.cell.text.starts_with("(Last)")));
+    let streets_end = find("(street)").unwrap_or(column.len());
+    let width = names_end
+        .and_then(|i| {
+            let segs = &column[i].segments;
+            let right = segs.iter().find_map(|s| {
+                let at = s.cell.text.find("(Middle)")?;
+                Some(s.x as usize + s.cell.text[..at].chars().count() + "(Middle)".len())
+            })?;
+            right.checked_sub(segs.first()?.x as usize)
+        })
+        .unwrap_or(NAME_BOX_WIDTH);
+    if let (Some(label), Some(end)) = (label, names_end) {
+        let names: Vec<usize> = (label + 1..end).filter(|&i| box_value(&column[i]).is_some()).collect();
+        if let Some((&first, rest)) = names.split_first() {
+            for &i in rest {
+                join_lines(column, first, i);
             }
-            _ => None,
         }
     }
-    let mut out = Vec::new();
-    for pair in column.windows(2) {
-        let (Some(a), Some(b)) = (value(&pair[0]), value(&pair[1])) else { continue };
-        let next_word = b.cell.text.split(' ').next().unwrap_or("").chars().count();
-        if a.cell.text.chars().count() + 1 + next_word > NAME_BOX_WIDTH {
-            out.push(Doubt {
-                span: a.cell.span.cover(b.cell.span),
+    let start = names_end.map_or(0, |i| i + 1);
+    let streets: Vec<usize> =
+        (start..streets_end.max(start)).filter(|&i| box_value(&column[i]).is_some()).collect();
+    let mut doubts = Vec::new();
+    // The line the value being built started on, and its last piece's length.
+    let mut open: Option<(usize, usize)> = None;
+    for &i in &streets {
+        let Some(b) = box_value(&column[i]).map(|s| s.cell.text.clone()) else { continue };
+        let Some((a, a_len)) = open else {
+            open = Some((i, b.chars().count()));
+            continue;
+        };
+        let next_word = b.split(' ').next().unwrap_or("");
+        let full = (a_len + 1 + next_word.chars().count()) as f64 >= MAY_WRAP * width as f64;
+        if !full {
+            open = Some((i, b.chars().count()));
+            continue;
+        }
+        let a_text = box_value(&column[a]).map(|s| s.cell.text.clone()).unwrap_or_default();
+        let last_word = a_text.rsplit(' ').next().unwrap_or("");
+        let joins = JOINING_WORDS.iter().any(|w| last_word.eq_ignore_ascii_case(w));
+        if joins || !b.contains(' ') {
+            join_lines(column, a, i);
+            open = Some((a, b.chars().count()));
+            continue;
+        }
+        if let (Some(x), Some(y)) = (box_value(&column[a]), box_value(&column[i])) {
+            doubts.push(Doubt {
+                span: x.cell.span.cover(y.cell.span),
                 message: format!(
                     "{} and {} may be one value wrapped over two lines, or two values",
-                    quote(&a.cell.text),
-                    quote(&b.cell.text)
+                    quote(&x.cell.text),
+                    quote(&y.cell.text)
                 ),
             });
         }
+        open = Some((i, b.chars().count()));
     }
-    out
+    doubts
 }
 
 /// The header: boxes side by side are laid out one after the other, with
@@ -97,7 +223,6 @@ fn doubtful_breaks(column: &[PageLine]) -> Vec<Doubt> {
 pub(crate) fn header(page: &[PageLine]) -> (Vec<Line>, Vec<Doubt>) {
     let mut page = page.to_vec();
     move_marks(&mut page);
-    let page = page.as_slice();
     // The boxes' columns: where their numbered labels start.
     const BOXES: [&str; 8] = [
         "name and address",
@@ -127,6 +252,8 @@ pub(crate) fn header(page: &[PageLine]) -> (Vec<Line>, Vec<Doubt>) {
     }
     crate::sort::by(&mut anchors, Ord::cmp);
     let start = first_box_line.unwrap_or(page.len());
+    place_box_marks(&mut page[..start]);
+    let page = page.as_slice();
     let mut out: Vec<Line> = page[..start].iter().filter(|l| !l.is_blank()).map(PageLine::line).collect();
     if anchors.len() < 2 {
         // One box under the other (the older layout): line by line.
@@ -136,7 +263,7 @@ pub(crate) fn header(page: &[PageLine]) -> (Vec<Line>, Vec<Doubt>) {
     let mut doubts = Vec::new();
     for (k, &a) in anchors.iter().enumerate() {
         let next = anchors.get(k + 1).copied().unwrap_or(u32::MAX);
-        let column: Vec<PageLine> = page[start..]
+        let mut column: Vec<PageLine> = page[start..]
             .iter()
             .map(|line| PageLine {
                 segments: line
@@ -152,7 +279,7 @@ pub(crate) fn header(page: &[PageLine]) -> (Vec<Line>, Vec<Doubt>) {
             })
             .collect();
         if k == 0 {
-            doubts = doubtful_breaks(&column);
+            doubts = name_box(&mut column);
         }
         out.extend(column_lines(&column));
     }
@@ -313,13 +440,131 @@ mod tests {
     use super::*;
     use crate::repr::pdf::layout::page_lines;
 
+    /// The values of a box laid out one per line, blank lines left out.
+    fn values(column: &[PageLine]) -> Vec<String> {
+        column.iter().filter(|l| !l.is_blank()).map(PageLine::text).collect()
+    }
+
+    #[test]
+    fn a_wrapped_name_is_joined() {
+        // Fictional box 1: the name wraps over two lines, a blank line between.
+        let text = "1. Name and Address of Reporting Person*\n  EXAMPLE, SMITH &\n\n  JONES LLC\n  (Last)      (First)      (Middle)\n  1 MAIN ST\n (Street)\n";
+        let mut column = page_lines(text, 0);
+        assert!(name_box(&mut column).is_empty());
+        assert_eq!(values(&column)[1], "EXAMPLE, SMITH & JONES LLC");
+        assert_eq!(values(&column)[3], "1 MAIN ST");
+    }
+
     #[test]
     fn a_full_line_may_be_wrapped_a_short_one_is_not() {
-        // Fictional box 1: a street line that fills the box, then a short one.
-        let text = "Doe Jane Q\n(Last) (First) (Middle)\n4400 EXAMPLE VALLEY ROAD, SUITE\n200\n(Street)\nC/O EXAMPLE INC\n100 MAIN STREET\n";
-        let doubts = doubtful_breaks(&page_lines(text, 0));
+        // Fictional box 1, the labels 42 columns wide: a full street line,
+        // then a street of its own; the city's lines after "(Street)" are not street lines.
+        let text = [
+            "1. Name and Address of Reporting Person*",
+            "    Doe Jane Q",
+            "    (Last)           (First)          (Middle)",
+            "    C/O EXAMPLE HOLDINGS MANAGEMENT",
+            "    100 MAIN STREET",
+            "   (Street)",
+            "    SPRINGFIELD ABC DEF GHIJKLM NOPQRSTUV",
+            "    WEST",
+        ]
+        .join("\n");
+        let mut column = page_lines(&text, 0);
+        let doubts = name_box(&mut column);
         assert_eq!(doubts.len(), 1, "{doubts:?}");
         let span = doubts[0].span;
-        assert_eq!(&text[span.start as usize..span.end as usize], "4400 EXAMPLE VALLEY ROAD, SUITE\n200");
+        assert_eq!(
+            &text[span.start as usize..span.end as usize],
+            "C/O EXAMPLE HOLDINGS MANAGEMENT\n    100 MAIN STREET"
+        );
+        // A short line ends its value.
+        let mut column = page_lines(&text.replace("HOLDINGS MANAGEMENT", "INC"), 0);
+        assert!(name_box(&mut column).is_empty());
+    }
+
+    #[test]
+    fn a_full_line_ending_with_a_joining_word_or_followed_by_one_word_is_wrapped() {
+        // Fictional box 1, the labels 42 columns wide.
+        let column = |streets: &str| {
+            format!("    Doe Jane\n    (Last)           (First)          (Middle)\n{streets}\n   (Street)\n")
+        };
+        let mut page = page_lines(&column("    4400 EXAMPLE VALLEY ROAD, SUITE\n    200\n    2 ELM ST"), 0);
+        assert!(name_box(&mut page).is_empty());
+        assert_eq!(values(&page)[2..4], ["4400 EXAMPLE VALLEY ROAD, SUITE 200", "2 ELM ST"]);
+        let mut page = page_lines(&column("    1345 EXAMPLE AVENUE OF THE\n    AMERICAS, FL. 11"), 0);
+        assert!(name_box(&mut page).is_empty());
+        assert_eq!(values(&page)[2], "1345 EXAMPLE AVENUE OF THE AMERICAS, FL. 11");
+        let mut page = page_lines(&column("    C/O EXAMPLE CAPITAL, 2800 ELM\n\n    ROAD\n    SUITE 5"), 0);
+        assert!(name_box(&mut page).is_empty());
+        assert_eq!(values(&page)[2..4], ["C/O EXAMPLE CAPITAL, 2800 ELM ROAD", "SUITE 5"]);
+    }
+
+    #[test]
+    fn a_mark_beside_a_wrapped_check_box_label_goes_before_its_first_line() {
+        // The boxes above box 1: a mark on the third line of the first
+        // label, and one run into the second line of a label.
+        let text = [
+            "        Check this box if no longer subject",
+            "        to Section 16. Form 4 or Form 5",
+            "                                   STATEMENT OF CHANGES",
+            "  X     obligations may continue. See",
+            "        Instruction 1(b).",
+            "        Check this box to indicate that a",
+            "        transaction was made pursuant to a",
+            "        contract.",
+        ]
+        .join("\n");
+        let mut page = page_lines(&text, 0);
+        place_box_marks(&mut page);
+        assert_eq!(page[0].text(), "X Check this box if no longer subject");
+        assert_eq!(page[3].text(), "obligations may continue. See");
+        assert_eq!(page[5].text(), "Check this box to indicate that a");
+        let mut page = page_lines(
+            &text
+                .replace("  X     obligations", "        obligations")
+                .replace("        transaction", "  X transaction"),
+            0,
+        );
+        place_box_marks(&mut page);
+        assert_eq!(page[0].text(), "Check this box if no longer subject");
+        assert_eq!(page[5].text(), "X Check this box to indicate that a");
+        assert_eq!(page[6].text(), "transaction was made pursuant to a");
+        assert_eq!(page[6].segments[0].x, 4);
+        // A mark run into a label's first line stays there.
+        let mut page = page_lines(
+            &text
+                .replace("  X     obligations", "        obligations")
+                .replace("        Check this box to", "  X Check this box to"),
+            0,
+        );
+        place_box_marks(&mut page);
+        assert_eq!(page[0].text(), "Check this box if no longer subject");
+        assert_eq!(page[5].text(), "X Check this box to indicate that a");
+    }
+
+    #[test]
+    fn the_check_boxes_above_the_boxes_are_read_by_their_marks() {
+        // Fictional: the Section 16 box checked (its mark on the label's
+        // third line, the 10b5-1 box's label right below), the 10b5-1 box not.
+        let text = [
+            "        Check this box if no longer subject",
+            "        to Section 16. Form 4 or Form 5",
+            "  X     obligations may continue. See",
+            "        Instruction 1(b).",
+            "        Check this box to indicate that a",
+            "        transaction was made pursuant to a",
+            "        contract, instruction or written plan.",
+            "",
+            "  1. Name and Address of Reporting Person*          2. Issuer Name and Ticker or Trading Symbol",
+            "   Doe Jane                                         Example Inc [ EXM ]",
+        ]
+        .join("\n");
+        let (lines, _) = header(&page_lines(&text, 0));
+        let tokens = crate::repr::header::tokens(&lines);
+        let h = crate::repr::header::read_header(&tokens, &lines);
+        assert_eq!(h.not_subject_to_section16.value, Some(true));
+        assert_eq!(h.aff10b5_one.value, Some(false));
+        assert!(h.unplaced.is_empty(), "{:?}", h.unplaced);
     }
 }

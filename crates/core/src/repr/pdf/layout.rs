@@ -11,7 +11,7 @@
 //! signatures (printed at the right) marked by a leading empty cell.
 
 use crate::repr::cells::{Cell, MarkStyle};
-use crate::repr::form::{Grid, PreRead};
+use crate::repr::form::{Doubt, Grid, PreRead};
 use crate::repr::grid::{Line, starts_with_ignore_case};
 use crate::repr::header::split_place;
 use crate::repr::pdf::table::Wrap;
@@ -178,7 +178,9 @@ pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
             &mut pre.diagnostics,
         );
     }
-    out.extend(rest(&page[r.tables_end..]));
+    let (lines, doubts) = rest(&page[r.tables_end..]);
+    out.extend(lines);
+    pre.doubtful.extend(doubts);
     Grid {
         lines: out,
         links: Vec::new(),
@@ -191,10 +193,23 @@ pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
 }
 
 /// The rest of the form, line by line; segments far to the right (the
-/// signatures) follow an empty cell, as the copied page has them.
-fn rest(page: &[PageLine]) -> Vec<Line> {
+/// signatures) follow an empty cell, as the copied page has them. Further
+/// owners' name and address boxes are read as the first's
+/// ([`super::boxes::name_box`]): their doubtful breaks are given back.
+fn rest(page: &[PageLine]) -> (Vec<Line>, Vec<Doubt>) {
     let mut page = page.to_vec();
     join_signature_labels(&mut page);
+    let first_is = |l: &PageLine, prefix: &str| {
+        l.segments.first().is_some_and(|s| starts_with_ignore_case(&s.cell.text, prefix))
+    };
+    let mut doubts = Vec::new();
+    let mut from = 0;
+    while let Some(k) = page[from..].iter().position(|l| first_is(l, "1. name and address")) {
+        let start = from + k;
+        let end = page[start..].iter().position(|l| first_is(l, "(city)")).map_or(page.len(), |e| start + e);
+        doubts.extend(super::boxes::name_box(&mut page[start..end]));
+        from = end.max(start + 1);
+    }
     let mut out = Vec::new();
     let mut owners = None;
     for (i, line) in page.iter().enumerate() {
@@ -215,7 +230,7 @@ fn rest(page: &[PageLine]) -> Vec<Line> {
         }
         out.push(Line::new(cells));
     }
-    out
+    (out, doubts)
 }
 
 /// The older print's "Reporting Owners" table (from its title line), as
