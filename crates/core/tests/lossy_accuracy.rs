@@ -174,12 +174,17 @@ struct Shows {
     links: bool,
     /// Relationships of every owner (the older layout's "Reporting Owners" table).
     all_relationships: bool,
+    /// The Rule 10b5-1 box and Form 5's "Form 3 holdings / Form 4
+    /// transactions reported" boxes: the older layout prints none of them (a
+    /// 10b5-1 plan shows there only in a footnote's words).
+    plan_and_form5_boxes: bool,
 }
 
 fn shows(rendering: &str) -> Shows {
     Shows {
         links: matches!(rendering, "html" | "mdhtml" | "html2md" | "page"),
         all_relationships: rendering.ends_with("legacy"),
+        plan_and_form5_boxes: !rendering.ends_with("legacy"),
     }
 }
 
@@ -206,10 +211,10 @@ fn compare(c: &mut Compare<'_>, xml: &Filing, got: &Filing, shows: &Shows) {
     if xml.form_type().is_some_and(|f| f.number() != 3) {
         c.flag("not_subject_to_section16", xml.not_subject_to_section16.value, &got.not_subject_to_section16);
     }
-    if xml.aff10b5_one.span.is_some() {
+    if shows.plan_and_form5_boxes && xml.aff10b5_one.span.is_some() {
         c.flag("aff10b5_one", xml.aff10b5_one.value, &got.aff10b5_one);
     }
-    if xml.form_type().is_some_and(|f| f.number() == 5) {
+    if shows.plan_and_form5_boxes && xml.form_type().is_some_and(|f| f.number() == 5) {
         c.flag("form3_holdings_reported", xml.form3_holdings_reported.value, &got.form3_holdings_reported);
         c.flag(
             "form4_transactions_reported",
@@ -379,7 +384,9 @@ and owners' CIKs where the rendering keeps EDGAR's company links (`html`,
 (never printed); `equitySwapInvolved` and the `transactionTimeliness` value
 (the stylesheets never print them; the readers infer the former as \"no\" and
 mark the latter missing); `noSecuritiesOwned` (not printed); `notSubjectToSection16` on Form 3 (the
-form has no such box); the relationships
+form has no such box); in the older layout (`*-legacy`), the Rule 10b5-1 box and
+Form 5's Form 3 holdings / Form 4 transactions boxes (that print has none of
+them; its readers mark them missing); the relationships
 of the second and later owners in the EDGAR page's layout (not printed);
 the transaction form type of holdings. A cell counts only when the XML or the
 reading has something in it (blank against blank is not counted). Numbers are
