@@ -21,6 +21,7 @@ pub(crate) mod boxes;
 pub(crate) mod hanging;
 pub(crate) mod layout;
 pub(crate) mod raw;
+pub(crate) mod raw_boxes;
 pub(crate) mod raw_table;
 pub(crate) mod table;
 
@@ -38,8 +39,13 @@ pub fn parse(text: &str) -> Output {
         if laid_out { layout::grid(part, base, marks) } else { raw::grid(part, base, marks) }
     });
     if !laid_out {
+        let blocks = raw_table::blocks(text, 0);
         for filing in &mut out.filings {
             raw::doubt_tables(filing);
+            let (start, end) = (filing.span.start, filing.span.end);
+            let from = blocks.partition_point(|b| b.lines.first().is_some_and(|l| l.span.start < start));
+            let to = blocks.partition_point(|b| b.lines.first().is_some_and(|l| l.span.start < end));
+            raw_boxes::settle(filing, &blocks[from..to.max(from)]);
         }
     }
     out

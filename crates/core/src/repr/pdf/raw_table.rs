@@ -91,7 +91,7 @@ enum Kind2 {
 }
 
 /// The table a title line starts (`Table I - …`, `Table II - …`).
-fn title_of(line: &str) -> Option<Table> {
+pub(crate) fn title_of(line: &str) -> Option<Table> {
     let lower = line.to_ascii_lowercase();
     if lower.starts_with("table ii ") || lower.starts_with("table ii-") {
         Some(Table::Derivative)
