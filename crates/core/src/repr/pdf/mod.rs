@@ -23,6 +23,7 @@ pub(crate) mod layout;
 pub(crate) mod raw;
 pub(crate) mod raw_boxes;
 pub(crate) mod raw_table;
+pub(crate) mod raw_tail;
 pub(crate) mod table;
 
 use crate::detect::Representation;
@@ -45,7 +46,9 @@ pub fn parse(text: &str) -> Output {
             let (start, end) = (filing.span.start, filing.span.end);
             let from = blocks.partition_point(|b| b.lines.first().is_some_and(|l| l.span.start < start));
             let to = blocks.partition_point(|b| b.lines.first().is_some_and(|l| l.span.start < end));
-            raw_boxes::settle(filing, &blocks[from..to.max(from)]);
+            let own = &blocks[from..to.max(from)];
+            raw_boxes::settle(filing, own);
+            raw_tail::settle(filing, own);
         }
     }
     out

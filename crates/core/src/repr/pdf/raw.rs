@@ -10,6 +10,10 @@
 //! uncertain, with a diagnostic: the values are shown, but their places
 //! must be checked. A signature is drawn as a block of its name's lines,
 //! then a block of its date: the pair is read as one `name | date` line.
+//! What the drawing order keeps is then read again from the text's blocks:
+//! the owners' names and places and the period of report
+//! ([`super::raw_boxes`]), the remarks and the signatures
+//! ([`super::raw_tail`]).
 
 use crate::model::{Field, Filing, Origin};
 use crate::repr::cells::{Cell, MarkStyle, read_date};

@@ -453,7 +453,7 @@ fn doubt_dropped_hyphens(row: &mut Row, diags: &mut Vec<Diagnostic>) {
 }
 
 /// Whether a text has a small letter followed by a capital within a word.
-fn may_lack_hyphen(text: &str) -> bool {
+pub(crate) fn may_lack_hyphen(text: &str) -> bool {
     text.chars().zip(text.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
