@@ -11,6 +11,9 @@
 //!   just before the `(City)` label, or as two when the city and the state
 //!   share a line (`MENLO PARK CA`); the state is two capitals and the zip
 //!   code five digits (or five and four), so the three cannot be confused;
+//! - failing that, the header's zip code and state are each the one block
+//!   of their shape in it: a block of a zip code alone, a block of a US
+//!   state's code alone (no other box draws such a value);
 //! - the header of a form that is not an amendment prints one date, the
 //!   period of report (the earliest transaction's, the event's or the
 //!   fiscal year end's): when its blocks hold exactly one date, it is that.
@@ -18,9 +21,15 @@
 //! A value so found replaces the reader's when the reader's overlaps it, or
 //! for the first owner (the one the header shows) when the header has one
 //! such box only. Everything else stays as the reader left it.
+//!
+//! One thing the drawing order loses for certain: which of the two check
+//! boxes at the top (no longer subject to Section 16; Rule 10b5-1) a mark
+//! `X` is in — the mark is drawn away from both labels. Where the form
+//! prints both boxes and either is read as checked, both are marked
+//! uncertain, with a diagnostic; no mark at all leaves both unchecked.
 
-use crate::diagnostic::Code;
-use crate::model::{Field, Filing, ReportingOwner};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Field, Filing, Origin, ReportingOwner};
 use crate::repr::cells::{Cell, read_date};
 use crate::repr::form::PERIOD_OF_REPORT;
 use crate::repr::pdf::raw_table::{Block, title_of};
@@ -35,6 +44,11 @@ struct Boxes {
     places: Vec<([Cell; 3], bool)>,
     /// The header's dates.
     dates: Vec<Cell>,
+    /// The header's blocks of a zip code alone, and of a state's code alone.
+    zips: Vec<Cell>,
+    states: Vec<Cell>,
+    /// Whether the header prints the Rule 10b5-1 box.
+    rule_10b5: bool,
 }
 
 /// Settle the values the header's boxes give in one filing read from
@@ -43,6 +57,9 @@ pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
     let boxes = find(blocks);
     for (k, owner) in filing.reporting_owners.iter_mut().enumerate() {
         settle_owner(owner, k == 0, &boxes);
+    }
+    if boxes.rule_10b5 {
+        doubt_check_boxes(filing);
     }
     let single = filing.document_type.value.is_some_and(|t| !t.is_amendment());
     if let ([date], true) = (boxes.dates.as_slice(), single)
@@ -53,6 +70,26 @@ pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
             .diagnostics
             .retain(|d| !(d.code == Code::SectionMissing && d.message.starts_with(PERIOD_OF_REPORT)));
     }
+}
+
+/// Both check boxes in doubt when either is read as checked (see the
+/// module docs).
+fn doubt_check_boxes(filing: &mut Filing) {
+    let boxes = [&mut filing.not_subject_to_section16, &mut filing.aff10b5_one];
+    if !boxes.iter().any(|b| b.value == Some(true) && b.origin.is_read()) {
+        return;
+    }
+    let span = boxes.iter().find_map(|b| b.span.filter(|_| b.value == Some(true)));
+    for field in boxes {
+        if field.origin.is_read() {
+            field.origin = Origin::Uncertain;
+        }
+    }
+    filing.diagnostics.push(Diagnostic::new(
+        Code::ColumnUncertain,
+        span,
+        "a check box's mark was read from PDF text without layout, but it is drawn away from both boxes (no longer subject to Section 16; Rule 10b5-1): which one it checks is not known",
+    ));
 }
 
 fn settle_owner(owner: &mut ReportingOwner, first: bool, boxes: &Boxes) {
@@ -81,6 +118,13 @@ fn settle_owner(owner: &mut ReportingOwner, first: bool, boxes: &Boxes) {
         address.city = Field::read(city.text.clone(), city.span);
         address.state = Field::read(state.text.clone(), state.span);
         address.zip_code = Field::read(zip.text.clone(), zip.span);
+    } else if first {
+        if let [zip] = boxes.zips.as_slice() {
+            address.zip_code = Field::read(zip.text.clone(), zip.span);
+        }
+        if let [state] = boxes.states.as_slice() {
+            address.state = Field::read(state.text.clone(), state.span);
+        }
     }
 }
 
@@ -98,7 +142,15 @@ fn find(blocks: &[Block]) -> Boxes {
             header = false;
         }
         if header {
+            boxes.rule_10b5 |= block.lines.iter().any(|l| l.text.contains("Rule 10b5"));
             boxes.dates.extend(block.lines.iter().filter(|l| has_date(&l.text)).cloned());
+            if let [only] = block.lines.as_slice() {
+                if is_zip(&only.text) {
+                    boxes.zips.push(only.clone());
+                } else if is_us_state(&only.text) {
+                    boxes.states.push(only.clone());
+                }
+            }
         }
         if matches!(last.text.as_str(), "(Last)" | "(First)" | "(Middle)")
             && !before.is_empty()
@@ -173,6 +225,12 @@ fn place(before: &[Block]) -> Option<[Cell; 3]> {
 /// A US state's (or territory's) code: two capitals.
 fn is_state(text: &str) -> bool {
     text.len() == 2 && text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The USPS code of a US state, district or territory.
+fn is_us_state(text: &str) -> bool {
+    const CODES: &str = "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI";
+    is_state(text) && CODES.split(' ').any(|c| c == text)
 }
 
 /// A zip code: five digits, or five, a hyphen and four.

@@ -84,3 +84,40 @@ fn a_later_owner_is_settled_where_the_reader_found_it() {
     settle(&mut f, &b);
     assert_eq!(f.reporting_owners[1].name.value.as_deref(), Some("SMITH & CO HOLDINGS LLC"));
 }
+
+#[test]
+fn a_mark_drawn_away_from_both_check_boxes_is_in_doubt() {
+    // Fictional: the mark drawn before both boxes' labels.
+    let text = "Washington, D.C. 20549\n\nX\n\nCheck this box if no longer subject to\nSection 16.\n\n\
+Check this box to indicate that a transaction was made pursuant to a\ncontract that is intended to satisfy the\n\
+affirmative defense conditions of Rule 10b5-1(c). See Instruction 10.\n";
+    let mut f = filing(FormType::Form4);
+    f.not_subject_to_section16 = Field::read(true, Span::new(24, 25));
+    f.aff10b5_one = Field::read(false, Span::new(24, 25));
+    settle(&mut f, &blocks(text, 0));
+    assert_eq!(f.not_subject_to_section16.origin, Origin::Uncertain);
+    assert_eq!(f.aff10b5_one.origin, Origin::Uncertain);
+    // No mark: both unchecked, as read.
+    let mut f = filing(FormType::Form4);
+    f.not_subject_to_section16 = Field::read(false, Span::new(0, 1));
+    f.aff10b5_one = Field::read(false, Span::new(0, 1));
+    settle(&mut f, &blocks(&text.replace("X\n", ""), 0));
+    assert_eq!(f.aff10b5_one.origin, Origin::Read);
+}
+
+#[test]
+fn the_headers_one_zip_code_and_one_state_are_the_first_owners() {
+    // Fictional: the city drawn elsewhere, the state and zip as blocks of their own.
+    let text = "Roe Jane\n(Last)\n\n(Middle)\n\n62701\n\nVP\n\nSPRINGFIELD\n\n(City)\n\nIL\n\n(State)\n";
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(text, 0));
+    let address = &f.reporting_owners[0].address;
+    assert_eq!(address.zip_code.value.as_deref(), Some("62701"));
+    assert_eq!(address.state.value.as_deref(), Some("IL"), "VP is no state");
+    assert!(address.city.value.is_none());
+    // Two blocks of a state's shape: which is the owner's is not known.
+    let two = text.replace("VP", "NY");
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(&two, 0));
+    assert!(f.reporting_owners[0].address.state.value.is_none());
+}
