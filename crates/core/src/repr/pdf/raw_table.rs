@@ -484,6 +484,7 @@ fn build(raw: &RawRow, slots: &[Slot], table: Table) -> Built {
     let mut row = Row { span, ..Row::default() };
     let mut row_diags = Vec::new();
     align::fill_tokens(&mut row, &row_slots, &tokens, None, &mut row_diags);
+    doubt_loose_marks(&mut row, &tokens, &mut row_diags);
     align::touch_all(&mut row, &row_slots, span);
     // Tokens that fit no column are handed back (their diagnostics dropped).
     let (left_diags, row_diags): (Vec<Diagnostic>, Vec<Diagnostic>) =
@@ -499,6 +500,37 @@ fn build(raw: &RawRow, slots: &[Slot], table: Table) -> Built {
     }
     let sure = !Column::ALL.iter().any(|c| row.cell(*c).meta().2 == Origin::Uncertain);
     Built { row, diagnostics: row_diags, sure, left: (left, left_diags) }
+}
+
+/// A cell of footnote marks alone, from marks drawn on a line of their
+/// own: the extractor draws a cell's marks apart from its value when they
+/// wrap, so between two rows' values they may be either row's, and any
+/// column's. Such a cell is uncertain but in the columns marks fill alone
+/// (a price, the dates exercisable and of expiration: "see the footnote").
+fn doubt_loose_marks(row: &mut Row, tokens: &[Token], diags: &mut Vec<Diagnostic>) {
+    let alone = [
+        Column::TransactionPricePerShare,
+        Column::ConversionOrExercisePrice,
+        Column::ExerciseDate,
+        Column::ExpirationDate,
+    ];
+    for token in tokens.iter().filter(|t| t.kind == Kind::Marks) {
+        let placed = Column::ALL.into_iter().find(|&c| {
+            let cell = row.cell(c);
+            let (footnotes, span, origin) = cell.meta();
+            origin.is_read() && cell.text().is_none() && !footnotes.is_empty() && span == Some(token.span)
+        });
+        let Some(column) = placed.filter(|c| !alone.contains(c)) else { continue };
+        table::set_origin(row, column, Origin::Uncertain);
+        diags.push(Diagnostic::new(
+            Code::ColumnUncertain,
+            Some(token.span),
+            format!(
+                "the footnote marks {} were drawn apart from any value in PDF text without layout: they may belong to another cell",
+                quote(&token.text)
+            ),
+        ));
+    }
 }
 
 /// Mark every value read in a row uncertain.
@@ -522,6 +554,24 @@ fn doubt_all(row: &mut Row, table: Table) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_drawn_apart_from_any_value_are_in_doubt() {
+        // A fictional sale whose row ends with marks on a line of their own.
+        let text = "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n(2)\n";
+        let block = &blocks(text, 0)[0];
+        let tokens: Vec<Token> = cells(block, MarkStyle::Attached).iter().map(align::cell_token).collect();
+        let slots = columns(&[], Table::NonDerivative);
+        let built = build(&RawRow { tokens, ..RawRow::default() }, &slots, Table::NonDerivative);
+        let placed: Vec<Column> = Column::ALL
+            .into_iter()
+            .filter(|&c| built.row.cell(c).text().is_none() && !built.row.cell(c).meta().0.is_empty())
+            .collect();
+        assert_eq!(placed.len(), 1, "the marks are placed in one cell");
+        assert_eq!(built.row.cell(placed[0]).meta().2, Origin::Uncertain);
+        assert!(!built.sure);
+        assert!(built.diagnostics.iter().any(|d| d.message.contains("drawn apart from any value")));
+    }
 
     #[test]
     fn a_word_that_may_have_lost_its_hyphen_is_in_doubt() {
