@@ -485,12 +485,28 @@ fn build(raw: &RawRow, slots: &[Slot], table: Table) -> Built {
     let mut row_diags = Vec::new();
     align::fill_tokens(&mut row, &row_slots, &tokens, None, &mut row_diags);
     doubt_loose_marks(&mut row, &tokens, &mut row_diags);
-    align::touch_all(&mut row, &row_slots, span);
-    // Tokens that fit no column are handed back (their diagnostics dropped).
-    let (left_diags, row_diags): (Vec<Diagnostic>, Vec<Diagnostic>) =
+    // Tokens that fit no column are handed back (their diagnostics
+    // dropped), and so are values that lost their column to another the
+    // alignment could equally have put there (two amounts owned after: two
+    // rows' values drawn together). Words that lost theirs (a title drawn
+    // twice) are reported, and the row is in doubt.
+    let (unfit, mut row_diags): (Vec<Diagnostic>, Vec<Diagnostic>) =
         row_diags.into_iter().partition(|d| d.code == Code::UnplacedContent);
-    let left: Vec<Token> =
-        tokens.iter().filter(|t| left_diags.iter().any(|d| d.span == Some(t.span))).cloned().collect();
+    let kept = |t: &Token| {
+        Column::ALL
+            .iter()
+            .any(|&c| row.cell(c).meta().1.is_some_and(|s| s.start <= t.span.start && t.span.end <= s.end))
+    };
+    let is_unfit = |t: &Token| unfit.iter().any(|d| d.span == Some(t.span));
+    let lost_value = tokens.iter().any(|t| !kept(t) && !is_unfit(t) && t.kind != Kind::Text);
+    let (left, lost_words): (Vec<Token>, Vec<Token>) = tokens
+        .iter()
+        .filter(|t| !kept(t))
+        .cloned()
+        .partition(|t| lost_value || t.kind != Kind::Text || is_unfit(t));
+    row_diags.extend(lost_words.iter().map(unplaced_token));
+    let left_diags = left.iter().map(unplaced_token).collect();
+    align::touch_all(&mut row, &row_slots, span);
     let unplaced = !left.is_empty() || row_diags.iter().any(|d| d.code != Code::ColumnUncertain);
     let layout = Layout { groups: vec![row_slots] };
     table::finish_row(&mut row, &layout, table);
@@ -533,6 +549,16 @@ fn doubt_loose_marks(row: &mut Row, tokens: &[Token], diags: &mut Vec<Diagnostic
     }
 }
 
+/// What is said of a token that fits none of a row's columns.
+fn unplaced_token(token: &Token) -> Diagnostic {
+    Diagnostic::new(
+        Code::UnplacedContent,
+        Some(token.span),
+        format!("the text {} fits none of the table's columns", quote(&token.text)),
+    )
+    .with_help("it was left out; check the row against the original filing")
+}
+
 /// Mark every value read in a row uncertain.
 /// Its empty columns are missing: whether the row is a transaction or a
 /// holding is itself in doubt, so none is known to be empty.
@@ -554,6 +580,26 @@ fn doubt_all(row: &mut Row, table: Table) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_that_lose_their_column_to_another_rows_are_handed_back() {
+        // Fictional: a sale's row, then a holding's amount and form drawn
+        // before the holding's title: two amounts owned after in one row.
+        let text =
+            "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
+        let section = Section { headings: vec![], data: blocks(text, 0) };
+        let mut diags = Vec::new();
+        let rows = read_section(&section, Table::NonDerivative, MarkStyle::Attached, &mut diags);
+        let owned: Vec<String> = rows
+            .iter()
+            .filter_map(|r| r.shares_owned_following_transaction.value.as_ref().map(|n| n.text.clone()))
+            .collect();
+        assert!(
+            owned.contains(&"900".to_owned()) && owned.contains(&"1,000".to_owned()),
+            "nothing dropped: {owned:?}"
+        );
+        assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin == Origin::Uncertain));
+    }
 
     #[test]
     fn marks_drawn_apart_from_any_value_are_in_doubt() {
