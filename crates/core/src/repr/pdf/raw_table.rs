@@ -92,10 +92,10 @@ enum Kind2 {
 
 /// The table a title line starts (`Table I - …`, `Table II - …`).
 pub(crate) fn title_of(line: &str) -> Option<Table> {
-    let lower = line.to_ascii_lowercase();
-    if lower.starts_with("table ii ") || lower.starts_with("table ii-") {
+    let starts = |prefix: &str| line.get(..prefix.len()).is_some_and(|h| h.eq_ignore_ascii_case(prefix));
+    if starts("table ii ") || starts("table ii-") {
         Some(Table::Derivative)
-    } else if lower.starts_with("table i ") || lower.starts_with("table i-") {
+    } else if starts("table i ") || starts("table i-") {
         Some(Table::NonDerivative)
     } else {
         None
