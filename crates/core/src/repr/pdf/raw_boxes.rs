@@ -58,6 +58,17 @@ pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
     for (k, owner) in filing.reporting_owners.iter_mut().enumerate() {
         settle_owner(owner, k == 0, &boxes);
     }
+    // A settled value is placed: the header reader's word that it had no label goes.
+    let placed: Vec<Span> = filing
+        .reporting_owners
+        .iter()
+        .flat_map(|o| [&o.name, &o.address.city, &o.address.state, &o.address.zip_code])
+        .filter(|f| f.origin == Origin::Read)
+        .filter_map(|f| f.span)
+        .collect();
+    filing
+        .diagnostics
+        .retain(|d| !(d.code == Code::UnplacedContent && d.span.is_some_and(|s| placed.contains(&s))));
     if boxes.rule_10b5 {
         doubt_check_boxes(filing);
     }

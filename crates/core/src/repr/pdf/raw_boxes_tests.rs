@@ -110,7 +110,10 @@ fn the_headers_one_zip_code_and_one_state_are_the_first_owners() {
     // Fictional: the city drawn elsewhere, the state and zip as blocks of their own.
     let text = "Roe Jane\n(Last)\n\n(Middle)\n\n62701\n\nVP\n\nSPRINGFIELD\n\n(City)\n\nIL\n\n(State)\n";
     let mut f = filing(FormType::Form4);
+    let at = text.find("62701").unwrap_or_default();
+    f.diagnostics.push(Diagnostic::new(Code::UnplacedContent, Some(Span::new(at, at + 5)), "no label"));
     settle(&mut f, &blocks(text, 0));
+    assert!(f.diagnostics.is_empty(), "the zip code is placed: {:?}", f.diagnostics);
     let address = &f.reporting_owners[0].address;
     assert_eq!(address.zip_code.value.as_deref(), Some("62701"));
     assert_eq!(address.state.value.as_deref(), Some("IL"), "VP is no state");
