@@ -313,10 +313,11 @@ fn pdf_text_without_layout() {
     assert_eq!(num(&sale.transaction_price_per_share).as_deref(), Some("25.5"));
     assert_eq!(sale.transaction_price_per_share.footnotes, notes(&[2]));
     assert_eq!(num(&sale.shares_owned_following_transaction).as_deref(), Some("10000"));
-    // The owner's boxes interleave in drawing order: read, but flagged.
+    // The owner's boxes interleave in drawing order, but the name is drawn
+    // with its label under it: read.
     let o = &f.reporting_owners[0];
     assert_eq!(o.name.text(), "Doe Jane Q");
-    assert_eq!(o.name.origin, Origin::Uncertain);
+    assert_eq!(o.name.origin, Origin::Read);
     assert!(o.address.state.text() == "IL" || !o.address.state.origin.is_read());
     // The footnotes stop where the signature's blocks start.
     let ids: Vec<&str> = f.footnotes.iter().map(|n| n.id.as_str()).collect();

@@ -305,6 +305,10 @@ fn sections(lines: &[Line]) -> Sections {
     s
 }
 
+/// What the period of report is, in the diagnostic that says it was not found.
+pub(crate) const PERIOD_OF_REPORT: &str =
+    "the date of the earliest transaction (or of the event, or the fiscal year end)";
+
 /// Read one filing from its lines.
 pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> Filing {
     let lines = &grid.lines;
@@ -332,12 +336,7 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
         ..Issuer::default()
     };
     settle_whole_issuer(&mut f.issuer.name, &grid.whole_lines);
-    f.period_of_report = required(
-        h.period_of_report,
-        "the date of the earliest transaction (or of the event, or the fiscal year end)",
-        &mut diags,
-        span,
-    );
+    f.period_of_report = required(h.period_of_report, PERIOD_OF_REPORT, &mut diags, span);
     // An amendment names the filing it amends: its date not found in a
     // header whose boxes lost their lines is missing (it may have been lost).
     f.date_of_original_submission = if grid.scrambled_header && form.is_some_and(FormType::is_amendment) {

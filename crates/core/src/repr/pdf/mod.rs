@@ -21,7 +21,9 @@ pub(crate) mod boxes;
 pub(crate) mod hanging;
 pub(crate) mod layout;
 pub(crate) mod raw;
+pub(crate) mod raw_boxes;
 pub(crate) mod raw_table;
+pub(crate) mod raw_tail;
 pub(crate) mod table;
 
 use crate::detect::Representation;
@@ -34,12 +36,27 @@ pub fn parse(text: &str) -> Output {
     let laid_out = is_laid_out(text);
     // The older print layout writes marks after a space: `Common Stock (1)`.
     let marks = if crate::detect::is_older_layout(text) { MarkStyle::Spaced } else { MarkStyle::Attached };
+    // Without layout, the text's blocks, made once: a filing that is the
+    // whole text reads them as they are.
+    let blocks = if laid_out { Vec::new() } else { raw_table::blocks(text, 0) };
     let mut out = form::parse_all(text, Representation::PdfText, |part, base| {
-        if laid_out { layout::grid(part, base, marks) } else { raw::grid(part, base, marks) }
+        if laid_out {
+            layout::grid(part, base, marks)
+        } else if base == 0 && part.len() == text.len() {
+            raw::grid(part, base, &blocks, marks)
+        } else {
+            raw::grid(part, base, &raw_table::blocks(part, base), marks)
+        }
     });
     if !laid_out {
         for filing in &mut out.filings {
             raw::doubt_tables(filing);
+            let (start, end) = (filing.span.start, filing.span.end);
+            let from = blocks.partition_point(|b| b.lines.first().is_some_and(|l| l.span.start < start));
+            let to = blocks.partition_point(|b| b.lines.first().is_some_and(|l| l.span.start < end));
+            let own = &blocks[from..to.max(from)];
+            raw_boxes::settle(filing, own);
+            raw_tail::settle(filing, own);
         }
     }
     out

@@ -10,6 +10,10 @@
 //! uncertain, with a diagnostic: the values are shown, but their places
 //! must be checked. A signature is drawn as a block of its name's lines,
 //! then a block of its date: the pair is read as one `name | date` line.
+//! What the drawing order keeps is then read again from the text's blocks:
+//! the owners' names and places and the period of report
+//! ([`super::raw_boxes`]), the remarks and the signatures
+//! ([`super::raw_tail`]).
 
 use crate::model::{Field, Filing, Origin};
 use crate::repr::cells::{Cell, MarkStyle, read_date};
@@ -21,10 +25,9 @@ use crate::source::Span;
 
 /// Lay PDF text (without layout) out as lines of cells, one a line, for the
 /// header, the footnotes and the signatures; Tables I and II are read from
-/// the text's blocks ([`raw_table`]).
-pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
-    let blocks = raw_table::blocks(text, base);
-    let signed = signature_lines(&blocks);
+/// the text's blocks ([`raw_table::blocks`] of the same text).
+pub(crate) fn grid(text: &str, base: usize, blocks: &[raw_table::Block], marks: MarkStyle) -> Grid {
+    let signed = signature_lines(blocks);
     let mut lines: Vec<Line> = Vec::new();
     for line in page_lines(text, base).iter().filter(|l| !l.is_blank()).map(|l| l.line()) {
         let span = line.span();
@@ -34,7 +37,7 @@ pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
             None => lines.push(line),
         }
     }
-    let tables = raw_table::read_tables(&blocks, marks);
+    let tables = raw_table::read_tables(blocks, marks);
     let whole_lines = blocks.iter().filter_map(|b| match b.lines.as_slice() {
         [only] => Some(only.span),
         _ => None,
@@ -130,7 +133,7 @@ mod tests {
         assert_eq!(signed.len(), 1);
         let texts: Vec<&str> = signed[0].1.cells.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, ["/s/ Jane Doe, Attorney-in-Fact for John Roe", "01/02/2024"]);
-        let grid = grid(text, 0, MarkStyle::Attached);
+        let grid = grid(text, 0, &raw_table::blocks(text, 0), MarkStyle::Attached);
         let lines: Vec<String> = grid.lines.iter().map(Line::text).collect();
         assert!(lines.iter().any(|l| l == "1. A fictional footnote."), "{lines:?}");
         assert!(!lines.iter().any(|l| l == "for John Roe"), "the name's lines are replaced: {lines:?}");

@@ -91,11 +91,11 @@ enum Kind2 {
 }
 
 /// The table a title line starts (`Table I - …`, `Table II - …`).
-fn title_of(line: &str) -> Option<Table> {
-    let lower = line.to_ascii_lowercase();
-    if lower.starts_with("table ii ") || lower.starts_with("table ii-") {
+pub(crate) fn title_of(line: &str) -> Option<Table> {
+    let starts = |prefix: &str| line.get(..prefix.len()).is_some_and(|h| h.eq_ignore_ascii_case(prefix));
+    if starts("table ii ") || starts("table ii-") {
         Some(Table::Derivative)
-    } else if lower.starts_with("table i ") || lower.starts_with("table i-") {
+    } else if starts("table i ") || starts("table i-") {
         Some(Table::NonDerivative)
     } else {
         None
@@ -453,7 +453,7 @@ fn doubt_dropped_hyphens(row: &mut Row, diags: &mut Vec<Diagnostic>) {
 }
 
 /// Whether a text has a small letter followed by a capital within a word.
-fn may_lack_hyphen(text: &str) -> bool {
+pub(crate) fn may_lack_hyphen(text: &str) -> bool {
     text.chars().zip(text.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
@@ -484,12 +484,29 @@ fn build(raw: &RawRow, slots: &[Slot], table: Table) -> Built {
     let mut row = Row { span, ..Row::default() };
     let mut row_diags = Vec::new();
     align::fill_tokens(&mut row, &row_slots, &tokens, None, &mut row_diags);
-    align::touch_all(&mut row, &row_slots, span);
-    // Tokens that fit no column are handed back (their diagnostics dropped).
-    let (left_diags, row_diags): (Vec<Diagnostic>, Vec<Diagnostic>) =
+    doubt_loose_marks(&mut row, &tokens, &mut row_diags);
+    // Tokens that fit no column are handed back (their diagnostics
+    // dropped), and so are values that lost their column to another the
+    // alignment could equally have put there (two amounts owned after: two
+    // rows' values drawn together). Words that lost theirs (a title drawn
+    // twice) are reported, and the row is in doubt.
+    let (unfit, mut row_diags): (Vec<Diagnostic>, Vec<Diagnostic>) =
         row_diags.into_iter().partition(|d| d.code == Code::UnplacedContent);
-    let left: Vec<Token> =
-        tokens.iter().filter(|t| left_diags.iter().any(|d| d.span == Some(t.span))).cloned().collect();
+    let kept = |t: &Token| {
+        Column::ALL
+            .iter()
+            .any(|&c| row.cell(c).meta().1.is_some_and(|s| s.start <= t.span.start && t.span.end <= s.end))
+    };
+    let is_unfit = |t: &Token| unfit.iter().any(|d| d.span == Some(t.span));
+    let lost_value = tokens.iter().any(|t| !kept(t) && !is_unfit(t) && t.kind != Kind::Text);
+    let (left, lost_words): (Vec<Token>, Vec<Token>) = tokens
+        .iter()
+        .filter(|t| !kept(t))
+        .cloned()
+        .partition(|t| lost_value || t.kind != Kind::Text || is_unfit(t));
+    row_diags.extend(lost_words.iter().map(unplaced_token));
+    let left_diags = left.iter().map(unplaced_token).collect();
+    align::touch_all(&mut row, &row_slots, span);
     let unplaced = !left.is_empty() || row_diags.iter().any(|d| d.code != Code::ColumnUncertain);
     let layout = Layout { groups: vec![row_slots] };
     table::finish_row(&mut row, &layout, table);
@@ -499,6 +516,47 @@ fn build(raw: &RawRow, slots: &[Slot], table: Table) -> Built {
     }
     let sure = !Column::ALL.iter().any(|c| row.cell(*c).meta().2 == Origin::Uncertain);
     Built { row, diagnostics: row_diags, sure, left: (left, left_diags) }
+}
+
+/// A cell of footnote marks alone, from marks drawn on a line of their
+/// own: the extractor draws a cell's marks apart from its value when they
+/// wrap, so between two rows' values they may be either row's, and any
+/// column's. Such a cell is uncertain but in the columns marks fill alone
+/// (a price, the dates exercisable and of expiration: "see the footnote").
+fn doubt_loose_marks(row: &mut Row, tokens: &[Token], diags: &mut Vec<Diagnostic>) {
+    let alone = [
+        Column::TransactionPricePerShare,
+        Column::ConversionOrExercisePrice,
+        Column::ExerciseDate,
+        Column::ExpirationDate,
+    ];
+    for token in tokens.iter().filter(|t| t.kind == Kind::Marks) {
+        let placed = Column::ALL.into_iter().find(|&c| {
+            let cell = row.cell(c);
+            let (footnotes, span, origin) = cell.meta();
+            origin.is_read() && cell.text().is_none() && !footnotes.is_empty() && span == Some(token.span)
+        });
+        let Some(column) = placed.filter(|c| !alone.contains(c)) else { continue };
+        table::set_origin(row, column, Origin::Uncertain);
+        diags.push(Diagnostic::new(
+            Code::ColumnUncertain,
+            Some(token.span),
+            format!(
+                "the footnote marks {} were drawn apart from any value in PDF text without layout: they may belong to another cell",
+                quote(&token.text)
+            ),
+        ));
+    }
+}
+
+/// What is said of a token that fits none of a row's columns.
+fn unplaced_token(token: &Token) -> Diagnostic {
+    Diagnostic::new(
+        Code::UnplacedContent,
+        Some(token.span),
+        format!("the text {} fits none of the table's columns", quote(&token.text)),
+    )
+    .with_help("it was left out; check the row against the original filing")
 }
 
 /// Mark every value read in a row uncertain.
@@ -522,6 +580,44 @@ fn doubt_all(row: &mut Row, table: Table) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_that_lose_their_column_to_another_rows_are_handed_back() {
+        // Fictional: a sale's row, then a holding's amount and form drawn
+        // before the holding's title: two amounts owned after in one row.
+        let text =
+            "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
+        let section = Section { headings: vec![], data: blocks(text, 0) };
+        let mut diags = Vec::new();
+        let rows = read_section(&section, Table::NonDerivative, MarkStyle::Attached, &mut diags);
+        let owned: Vec<String> = rows
+            .iter()
+            .filter_map(|r| r.shares_owned_following_transaction.value.as_ref().map(|n| n.text.clone()))
+            .collect();
+        assert!(
+            owned.contains(&"900".to_owned()) && owned.contains(&"1,000".to_owned()),
+            "nothing dropped: {owned:?}"
+        );
+        assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin == Origin::Uncertain));
+    }
+
+    #[test]
+    fn marks_drawn_apart_from_any_value_are_in_doubt() {
+        // A fictional sale whose row ends with marks on a line of their own.
+        let text = "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n(2)\n";
+        let block = &blocks(text, 0)[0];
+        let tokens: Vec<Token> = cells(block, MarkStyle::Attached).iter().map(align::cell_token).collect();
+        let slots = columns(&[], Table::NonDerivative);
+        let built = build(&RawRow { tokens, ..RawRow::default() }, &slots, Table::NonDerivative);
+        let placed: Vec<Column> = Column::ALL
+            .into_iter()
+            .filter(|&c| built.row.cell(c).text().is_none() && !built.row.cell(c).meta().0.is_empty())
+            .collect();
+        assert_eq!(placed.len(), 1, "the marks are placed in one cell");
+        assert_eq!(built.row.cell(placed[0]).meta().2, Origin::Uncertain);
+        assert!(!built.sure);
+        assert!(built.diagnostics.iter().any(|d| d.message.contains("drawn apart from any value")));
+    }
 
     #[test]
     fn a_word_that_may_have_lost_its_hyphen_is_in_doubt() {

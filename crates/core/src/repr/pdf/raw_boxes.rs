@@ -1,0 +1,265 @@
+//! The header's boxes of PDF text without layout that keep their value
+//! beside their label, whatever the drawing order.
+//!
+//! The drawing order interleaves the header's boxes, so the header reader's
+//! owner values are in doubt ([`super::raw::doubt_tables`]). Three things
+//! survive it, and settle the values they give:
+//!
+//! - an owner's name is drawn in one block with the label under it: the
+//!   name's lines, then `(Last)` (or `(First)`, `(Middle)`);
+//! - the city, the state and the zip code are drawn as the three blocks
+//!   just before the `(City)` label, or as two when the city and the state
+//!   share a line (`MENLO PARK CA`); the state is two capitals and the zip
+//!   code five digits (or five and four), so the three cannot be confused;
+//! - failing that, the header's zip code and state are each the one block
+//!   of their shape in it: a block of a zip code alone, a block of a US
+//!   state's code alone (no other box draws such a value);
+//! - the header of a form that is not an amendment prints one date, the
+//!   period of report (the earliest transaction's, the event's or the
+//!   fiscal year end's): when its blocks hold exactly one date, it is that.
+//!
+//! A value so found replaces the reader's when the reader's overlaps it, or
+//! for the first owner (the one the header shows) when the header has one
+//! such box only. Everything else stays as the reader left it.
+//!
+//! One thing the drawing order loses for certain: which of the two check
+//! boxes at the top (no longer subject to Section 16; Rule 10b5-1) a mark
+//! `X` is in — the mark is drawn away from both labels. Where the form
+//! prints both boxes and either is read as checked, both are marked
+//! uncertain, with a diagnostic; no mark at all leaves both unchecked.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Field, Filing, Origin, ReportingOwner};
+use crate::repr::cells::{Cell, read_date};
+use crate::repr::form::PERIOD_OF_REPORT;
+use crate::repr::pdf::raw_table::{Block, title_of};
+use crate::source::Span;
+
+/// The values the header's boxes settle, in the order drawn.
+#[derive(Debug, Default)]
+struct Boxes {
+    /// Owners' names, and whether each is in the header (before Table I).
+    names: Vec<(Cell, bool)>,
+    /// Owners' city, state and zip code, and whether in the header.
+    places: Vec<([Cell; 3], bool)>,
+    /// The header's dates.
+    dates: Vec<Cell>,
+    /// The header's blocks of a zip code alone, and of a state's code alone.
+    zips: Vec<Cell>,
+    states: Vec<Cell>,
+    /// Whether the header prints the Rule 10b5-1 box.
+    rule_10b5: bool,
+}
+
+/// Settle the values the header's boxes give in one filing read from
+/// `blocks` (the blocks of the filing's text; see the module docs).
+pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
+    let boxes = find(blocks);
+    for (k, owner) in filing.reporting_owners.iter_mut().enumerate() {
+        settle_owner(owner, k == 0, &boxes);
+    }
+    // A settled value is placed: the header reader's word that it had no label goes.
+    let placed: Vec<Span> = filing
+        .reporting_owners
+        .iter()
+        .flat_map(|o| [&o.name, &o.address.city, &o.address.state, &o.address.zip_code])
+        .filter(|f| f.origin == Origin::Read)
+        .filter_map(|f| f.span)
+        .collect();
+    filing
+        .diagnostics
+        .retain(|d| !(d.code == Code::UnplacedContent && d.span.is_some_and(|s| placed.contains(&s))));
+    if boxes.rule_10b5 {
+        doubt_check_boxes(filing);
+    }
+    let single = filing.document_type.value.is_some_and(|t| !t.is_amendment());
+    if let ([date], true) = (boxes.dates.as_slice(), single)
+        && let Some(value) = read_date(&date.text)
+    {
+        filing.period_of_report = Field::read(value, date.span);
+        filing
+            .diagnostics
+            .retain(|d| !(d.code == Code::SectionMissing && d.message.starts_with(PERIOD_OF_REPORT)));
+    }
+}
+
+/// Both check boxes in doubt when either is read as checked (see the
+/// module docs).
+fn doubt_check_boxes(filing: &mut Filing) {
+    let boxes = [&mut filing.not_subject_to_section16, &mut filing.aff10b5_one];
+    if !boxes.iter().any(|b| b.value == Some(true) && b.origin.is_read()) {
+        return;
+    }
+    let span = boxes.iter().find_map(|b| b.span.filter(|_| b.value == Some(true)));
+    for field in boxes {
+        if field.origin.is_read() {
+            field.origin = Origin::Uncertain;
+        }
+    }
+    filing.diagnostics.push(Diagnostic::new(
+        Code::ColumnUncertain,
+        span,
+        "a check box's mark was read from PDF text without layout, but it is drawn away from both boxes (no longer subject to Section 16; Rule 10b5-1): which one it checks is not known",
+    ));
+}
+
+fn settle_owner(owner: &mut ReportingOwner, first: bool, boxes: &Boxes) {
+    let header_one = |n: usize| first && n == 1;
+    let header_names = boxes.names.iter().filter(|(_, h)| *h).count();
+    let name = boxes
+        .names
+        .iter()
+        .find(|(c, _)| overlaps(owner.name.span, c.span))
+        .or_else(|| boxes.names.iter().find(|(_, h)| *h).filter(|_| header_one(header_names)));
+    if let Some((cell, _)) = name {
+        owner.name = Field::read(cell.text.clone(), cell.span);
+    }
+    let address = &mut owner.address;
+    let header_places = boxes.places.iter().filter(|(_, h)| *h).count();
+    let place = boxes
+        .places
+        .iter()
+        .find(|([city, state, zip], _)| {
+            overlaps(address.city.span, city.span)
+                || overlaps(address.state.span, state.span)
+                || overlaps(address.zip_code.span, zip.span)
+        })
+        .or_else(|| boxes.places.iter().find(|(_, h)| *h).filter(|_| header_one(header_places)));
+    if let Some(([city, state, zip], _)) = place {
+        address.city = Field::read(city.text.clone(), city.span);
+        address.state = Field::read(state.text.clone(), state.span);
+        address.zip_code = Field::read(zip.text.clone(), zip.span);
+    } else if first {
+        if let [zip] = boxes.zips.as_slice() {
+            address.zip_code = Field::read(zip.text.clone(), zip.span);
+        }
+        if let [state] = boxes.states.as_slice() {
+            address.state = Field::read(state.text.clone(), state.span);
+        }
+    }
+}
+
+/// Whether a value read at `at` overlaps `span`.
+fn overlaps(at: Option<Span>, span: Span) -> bool {
+    at.is_some_and(|a| a.start < span.end && span.start < a.end)
+}
+
+fn find(blocks: &[Block]) -> Boxes {
+    let mut boxes = Boxes::default();
+    let mut header = true;
+    for (i, block) in blocks.iter().enumerate() {
+        let Some((last, before)) = block.lines.split_last() else { continue };
+        if block.lines.first().is_some_and(|l| title_of(&l.text).is_some()) {
+            header = false;
+        }
+        if header {
+            boxes.rule_10b5 |= block.lines.iter().any(|l| l.text.contains("Rule 10b5"));
+            boxes.dates.extend(block.lines.iter().filter(|l| has_date(&l.text)).cloned());
+            if let [only] = block.lines.as_slice() {
+                if is_zip(&only.text) {
+                    boxes.zips.push(only.clone());
+                } else if is_us_state(&only.text) {
+                    boxes.states.push(only.clone());
+                }
+            }
+        }
+        if matches!(last.text.as_str(), "(Last)" | "(First)" | "(Middle)")
+            && !before.is_empty()
+            && before.iter().all(|l| !is_label(&l.text))
+        {
+            boxes.names.push((joined(before), header));
+        }
+        if block.lines.len() == 1 && last.text == "(City)" {
+            boxes.places.extend(place(&blocks[i.saturating_sub(3)..i]).map(|p| (p, header)));
+        }
+    }
+    boxes
+}
+
+/// Whether a line has a date in it (alone or among other words).
+fn has_date(text: &str) -> bool {
+    text.contains('/') && text.split_whitespace().any(|w| read_date(w).is_some())
+}
+
+/// Lines joined into one cell (wrapped text: with a space).
+fn joined(lines: &[Cell]) -> Cell {
+    let mut text = String::new();
+    let mut span = lines.first().map(|c| c.span).unwrap_or_default();
+    for line in lines {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&line.text);
+        span = span.cover(line.span);
+    }
+    Cell { text, span }
+}
+
+/// A line that is form text or a mark, not a value of a name or city:
+/// a numbered label (`4. If Amendment`, `2A.`), a parenthesised one
+/// (`(Street)`), a check mark or other single character, or a date.
+fn is_label(text: &str) -> bool {
+    let numbered = {
+        let rest = text.trim_start_matches(|c: char| c.is_ascii_digit());
+        rest.len() < text.len() && rest.trim_start_matches(|c: char| c.is_ascii_uppercase()).starts_with('.')
+    };
+    numbered || text.starts_with('(') || text.chars().count() <= 1 || has_date(text)
+}
+
+/// The city, state and zip code drawn as the blocks just before `(City)`:
+/// `city`, `ST`, `zip`, or `city ST`, `zip` (see the module docs).
+fn place(before: &[Block]) -> Option<[Cell; 3]> {
+    let one = |b: &Block| match b.lines.as_slice() {
+        [only] => Some(only.clone()),
+        _ => None,
+    };
+    let (zip_block, rest) = before.split_last()?;
+    let zip = one(zip_block).filter(|z| is_zip(&z.text))?;
+    let (last, rest) = rest.split_last()?;
+    let last = one(last)?;
+    if is_state(&last.text) {
+        let city = rest.last().and_then(one).filter(|c| is_city(&c.text))?;
+        return Some([city, last, zip]);
+    }
+    // The city and the state on one line: `MENLO PARK CA`.
+    let (city, state) = last.text.rsplit_once(' ')?;
+    if !is_state(state) || !is_city(city) {
+        return None;
+    }
+    let start = last.span.start as usize;
+    let state_start = start + city.len() + 1;
+    let city = Cell { text: city.to_owned(), span: Span::new(start, start + city.len()) };
+    let state = Cell { text: state.to_owned(), span: Span::new(state_start, state_start + 2) };
+    Some([city, state, zip])
+}
+
+/// A US state's (or territory's) code: two capitals.
+fn is_state(text: &str) -> bool {
+    text.len() == 2 && text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The USPS code of a US state, district or territory.
+fn is_us_state(text: &str) -> bool {
+    const CODES: &str = "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI";
+    is_state(text) && CODES.split(' ').any(|c| c == text)
+}
+
+/// A zip code: five digits, or five, a hyphen and four.
+fn is_zip(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
+    match b.len() {
+        5 => digits(b),
+        10 => digits(&b[..5]) && b[5] == b'-' && digits(&b[6..]),
+        _ => false,
+    }
+}
+
+/// A city's name: words, no label, no digits.
+fn is_city(text: &str) -> bool {
+    !is_label(text) && !text.is_empty() && !text.contains(|c: char| c.is_ascii_digit() || c == ':')
+}
+
+#[cfg(test)]
+#[path = "raw_boxes_tests.rs"]
+mod tests;
