@@ -1,0 +1,242 @@
+//! Tests of the header reader ([`super`]).
+
+use super::*;
+use crate::model::Origin;
+use crate::repr::grid::tab_lines;
+
+fn header(text: &str) -> Header {
+    let lines = tab_lines(text, 0);
+    read_header(&tokens(&lines), &lines)
+}
+
+#[test]
+fn an_owner_name_on_a_line_of_its_own_below_its_label_stands_alone() {
+    let settled = |name_lines: &str| {
+        let text = format!(
+            "1. Name and Address of Reporting Person* 2. Issuer Name and Ticker or Trading Symbol\n|  | EXAMPLE CORP [ EXC ] |  |\n{name_lines}|  | X Director | 10% Owner |\n(Last) (First) (Middle)\n1 MAIN ST\n(Street)\n"
+        );
+        let lines = crate::repr::markdown::grid(&text, 0).lines;
+        let h = read_header(&tokens(&lines), &lines);
+        h.owner.name.span.is_some_and(|at| h.settled.contains(&at))
+    };
+    assert!(settled("Doe Jane\n"));
+    // Wrapped onto the line below, or ending with a word that joins.
+    assert!(!settled("Doe Family Living\nTrust\n"));
+    assert!(!settled("Doe, Roe &\n"));
+    // A value between the label and the name may be a piece of it.
+    assert!(!settled("Doe Family\n|  | Living Trust |\n"));
+}
+
+#[test]
+fn the_issuer_drawn_among_the_titles_is_the_issuers() {
+    // A fictional header in drawing order: the issuer's box after the relationship boxes.
+    let h = header(
+        "2. Issuer Name and Ticker or Trading Symbol\n1. Name and Address of Reporting Person*\nDoe Jane\n(Last)\nDirector\n10% Owner\nOfficer (give title\nOther (specify\nX below)\nbelow)\nEXAMPLE CORP [ EXC ]\n(Middle)\n",
+    );
+    assert_eq!(h.issuer_name.value.as_deref(), Some("EXAMPLE CORP"));
+    assert_eq!(h.trading_symbol.value.as_deref(), Some("EXC"));
+    assert_eq!(h.owner.officer_title.value, None);
+}
+
+/// Whether the issuer read from Markdown `text` stands alone.
+fn issuer_alone(text: &str) -> bool {
+    let lines = crate::repr::markdown::grid(text, 0).lines;
+    let tokens = tokens(&lines);
+    let h = read_header(&tokens, &lines);
+    h.issuer_name.span.is_some_and(|at| issuer_stands_alone(&tokens, &lines, at))
+}
+
+#[test]
+fn an_issuer_wrapped_before_its_ticker_is_joined_in_doubt() {
+    let text = "2. Issuer Name and Ticker or Trading Symbol\nEXAMPLE NEW YORK MUNICIPAL\n\nINCOME FUND II [ EXNY ]\n";
+    let lines = crate::repr::markdown::grid(text, 0).lines;
+    let h = read_header(&tokens(&lines), &lines);
+    assert_eq!(h.issuer_name.text(), "EXAMPLE NEW YORK MUNICIPAL INCOME FUND II");
+    assert_eq!(h.issuer_name.origin, Origin::Uncertain);
+    assert_eq!(h.trading_symbol.text(), "EXNY");
+}
+
+#[test]
+fn a_period_moved_from_its_label_is_read_when_it_is_the_only_date() {
+    let period = |text: &str| {
+        let lines = crate::repr::markdown::grid(text, 0).lines;
+        read_header(&tokens(&lines), &lines).period_of_report
+    };
+    let label = "3. Date of Earliest Transaction (Month/Day/Year)\nC/O EXAMPLE WIDGETS INC\n";
+    let amendment =
+        "4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing\n";
+    let alone = period(&format!("{label}03/04/2024\n{amendment}"));
+    assert_eq!((alone.value, alone.origin), (crate::model::Date::from_ymd(2024, 3, 4), Origin::Read));
+    // After the amendment's label, the date may be the amendment's.
+    let after = period(&format!("{label}{amendment}03/04/2024\n"));
+    assert_eq!(after.origin, Origin::Uncertain);
+    // Two dates: which is which is not certain.
+    let two = period(&format!("{label}03/04/2024\n02/01/2024\n{amendment}"));
+    assert_eq!(two.origin, Origin::Uncertain);
+}
+
+#[test]
+fn a_city_line_of_cells_of_their_own_is_settled() {
+    let settled = |place: &str| {
+        let text = format!(
+            "1. Name and Address of Reporting Person*\nDoe Jane Q\n| (Last) | (First) | (Middle) |\n100 MAIN STREET\n(Street)\n{place}| (City) | (State) | (Zip) |\n"
+        );
+        let lines = crate::repr::markdown::grid(&text, 0).lines;
+        let h = read_header(&tokens(&lines), &lines);
+        // The place's spans (the name stands alone too).
+        let place = h.settled.iter().filter(|&&s| Some(s) != h.owner.name.span).count();
+        (h.owner.address.city.text().to_owned(), place)
+    };
+    assert_eq!(settled("| SPRINGFIELD |  | IL | 62701 |\n"), ("SPRINGFIELD".to_owned(), 3));
+    // A city wrapped onto the next line, or a state run into the zip's cell.
+    assert_eq!(settled("| LONG ISLAND |  | NY | 11101 |\nCITY\n").1, 0);
+    assert_eq!(settled("| MOUNTAIN | CA 94043 | VIEW |\n").1, 0);
+    // A line of text: where the city ends is a guess.
+    assert_eq!(settled("SPRINGFIELD IL 62701\n").1, 0);
+}
+
+#[test]
+fn marks_beside_their_labels_are_settled() {
+    let settled = |boxes: &str| {
+        let text = format!(
+            "5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n{boxes}6. Individual or Joint/Group Filing (Check Applicable Line)\nX Form filed by One Reporting Person\n"
+        );
+        let lines = crate::repr::markdown::grid(&text, 0).lines;
+        let tokens = tokens(&lines);
+        let h = read_header(&tokens, &lines);
+        marks_settled(&tokens, &lines, &h.owner)
+    };
+    assert!(settled("|  | X Director | 10% Owner |\n|  | Officer (give title | Other (specify |\n"));
+    // A mark on a line of its own may be any box's.
+    assert!(!settled("|  | Director | 10% Owner |\nX\n|  | Officer (give title | Other (specify |\n"));
+    // A mark run into the words of a label was lost.
+    assert!(!settled(
+        "|  | X Director | 10% Owner |\n|  | Officer (give title | Other (specify |\n| X below) | below) |\n"
+    ));
+    // No mark at all: every owner has some relationship, so marks were lost.
+    assert!(!settled("|  | Director | 10% Owner |\n|  | Officer (give title | Other (specify |\n"));
+    // A mark in a cell of its own, right before its label's cell on the same line.
+    assert!(settled("|  | X | Director | 10% Owner |\n|  |  | Officer (give title | Other (specify |\n"));
+    // Not with a cell between them: the mark's column may be another box's.
+    assert!(!settled("| X |  | Director | 10% Owner |\n|  |  | Officer (give title | Other (specify |\n"));
+}
+
+#[test]
+fn marks_outside_the_relationship_boxes_are_other_boxes() {
+    let settled = |above: &str, below: &str| {
+        let text = format!(
+            "{above}5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n|  | X Director | 10% Owner |\n|  | Officer (give title | Other (specify |\n6. Individual or Joint/Group Filing (Check Applicable Line)\n{below}Form filed by One Reporting Person\n"
+        );
+        let lines = crate::repr::markdown::grid(&text, 0).lines;
+        let tokens = tokens(&lines);
+        let h = read_header(&tokens, &lines);
+        marks_settled(&tokens, &lines, &h.owner)
+    };
+    // A mark alone below the joint filing label, or run into a label's words above the boxes.
+    assert!(settled("", "X\n"));
+    assert!(settled("Check this box if no longer subject\nX to Section 16. Form 4 or Form 5\n", ""));
+    // Without the joint filing label, where the boxes end is not known.
+    let lines = crate::repr::markdown::grid(
+        "5. Relationship of Reporting Person(s) to Issuer\n| X Director | 10% Owner |\n",
+        0,
+    )
+    .lines;
+    let tokens = tokens(&lines);
+    let h = read_header(&tokens, &lines);
+    assert!(!marks_settled(&tokens, &lines, &h.owner));
+}
+
+#[test]
+fn an_issuer_in_a_cell_of_its_own_below_its_label_stands_alone() {
+    let label = "1. Name and Address of Reporting Person* 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer\n";
+    assert!(issuer_alone(&format!(
+        "{label}|  | Example Widgets Inc [ EXWG ] |  | (Check all applicable) |\nDoe Jane Q\n"
+    )));
+    // Wrapped: its first line lies above the one with the ticker.
+    assert!(!issuer_alone(&format!(
+        "{label}|  | EXAMPLE WIDGETS |  | (Check all applicable) |\nDoe Jane Q\n|  | HOLDINGS INC [ EXWG ] |  | Director |\n"
+    )));
+    // A line of text: the owner's name may have run into it.
+    assert!(!issuer_alone(&format!(
+        "{label}Doe Jane Q Example Widgets Inc [ EXWG ] (Check all applicable)\n"
+    )));
+}
+
+#[test]
+fn copied_header_is_read() {
+    let h = header(
+        "X\n\tCheck this box if no longer subject to Section 16. Form 4 or Form 5 obligations may continue. See Instruction 1(b).\n\
+         1. Name and Address of Reporting Person*\nDoe Jane\n(Last)\t(First)\t(Middle)\n1 MAIN ST\nSUITE 2\n(Street)\n\
+         SPRINGFIELD\tIL\t62701\n(City)\t(State)\t(Zip)\n\t2. Issuer Name and Ticker or Trading Symbol\n\
+         Example Corp [ EXMP ]\t5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n\
+         X\tDirector\t\t10% Owner\nX\tOfficer (give title below)\t\tOther (specify below)\n\tManaging Director\t\t\n\
+         3. Date of Earliest Transaction (Month/Day/Year)\n01/02/2024\n4. If Amendment, Date of Original Filed (Month/Day/Year)\n",
+    );
+    assert_eq!(h.owner.name.text(), "Doe Jane");
+    assert_eq!(h.owner.address.street1.text(), "1 MAIN ST");
+    assert_eq!(h.owner.address.street2.text(), "SUITE 2");
+    assert_eq!(h.owner.address.city.text(), "SPRINGFIELD");
+    assert_eq!(h.owner.address.state.text(), "IL");
+    assert_eq!(h.owner.address.zip_code.text(), "62701");
+    assert_eq!(h.issuer_name.text(), "Example Corp");
+    assert_eq!(h.trading_symbol.text(), "EXMP");
+    assert_eq!(h.owner.is_director.value, Some(true));
+    assert_eq!(h.owner.is_ten_percent_owner.value, Some(false));
+    assert_eq!(h.owner.is_officer.value, Some(true));
+    assert_eq!(h.owner.is_other.value, Some(false));
+    assert_eq!(h.owner.officer_title.text(), "Managing Director");
+    assert_eq!(h.period_of_report.value.map(|d| d.to_string()).as_deref(), Some("2024-01-02"));
+    assert!(h.date_of_original_submission.value.is_none());
+    assert_eq!(h.not_subject_to_section16.value, Some(true));
+}
+
+#[test]
+fn a_mark_at_the_start_of_a_wrapped_box_label_checks_that_box() {
+    let h = header(
+        "Check this box if no longer subject STATEMENT OF CHANGES\nX to Section 16. Form 4 or Form 5\n\
+         obligations may continue. See\nCheck this box to indicate that a\ntransaction was made pursuant to a\n\
+         contract, instruction or written plan\n",
+    );
+    assert_eq!(h.not_subject_to_section16.value, Some(true));
+    assert_eq!(h.aff10b5_one.value, Some(false));
+    let h = header(
+        "Check this box if no longer subject to\nSection 16. Form 4 or Form 5\nCheck this box to indicate that a\n\
+         contract, instruction or written plan for\nX the purchase or sale of equity\nsecurities of the issuer\n",
+    );
+    assert_eq!(h.not_subject_to_section16.value, Some(false));
+    assert_eq!(h.aff10b5_one.value, Some(true));
+}
+
+#[test]
+fn an_amendment_date_after_the_joint_filing_label_beside_its_own_is_read() {
+    let h = header(
+        "3. Date of Earliest Transaction (Month/Day/Year)\n03/04/2024\n\
+         4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing (Check Applicable\n\
+         Line)\n02/03/2024\n",
+    );
+    assert_eq!(h.date_of_original_submission.value.map(|d| d.to_string()).as_deref(), Some("2024-02-03"));
+}
+
+#[test]
+fn inline_check_boxes_are_read() {
+    let h = header(
+        "5. Relationship of Reporting Person(s) to Issuer (Check all applicable) Director 10% Owner <input checked=\"\" type=\"checkbox\"/> Officer (give title below) Other (specify below) <u>VP, Engineering</u>",
+    );
+    assert_eq!(h.owner.is_director.value, Some(false));
+    assert_eq!(h.owner.is_officer.value, Some(true));
+    assert_eq!(h.owner.officer_title.text(), "VP, Engineering");
+    let h = header(
+        "__X__ Director _____ 10% Owner\n_____ Officer (give title below) _____ Other (specify below)",
+    );
+    assert_eq!(h.owner.is_director.value, Some(true));
+    assert_eq!(h.owner.is_ten_percent_owner.value, Some(false));
+}
+
+#[test]
+fn places_split() {
+    assert_eq!(
+        split_place("MOUNTAIN VIEW, CA 94043"),
+        (Some("MOUNTAIN VIEW".into()), Some("CA".into()), Some("94043".into()))
+    );
+    assert_eq!(split_place("LONDON"), (Some("LONDON".into()), None, None));
+}
