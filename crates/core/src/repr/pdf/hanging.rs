@@ -924,6 +924,9 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
     };
     let attach = |i: usize, s: usize| tokens[i].flexible && s > 0 && same_cell(i);
     let end_cost = |s: usize| if s > 0 && slots[s - 1] == Slot::Shares { LONE_AMOUNT } else { 0 };
+    // The steps from the states some alignment reaches, worked out once in
+    // the first pass (the passes after it ask only for those).
+    let mut steps = vec![neg; n * width * m];
     let mut front = vec![neg; (n + 1) * width];
     front[0] = 0;
     for i in 0..n {
@@ -937,6 +940,7 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
             *at = (*at).max(stay);
             for j in s..m {
                 let st = step(i, s, j);
+                steps[(i * width + s) * m + j] = st;
                 if st != neg {
                     let at = &mut front[(i + 1) * width + j + 1];
                     *at = (*at).max(f + st);
@@ -957,7 +961,7 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
             let rest = back[(i + 1) * width + s];
             let mut best = rest + if attach(i, s) { ATTACH } else { DROP };
             for j in s..m {
-                let st = step(i, s, j);
+                let st = steps[(i * width + s) * m + j];
                 let b = back[(i + 1) * width + j + 1];
                 if st != neg && b != neg {
                     best = best.max(st + b);
@@ -982,7 +986,7 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
                 p.attached = true;
             }
             for j in s..m {
-                let st = step(i, s, j);
+                let st = steps[(i * width + s) * m + j];
                 let b = back[(i + 1) * width + j + 1];
                 if st != neg && b != neg && f + st + b == best && !p.slots.contains(&j) {
                     p.slots.push(j);
