@@ -490,13 +490,17 @@ fn main_cells(main: &[LineToken]) -> Vec<RowCell> {
 /// Split the first line's cells where the alignment of its tokens starts a
 /// new heading inside one (`109,363 D $ 904.03 170,240,402`: the amount
 /// owned after ran up to the price), so that what hangs below each part
-/// goes with it.
-fn split_run_together(cells: Vec<RowCell>, slots: &[Slot], group_of: &[usize]) -> Vec<RowCell> {
-    let tokens = cell_tokens(&cells);
-    let placements = align_cells(&tokens, slots, group_of);
+/// goes with it. `tokens` are the cells' ([`cell_tokens`]), `placements`
+/// their alignment; `None` when no cell splits.
+fn split_run_together(
+    cells: &[RowCell],
+    tokens: &[Tok],
+    placements: &[Placement],
+    group_of: &[usize],
+) -> Option<Vec<RowCell>> {
     // The group of each token (a mark joined to a value: the value's).
     let mut groups: Vec<Option<usize>> = Vec::with_capacity(tokens.len());
-    for p in &placements {
+    for p in placements {
         let own = p.slots.first().and_then(|&j| group_of.get(j)).copied();
         let g = if p.attached { groups.last().copied().flatten() } else { own };
         groups.push(g);
@@ -512,14 +516,17 @@ fn split_run_together(cells: Vec<RowCell>, slots: &[Slot], group_of: &[usize]) -
             s.push(tokens[i].word);
         }
     }
+    if splits.iter().all(Vec::is_empty) {
+        return None;
+    }
     let mut out = Vec::with_capacity(cells.len());
-    for (cell, at) in cells.into_iter().zip(splits) {
+    for (cell, at) in cells.iter().zip(splits) {
         if at.is_empty() {
-            out.push(cell);
+            out.push(cell.clone());
             continue;
         }
         let mut part: Vec<(Cell, u32, bool)> = Vec::new();
-        for (k, w) in cell.words.into_iter().enumerate() {
+        for (k, w) in cell.words.iter().cloned().enumerate() {
             if at.contains(&k) && !part.is_empty() {
                 out.push(part_cell(std::mem::take(&mut part)));
             }
@@ -529,7 +536,7 @@ fn split_run_together(cells: Vec<RowCell>, slots: &[Slot], group_of: &[usize]) -
             out.push(part_cell(part));
         }
     }
-    out
+    Some(out)
 }
 
 /// The first word of each segment of a line (the words after it wrap with it).
@@ -616,9 +623,17 @@ fn stands_in(w: &LineToken, cells: &[RowCell]) -> bool {
 /// next heading ([`split_run_together`]), each with the heading group its
 /// first token surely takes.
 fn first_line(cells: Vec<RowCell>, slots: &[Slot], group_of: &[usize]) -> Vec<RowCell> {
-    let mut cells = split_run_together(cells, slots, group_of);
     let tokens = cell_tokens(&cells);
     let placements = align_cells(&tokens, slots, group_of);
+    // Unsplit cells keep their tokens, and so their alignment.
+    let (mut cells, tokens, placements) = match split_run_together(&cells, &tokens, &placements, group_of) {
+        Some(split) => {
+            let tokens = cell_tokens(&split);
+            let placements = align_cells(&tokens, slots, group_of);
+            (split, tokens, placements)
+        }
+        None => (cells, tokens, placements),
+    };
     for (t, p) in tokens.iter().zip(&placements) {
         // Every best alignment puts it in one heading (if not one column of it).
         let group = p.slots.first().and_then(|&j| group_of.get(j));
@@ -909,6 +924,9 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
     };
     let attach = |i: usize, s: usize| tokens[i].flexible && s > 0 && same_cell(i);
     let end_cost = |s: usize| if s > 0 && slots[s - 1] == Slot::Shares { LONE_AMOUNT } else { 0 };
+    // The steps from the states some alignment reaches, worked out once in
+    // the first pass (the passes after it ask only for those).
+    let mut steps = vec![neg; n * width * m];
     let mut front = vec![neg; (n + 1) * width];
     front[0] = 0;
     for i in 0..n {
@@ -922,6 +940,7 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
             *at = (*at).max(stay);
             for j in s..m {
                 let st = step(i, s, j);
+                steps[(i * width + s) * m + j] = st;
                 if st != neg {
                     let at = &mut front[(i + 1) * width + j + 1];
                     *at = (*at).max(f + st);
@@ -942,7 +961,7 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
             let rest = back[(i + 1) * width + s];
             let mut best = rest + if attach(i, s) { ATTACH } else { DROP };
             for j in s..m {
-                let st = step(i, s, j);
+                let st = steps[(i * width + s) * m + j];
                 let b = back[(i + 1) * width + j + 1];
                 if st != neg && b != neg {
                     best = best.max(st + b);
@@ -967,7 +986,7 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
                 p.attached = true;
             }
             for j in s..m {
-                let st = step(i, s, j);
+                let st = steps[(i * width + s) * m + j];
                 let b = back[(i + 1) * width + j + 1];
                 if st != neg && b != neg && f + st + b == best && !p.slots.contains(&j) {
                     p.slots.push(j);
