@@ -50,9 +50,9 @@ fn query_value(query: &Query, key: &str) -> String {
         "text" => return query.text.clone(),
         "from" => return query.from.clone(),
         "to" => return query.to.clone(),
-        "direction" => query.direction.map(|d| if d == Direction::Acquired { "A" } else { "D" }),
-        "ownership" => query.ownership.map(|o| if o == Ownership::Direct { "D" } else { "I" }),
-        "table" => query.table.map(|t| if t == Derivative::TableI { "1" } else { "2" }),
+        "direction" => query.direction.map(Direction::key),
+        "ownership" => query.ownership.map(Ownership::key),
+        "table" => query.table.map(Derivative::key),
         _ => None,
     };
     choice.unwrap_or_default().to_owned()
@@ -66,27 +66,9 @@ fn set_query_value(query: &mut Query, key: &str, value: String) {
         "text" => query.text = value,
         "from" => query.from = value,
         "to" => query.to = value,
-        "direction" => {
-            query.direction = match value.as_str() {
-                "A" => Some(Direction::Acquired),
-                "D" => Some(Direction::Disposed),
-                _ => None,
-            }
-        }
-        "ownership" => {
-            query.ownership = match value.as_str() {
-                "D" => Some(Ownership::Direct),
-                "I" => Some(Ownership::Indirect),
-                _ => None,
-            }
-        }
-        "table" => {
-            query.table = match value.as_str() {
-                "1" => Some(Derivative::TableI),
-                "2" => Some(Derivative::TableII),
-                _ => None,
-            }
-        }
+        "direction" => query.direction = Direction::from_key(&value),
+        "ownership" => query.ownership = Ownership::from_key(&value),
+        "table" => query.table = Derivative::from_key(&value),
         _ => {}
     }
 }

@@ -52,6 +52,34 @@ pub enum Derivative {
     TableII,
 }
 
+/// A two-valued filter written as one key in the filter bar's choices and in
+/// the URL fragment (`A`/`D`, `D`/`I`, `1`/`2`).
+macro_rules! keyed {
+    ($ty:ident: $first:ident = $a:literal, $second:ident = $b:literal) => {
+        impl $ty {
+            /// The key this value is written as.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $ty::$first => $a,
+                    $ty::$second => $b,
+                }
+            }
+
+            /// The value written as `key`; none for any other text.
+            pub fn from_key(key: &str) -> Option<$ty> {
+                match key {
+                    $a => Some($ty::$first),
+                    $b => Some($ty::$second),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+keyed!(Direction: Acquired = "A", Disposed = "D");
+keyed!(Ownership: Direct = "D", Indirect = "I");
+keyed!(Derivative: TableI = "1", TableII = "2");
+
 /// The order of the rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sort {

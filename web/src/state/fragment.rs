@@ -41,13 +41,13 @@ pub fn encode(state: &ViewState) -> String {
     text("from", &q.from);
     text("to", &q.to);
     if let Some(d) = q.direction {
-        pairs.push(("ad", if d == Direction::Acquired { "A" } else { "D" }.to_owned()));
+        pairs.push(("ad", d.key().to_owned()));
     }
     if let Some(o) = q.ownership {
-        pairs.push(("di", if o == Ownership::Direct { "D" } else { "I" }.to_owned()));
+        pairs.push(("di", o.key().to_owned()));
     }
     if let Some(t) = q.table {
-        pairs.push(("table", if t == Derivative::TableI { "1" } else { "2" }.to_owned()));
+        pairs.push(("table", t.key().to_owned()));
     }
     if let Some(sort) = q.sort {
         pairs.push(("sort", format!("{}{}", if sort.descending { "-" } else { "" }, sort.col.key())));
@@ -77,27 +77,9 @@ pub fn decode(fragment: &str) -> ViewState {
             "text" => q.text = value,
             "from" => q.from = value,
             "to" => q.to = value,
-            "ad" => {
-                q.direction = match value.as_str() {
-                    "A" => Some(Direction::Acquired),
-                    "D" => Some(Direction::Disposed),
-                    _ => None,
-                }
-            }
-            "di" => {
-                q.ownership = match value.as_str() {
-                    "D" => Some(Ownership::Direct),
-                    "I" => Some(Ownership::Indirect),
-                    _ => None,
-                }
-            }
-            "table" => {
-                q.table = match value.as_str() {
-                    "1" => Some(Derivative::TableI),
-                    "2" => Some(Derivative::TableII),
-                    _ => None,
-                }
-            }
+            "ad" => q.direction = Direction::from_key(&value),
+            "di" => q.ownership = Ownership::from_key(&value),
+            "table" => q.table = Derivative::from_key(&value),
             "sort" => {
                 let (descending, key) = match value.strip_prefix('-') {
                     Some(key) => (true, key),
