@@ -71,7 +71,7 @@ fn plan(html: &str) -> Parts {
 
 /// `text` as a JS string literal that is safe inside a `<script>` element.
 fn js_string(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_default().replace("</", "<\\/")
+    filing_core::export::json::string(text).replace("</", "<\\/")
 }
 
 /// The copy: `html` (the page's `index.html`) without the links to its files,

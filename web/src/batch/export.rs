@@ -14,10 +14,10 @@
 //! footnotes), so the ZIP holds every filing with at least one row shown,
 //! whole; with no filter, every filing of the batch, rows or not.
 
+use filing_core::export::json::{Object, Value};
 use filing_core::export::sec::{DataSet, SecTable, accession_in_name};
 use filing_core::export::table::{Format, delimited_field};
 use filing_core::model::{Cell, Filing, FootnoteId, RowKind, Table};
-use serde_json::{Map, Value, json};
 
 use super::query::Subject;
 use super::rows::{Col, owner_names};
@@ -116,39 +116,49 @@ fn json_rows<'a>(subjects: impl IntoIterator<Item = Subject<'a>>) -> String {
         .into_iter()
         .map(|s| {
             let filing = s.filing;
-            let mut cells = Map::new();
+            let mut cells = Object::new();
             for col in Col::ROW {
                 let (text, _, footnotes) = cell(col, &s);
                 let footnotes: Vec<Value> = footnotes
                     .iter()
-                    .map(|id| json!({"id": id.as_str(), "text": filing.footnote(id).map(|f| f.text.text())}))
+                    .map(|id| {
+                        let text = filing.footnote(id).map(|f| f.text.text());
+                        Object::new().with("id", id.as_str()).with("text", text).into()
+                    })
                     .collect();
-                let value = if text.is_empty() { Value::Null } else { Value::String(text) };
-                cells.insert(col.key().to_owned(), json!({"value": value, "footnotes": footnotes}));
+                let value = (!text.is_empty()).then_some(text);
+                cells.insert(
+                    col.key(),
+                    Object::new().with("value", value).with("footnotes", footnotes).into(),
+                );
             }
             let owners: Vec<Value> = filing
                 .reporting_owners
                 .iter()
-                .map(|o| json!({"name": o.name.text().trim(), "cik": o.cik.text().trim()}))
+                .map(|o| {
+                    Object::new().with("name", o.name.text().trim()).with("cik", o.cik.text().trim()).into()
+                })
                 .collect();
             let issuer = &filing.issuer;
-            json!({
-                "input": s.input,
-                "form": filing.form_type().map(|f| f.as_str()),
-                "accession": accession(s.input, filing),
-                "issuer": {
-                    "name": issuer.name.text().trim(),
-                    "ticker": issuer.trading_symbol.text().trim(),
-                    "cik": issuer.cik.text().trim(),
-                },
-                "owners": owners,
-                "table": table_label(s.table),
-                "kind": kind(&s),
-                "cells": cells,
-            })
+            Object::new()
+                .with("input", s.input)
+                .with("form", filing.form_type().map(|f| f.as_str()))
+                .with("accession", accession(s.input, filing))
+                .with(
+                    "issuer",
+                    Object::new()
+                        .with("name", issuer.name.text().trim())
+                        .with("ticker", issuer.trading_symbol.text().trim())
+                        .with("cik", issuer.cik.text().trim()),
+                )
+                .with("owners", owners)
+                .with("table", table_label(s.table))
+                .with("kind", kind(&s))
+                .with("cells", cells)
+                .into()
         })
         .collect();
-    let mut out = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_owned());
+    let mut out = Value::Array(rows).to_pretty();
     out.push('\n');
     out
 }
@@ -239,7 +249,7 @@ mod tests {
     #[test]
     fn json_rows_carry_footnote_texts_and_the_accession_from_the_name() {
         let json = with_subjects(|s| combined(s, Format::Json));
-        let rows: Vec<Value> = serde_json::from_str(&json).unwrap();
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
         assert_eq!(rows.len(), 6);
         let spouse = &rows[5];
         assert_eq!(spouse["accession"], "0000000001-24-000001");
@@ -249,9 +259,9 @@ mod tests {
         let note = &spouse["cells"]["nature"]["footnotes"][0];
         assert_eq!(note["id"], "F1");
         assert!(note["text"].as_str().unwrap().contains("gardener"));
-        assert_eq!(rows[0]["accession"], Value::Null);
+        assert_eq!(rows[0]["accession"], serde_json::Value::Null);
         assert_eq!(rows[2]["kind"], "holding");
-        assert_eq!(rows[2]["cells"]["shares"]["value"], Value::Null);
+        assert_eq!(rows[2]["cells"]["shares"]["value"], serde_json::Value::Null);
     }
 
     #[test]

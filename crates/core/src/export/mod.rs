@@ -7,11 +7,13 @@
 //!   files;
 //! - [`table`]: one table of a filing (Table I or Table II) in the form's
 //!   column order, as TSV (pastes into a spreadsheet), CSV (RFC 4180),
-//!   Markdown or JSON — what the web page offers to copy or download.
+//!   Markdown or JSON — what the web page offers to copy or download;
+//! - [`json`]: the JSON text the exports write, as `serde_json` would.
 //!
 //! Numbers are written as the filing wrote them (`.00` stays `.00`), never
 //! through a float.
 
+pub mod json;
 pub mod sec;
 pub mod table;
 

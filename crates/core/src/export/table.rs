@@ -22,6 +22,7 @@
 //! leading `'`, so that a spreadsheet does not run it as a formula; numbers
 //! are left alone.
 
+use super::json::{Object, Value};
 use super::one_line;
 use crate::model::{Cell, Column, Filing, FootnoteId, Row, RowKind, Table};
 
@@ -218,30 +219,20 @@ fn markdown(table: Table, rows: &[Row]) -> String {
 }
 
 fn json(table: Table, rows: &[Row]) -> String {
-    use serde_json::{Map, Value};
     let rows: Vec<Value> = rows
         .iter()
         .map(|row| {
-            let mut cells = Map::new();
+            let mut cells = Object::new();
             for &column in columns(table) {
                 let (text, footnotes) = value(table, row, column);
-                let name = serde_json::to_value(column).ok().and_then(|v| v.as_str().map(str::to_owned));
-                let mut cell = Map::new();
-                cell.insert(
-                    "value".to_owned(),
-                    if text.is_empty() { Value::Null } else { Value::String(text) },
-                );
-                let notes = footnotes.iter().map(|f| Value::String(f.to_string())).collect();
-                cell.insert("footnotes".to_owned(), Value::Array(notes));
-                cells.insert(name.unwrap_or_default(), Value::Object(cell));
+                let notes: Vec<Value> = footnotes.iter().map(|f| Value::from(f.as_str())).collect();
+                let text = (!text.is_empty()).then_some(text);
+                cells.insert(column.key(), Object::new().with("value", text).with("footnotes", notes).into());
             }
-            let mut object = Map::new();
-            object.insert("kind".to_owned(), Value::String(kind(row).to_owned()));
-            object.insert("cells".to_owned(), Value::Object(cells));
-            Value::Object(object)
+            Object::new().with("kind", kind(row)).with("cells", cells).into()
         })
         .collect();
-    let mut out = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_owned());
+    let mut out = Value::Array(rows).to_pretty();
     out.push('\n');
     out
 }

@@ -242,8 +242,9 @@ pub struct Row {
 }
 
 /// A cell of a table row, named for the element it holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+///
+/// Serialized as its [key](Column::key).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(missing_docs)] // each variant is the Row field of the same name
 pub enum Column {
     SecurityTitle,
@@ -324,6 +325,35 @@ impl Column {
             && (kind == RowKind::Transaction || !transaction_only)
     }
 
+    /// The column's name in JSON and links: the field's name in kebab case
+    /// (`transaction-price-per-share`).
+    pub fn key(self) -> &'static str {
+        use Column::*;
+        match self {
+            SecurityTitle => "security-title",
+            ConversionOrExercisePrice => "conversion-or-exercise-price",
+            TransactionDate => "transaction-date",
+            DeemedExecutionDate => "deemed-execution-date",
+            TransactionFormType => "transaction-form-type",
+            TransactionCode => "transaction-code",
+            EquitySwapInvolved => "equity-swap-involved",
+            TransactionTimeliness => "transaction-timeliness",
+            TransactionShares => "transaction-shares",
+            TransactionTotalValue => "transaction-total-value",
+            TransactionPricePerShare => "transaction-price-per-share",
+            TransactionAcquiredDisposedCode => "transaction-acquired-disposed-code",
+            ExerciseDate => "exercise-date",
+            ExpirationDate => "expiration-date",
+            UnderlyingSecurityTitle => "underlying-security-title",
+            UnderlyingSecurityShares => "underlying-security-shares",
+            UnderlyingSecurityValue => "underlying-security-value",
+            SharesOwnedFollowingTransaction => "shares-owned-following-transaction",
+            ValueOwnedFollowingTransaction => "value-owned-following-transaction",
+            DirectOrIndirectOwnership => "direct-or-indirect-ownership",
+            NatureOfOwnership => "nature-of-ownership",
+        }
+    }
+
     /// A short heading for tables and exports.
     pub fn label(self) -> &'static str {
         use Column::*;
@@ -350,6 +380,12 @@ impl Column {
             DirectOrIndirectOwnership => "D/I",
             NatureOfOwnership => "Nature of ownership",
         }
+    }
+}
+
+impl Serialize for Column {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.key())
     }
 }
 
@@ -620,4 +656,24 @@ pub struct SubmissionDocument {
     pub description: Field<String>,
     /// Whether this document is the ownership XML the filing was read from.
     pub is_primary: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_keys_are_the_variant_names_in_kebab_case_and_serialize_as_such() {
+        for column in Column::ALL {
+            let mut kebab = String::new();
+            for c in format!("{column:?}").chars() {
+                if c.is_ascii_uppercase() && !kebab.is_empty() {
+                    kebab.push('-');
+                }
+                kebab.push(c.to_ascii_lowercase());
+            }
+            assert_eq!(column.key(), kebab);
+            assert_eq!(serde_json::to_string(&column).unwrap(), format!("\"{kebab}\""));
+        }
+    }
 }
