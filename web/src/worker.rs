@@ -12,7 +12,6 @@
 //! be started, the same code runs on the page ([`run_on_page`]).
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 
 use filing_core::analysis;
 use filing_core::export::table::Format;
@@ -161,8 +160,8 @@ struct Store {
     query: Option<(u32, Query)>,
     /// When its order was last sent, and for how many rows.
     order_sent: (f64, usize),
-    /// The transaction codes seen.
-    codes: BTreeSet<char>,
+    /// The transaction codes seen, in order, each once.
+    codes: Vec<char>,
     timings: Timings,
     /// Files being read ahead of the parser.
     reads: Reads,
@@ -266,8 +265,10 @@ impl Store {
         for &r in &self.rows[rows_before..] {
             if let Some(s) = self.subject(r) {
                 let view = RowView::of(r.0, s.table, s.row);
-                if let Some(code) = view.cell(Col::Code).chars().next() {
-                    self.codes.insert(code);
+                if let Some(code) = view.cell(Col::Code).chars().next()
+                    && let Err(at) = self.codes.binary_search(&code)
+                {
+                    self.codes.insert(at, code);
                 }
                 view.write(&mut rows);
             }

@@ -14,7 +14,7 @@
 //! way at most [`MAX_AHEAD_BYTES`] are read ahead of the parser (and, on the
 //! parser's thread, [`MAX_AHEAD`] files).
 
-use std::collections::BTreeMap;
+use std::collections::VecDeque;
 
 use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -36,15 +36,16 @@ pub type Read = Result<Vec<u8>, String>;
 /// The reads of one batch.
 #[derive(Debug, Default)]
 pub struct Reads {
-    /// Reads done, not yet taken by the parser.
-    ready: BTreeMap<usize, Read>,
+    /// Reads done, not yet taken by the parser, by input, in the order they
+    /// arrived: the order the parser takes them in.
+    ready: VecDeque<(usize, Read)>,
     /// The next input to consider reading.
     next: usize,
     /// Reads started and not yet taken: how many, how many bytes.
     outstanding: usize,
     outstanding_bytes: f64,
-    /// Sizes of the reads started, by input.
-    sizes: BTreeMap<usize, f64>,
+    /// Sizes of the reads started and not yet taken, by input.
+    sizes: VecDeque<(usize, f64)>,
     /// Whether the reader worker reads the files (the fields above then
     /// stay unused, but `next`: the first input it has not handed over).
     by_reader: bool,
@@ -135,22 +136,29 @@ impl Reads {
         if self.by_reader {
             self.next = self.next.max(index + 1);
         }
-        self.ready.insert(index, read);
+        self.ready.push_back((index, read));
         false
     }
 
     /// Take the read of `index`, once arrived.
     pub fn take(&mut self, index: usize) -> Option<Read> {
-        let read = self.ready.remove(&index)?;
+        let read = take(&mut self.ready, index)?;
         if self.by_reader {
             self.taken += read.as_ref().map_or(0.0, |bytes| bytes.len() as f64);
         }
-        if let Some(size) = self.sizes.remove(&index) {
+        if let Some(size) = take(&mut self.sizes, index) {
             self.outstanding = self.outstanding.saturating_sub(1);
             self.outstanding_bytes -= size;
         }
         Some(read)
     }
+}
+
+/// Remove the entry of `index` from `entries` and give its value: found at
+/// once when entries are taken in the order they were added.
+fn take<T>(entries: &mut VecDeque<(usize, T)>, index: usize) -> Option<T> {
+    let at = entries.iter().position(|&(i, _)| i == index)?;
+    entries.remove(at).map(|(_, value)| value)
 }
 
 /// The reader worker (`reader.js`, see the module's documentation): one per

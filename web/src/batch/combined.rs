@@ -9,7 +9,6 @@
 //! the selected input of a large one, and never an input over
 //! [`DETAIL_LIMIT_BYTES`].
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -231,8 +230,9 @@ struct Run {
     careful_from: Option<u32>,
     last_started: Option<u32>,
     crashes: u32,
-    /// Inputs that crashed a worker, and why they are skipped.
-    skipped: BTreeMap<u32, String>,
+    /// Why each input is skipped, if it is (too large, or it crashed a
+    /// worker), by input.
+    skipped: Vec<Option<String>>,
     /// Where the next export goes.
     export_to: Option<ExportTarget>,
     /// A query waiting to be sent (debounced).
@@ -359,25 +359,23 @@ impl Combined {
         let mut total = 0u64;
         let skipped = sources
             .iter()
-            .enumerate()
-            .filter_map(|(i, s)| {
+            .map(|s| {
                 total = total.saturating_add(s.bytes());
                 let limit = filing_core::source::MAX_INPUT_BYTES as u64;
-                let reason = if s.bytes() > limit {
-                    format!(
+                if s.bytes() > limit {
+                    Some(format!(
                         "left out: it is {}, over the {} the parser reads in one input",
                         super::megabytes(s.bytes()),
                         super::megabytes(limit)
-                    )
+                    ))
                 } else if total > MAX_BATCH_BYTES {
-                    format!(
+                    Some(format!(
                         "left out: the batch is over {}, the most this page parses at once",
                         super::megabytes(MAX_BATCH_BYTES)
-                    )
+                    ))
                 } else {
-                    return None;
-                };
-                Some((count_u32(i), reason))
+                    None
+                }
             })
             .collect();
         let small = sources.len() <= DETAIL_ALL_MAX_INPUTS && total <= DETAIL_ALL_MAX_BYTES;
@@ -404,7 +402,7 @@ impl Combined {
                 .map(|(i, s)| InputSpec {
                     name: s.name.clone(),
                     kind: s.kind.as_str().to_owned(),
-                    skip: skipped.get(&count_u32(i)).cloned(),
+                    skip: skipped.get(i).cloned().flatten(),
                 })
                 .collect();
             (specs, sources.iter().map(Source::payload).collect())
@@ -595,8 +593,10 @@ impl Combined {
             if run.careful_from.is_some()
                 && let Some(input) = run.last_started.take()
             {
-                run.skipped
-                    .insert(input, format!("the parser stopped on this input ({error}); it was left out"));
+                let reason = format!("the parser stopped on this input ({error}); it was left out");
+                if let Some(skip) = run.skipped.get_mut(input as usize) {
+                    *skip = Some(reason);
+                }
             }
             run.careful_from = Some(self.progress.get_untracked().done);
             run.job += 1;
