@@ -49,7 +49,7 @@ pub(crate) fn heading_groups(headings: &[&PageLine], table: Table) -> Vec<Vec<Sl
             }
         }
     }
-    anchors.sort_unstable();
+    crate::sort::by(&mut anchors, Ord::cmp);
     let mut groups: Vec<Vec<Slot>> = Vec::new();
     for (k, &a) in anchors.iter().enumerate() {
         let next = anchors.get(k + 1).copied().unwrap_or(u32::MAX);
@@ -993,7 +993,7 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
                 }
             }
         }
-        p.slots.sort_unstable();
+        crate::sort::by(&mut p.slots, Ord::cmp);
     }
     out
 }
