@@ -14,8 +14,6 @@
 //! way at most [`MAX_AHEAD_BYTES`] are read ahead of the parser (and, on the
 //! parser's thread, [`MAX_AHEAD`] files).
 
-use std::collections::VecDeque;
-
 use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -36,16 +34,15 @@ pub type Read = Result<Vec<u8>, String>;
 /// The reads of one batch.
 #[derive(Debug, Default)]
 pub struct Reads {
-    /// Reads done, not yet taken by the parser, by input, in the order they
-    /// arrived: the order the parser takes them in.
-    ready: VecDeque<(usize, Read)>,
+    /// Reads done, not yet taken by the parser, by input.
+    ready: Vec<Option<Read>>,
     /// The next input to consider reading.
     next: usize,
     /// Reads started and not yet taken: how many, how many bytes.
     outstanding: usize,
     outstanding_bytes: f64,
     /// Sizes of the reads started and not yet taken, by input.
-    sizes: VecDeque<(usize, f64)>,
+    sizes: Vec<Option<f64>>,
     /// Whether the reader worker reads the files (the fields above then
     /// stay unused, but `next`: the first input it has not handed over).
     by_reader: bool,
@@ -97,7 +94,9 @@ impl Reads {
             }
             self.outstanding += group.len();
             self.outstanding_bytes += bytes;
-            self.sizes.extend(group.iter().copied());
+            for &(index, size) in &group {
+                put(&mut self.sizes, index, size);
+            }
             let promise = match Blob::new_with_blob_sequence(&parts) {
                 Ok(blob) => blob.array_buffer(),
                 Err(error) => js_sys::Promise::reject(&error),
@@ -136,17 +135,17 @@ impl Reads {
         if self.by_reader {
             self.next = self.next.max(index + 1);
         }
-        self.ready.push_back((index, read));
+        put(&mut self.ready, index, read);
         false
     }
 
     /// Take the read of `index`, once arrived.
     pub fn take(&mut self, index: usize) -> Option<Read> {
-        let read = take(&mut self.ready, index)?;
+        let read = self.ready.get_mut(index)?.take()?;
         if self.by_reader {
             self.taken += read.as_ref().map_or(0.0, |bytes| bytes.len() as f64);
         }
-        if let Some(size) = take(&mut self.sizes, index) {
+        if let Some(size) = self.sizes.get_mut(index).and_then(Option::take) {
             self.outstanding = self.outstanding.saturating_sub(1);
             self.outstanding_bytes -= size;
         }
@@ -154,11 +153,12 @@ impl Reads {
     }
 }
 
-/// Remove the entry of `index` from `entries` and give its value: found at
-/// once when entries are taken in the order they were added.
-fn take<T>(entries: &mut VecDeque<(usize, T)>, index: usize) -> Option<T> {
-    let at = entries.iter().position(|&(i, _)| i == index)?;
-    entries.remove(at).map(|(_, value)| value)
+/// Set the entry of input `index` in a list by input.
+fn put<T>(entries: &mut Vec<Option<T>>, index: usize, value: T) {
+    if entries.len() <= index {
+        entries.resize_with(index + 1, || None);
+    }
+    entries[index] = Some(value);
 }
 
 /// The reader worker (`reader.js`, see the module's documentation): one per
