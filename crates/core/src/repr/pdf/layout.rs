@@ -51,6 +51,11 @@ impl PageLine {
     pub(crate) fn line(&self) -> Line {
         Line::new(self.segments.iter().map(|s| s.cell.clone()).collect())
     }
+
+    /// The line as a line of cells, taking the segments' cells.
+    pub(crate) fn into_line(self) -> Line {
+        Line::new(self.segments.into_iter().map(|s| s.cell).collect())
+    }
 }
 
 /// Cut one line (starting at byte `offset` of the input) into segments.

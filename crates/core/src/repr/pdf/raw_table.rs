@@ -230,7 +230,7 @@ fn cells(block: &Block, marks: MarkStyle) -> Vec<Cell> {
     for line in &block.lines {
         let text = canonical_marks(&line.text, marks);
         let cell = Cell { text, span: line.span };
-        let kind = align::cell_token(&cell).kind;
+        let kind = align::kind_of(&cell.text);
         let joins = match kind {
             Kind::Text => open,
             Kind::Marks => words,
