@@ -93,7 +93,13 @@ pub(crate) fn split_marks(text: &str) -> Marked {
     let mut footnotes = Vec::new();
     let mut value = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(c) = rest.chars().next() {
+    loop {
+        // Only a `<` or a character outside ASCII can start a mark: the
+        // plain run before the next one is value as it stands.
+        let plain = rest.bytes().position(|b| b == b'<' || !b.is_ascii()).unwrap_or(rest.len());
+        value.push_str(&rest[..plain]);
+        rest = &rest[plain..];
+        let Some(c) = rest.chars().next() else { break };
         if let Some((ids, len)) = superscript_mark(rest).or_else(|| sup_tag_mark(rest)) {
             footnotes.extend(ids);
             rest = &rest[len..];
