@@ -27,6 +27,13 @@ impl Cell {
         Cell { text: normalize(raw), span }
     }
 
+    /// A cell of owned `raw` text (normalised; the string itself is kept
+    /// when it already is) at `span`.
+    pub fn from_string(raw: String, span: Span) -> Cell {
+        let text = if is_normal(&raw) { raw } else { normalize(&raw) };
+        Cell { text, span }
+    }
+
     /// Whether the cell shows nothing.
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
