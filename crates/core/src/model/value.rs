@@ -292,6 +292,10 @@ impl Num {
     /// accepted too, as lossy renderings write them.
     pub fn parse(text: &str) -> Result<Num, NumError> {
         let trimmed = text.trim();
+        // What cannot start a number is told apart before any allocation.
+        if !matches!(trimmed.bytes().next(), Some(b'0'..=b'9' | b'.' | b'-' | b'+')) {
+            return Err(NumError::Invalid);
+        }
         let mut digits = String::with_capacity(trimmed.len() + 1);
         let mut seen_digit = false;
         let mut seen_point = false;

@@ -12,7 +12,9 @@
 
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{AcquiredDisposed, DirectIndirect, Field, Row, TransactionCode};
-use crate::repr::cells::{Cell, mark_text, read_date, read_number, split_marks};
+use crate::repr::cells::{
+    Cell, cannot_hold_marks, mark_text, marked_value, read_date, read_number, split_marks,
+};
 use crate::repr::columns::{Slot, SlotProblem, fill};
 use crate::repr::header::sub_span;
 use crate::repr::table::{mark_uncertain, slot_columns};
@@ -121,7 +123,6 @@ pub(crate) fn tokens_at(cell: &Cell, x0: Option<u32>, attach_marks: bool) -> Vec
         let kind = kind_of(word);
         let span = sub_span(cell, ws, we);
         let x = column(ws).zip(column(we));
-        let token = Token { text: word.to_owned(), span, kind, x };
         match (kind, out.last_mut()) {
             // Marks belong to the token before them.
             (Kind::Marks, Some(prev)) if attach_marks => {
@@ -139,7 +140,7 @@ pub(crate) fn tokens_at(cell: &Cell, x0: Option<u32>, attach_marks: bool) -> Vec
                 prev.span = prev.span.cover(span);
                 prev.x = prev.x.zip(x).map(|(a, b)| (a.0, b.1));
             }
-            _ => out.push(token),
+            _ => out.push(Token { text: word.to_owned(), span, kind, x }),
         }
         i += 1;
     }
@@ -147,7 +148,7 @@ pub(crate) fn tokens_at(cell: &Cell, x0: Option<u32>, attach_marks: bool) -> Vec
 }
 
 fn ends_with_mark(text: &str) -> bool {
-    !split_marks(text).footnotes.is_empty()
+    !cannot_hold_marks(text) && !split_marks(text).footnotes.is_empty()
 }
 
 /// `(7)(8) (7)(8)` under two date columns is `(7)(8)` twice.
@@ -169,10 +170,10 @@ fn split_repeated_marks(tokens: Vec<Token>) -> Vec<Token> {
 }
 
 pub(crate) fn kind_of(word: &str) -> Kind {
-    let marked = split_marks(word);
-    let v = marked.value.as_str();
+    let (value, has_marks) = marked_value(word);
+    let v = value.as_ref();
     if v.is_empty() {
-        return if marked.footnotes.is_empty() { Kind::Text } else { Kind::Marks };
+        return if has_marks { Kind::Marks } else { Kind::Text };
     }
     if read_date(v).is_some() {
         return Kind::Date;

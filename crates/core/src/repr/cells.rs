@@ -27,6 +27,13 @@ impl Cell {
         Cell { text: normalize(raw), span }
     }
 
+    /// A cell of owned `raw` text (normalised; the string itself is kept
+    /// when it already is) at `span`.
+    pub fn from_string(raw: String, span: Span) -> Cell {
+        let text = if is_normal(&raw) { raw } else { normalize(&raw) };
+        Cell { text, span }
+    }
+
     /// Whether the cell shows nothing.
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
@@ -87,10 +94,19 @@ pub(crate) struct Marked {
 /// rendering first turns the plain marks it is sure of into superscripts
 /// ([`canonical_marks`]), so a title that really reads "Stock (2)" survives.
 pub(crate) fn split_marks(text: &str) -> Marked {
+    if cannot_hold_marks(text) {
+        return Marked { value: normalize(text), footnotes: Vec::new() };
+    }
     let mut footnotes = Vec::new();
     let mut value = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(c) = rest.chars().next() {
+    loop {
+        // Only a `<` or a character outside ASCII can start a mark: the
+        // plain run before the next one is value as it stands.
+        let plain = rest.bytes().position(|b| b == b'<' || !b.is_ascii()).unwrap_or(rest.len());
+        value.push_str(&rest[..plain]);
+        rest = &rest[plain..];
+        let Some(c) = rest.chars().next() else { break };
         if let Some((ids, len)) = superscript_mark(rest).or_else(|| sup_tag_mark(rest)) {
             footnotes.extend(ids);
             rest = &rest[len..];
@@ -100,6 +116,23 @@ pub(crate) fn split_marks(text: &str) -> Marked {
         rest = &rest[c.len_utf8()..];
     }
     Marked { value: normalize(&value), footnotes }
+}
+
+/// Whether `text` is sure to hold no mark [`split_marks`] splits off:
+/// superscripts are not ASCII, and a `<sup>` tag needs a `<`.
+pub(crate) fn cannot_hold_marks(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii() && b != b'<')
+}
+
+/// The text [`split_marks`] leaves as a value, borrowed when no mark can be
+/// in it and it is already normal, with the footnotes found (none then).
+pub(crate) fn marked_value(text: &str) -> (std::borrow::Cow<'_, str>, bool) {
+    if cannot_hold_marks(text) && is_normal(text) {
+        return (std::borrow::Cow::Borrowed(text), false);
+    }
+    let marked = split_marks(text);
+    let has_marks = !marked.footnotes.is_empty();
+    (std::borrow::Cow::Owned(marked.value), has_marks)
 }
 
 /// How a rendering writes footnote marks in plain text.
@@ -311,6 +344,20 @@ mod tests {
 
     fn ids(ns: &[u32]) -> Vec<FootnoteId> {
         ns.iter().map(|&n| FootnoteId::numbered(n)).collect()
+    }
+
+    #[test]
+    fn the_quick_look_for_marks_agrees_with_splitting_them() {
+        for text in ["1,000", "Common  Stock ", "Stock(1)", "J⁽¹⁾", "M <sup>(2)</sup>", "¹²", "Café", ""]
+        {
+            let marked = split_marks(text);
+            let (value, has_marks) = marked_value(text);
+            assert_eq!(value, marked.value, "{text:?}");
+            assert_eq!(has_marks, !marked.footnotes.is_empty(), "{text:?}");
+        }
+        assert!(cannot_hold_marks("Stock(1) 05/24/2011"));
+        assert!(!cannot_hold_marks("J⁽¹⁾") && !cannot_hold_marks("M <sup>1</sup>"));
+        assert!(marked_value("M <sup>1</sup>").1 && !marked_value("Stock(1)").1);
     }
 
     #[test]

@@ -171,63 +171,63 @@ pub(crate) fn sub_heading_slot(text: &str, table: Table) -> Option<Slot> {
 
 /// Words of the column headings (a line of nothing else is a heading
 /// line, however the headings were wrapped or run together), as
-/// [`heading_word`] writes them.
+/// [`heading_word`] writes them; sorted, to be searched by halves.
 const HEADING_WORDS: &[&str] = &[
-    "title",
-    "of",
-    "security",
-    "instr",
-    "transaction",
-    "date",
-    "month/day/year",
-    "deemed",
-    "execution",
-    "if",
-    "any",
-    "code",
-    "securities",
-    "acquired",
     "a",
-    "or",
-    "disposed",
-    "d",
-    "and",
+    "acquired",
     "amount",
-    "beneficially",
-    "owned",
-    "following",
-    "reported",
-    "transactions",
-    "ownership",
-    "form",
-    "direct",
-    "indirect",
-    "i",
-    "nature",
-    "beneficial",
-    "v",
-    "price",
-    "derivative",
-    "conversion",
-    "exercise",
-    "number",
-    "exercisable",
-    "expiration",
-    "underlying",
-    "shares",
+    "and",
+    "any",
     "at",
-    "end",
-    "issuer's",
-    "fiscal",
-    "year",
-    "eg",
-    "puts",
+    "beneficial",
+    "beneficially",
     "calls",
-    "warrants",
-    "options",
+    "code",
+    "conversion",
     "convertible",
-    "to",
+    "d",
+    "date",
+    "deemed",
+    "derivative",
+    "direct",
+    "disposed",
+    "eg",
+    "end",
+    "execution",
+    "exercisable",
+    "exercise",
+    "expiration",
+    "fiscal",
+    "following",
+    "form",
+    "i",
+    "if",
+    "indirect",
+    "instr",
+    "issuer's",
+    "month/day/year",
+    "nature",
+    "number",
+    "of",
+    "options",
+    "or",
+    "owned",
+    "ownership",
+    "price",
+    "puts",
+    "reported",
+    "securities",
+    "security",
+    "shares",
     "the",
+    "title",
+    "to",
+    "transaction",
+    "transactions",
+    "underlying",
+    "v",
+    "warrants",
+    "year",
 ];
 
 /// Whether a word, reduced to its letters, digits, `/` and `'` in lower
@@ -252,7 +252,7 @@ fn heading_word(word: &str) -> Option<bool> {
     if n == 0 || (digits > 0 && (digits == n || &w[digits..] == b"a")) {
         return None;
     }
-    Some(HEADING_WORDS.iter().any(|h| h.as_bytes() == w))
+    Some(HEADING_WORDS.binary_search_by(|h| h.as_bytes().cmp(w)).is_ok())
 }
 
 /// Whether every word of `text` belongs to the column headings (numbers
@@ -478,6 +478,14 @@ fn set_date(
 mod tests {
     use super::*;
     use crate::model::Column;
+
+    #[test]
+    fn heading_words_stay_sorted_for_the_search() {
+        assert!(HEADING_WORDS.windows(2).all(|w| w[0] < w[1]), "HEADING_WORDS must be sorted and unique");
+        assert!(is_heading_text("Title of Security (Instr. 3)"));
+        assert!(is_heading_text("Issuer's Fiscal Year"));
+        assert!(!is_heading_text("Common Stock"));
+    }
 
     #[test]
     fn headings_name_their_slots() {

@@ -58,7 +58,7 @@ pub(crate) fn grid(text: &str, base: usize) -> Grid {
             if let Some(cik) = cik {
                 links.push(Link { span, cik });
             }
-            cells.push(Cell::new(&clean, span));
+            cells.push(Cell::from_string(clean, span));
         }
         // Drop the empty cells the outer pipes of `| a | b |` make (a row
         // written `a | b |` has no outer pipes: its last cell is just empty).

@@ -12,7 +12,7 @@
 
 use crate::repr::cells::{Cell, MarkStyle};
 use crate::repr::form::{Doubt, Grid, PreRead};
-use crate::repr::grid::{Line, starts_with_ignore_case};
+use crate::repr::grid::{Line, contains_ignore_case, starts_with_ignore_case};
 use crate::repr::header::split_place;
 use crate::repr::pdf::table::Wrap;
 use crate::source::{Span, lines};
@@ -51,6 +51,11 @@ impl PageLine {
     pub(crate) fn line(&self) -> Line {
         Line::new(self.segments.iter().map(|s| s.cell.clone()).collect())
     }
+
+    /// The line as a line of cells, taking the segments' cells.
+    pub(crate) fn into_line(self) -> Line {
+        Line::new(self.segments.into_iter().map(|s| s.cell).collect())
+    }
 }
 
 /// Cut one line (starting at byte `offset` of the input) into segments.
@@ -59,9 +64,18 @@ pub(crate) fn segments(line: &str, offset: usize) -> Vec<Segment> {
     let mut start: Option<(usize, u32)> = None;
     let mut last_text_end = 0;
     let mut spaces = 0;
-    for (col, (i, c)) in (0u32..).zip(line.char_indices()) {
-        if c == ' ' || c == '\t' || c == '\u{c}' {
-            spaces += if c == '\t' { 2 } else { 1 };
+    // Byte by byte: the gaps are ASCII, and a character's column is that
+    // of its first byte (the bytes after it in UTF-8 only extend its text).
+    let mut col = 0u32;
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        if b & 0xc0 == 0x80 {
+            last_text_end = i + 1;
+            continue;
+        }
+        let x = col;
+        col += 1;
+        if b == b' ' || b == b'\t' || b == 0x0c {
+            spaces += if b == b'\t' { 2 } else { 1 };
             if spaces >= 2
                 && let Some((s, x)) = start.take()
             {
@@ -70,9 +84,9 @@ pub(crate) fn segments(line: &str, offset: usize) -> Vec<Segment> {
         } else {
             spaces = 0;
             if start.is_none() {
-                start = Some((i, col));
+                start = Some((i, x));
             }
-            last_text_end = i + c.len_utf8();
+            last_text_end = i + 1;
         }
     }
     if let Some((s, x)) = start {
@@ -133,15 +147,16 @@ fn regions(page: &[PageLine]) -> Regions {
     let after = table2.or(table1).map_or(page.len(), |t| t + 1);
     let tables_end = (after..page.len())
         .find(|&i| {
-            let text = page[i].text().to_ascii_lowercase();
+            let text = page[i].text();
             let first = text.trim_start_matches(['*', ' ']);
-            first.starts_with("1. name and address of reporting person")
-                || first.starts_with("explanation of responses")
-                || first == "reporting owners"
-                || first.starts_with("reporting owner name")
-                || first.starts_with("remarks:")
-                || first == "signatures"
-                || text.contains("signature of reporting person")
+            let starts = |prefix: &str| starts_with_ignore_case(first, prefix);
+            starts("1. name and address of reporting person")
+                || starts("explanation of responses")
+                || first.eq_ignore_ascii_case("reporting owners")
+                || starts("reporting owner name")
+                || starts("remarks:")
+                || first.eq_ignore_ascii_case("signatures")
+                || contains_ignore_case(&text, "signature of reporting person")
         })
         .unwrap_or(page.len());
     Regions { table1, table2, tables_end }
@@ -495,5 +510,10 @@ mod tests {
         let texts: Vec<(&str, u32)> = segs.iter().map(|s| (s.cell.text.as_str(), s.x)).collect();
         assert_eq!(texts, [("Common Stock(1)", 2), ("05/24/2011", 23), ("C", 35)]);
         assert_eq!(segs[1].cell.span, Span::new(123, 133));
+        // Columns count characters, not bytes; a no-break space is text.
+        let segs = segments("Café\u{a0}Inc  ⁽¹⁾  X", 0);
+        let texts: Vec<(&str, u32)> = segs.iter().map(|s| (s.cell.text.as_str(), s.x)).collect();
+        assert_eq!(texts, [("Café Inc", 0), ("⁽¹⁾", 10), ("X", 15)]);
+        assert_eq!(segs[0].cell.span, Span::new(0, "Café\u{a0}Inc".len()));
     }
 }

@@ -92,6 +92,12 @@ fn has_wide_gap(text: &str) -> bool {
 /// count (`https://www.sec.gov/… 1/2`), the vendor's `Edgar Filing:` header,
 /// or a form feed.
 pub(crate) fn is_furniture(line: &str) -> bool {
+    // Most lines are told apart by their first character, when it is ASCII
+    // (what the trimming below would leave first).
+    let first = line.bytes().find(|b| !matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'));
+    if first.is_none_or(|b| b.is_ascii() && !(b.is_ascii_digit() || b == b'h' || b == b'E')) {
+        return false;
+    }
     let t = line.trim().trim_start_matches('\u{c}').trim();
     if !t.starts_with(|c: char| c.is_ascii_digit() || c == 'h' || c == 'E') {
         return false;

@@ -18,8 +18,8 @@
 use crate::model::{Field, Filing, Origin};
 use crate::repr::cells::{Cell, MarkStyle, read_date};
 use crate::repr::form::Grid;
-use crate::repr::grid::Line;
-use crate::repr::pdf::layout::page_lines;
+use crate::repr::grid::{Line, contains_ignore_case};
+use crate::repr::pdf::layout::{PageLine, page_lines};
 use crate::repr::pdf::raw_table;
 use crate::source::Span;
 
@@ -29,7 +29,7 @@ use crate::source::Span;
 pub(crate) fn grid(text: &str, base: usize, blocks: &[raw_table::Block], marks: MarkStyle) -> Grid {
     let signed = signature_lines(blocks);
     let mut lines: Vec<Line> = Vec::new();
-    for line in page_lines(text, base).iter().filter(|l| !l.is_blank()).map(|l| l.line()) {
+    for line in page_lines(text, base).into_iter().filter(|l| !l.is_blank()).map(PageLine::into_line) {
         let span = line.span();
         match signed.iter().find(|(cover, _)| cover.start <= span.start && span.end <= cover.end) {
             Some((cover, signature)) if cover.start == span.start => lines.push(signature.clone()),
@@ -66,7 +66,10 @@ fn signature_lines(blocks: &[raw_table::Block]) -> Vec<(Span, Line)> {
         !numbered && !is_date(b) && !t.to_ascii_lowercase().contains("explanation of responses")
     };
     for (m, block) in blocks.iter().enumerate() {
-        if !block.text().to_ascii_lowercase().contains("signature of reporting person") {
+        // The label's last word lies within one line (lines join at a space):
+        // only a block with it is joined to be searched.
+        let label = |text: &str| contains_ignore_case(text, "signature of reporting person");
+        if !block.lines.iter().any(|l| contains_ignore_case(&l.text, "person")) || !label(&block.text()) {
             continue;
         }
         let mut k = m;

@@ -30,7 +30,7 @@ use crate::repr::align::{self, Kind, Token};
 use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
 use crate::repr::columns::{Slot, is_heading_text, standard_slots};
 use crate::repr::form::PreRead;
-use crate::repr::grid::Line;
+use crate::repr::grid::{Line, contains_ignore_case, starts_with_ignore_case};
 use crate::repr::table::{self, Layout};
 use crate::source::{Span, lines};
 
@@ -104,19 +104,19 @@ pub(crate) fn title_of(line: &str) -> Option<Table> {
 
 fn classify(block: &Block, v_seen: &mut bool) -> Kind2 {
     let text = block.text();
-    let lower = text.to_ascii_lowercase();
+    let starts = |prefix: &str| starts_with_ignore_case(&text, prefix);
     if title_of(&text).is_some() {
         return Kind2::Title;
     }
-    if lower.contains("name and address of reporting person")
-        || lower.starts_with("explanation of responses")
-        || lower.starts_with("remarks:")
-        || lower.contains("signature of reporting person")
-        || lower.starts_with("reminder:")
+    if contains_ignore_case(&text, "name and address of reporting person")
+        || starts("explanation of responses")
+        || starts("remarks:")
+        || contains_ignore_case(&text, "signature of reporting person")
+        || starts("reminder:")
     {
         return Kind2::End;
     }
-    if lower.starts_with("(e.g., puts") || lower.starts_with("sec form") {
+    if starts("(e.g., puts") || starts("sec form") {
         return Kind2::Heading;
     }
     let single = block.lines.len() == 1 && !text.contains(' ');
@@ -131,7 +131,7 @@ fn classify(block: &Block, v_seen: &mut bool) -> Kind2 {
     if is_heading_text(&text) {
         // One word of the headings alone ("Options") is a value unless it is a sub-heading.
         let sub = ["code", "amount", "price", "title", "(a)", "(d)"];
-        if !single || sub.contains(&lower.as_str()) {
+        if !single || sub.iter().any(|s| text.eq_ignore_ascii_case(s)) {
             return Kind2::Heading;
         }
     }
@@ -230,7 +230,7 @@ fn cells(block: &Block, marks: MarkStyle) -> Vec<Cell> {
     for line in &block.lines {
         let text = canonical_marks(&line.text, marks);
         let cell = Cell { text, span: line.span };
-        let kind = align::cell_token(&cell).kind;
+        let kind = align::kind_of(&cell.text);
         let joins = match kind {
             Kind::Text => open,
             Kind::Marks => words,
