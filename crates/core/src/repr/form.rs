@@ -841,8 +841,7 @@ mod tests {
     #[test]
     fn street_lines_are_settled_only_when_no_wrap_is_possible() {
         // Fictional addresses, one line each.
-        let text =
-            "C/O EXAMPLE CORP\n100 MAIN ST\nC/O EXAMPLE HOLDINGS, 2800 SAND HILL\nROAD\n9 ELM ST\tX";
+        let text = "C/O EXAMPLE CORP\n100 MAIN ST\nC/O EXAMPLE HOLDINGS, 2800 SAND HILL\nROAD\n9 ELM ST\tX";
         let lines = tab_lines(text, 0);
         let field = |k: usize| {
             let cell = &lines[k].cells[0];
