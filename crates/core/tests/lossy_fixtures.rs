@@ -259,12 +259,18 @@ fn markdown_of_a_pdf() {
     assert_eq!(f.period_of_report.value, date(2024, 3, 4));
     assert_eq!(f.period_of_report.origin, Origin::Read);
     // The owner's name is a line of its own below its label's line (only the
-    // issuer's box between), with nothing wrapped below it: read. The street
-    // lines lost their box's lines: uncertain.
+    // issuer's box between), with nothing wrapped below it: read. So are the
+    // street lines, each a line of its own: no officer's title or other text
+    // is printed (the relationships are settled), so no other box's free text
+    // lies among them, and the second, a street number short enough to have
+    // fitted on the first line, is no piece of it wrapped.
     let o = &f.reporting_owners[0];
     assert_eq!(o.name.text(), "Doe Jane Q");
     assert_eq!(o.name.origin, Origin::Read);
-    assert_eq!(o.address.street1.origin, Origin::Uncertain);
+    assert_eq!(o.address.street1.text(), "C/O EXAMPLE WIDGETS INC");
+    assert_eq!(o.address.street1.origin, Origin::Read);
+    assert_eq!(o.address.street2.text(), "100 MAIN STREET");
+    assert_eq!(o.address.street2.origin, Origin::Read);
     // The city, state and zip are cells of their own on one row: read.
     let a = &o.address;
     assert_eq!((a.city.text(), a.state.text(), a.zip_code.text()), ("SPRINGFIELD", "IL", "62701"));

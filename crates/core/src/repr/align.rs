@@ -178,6 +178,11 @@ pub(crate) fn kind_of(word: &str) -> Kind {
     if read_date(v).is_some() {
         return Kind::Date;
     }
+    // The forms print amounts of a thousand or more with thousands commas:
+    // a bare `2010` or `94025` is a word (a year, a fund's or street's number).
+    if v.len() >= 4 && v.bytes().all(|b| b.is_ascii_digit()) {
+        return Kind::Text;
+    }
     if let Ok((_, dollars)) = read_number(v) {
         return if dollars { Kind::Dollars } else { Kind::Number };
     }
@@ -595,6 +600,17 @@ mod tests {
         fill_group(&mut row, &group, &cell("2,028,942 A (2)"), &mut problems, &mut Vec::new());
         assert_eq!(row.transaction_price_per_share.footnotes, vec![crate::model::FootnoteId::numbered(2)]);
         assert!(row.transaction_price_per_share.value.is_none());
+    }
+
+    #[test]
+    fn bare_numbers_of_four_digits_are_words() {
+        assert_eq!(kind_of("2010"), Kind::Text);
+        assert_eq!(kind_of("94025"), Kind::Text);
+        assert_eq!(kind_of("2010(3)"), Kind::Text);
+        assert_eq!(kind_of("1,000"), Kind::Number);
+        assert_eq!(kind_of("600"), Kind::Number);
+        assert_eq!(kind_of("1000.5"), Kind::Number);
+        assert_eq!(kind_of("$1000"), Kind::Dollars);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use crate::detect::Representation;
 use crate::diagnostic::{Code, Diagnostic, quote};
-use crate::model::{Field, Filing, FormType, Issuer, Origin, ReportingOwner, Table};
+use crate::model::{Address, Field, Filing, FormType, Issuer, Origin, ReportingOwner, Table};
 use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
 use crate::repr::columns::{is_heading_text, standard_slots};
 use crate::repr::grid::Line;
@@ -104,6 +104,41 @@ fn doubt_header(f: &mut Filing, doubts: &[Doubt], diags: &mut Vec<Diagnostic>) {
     }
     for (d, _) in doubts.iter().zip(used).filter(|(_, u)| *u) {
         diags.push(Diagnostic::new(Code::WrapUncertain, Some(d.span), d.message.clone()));
+    }
+}
+
+/// The spans of an owner's street lines when they stand whole: each the
+/// only text on its line (a street run into another box's cell, or
+/// sharing its line with one, is not), and when there are two, the owner's
+/// name settled (`name_whole`: no piece of it wrapped onto the first) and
+/// the second a street number (`100 N TRYON ST`) that would have fitted
+/// on the first line (so the first did not wrap onto it: the box holds
+/// some 35 capitals), and itself too short to have wrapped onto a third
+/// line (which is not read). Else none: two lines may be one street wrapped.
+fn streets_stand_alone(lines: &[Line], address: &Address, name_whole: bool) -> Vec<Span> {
+    const WIDTH: usize = 32;
+    fn alone<'a>(lines: &[Line], f: &'a Field<String>) -> Option<(&'a str, Span)> {
+        let (text, span) = (f.value.as_ref()?, f.span?);
+        let whole = lines.iter().any(|l| {
+            let mut filled = l.filled();
+            filled.next().is_some_and(|c| c.span == span) && filled.next().is_none()
+        });
+        whole.then_some((text.as_str(), span))
+    }
+    match (alone(lines, &address.street1), &address.street2.value) {
+        (Some((_, span)), None) => vec![span],
+        (Some((first, a)), Some(_)) => match alone(lines, &address.street2) {
+            Some((second, b))
+                if name_whole
+                    && second.starts_with(|c: char| c.is_ascii_digit())
+                    && first.len() + 1 + second.split(' ').next().map_or(0, str::len) <= WIDTH
+                    && second.len() <= WIDTH =>
+            {
+                vec![a, b]
+            }
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
     }
 }
 
@@ -416,6 +451,13 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
     let mut settled = h.settled;
     if marks_settled {
         settled.extend(flag_spans.into_iter().flatten());
+        // Neither an officer's title nor an "other" text is printed: no box
+        // beside the owner's holds free text, so a street line standing
+        // whole is the owner's.
+        if first.is_officer.value == Some(false) && first.is_other.value == Some(false) {
+            let name_whole = first.name.span.is_some_and(|at| settled.contains(&at));
+            settled.extend(streets_stand_alone(header_lines, &first.address, name_whole));
+        }
     }
     f.reporting_owners = owners(grid, &s, first, &mut settled, &mut diags);
 
@@ -740,7 +782,11 @@ fn owners(
         let mut owner = ReportingOwner::default();
         let mut claimed = vec![false; tokens.len()];
         if let Some(i) = tokens.iter().position(|t| matches!(t, Token::Label(Label::NameAddress, _))) {
-            settled.extend(header::read_owner_block(&tokens, i, block, &mut owner, &mut claimed));
+            let block_settled = header::read_owner_block(&tokens, i, block, &mut owner, &mut claimed);
+            // Listed after the tables, an owner's block stands apart from other boxes.
+            let name_whole = owner.name.span.is_some_and(|at| block_settled.contains(&at));
+            settled.extend(streets_stand_alone(block, &owner.address, name_whole));
+            settled.extend(block_settled);
         }
         owner.cik = link_cik(grid, owner.name.span);
         if k == 0 && owner.name.value == first.name.value {
@@ -790,6 +836,33 @@ mod tests {
         let mut none: Field<String> = Field::default();
         settle_whole_issuer(&mut none, &[at]);
         assert_eq!(none.origin, Origin::Missing);
+    }
+
+    #[test]
+    fn street_lines_are_settled_only_when_no_wrap_is_possible() {
+        // Fictional addresses, one line each.
+        let text = "C/O EXAMPLE CORP\n100 MAIN ST\nC/O EXAMPLE HOLDINGS, 2800 SAND HILL\nROAD\n9 ELM ST\tX";
+        let lines = tab_lines(text, 0);
+        let field = |k: usize| {
+            let cell = &lines[k].cells[0];
+            Field::read(cell.text.clone(), cell.span)
+        };
+        let address = |a: usize, b: Option<usize>| Address {
+            street1: field(a),
+            street2: b.map_or_else(Field::default, field),
+            ..Address::default()
+        };
+        let spans = |a: usize, b: Option<usize>, name_whole: bool| {
+            streets_stand_alone(&lines, &address(a, b), name_whole)
+        };
+        assert_eq!(spans(0, None, false), vec![lines[0].cells[0].span]);
+        assert_eq!(spans(0, Some(1), true).len(), 2);
+        // The name may have wrapped onto the first line.
+        assert!(spans(0, Some(1), false).is_empty());
+        // A long first line wrapped: its last word is on the next.
+        assert!(spans(2, Some(3), true).is_empty());
+        // A street sharing its line with another box's text.
+        assert!(spans(4, None, true).is_empty());
     }
 
     #[test]

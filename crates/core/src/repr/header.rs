@@ -733,7 +733,8 @@ fn next_date(tokens: &[Token], i: usize) -> Option<(usize, Field<crate::model::D
 /// the city, state and zip when they are the only values between "(Street)"
 /// and "(City)", each a table cell of its own on one row, the state two
 /// capitals and the zip a US zip code (a city wrapped over lines would add
-/// a value; a state or zip run into another cell would not read as one).
+/// a value; a state or zip run into another cell would not read as one),
+/// or the whole of one line of text of their own ([`place_stands_alone`]).
 pub(crate) fn read_owner_block(
     tokens: &[Token],
     i: usize,
@@ -816,7 +817,29 @@ pub(crate) fn read_owner_block(
             settled.extend([city.span, state.span, zip.span]);
         }
     }
+    settled.extend(place_stands_alone(&places, lines, &owner.address));
     settled
+}
+
+/// The spans of the city, state and zip read from one value that is the
+/// whole of its line (`CHARLOTTE NC 28255`, no other box's text beside it,
+/// no piece of a city wrapped onto another line): a city without digits,
+/// a state of two capitals and a US zip code, and nothing else.
+fn place_stands_alone(places: &[Value], lines: &[Line], a: &Address) -> Vec<Span> {
+    let [place] = places else { return Vec::new() };
+    let alone = lines.get(place.line).is_some_and(|l| l.filled().count() == 1) && place.whole_cell;
+    let (Some(city), Some(state), Some(zip)) = (&a.city.value, &a.state.value, &a.zip_code.value) else {
+        return Vec::new();
+    };
+    let fits = !city.bytes().any(|b| b.is_ascii_digit())
+        && state.len() == 2
+        && state.bytes().all(|b| b.is_ascii_uppercase())
+        && is_us_zip(zip)
+        && place.text == format!("{city} {state} {zip}");
+    match (alone && fits, a.city.span, a.state.span, a.zip_code.span) {
+        (true, Some(c), Some(s), Some(z)) => vec![c, s, z],
+        _ => Vec::new(),
+    }
 }
 
 /// The span of the owner's name read at `name` when it is whole however

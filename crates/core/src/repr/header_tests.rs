@@ -91,8 +91,11 @@ fn a_city_line_of_cells_of_their_own_is_settled() {
     // A city wrapped onto the next line, or a state run into the zip's cell.
     assert_eq!(settled("| LONG ISLAND |  | NY | 11101 |\nCITY\n").1, 0);
     assert_eq!(settled("| MOUNTAIN | CA 94043 | VIEW |\n").1, 0);
-    // A line of text: where the city ends is a guess.
-    assert_eq!(settled("SPRINGFIELD IL 62701\n").1, 0);
+    // A line of text of the city, state and zip alone: the city box is the
+    // leftmost of its row, so no other box's text runs before it, and any
+    // after it would be more than a state and zip.
+    assert_eq!(settled("SPRINGFIELD IL 62701\n"), ("SPRINGFIELD".to_owned(), 3));
+    assert_eq!(settled("SPRINGFIELD IL 62701 Form filed by One Reporting Person\n").1, 0);
 }
 
 #[test]
@@ -239,4 +242,21 @@ fn places_split() {
         (Some("MOUNTAIN VIEW".into()), Some("CA".into()), Some("94043".into()))
     );
     assert_eq!(split_place("LONDON"), (Some("LONDON".into()), None, None));
+}
+
+#[test]
+fn a_city_state_and_zip_alone_on_their_line_stand_alone() {
+    let settled = |place: &str| {
+        let text = format!(
+            "1. Name and Address of Reporting Person*\nDOE JANE\n(Last) (First) (Middle)\n1 MAIN ST\n(Street)\n{place}\n(City) (State) (Zip)\n"
+        );
+        let lines = tab_lines(&text, 0);
+        let h = read_header(&tokens(&lines), &lines);
+        let a = &h.owner.address;
+        [&a.city, &a.state, &a.zip_code].iter().all(|f| f.span.is_some_and(|at| h.settled.contains(&at)))
+    };
+    assert!(settled("SPRINGFIELD IL 62701"));
+    // Another box's text on the line, or the city wrapped over two lines: not settled.
+    assert!(!settled("SPRINGFIELD IL 62701\tX Form filed by One Reporting Person"));
+    assert!(!settled("SOUTH\nSPRINGFIELD IL 62701"));
 }

@@ -140,7 +140,8 @@ fn clean(cell: &str) -> (String, Option<String>) {
                 }
                 continue;
             }
-            '*' => {
+            // Emphasis; a lone `*` between spaces (`* Date set forth…`) is text.
+            '*' if !is_lone(bytes, i) => {
                 i += 1;
                 continue;
             }
@@ -192,6 +193,12 @@ fn is_emphasis(bytes: &[u8], i: usize) -> bool {
     }
     let text = |b: Option<u8>| b.is_some_and(|b| !b.is_ascii_whitespace());
     (text(after) && !text(before)) || (text(before) && !text(after))
+}
+
+/// Whether the byte at `i` stands alone: at the text's ends or between spaces.
+fn is_lone(bytes: &[u8], i: usize) -> bool {
+    let space = |b: Option<&u8>| b.is_none_or(u8::is_ascii_whitespace);
+    space(i.checked_sub(1).and_then(|k| bytes.get(k))) && space(bytes.get(i + 1))
 }
 
 /// `[text](url)` at the start of `s`: the text, the url, the length.
@@ -278,6 +285,8 @@ mod tests {
         assert_eq!(clean("**FORM 4**").0, "FORM 4");
         assert_eq!(clean("\\_\\_X\\_\\_ Director").0, "__X__ Director");
         assert_eq!(clean("*See* Instruction 1(b)").0, "See Instruction 1(b)");
+        assert_eq!(clean("* Date set forth above").0, "* Date set forth above");
+        assert_eq!(clean("**Remarks:**").0, "Remarks:");
         assert_eq!(clean("_See_ Instruction").0, "See Instruction");
         assert_eq!(clean("_/s/ Jane Doe_").0, "/s/ Jane Doe");
         assert_eq!(clean("snake_case").0, "snake_case");

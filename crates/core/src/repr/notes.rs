@@ -329,22 +329,34 @@ fn spread(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
 }
 
 /// Signatures laid out on a page whose columns were lost: a date alone on
-/// its line, the name wrapped evenly around it. As many lines above the
+/// its line or ending it (the name running up to it), the name wrapped
+/// evenly around it. As many lines above the
 /// date as below it are taken (one more when that one starts with "/s/");
 /// the name is marked uncertain, since where it starts is a guess — unless
 /// it starts with "/s/" and is the one nearest the mark (it ends there).
 fn around_date(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
-    let is_date = |i: usize| read_date(&lines[i].text()).is_some();
+    // The date ending a short line, and the text before it.
+    let date_of = |i: usize| {
+        let text = lines[i].text();
+        if text.len() > SIGNATURE_LINE {
+            return None;
+        }
+        let (head, tail) = text.rsplit_once(' ').unwrap_or(("", text.as_str()));
+        read_date(tail).map(|d| (d, head.trim().to_owned()))
+    };
+    let is_date = |i: usize| date_of(i).is_some();
     let mut out = Vec::new();
     let mut k = 0;
     while let Some(d) = (k..above.len().min(k + 6)).find(|&j| is_date(above[j])) {
         let date_line = above[d];
-        let Some(date) = read_date(&lines[date_line].text()) else { break };
+        let Some((date, head)) = date_of(date_line) else { break };
         // The lines between the date and the mark (or the signature below), then as many above it.
         let mut name: Vec<usize> = above[k..d].to_vec();
         let up = name.len().max(1);
         let mut j = d + 1;
-        while j < above.len() && j < d + 1 + up && !is_date(above[j]) {
+        // Not the long lines of footnotes or remarks above the signature area.
+        let short = |i: usize| lines[i].text().len() <= SIGNATURE_LINE;
+        while j < above.len() && j < d + 1 + up && !is_date(above[j]) && short(above[j]) {
             name.push(above[j]);
             j += 1;
         }
@@ -352,28 +364,35 @@ fn around_date(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
             name.push(above[j]);
             j += 1;
         }
-        crate::sort::by(&mut name, Ord::cmp);
-        if name.is_empty() || name.iter().any(|&i| is_form_text(&lines[i])) {
+        if name.iter().any(|&i| is_form_text(&lines[i])) {
             break;
         }
-        let text = name.iter().map(|&i| lines[i].text()).fold(String::new(), |mut acc, p| {
+        let mut pieces: Vec<(usize, String)> = name.iter().map(|&i| (i, lines[i].text())).collect();
+        if !head.is_empty() {
+            pieces.push((date_line, head));
+        }
+        crate::sort::by_key(&mut pieces, |(i, _)| *i);
+        if pieces.is_empty() {
+            break;
+        }
+        let text = pieces.iter().fold(String::new(), |mut acc, (_, p)| {
             if acc.is_empty() {
-                acc = p
+                acc.clone_from(p);
             } else {
-                crate::repr::align::push_wrapped(&mut acc, &p)
+                crate::repr::align::push_wrapped(&mut acc, p);
             }
             acc
         });
-        let span = name.iter().map(|&i| lines[i].span()).reduce(Span::cover).unwrap_or_default();
         let date_span = lines[date_line].span();
+        let span = name.iter().map(|&i| lines[i].span()).fold(date_span, Span::cover);
         // A name that opens with `/s/` starts there, and the one nearest the
         // signature's mark runs on to it: both of its ends are certain.
         let whole = text.starts_with("/s/") && k == 0;
         let origin = if whole { crate::model::Origin::Read } else { crate::model::Origin::Uncertain };
         out.push((
-            name[0].min(date_line),
+            pieces[0].0,
             Signature {
-                span: span.cover(date_span),
+                span,
                 name: Field { origin, ..Field::read(text, span) },
                 date: Field::read(date, date_span),
             },
@@ -481,17 +500,26 @@ mod tests {
     }
 
     #[test]
-    fn a_signature_not_read_beside_its_date_is_missing() {
+    fn names_wrapped_around_dates_alone_or_ending_a_line() {
         // Two fictional joint filers' signatures, names wrapped around their
-        // dates so that only one is read: the other date says a second
-        // signature is there, not read.
+        // dates (one alone on its line, one ending the name's middle line):
+        // both read, their names uncertain.
         let text = "This footnote is long enough to run the page's width, as footnotes do, and so ends the signature area.\n\
             EXAMPLE HOLDINGS LLC\nby its Manager 01/02/2020\nJane Doe\nEXAMPLE FUND LP\nby its General\n01/02/2020\n\
             Partner Jane\nDoe\n** Signature of Reporting Person Date";
         let lines = tab_lines(text, 0);
         let (sigs, _) = signatures(&lines, 0, &[lines.len() - 1]);
-        assert_eq!(sigs.len(), 2, "{sigs:?}");
-        assert!(sigs.iter().any(|s| s.date.origin == crate::model::Origin::Missing));
+        let names: Vec<&str> = sigs.iter().map(|s| s.name.text()).collect();
+        assert_eq!(
+            names,
+            [
+                "EXAMPLE HOLDINGS LLC by its Manager Jane Doe",
+                "EXAMPLE FUND LP by its General Partner Jane Doe"
+            ]
+        );
+        assert!(
+            sigs.iter().all(|s| s.name.origin == crate::model::Origin::Uncertain && s.date.value.is_some())
+        );
         // A date in the long line above does not count.
         assert_eq!(signature_dates(&lines, &[0]), 0);
     }
@@ -523,6 +551,28 @@ mod tests {
         let text = "3. Footnote text.\nJane Q. Doe, by\n03/05/2024\nPower of Attorney\n** Signature of Reporting Person Date";
         let (sigs, _) = signatures(&tab_lines(text, 0), 1, &[4]);
         assert_eq!(sigs[0].name.origin, crate::model::Origin::Uncertain);
+    }
+
+    #[test]
+    fn a_name_wrapped_around_the_line_that_ends_with_its_date() {
+        // Fictional: the date ends the name's middle line; a long line of
+        // remarks above the signature area is none of it.
+        let remark = "Remarks: this filing is one of two filed for the same event; the other reports the rest of the sales.";
+        let text = format!(
+            "{remark}\nBy: Jane Roe by\nPower of Attorney For: John 03/05/2024\nDoe\n** Signature of Reporting Person Date"
+        );
+        let (sigs, first) = signatures(&tab_lines(&text, 0), 0, &[4]);
+        assert_eq!(sigs[0].name.text(), "By: Jane Roe by Power of Attorney For: John Doe");
+        assert_eq!(sigs[0].name.origin, crate::model::Origin::Uncertain);
+        assert_eq!(sigs[0].date.value.map(|d| d.to_string()).as_deref(), Some("2024-03-05"));
+        assert_eq!(first, 1);
+        // The date on the name's first line: the long line above is not taken.
+        let text = format!(
+            "{remark}\nBy: Jane Roe by 03/05/2024\nPower of Attorney For: John\nDoe\n** Signature of Reporting Person Date"
+        );
+        let (sigs, first) = signatures(&tab_lines(&text, 0), 0, &[4]);
+        assert_eq!(sigs[0].name.text(), "By: Jane Roe by Power of Attorney For: John Doe");
+        assert_eq!(first, 1);
     }
 
     #[test]

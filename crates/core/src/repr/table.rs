@@ -211,7 +211,10 @@ pub(crate) fn finish_row(row: &mut Row, layout: &Layout, table: Table) {
 /// doubt; otherwise every value of it is marked uncertain. Its empty
 /// columns are missing, not empty: no cell showed them.
 pub(crate) fn doubt_unless_complete(mut row: Row, table: Table) -> Row {
-    let complete = is_complete(&row);
+    // A title wrapped off the line of the row's values (centred on a band of
+    // lines) leaves the values no less a row's: the title alone is missing.
+    let complete = is_complete(&row)
+        || (row.security_title.value.is_none() && complete_besides(&row, Some(Column::SecurityTitle)));
     let in_doubt = Column::ALL.iter().any(|c| matches!(row.cell(*c).meta().2, Origin::Uncertain));
     // Without cells to go by, an empty column is not known to be empty.
     for column in Column::ALL {
@@ -230,6 +233,11 @@ pub(crate) fn doubt_unless_complete(mut row: Row, table: Table) -> Row {
 /// Whether a row fills the columns every row of its kind has (see
 /// [`doubt_unless_complete`]).
 pub(crate) fn is_complete(row: &Row) -> bool {
+    complete_besides(row, None)
+}
+
+/// [`is_complete`] but for one column (`skip`), which may be empty.
+fn complete_besides(row: &Row, skip: Option<Column>) -> bool {
     let core: &[Column] = match row.kind {
         RowKind::Transaction => &[
             Column::SecurityTitle,
@@ -240,7 +248,7 @@ pub(crate) fn is_complete(row: &Row) -> bool {
         ],
         RowKind::Holding => &[Column::SecurityTitle, Column::DirectOrIndirectOwnership],
     };
-    let filled = core.iter().all(|c| {
+    let filled = core.iter().filter(|&&c| Some(c) != skip).all(|c| {
         row.cell(*c).has_value()
             || (*c == Column::TransactionAcquiredDisposedCode && direction_not_shown(row))
     });
@@ -600,6 +608,21 @@ mod tests {
         // Missing for another reason (no amount's span): a piece of a row.
         row.transaction_acquired_disposed_code = Field::missing();
         assert!(!is_complete(&row));
+    }
+
+    #[test]
+    fn a_holding_whose_title_wrapped_off_its_line_keeps_its_values() {
+        let mut row = row("1,000", Origin::Read);
+        row.security_title = Field::default();
+        row.direct_or_indirect_ownership =
+            Field::read(crate::model::DirectIndirect::Direct, Span::new(19, 20));
+        let kept = doubt_unless_complete(row.clone(), Table::NonDerivative);
+        assert_eq!(kept.shares_owned_following_transaction.origin, Origin::Read);
+        assert_eq!(kept.security_title.origin, Origin::Missing);
+        // Its ownership form lost too: a piece of a row, its values in doubt.
+        row.direct_or_indirect_ownership = Field::default();
+        let doubted = doubt_unless_complete(row, Table::NonDerivative);
+        assert_eq!(doubted.shares_owned_following_transaction.origin, Origin::Uncertain);
     }
 
     #[test]
