@@ -360,7 +360,8 @@ enum Piece {
 /// columns (the letters were lifted above their row). The piece and its row were each placed for certain
 /// (`clean`); its row shows none of the piece's columns and is complete
 /// with them; and the row on the piece's other side shows every column the
-/// piece fills (or there is none), so the piece cannot be its. This is the
+/// piece fills (or there is none; or, below a dropped piece, it is complete
+/// without them, a holding, which has no code), so the piece cannot be its. This is the
 /// part of [`join_lifted_pieces`] for lines with not as many cells as their
 /// neighbours (a plain line of text beside a pipe row).
 ///
@@ -410,7 +411,11 @@ fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row
                 }
             }
             Piece::Dropped => {
-                let below_has_them = k + 1 >= n || (kind(k + 1) == Piece::Whole && covers(k + 1, k));
+                // The row below shows the piece's columns, or is complete
+                // without them (a holding, which has no code).
+                let below_has_them = k + 1 >= n
+                    || (kind(k + 1) == Piece::Whole
+                        && (covers(k + 1, k) || (sure(k + 1) && table::is_complete(&rows[k + 1]))));
                 let joined = match (last_whole, out.last_mut()) {
                     (Some(above), Some(prev))
                         if above + 1 == k && sure(k) && below_has_them && disjoint(above, k) =>
@@ -608,6 +613,17 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert!(rows.iter().all(|r| r.transaction_code.value.is_none()));
         assert!(!rows[0].shares_owned_following_transaction.origin.is_read());
+        // Above a holding, complete without a code (it has none): the row above's.
+        let data = [
+            line(&["Common Stock", "", "03/04/2024", "", "", "100", "A $0", "1,000", "D"]),
+            line(&["M"]),
+            line(&["Common Stock", "", "", "", "", "", "", "5,000", "I"]),
+        ];
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut Vec::new());
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].transaction_code.copied(), Some(TransactionCode::M));
+        assert!(rows[0].transaction_code.origin.is_read());
+        assert!(rows[1].transaction_code.value.is_none());
     }
 
     fn derivative() -> table::Layout {
