@@ -53,7 +53,16 @@ pub(crate) fn read(
     let mut split_words: Vec<(usize, usize)> = Vec::new();
     for (line, class) in &data {
         let class = *class;
-        if class.has_values() {
+        if let Some((values, words)) = split_values(line).filter(|_| centred.is_some()) {
+            // A value lifted above its row (or dropped below it) and the
+            // first (or last) words of a wrapped cell on one line: the
+            // words stand beside the piece, on the side its row is not.
+            split_words.push((loose.len(), lines.len()));
+            lines.push(values);
+            kinds.push(Piece::Lifted);
+            continued.push(false);
+            loose.push((lines.len(), words));
+        } else if class.has_values() {
             lines.push(line.clone());
             kinds.push(if class.values_only() { Piece::Lifted } else { Piece::Whole });
             continued.push(false);
@@ -265,6 +274,28 @@ fn split_letters(line: &Line) -> Option<(Line, Line)> {
         .then_some((with, without))
 }
 
+/// A plain line of values then words (`$925.37(23) by`): the values, and
+/// the words, each as a line of its own. A converter that lifts a
+/// footnoted value above its row puts it on the line where a wrapped
+/// cell's words begin.
+fn split_values(line: &Line) -> Option<(Line, Line)> {
+    let [cell] = line.cells.as_slice() else { return None };
+    let words: Vec<&str> = cell.text.split(' ').collect();
+    let value =
+        |w: &str| matches!(kind_of(w), Kind::Date | Kind::Number | Kind::Dollars | Kind::Marks) || w == "$";
+    let n = words.iter().take_while(|w| value(w)).count();
+    let head = words[..n].join(" ");
+    let tail = words[n..].join(" ");
+    let (start, end) = (cell.span.start as usize, cell.span.end as usize);
+    let at = (start + head.len()).min(end);
+    let piece = |text: &str, a: usize, b: usize| {
+        Line::new(vec![Cell { text: text.to_owned(), span: Span::new(a, b) }])
+    };
+    let (values, rest) = (piece(&head, start, at), piece(&tail, (at + 1).min(end), end));
+    let (a, b) = (Class::of(&values), Class::of(&rest));
+    (n > 0 && a.values_only() && b.text && !b.values && !b.letters).then_some((values, rest))
+}
+
 /// Whether a line has footnote marks standing apart (`(10)(11)`, not
 /// `Trust(2)`): a cell's marks wrapped onto a line of their own, which
 /// may be any cell's of the rows beside it.
@@ -360,7 +391,8 @@ enum Piece {
 /// columns (the letters were lifted above their row). The piece and its row were each placed for certain
 /// (`clean`); its row shows none of the piece's columns and is complete
 /// with them; and the row on the piece's other side shows every column the
-/// piece fills (or there is none), so the piece cannot be its. This is the
+/// piece fills (or there is none; or, below a dropped piece, it is complete
+/// without them, a holding, which has no code), so the piece cannot be its. This is the
 /// part of [`join_lifted_pieces`] for lines with not as many cells as their
 /// neighbours (a plain line of text beside a pipe row).
 ///
@@ -410,7 +442,11 @@ fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row
                 }
             }
             Piece::Dropped => {
-                let below_has_them = k + 1 >= n || (kind(k + 1) == Piece::Whole && covers(k + 1, k));
+                // The row below shows the piece's columns, or is complete
+                // without them (a holding, which has no code).
+                let below_has_them = k + 1 >= n
+                    || (kind(k + 1) == Piece::Whole
+                        && (covers(k + 1, k) || (sure(k + 1) && table::is_complete(&rows[k + 1]))));
                 let joined = match (last_whole, out.last_mut()) {
                     (Some(above), Some(prev))
                         if above + 1 == k && sure(k) && below_has_them && disjoint(above, k) =>
@@ -608,6 +644,17 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert!(rows.iter().all(|r| r.transaction_code.value.is_none()));
         assert!(!rows[0].shares_owned_following_transaction.origin.is_read());
+        // Above a holding, complete without a code (it has none): the row above's.
+        let data = [
+            line(&["Common Stock", "", "03/04/2024", "", "", "100", "A $0", "1,000", "D"]),
+            line(&["M"]),
+            line(&["Common Stock", "", "", "", "", "", "", "5,000", "I"]),
+        ];
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut Vec::new());
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].transaction_code.copied(), Some(TransactionCode::M));
+        assert!(rows[0].transaction_code.origin.is_read());
+        assert!(rows[1].transaction_code.value.is_none());
     }
 
     fn derivative() -> table::Layout {
@@ -711,6 +758,33 @@ mod tests {
         // Words first, or an amount, are no such line.
         assert!(split_letters(&line(&["Trust S"])).is_none());
         assert!(split_letters(&line(&["S 100"])).is_none());
+    }
+
+    #[test]
+    fn a_line_of_a_lifted_value_and_words_is_split() {
+        let (values, words) = split_values(&line(&["$925.37(23) by"])).unwrap_or_default();
+        assert_eq!((values.text(), words.text()), ("$925.37⁽²³⁾".to_owned(), "by".to_owned()));
+        // Words first, words only, or a row's values and words: no such line.
+        assert!(split_values(&line(&["by $925.37"])).is_none());
+        assert!(split_values(&line(&["$925.37"])).is_none());
+        assert!(split_values(&line(&["$925.37 S"])).is_none());
+        assert!(split_values(&line(&["$925.37", "by"])).is_none());
+        // In a table whose cells are centred on their rows, the price joins
+        // the row below, and the words start its nature.
+        let data = [
+            line(&["Common Stock 03/04/2024 S 100 D $10.50 900 I by"]),
+            line(&["Trust(2)"]),
+            line(&["$10.75(1) by"]),
+            line(&["Common Stock", "03/04/2024", "", "S", "250", "D", "650", "I"]),
+            line(&["Trust(2)"]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, Some(&[]), &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        let second = &rows[1];
+        assert_eq!(second.transaction_price_per_share.decimal(), Some(rust_decimal::Decimal::new(1075, 2)));
+        assert!(second.transaction_price_per_share.origin.is_read(), "{diags:?}");
+        assert_eq!(second.nature_of_ownership.text(), "by Trust");
     }
 
     #[test]
