@@ -232,7 +232,7 @@ fn line_shape(line: &str) -> (bool, bool, bool) {
 /// How many Markdown constructs a line opens with: a heading (`## `), bold
 /// (`**…**`).
 fn markdown_line_evidence(line: &str) -> usize {
-    let t = line.trim_start();
+    let t = crate::source::trim_start(line);
     let heading = t.starts_with("# ") || t.starts_with("## ") || t.starts_with("### ");
     let bold = t.strip_prefix("**").is_some_and(|rest| rest.contains("**"));
     usize::from(heading) + usize::from(bold)

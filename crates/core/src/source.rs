@@ -153,6 +153,20 @@ impl LineIndex {
     }
 }
 
+/// What `text.trim_start()` gives, quicker over a run of ASCII spaces
+/// (the indentation of text laid out on a page).
+pub(crate) fn trim_start(text: &str) -> &str {
+    let spaces = text.bytes().take_while(|&b| b == b' ').count();
+    text[spaces..].trim_start()
+}
+
+/// What `text.trim()` gives, quicker over runs of ASCII spaces at either
+/// end (the indentation and padding of text laid out on a page).
+pub(crate) fn trim(text: &str) -> &str {
+    let padding = text.bytes().rev().take_while(|&b| b == b' ').count();
+    trim_start(&text[..text.len() - padding]).trim_end()
+}
+
 /// The lines of `text` with the byte offset each starts at, without their
 /// terminators (`\n`, `\r\n` or a bare `\r`).
 pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -332,6 +346,14 @@ fn windows_1252(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_trims_give_what_the_standard_ones_do() {
+        for text in ["", "   ", "  a b  ", "\u{a0} x \t", "\t  y", "z", " \u{2003}", "é  "] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+            assert_eq!(trim_start(text), text.trim_start(), "{text:?}");
+        }
+    }
 
     #[test]
     fn line_col_handles_lf_crlf_and_bare_cr() {

@@ -110,7 +110,17 @@ impl FootnoteId {
 
     /// The id for footnote number `n` (`F{n}`).
     pub fn numbered(n: u32) -> Self {
-        FootnoteId::new(&format!("F{n}"))
+        // `F` and at most ten digits, written in place (every mark of every
+        // table makes one: no formatting machinery, no allocation).
+        let mut bytes = [0u8; INLINE_ID];
+        bytes[0] = b'F';
+        let len = 1 + n.checked_ilog10().map_or(1, |d| d as usize + 1);
+        let mut rest = n;
+        for b in bytes[1..len].iter_mut().rev() {
+            *b = b'0' + (rest % 10) as u8;
+            rest /= 10;
+        }
+        FootnoteId(IdText::Inline { len: len as u8, bytes })
     }
 
     /// The footnote's number, when the id has the standard `F<digits>` form.
@@ -539,6 +549,9 @@ mod tests {
         assert!(FootnoteId::new("F10") < FootnoteId::new("F2"));
         assert!(FootnoteId::new(&long) > FootnoteId::new("F"));
         assert_eq!(FootnoteId::numbered(12), FootnoteId::new("F12"));
+        for n in [0, 7, 10, 99, 100, 4_294_967_295] {
+            assert_eq!(FootnoteId::numbered(n).as_str(), format!("F{n}"));
+        }
         assert_eq!(FootnoteId::numbered(12).number(), Some(12));
         assert_eq!(FootnoteId::default().as_str(), "");
     }

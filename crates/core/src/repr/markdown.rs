@@ -128,6 +128,14 @@ fn clean(cell: &str) -> (String, Option<String>) {
     let bytes = cell.as_bytes();
     let mut i = 0;
     while i < cell.len() {
+        // Text up to the next byte Markdown gives a meaning goes as it is.
+        let plain = bytes[i..].iter().position(|b| matches!(b, b'\\' | b'*' | b'_' | b'[' | b'<'));
+        let plain_end = plain.map_or(cell.len(), |k| i + k);
+        if plain_end > i {
+            out.push_str(&cell[i..plain_end]);
+            i = plain_end;
+            continue;
+        }
         let rest = &cell[i..];
         let c = rest.chars().next().unwrap_or(' ');
         match c {

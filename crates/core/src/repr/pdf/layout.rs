@@ -60,37 +60,35 @@ impl PageLine {
 
 /// Cut one line (starting at byte `offset` of the input) into segments.
 pub(crate) fn segments(line: &str, offset: usize) -> Vec<Segment> {
+    let bytes = line.as_bytes();
+    let is_gap = |b: &u8| matches!(b, b' ' | b'\t' | 0x0c);
     let mut out = Vec::new();
     let mut start: Option<(usize, u32)> = None;
-    let mut last_text_end = 0;
-    let mut spaces = 0;
-    // Byte by byte: the gaps are ASCII, and a character's column is that
-    // of its first byte (the bytes after it in UTF-8 only extend its text).
-    let mut col = 0u32;
-    for (i, &b) in line.as_bytes().iter().enumerate() {
-        if b & 0xc0 == 0x80 {
-            last_text_end = i + 1;
-            continue;
-        }
-        let x = col;
-        col += 1;
-        if b == b' ' || b == b'\t' || b == 0x0c {
-            spaces += if b == b'\t' { 2 } else { 1 };
-            if spaces >= 2
+    let (mut at, mut col) = (0, 0u32);
+    // Runs of gap bytes and of text, in turn: the gaps are ASCII, one
+    // column a byte; a run of text has a column a character.
+    while at < bytes.len() {
+        let gap = bytes[at..].iter().take_while(|b| is_gap(b)).count();
+        if gap > 0 {
+            // A tab is as wide as two spaces: two columns of gap cut.
+            let width: usize = bytes[at..at + gap].iter().map(|&b| if b == b'\t' { 2 } else { 1 }).sum();
+            if width >= 2
                 && let Some((s, x)) = start.take()
             {
-                out.push(segment(line, offset, s, last_text_end, x));
+                out.push(segment(line, offset, s, at, x));
             }
-        } else {
-            spaces = 0;
-            if start.is_none() {
-                start = Some((i, x));
-            }
-            last_text_end = i + 1;
+            at += gap;
+            col += gap as u32;
+            continue;
         }
+        let text = bytes[at..].iter().take_while(|b| !is_gap(b)).count();
+        start.get_or_insert((at, col));
+        col += bytes[at..at + text].iter().filter(|&&b| b & 0xc0 != 0x80).count() as u32;
+        at += text;
     }
     if let Some((s, x)) = start {
-        out.push(segment(line, offset, s, last_text_end, x));
+        let end = line.trim_end_matches([' ', '\t', '\u{c}']).len();
+        out.push(segment(line, offset, s, end, x));
     }
     out
 }
@@ -112,7 +110,7 @@ pub(crate) fn page_lines(text: &str, base: usize) -> Vec<PageLine> {
             out.push(PageLine::default());
             continue;
         }
-        let t = line.trim();
+        let t = crate::source::trim(line);
         let blank_around = |d: isize| {
             let j = k as isize + d;
             j < 0 || blank.get(j as usize).is_none_or(|&b| b)
@@ -515,5 +513,10 @@ mod tests {
         let texts: Vec<(&str, u32)> = segs.iter().map(|s| (s.cell.text.as_str(), s.x)).collect();
         assert_eq!(texts, [("Café Inc", 0), ("⁽¹⁾", 10), ("X", 15)]);
         assert_eq!(segs[0].cell.span, Span::new(0, "Café\u{a0}Inc".len()));
+        // A tab is a gap of two; a single space is none; spaces at the end go.
+        let segs = segments("a\tb c \u{c}d ", 0);
+        let texts: Vec<(&str, u32)> = segs.iter().map(|s| (s.cell.text.as_str(), s.x)).collect();
+        assert_eq!(texts, [("a", 0), ("b c", 2), ("d", 7)]);
+        assert_eq!(segs[2].cell.span, Span::new(7, 8));
     }
 }

@@ -64,11 +64,11 @@ pub fn parse(text: &str) -> Output {
 
 /// Whether the text keeps the page layout (columns as runs of spaces).
 fn is_laid_out(text: &str) -> bool {
-    let lines = text.lines().filter(|l| !l.trim().is_empty()).take(400);
+    let lines = text.lines().map(crate::source::trim).filter(|t| !t.is_empty()).take(400);
     let (mut wide, mut all) = (0, 0);
-    for l in lines {
+    for t in lines {
         all += 1;
-        if has_wide_gap(l.trim()) {
+        if has_wide_gap(t) {
             wide += 1;
         }
     }
