@@ -15,8 +15,8 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 /** Issue 8's target, in bytes of brotli output over the counted files: not met yet. */
 export const TARGET = 350_000;
-/** What the test command enforces: today's size (399.7 KB, with the lossy readers' rules of 2026-12-06) plus a small margin, so the app cannot grow unseen. */
-export const LIMIT = 405_000;
+/** What the test command enforces: today's size (378.4 KB, after the size work of 2026-12-06: hand-written JSON, no B-trees, boxed effects and click handlers) plus a small margin, so the app cannot grow unseen. */
+export const LIMIT = 382_000;
 /** The kinds of file the budget counts: what the app is made of. */
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 

@@ -46,7 +46,7 @@ pub fn InputPanel(inspector: Inspector) -> impl IntoView {
     let area = move || {
         panel.get_untracked()?.query_selector("textarea").ok()??.dyn_into::<HtmlTextAreaElement>().ok()
     };
-    Effect::new(move |_| {
+    crate::reactive::effect(move || {
         let text = inspector.text.get();
         let dragging = inspector.dragging.get();
         if let Some(area) = area()
@@ -97,7 +97,7 @@ pub fn InputPanel(inspector: Inspector) -> impl IntoView {
             inner_html=panel_html()
             on:input=event
             on:change=event
-            on:click=move |e| event(e.into())
+            on:click=crate::reactive::click(move |e| event(e.into()))
         ></section>
     }
 }

@@ -34,6 +34,7 @@ mod footnotes;
 mod html;
 mod input_panel;
 mod origin;
+mod reactive;
 mod samples;
 mod saved_copy;
 mod shortcuts;

@@ -200,7 +200,7 @@ pub fn SaveCopy() -> impl IntoView {
     online.then(|| {
         view! {
             <p class="save-copy">
-                <button type="button" class="button secondary" data-test="save-copy" on:click=save>
+                <button type="button" class="button secondary" data-test="save-copy" on:click=crate::reactive::click(save)>
                     "Save a copy of this page"
                 </button>
                 " "

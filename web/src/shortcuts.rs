@@ -79,7 +79,7 @@ pub fn install(combined: Combined, help: RwSignal<bool>) {
         }
     });
     // A small batch shows every input: selecting a filing scrolls to its view.
-    Effect::new(move |_| {
+    crate::reactive::effect(move || {
         let Some(filing) = combined.selected.get() else { return };
         if combined.small()
             && let Some(input) = combined.input_of(filing)
@@ -166,7 +166,7 @@ fn shortcuts_html() -> String {
 #[component]
 pub fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
     view! {
-        <button type="button" class="button secondary shortcut-button" data-test="shortcuts" on:click=move |_| open.update(|o| *o = !*o)>
+        <button type="button" class="button secondary shortcut-button" data-test="shortcuts" on:click=crate::reactive::click(move |_| open.update(|o| *o = !*o))>
             "Keyboard shortcuts (?)"
         </button>
         <Show when=move || open.get()>
@@ -174,7 +174,7 @@ pub fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
                 <h2>"Keyboard shortcuts"</h2>
                 <dl inner_html=shortcuts_html()></dl>
                 <p class="hint">"Not while typing in a field. Escape closes this list."</p>
-                <button type="button" class="button secondary" on:click=move |_| open.set(false)>"Close"</button>
+                <button type="button" class="button secondary" on:click=crate::reactive::click(move |_| open.set(false))>"Close"</button>
             </div>
         </Show>
     }

@@ -76,7 +76,7 @@ pub fn SourceView(viewer: SourceViewer) -> impl IntoView {
     });
     let panel: NodeRef<html::Div> = NodeRef::new();
     // Once shown, scroll the highlight to the middle of the box and move the focus there.
-    Effect::new(move |_| {
+    crate::reactive::effect(move || {
         if viewer.request.with(Option::is_none) {
             return;
         }
@@ -102,11 +102,11 @@ pub fn SourceView(viewer: SourceViewer) -> impl IntoView {
         <div
             node_ref=panel
             inner_html=move || viewer.request.with(|r| r.as_ref().map(source_panel).unwrap_or_default())
-            on:click=move |event| {
+            on:click=crate::reactive::click(move |event| {
                 if event_attribute(&event, "data-test").as_deref() == Some("source-close") {
                     viewer.close();
                 }
-            }
+            })
         ></div>
     }
 }

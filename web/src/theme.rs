@@ -124,7 +124,7 @@ pub fn ThemeSwitch() -> impl IntoView {
             aria-label="Colour theme"
             data-test="theme-switch"
             inner_html=buttons.finish()
-            on:click=chosen
+            on:click=crate::reactive::click(chosen)
         ></div>
     }
 }

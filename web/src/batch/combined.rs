@@ -656,7 +656,7 @@ impl Combined {
     }
 
     fn watch_selection(self) {
-        Effect::new(move |_| {
+        crate::reactive::effect(move || {
             self.selected.track();
             if !self.small() {
                 self.show_details();

@@ -27,7 +27,7 @@ pub fn CombinedTable(combined: Combined) -> impl IntoView {
     // listener per kind of event on the section acts on them.
     let section: NodeRef<leptos::html::Section> = NodeRef::new();
     let written_codes = StoredValue::new(String::new());
-    Effect::new(move |_| {
+    crate::reactive::effect(move || {
         let Some(section) = section.get() else { return };
         let codes = combined.codes.get();
         let empty = combined.received.get() == 0;
@@ -46,7 +46,7 @@ pub fn CombinedTable(combined: Combined) -> impl IntoView {
             data-test="combined"
             aria-labelledby="combined-heading"
             node_ref=section
-            on:click=move |event| controls::handle(combined, &event)
+            on:click=crate::reactive::click(move |event| controls::handle(combined, &event))
             on:input=move |event| controls::handle(combined, &event)
             on:change=move |event| controls::handle(combined, &event)
         >

@@ -52,11 +52,11 @@ pub fn BatchView(combined: Combined) -> impl IntoView {
     view! {
         <div
             inner_html=notes
-            on:click=move |event| {
+            on:click=crate::reactive::click(move |event| {
                 if event_attribute(&event, "data-action").is_some() {
                     combined.notice.set(None);
                 }
-            }
+            })
         ></div>
         <ProgressBar combined=combined />
         <Show when=several>
@@ -136,7 +136,7 @@ fn ProgressBar(combined: Combined) -> impl IntoView {
                         class="button secondary"
                         data-test="cancel"
                         disabled={p.cancelled || p.done >= p.total}
-                        on:click=move |_| combined.cancel()
+                        on:click=crate::reactive::click(move |_| combined.cancel())
                     >
                         "Cancel"
                     </button>

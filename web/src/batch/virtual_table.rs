@@ -81,7 +81,7 @@ pub fn VirtualTable(
     on_cleanup(move || resized.remove());
     let range = Memo::new(move |_| rows_in_view(scroll_top.get(), height.get(), count.get()));
     if let Some(reveal) = reveal {
-        Effect::new(move |_| {
+        crate::reactive::effect(move || {
             let (Some(index), Some(element)) = (reveal.get(), scroller.get()) else { return };
             let top = index as f64 * ROW_PX;
             let height = f64::from(element.client_height());
@@ -122,7 +122,7 @@ pub fn VirtualTable(
                         <td style:height=move || spacer(range.get().0)></td>
                     </tr>
                 </tbody>
-                <tbody inner_html=rows on:click=clicked></tbody>
+                <tbody inner_html=rows on:click=crate::reactive::click(clicked)></tbody>
                 <tbody>
                     <tr class="vt-spacer" aria-hidden="true">
                         <td style:height=move || {

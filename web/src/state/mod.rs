@@ -159,7 +159,7 @@ impl Persistence {
 
     /// Save each batch the user gives, once the typing pauses.
     fn save_on_change(self) {
-        Effect::new(move |_| {
+        crate::reactive::effect(move || {
             let generation = self.combined.generation.get();
             if generation == 0 || self.own_generation.get_value() == Some(generation) {
                 return;
@@ -185,7 +185,7 @@ impl Persistence {
 
     /// Write the filters, sort and selection (and a link's inputs) to the fragment.
     fn keep_fragment(self) {
-        Effect::new(move |_| {
+        crate::reactive::effect(move || {
             let state = ViewState {
                 query: self.combined.query.get(),
                 selected: self.combined.selected.get(),
@@ -370,11 +370,11 @@ pub fn SessionBar(persistence: Persistence) -> impl IntoView {
         <section class="session-bar" data-test="session" aria-label="Session">
             <div
                 inner_html=note
-                on:click=move |event| match event_attribute(&event, "data-test").as_deref() {
+                on:click=crate::reactive::click(move |event| match event_attribute(&event, "data-test").as_deref() {
                     Some("keep-shared") => p.keep_shared(),
                     Some("back-to-saved") => p.back_to_saved(),
                     _ => {}
-                }
+                })
             ></div>
             <div class="session-controls">
                 <label class="toggle">
@@ -386,7 +386,7 @@ pub fn SessionBar(persistence: Persistence) -> impl IntoView {
                     />
                     " Remember my inputs in this browser"
                 </label>
-                <button type="button" class="button secondary" data-test="clear-session" on:click=move |_| p.clear()>
+                <button type="button" class="button secondary" data-test="clear-session" on:click=crate::reactive::click(move |_| p.clear())>
                     "Clear saved session"
                 </button>
                 <label class="toggle">
@@ -398,7 +398,7 @@ pub fn SessionBar(persistence: Persistence) -> impl IntoView {
                     />
                     " Put the inputs in the link (compressed)"
                 </label>
-                <button type="button" class="button secondary" data-test="share" on:click=move |_| p.make_link(with_inputs.get_untracked())>
+                <button type="button" class="button secondary" data-test="share" on:click=crate::reactive::click(move |_| p.make_link(with_inputs.get_untracked()))>
                     "Make a link to this view"
                 </button>
             </div>

@@ -484,14 +484,24 @@ fn row_groups(
         |g: &Group, col: Option<usize>| g.mains.iter().any(|&m| tokens[m].iter().any(|t| column(t) == col));
     let first = |g: &Group| g.mains[0];
     let last = |g: &Group| *g.mains.last().unwrap_or(&g.mains[0]);
-    // Pieces by column, in line order.
-    let mut by_column: std::collections::BTreeMap<Option<usize>, Vec<(usize, usize)>> = Default::default();
+    // Pieces by column (in column order, no column first), in line order.
+    /// A column's pieces: (line, token) each.
+    type Pieces = Vec<(usize, usize)>;
+    let mut by_column: Vec<(Option<usize>, Pieces)> = Vec::new();
     for i in (0..data.len()).filter(|&i| !skip(i) && !mains.contains(&i)) {
         for (k, t) in tokens[i].iter().enumerate() {
-            by_column.entry(column(t)).or_default().push((i, k));
+            let col = column(t);
+            let at = match by_column.binary_search_by_key(&col, |&(c, _)| c) {
+                Ok(at) => at,
+                Err(at) => {
+                    by_column.insert(at, (col, Vec::new()));
+                    at
+                }
+            };
+            by_column[at].1.push((i, k));
         }
     }
-    for (&column_of, pieces) in &by_column {
+    for &(column_of, ref pieces) in &by_column {
         // How many pieces each row has above its main line in this column.
         let mut above = vec![0usize; groups.len()];
         let mut idx = 0;
