@@ -95,8 +95,8 @@ pub fn InputPanel(inspector: Inspector) -> impl IntoView {
             aria-labelledby="input-heading"
             node_ref=panel
             inner_html=panel_html()
-            on:input=event
-            on:change=event
+            on:input=crate::reactive::boxed(event)
+            on:change=crate::reactive::boxed(event)
             on:click=crate::reactive::click(move |e| event(e.into()))
         ></section>
     }

@@ -47,8 +47,8 @@ pub fn CombinedTable(combined: Combined) -> impl IntoView {
             aria-labelledby="combined-heading"
             node_ref=section
             on:click=crate::reactive::click(move |event| controls::handle(combined, &event))
-            on:input=move |event| controls::handle(combined, &event)
-            on:change=move |event| controls::handle(combined, &event)
+            on:input=crate::reactive::boxed(move |event| controls::handle(combined, &event))
+            on:change=crate::reactive::boxed(move |event| controls::handle(combined, &event))
         >
             <h2 id="combined-heading">"Combined transactions"</h2>
             <div
