@@ -65,7 +65,7 @@ const MOST_ROWS: usize = 64;
 
 /// The most states the search visits before giving up (the reading is
 /// then left to the row-by-row reader).
-const MOST_STATES: usize = 200_000;
+const MOST_STATES: usize = 20_000;
 
 /// The most readings of least cost compared.
 const MOST_READINGS: usize = 16;
@@ -102,6 +102,8 @@ struct Search<'a> {
     weigh: Weigh,
     /// Least cost (pairs drawn out of order) from (token index, state) to the end; `None`: no way.
     memo: HashMap<(usize, State), Option<u32>>,
+    /// Whether the search gave up (too many states): its costs are then not the least.
+    gave_up: bool,
 }
 
 /// The rows of a Table I whose cells may be drawn interleaved, each row's
@@ -109,8 +111,10 @@ struct Search<'a> {
 /// the model or its reading is not certain (see the module docs).
 pub(crate) fn untangle(tokens: &[Token]) -> Option<Vec<Vec<Token>>> {
     let counts = counts(tokens)?;
-    let pairs = Search { tokens, counts: &counts, weigh: Weigh::Pairs, memo: HashMap::new() }.reading()?;
-    let runs = Search { tokens, counts: &counts, weigh: Weigh::Runs, memo: HashMap::new() }.reading()?;
+    let pairs = Search { tokens, counts: &counts, weigh: Weigh::Pairs, memo: HashMap::new(), gave_up: false }
+        .reading()?;
+    let runs = Search { tokens, counts: &counts, weigh: Weigh::Runs, memo: HashMap::new(), gave_up: false }
+        .reading()?;
     if !same_rows(&pairs, &runs) {
         return None;
     }
@@ -207,6 +211,9 @@ impl<'a> Search<'a> {
         self.best(0, start)?;
         let mut readings: Vec<Vec<(usize, Col)>> = Vec::new();
         self.collect(0, start, &mut Vec::new(), &mut readings)?;
+        if self.gave_up {
+            return None;
+        }
         let mut rows = readings.iter().map(|r| self.rows(r));
         let first = rows.next()?;
         rows.all(|r| same_rows(&first, &r)).then_some(first)
@@ -225,16 +232,20 @@ impl<'a> Search<'a> {
         Some(k)
     }
 
-    /// The rows of the placed cells of `col`.
-    fn placed_rows(&self, col: Col, state: &State) -> impl Iterator<Item = usize> {
-        let placed = usize::from(state.placed[col.index()]);
-        let indirect = state.indirect;
-        let rows: Box<dyn Iterator<Item = usize>> = if col == Col::Nature {
-            Box::new((0..self.counts.rows).filter(move |r| indirect & (1u64 << r) != 0).take(placed))
-        } else {
-            Box::new(0..placed)
-        };
-        rows
+    /// How many placed cells of `other` lie after row `row`'s cell of
+    /// `col`, row by row, column by column.
+    fn placed_after(other: Col, state: &State, row: usize, col: Col) -> usize {
+        let placed = usize::from(state.placed[other.index()]);
+        let same = usize::from(other > col);
+        if other != Col::Nature {
+            // The placed cells are rows 0 to placed - 1.
+            return placed.saturating_sub(row + 1) + same * usize::from(placed > row);
+        }
+        // The placed natures are the first `placed` indirect rows.
+        let below = |n: usize| (state.indirect & ((1u64 << n) - 1)).count_ones() as usize;
+        let up_to = if row + 1 >= 64 { state.indirect.count_ones() as usize } else { below(row + 1) };
+        let is_indirect = state.indirect & (1u64 << row) != 0;
+        placed.saturating_sub(up_to) + same * usize::from(is_indirect && placed > below(row))
     }
 
     /// The state after placing token `at` in `col`, and how many placed
@@ -251,13 +262,7 @@ impl<'a> Search<'a> {
             next.indirect |= 1u64 << row;
         }
         let after = match self.weigh {
-            Weigh::Pairs => COLS
-                .iter()
-                .map(|&other| {
-                    let later = |r: usize| r > row || (r == row && other > col);
-                    self.placed_rows(other, state).filter(|&r| later(r)).count()
-                })
-                .sum(),
+            Weigh::Pairs => COLS.iter().map(|&other| Self::placed_after(other, state, row, col)).sum(),
             Weigh::Runs => {
                 let row = u8::try_from(row).ok()?;
                 next.last = Some((row, col));
@@ -281,6 +286,7 @@ impl<'a> Search<'a> {
             return known;
         }
         if self.memo.len() >= MOST_STATES {
+            self.gave_up = true;
             return None;
         }
         let mut best: Option<u32> = None;
