@@ -22,6 +22,7 @@ pub(crate) mod hanging;
 pub(crate) mod layout;
 pub(crate) mod raw;
 pub(crate) mod raw_boxes;
+pub(crate) mod raw_interleaved;
 pub(crate) mod raw_table;
 pub(crate) mod raw_tail;
 pub(crate) mod table;

@@ -31,6 +31,7 @@ use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
 use crate::repr::columns::{Slot, is_heading_text, standard_slots};
 use crate::repr::form::PreRead;
 use crate::repr::grid::{Line, contains_ignore_case, starts_with_ignore_case};
+use crate::repr::pdf::raw_interleaved;
 use crate::repr::table::{self, Layout};
 use crate::source::{Span, lines};
 
@@ -40,6 +41,9 @@ use crate::source::{Span, lines};
 pub(crate) struct Block {
     /// The lines, trimmed, with their spans.
     pub lines: Vec<Cell>,
+    /// Whether a page ends between the block before and this one (a cell
+    /// may be cut in two there).
+    pub after_break: bool,
 }
 
 impl Block {
@@ -63,11 +67,13 @@ pub(crate) fn blocks(text: &str, base: usize) -> Vec<Block> {
     for (start, line) in lines(text) {
         if line.contains('\u{c}') {
             flush(&mut current, &mut out);
+            current.after_break = true;
         }
         let is_space = |c: char| c.is_whitespace() || c == '\u{c}';
         let t = line.trim_matches(is_space);
         if t.is_empty() || super::is_furniture(t) || super::is_page_count(t) {
             flush(&mut current, &mut out);
+            current.after_break |= !t.is_empty();
             continue;
         }
         let lead = line.len() - line.trim_start_matches(is_space).len();
@@ -162,7 +168,12 @@ pub(crate) fn read_tables(blocks: &[Block], marks: MarkStyle) -> Option<PreRead>
             seen_title = true;
             v_seen = false;
             if !rest.is_empty() {
-                push(&mut sections, current, &Block { lines: rest.to_vec() }, &mut v_seen);
+                push(
+                    &mut sections,
+                    current,
+                    &Block { lines: rest.to_vec(), after_break: false },
+                    &mut v_seen,
+                );
             }
             continue;
         }
@@ -368,6 +379,49 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
     let slots = columns(&section.headings, table);
     let tokens: Vec<Token> =
         section.data.iter().flat_map(|b| cells(b, marks)).map(|c| align::cell_token(&c)).collect();
+    let mut own = Vec::new();
+    let rows = read_rows(tokens.clone(), &slots, table, &mut own);
+    let in_doubt = |row: &Row| Column::ALL.iter().any(|&c| !row.cell(c).meta().2.is_read());
+    // A cell cut in two by a page break would count as two.
+    let broken = section.data.iter().skip(1).any(|b| b.after_break);
+    if table == Table::NonDerivative
+        && !broken
+        && rows.iter().any(in_doubt)
+        && let Some(untangled) = untangled_rows(&tokens, &slots, table, diags)
+    {
+        return untangled;
+    }
+    diags.append(&mut own);
+    rows
+}
+
+/// The rows of a table whose cells were drawn interleaved
+/// ([`raw_interleaved::untangle`]), when each is certain and complete.
+fn untangled_rows(
+    tokens: &[Token],
+    slots: &[Slot],
+    table: Table,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<Row>> {
+    let mut rows = Vec::new();
+    let mut found = Vec::new();
+    for tokens in raw_interleaved::untangle(tokens)? {
+        let built = build(&RawRow { tokens, ..RawRow::default() }, slots, table);
+        if !built.sure || !built.left.0.is_empty() {
+            return None;
+        }
+        found.extend(built.diagnostics);
+        rows.push(built.row);
+    }
+    for row in &mut rows {
+        doubt_dropped_hyphens(row, &mut found);
+    }
+    diags.append(&mut found);
+    Some(rows)
+}
+
+/// The rows of a table read one after another (see the module docs).
+fn read_rows(tokens: Vec<Token>, slots: &[Slot], table: Table, diags: &mut Vec<Diagnostic>) -> Vec<Row> {
     let mut raws: std::collections::VecDeque<RawRow> = split_rows(tokens, table).into();
     let mut rows = Vec::new();
     // A row holds a value a column at most (with marks and words between):
@@ -389,7 +443,7 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
             let mut tokens = next.tokens.clone();
             tokens.extend(raw.tokens.iter().cloned());
             let joined = RawRow { tokens, ..RawRow::default() };
-            let built = build(&joined, &slots, table);
+            let built = build(&joined, slots, table);
             if built.sure && next.doubt.is_none() {
                 raws.pop_front();
                 diags.extend(built.diagnostics);
@@ -398,7 +452,7 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
             }
         }
         let Built { mut row, diagnostics: mut row_diags, left: (left, left_diags), .. } =
-            build(&raw, &slots, table);
+            build(&raw, slots, table);
         if !left.is_empty() && left.len() < raw.tokens.len() {
             // Values that fit no column of the row: the next row's, drawn
             // with this one (rows drawn column by column).
@@ -454,7 +508,9 @@ fn doubt_dropped_hyphens(row: &mut Row, diags: &mut Vec<Diagnostic>) {
 
 /// Whether a text has a small letter followed by a capital within a word.
 pub(crate) fn may_lack_hyphen(text: &str) -> bool {
-    text.chars().zip(text.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    text.chars()
+        .zip(text.chars().skip(1))
+        .any(|(a, b)| (a.is_lowercase() || a.is_ascii_digit()) && b.is_uppercase())
 }
 
 /// A row built from its tokens.
@@ -587,9 +643,14 @@ mod tests {
         // before the holding's title: two amounts owned after in one row.
         let text =
             "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
-        let section = Section { headings: vec![], data: blocks(text, 0) };
+        let tokens: Vec<Token> = blocks(text, 0)
+            .iter()
+            .flat_map(|b| cells(b, MarkStyle::Attached))
+            .map(|c| align::cell_token(&c))
+            .collect();
+        let slots = columns(&[], Table::NonDerivative);
         let mut diags = Vec::new();
-        let rows = read_section(&section, Table::NonDerivative, MarkStyle::Attached, &mut diags);
+        let rows = read_rows(tokens, &slots, Table::NonDerivative, &mut diags);
         let owned: Vec<String> = rows
             .iter()
             .filter_map(|r| r.shares_owned_following_transaction.value.as_ref().map(|n| n.text.clone()))
@@ -598,6 +659,34 @@ mod tests {
             owned.contains(&"900".to_owned()) && owned.contains(&"1,000".to_owned()),
             "nothing dropped: {owned:?}"
         );
+        assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin == Origin::Uncertain));
+    }
+
+    #[test]
+    fn a_holding_drawn_before_its_title_is_read_when_only_one_reading_fits() {
+        // The same fictional table: the row-by-row reading is in doubt, the
+        // interleaved one certain (the holding's title after its form).
+        let text =
+            "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
+        let section = Section { headings: vec![], data: blocks(text, 0) };
+        let mut diags = Vec::new();
+        let rows = read_section(&section, Table::NonDerivative, MarkStyle::Attached, &mut diags);
+        assert_eq!(rows.len(), 2);
+        let owned = |r: &Row| r.shares_owned_following_transaction.value.as_ref().map(|n| n.text.clone());
+        assert_eq!(owned(&rows[0]).as_deref(), Some("900"));
+        assert_eq!(owned(&rows[1]).as_deref(), Some("1,000"));
+        assert_eq!(rows[1].nature_of_ownership.value.as_deref(), Some("By Trust"));
+        assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin.is_read()));
+    }
+
+    #[test]
+    fn a_table_cut_by_a_page_break_is_not_untangled() {
+        // The same fictional table with a page's end before the holding's form.
+        let text = "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\n1/2\n\nI\n\nCommon Stock\n\nBy Trust\n";
+        let section = Section { headings: vec![], data: blocks(text, 0) };
+        assert!(section.data.iter().any(|b| b.after_break));
+        let mut diags = Vec::new();
+        let rows = read_section(&section, Table::NonDerivative, MarkStyle::Attached, &mut diags);
         assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin == Origin::Uncertain));
     }
 

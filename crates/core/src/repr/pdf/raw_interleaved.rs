@@ -1,0 +1,351 @@
+//! Table I of PDF text without layout whose rows' cells are drawn
+//! interleaved: a row's left part (title, date, code, amount, price) may be
+//! drawn before or after its right part (amount owned, form, nature), and
+//! several rows' cells of one column may come one after another.
+//!
+//! What the drawing order keeps, and what is read from it:
+//!
+//! - each column's cells come in the rows' order (a column is drawn from
+//!   the top down), and transactions come before holdings (the form prints
+//!   them so); so the k-th date, code, amount, (A) or (D) and price are the
+//!   k-th transaction's, and the k-th title, amount owned and form the k-th
+//!   row's;
+//! - the values' kinds give the numbers of rows: each transaction has two
+//!   letters (code, (A) or (D)) and each row one more (its form), each
+//!   transaction one amount and each row one more (owned); every
+//!   transaction has a date and a `$` price;
+//! - a nature of ownership belongs to an indirect (`I`) row, drawn after its
+//!   form, one each, in order; a phrase that says who holds (`By …`,
+//!   `See …`) is no title, and one that names a kind of security (`… Stock`)
+//!   no nature.
+//!
+//! Which letter, amount or phrase fills which column is then open; every
+//! reading that keeps the above is weighed by how far the drawing order is
+//! from row by row, column by column (the print draws mostly so), twice:
+//! by the pairs of cells drawn the other way round, and by the runs of one
+//! row's cells in order it is cut into (a piece of a row drawn elsewhere
+//! costs one run however long it is). The table is read only when every
+//! reading nearest that order, by both weights, gives the same rows;
+//! otherwise, or when the table has values this model has no place for
+//! (deemed dates, `V`, footnote marks drawn alone), nothing is read here.
+
+use std::collections::HashMap;
+
+use crate::repr::align::{Kind, Token};
+
+/// The columns of Table I read here, in the form's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Col {
+    Title,
+    Date,
+    Code,
+    Shares,
+    AcquiredDisposed,
+    Price,
+    Owned,
+    DirectIndirect,
+    Nature,
+}
+
+/// The columns, in order, for counting.
+const COLS: [Col; 9] = [
+    Col::Title,
+    Col::Date,
+    Col::Code,
+    Col::Shares,
+    Col::AcquiredDisposed,
+    Col::Price,
+    Col::Owned,
+    Col::DirectIndirect,
+    Col::Nature,
+];
+
+/// The most rows a table read here may have (the indirect rows are a bit set).
+const MOST_ROWS: usize = 64;
+
+/// The most states the search visits before giving up (the reading is
+/// then left to the row-by-row reader).
+const MOST_STATES: usize = 20_000;
+
+/// The most readings of least cost compared.
+const MOST_READINGS: usize = 16;
+
+/// Where the search stands after some tokens: how many cells of each column
+/// are placed, and which rows are indirect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct State {
+    placed: [u8; 9],
+    indirect: u64,
+    /// The row and column of the last token (kept only when runs are weighed).
+    last: Option<(u8, Col)>,
+}
+
+/// How a reading's distance from row-by-row drawing is weighed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Weigh {
+    /// Every pair of cells drawn the other way round.
+    Pairs,
+    /// Every run of one row's cells in column order (the date, the code
+    /// and the amount in any order) after the first.
+    Runs,
+}
+
+/// The numbers of rows a table's values make.
+struct Counts {
+    rows: usize,
+    transactions: usize,
+}
+
+struct Search<'a> {
+    tokens: &'a [Token],
+    counts: &'a Counts,
+    weigh: Weigh,
+    /// Least cost (pairs drawn out of order) from (token index, state) to the end; `None`: no way.
+    memo: HashMap<(usize, State), Option<u32>>,
+    /// Whether the search gave up (too many states): its costs are then not the least.
+    gave_up: bool,
+}
+
+/// The rows of a Table I whose cells may be drawn interleaved, each row's
+/// tokens in the form's column order; `None` when the table does not fit
+/// the model or its reading is not certain (see the module docs).
+pub(crate) fn untangle(tokens: &[Token]) -> Option<Vec<Vec<Token>>> {
+    let counts = counts(tokens)?;
+    let pairs = Search { tokens, counts: &counts, weigh: Weigh::Pairs, memo: HashMap::new(), gave_up: false }
+        .reading()?;
+    let runs = Search { tokens, counts: &counts, weigh: Weigh::Runs, memo: HashMap::new(), gave_up: false }
+        .reading()?;
+    if !same_rows(&pairs, &runs) {
+        return None;
+    }
+    Some(pairs.into_iter().map(|row| row.into_iter().map(|(_, t)| t.clone()).collect()).collect())
+}
+
+/// A reading's rows: each row's cells (column and token) in column order.
+type Rows<'a> = Vec<Vec<(Col, &'a Token)>>;
+
+/// Whether two readings give the same values in the same places.
+fn same_rows(one: &Rows<'_>, other: &Rows<'_>) -> bool {
+    one.len() == other.len()
+        && one.iter().zip(other).all(|(a, b)| {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0 == y.0 && x.1.text == y.1.text)
+        })
+}
+
+/// The rows and transactions the tokens' kinds make, when they fit.
+fn counts(tokens: &[Token]) -> Option<Counts> {
+    let n = |f: &dyn Fn(Kind) -> bool| tokens.iter().filter(|t| f(t.kind)).count();
+    if n(&|k| matches!(k, Kind::Marks | Kind::Letter('V'))) > 0 {
+        return None;
+    }
+    let letters = n(&|k| matches!(k, Kind::Letter(_)));
+    let numbers = n(&|k| k == Kind::Number);
+    let transactions = letters.checked_sub(numbers)?;
+    let rows = numbers.checked_sub(transactions)?;
+    let texts = n(&|k| k == Kind::Text);
+    let fits = rows > 0
+        && rows <= MOST_ROWS
+        && texts >= rows
+        && n(&|k| k == Kind::Date) == transactions
+        && n(&|k| k == Kind::Dollars) == transactions;
+    fits.then_some(Counts { rows, transactions })
+}
+
+/// Whether a phrase says who holds (`By Trust`, `See Footnote`): a nature
+/// of ownership, not a security's title.
+fn names_a_holder(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    ["by", "see", "held", "through"].iter().any(|w| first.eq_ignore_ascii_case(w))
+}
+
+/// Whether a phrase names a kind of security (`Common Stock`, `Units`):
+/// a title, not a nature of ownership (unless it says who holds).
+fn names_a_security(text: &str) -> bool {
+    let words = ["stock", "share", "shares", "unit", "units", "common", "ordinary"];
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| words.iter().any(|k| w.eq_ignore_ascii_case(k)))
+}
+
+impl Col {
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The column's place in a row as drawn: the date, the code and the
+    /// amount come in any order.
+    fn rank(self) -> usize {
+        match self {
+            Col::Code | Col::Shares => Col::Date.index(),
+            _ => self.index(),
+        }
+    }
+
+    /// How many cells the column has.
+    fn total(self, counts: &Counts) -> usize {
+        match self {
+            Col::Title | Col::Owned | Col::DirectIndirect | Col::Nature => counts.rows,
+            _ => counts.transactions,
+        }
+    }
+
+    /// Whether a token can fill the column.
+    fn takes(self, token: &Token) -> bool {
+        match (self, token.kind) {
+            (Col::Title, Kind::Text) => !names_a_holder(&token.text),
+            (Col::Nature, Kind::Text) => !names_a_security(&token.text) || names_a_holder(&token.text),
+            (Col::Date, Kind::Date) => true,
+            (Col::Code, Kind::Letter(_)) => true,
+            (Col::AcquiredDisposed, Kind::Letter(c)) => c == 'A' || c == 'D',
+            (Col::DirectIndirect, Kind::Letter(c)) => c == 'D' || c == 'I',
+            (Col::Shares | Col::Owned, Kind::Number) => true,
+            (Col::Price, Kind::Dollars) => true,
+            _ => false,
+        }
+    }
+}
+
+impl<'a> Search<'a> {
+    /// The rows every reading of least cost gives; `None` when they differ
+    /// (or the search gives up).
+    fn reading(mut self) -> Option<Rows<'a>> {
+        let start = State { placed: [0; 9], indirect: 0, last: None };
+        self.best(0, start)?;
+        let mut readings: Vec<Vec<(usize, Col)>> = Vec::new();
+        self.collect(0, start, &mut Vec::new(), &mut readings)?;
+        if self.gave_up {
+            return None;
+        }
+        let mut rows = readings.iter().map(|r| self.rows(r));
+        let first = rows.next()?;
+        rows.all(|r| same_rows(&first, &r)).then_some(first)
+    }
+
+    /// The row the next cell of `col` falls in, from the state.
+    fn row_of(&self, col: Col, state: &State) -> Option<usize> {
+        let k = usize::from(state.placed[col.index()]);
+        if k >= col.total(self.counts) {
+            return None;
+        }
+        if col == Col::Nature {
+            // The k-th indirect row, if its form is placed already.
+            return (0..self.counts.rows).filter(|r| state.indirect & (1u64 << r) != 0).nth(k);
+        }
+        Some(k)
+    }
+
+    /// How many placed cells of `other` lie after row `row`'s cell of
+    /// `col`, row by row, column by column.
+    fn placed_after(other: Col, state: &State, row: usize, col: Col) -> usize {
+        let placed = usize::from(state.placed[other.index()]);
+        let same = usize::from(other > col);
+        if other != Col::Nature {
+            // The placed cells are rows 0 to placed - 1.
+            return placed.saturating_sub(row + 1) + same * usize::from(placed > row);
+        }
+        // The placed natures are the first `placed` indirect rows.
+        let below = |n: usize| (state.indirect & ((1u64 << n) - 1)).count_ones() as usize;
+        let up_to = if row + 1 >= 64 { state.indirect.count_ones() as usize } else { below(row + 1) };
+        let is_indirect = state.indirect & (1u64 << row) != 0;
+        placed.saturating_sub(up_to) + same * usize::from(is_indirect && placed > below(row))
+    }
+
+    /// The state after placing token `at` in `col`, and how many placed
+    /// cells come after it row by row, column by column.
+    fn step(&self, at: usize, col: Col, state: &State) -> Option<(State, u32)> {
+        let token = &self.tokens[at];
+        if !col.takes(token) {
+            return None;
+        }
+        let row = self.row_of(col, state)?;
+        let mut next = *state;
+        next.placed[col.index()] += 1;
+        if col == Col::DirectIndirect && token.kind == Kind::Letter('I') {
+            next.indirect |= 1u64 << row;
+        }
+        let after = match self.weigh {
+            Weigh::Pairs => COLS.iter().map(|&other| Self::placed_after(other, state, row, col)).sum(),
+            Weigh::Runs => {
+                let row = u8::try_from(row).ok()?;
+                next.last = Some((row, col));
+                usize::from(state.last.is_some_and(|(r, c)| r != row || c.rank() > col.rank()))
+            }
+        };
+        Some((next, u32::try_from(after).ok()?))
+    }
+
+    /// Least pairs drawn out of order from token `at` in `state` to a complete reading.
+    fn best(&mut self, at: usize, state: State) -> Option<u32> {
+        if at == self.tokens.len() {
+            let natures = state.indirect.count_ones() as usize;
+            let full = COLS.iter().all(|&c| {
+                let want = if c == Col::Nature { natures } else { c.total(self.counts) };
+                usize::from(state.placed[c.index()]) == want
+            });
+            return full.then_some(0);
+        }
+        if let Some(&known) = self.memo.get(&(at, state)) {
+            return known;
+        }
+        if self.memo.len() >= MOST_STATES {
+            self.gave_up = true;
+            return None;
+        }
+        let mut best: Option<u32> = None;
+        for col in COLS {
+            let Some((next, cost)) = self.step(at, col, &state) else { continue };
+            if let Some(rest) = self.best(at + 1, next) {
+                let cost = rest + cost;
+                best = Some(best.map_or(cost, |b| b.min(cost)));
+            }
+        }
+        self.memo.insert((at, state), best);
+        best
+    }
+
+    /// Every reading with the least cost from `at` on (each token's
+    /// column, appended to `path`); `None` when there are too many.
+    fn collect(
+        &mut self,
+        at: usize,
+        state: State,
+        path: &mut Vec<(usize, Col)>,
+        out: &mut Vec<Vec<(usize, Col)>>,
+    ) -> Option<()> {
+        if at == self.tokens.len() {
+            if out.len() >= MOST_READINGS {
+                return None;
+            }
+            out.push(path.clone());
+            return Some(());
+        }
+        let target = self.best(at, state)?;
+        for col in COLS {
+            let Some((next, cost)) = self.step(at, col, &state) else { continue };
+            if self.best(at + 1, next).map(|rest| rest + cost) != Some(target) {
+                continue;
+            }
+            let row = self.row_of(col, &state)?;
+            path.push((row, col));
+            self.collect(at + 1, next, path, out)?;
+            path.pop();
+        }
+        Some(())
+    }
+
+    /// A reading's rows.
+    fn rows(&self, reading: &[(usize, Col)]) -> Rows<'a> {
+        let mut rows: Rows<'a> = vec![Vec::new(); self.counts.rows];
+        for (token, &(row, col)) in self.tokens.iter().zip(reading) {
+            if let Some(cells) = rows.get_mut(row) {
+                cells.push((col, token));
+            }
+        }
+        for row in &mut rows {
+            row.sort_by_key(|(col, _)| *col);
+        }
+        rows
+    }
+}
+
+#[cfg(test)]
+#[path = "raw_interleaved_tests.rs"]
+mod tests;
