@@ -53,7 +53,7 @@ pub(crate) fn read(
     let mut split_words: Vec<(usize, usize)> = Vec::new();
     for (line, class) in &data {
         let class = *class;
-        if let Some((values, words)) = split_values(line).filter(|_| centred.is_some()) {
+        if let Some((values, words)) = centred.and_then(|_| split_values(line)) {
             // A value lifted above its row (or dropped below it) and the
             // first (or last) words of a wrapped cell on one line: the
             // words stand beside the piece, on the side its row is not.

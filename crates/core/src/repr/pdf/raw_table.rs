@@ -377,22 +377,27 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
         return Vec::new();
     }
     let slots = columns(&section.headings, table);
-    let tokens: Vec<Token> =
-        section.data.iter().flat_map(|b| cells(b, marks)).map(|c| align::cell_token(&c)).collect();
+    let tokens = tokens_of(&section.data, marks);
+    // Only a Table I not cut by a page break (a cell cut in two there would
+    // count as two) may be untangled: its tokens are kept for that.
+    let may_untangle = table == Table::NonDerivative && !section.data.iter().skip(1).any(|b| b.after_break);
+    let kept = may_untangle.then(|| tokens.clone());
     let mut own = Vec::new();
-    let rows = read_rows(tokens.clone(), &slots, table, &mut own);
+    let rows = read_rows(tokens, &slots, table, &mut own);
     let in_doubt = |row: &Row| Column::ALL.iter().any(|&c| !row.cell(c).meta().2.is_read());
-    // A cell cut in two by a page break would count as two.
-    let broken = section.data.iter().skip(1).any(|b| b.after_break);
-    if table == Table::NonDerivative
-        && !broken
+    if let Some(tokens) = &kept
         && rows.iter().any(in_doubt)
-        && let Some(untangled) = untangled_rows(&tokens, &slots, table, diags)
+        && let Some(untangled) = untangled_rows(tokens, &slots, table, diags)
     {
         return untangled;
     }
     diags.append(&mut own);
     rows
+}
+
+/// The tokens of a section's data blocks, in drawing order.
+fn tokens_of(data: &[Block], marks: MarkStyle) -> Vec<Token> {
+    data.iter().flat_map(|b| cells(b, marks)).map(|c| align::cell_token(&c)).collect()
 }
 
 /// The rows of a table whose cells were drawn interleaved
@@ -643,11 +648,7 @@ mod tests {
         // before the holding's title: two amounts owned after in one row.
         let text =
             "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
-        let tokens: Vec<Token> = blocks(text, 0)
-            .iter()
-            .flat_map(|b| cells(b, MarkStyle::Attached))
-            .map(|c| align::cell_token(&c))
-            .collect();
+        let tokens = tokens_of(&blocks(text, 0), MarkStyle::Attached);
         let slots = columns(&[], Table::NonDerivative);
         let mut diags = Vec::new();
         let rows = read_rows(tokens, &slots, Table::NonDerivative, &mut diags);
