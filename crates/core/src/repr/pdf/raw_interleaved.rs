@@ -30,7 +30,7 @@
 //! (deemed dates, `V`, footnote marks drawn alone), nothing is read here.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use crate::repr::align::{Kind, Token};
 
@@ -72,8 +72,9 @@ const MOST_STATES: usize = 20_000;
 const MOST_READINGS: usize = 16;
 
 /// Where the search stands after some tokens: how many cells of each column
-/// are placed, and which rows are indirect.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// are placed (their sum is the number of tokens read), and which rows are
+/// indirect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct State {
     placed: [u8; 9],
     indirect: u64,
@@ -103,8 +104,9 @@ struct Search<'a> {
     fits: &'a [u16],
     counts: &'a Counts,
     weigh: Weigh,
-    /// Least cost (pairs drawn out of order) from (token index, state) to the end; `None`: no way.
-    memo: HashMap<(usize, State), Option<u32>, BuildHasherDefault<StateHasher>>,
+    /// Least cost (pairs drawn out of order) from a state to the end; `None`: no way.
+    /// (A state's token index is the sum of its placed cells: it needs no key of its own.)
+    memo: HashMap<State, Option<u32>, BuildHasherDefault<StateHasher>>,
     /// Whether the search gave up (too many states): its costs are then not the least.
     gave_up: bool,
 }
@@ -242,10 +244,21 @@ impl<'a> Search<'a> {
             return None;
         }
         if col == Col::Nature {
-            // The k-th indirect row, if its form is placed already.
-            return (0..self.counts.rows).filter(|r| state.indirect & (1u64 << r) != 0).nth(k);
+            // The k-th indirect row, if its form is placed already: the
+            // lowest set bit once the k below it are cleared.
+            let mut indirect = state.indirect;
+            for _ in 0..k {
+                indirect &= indirect.wrapping_sub(1);
+            }
+            return (indirect != 0).then(|| indirect.trailing_zeros() as usize);
         }
         Some(k)
+    }
+
+    /// The columns token `at` can fill, in the form's order.
+    fn columns(&self, at: usize) -> impl Iterator<Item = Col> + use<> {
+        let bits = self.fits.get(at).copied().unwrap_or(0);
+        COLS.into_iter().filter(move |c| bits & c.bit() != 0)
     }
 
     /// How many placed cells of `other` lie after row `row`'s cell of
@@ -264,17 +277,14 @@ impl<'a> Search<'a> {
         placed.saturating_sub(up_to) + same * usize::from(is_indirect && placed > below(row))
     }
 
-    /// The state after placing token `at` in `col`, and how many placed
-    /// cells come after it row by row, column by column.
+    /// The state after placing token `at` in `col` (one of its
+    /// [`columns`](Self::columns)), and how many placed cells come after it
+    /// row by row, column by column.
     fn step(&self, at: usize, col: Col, state: &State) -> Option<(State, u32)> {
-        if self.fits.get(at).is_none_or(|&bits| bits & col.bit() == 0) {
-            return None;
-        }
-        let token = &self.tokens[at];
         let row = self.row_of(col, state)?;
         let mut next = *state;
         next.placed[col.index()] += 1;
-        if col == Col::DirectIndirect && token.kind == Kind::Letter('I') {
+        if col == Col::DirectIndirect && self.tokens.get(at)?.kind == Kind::Letter('I') {
             next.indirect |= 1u64 << row;
         }
         let after = match self.weigh {
@@ -298,7 +308,7 @@ impl<'a> Search<'a> {
             });
             return full.then_some(0);
         }
-        if let Some(&known) = self.memo.get(&(at, state)) {
+        if let Some(&known) = self.memo.get(&state) {
             return known;
         }
         if self.memo.len() >= MOST_STATES {
@@ -306,14 +316,14 @@ impl<'a> Search<'a> {
             return None;
         }
         let mut best: Option<u32> = None;
-        for col in COLS {
+        for col in self.columns(at) {
             let Some((next, cost)) = self.step(at, col, &state) else { continue };
             if let Some(rest) = self.best(at + 1, next) {
                 let cost = rest + cost;
                 best = Some(best.map_or(cost, |b| b.min(cost)));
             }
         }
-        self.memo.insert((at, state), best);
+        self.memo.insert(state, best);
         best
     }
 
@@ -334,7 +344,7 @@ impl<'a> Search<'a> {
             return Some(());
         }
         let target = self.best(at, state)?;
-        for col in COLS {
+        for col in self.columns(at) {
             let Some((next, cost)) = self.step(at, col, &state) else { continue };
             if self.best(at + 1, next).map(|rest| rest + cost) != Some(target) {
                 continue;
@@ -362,6 +372,19 @@ impl<'a> Search<'a> {
     }
 }
 
+/// A state hashes as three words (its placed cells, and the last token's
+/// place with the ninth column's count, and the indirect rows), not field by
+/// field: the memo hashes states millions of times per corpus pass.
+impl Hash for State {
+    fn hash<H: Hasher>(&self, hasher: &mut H) {
+        let [p0, p1, p2, p3, p4, p5, p6, p7, p8] = self.placed;
+        hasher.write_u64(u64::from_le_bytes([p0, p1, p2, p3, p4, p5, p6, p7]));
+        let last = self.last.map_or(0, |(row, col)| 1 << 16 | u64::from(row) << 8 | col.index() as u64);
+        hasher.write_u64(last << 8 | u64::from(p8));
+        hasher.write_u64(self.indirect);
+    }
+}
+
 /// The memo's hasher: the search hashes a small key of plain integers
 /// millions of times per corpus pass, where the standard SipHash (made to
 /// resist chosen keys, which these are not) cost a quarter of the reader's
@@ -383,16 +406,8 @@ impl Hasher for StateHasher {
         }
     }
 
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-
     fn write_u64(&mut self, n: u64) {
         self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
     }
 }
 
