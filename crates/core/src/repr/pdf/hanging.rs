@@ -891,83 +891,118 @@ struct Placement {
 /// order: a token fills a slot it fits ([`align::fit`]), the tokens of one
 /// cell fill one group or consecutive ones, a new cell starts a later group
 /// than the cell before, and a flexible mark may join the value before it
-/// instead. Every best alignment is kept: see [`Placement`].
+/// instead. Every best alignment is kept: see [`Placement`]. `group_of`
+/// numbers the slots' groups in order (a group's slots are consecutive).
+///
+/// A step's score depends on the slot before only by whether it is in the
+/// same group and whether it is an amount, so each pass keeps the best
+/// scores over the slots before (or after) as it goes, and takes n·m steps,
+/// not n·m².
 fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placement> {
     let (n, m) = (tokens.len(), slots.len());
     let neg = i32::MIN / 4;
     // States: s = 0 nothing placed yet, s = j + 1 the last token placed went to slot j.
     let width = m + 1;
     let same_cell = |i: usize| i > 0 && tokens[i - 1].cell == tokens[i].cell;
-    // How each token fits each slot, worked out once (the passes below ask n·m² times).
-    let fits: Vec<i32> =
-        tokens.iter().flat_map(|t| slots.iter().map(|&slot| fit(t.token.kind, slot))).collect();
-    // The score of placing token i (after the last placed token in state s) in slot j.
-    let step = |i: usize, s: usize, j: usize| -> i32 {
-        let f = fits[i * m + j];
-        if f == 0 || j < s || tokens[i].pin.is_some_and(|g| group_of[j] != g) {
-            return neg;
-        }
-        let mut score = f * 4;
-        if let Some(last) = s.checked_sub(1) {
-            let (gl, gj) = (group_of[last], group_of[j]);
-            if !same_cell(i) && gj <= gl {
-                return neg;
-            }
-            if same_cell(i) && gj > gl {
-                score += RUN;
-            }
-            if slots[last] == Slot::Shares && !(same_cell(i) && slots[j] == Slot::AcquiredDisposed) {
-                score += LONE_AMOUNT;
-            }
-        }
-        score
+    // The score of token i filling slot j, before what the slot before adds (`neg`: it cannot).
+    let fits: Vec<i32> = tokens
+        .iter()
+        .flat_map(|t| {
+            slots.iter().zip(group_of).map(move |(&slot, &g)| {
+                let f = fit(t.token.kind, slot);
+                if f == 0 || t.pin.is_some_and(|pin| pin != g) { neg } else { f * 4 }
+            })
+        })
+        .collect();
+    // Whether slot j is the first or the last of its group.
+    let opens = |j: usize| j == 0 || group_of[j - 1] != group_of[j];
+    let closes = |j: usize| j + 1 == m || group_of[j + 1] != group_of[j];
+    // An amount without its (A) or (D) after it in the same cell: the cost
+    // when slot `last` (an amount) is followed by token i in slot j.
+    let lone_after = |last: usize| if slots[last] == Slot::Shares { LONE_AMOUNT } else { 0 };
+    let lone_before = |i: usize, j: usize| {
+        if same_cell(i) && slots[j] == Slot::AcquiredDisposed { 0 } else { LONE_AMOUNT }
     };
+    // The best of a score kept twice: as it is, and with the lone amount's cost.
+    let best2 = |(a, b): (i32, i32), (c, d): (i32, i32)| (a.max(c), b.max(d));
+    let none = (neg, neg);
     let attach = |i: usize, s: usize| tokens[i].flexible && s > 0 && same_cell(i);
     let end_cost = |s: usize| if s > 0 && slots[s - 1] == Slot::Shares { LONE_AMOUNT } else { 0 };
-    // The steps from the states some alignment reaches, worked out once in
-    // the first pass (the passes after it ask only for those).
-    let mut steps = vec![neg; n * width * m];
+    // front[i][s]: the best score of tokens before i ending in state s;
+    // placed[i][j]: the best score of tokens up to i with i in slot j.
     let mut front = vec![neg; (n + 1) * width];
+    let mut placed = vec![neg; n * m];
     front[0] = 0;
     for i in 0..n {
         for s in 0..width {
             let f = front[i * width + s];
-            if f == neg {
-                continue;
+            if f != neg {
+                let stay = f + if attach(i, s) { ATTACH.max(DROP) } else { DROP };
+                front[(i + 1) * width + s] = stay;
             }
-            let stay = f + if attach(i, s) { ATTACH.max(DROP) } else { DROP };
-            let at = &mut front[(i + 1) * width + s];
-            *at = (*at).max(stay);
-            for j in s..m {
-                let st = step(i, s, j);
-                steps[(i * width + s) * m + j] = st;
-                if st != neg {
-                    let at = &mut front[(i + 1) * width + j + 1];
-                    *at = (*at).max(f + st);
-                }
+        }
+        let run = if same_cell(i) { RUN } else { 0 };
+        // The best scores ending in a slot of an earlier group, and of this group before j.
+        let (mut earlier, mut this) = (none, none);
+        for j in 0..m {
+            if opens(j) {
+                (earlier, this) = (best2(earlier, this), none);
+            }
+            let fit = fits[i * m + j];
+            let pick = |(plain, lone): (i32, i32)| if lone_before(i, j) == 0 { plain } else { lone };
+            let mut reach = front[i * width];
+            if pick(earlier) != neg {
+                reach = reach.max(pick(earlier) + run);
+            }
+            if same_cell(i) {
+                reach = reach.max(pick(this));
+            }
+            if fit != neg && reach != neg {
+                placed[i * m + j] = fit + reach;
+                let at = &mut front[(i + 1) * width + j + 1];
+                *at = (*at).max(fit + reach);
+            }
+            let f = front[i * width + j + 1];
+            if f != neg {
+                this = best2(this, (f, f + lone_after(j)));
             }
         }
     }
+    // back[i][s]: the best score of tokens from i on, from state s (for
+    // the states some alignment reaches).
     let mut back = vec![neg; (n + 1) * width];
     for s in 0..width {
         back[n * width + s] = end_cost(s);
     }
     for i in (0..n).rev() {
-        for s in 0..width {
-            // Only the states some alignment reaches are asked for below.
-            if front[i * width + s] == neg {
-                continue;
+        let run = if same_cell(i) { RUN } else { 0 };
+        // The best scores from a slot of a later group, and of this group after the slot.
+        let (mut later, mut this) = (none, none);
+        for last in (0..m).rev() {
+            if closes(last) {
+                (later, this) = (best2(later, this), none);
             }
-            let rest = back[(i + 1) * width + s];
-            let mut best = rest + if attach(i, s) { ATTACH } else { DROP };
-            for j in s..m {
-                let st = steps[(i * width + s) * m + j];
-                let b = back[(i + 1) * width + j + 1];
-                if st != neg && b != neg {
-                    best = best.max(st + b);
+            let s = last + 1;
+            if front[i * width + s] != neg {
+                let pick = |(plain, lone): (i32, i32)| if lone_after(last) == 0 { plain } else { lone };
+                let rest = back[(i + 1) * width + s];
+                let mut best = rest + if attach(i, s) { ATTACH } else { DROP };
+                if pick(later) != neg {
+                    best = best.max(pick(later) + run);
                 }
+                if same_cell(i) {
+                    best = best.max(pick(this));
+                }
+                back[i * width + s] = best.max(neg);
             }
-            back[i * width + s] = best.max(neg);
+            let (fit, b) = (fits[i * m + last], back[(i + 1) * width + last + 1]);
+            if fit != neg && b != neg {
+                this = best2(this, (fit + b, fit + b + lone_before(i, last)));
+            }
+        }
+        if front[i * width] != neg {
+            let rest = back[(i + 1) * width];
+            back[i * width] = (rest + DROP).max(best2(later, this).0).max(neg);
         }
     }
     let best = back[0];
@@ -985,15 +1020,13 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
             if attach(i, s) && f + ATTACH + rest == best {
                 p.attached = true;
             }
-            for j in s..m {
-                let st = steps[(i * width + s) * m + j];
-                let b = back[(i + 1) * width + j + 1];
-                if st != neg && b != neg && f + st + b == best && !p.slots.contains(&j) {
-                    p.slots.push(j);
-                }
-            }
         }
-        crate::sort::by(&mut p.slots, Ord::cmp);
+        p.slots = (0..m)
+            .filter(|&j| {
+                let (f, b) = (placed[i * m + j], back[(i + 1) * width + j + 1]);
+                f != neg && b != neg && f + b == best
+            })
+            .collect();
     }
     out
 }
