@@ -366,7 +366,7 @@ pub(crate) fn absorb(row: &mut Row, piece: Row) {
 /// a row was read as a row and none was lost before it). A table whose rows
 /// are all certain is left alone.
 pub(crate) fn doubt_rows_together(rows: &mut [Row], table: Table, diagnostics: &mut Vec<Diagnostic>) {
-    doubt_rows_together_but_first(rows, table, false, diagnostics);
+    doubt_rows_together_but_first(rows, table, false, None, diagnostics);
 }
 
 /// [`doubt_rows_together`]; with `first_confirmable`, the first row too
@@ -377,17 +377,28 @@ pub(crate) fn doubt_rows_together(rows: &mut [Row], table: Table, diagnostics: &
 /// footnote marks were placed token by token, each for certain (the marks
 /// are no part of the holdings' sums; the PDF readers place them more
 /// loosely).
+///
+/// With `pieces` (for each row, whether it was pieced together from
+/// fragments of lines), a row in doubt that was read from one line and
+/// shows every column of its kind ([`is_whole`]) puts no other row in
+/// doubt: its doubt is over which of its own columns a token fills, not
+/// over where the row starts and ends, as no piece of it is elsewhere.
 pub(crate) fn doubt_rows_together_but_first(
     rows: &mut [Row],
     table: Table,
     first_confirmable: bool,
+    pieces: Option<&[bool]>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let text = [Column::SecurityTitle, Column::UnderlyingSecurityTitle, Column::NatureOfOwnership];
-    let in_doubt = |row: &Row| {
-        Column::ALL.iter().any(|c| !text.contains(c) && matches!(row.cell(*c).meta().2, Origin::Uncertain))
+    let in_doubt = |(k, row): (usize, &Row)| {
+        let pieced = pieces.is_none_or(|p| p.get(k).copied().unwrap_or(true));
+        (pieced || !is_whole(row, table))
+            && Column::ALL
+                .iter()
+                .any(|c| !text.contains(c) && matches!(row.cell(*c).meta().2, Origin::Uncertain))
     };
-    let Some(before) = rows.iter().position(in_doubt) else { return };
+    let Some(before) = rows.iter().enumerate().position(in_doubt) else { return };
     let first = rows[before].span;
     // A row before the first one in doubt whose amounts continue the row
     // above keeps its values: after that row, a piece of a row may have been
@@ -429,6 +440,42 @@ pub(crate) fn doubt_rows_together_but_first(
         )
         .with_help("check the table against the original filing"),
     );
+}
+
+/// Whether a row shows every column the form prints for a row of its kind
+/// (a value or footnote marks): all but the deemed execution date and the
+/// "V" box, which most rows leave blank, and the nature of ownership of a
+/// direct holding; an amount as shares or as a value.
+pub(crate) fn is_whole(row: &Row, table: Table) -> bool {
+    use Column as C;
+    let shows = |c: Column| {
+        let cell = row.cell(c);
+        cell.has_value() || !cell.meta().0.is_empty()
+    };
+    let blank_or_paired = [
+        C::DeemedExecutionDate,
+        C::TransactionFormType,
+        C::EquitySwapInvolved,
+        C::TransactionTimeliness,
+        C::NatureOfOwnership,
+        C::TransactionShares,
+        C::TransactionTotalValue,
+        C::UnderlyingSecurityShares,
+        C::UnderlyingSecurityValue,
+        C::SharesOwnedFollowingTransaction,
+        C::ValueOwnedFollowingTransaction,
+    ];
+    let single =
+        C::ALL.into_iter().filter(|c| c.applies(table, row.kind) && !blank_or_paired.contains(c)).all(shows);
+    let transaction =
+        row.kind == RowKind::Holding || shows(C::TransactionShares) || shows(C::TransactionTotalValue);
+    let underlying = table == Table::NonDerivative
+        || shows(C::UnderlyingSecurityShares)
+        || shows(C::UnderlyingSecurityValue);
+    let owned = shows(C::SharesOwnedFollowingTransaction) || shows(C::ValueOwnedFollowingTransaction);
+    let nature = row.direct_or_indirect_ownership.value != Some(crate::model::DirectIndirect::Indirect)
+        || shows(C::NatureOfOwnership);
+    single && transaction && underlying && owned && nature
 }
 
 /// Whether row `k` is complete and the row after it continues its holdings.
@@ -687,13 +734,13 @@ mod tests {
             row("7", Origin::Uncertain),
         ];
         let mut as_pdf = rows.clone();
-        doubt_rows_together_but_first(&mut rows, Table::NonDerivative, true, &mut diags);
+        doubt_rows_together_but_first(&mut rows, Table::NonDerivative, true, None, &mut diags);
         assert_eq!(rows[0].transaction_shares.origin, Origin::Read);
         assert_eq!(rows[1].transaction_shares.origin, Origin::Read);
         // A cell given only by footnotes in a row not confirmed is in doubt.
         let mut rows = vec![row("1,000", Origin::Read), row("7", Origin::Uncertain)];
         rows[0].nature_of_ownership.footnotes = vec![crate::model::FootnoteId::numbered(2)];
-        doubt_rows_together_but_first(&mut rows, Table::NonDerivative, true, &mut diags);
+        doubt_rows_together_but_first(&mut rows, Table::NonDerivative, true, None, &mut diags);
         assert_eq!(rows[0].nature_of_ownership.origin, Origin::Uncertain);
         // Not for readers whose marks were placed loosely.
         doubt_rows_together(&mut as_pdf, Table::NonDerivative, &mut diags);
@@ -702,8 +749,59 @@ mod tests {
         first.direct_or_indirect_ownership = Field::default();
         let mut rows =
             vec![first, transaction("400", AcquiredDisposed::Disposed, "600"), row("7", Origin::Uncertain)];
-        doubt_rows_together_but_first(&mut rows, Table::NonDerivative, true, &mut diags);
+        doubt_rows_together_but_first(&mut rows, Table::NonDerivative, true, None, &mut diags);
         assert_eq!(rows[0].transaction_shares.origin, Origin::Uncertain);
+    }
+
+    #[test]
+    fn a_whole_row_read_from_one_line_keeps_its_doubt_to_itself() {
+        // A transaction showing every column, its price's column in doubt.
+        let mut whole = transaction("400", AcquiredDisposed::Disposed, "600");
+        whole.transaction_date =
+            Field::read(crate::model::Date::from_ymd(2024, 3, 4).unwrap(), Span::new(27, 37));
+        whole.transaction_code = Field::read(crate::model::TransactionCode::S, Span::new(38, 39));
+        whole.direct_or_indirect_ownership =
+            Field::read(crate::model::DirectIndirect::Direct, Span::new(40, 41));
+        whole.transaction_price_per_share = Field {
+            origin: Origin::Uncertain,
+            ..Field::read(Num::parse("10.50").unwrap(), Span::new(42, 47))
+        };
+        assert!(is_whole(&whole, Table::NonDerivative));
+        let mut diags = Vec::new();
+        let mut rows = vec![complete_holding("1000"), whole.clone()];
+        doubt_rows_together_but_first(
+            &mut rows,
+            Table::NonDerivative,
+            true,
+            Some(&[false, false]),
+            &mut diags,
+        );
+        assert_eq!(rows[0].shares_owned_following_transaction.origin, Origin::Read);
+        assert_eq!(rows[1].transaction_price_per_share.origin, Origin::Uncertain);
+        assert!(diags.is_empty());
+        // Pieced together from fragments of lines, it puts the table in doubt.
+        let mut rows = vec![complete_holding("1000"), whole.clone()];
+        doubt_rows_together_but_first(
+            &mut rows,
+            Table::NonDerivative,
+            true,
+            Some(&[false, true]),
+            &mut diags,
+        );
+        assert_eq!(rows[0].shares_owned_following_transaction.origin, Origin::Uncertain);
+        assert_eq!(diags.len(), 1);
+        // So does a row lacking a column (here its price).
+        whole.transaction_price_per_share = Field { origin: Origin::Uncertain, ..Field::default() };
+        assert!(!is_whole(&whole, Table::NonDerivative));
+        let mut rows = vec![complete_holding("1000"), whole];
+        doubt_rows_together_but_first(
+            &mut rows,
+            Table::NonDerivative,
+            true,
+            Some(&[false, false]),
+            &mut diags,
+        );
+        assert_eq!(rows[0].shares_owned_following_transaction.origin, Origin::Uncertain);
     }
 
     #[test]

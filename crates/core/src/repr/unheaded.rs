@@ -49,9 +49,11 @@ pub(crate) fn read(
     let mut loose: Vec<(usize, Line)> = Vec::new();
     // Whether each line had a line of the same table joined to it.
     let mut continued: Vec<bool> = Vec::new();
+    // The lines that are a lifted piece and the line below it, joined.
+    let mut merged: Vec<usize> = Vec::new();
     // The words split off a line of letters: their index in `loose`, and the letters' line.
     let mut split_words: Vec<(usize, usize)> = Vec::new();
-    for (line, class) in &data {
+    for (line, class, joined) in &data {
         let class = *class;
         if let Some((values, words)) = centred.and_then(|_| split_values(line)) {
             // A value lifted above its row (or dropped below it) and the
@@ -63,6 +65,9 @@ pub(crate) fn read(
             continued.push(false);
             loose.push((lines.len(), words));
         } else if class.has_values() {
+            if *joined {
+                merged.push(lines.len());
+            }
             lines.push(line.clone());
             kinds.push(if class.values_only() { Piece::Lifted } else { Piece::Whole });
             continued.push(false);
@@ -122,6 +127,16 @@ pub(crate) fn read(
     let (joined, second) = table::join_pieces(pieces);
     let mut rows: Vec<_> = joined.into_iter().map(|r| table::doubt_unless_complete(r, table)).collect();
     let row_of = |line: usize| first.get(line).and_then(|&k| second.get(k)).copied();
+    // Which rows were pieced together: from more than one line, or from a
+    // line that had another joined to it.
+    let mut pieced = vec![false; rows.len()];
+    let mut seen = vec![false; rows.len()];
+    for k in 0..lines.len() {
+        let Some(r) = row_of(k).filter(|&r| r < rows.len()) else { continue };
+        let joined = continued.get(k).copied().unwrap_or(false) || merged.contains(&k);
+        pieced[r] |= seen[r] || joined;
+        seen[r] = true;
+    }
     for (at, k) in split_words {
         // Lifted above the row below: the words stand before that row.
         let lifted =
@@ -153,7 +168,7 @@ pub(crate) fn read(
             }
         }
     }
-    table::doubt_rows_together_but_first(&mut rows, table, true, diags);
+    table::doubt_rows_together_but_first(&mut rows, table, true, Some(&pieced), diags);
     // Marks do not make rows: whether the rows were told apart is not
     // affected, so this comes after the rows' doubt.
     for k in beside_marks {
@@ -499,9 +514,9 @@ fn shown(row: &Row) -> Vec<Column> {
 
 /// Join each piece of values only to the line below it where that makes
 /// one certain row (see the module's documentation).
-/// Returns the lines, each with its [`Class`].
-fn join_lifted_pieces(data: &[Line], layout: &table::Layout, table: Table) -> Vec<(Line, Class)> {
-    let mut out: Vec<(Line, Class)> = Vec::with_capacity(data.len());
+/// Returns the lines, each with its [`Class`] and whether it is two lines joined.
+fn join_lifted_pieces(data: &[Line], layout: &table::Layout, table: Table) -> Vec<(Line, Class, bool)> {
+    let mut out: Vec<(Line, Class, bool)> = Vec::with_capacity(data.len());
     // The last row line (its index in `out`), read only when a piece needs it.
     let mut above: Option<usize> = None;
     let classes: Vec<Class> = data.iter().map(Class::of).collect();
@@ -518,7 +533,7 @@ fn join_lifted_pieces(data: &[Line], layout: &table::Layout, table: Table) -> Ve
             && !below.values_only()
         {
             let piece = shown(&trial(line, layout, table).0);
-            let fits_above = above.and_then(|k| out.get(k)).is_some_and(|(a, _)| {
+            let fits_above = above.and_then(|k| out.get(k)).is_some_and(|(a, _, _)| {
                 let cols = shown(&trial(a, layout, table).0);
                 piece.iter().any(|c| !cols.contains(c))
             });
@@ -527,7 +542,7 @@ fn join_lifted_pieces(data: &[Line], layout: &table::Layout, table: Table) -> Ve
             if !fits_above && clean && table::is_complete(&row) {
                 above = Some(out.len());
                 let class = Class::of(&joined);
-                out.push((joined, class));
+                out.push((joined, class, true));
                 i += 2;
                 continue;
             }
@@ -535,7 +550,7 @@ fn join_lifted_pieces(data: &[Line], layout: &table::Layout, table: Table) -> Ve
         if class.has_values() {
             above = Some(out.len());
         }
-        out.push((line.clone(), class));
+        out.push((line.clone(), class, false));
         i += 1;
     }
     out
