@@ -149,6 +149,9 @@ fn classify(block: &Block, v_seen: &mut bool) -> Kind2 {
 struct Section {
     headings: Vec<Line>,
     data: Vec<Block>,
+    /// Whether a page ended since the last value block (the next one is
+    /// marked `after_break`, though headings or furniture came between).
+    break_pending: bool,
 }
 
 /// Read Tables I and II from the blocks; `None` when the text has no "Table I".
@@ -165,6 +168,9 @@ pub(crate) fn read_tables(blocks: &[Block], marks: MarkStyle) -> Option<PreRead>
         };
         if let Some(table) = title_of(&first.text) {
             current = Some(usize::from(table == Table::Derivative));
+            if let Some(k) = current {
+                sections[k].break_pending |= block.after_break;
+            }
             seen_title = true;
             v_seen = false;
             if !rest.is_empty() {
@@ -201,9 +207,13 @@ fn push(sections: &mut [Section; 2], current: Option<usize>, block: &Block, v_se
 fn put(sections: &mut [Section; 2], current: Option<usize>, block: &Block, kind: Kind2) {
     let Some(k) = current else { return };
     let section = &mut sections[k];
+    section.break_pending |= block.after_break;
     match kind {
         Kind2::Heading => section.headings.push(Line::new(vec![joined(block)])),
-        Kind2::Data => section.data.push(block.clone()),
+        Kind2::Data => {
+            let after_break = std::mem::take(&mut section.break_pending);
+            section.data.push(Block { after_break, ..block.clone() });
+        }
         Kind2::Title | Kind2::End => {}
     }
 }
@@ -378,9 +388,10 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
     }
     let slots = columns(&section.headings, table);
     let tokens = tokens_of(&section.data, marks);
-    // Only a Table I not cut by a page break (a cell cut in two there would
-    // count as two) may be untangled: its tokens are kept for that.
-    let may_untangle = table == Table::NonDerivative && !section.data.iter().skip(1).any(|b| b.after_break);
+    // Only a Table I with no words on both sides of a page break (a title or
+    // a nature cut in two there would count as two) may be untangled: its
+    // tokens are kept for that.
+    let may_untangle = table == Table::NonDerivative && !cuts_words(&section.data, marks);
     let kept = may_untangle.then(|| tokens.clone());
     let mut own = Vec::new();
     let rows = read_rows(tokens, &slots, table, &mut own);
@@ -393,6 +404,17 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
     }
     diags.append(&mut own);
     rows
+}
+
+/// Whether words end the value block before a page break and start the
+/// one after it: one cell of words (a title, a nature) may be cut in two
+/// there. A break between values of other kinds cuts none: each is one
+/// line.
+fn cuts_words(data: &[Block], marks: MarkStyle) -> bool {
+    let words = |cell: Option<&Cell>| cell.is_some_and(|c| align::kind_of(&c.text) == Kind::Text);
+    data.windows(2).any(|pair| {
+        pair[1].after_break && words(cells(&pair[0], marks).last()) && words(cells(&pair[1], marks).first())
+    })
 }
 
 /// The tokens of a section's data blocks, in drawing order.
@@ -669,7 +691,7 @@ mod tests {
         // interleaved one certain (the holding's title after its form).
         let text =
             "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
-        let section = Section { headings: vec![], data: blocks(text, 0) };
+        let section = Section { data: blocks(text, 0), ..Section::default() };
         let mut diags = Vec::new();
         let rows = read_section(&section, Table::NonDerivative, MarkStyle::Attached, &mut diags);
         assert_eq!(rows.len(), 2);
@@ -681,14 +703,32 @@ mod tests {
     }
 
     #[test]
-    fn a_table_cut_by_a_page_break_is_not_untangled() {
-        // The same fictional table with a page's end before the holding's form.
+    fn a_table_cut_by_a_page_break_between_values_is_untangled() {
+        // The same fictional table with a page's end before the holding's
+        // form: a letter is one line, so no cell is cut in two.
         let text = "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\n1/2\n\nI\n\nCommon Stock\n\nBy Trust\n";
-        let section = Section { headings: vec![], data: blocks(text, 0) };
+        let section = Section { data: blocks(text, 0), ..Section::default() };
         assert!(section.data.iter().any(|b| b.after_break));
         let mut diags = Vec::new();
         let rows = read_section(&section, Table::NonDerivative, MarkStyle::Attached, &mut diags);
-        assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin == Origin::Uncertain));
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].nature_of_ownership.value.as_deref(), Some("By Trust"));
+        assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin.is_read()));
+    }
+
+    #[test]
+    fn a_table_with_words_on_both_sides_of_a_page_break_is_not_untangled() {
+        // The same fictional table, the page ending between the holding's
+        // title and its nature, the headings drawn again on the next page:
+        // "Common Stock" and "By Trust" may be one cell cut in two.
+        let text = "Table I - Non-Derivative Securities Acquired\n\n2. Transaction Date (Month/Day/Year)\n\nCommon Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\nI\n\nCommon Stock\n\u{c}\n2. Transaction Date (Month/Day/Year)\n\nBy Trust\n";
+        let pre = read_tables(&blocks(text, 0), MarkStyle::Attached).expect("a Table I");
+        assert_eq!(pre.non_derivative.len(), 2, "{:?}", pre.non_derivative);
+        assert!(
+            pre.non_derivative
+                .iter()
+                .all(|r| r.shares_owned_following_transaction.origin == Origin::Uncertain)
+        );
     }
 
     #[test]
