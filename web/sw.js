@@ -3,15 +3,26 @@
 // It caches only the page's own files, from its own directory (so it works under
 // any sub-path, e.g. GitHub Pages' /<repository>/), and never asks another host.
 // - install: cache the page (index.html) and every file it links (the hashed JS,
-//   wasm and CSS), plus worker.js and reader.js; 'force-cache' takes them from the HTTP cache
-//   when the visit just loaded them, so nothing is downloaded twice.
+//   wasm and CSS), plus worker.js, reader.js and the sample filings; 'force-cache' takes
+//   them from the HTTP cache when the visit just loaded them, so nothing is downloaded twice.
 // - the page itself: network first (a new version shows when online), the cached
 //   copy when offline; then the cache keeps exactly the files that page links.
 // - hashed files (name-<16 hex>.ext): cache first, they never change; other
-//   files (worker.js, reader.js): network first, cache when offline.
+//   files (worker.js, reader.js, samples/*): network first, cache when offline.
 const CACHE = 'filing-inspector';
 const SCOPE = new URL('./', self.location).href;
-const EXTRA = ['worker.js', 'reader.js'];
+// The sample filings, which the page fetches from samples/ when their button is
+// clicked (web/src/samples.rs: a test there checks that this lists every one).
+const SAMPLES = [
+  'form4-options-fictional.xml',
+  'form3-fictional.xml',
+  'form5-fictional.xml',
+  'form4-joint-fictional.xml',
+  'form4-malformed-fictional.xml',
+  '003_20df6d6f311adac3.txt',
+  '004_6dc50de75c747898.txt',
+];
+const EXTRA = ['worker.js', 'reader.js', ...SAMPLES.map((file) => `samples/${file}`)];
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
 // The same-directory files a page links (href= and src= attributes).

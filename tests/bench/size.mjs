@@ -30,14 +30,20 @@ export function brotliSize(bytes) {
   }).length;
 }
 
-/** Every file of `dist` (not its hidden staging folder) with its raw and brotli size. */
-export function measure(dist) {
-  return readdirSync(dist)
-    .filter((name) => !name.startsWith('.') && statSync(join(dist, name)).isFile())
+/**
+ * Every file of `dist` (not its hidden staging folder) with its raw and brotli
+ * size, its folders' files too (samples/: the sample filings, fetched when
+ * their button is clicked, and not counted, as no .wasm, .js or .css is).
+ */
+export function measure(dist, folder = '') {
+  return readdirSync(join(dist, folder))
+    .filter((name) => !name.startsWith('.'))
     .sort()
-    .map((name) => {
+    .flatMap((entry) => {
+      const name = folder ? `${folder}/${entry}` : entry;
+      if (statSync(join(dist, name)).isDirectory()) return measure(dist, name);
       const bytes = readFileSync(join(dist, name));
-      return { name, raw: bytes.length, brotli: brotliSize(bytes), counted: COUNTED.has(extname(name)) };
+      return [{ name, raw: bytes.length, brotli: brotliSize(bytes), counted: COUNTED.has(extname(name)) }];
     });
 }
 

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { DIST, openApp, serveDist } from '../support/harness.mjs';
 import { download, dropTexts, fictionalBatch, rowCount, tally, waitForBatch } from '../support/batch.mjs';
+import { pickSample } from '../support/inspector.mjs';
 
 test('no worker (its script refused): the page parses by itself, and says so', { timeout: 120_000 }, async () => {
   const server = await serveDist();
@@ -85,9 +86,9 @@ test('"Save a copy" gives one HTML file that works from disk', { timeout: 120_00
       assert.doesNotMatch(await tally(page), /failed|waiting/);
       const onPage = await page.$('[data-test=on-page-note]');
       console.log(`# saved copy from disk: parsed ${onPage ? 'on the page (no worker from file://)' : 'in a worker'}`);
-      // One filing alone shows in detail, as online.
-      await page.click('[data-sample="form4-options"]');
-      await page.waitForSelector('[data-test=document]');
+      // One filing alone shows in detail, as online; the copy holds the samples too.
+      await pickSample(page, 'form4-options');
+      assert.equal(await page.textContent('[data-test=document-name]'), 'form4-options-fictional.xml');
       // The worker refused from disk may log its failure; nothing else may.
       assert.deepEqual(app.problems.filter((p) => !/worker|blob:/i.test(p)), []);
     } finally {

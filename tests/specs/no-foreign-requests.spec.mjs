@@ -8,6 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { FICTIONAL_FORM4 } from '../support/expectations.mjs';
 import { FLOWS } from '../support/flows.mjs';
 
+/** The sample filings, which a sample button fetches and the service worker keeps. */
+const SAMPLE = /^\/samples\/[\w.-]+\.(xml|txt)$/;
+
 test('every request the page makes goes to its own origin', { timeout: 60_000 }, async () => {
   await withApp(async ({ server, app }) => {
     const { page, requests } = app;
@@ -19,9 +22,10 @@ test('every request the page makes goes to its own origin', { timeout: 60_000 },
     assert.ok(requests.some((url) => url.endsWith('.wasm')), 'the wasm request was seen');
     const foreign = requests.filter((url) => !url.startsWith(`${server.origin}/`) && !/^(data|blob):/.test(url));
     assert.deepEqual(foreign, [], `requests: ${requests.join(', ')}`);
-    // index.html, the JS glue, the wasm, the stylesheet: nothing else, not even a favicon.
+    // index.html, the JS glue, the wasm, the stylesheet, and what the service
+    // worker keeps for offline use (the samples): nothing else, not even a favicon.
     const paths = requests.map((url) => new URL(url).pathname);
-    assert.ok(paths.every((p) => p === '/' || /^\/[\w.-]+\.(js|wasm|css)$/.test(p)), paths.join(', '));
+    assert.ok(paths.every((p) => p === '/' || /^\/[\w.-]+\.(js|wasm|css)$/.test(p) || SAMPLE.test(p)), paths.join(', '));
   });
 });
 
@@ -38,8 +42,11 @@ test('no user flow makes a request outside the page\'s origin', { timeout: 240_0
       assert.deepEqual(foreign, [], `${name}: ${requests.slice(from).join(', ')}`);
     }
     // Only the page's own static files, whatever the flow (the batch adds the
-    // worker's loader, and the service worker).
+    // worker's loader, and the service worker; a sample button its sample).
     const paths = [...new Set(requests.filter((u) => u.startsWith(server.origin)).map((u) => new URL(u).pathname))];
-    assert.ok(paths.every((p) => p === '/' || /^\/[\w.-]+\.(js|wasm|css|html)$/.test(p)), paths.join(', '));
+    assert.ok(
+      paths.every((p) => p === '/' || /^\/[\w.-]+\.(js|wasm|css|html)$/.test(p) || SAMPLE.test(p)),
+      paths.join(', '),
+    );
   });
 });

@@ -9,6 +9,7 @@ import { fixture } from './harness.mjs';
 import { dropFiles, openFiles, pasteIntoArea, waitForDocuments } from './page.mjs';
 import { download, dropTexts, fictionalBatch, waitForBatch } from './batch.mjs';
 import { FICTIONAL_FORM4 } from './expectations.mjs';
+import { pickSample } from './inspector.mjs';
 
 /** The flows, by name, each `async (page) => {}`. */
 export const FLOWS = {
@@ -26,8 +27,7 @@ export const FLOWS = {
   },
   async samples(page) {
     for (const id of await page.$$eval('[data-sample]', (buttons) => buttons.map((b) => b.dataset.sample))) {
-      await page.click(`[data-sample="${id}"]`);
-      await page.waitForSelector('[data-test=document]');
+      await pickSample(page, id);
     }
   },
   async 'export a table'(page) {

@@ -11,10 +11,14 @@ export function sample(name) {
   return join(ROOT, 'web', 'samples', name);
 }
 
-/** Click the sample button `id` and wait for its document. */
+/**
+ * Click the sample button `id` and wait for its document: a new one (the
+ * sample is fetched first, so the documents shown before stay a moment).
+ */
 export async function pickSample(page, id) {
+  await page.$$eval('[data-test=document]', (documents) => documents.forEach((d) => (d.dataset.before = '')));
   await page.click(`[data-sample="${id}"]`);
-  await page.waitForSelector('[data-test=document]');
+  await page.waitForSelector('[data-test=document]:not([data-before])');
 }
 
 /**

@@ -39,6 +39,8 @@ pub struct Inspector {
     pub dragging: RwSignal<bool>,
     /// Every input, parsed by the worker into the combined view; it fills `documents`.
     pub combined: Combined,
+    /// Counts the samples asked for: only the last one asked is shown.
+    samples_asked: StoredValue<u32>,
 }
 
 impl Inspector {
@@ -50,6 +52,7 @@ impl Inspector {
             reading: RwSignal::new(false),
             dragging: RwSignal::new(false),
             combined: Combined::new(documents),
+            samples_asked: StoredValue::new(0),
         }
     }
 
@@ -58,9 +61,26 @@ impl Inspector {
         self.show_named_text("pasted text", text);
     }
 
-    /// Show a sample filing, its text in the paste area to edit.
-    pub fn show_sample(self, sample: &Sample) {
-        self.show_named_text(sample.file, sample.text.to_owned());
+    /// Show a sample filing, its text in the paste area to edit, once
+    /// fetched (unless other input or another sample was asked for meanwhile).
+    pub fn show_sample(self, sample: &'static Sample) {
+        let generation = self.combined.generation.get_untracked();
+        self.samples_asked.update_value(|n| *n += 1);
+        let asked = self.samples_asked.get_value();
+        leptos::task::spawn_local(async move {
+            let text = crate::samples::text(sample).await;
+            if self.combined.generation.get_untracked() != generation
+                || self.samples_asked.get_value() != asked
+            {
+                return;
+            }
+            match text {
+                Ok(text) => self.show_named_text(sample.file, text),
+                Err(error) => {
+                    self.combined.notice.set(Some(format!("The sample could not be loaded: {error}.")))
+                }
+            }
+        });
     }
 
     fn show_named_text(self, name: &str, text: String) {

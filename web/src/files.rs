@@ -1,4 +1,5 @@
-//! Reading the files the user opened or dropped.
+//! Reading the files the user opened or dropped, and the page's own files
+//! (the samples, the parts of a saved copy).
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -40,4 +41,26 @@ pub fn describe(error: &wasm_bindgen::JsValue) -> String {
         .map(|e| String::from(e.message()))
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "the browser could not read the file".to_owned())
+}
+
+/// GET `url` (relative to the page) from the page's own site (or its cache).
+async fn fetch(url: &str) -> Result<web_sys::Response, String> {
+    let response =
+        JsFuture::from(leptos::prelude::window().fetch_with_str(url)).await.map_err(|e| describe(&e))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|e| describe(&e))?;
+    if response.ok() { Ok(response) } else { Err(format!("{url}: HTTP {}", response.status())) }
+}
+
+/// The text of the page's file `url`, or why it could not be fetched.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let promise = fetch(url).await?.text().map_err(|e| describe(&e))?;
+    let text = JsFuture::from(promise).await.map_err(|e| describe(&e))?;
+    text.as_string().ok_or_else(|| format!("{url}: not text"))
+}
+
+/// The bytes of the page's file `url`, or why it could not be fetched.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let promise = fetch(url).await?.array_buffer().map_err(|e| describe(&e))?;
+    let buffer = JsFuture::from(promise).await.map_err(|e| describe(&e))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -6,8 +6,9 @@
 //! `fetch` need an http origin), so a copy saved the usual way cannot start.
 //! This copy holds everything inline: the style sheets in `<style>`, the JS
 //! glue and the worker's loader as strings (turned into `blob:` URLs, which
-//! [`crate::worker_client`] uses when set), and the wasm in base64, started
-//! by one inline module script. Where that browser still refuses the worker,
+//! [`crate::worker_client`] uses when set), the sample filings (which the
+//! page fetches from its site, [`crate::samples`]) as one object of texts,
+//! and the wasm in base64, started by one inline module script. Where that browser still refuses the worker,
 //! the copy parses on the page, in slices, and says so.
 //!
 //! Not kept in the copy: the service worker (there is nothing to cache from
@@ -16,11 +17,12 @@
 //! `blob:` module, which the copy is made of).
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsValue;
 
 use crate::batch::combined::ExportTarget;
 use crate::batch::deliver::deliver;
+use crate::files::{fetch_bytes, fetch_text};
+use crate::samples::SAMPLES;
 
 /// The name offered for the copy.
 pub const FILE_NAME: &str = "filing-inspector.html";
@@ -74,10 +76,36 @@ fn js_string(text: &str) -> String {
     filing_core::export::json::string(text).replace("</", "<\\/")
 }
 
+/// What the copy holds inline besides its style sheets.
+struct Inline {
+    /// The JS glue.
+    glue: String,
+    /// The worker's loader (`worker.js`).
+    worker: String,
+    /// The wasm, in base64.
+    wasm: String,
+    /// The samples' texts, by file name.
+    samples: Vec<(&'static str, String)>,
+}
+
+/// `samples` as a JS object literal of texts by file name.
+fn samples_object(samples: &[(&str, String)]) -> String {
+    let mut object = String::from("{");
+    for (i, (file, text)) in samples.iter().enumerate() {
+        if i > 0 {
+            object.push(',');
+        }
+        object.push_str(&js_string(file));
+        object.push(':');
+        object.push_str(&js_string(text));
+    }
+    object.push('}');
+    object
+}
+
 /// The copy: `html` (the page's `index.html`) without the links to its files,
-/// Trunk's start-up script or the CSP, with `css`, `glue`, `worker` and the
-/// `wasm` (base64) inline.
-fn assemble(html: &str, css: &str, glue: &str, worker: &str, wasm: &str) -> String {
+/// Trunk's start-up script or the CSP, with `css` and the `inline` parts.
+fn assemble(html: &str, css: &str, inline: &Inline) -> String {
     let mut out = html.to_owned();
     let mut drop = tags(html, "link", &["rel=\"stylesheet\""]);
     drop.extend(tags(html, "link", &["rel=\"modulepreload\""]));
@@ -99,6 +127,7 @@ fn assemble(html: &str, css: &str, glue: &str, worker: &str, wasm: &str) -> Stri
 const blob = (text) => URL.createObjectURL(new Blob([text], {{ type: 'text/javascript' }}));
 globalThis.__filingInspectorGlue = blob({glue});
 globalThis.__filingInspectorWorker = blob({worker});
+globalThis.{samples_global} = {samples};
 try {{
   const bytes = Uint8Array.from(atob({wasm}), (c) => c.charCodeAt(0));
   const glue = await import(globalThis.__filingInspectorGlue);
@@ -109,9 +138,11 @@ try {{
 </script>
 "#,
         css = css.replace("</", "<\\/"),
-        glue = js_string(glue),
-        worker = js_string(worker),
-        wasm = js_string(wasm),
+        glue = js_string(&inline.glue),
+        worker = js_string(&inline.worker),
+        samples_global = crate::samples::INLINE,
+        samples = samples_object(&inline.samples),
+        wasm = js_string(&inline.wasm),
     );
     match out.find("</head>") {
         Some(at) => out.insert_str(at, &boot),
@@ -142,41 +173,26 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// GET `url` (relative to the page) from the page's own site (or its cache).
-async fn fetch(url: &str) -> Result<web_sys::Response, String> {
-    let response =
-        JsFuture::from(window().fetch_with_str(url)).await.map_err(|e| crate::files::describe(&e))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|e| crate::files::describe(&e))?;
-    if response.ok() { Ok(response) } else { Err(format!("{url}: HTTP {}", response.status())) }
-}
-
-async fn text(url: &str) -> Result<String, String> {
-    let promise = fetch(url).await?.text().map_err(|e| crate::files::describe(&e))?;
-    let text = JsFuture::from(promise).await.map_err(|e| crate::files::describe(&e))?;
-    text.as_string().ok_or_else(|| format!("{url}: not text"))
-}
-
-async fn bytes(url: &str) -> Result<Vec<u8>, String> {
-    let promise = fetch(url).await?.array_buffer().map_err(|e| crate::files::describe(&e))?;
-    let buffer = JsFuture::from(promise).await.map_err(|e| crate::files::describe(&e))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
 /// The copy of the page being shown, as one HTML file.
 async fn build() -> Result<String, String> {
     let location = window().location();
     let page = location.pathname().map_err(|e| format!("{e:?}"))?;
-    let html = text(&page).await?;
+    let html = fetch_text(&page).await?;
     let parts = plan(&html);
     let glue = parts.glue.ok_or("the page names no script")?;
     let wasm = parts.wasm.ok_or("the page names no wasm")?;
     let mut css = String::new();
     for sheet in &parts.stylesheets {
-        css.push_str(&text(sheet).await?);
+        css.push_str(&fetch_text(sheet).await?);
         css.push('\n');
     }
-    let (glue, worker, wasm) = (text(&glue).await?, text("worker.js").await?, bytes(&wasm).await?);
-    Ok(assemble(&html, &css, &glue, &worker, &base64(&wasm)))
+    let (glue, worker, wasm) =
+        (fetch_text(&glue).await?, fetch_text("worker.js").await?, fetch_bytes(&wasm).await?);
+    let mut samples = Vec::with_capacity(SAMPLES.len());
+    for sample in SAMPLES {
+        samples.push((sample.file, crate::samples::text(sample).await?));
+    }
+    Ok(assemble(&html, &css, &Inline { glue, worker, wasm: base64(&wasm), samples }))
 }
 
 /// Offers the copy as a download.
@@ -242,7 +258,13 @@ import init, * as bindings from './filing-web-3c.js';
 
     #[test]
     fn the_copy_holds_everything_inline_and_links_nothing() {
-        let copy = assemble(PAGE, "body{}", "export default 1; // </script>", "self.onmessage=1", "AAEC");
+        let inline = Inline {
+            glue: "export default 1; // </script>".into(),
+            worker: "self.onmessage=1".into(),
+            wasm: "AAEC".into(),
+            samples: vec![("a.xml", "<a></a>".into()), ("b.txt", "b\n".into())],
+        };
+        let copy = assemble(PAGE, "body{}", &inline);
         for gone in ["style-1a.css", "batch-2b.css", "4d-loader.js", "_bg.wasm", "Content-Security-Policy"] {
             assert!(!copy.contains(gone), "{gone} left in the copy");
         }
@@ -254,6 +276,9 @@ import init, * as bindings from './filing-web-3c.js';
             "a script end inside a string is escaped"
         );
         assert!(copy.contains(r#"atob("AAEC")"#));
+        assert!(
+            copy.contains(r#"globalThis.__filingInspectorSamples = {"a.xml":"<a><\/a>","b.txt":"b\n"};"#)
+        );
         assert!(copy.find("<style>").unwrap() < copy.find("</head>").unwrap());
         assert!(copy.contains(r#"<div id="loading"></div>"#));
     }
