@@ -123,7 +123,9 @@ pub(crate) fn untangle(tokens: &[Token]) -> Option<Vec<Vec<Token>>> {
         fits: &fits,
         counts: &counts,
         weigh,
-        memo: HashMap::default(),
+        // Room up front for as many states as tokens squared, at most the
+        // limit: growing the memo step by step cost an eighth of the search.
+        memo: HashMap::with_capacity_and_hasher(tokens.len().pow(2).min(MOST_STATES), Default::default()),
         gave_up: false,
     };
     let pairs = search(Weigh::Pairs).reading()?;
