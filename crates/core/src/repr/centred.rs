@@ -21,6 +21,10 @@
 //! A row that cannot take lines (no title on its band, or held directly)
 //! takes none; where no cut, or more than one, fits, nothing is placed and
 //! the reader keeps the lines loose (and the rows beside them in doubt).
+//! Where no cut fits with every band exactly centred, a band may be a line
+//! off its centre (a converter that writes a cell's middle line below the
+//! band): of the cuts that fit so, the one that puts the fewest bands off
+//! is taken, when no other puts as few off.
 //!
 //! Not handled: a title wrapped over three lines whose outer lines share
 //! the lines of a wrapped nature (the converter writes both on one line).
@@ -129,7 +133,8 @@ impl Band {
 /// lines that stand in each gap (`gaps[k]`: before row `k`; `gaps[rows]`:
 /// after the last), when exactly one cut of every gap fits (see the
 /// module's documentation): with the bands centred exactly, else with
-/// each band off its centre by up to a line, else with the rows above a
+/// each band off its centre by up to a line (the cut that puts the fewest
+/// bands off their centre, when only one does), else with the rows above a
 /// page break (`broken[k]`: the page breaks in gap `k`) taking any number
 /// of lines below them (where the footnote marks that end the natures
 /// leave one cut); `None` otherwise.
@@ -140,8 +145,29 @@ pub(crate) fn cut(lines: &[Vec<Shape>], bands: &[Band], broken: &[bool]) -> Opti
         .or_else(|| broken.contains(&true).then(|| cut_with(lines, bands, true, broken)).flatten())
 }
 
-/// [`cut`], the bands centred exactly or (`loose`) up to a line off, the
-/// rows above the `broken` gaps taking any number of lines below.
+/// The cuts of the gaps before a row that leave it some number of lines
+/// above its band: the fewest bands off their centre among them, and how
+/// many cuts (1, or 2 for more) put that few off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Ways {
+    off: u32,
+    count: u8,
+}
+
+impl Ways {
+    /// Count the cuts of `other` too, keeping the fewest off.
+    fn add(&mut self, other: Ways) {
+        match other.off.cmp(&self.off) {
+            std::cmp::Ordering::Less => *self = other,
+            std::cmp::Ordering::Equal => self.count = self.count.saturating_add(other.count).min(2),
+            std::cmp::Ordering::Greater => {}
+        }
+    }
+}
+
+/// [`cut`], the bands centred exactly or (`loose`) up to a line off (the
+/// cut with the fewest bands off their centre, if only one has that few),
+/// the rows above the `broken` gaps taking any number of lines below.
 fn cut_with(
     lines: &[Vec<Shape>],
     bands: &[Band],
@@ -160,33 +186,40 @@ fn cut_with(
         let below = lines[k + 1][..b].iter();
         flows(above.chain(bands[k].nature.iter()).chain(below).copied())
     };
-    // ways[k][a]: the ways (1, or 2 for more) of cutting the gaps before row
-    // `k` that leave it `a` lines above its band.
-    let mut ways: Vec<Vec<u8>> = Vec::with_capacity(n);
-    let mut first = vec![0u8; gaps[0] + 1];
-    first[gaps[0]] = 1;
-    ways.push(first);
-    let mut total = 0u8;
     let below = |k: usize, a: i64| {
         let band = bands[k];
         let (lo, hi) = band.below_minus_above(loose, broken[k + 1]);
         ((a + lo).max(0)..=(a + hi).min(gap(k + 1)))
             .filter(move |&b| (band.open || (a == 0 && b == 0)) && reads(k, a as usize, b as usize))
     };
+    // Whether row `k` taking `a` lines above and `b` below is off its centre.
+    let off = |k: usize, a: i64, b: i64| {
+        let (lo, hi) = bands[k].below_minus_above(false, broken[k + 1]);
+        u32::from(!(lo..=hi).contains(&(b - a)))
+    };
+    // ways[k][a]: the cuts of the gaps before row `k` that leave it `a` lines above its band.
+    let mut ways: Vec<Vec<Option<Ways>>> = Vec::with_capacity(n);
+    let mut first = vec![None; gaps[0] + 1];
+    first[gaps[0]] = Some(Ways { off: 0, count: 1 });
+    ways.push(first);
+    let mut total: Option<Ways> = None;
     for k in 0..n {
-        let mut next = vec![0u8; if k + 1 < n { gaps[k + 1] + 1 } else { 0 }];
-        for (a, &w) in ways[k].iter().enumerate() {
-            if w == 0 {
-                continue;
-            }
+        let mut next: Vec<Option<Ways>> = vec![None; if k + 1 < n { gaps[k + 1] + 1 } else { 0 }];
+        for (a, w) in ways[k].iter().enumerate() {
+            let Some(w) = *w else { continue };
             for b in below(k, a as i64) {
                 let rest = gap(k + 1) - b;
-                if k + 1 == n {
-                    if rest == 0 {
-                        total = total.saturating_add(w).min(2);
+                let w = Ways { off: w.off + off(k, a as i64, b), count: w.count };
+                let slot = if k + 1 == n {
+                    (rest == 0).then_some(&mut total)
+                } else {
+                    usize::try_from(rest).ok().and_then(|r| next.get_mut(r))
+                };
+                if let Some(slot) = slot {
+                    match slot {
+                        Some(have) => have.add(w),
+                        None => *slot = Some(w),
                     }
-                } else if let Some(slot) = usize::try_from(rest).ok().and_then(|r| next.get_mut(r)) {
-                    *slot = slot.saturating_add(w).min(2);
                 }
             }
         }
@@ -194,19 +227,21 @@ fn cut_with(
             ways.push(next);
         }
     }
-    if total != 1 {
-        return None;
-    }
+    let total = total.filter(|t| t.count == 1)?;
     // The one cut, from the last row up: each row's lines below fix the
     // lines above it, which fix the lines below the row before.
     let mut out = vec![(0, 0); n];
     let mut b = gap(n);
+    let mut left = total.off;
     for k in (0..n).rev() {
         let a = ways[k]
             .iter()
             .enumerate()
-            .find(|&(a, &w)| w > 0 && below(k, a as i64).any(|x| x == b))
+            .find(|&(a, w)| {
+                w.is_some_and(|w| w.off + off(k, a as i64, b) == left) && below(k, a as i64).any(|x| x == b)
+            })
             .map(|(a, _)| a)?;
+        left = ways[k][a].map_or(0, |w| w.off);
         out[k] = (a, usize::try_from(b).ok()?);
         b = gap(k) - a as i64;
     }
@@ -311,6 +346,28 @@ mod tests {
         // Without marks to end them, the natures' lines are not cut.
         let lines = gaps(&[&["See"], &["Footnotes", "x", "See"], &["Footnotes"]]);
         assert_eq!(cut(&lines, &[OPEN, OPEN], &[false; 3]), None);
+    }
+
+    #[test]
+    fn of_the_cuts_with_bands_off_their_centre_the_one_with_fewest_off_is_taken() {
+        // `By estate` / row (`planning` on its band, a code written below it)
+        // / `vehicle`, then three natures of marks-ended lines, the second
+        // with one line more below its band than above. Other cuts fit with
+        // bands up to a line off (the first row taking `vehicle`, `Example`),
+        // but they put more bands off.
+        let band = Band { nature: Some(Shape::of("planning")), ..SPLIT };
+        let lines = gaps(&[
+            &["By estate"],
+            &["vehicle", "Example", "Capital", "Global"],
+            &["Growth", "Fund, L.P.", "⁽²⁾⁽³⁾", "Example", "Capital", "Global"],
+            &["Growth", "Principals", "Fund, L.P.", "⁽²⁾⁽³⁾", "Example", "Capital", "Global"],
+            &["Growth", "Partners,", "L.P.⁽²⁾⁽³⁾"],
+        ]);
+        let bands = [band, OPEN, OPEN, OPEN];
+        assert_eq!(cut(&lines, &bands, &[false; 5]), Some(vec![(1, 1), (3, 3), (3, 4), (3, 3)]));
+        // Several cuts with as few off (no marks to end the natures): none.
+        let lines = gaps(&[&["a"], &["b", "c"], &["d", "e", "f"], &["g"]]);
+        assert_eq!(cut(&lines, &[OPEN, OPEN, OPEN], &[false; 4]), None);
     }
 
     #[test]

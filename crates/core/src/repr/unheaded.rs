@@ -407,7 +407,8 @@ enum Piece {
 /// (`clean`); its row shows none of the piece's columns and is complete
 /// with them; and the row on the piece's other side shows every column the
 /// piece fills (or there is none; or, below a dropped piece, it is complete
-/// without them, a holding, which has no code), so the piece cannot be its. This is the
+/// without them, a holding, which has no code; or it takes the dropped
+/// piece below it, which has no other row to go to), so the piece cannot be its. This is the
 /// part of [`join_lifted_pieces`] for lines with not as many cells as their
 /// neighbours (a plain line of text beside a pipe row).
 ///
@@ -437,6 +438,24 @@ fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row
             && disjoint(k + 1, k)
             && last_whole.is_none_or(|above| above + 1 == k && covers(above, k))
     };
+    // Whether row `r` cannot take a dropped piece above it: it shows the
+    // piece's columns, or is complete without them.
+    let has_them = |r: usize| {
+        r >= n || (kind(r) == Piece::Whole && (covers(r, r - 1) || (sure(r) && table::is_complete(&rows[r]))))
+    };
+    // claimed[r]: row `r` takes the dropped piece below it, as the row
+    // below that piece cannot (from the last piece up: a piece that goes
+    // up leaves the row above it no room for the piece above that).
+    let mut claimed = vec![false; n + 1];
+    for k in (1..n).rev() {
+        let up = kind(k) == Piece::Dropped
+            && kind(k - 1) == Piece::Whole
+            && sure(k)
+            && sure(k - 1)
+            && disjoint(k - 1, k)
+            && completes(&rows[k - 1], &rows[k]).is_some();
+        claimed[k - 1] = up && (has_them(k + 1) || claimed[k + 1]);
+    }
     let mut out: Vec<Row> = Vec::with_capacity(n);
     let mut went = vec![0; n];
     let mut unplaced = Vec::new();
@@ -458,10 +477,9 @@ fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row
             }
             Piece::Dropped => {
                 // The row below shows the piece's columns, or is complete
-                // without them (a holding, which has no code).
-                let below_has_them = k + 1 >= n
-                    || (kind(k + 1) == Piece::Whole
-                        && (covers(k + 1, k) || (sure(k + 1) && table::is_complete(&rows[k + 1]))));
+                // without them (a holding, which has no code), or takes
+                // the dropped piece below it.
+                let below_has_them = has_them(k + 1) || claimed.get(k + 1).copied().unwrap_or(false);
                 let joined = match (last_whole, out.last_mut()) {
                     (Some(above), Some(prev))
                         if above + 1 == k && sure(k) && below_has_them && disjoint(above, k) =>
@@ -670,6 +688,31 @@ mod tests {
         assert_eq!(rows[0].transaction_code.copied(), Some(TransactionCode::M));
         assert!(rows[0].transaction_code.origin.is_read());
         assert!(rows[1].transaction_code.value.is_none());
+    }
+
+    #[test]
+    fn dropped_codes_between_rows_that_lack_them_go_up_when_the_last_must() {
+        // Each row's code fell below it; the last row shows its own, so the
+        // code above it is the second row's, and the first code the first row's.
+        let data = [
+            line(&["Common Stock", "", "03/04/2024", "", "", "100", "D $10.50", "900", "D"]),
+            line(&["S"]),
+            line(&["Common Stock", "", "03/04/2024", "", "", "250", "D $10.75", "650", "D"]),
+            line(&["S"]),
+            line(&["Common Stock 03/05/2024 S 50 D $11 600 D"]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut diags);
+        assert_eq!(rows.len(), 3, "{diags:?}");
+        for row in &rows {
+            assert_eq!(row.transaction_code.copied(), Some(TransactionCode::S));
+            assert!(row.transaction_code.origin.is_read(), "{diags:?}");
+        }
+        // Without the last row's own code, the second code may be the last row's: none is placed.
+        let mut data = data.to_vec();
+        data[4] = line(&["Common Stock", "", "03/05/2024", "", "", "50", "D $11", "600", "D"]);
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut Vec::new());
+        assert!(rows.iter().all(|r| r.transaction_code.value.is_none()));
     }
 
     fn derivative() -> table::Layout {
