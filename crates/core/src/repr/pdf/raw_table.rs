@@ -422,23 +422,104 @@ fn tokens_of(data: &[Block], marks: MarkStyle) -> Vec<Token> {
     data.iter().flat_map(|b| cells(b, marks)).map(|c| align::cell_token(&c)).collect()
 }
 
+/// Footnote marks drawn on a line of their own, between two values.
+struct LooseMarks {
+    /// The marks.
+    marks: Token,
+    /// The spans of the values drawn just before and just after them.
+    between: (Span, Span),
+}
+
+/// Tokens without the footnote marks drawn on lines of their own, and
+/// those marks; `None` when some marks are drawn first or last (before or
+/// after every value).
+fn without_loose_marks(drawn: &[Token]) -> Option<(Vec<Token>, Vec<LooseMarks>)> {
+    let mut tokens = Vec::new();
+    let mut loose = Vec::new();
+    for (k, token) in drawn.iter().enumerate() {
+        if token.kind != Kind::Marks {
+            tokens.push(token.clone());
+            continue;
+        }
+        let value = |t: &&Token| t.kind != Kind::Marks;
+        let before = drawn[..k].iter().rev().find(value)?;
+        let after = drawn[k + 1..].iter().find(value)?;
+        loose.push(LooseMarks { marks: token.clone(), between: (before.span, after.span) });
+    }
+    Some((tokens, loose))
+}
+
 /// The rows of a table whose cells were drawn interleaved
 /// ([`raw_interleaved::untangle`]), when each is certain and complete.
+///
+/// Footnote marks drawn on a line of their own between two values of one
+/// row, left to right, belong to the first of them or to a value between
+/// (a superscript is drawn after its value): they are joined to the first,
+/// which is certain when the two values are neighbours in the row, and
+/// otherwise leaves every value they may belong to uncertain. Marks drawn
+/// anywhere else leave the table to the row-by-row reader.
 fn untangled_rows(
-    tokens: &[Token],
+    drawn: &[Token],
     slots: &[Slot],
     table: Table,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Vec<Row>> {
+    let (tokens, loose) = without_loose_marks(drawn)?;
+    let mut untangled = raw_interleaved::untangle(&tokens)?;
+    // Where each value is: its row, and its place in the row (in the form's order).
+    let place = |span: Span| {
+        untangled
+            .iter()
+            .enumerate()
+            .find_map(|(r, row)| row.iter().position(|t| t.span == span).map(|k| (r, k)))
+    };
+    let mut owners = Vec::new();
+    for marks in &loose {
+        let ((row, first), (other_row, next)) = (place(marks.between.0)?, place(marks.between.1)?);
+        if row != other_row || first >= next {
+            return None;
+        }
+        owners.push((row, first, next));
+    }
+    for (marks, &(row, first, _)) in loose.iter().zip(&owners) {
+        let owner = &mut untangled[row][first];
+        owner.text.push_str(&marks.marks.text);
+        owner.span = owner.span.cover(marks.marks.span);
+    }
+    let in_doubt: Vec<(Span, &Token)> = loose
+        .iter()
+        .zip(&owners)
+        .filter(|(_, (_, first, next))| next - first > 1)
+        .flat_map(|(marks, &(row, first, next))| {
+            untangled[row][first..next].iter().map(move |t| (t.span, &marks.marks))
+        })
+        .collect();
     let mut rows = Vec::new();
     let mut found = Vec::new();
-    for tokens in raw_interleaved::untangle(tokens)? {
-        let built = build(&RawRow { tokens, ..RawRow::default() }, slots, table);
+    for tokens in &untangled {
+        let built = build(&RawRow { tokens: tokens.clone(), ..RawRow::default() }, slots, table);
         if !built.sure || !built.left.0.is_empty() {
             return None;
         }
         found.extend(built.diagnostics);
-        rows.push(built.row);
+        let mut row = built.row;
+        for column in Column::ALL {
+            let Some(&(span, marks)) =
+                in_doubt.iter().find(|(span, _)| row.cell(column).meta().1 == Some(*span))
+            else {
+                continue;
+            };
+            table::set_origin(&mut row, column, Origin::Uncertain);
+            found.push(Diagnostic::new(
+                Code::ColumnUncertain,
+                Some(span),
+                format!(
+                    "the footnote marks {} were drawn on a line of their own between this value and another of its row: they may belong to either, or to a value between",
+                    quote(&marks.text)
+                ),
+            ));
+        }
+        rows.push(row);
     }
     for row in &mut rows {
         doubt_dropped_hyphens(row, &mut found);
@@ -729,6 +810,56 @@ mod tests {
                 .iter()
                 .all(|r| r.shares_owned_following_transaction.origin == Origin::Uncertain)
         );
+    }
+
+    /// The rows read from a fictional Table I's value blocks.
+    fn section_rows(text: &str) -> Vec<Row> {
+        let section = Section { data: blocks(text, 0), ..Section::default() };
+        read_section(&section, Table::NonDerivative, MarkStyle::Attached, &mut Vec::new())
+    }
+
+    #[test]
+    fn marks_drawn_between_two_neighbouring_values_belong_to_the_first() {
+        // Fictional: a sale drawn cell by cell, the code's mark on a line of
+        // its own, then a holding drawn form first.
+        let text = "Common Stock\n\n03/04/2024\n\nS\n\n(1)\n\n100\n\nD\n\n$5.00\n\n900\n\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
+        let rows = section_rows(text);
+        assert_eq!(rows.len(), 2);
+        let code = &rows[0].transaction_code;
+        assert_eq!(code.footnotes.iter().map(|f| f.as_str()).collect::<Vec<_>>(), ["F1"]);
+        assert!(code.origin.is_read());
+        assert!(
+            rows[0].transaction_shares.footnotes.is_empty() && rows[0].transaction_shares.origin.is_read()
+        );
+    }
+
+    #[test]
+    fn marks_drawn_between_two_values_apart_leave_the_values_between_in_doubt() {
+        // Fictional: a row drawn in two passes, the marks of its code and of
+        // its amount owned with the first (`F⁽¹⁾`, `900⁽²⁾`).
+        let text = "03/04/2024\n\n(1)\n\nD\n\n$5.00\n\n(2)\n\nD\n\nCommon Stock\n\nF\n\n100\n\n900\n";
+        let rows = section_rows(text);
+        assert_eq!(rows.len(), 1);
+        let row = &rows[0];
+        assert_eq!(row.security_title.value.as_deref(), Some("Common Stock"));
+        assert!(row.security_title.origin.is_read() && row.direct_or_indirect_ownership.origin.is_read());
+        for (column, origin) in [
+            (Column::TransactionDate, row.transaction_date.origin),
+            (Column::TransactionCode, row.transaction_code.origin),
+            (Column::TransactionShares, row.transaction_shares.origin),
+            (Column::TransactionPricePerShare, row.transaction_price_per_share.origin),
+            (Column::SharesOwnedFollowingTransaction, row.shares_owned_following_transaction.origin),
+        ] {
+            assert_eq!(origin, Origin::Uncertain, "{column:?}");
+        }
+    }
+
+    #[test]
+    fn marks_drawn_before_every_value_leave_the_table_to_the_row_reader() {
+        // Fictional: the code's mark drawn first, far from its value.
+        let text = "(1)\n\nCommon Stock\n\n03/04/2024\n\nS\n\n100\n\nD\n\n$5.00\n\n900\n\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
+        let rows = section_rows(text);
+        assert!(rows.iter().all(|r| !r.shares_owned_following_transaction.origin.is_read()));
     }
 
     #[test]
