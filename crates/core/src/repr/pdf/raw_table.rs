@@ -422,17 +422,21 @@ fn tokens_of(data: &[Block], marks: MarkStyle) -> Vec<Token> {
     data.iter().flat_map(|b| cells(b, marks)).map(|c| align::cell_token(&c)).collect()
 }
 
-/// Footnote marks drawn on a line of their own, between two values.
+/// Footnote marks drawn on a line of their own, and the values drawn
+/// just before (none when they come first) and just after them.
 struct LooseMarks {
-    /// The marks.
     marks: Token,
-    /// The spans of the values drawn just before and just after them.
-    between: (Span, Span),
+    before: Option<Span>,
+    after: Span,
 }
 
+/// Where a value is in an untangled table: its row, and its place in the
+/// row (in the form's order).
+type Place = (usize, usize);
+
 /// Tokens without the footnote marks drawn on lines of their own, and
-/// those marks; `None` when some marks are drawn first or last (before or
-/// after every value).
+/// those marks; `None` when some marks are drawn last (after every value:
+/// far from their row, they may be any value's).
 fn without_loose_marks(drawn: &[Token]) -> Option<(Vec<Token>, Vec<LooseMarks>)> {
     let mut tokens = Vec::new();
     let mut loose = Vec::new();
@@ -442,9 +446,9 @@ fn without_loose_marks(drawn: &[Token]) -> Option<(Vec<Token>, Vec<LooseMarks>)>
             continue;
         }
         let value = |t: &&Token| t.kind != Kind::Marks;
-        let before = drawn[..k].iter().rev().find(value)?;
-        let after = drawn[k + 1..].iter().find(value)?;
-        loose.push(LooseMarks { marks: token.clone(), between: (before.span, after.span) });
+        let before = drawn[..k].iter().rev().find(value).map(|t| t.span);
+        let after = drawn[k + 1..].iter().find(value)?.span;
+        loose.push(LooseMarks { marks: token.clone(), before, after });
     }
     Some((tokens, loose))
 }
@@ -457,7 +461,9 @@ fn without_loose_marks(drawn: &[Token]) -> Option<(Vec<Token>, Vec<LooseMarks>)>
 /// (a superscript is drawn after its value): they are joined to the first,
 /// which is certain when the two values are neighbours in the row, and
 /// otherwise leaves every value they may belong to uncertain. Marks drawn
-/// anywhere else leave the table to the row-by-row reader.
+/// between two rows (or before the first) are joined to the value after
+/// them, and every value of both rows is uncertain; marks drawn last leave
+/// the table to the row-by-row reader.
 fn untangled_rows(
     drawn: &[Token],
     slots: &[Slot],
@@ -473,26 +479,31 @@ fn untangled_rows(
             .enumerate()
             .find_map(|(r, row)| row.iter().position(|t| t.span == span).map(|k| (r, k)))
     };
-    let mut owners = Vec::new();
+    let whole = |r: usize| (0..untangled[r].len()).map(move |k| (r, k));
+    // Each marks' value, and the values they may belong to.
+    let mut owners: Vec<(Place, Vec<Place>)> = Vec::new();
     for marks in &loose {
-        let ((row, first), (other_row, next)) = (place(marks.between.0)?, place(marks.between.1)?);
-        if row != other_row || first >= next {
-            return None;
-        }
-        owners.push((row, first, next));
+        let (row, next) = place(marks.after)?;
+        let owner = match marks.before.and_then(place) {
+            Some((r, first)) if r == row && first < next => {
+                let between =
+                    if next - first > 1 { (first..next).map(|k| (r, k)).collect() } else { Vec::new() };
+                ((r, first), between)
+            }
+            Some((r, _)) => ((row, next), whole(r).chain(whole(row)).collect()),
+            None => ((row, next), whole(row).collect()),
+        };
+        owners.push(owner);
     }
-    for (marks, &(row, first, _)) in loose.iter().zip(&owners) {
-        let owner = &mut untangled[row][first];
+    for (marks, &((row, k), _)) in loose.iter().zip(&owners) {
+        let owner = &mut untangled[row][k];
         owner.text.push_str(&marks.marks.text);
         owner.span = owner.span.cover(marks.marks.span);
     }
     let in_doubt: Vec<(Span, &Token)> = loose
         .iter()
         .zip(&owners)
-        .filter(|(_, (_, first, next))| next - first > 1)
-        .flat_map(|(marks, &(row, first, next))| {
-            untangled[row][first..next].iter().map(move |t| (t.span, &marks.marks))
-        })
+        .flat_map(|(marks, (_, may))| may.iter().map(|&(r, k)| (untangled[r][k].span, &marks.marks)))
         .collect();
     let mut rows = Vec::new();
     let mut found = Vec::new();
@@ -514,7 +525,7 @@ fn untangled_rows(
                 Code::ColumnUncertain,
                 Some(span),
                 format!(
-                    "the footnote marks {} were drawn on a line of their own between this value and another of its row: they may belong to either, or to a value between",
+                    "the footnote marks {} were drawn on a line of their own near this value: they may belong to it or to another value near it",
                     quote(&marks.text)
                 ),
             ));
@@ -855,9 +866,21 @@ mod tests {
     }
 
     #[test]
-    fn marks_drawn_before_every_value_leave_the_table_to_the_row_reader() {
-        // Fictional: the code's mark drawn first, far from its value.
+    fn marks_drawn_before_a_row_leave_that_row_in_doubt() {
+        // Fictional: the code's mark drawn first, before its row's values.
         let text = "(1)\n\nCommon Stock\n\n03/04/2024\n\nS\n\n100\n\nD\n\n$5.00\n\n900\n\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
+        let rows = section_rows(text);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].transaction_code.origin, Origin::Uncertain);
+        assert_eq!(rows[0].security_title.origin, Origin::Uncertain);
+        assert!(rows[1].shares_owned_following_transaction.origin.is_read());
+        assert_eq!(rows[1].nature_of_ownership.value.as_deref(), Some("By Trust"));
+    }
+
+    #[test]
+    fn marks_drawn_after_every_value_leave_the_table_to_the_row_reader() {
+        // Fictional: the code's mark drawn last, far from its value.
+        let text = "Common Stock\n\n03/04/2024\n\nS\n\n100\n\nD\n\n$5.00\n\n900\n\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n\n(1)\n";
         let rows = section_rows(text);
         assert!(rows.iter().all(|r| !r.shares_owned_following_transaction.origin.is_read()));
     }
