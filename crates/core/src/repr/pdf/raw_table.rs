@@ -422,23 +422,115 @@ fn tokens_of(data: &[Block], marks: MarkStyle) -> Vec<Token> {
     data.iter().flat_map(|b| cells(b, marks)).map(|c| align::cell_token(&c)).collect()
 }
 
+/// Footnote marks drawn on a line of their own, and the values drawn
+/// just before (none when they come first) and just after them.
+struct LooseMarks {
+    marks: Token,
+    before: Option<Span>,
+    after: Span,
+}
+
+/// Where a value is in an untangled table: its row, and its place in the
+/// row (in the form's order).
+type Place = (usize, usize);
+
+/// Tokens without the footnote marks drawn on lines of their own, and
+/// those marks; `None` when some marks are drawn last (after every value:
+/// far from their row, they may be any value's).
+fn without_loose_marks(drawn: &[Token]) -> Option<(Vec<Token>, Vec<LooseMarks>)> {
+    let mut tokens = Vec::new();
+    let mut loose = Vec::new();
+    for (k, token) in drawn.iter().enumerate() {
+        if token.kind != Kind::Marks {
+            tokens.push(token.clone());
+            continue;
+        }
+        let value = |t: &&Token| t.kind != Kind::Marks;
+        let before = drawn[..k].iter().rev().find(value).map(|t| t.span);
+        let after = drawn[k + 1..].iter().find(value)?.span;
+        loose.push(LooseMarks { marks: token.clone(), before, after });
+    }
+    Some((tokens, loose))
+}
+
 /// The rows of a table whose cells were drawn interleaved
 /// ([`raw_interleaved::untangle`]), when each is certain and complete.
+///
+/// Footnote marks drawn on a line of their own between two values of one
+/// row, left to right, belong to the first of them or to a value between
+/// (a superscript is drawn after its value): they are joined to the first,
+/// which is certain when the two values are neighbours in the row, and
+/// otherwise leaves every value they may belong to uncertain. Marks drawn
+/// between two rows (or before the first) are joined to the value after
+/// them, and every value of both rows is uncertain; marks drawn last leave
+/// the table to the row-by-row reader.
 fn untangled_rows(
-    tokens: &[Token],
+    drawn: &[Token],
     slots: &[Slot],
     table: Table,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Vec<Row>> {
+    let (tokens, loose) = without_loose_marks(drawn)?;
+    let mut untangled = raw_interleaved::untangle(&tokens)?;
+    // Where each value is: its row, and its place in the row (in the form's order).
+    let place = |span: Span| {
+        untangled
+            .iter()
+            .enumerate()
+            .find_map(|(r, row)| row.iter().position(|t| t.span == span).map(|k| (r, k)))
+    };
+    let whole = |r: usize| (0..untangled[r].len()).map(move |k| (r, k));
+    // Each marks' value, and the values they may belong to.
+    let mut owners: Vec<(Place, Vec<Place>)> = Vec::new();
+    for marks in &loose {
+        let (row, next) = place(marks.after)?;
+        let owner = match marks.before.and_then(place) {
+            Some((r, first)) if r == row && first < next => {
+                let between =
+                    if next - first > 1 { (first..next).map(|k| (r, k)).collect() } else { Vec::new() };
+                ((r, first), between)
+            }
+            Some((r, _)) => ((row, next), whole(r).chain(whole(row)).collect()),
+            None => ((row, next), whole(row).collect()),
+        };
+        owners.push(owner);
+    }
+    for (marks, &((row, k), _)) in loose.iter().zip(&owners) {
+        let owner = &mut untangled[row][k];
+        owner.text.push_str(&marks.marks.text);
+        owner.span = owner.span.cover(marks.marks.span);
+    }
+    let in_doubt: Vec<(Span, &Token)> = loose
+        .iter()
+        .zip(&owners)
+        .flat_map(|(marks, (_, may))| may.iter().map(|&(r, k)| (untangled[r][k].span, &marks.marks)))
+        .collect();
     let mut rows = Vec::new();
     let mut found = Vec::new();
-    for tokens in raw_interleaved::untangle(tokens)? {
-        let built = build(&RawRow { tokens, ..RawRow::default() }, slots, table);
+    for tokens in &untangled {
+        let built = build(&RawRow { tokens: tokens.clone(), ..RawRow::default() }, slots, table);
         if !built.sure || !built.left.0.is_empty() {
             return None;
         }
         found.extend(built.diagnostics);
-        rows.push(built.row);
+        let mut row = built.row;
+        for column in Column::ALL {
+            let Some(&(span, marks)) =
+                in_doubt.iter().find(|(span, _)| row.cell(column).meta().1 == Some(*span))
+            else {
+                continue;
+            };
+            table::set_origin(&mut row, column, Origin::Uncertain);
+            found.push(Diagnostic::new(
+                Code::ColumnUncertain,
+                Some(span),
+                format!(
+                    "the footnote marks {} were drawn on a line of their own near this value: they may belong to it or to another value near it",
+                    quote(&marks.text)
+                ),
+            ));
+        }
+        rows.push(row);
     }
     for row in &mut rows {
         doubt_dropped_hyphens(row, &mut found);
@@ -729,6 +821,68 @@ mod tests {
                 .iter()
                 .all(|r| r.shares_owned_following_transaction.origin == Origin::Uncertain)
         );
+    }
+
+    /// The rows read from a fictional Table I's value blocks.
+    fn section_rows(text: &str) -> Vec<Row> {
+        let section = Section { data: blocks(text, 0), ..Section::default() };
+        read_section(&section, Table::NonDerivative, MarkStyle::Attached, &mut Vec::new())
+    }
+
+    #[test]
+    fn marks_drawn_between_two_neighbouring_values_belong_to_the_first() {
+        // Fictional: a sale drawn cell by cell, the code's mark on a line of
+        // its own, then a holding drawn form first.
+        let text = "Common Stock\n\n03/04/2024\n\nS\n\n(1)\n\n100\n\nD\n\n$5.00\n\n900\n\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
+        let rows = section_rows(text);
+        assert_eq!(rows.len(), 2);
+        let code = &rows[0].transaction_code;
+        assert_eq!(code.footnotes.iter().map(|f| f.as_str()).collect::<Vec<_>>(), ["F1"]);
+        assert!(code.origin.is_read());
+        assert!(
+            rows[0].transaction_shares.footnotes.is_empty() && rows[0].transaction_shares.origin.is_read()
+        );
+    }
+
+    #[test]
+    fn marks_drawn_between_two_values_apart_leave_the_values_between_in_doubt() {
+        // Fictional: a row drawn in two passes, the marks of its code and of
+        // its amount owned with the first (`F⁽¹⁾`, `900⁽²⁾`).
+        let text = "03/04/2024\n\n(1)\n\nD\n\n$5.00\n\n(2)\n\nD\n\nCommon Stock\n\nF\n\n100\n\n900\n";
+        let rows = section_rows(text);
+        assert_eq!(rows.len(), 1);
+        let row = &rows[0];
+        assert_eq!(row.security_title.value.as_deref(), Some("Common Stock"));
+        assert!(row.security_title.origin.is_read() && row.direct_or_indirect_ownership.origin.is_read());
+        for (column, origin) in [
+            (Column::TransactionDate, row.transaction_date.origin),
+            (Column::TransactionCode, row.transaction_code.origin),
+            (Column::TransactionShares, row.transaction_shares.origin),
+            (Column::TransactionPricePerShare, row.transaction_price_per_share.origin),
+            (Column::SharesOwnedFollowingTransaction, row.shares_owned_following_transaction.origin),
+        ] {
+            assert_eq!(origin, Origin::Uncertain, "{column:?}");
+        }
+    }
+
+    #[test]
+    fn marks_drawn_before_a_row_leave_that_row_in_doubt() {
+        // Fictional: the code's mark drawn first, before its row's values.
+        let text = "(1)\n\nCommon Stock\n\n03/04/2024\n\nS\n\n100\n\nD\n\n$5.00\n\n900\n\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
+        let rows = section_rows(text);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].transaction_code.origin, Origin::Uncertain);
+        assert_eq!(rows[0].security_title.origin, Origin::Uncertain);
+        assert!(rows[1].shares_owned_following_transaction.origin.is_read());
+        assert_eq!(rows[1].nature_of_ownership.value.as_deref(), Some("By Trust"));
+    }
+
+    #[test]
+    fn marks_drawn_after_every_value_leave_the_table_to_the_row_reader() {
+        // Fictional: the code's mark drawn last, far from its value.
+        let text = "Common Stock\n\n03/04/2024\n\nS\n\n100\n\nD\n\n$5.00\n\n900\n\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n\n(1)\n";
+        let rows = section_rows(text);
+        assert!(rows.iter().all(|r| !r.shares_owned_following_transaction.origin.is_read()));
     }
 
     #[test]
