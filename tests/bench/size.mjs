@@ -15,8 +15,8 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 /** Issue 8's target, in bytes of brotli output over the counted files: not met yet. */
 export const TARGET = 350_000;
-/** What the test command enforces: today's size (384.4 KB: 377.6 KB after the size work of 2026-12-06 — hand-written JSON, no B-trees, boxed effects and event handlers — plus 6.8 KB for the reader rules merged with it) plus a small margin, so the app cannot grow unseen. */
-export const LIMIT = 388_000;
+/** What the test command enforces: today's size (378.4 KB: 384.4 KB less the samples served as files, 3.1 KB, and the minified JS and CSS, 2.9 KB) plus a margin of 3.6 KB, so the app cannot grow unseen. */
+export const LIMIT = 382_000;
 /** The kinds of file the budget counts: what the app is made of. */
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 

@@ -88,7 +88,7 @@ fn apply(theme: Theme) {
 
 /// The hook of a choice's button, `theme-dark`.
 fn hook(choice: Theme) -> String {
-    format!("theme-{}", choice.label().to_lowercase())
+    format!("theme-{}", choice.label().to_ascii_lowercase())
 }
 
 /// Auto / Light / Dark: markup, whose buttons say which is chosen.

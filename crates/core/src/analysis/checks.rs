@@ -178,7 +178,7 @@ pub(crate) fn implausible(
         if let crate::model::Cell::Num(field) = row.cell(column)
             && let Some(v) = field.decimal()
         {
-            let label = column.label().to_lowercase();
+            let label = column.label().to_ascii_lowercase();
             if v.is_sign_negative() && !v.is_zero() {
                 flag(column, field.span, format!("{label} is negative ({})", display(v)));
             } else if shares_like.contains(&column) && v > Decimal::from(MAX_SHARES) {
