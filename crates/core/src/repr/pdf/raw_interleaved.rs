@@ -368,7 +368,7 @@ impl<'a> Search<'a> {
             }
         }
         for row in &mut rows {
-            row.sort_by_key(|(col, _)| *col);
+            crate::sort::by_key(row, |(col, _)| *col);
         }
         rows
     }
