@@ -408,7 +408,8 @@ enum Piece {
 /// with them; and the row on the piece's other side shows every column the
 /// piece fills (or there is none; or, below a dropped piece, it is complete
 /// without them, a holding, which has no code; or it takes the dropped
-/// piece below it, which has no other row to go to), so the piece cannot be its. This is the
+/// piece below it, which has no other row to go to; or, above a piece, it
+/// took the piece above it), so the piece cannot be its. This is the
 /// part of [`join_lifted_pieces`] for lines with not as many cells as their
 /// neighbours (a plain line of text beside a pipe row).
 ///
@@ -429,14 +430,18 @@ fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row
     };
     // Whether piece `k` may join the row below: it and the row are placed
     // for certain, the row shows none of its columns, and the row above it
-    // (`last_whole`) shows them all.
-    let joins_below = |k: usize, last_whole: Option<usize>| {
+    // (`last_whole`, read as `above`: with the pieces it took) shows them all.
+    let joins_below = |k: usize, last_whole: Option<usize>, above: Option<&Row>| {
+        let shows_them = |row: &Row| {
+            let have = shown(row);
+            cols[k].iter().all(|c| have.contains(c))
+        };
         sure(k)
             && k + 1 < n
             && kind(k + 1) == Piece::Whole
             && sure(k + 1)
             && disjoint(k + 1, k)
-            && last_whole.is_none_or(|above| above + 1 == k && covers(above, k))
+            && last_whole.is_none_or(|a| a + 1 == k && above.is_some_and(shows_them))
     };
     // Whether row `r` cannot take a dropped piece above it: it shows the
     // piece's columns, or is complete without them.
@@ -465,7 +470,7 @@ fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row
     while k < n {
         let row = &rows[k];
         match kind(k) {
-            Piece::Lifted if joins_below(k, last_whole) => {
+            Piece::Lifted if joins_below(k, last_whole, out.last()) => {
                 if let Some(whole) = completes(&rows[k + 1], row) {
                     out.push(whole);
                     went[k] = out.len() - 1;
@@ -489,9 +494,11 @@ fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row
                     _ => None,
                 };
                 // A letter the row above already shows was lifted above its own row.
-                let lifted = || joins_below(k, last_whole).then(|| completes(&rows[k + 1], row)).flatten();
+                let lifted = |above: Option<&Row>| {
+                    joins_below(k, last_whole, above).then(|| completes(&rows[k + 1], row)).flatten()
+                };
                 if joined.is_none()
-                    && let Some(whole) = lifted()
+                    && let Some(whole) = lifted(out.last())
                 {
                     out.push(whole);
                     went[k] = out.len() - 1;
@@ -713,6 +720,26 @@ mod tests {
         data[4] = line(&["Common Stock", "", "03/05/2024", "", "", "50", "D $11", "600", "D"]);
         let rows = read(&data, &layout(), Table::NonDerivative, None, &mut Vec::new());
         assert!(rows.iter().all(|r| r.transaction_code.value.is_none()));
+    }
+
+    #[test]
+    fn lifted_codes_between_rows_that_lack_them_go_down_when_the_first_must() {
+        // Each row's code was lifted above it; the first row shows its own,
+        // so the code below it is the second row's, and the next the third's.
+        let data = [
+            line(&["Common Stock 03/04/2024 S 50 D $11 900 D"]),
+            line(&["S"]),
+            line(&["Common Stock", "", "03/04/2024", "", "", "100", "D $10.50", "800", "D"]),
+            line(&["S"]),
+            line(&["Common Stock", "", "03/04/2024", "", "", "250", "D $10.75", "550", "D"]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut diags);
+        assert_eq!(rows.len(), 3, "{diags:?}");
+        for row in &rows {
+            assert_eq!(row.transaction_code.copied(), Some(TransactionCode::S));
+            assert!(row.transaction_code.origin.is_read(), "{diags:?}");
+        }
     }
 
     fn derivative() -> table::Layout {
