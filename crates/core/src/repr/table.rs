@@ -753,6 +753,14 @@ mod tests {
         assert_eq!(rows[0].transaction_shares.origin, Origin::Uncertain);
     }
 
+    /// A complete holding followed by `second`, after
+    /// `doubt_rows_together_but_first` with `second` pieced together or not.
+    fn after_a_holding(second: Row, pieced: bool, diags: &mut Vec<Diagnostic>) -> Vec<Row> {
+        let mut rows = vec![complete_holding("1000"), second];
+        doubt_rows_together_but_first(&mut rows, Table::NonDerivative, true, Some(&[false, pieced]), diags);
+        rows
+    }
+
     #[test]
     fn a_whole_row_read_from_one_line_keeps_its_doubt_to_itself() {
         // A transaction showing every column, its price's column in doubt.
@@ -768,39 +776,18 @@ mod tests {
         };
         assert!(is_whole(&whole, Table::NonDerivative));
         let mut diags = Vec::new();
-        let mut rows = vec![complete_holding("1000"), whole.clone()];
-        doubt_rows_together_but_first(
-            &mut rows,
-            Table::NonDerivative,
-            true,
-            Some(&[false, false]),
-            &mut diags,
-        );
+        let rows = after_a_holding(whole.clone(), false, &mut diags);
         assert_eq!(rows[0].shares_owned_following_transaction.origin, Origin::Read);
         assert_eq!(rows[1].transaction_price_per_share.origin, Origin::Uncertain);
         assert!(diags.is_empty());
         // Pieced together from fragments of lines, it puts the table in doubt.
-        let mut rows = vec![complete_holding("1000"), whole.clone()];
-        doubt_rows_together_but_first(
-            &mut rows,
-            Table::NonDerivative,
-            true,
-            Some(&[false, true]),
-            &mut diags,
-        );
+        let rows = after_a_holding(whole.clone(), true, &mut diags);
         assert_eq!(rows[0].shares_owned_following_transaction.origin, Origin::Uncertain);
         assert_eq!(diags.len(), 1);
         // So does a row lacking a column (here its price).
         whole.transaction_price_per_share = Field { origin: Origin::Uncertain, ..Field::default() };
         assert!(!is_whole(&whole, Table::NonDerivative));
-        let mut rows = vec![complete_holding("1000"), whole];
-        doubt_rows_together_but_first(
-            &mut rows,
-            Table::NonDerivative,
-            true,
-            Some(&[false, false]),
-            &mut diags,
-        );
+        let rows = after_a_holding(whole, false, &mut diags);
         assert_eq!(rows[0].shares_owned_following_transaction.origin, Origin::Uncertain);
     }
 
