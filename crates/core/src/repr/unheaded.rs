@@ -697,6 +697,18 @@ mod tests {
         assert!(rows[1].transaction_code.value.is_none());
     }
 
+    /// Reads `data` as Table I and checks it gives three rows, each with its
+    /// code `S` placed as read.
+    fn assert_three_sales_with_codes_read(data: &[Line]) {
+        let mut diags = Vec::new();
+        let rows = read(data, &layout(), Table::NonDerivative, None, &mut diags);
+        assert_eq!(rows.len(), 3, "{diags:?}");
+        for row in &rows {
+            assert_eq!(row.transaction_code.copied(), Some(TransactionCode::S));
+            assert!(row.transaction_code.origin.is_read(), "{diags:?}");
+        }
+    }
+
     #[test]
     fn dropped_codes_between_rows_that_lack_them_go_up_when_the_last_must() {
         // Each row's code fell below it; the last row shows its own, so the
@@ -708,13 +720,7 @@ mod tests {
             line(&["S"]),
             line(&["Common Stock 03/05/2024 S 50 D $11 600 D"]),
         ];
-        let mut diags = Vec::new();
-        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut diags);
-        assert_eq!(rows.len(), 3, "{diags:?}");
-        for row in &rows {
-            assert_eq!(row.transaction_code.copied(), Some(TransactionCode::S));
-            assert!(row.transaction_code.origin.is_read(), "{diags:?}");
-        }
+        assert_three_sales_with_codes_read(&data);
         // Without the last row's own code, the second code may be the last row's: none is placed.
         let mut data = data.to_vec();
         data[4] = line(&["Common Stock", "", "03/05/2024", "", "", "50", "D $11", "600", "D"]);
@@ -733,13 +739,7 @@ mod tests {
             line(&["S"]),
             line(&["Common Stock", "", "03/04/2024", "", "", "250", "D $10.75", "550", "D"]),
         ];
-        let mut diags = Vec::new();
-        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut diags);
-        assert_eq!(rows.len(), 3, "{diags:?}");
-        for row in &rows {
-            assert_eq!(row.transaction_code.copied(), Some(TransactionCode::S));
-            assert!(row.transaction_code.origin.is_read(), "{diags:?}");
-        }
+        assert_three_sales_with_codes_read(&data);
     }
 
     fn derivative() -> table::Layout {
