@@ -507,8 +507,8 @@ fn untangled_rows(
         .collect();
     let mut rows = Vec::new();
     let mut found = Vec::new();
-    for tokens in &untangled {
-        let built = build(&RawRow { tokens: tokens.clone(), ..RawRow::default() }, slots, table);
+    for tokens in untangled {
+        let built = build(&RawRow { tokens, ..RawRow::default() }, slots, table);
         if !built.sure || !built.left.0.is_empty() {
             return None;
         }
