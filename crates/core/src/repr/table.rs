@@ -256,8 +256,33 @@ fn complete_besides(row: &Row, skip: Option<Column>) -> bool {
         || row.transaction_shares.value.is_some()
         || row.transaction_total_value.value.is_some())
         && (row.shares_owned_following_transaction.value.is_some()
-            || row.value_owned_following_transaction.value.is_some());
+            || row.value_owned_following_transaction.value.is_some()
+            || underlying_holding_complete(row));
     filled && amounts
+}
+
+/// Whether a holding in a table that prints no amount owned following
+/// (Form 3's Table II, whose layout left that column missing) shows what
+/// that table prints for every holding instead: the underlying security's
+/// title and amount (or value), and its date exercisable and expiration
+/// date (each a date or footnote marks).
+fn underlying_holding_complete(row: &Row) -> bool {
+    let owned = &row.shares_owned_following_transaction;
+    let not_printed =
+        owned.value.is_none() && owned.span.is_none() && matches!(owned.origin, Origin::Missing);
+    let shows = |c: Column| shows(row, c);
+    row.kind == RowKind::Holding
+        && not_printed
+        && row.underlying_security_title.value.is_some()
+        && (row.underlying_security_shares.value.is_some() || row.underlying_security_value.value.is_some())
+        && shows(Column::ExerciseDate)
+        && shows(Column::ExpirationDate)
+}
+
+/// Whether a row shows something in a column: a value or footnote marks.
+fn shows(row: &Row, column: Column) -> bool {
+    let cell = row.cell(column);
+    cell.has_value() || !cell.meta().0.is_empty()
 }
 
 /// Whether the row's amount was read but the rendering did not show which
@@ -448,10 +473,7 @@ pub(crate) fn doubt_rows_together_but_first(
 /// direct holding; an amount as shares or as a value.
 pub(crate) fn is_whole(row: &Row, table: Table) -> bool {
     use Column as C;
-    let shows = |c: Column| {
-        let cell = row.cell(c);
-        cell.has_value() || !cell.meta().0.is_empty()
-    };
+    let shows = |c: Column| shows(row, c);
     let blank_or_paired = [
         C::DeemedExecutionDate,
         C::TransactionFormType,
