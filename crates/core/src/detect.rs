@@ -159,8 +159,7 @@ fn is_pipe_row(line: &str) -> bool {
 fn lossy_text(head: &str) -> Detection {
     let found = |representation, reason: String| Detection { representation, reasons: vec![reason] };
     let (mut lines, mut tab_lines, mut wide_gaps, mut markdown) = (0usize, 0usize, 0usize, 0usize);
-    for line in head.lines() {
-        let (text, tab, gap) = line_shape(line);
+    for (line, (text, tab, gap)) in line_shapes(head) {
         lines += usize::from(text);
         tab_lines += usize::from(tab);
         wide_gaps += usize::from(gap);
@@ -206,27 +205,44 @@ fn lossy_text(head: &str) -> Detection {
     found(Representation::Text, "has the form's headings as plain lines of text".to_owned())
 }
 
-/// Whether a line has text, a tab, and a run of five spaces between two
-/// pieces of text (one pass over its bytes).
-fn line_shape(line: &str) -> (bool, bool, bool) {
-    let (mut text, mut tab, mut gap) = (false, false, false);
-    let mut run = 0;
-    for &b in line.as_bytes() {
-        match b {
-            b' ' => run += 1,
-            b'\t' => {
-                tab = true;
-                run = 0;
-            }
-            b'\r' | b'\n' => {}
-            _ => {
-                gap |= text && run >= 5;
-                text = true;
-                run = 0;
+/// Each line of `head` (as [`str::lines`] gives them) with whether it has text, a tab, and a run of
+/// five spaces between two pieces of text: one pass over the bytes.
+fn line_shapes(head: &str) -> impl Iterator<Item = (&str, (bool, bool, bool))> {
+    let bytes = head.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let (mut text, mut tab, mut gap) = (false, false, false);
+        // The run of spaces before byte `i` (a `\r` neither ends nor adds to it).
+        let (mut run, mut i) = (0, start);
+        while let Some(&b) = bytes.get(i) {
+            i += 1;
+            match b {
+                b' ' => run += 1,
+                b'\t' => {
+                    tab = true;
+                    run = 0;
+                }
+                b'\n' => break,
+                b'\r' => {}
+                _ => {
+                    gap |= text && run >= 5;
+                    text = true;
+                    run = 0;
+                    // The rest of the word: nothing changes until its end.
+                    i += bytes[i..].iter().take_while(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r')).count();
+                }
             }
         }
-    }
-    (text, tab, gap)
+        let end = if bytes.get(i.wrapping_sub(1)) == Some(&b'\n') { i - 1 } else { bytes.len() };
+        let line = head.get(start..end).unwrap_or_default();
+        // A line ending `\r\n` loses the `\r`, the last line (no `\n`) keeps it.
+        let line = if end < bytes.len() { line.strip_suffix('\r').unwrap_or(line) } else { line };
+        start = end + 1;
+        Some((line, (text, tab, gap)))
+    })
 }
 
 /// How many Markdown constructs a line opens with: a heading (`## `), bold

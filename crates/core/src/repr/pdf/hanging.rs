@@ -28,23 +28,25 @@ use crate::repr::align::{self, Kind, Token};
 use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
 use crate::repr::columns::{Slot, heading_slots};
 use crate::repr::pdf::layout::PageLine;
+use crate::repr::pdf::table::is_number_word;
 use crate::repr::table::{Layout, finish_row, mark_uncertain, set_origin};
 use crate::source::Span;
 
 /// The headings' columns, grouped by numbered heading, in printed order
 /// (the order of the numbered headings on the page).
 pub(crate) fn heading_groups(headings: &[&PageLine], table: Table) -> Vec<Vec<Slot>> {
-    let words: Vec<(String, u32)> =
+    let words: Vec<(&str, u32)> =
         headings.iter().flat_map(|l| super::table::words(l)).map(|(w, x, _)| (w, x)).collect();
     let mut anchors: Vec<u32> = Vec::new();
-    let mut labels: Vec<&str> = Vec::new();
-    for (word, x) in &words {
+    let mut labels: Vec<String> = Vec::new();
+    for &(word, x) in &words {
         if is_number_word(word) {
-            if !anchors.iter().any(|a| a.abs_diff(*x) <= 1) {
-                anchors.push(*x);
+            if !anchors.iter().any(|a| a.abs_diff(x) <= 1) {
+                anchors.push(x);
             }
-            if !labels.contains(&word.as_str()) {
-                labels.push(word);
+            let label = word.to_ascii_lowercase();
+            if !labels.contains(&label) {
+                labels.push(label);
             }
         }
     }
@@ -52,8 +54,7 @@ pub(crate) fn heading_groups(headings: &[&PageLine], table: Table) -> Vec<Vec<Sl
     let mut groups: Vec<Vec<Slot>> = Vec::new();
     for (k, &a) in anchors.iter().enumerate() {
         let next = anchors.get(k + 1).copied().unwrap_or(u32::MAX);
-        let text: Vec<&str> =
-            words.iter().filter(|w| w.1 + 1 >= a && w.1 + 1 < next).map(|w| w.0.as_str()).collect();
+        let text: Vec<&str> = words.iter().filter(|w| w.1 + 1 >= a && w.1 + 1 < next).map(|w| w.0).collect();
         let Some(slots) = heading_slots(&text.join(" "), table) else { continue };
         let fresh: Vec<Slot> =
             slots.iter().copied().filter(|s| !groups.iter().flatten().any(|g| g == s)).collect();
@@ -112,12 +113,6 @@ fn standard_groups(table: Table, last: Option<u8>) -> Option<Vec<Vec<Slot>>> {
         _ => return None,
     };
     Some(groups)
-}
-
-/// A numbered heading's number: `1.`, `2A.`, `10.`.
-fn is_number_word(word: &str) -> bool {
-    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=2).contains(&digits) && matches!(&word[digits..], "." | "a.")
 }
 
 /// Read the rows of one run of data lines under the headings `groups`.
@@ -212,7 +207,10 @@ pub(crate) fn read_rows(
         let own = |i: &usize| Some(*i) != next_lead;
         let before: Vec<&Vec<LineToken>> =
             (m + 1..break_at).filter(own).filter_map(|i| lines[i].as_ref()).collect();
-        placed_above.clone_from(&cells);
+        if lead.get(k + 1).is_some_and(Option::is_some) {
+            // Only the next row's marks printed high look at them.
+            placed_above.clone_from(&cells);
+        }
         hang(&mut cells, &before);
         // A line of marks only just above the next row, standing in no
         // cell of this one, may be that row's marks printed high.
@@ -753,7 +751,7 @@ fn row_tokens(cells: &[RowCell], slots: &[Slot]) -> Vec<Tok> {
             let t = toks.get(i)?;
             // A mark detached from its letter is the price's, not flexible.
             let detached = token.text != t.token.text;
-            Some(Tok { token, flexible: t.flexible && !detached, ..t.clone() })
+            Some(Tok { token, cell: t.cell, word: t.word, flexible: t.flexible && !detached, pin: t.pin })
         })
         .collect()
 }
@@ -910,14 +908,15 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
         }
     }
     // Whether slot j is the first or the last of its group.
-    let opens = |j: usize| j == 0 || group_of[j - 1] != group_of[j];
-    let closes = |j: usize| j + 1 == m || group_of[j + 1] != group_of[j];
+    let opens: Vec<bool> = (0..m).map(|j| j == 0 || group_of.get(j - 1) != group_of.get(j)).collect();
+    let closes: Vec<bool> = (0..m).map(|j| j + 1 == m || group_of.get(j + 1) != group_of.get(j)).collect();
     // An amount without its (A) or (D) after it in the same cell: the cost
-    // when slot `last` (an amount) is followed by token i in slot j.
-    let lone_after = |last: usize| if slots[last] == Slot::Shares { LONE_AMOUNT } else { 0 };
-    let lone_before = |i: usize, j: usize| {
-        if same_cell(i) && slots[j] == Slot::AcquiredDisposed { 0 } else { LONE_AMOUNT }
-    };
+    // when slot `last` (an amount) is followed by a token in another slot,
+    // unless (`pairs`) the token is of the same cell and the slot an (A) or (D).
+    let lone_after: Vec<i32> =
+        slots.iter().map(|&s| if s == Slot::Shares { LONE_AMOUNT } else { 0 }).collect();
+    let pairs: Vec<bool> = slots.iter().map(|&s| s == Slot::AcquiredDisposed).collect();
+    let lone_before = |same: bool, j: usize| if same && pairs[j] { 0 } else { LONE_AMOUNT };
     // The best of a score kept twice: as it is, and with the lone amount's cost.
     let best2 = |(a, b): (i32, i32), (c, d): (i32, i32)| (a.max(c), b.max(d));
     let none = (neg, neg);
@@ -929,37 +928,38 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
     let mut placed = vec![neg; n * m];
     front[0] = 0;
     for i in 0..n {
-        for s in 0..width {
-            let f = front[i * width + s];
+        let same = same_cell(i);
+        let (done, ahead) = front.split_at_mut((i + 1) * width);
+        let (row, next) = (&done[i * width..], &mut ahead[..width]);
+        let (fit_row, placed_row) = (&fits[i * m..(i + 1) * m], &mut placed[i * m..(i + 1) * m]);
+        for (s, (&f, at)) in row.iter().zip(next.iter_mut()).enumerate() {
             if f != neg {
-                let stay = f + if attach(i, s) { ATTACH.max(DROP) } else { DROP };
-                front[(i + 1) * width + s] = stay;
+                *at = f + if attach(i, s) { ATTACH.max(DROP) } else { DROP };
             }
         }
-        let run = if same_cell(i) { RUN } else { 0 };
+        let run = if same { RUN } else { 0 };
         // The best scores ending in a slot of an earlier group, and of this group before j.
         let (mut earlier, mut this) = (none, none);
         for j in 0..m {
-            if opens(j) {
+            if opens[j] {
                 (earlier, this) = (best2(earlier, this), none);
             }
-            let fit = fits[i * m + j];
-            let pick = |(plain, lone): (i32, i32)| if lone_before(i, j) == 0 { plain } else { lone };
-            let mut reach = front[i * width];
+            let fit = fit_row[j];
+            let pick = |(plain, lone): (i32, i32)| if lone_before(same, j) == 0 { plain } else { lone };
+            let mut reach = row[0];
             if pick(earlier) != neg {
                 reach = reach.max(pick(earlier) + run);
             }
-            if same_cell(i) {
+            if same {
                 reach = reach.max(pick(this));
             }
             if fit != neg && reach != neg {
-                placed[i * m + j] = fit + reach;
-                let at = &mut front[(i + 1) * width + j + 1];
-                *at = (*at).max(fit + reach);
+                placed_row[j] = fit + reach;
+                next[j + 1] = next[j + 1].max(fit + reach);
             }
-            let f = front[i * width + j + 1];
+            let f = row[j + 1];
             if f != neg {
-                this = best2(this, (f, f + lone_after(j)));
+                this = best2(this, (f, f + lone_after[j]));
             }
         }
     }
@@ -970,42 +970,46 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
         back[n * width + s] = end_cost(s);
     }
     for i in (0..n).rev() {
-        let run = if same_cell(i) { RUN } else { 0 };
+        let same = same_cell(i);
+        let (before, after) = back.split_at_mut((i + 1) * width);
+        let (row, rest_row) = (&mut before[i * width..], &after[..width]);
+        let (front_row, fit_row) = (&front[i * width..(i + 1) * width], &fits[i * m..(i + 1) * m]);
+        let run = if same { RUN } else { 0 };
         // The best scores from a slot of a later group, and of this group after the slot.
         let (mut later, mut this) = (none, none);
         for last in (0..m).rev() {
-            if closes(last) {
+            if closes[last] {
                 (later, this) = (best2(later, this), none);
             }
             let s = last + 1;
-            if front[i * width + s] != neg {
-                let pick = |(plain, lone): (i32, i32)| if lone_after(last) == 0 { plain } else { lone };
-                let rest = back[(i + 1) * width + s];
+            if front_row[s] != neg {
+                let pick = |(plain, lone): (i32, i32)| if lone_after[last] == 0 { plain } else { lone };
+                let rest = rest_row[s];
                 let mut best = rest + if attach(i, s) { ATTACH } else { DROP };
                 if pick(later) != neg {
                     best = best.max(pick(later) + run);
                 }
-                if same_cell(i) {
+                if same {
                     best = best.max(pick(this));
                 }
-                back[i * width + s] = best.max(neg);
+                row[s] = best.max(neg);
             }
-            let (fit, b) = (fits[i * m + last], back[(i + 1) * width + last + 1]);
+            let (fit, b) = (fit_row[last], rest_row[last + 1]);
             if fit != neg && b != neg {
-                this = best2(this, (fit + b, fit + b + lone_before(i, last)));
+                this = best2(this, (fit + b, fit + b + lone_before(same, last)));
             }
         }
-        if front[i * width] != neg {
-            let rest = back[(i + 1) * width];
-            back[i * width] = (rest + DROP).max(best2(later, this).0).max(neg);
+        if front_row[0] != neg {
+            let rest = rest_row[0];
+            row[0] = (rest + DROP).max(best2(later, this).0).max(neg);
         }
     }
     let best = back[0];
     let mut out = vec![Placement::default(); n];
     for (i, p) in out.iter_mut().enumerate() {
-        for s in 0..width {
-            let f = front[i * width + s];
-            let rest = back[(i + 1) * width + s];
+        let (front_row, rest_row) =
+            (&front[i * width..(i + 1) * width], &back[(i + 1) * width..(i + 2) * width]);
+        for (s, (&f, &rest)) in front_row.iter().zip(rest_row).enumerate() {
             if f == neg || rest == neg {
                 continue;
             }
@@ -1016,9 +1020,10 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
                 p.attached = true;
             }
         }
+        let placed_row = &placed[i * m..(i + 1) * m];
         p.slots = (0..m)
             .filter(|&j| {
-                let (f, b) = (placed[i * m + j], back[(i + 1) * width + j + 1]);
+                let (f, b) = (placed_row[j], rest_row[j + 1]);
                 f != neg && b != neg && f + b == best
             })
             .collect();

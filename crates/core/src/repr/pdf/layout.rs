@@ -64,14 +64,12 @@ impl PageLine {
     }
 }
 
-/// Cut one line (starting at byte `offset` of the input) into segments.
+/// Cut one line (starting at byte `offset` of the input; no line break in
+/// it) into segments.
 pub(crate) fn segments(line: &str, offset: usize) -> Vec<Segment> {
     let mut out = Vec::new();
-    // The open segment: its first byte and column, and whether its text is
-    // plain ASCII without line breaks (already normal: a segment has no
-    // space at either end and no two in a row).
+    // The open segment: its first byte and column.
     let mut open: Option<(usize, u32)> = None;
-    let mut plain = true;
     // The column, the run of gap bytes before this byte (where it starts
     // and how wide it is: a tab is as wide as two spaces, two columns of
     // gap cut), and where the text so far ends.
@@ -89,27 +87,27 @@ pub(crate) fn segments(line: &str, offset: usize) -> Vec<Segment> {
         if gap_width >= 2
             && let Some((s, x)) = open.take()
         {
-            out.push(segment(line, offset, s, gap_start, x, plain));
+            out.push(segment(line, offset, s, gap_start, x));
         }
         gap_width = 0;
         if open.is_none() {
             open = Some((at, col));
-            plain = true;
         }
-        plain &= b < 0x80 && b != b'\r' && b != b'\n';
         col += u32::from(b & 0xc0 != 0x80);
         text_end = at + 1;
     }
     if let Some((s, x)) = open {
-        out.push(segment(line, offset, s, text_end, x, plain));
+        out.push(segment(line, offset, s, text_end, x));
     }
     out
 }
 
-/// The segment of `line[start..end]` at column `x`; `plain` text is normal as it is.
-fn segment(line: &str, offset: usize, start: usize, end: usize, x: u32, plain: bool) -> Segment {
+/// The segment of `line[start..end]` at column `x`. ASCII text is normal
+/// as it is: a segment has no line break, no tab, no space at either end
+/// and no two in a row.
+fn segment(line: &str, offset: usize, start: usize, end: usize, x: u32) -> Segment {
     let (text, span) = (&line[start..end], Span::new(offset + start, offset + end));
-    let cell = if plain { Cell { text: text.to_owned(), span } } else { Cell::new(text, span) };
+    let cell = if text.is_ascii() { Cell { text: text.to_owned(), span } } else { Cell::new(text, span) };
     Segment { x, cell }
 }
 

@@ -25,20 +25,28 @@ fn is_heading_line(line: &PageLine) -> bool {
     is_heading_words(line.segments.iter().flat_map(|s| s.cell.text.split_whitespace()))
 }
 
-/// Where the words of a line stand: (word, first column, column past the end).
-pub(crate) fn words(line: &PageLine) -> Vec<(String, u32, u32)> {
+/// Where the words of a line stand, as printed: (word, first column,
+/// column past the end).
+pub(crate) fn words(line: &PageLine) -> Vec<(&str, u32, u32)> {
     let mut out = Vec::new();
     for s in &line.segments {
         let mut col = s.x;
         for word in s.cell.text.split(' ') {
             let n = word.chars().count() as u32;
             if n > 0 {
-                out.push((word.to_ascii_lowercase(), col, col + n));
+                out.push((word, col, col + n));
             }
             col += n + 1;
         }
     }
     out
+}
+
+/// A numbered heading's number: `1.`, `2A.`, `10.` (case aside).
+pub(crate) fn is_number_word(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &word[digits..];
+    (1..=2).contains(&digits) && (rest == "." || rest.eq_ignore_ascii_case("a."))
 }
 
 /// A column of the table: its slot and its columns on the page.
@@ -54,21 +62,18 @@ fn columns(headings: &[&PageLine], table: Table) -> Vec<Column> {
     let mut anchors: Vec<u32> = Vec::new();
     for line in headings {
         for (word, x, _) in words(line) {
-            let digits = word.bytes().take_while(u8::is_ascii_digit).count();
-            let numbered = (1..=2).contains(&digits) && matches!(&word[digits..], "." | "a.");
-            if numbered && !anchors.iter().any(|&a| a.abs_diff(x) <= 1) {
+            if is_number_word(word) && !anchors.iter().any(|&a| a.abs_diff(x) <= 1) {
                 anchors.push(x);
             }
         }
     }
     crate::sort::by(&mut anchors, Ord::cmp);
-    let all_words: Vec<Vec<(String, u32, u32)>> = headings.iter().map(|l| words(l)).collect();
+    let all_words: Vec<Vec<(&str, u32, u32)>> = headings.iter().map(|l| words(l)).collect();
     let mut out: Vec<Column> = Vec::new();
     for (k, &a) in anchors.iter().enumerate() {
         let next = anchors.get(k + 1).copied().unwrap_or(u32::MAX);
         let inside = |x: u32| x + 1 >= a && x + 1 < next;
-        let text: Vec<&str> =
-            all_words.iter().flatten().filter(|w| inside(w.1)).map(|w| w.0.as_str()).collect();
+        let text: Vec<&str> = all_words.iter().flatten().filter(|w| inside(w.1)).map(|w| w.0).collect();
         let Some(slots) = heading_slots(&text.join(" "), table) else { continue };
         let slots: Vec<Slot> = slots.iter().copied().filter(|s| !out.iter().any(|c| c.slot == *s)).collect();
         let right = if next == u32::MAX { u32::MAX / 2 } else { next - 1 };
@@ -85,7 +90,7 @@ fn columns(headings: &[&PageLine], table: Table) -> Vec<Column> {
                     .iter()
                     .rev()
                     .flat_map(|line| line.iter())
-                    .find(|w| inside(w.1) && sub_heading_word(*slot, &w.0))
+                    .find(|w| inside(w.1) && sub_heading_word(*slot, w.0))
                     .map(|w| (w.1 + w.2) / 2)
             })
             .collect();
@@ -121,22 +126,22 @@ fn push_split(out: &mut Vec<Column>, present: &[(Slot, u32)], left: u32, right: 
     }
 }
 
-/// Whether a sub-heading word names `slot`.
+/// Whether a sub-heading word names `slot` (case aside).
 fn sub_heading_word(slot: Slot, word: &str) -> bool {
-    match slot {
-        Slot::Code => word == "code",
-        Slot::V => word == "v",
-        Slot::Shares => word == "amount",
-        Slot::AcquiredDisposed => word == "(a)",
-        Slot::Price => word == "price",
-        Slot::Acquired => word == "(a)",
-        Slot::Disposed => word == "(d)",
-        Slot::Exercisable => word == "exercisable",
-        Slot::Expiration => word == "expiration",
-        Slot::UnderlyingTitle => word == "title",
-        Slot::UnderlyingAmount => word == "shares",
-        _ => false,
-    }
+    let name = match slot {
+        Slot::Code => "code",
+        Slot::V => "v",
+        Slot::Shares => "amount",
+        Slot::AcquiredDisposed | Slot::Acquired => "(a)",
+        Slot::Price => "price",
+        Slot::Disposed => "(d)",
+        Slot::Exercisable => "exercisable",
+        Slot::Expiration => "expiration",
+        Slot::UnderlyingTitle => "title",
+        Slot::UnderlyingAmount => "shares",
+        _ => return false,
+    };
+    word.eq_ignore_ascii_case(name)
 }
 
 /// How a row's wrapped cells sit around its main line.
