@@ -211,10 +211,13 @@ pub(crate) fn finish_row(row: &mut Row, layout: &Layout, table: Table) {
 /// doubt; otherwise every value of it is marked uncertain. Its empty
 /// columns are missing, not empty: no cell showed them.
 pub(crate) fn doubt_unless_complete(mut row: Row, table: Table) -> Row {
-    // A title wrapped off the line of the row's values (centred on a band of
-    // lines) leaves the values no less a row's: the title alone is missing.
+    // A title (or underlying title) wrapped off the line of the row's values
+    // (centred on a band of lines) leaves the values no less a row's: the
+    // title alone is missing.
     let complete = is_complete(&row)
-        || (row.security_title.value.is_none() && complete_besides(&row, Some(Column::SecurityTitle)));
+        || [Column::SecurityTitle, Column::UnderlyingSecurityTitle]
+            .into_iter()
+            .any(|c| !row.cell(c).has_value() && complete_besides(&row, Some(c)));
     let in_doubt = Column::ALL.iter().any(|c| matches!(row.cell(*c).meta().2, Origin::Uncertain));
     // Without cells to go by, an empty column is not known to be empty.
     for column in Column::ALL {
@@ -257,7 +260,7 @@ fn complete_besides(row: &Row, skip: Option<Column>) -> bool {
         || row.transaction_total_value.value.is_some())
         && (row.shares_owned_following_transaction.value.is_some()
             || row.value_owned_following_transaction.value.is_some()
-            || underlying_holding_complete(row));
+            || underlying_holding_complete(row, skip));
     filled && amounts
 }
 
@@ -265,15 +268,15 @@ fn complete_besides(row: &Row, skip: Option<Column>) -> bool {
 /// (Form 3's Table II, whose layout left that column missing) shows what
 /// that table prints for every holding instead: the underlying security's
 /// title and amount (or value), and its date exercisable and expiration
-/// date (each a date or footnote marks).
-fn underlying_holding_complete(row: &Row) -> bool {
+/// date (each a date or footnote marks) — but for one column (`skip`).
+fn underlying_holding_complete(row: &Row, skip: Option<Column>) -> bool {
     let owned = &row.shares_owned_following_transaction;
     let not_printed =
         owned.value.is_none() && owned.span.is_none() && matches!(owned.origin, Origin::Missing);
     let shows = |c: Column| shows(row, c);
     row.kind == RowKind::Holding
         && not_printed
-        && row.underlying_security_title.value.is_some()
+        && (row.underlying_security_title.value.is_some() || skip == Some(Column::UnderlyingSecurityTitle))
         && (row.underlying_security_shares.value.is_some() || row.underlying_security_value.value.is_some())
         && shows(Column::ExerciseDate)
         && shows(Column::ExpirationDate)
