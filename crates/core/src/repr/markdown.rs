@@ -280,6 +280,15 @@ mod tests {
         assert!(row.underlying_security_shares.origin.is_read(), "{:?}", out.filings[0].diagnostics);
         assert!(row.security_title.origin.is_read(), "{:?}", out.filings[0].diagnostics);
         assert!(row.expiration_date.origin.is_read());
+        // Its underlying title wrapped around it, off its line: its values are a row's still.
+        let text = format!(
+            "{table}Common\nSeries A Preferred Stock (1) (1) 1,000 (1) I By Trust\nStock\nExplanation of Responses:\n"
+        );
+        let out = parse(&text);
+        let row = &out.filings[0].derivative_table[0];
+        assert_eq!(row.underlying_security_shares.decimal(), Some(1000.into()));
+        assert!(row.underlying_security_shares.origin.is_read(), "{:?}", out.filings[0].diagnostics);
+        assert!(row.underlying_security_title.value.is_none());
         // Its dates not shown (fallen onto a line of their own): a piece of a row, in doubt.
         let text = format!(
             "{table}Series A Preferred Stock Common Stock 1,000 I By Trust\nExplanation of Responses:\n"
