@@ -11,18 +11,24 @@
 //!   middle one — so as many of the name's lines follow the date as come
 //!   before it (the line it stands on counted), or one fewer; a date that
 //!   is a block of its own (blank lines around it) comes after its whole
-//!   name. Where the dates stand thus tells where one name ends and the
-//!   next begins, when only one way of cutting the lines fits;
+//!   name; blank lines from a page's break tell nothing. Where the dates
+//!   stand thus tells where one name ends and the next begins, when only
+//!   one way of cutting the lines fits. An older print draws the date
+//!   after the label, over a `Date` label of its own: the one name is then
+//!   all the lines before the label;
 //! - an empty remarks box leaves its label with the first signature's
 //!   name: the lines after `Remarks:` are a name, not remarks, when the
-//!   block after them is a date alone or when no other date follows;
+//!   block after them is a date alone or when no other lines follow (in
+//!   doubt, with the date after the label, unless signed `/s/`); a page's
+//!   break may part the remarks' text from its label;
 //! - the extractor joins a word broken at a hyphen over two lines and drops
 //!   the hyphen (`Attorney-in-` `fact` is written `Attorney-infact`), so a
 //!   line longer than the name's box holds ([`BOX_WIDTH`]), or a word with
-//!   a capital after a small letter, may have lost a hyphen. The hyphen is
-//!   put back where it is known: in the words of a signature by power of
-//!   attorney (`Attorneyin-fact`, `Atty-inFact`), and before a date glued
-//!   to a word (`attorney05/19/2020`: the date was drawn next).
+//!   a capital after a small letter that runs far enough along its line to
+//!   have been broken ([`SHORTEST_FULL`]), may have lost a hyphen. The
+//!   hyphen is put back where it is known: in the words of a signature by
+//!   power of attorney (`Attorneyin-fact`, `Atty-inFact`), and before a
+//!   date glued to a word (`attorney05/19/2020`: the date was drawn next).
 //!
 //! A name is read when the cut is known and none of its lines may have
 //! lost a hyphen that was not put back; otherwise it is marked uncertain,
@@ -34,13 +40,13 @@ use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Date, Field, Filing, Origin, Signature};
 use crate::repr::align::push_wrapped;
 use crate::repr::cells::{Cell, read_date};
-use crate::repr::pdf::raw_table::{Block, may_lack_hyphen};
+use crate::repr::pdf::raw_table::Block;
 use crate::source::Span;
 
 /// The most characters a line of a signature's name box holds in the
-/// browser's print of the form; a longer line is two joined by the
-/// extractor where a hyphen was dropped.
-pub(crate) const BOX_WIDTH: usize = 32;
+/// browser's print of the form (34 seen, in narrow letters); a longer line
+/// is two joined by the extractor where a hyphen was dropped.
+pub(crate) const BOX_WIDTH: usize = 36;
 
 /// A line of the page's width: remarks' or footnotes' text, not a name's.
 const PAGE_LINE: usize = 70;
@@ -84,9 +90,16 @@ struct Tail {
     lines: Vec<Cell>,
     /// Where each block of the lines starts, in order.
     starts: Vec<u32>,
+    /// Where each block after a page's break starts, in order.
+    broken: Vec<u32>,
     /// The remarks, and whether they are read or in doubt (run together
     /// with a signature's lines).
     remarks: Option<(Cell, Origin)>,
+    /// The one date drawn after the label, over a `Date` label of its own
+    /// (an older print of the page), when none comes before it.
+    date_after: Option<Cell>,
+    /// Whether the first name's lines are the remarks box's (an empty box).
+    from_remarks: bool,
 }
 
 /// Whether a block ends the signatures' lines, going back from the label:
@@ -97,7 +110,17 @@ fn is_stop(block: &Block) -> bool {
         || first.starts_with("Explanation of Responses")
         || first.starts_with("SEC FORM")
         || is_numbered(first)
-        || block.lines.iter().any(|c| c.text.len() > PAGE_LINE)
+        || is_wide(block)
+}
+
+/// Whether a block has a line of the page's width.
+fn is_wide(block: &Block) -> bool {
+    block.lines.iter().any(|c| c.text.len() > PAGE_LINE)
+}
+
+/// A block of the print's title alone (`SEC FORM 4`), drawn atop each page.
+fn is_title(block: &Block) -> bool {
+    block.lines.iter().all(|c| super::is_print_title(&c.text))
 }
 
 /// A footnote's number at the start of a line: `1.`, `(1)`.
@@ -107,32 +130,73 @@ fn is_numbered(text: &str) -> bool {
     digits.len() < rest.len() && (digits.starts_with(". ") || digits.starts_with(')'))
 }
 
+/// How many lines after the label a date drawn over its own `Date` label
+/// is looked for.
+const DATE_AFTER_LINES: usize = 12;
+
+/// The date drawn after the label (line `label` of block `at`) over a
+/// `Date` label of its own: the one date just before the first `Date` line.
+fn date_after(blocks: &[Block], at: usize, label: usize) -> Option<Cell> {
+    let after = blocks.get(at + 1..).unwrap_or_default().iter().flat_map(|b| &b.lines);
+    let lines: Vec<&Cell> =
+        blocks[at].lines.iter().skip(label + 1).chain(after).take(DATE_AFTER_LINES).collect();
+    let p = lines.iter().position(|c| c.text == "Date")?;
+    let is_date = |k: usize| lines.get(k).is_some_and(|c| read_date(&c.text).is_some());
+    let one = p >= 1 && is_date(p - 1) && (p < 2 || !is_date(p - 2));
+    one.then(|| lines[p - 1].clone())
+}
+
 fn tail(blocks: &[Block]) -> Option<Tail> {
     let (at, label) = blocks.iter().enumerate().find_map(|(i, b)| {
         let j =
             b.lines.iter().position(|c| c.text.to_ascii_lowercase().contains("signature of reporting"))?;
         Some((i, j))
     })?;
-    // The label's block, up to the label, then the blocks before it.
+    // The label's block, up to the label, then the blocks before it (the
+    // print's titles left out), each with whether a page's break is before it.
     let own = &blocks[at].lines[..label];
-    let mut pieces: Vec<&[Cell]> = Vec::new();
+    let mut pieces: Vec<(&[Cell], bool)> = Vec::new();
     // Whether the remarks' lines are a block of their own (not run together with a name).
     let mut apart = true;
+    // Page-wide blocks of the remarks parted from their label by a page's break.
+    let mut wide: Vec<&[Cell]> = Vec::new();
     let stop = if own.first().is_some_and(|c| c.text.starts_with("Remarks:")) {
         apart = false;
         Some(own)
     } else {
-        pieces.push(own);
-        let stop = blocks[..at].iter().rev().find(|b| is_stop(b));
-        pieces.extend(blocks[..at].iter().rev().take_while(|b| !is_stop(b)).map(|b| &b.lines[..]));
+        pieces.push((own, blocks[at].after_break));
+        let mut before = blocks[..at].iter().rev().filter(|b| !is_title(b));
+        let mut stop = None;
+        for b in before.by_ref() {
+            if is_stop(b) {
+                stop = Some(b);
+                break;
+            }
+            pieces.push((&b.lines, b.after_break));
+        }
+        while let Some(b) = stop.filter(|b| is_wide(b) && !is_stop_label(b)) {
+            wide.push(&b.lines);
+            stop = before.next();
+        }
         stop.map(|b| &b.lines[..])
     };
     pieces.reverse();
-    let starts = pieces.iter().filter_map(|p| p.first()).map(|c| c.span.start).collect();
-    let mut tail = Tail { lines: pieces.concat(), starts, remarks: None };
+    let firsts = |broken: bool| {
+        pieces.iter().filter(move |(_, b)| *b || !broken).filter_map(|(p, _)| p.first()).map(|c| c.span.start)
+    };
+    let mut tail = Tail {
+        lines: pieces.iter().flat_map(|(p, _)| p.iter().cloned()).collect(),
+        starts: firsts(false).collect(),
+        broken: firsts(true).collect(),
+        ..Tail::default()
+    };
+    if !tail.lines.iter().any(|c| trailing_date(&c.text).is_some()) {
+        tail.date_after = date_after(blocks, at, label);
+    }
     let Some((first, rest)) = stop.and_then(|s| s.split_first()) else { return Some(tail) };
     let Some(after) = first.text.strip_prefix("Remarks:") else { return Some(tail) };
-    // The remarks box's lines: the label's rest, then its block's lines.
+    // The remarks box's lines: the label's rest, then its block's lines,
+    // then the page-wide blocks after a page's break.
     let mut lines: Vec<Cell> = Vec::new();
     let after = after.trim_start();
     if !after.is_empty() {
@@ -140,15 +204,19 @@ fn tail(blocks: &[Block]) -> Option<Tail> {
         lines.push(Cell { text: after.to_owned(), span: Span::new(start, first.span.end as usize) });
     }
     lines.extend(rest.iter().cloned());
-    let date_next = pieces.first().is_some_and(|p| matches!(p, [only] if read_date(&only.text).is_some()));
-    let no_date = !tail.lines.iter().any(|c| trailing_date(&c.text).is_some());
+    lines.extend(wide.iter().rev().flat_map(|b| b.iter().cloned()));
+    let date_next =
+        pieces.first().is_some_and(|(p, _)| matches!(p, [only] if read_date(&only.text).is_some()));
+    // Without a date after them, the remarks' lines are a name when no other lines are.
+    let alone = tail.lines.is_empty();
     let narrow = lines.iter().all(|c| c.text.len() <= PAGE_LINE);
     let label_span = Span::new(first.span.start as usize, first.span.start as usize + "Remarks:".len());
-    if !lines.is_empty() && narrow && (date_next || no_date) {
+    if !lines.is_empty() && narrow && (date_next || alone) {
         // An empty remarks box: its lines are the first signature's name.
         tail.starts.insert(0, lines[0].span.start);
         lines.append(&mut tail.lines);
         tail.lines = lines;
+        tail.from_remarks = true;
         tail.remarks = Some((Cell { text: String::new(), span: label_span }, Origin::Read));
     } else {
         let span = lines.iter().map(|c| c.span).reduce(Span::cover).unwrap_or(label_span);
@@ -157,6 +225,12 @@ fn tail(blocks: &[Block]) -> Option<Tail> {
         tail.remarks = Some((Cell { text, span }, origin));
     }
     Some(tail)
+}
+
+/// A block that starts with the remarks' or the footnotes' label.
+fn is_stop_label(block: &Block) -> bool {
+    let first = block.lines.first().map(|c| c.text.as_str()).unwrap_or_default();
+    first.starts_with("Remarks:") || first.starts_with("Explanation of Responses") || is_numbered(first)
 }
 
 /// A date at the end of a line (after a space, or glued to the word
@@ -187,6 +261,9 @@ enum Stand {
     Between,
     /// A block of its own, after the whole name.
     Apart,
+    /// The first block after a page's break: whether its name goes on
+    /// after it is not told by the blank lines around it.
+    Broken,
 }
 
 /// How many of a name's lines may follow its date, given how many come
@@ -197,6 +274,7 @@ fn after_counts(before: usize, stand: Stand) -> std::ops::RangeInclusive<usize> 
         Stand::Beside => before.saturating_sub(1)..=before.saturating_sub(1),
         Stand::Between => before.saturating_sub(1)..=before,
         Stand::Apart => 0..=0,
+        Stand::Broken => 0..=before,
     }
 }
 
@@ -211,6 +289,7 @@ struct Cut {
 /// Cut the tail's lines at the dates.
 fn cut_at_dates(tail: &Tail) -> Cut {
     let starts = |line: Option<&Cell>| line.is_none_or(|c| tail.starts.binary_search(&c.span.start).is_ok());
+    let broken = |line: &Cell| tail.broken.binary_search(&line.span.start).is_ok();
     let mut segments: Vec<Vec<Cell>> = Vec::new();
     let mut current: Vec<Cell> = Vec::new();
     let mut dates = Vec::new();
@@ -231,6 +310,8 @@ fn cut_at_dates(tail: &Tail) -> Cut {
             let text = if glued { format!("{text}-") } else { text.to_owned() };
             current.push(Cell { text, span: Span::new(line.span.start as usize, end) });
             stand
+        } else if [Some(line), tail.lines.get(k + 1)].iter().flatten().any(|c| broken(c)) {
+            Stand::Broken
         } else if starts(Some(line)) && starts(tail.lines.get(k + 1)) {
             Stand::Apart
         } else {
@@ -241,6 +322,12 @@ fn cut_at_dates(tail: &Tail) -> Cut {
         segments.push(std::mem::take(&mut current));
     }
     segments.push(current);
+    if let (true, Some(date)) = (dates.is_empty(), &tail.date_after) {
+        // The date after the label: the whole name comes before it.
+        let value = read_date(&date.text).map_or_else(Field::missing, |d| Field::read(d, date.span));
+        dates.push((value, Stand::Apart));
+        segments.push(Vec::new());
+    }
     Cut { segments, dates }
 }
 
@@ -300,8 +387,14 @@ fn signatures(tail: &Tail) -> Vec<Signature> {
         let after = |i: usize| if i == last { sizes.get(i + 1).copied().unwrap_or(0) } else { 0 };
         (0..stands.len()).map(|i| (sizes[i], after(i), stands[i] == Stand::Apart && after(i) == 0)).collect()
     });
+    // A name from the remarks box with the date after the label: the box's
+    // lines may be remarks after all (no date tells them apart), unless
+    // they begin with a conformed signature (`/s/`).
+    let signed = tail.lines.first().is_some_and(|c| c.text.starts_with("/s/"));
+    let in_doubt = tail.from_remarks && tail.date_after.is_some() && !signed;
     let mut out = Vec::with_capacity(dates.len());
     for (i, ((date, _), (before, after, sure))) in dates.into_iter().zip(split).enumerate() {
+        let sure = sure && !in_doubt;
         let own = &segments[i];
         let mut name: Vec<Cell> = own[own.len().saturating_sub(before)..].to_vec();
         name.extend(segments.get(i + 1).map_or(&[][..], |s| &s[..after.min(s.len())]).iter().cloned());
@@ -318,15 +411,15 @@ fn signature(name: &[Cell], date: Field<Date>, sure: bool) -> Signature {
     for line in &mut lines {
         match restore_hyphen(&line.text) {
             Some((text, at)) => {
-                fit &= at <= BOX_WIDTH && text.len() - at <= BOX_WIDTH;
+                fit &= at <= BOX_WIDTH && text.len() - at <= BOX_WIDTH && !lost_hyphen(&text[at..]);
                 line.text = text;
             }
-            None => fit &= line.text.len() <= BOX_WIDTH,
+            None => fit &= line.text.len() <= BOX_WIDTH && !lost_hyphen(&line.text),
         }
     }
     let cell = joined(&lines);
     let span = date.span.map_or(cell.span, |d| if name.is_empty() { d } else { cell.span.cover(d) });
-    let sure = sure && fit && !name.is_empty() && !may_lack_hyphen(&cell.text);
+    let sure = sure && fit && !name.is_empty();
     let name = match (name.is_empty(), sure) {
         (true, _) => Field::missing(),
         (false, true) => Field::read(cell.text, cell.span),
@@ -338,6 +431,25 @@ fn signature(name: &[Cell], date: Field<Date>, sure: bool) -> Signature {
         },
     };
     Signature { span, name, date }
+}
+
+/// The fewest characters a line of a name's box runs to that did not
+/// fit the box (`By: Aaron Beckman by Power`): a word broken at a hyphen
+/// ends further along than this, on the line the extractor joined.
+const SHORTEST_FULL: usize = 24;
+
+/// Whether a line of a name may have lost a hyphen at a capital after a
+/// small letter (`AttorneyIn-Fact`): only where the word went on past
+/// [`SHORTEST_FULL`], so that it may not have fitted the line (`DeHoff`
+/// early in a line is a name, not `De-` `Hoff`).
+fn lost_hyphen(line: &str) -> bool {
+    let b = line.as_bytes();
+    (1..b.len()).any(|p| {
+        let joined =
+            (b[p - 1].is_ascii_lowercase() || b[p - 1].is_ascii_digit()) && b[p].is_ascii_uppercase();
+        let end = b[p..].iter().position(|&c| c == b' ' || c == b'-').map_or(b.len(), |k| p + k);
+        joined && end >= SHORTEST_FULL
+    })
 }
 
 /// The words of a signature by power of attorney run together where the

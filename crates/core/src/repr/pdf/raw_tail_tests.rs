@@ -61,9 +61,11 @@ fn a_hyphen_the_extractor_dropped_is_put_back_where_it_is_known() {
     assert_eq!(name(&joined("/s/ Jane Roe, AttorneyIn-Fact")), read_as("/s/ Jane Roe, Attorney-In-Fact"));
     assert_eq!(name(&joined("/s/ Jane Roe, Atty-inFact")), read_as("/s/ Jane Roe, Atty-in-Fact"));
     // Elsewhere where the hyphen went is not known: a capital after a
-    // small letter, a line longer than the box, or two joins in one line.
+    // small letter in a word that runs far enough along its line to have
+    // been broken, a line longer than the box, or two joins in one line.
+    assert_eq!(name(&joined("/s/ Kate DeRoe, Trustee")), read_as("/s/ Kate DeRoe, Trustee"));
     for text in [
-        "/s/ Jane RoeSmith",
+        "/s/ Jane Roe, Trustee for RoeTrust",
         "/s/ Jane Roe, Managing Directorof Example Fund",
         "/s/ Jane Roe, Managing Directorof Example Fund, Attorney-infact",
     ] {
@@ -122,4 +124,36 @@ fn without_a_date_the_readers_signatures_stay() {
     assert_eq!(trailing_date("Suite 100"), None);
     assert!(is_numbered("1. A footnote") && is_numbered("(2) Another"));
     assert!(!is_numbered("100 Main Street"));
+}
+
+#[test]
+fn a_date_after_the_label_over_its_own_label_is_the_signatures() {
+    // Fictional, an older print: the name before the label, its date after it.
+    let text = "Remarks:\nExhibit 24 - Power of Attorney\n\n/s/ Jane Roe, as attorney in\nfact for John Doe\n** Signature of Reporting Person\nReminder: Report on a separate line for each class of securities.\n\n01/02/2024\nDate\n";
+    let f = read(text);
+    assert_eq!(names(&f), [("/s/ Jane Roe, as attorney in fact for John Doe", Origin::Read)]);
+    assert_eq!(f.signatures[0].date.value, Date::from_ymd(2024, 1, 2));
+    assert_eq!(f.remarks.value.as_deref(), Some("Exhibit 24 - Power of Attorney"));
+    // The remarks box's lines alone: a name if signed (`/s/`), else in doubt.
+    let boxed = "Remarks:\n/s/ Jane Roe\n** Signature of Reporting Person\n\n01/02/2024\nDate\n";
+    assert_eq!(names(&read(boxed)), [("/s/ Jane Roe", Origin::Read)]);
+    let unsigned = boxed.replace("/s/ ", "");
+    assert_eq!(names(&read(&unsigned)), [("Jane Roe", Origin::Uncertain)]);
+    // No date over the `Date` label: no signature read here.
+    let none = "/s/ Jane Roe\n** Signature of Reporting Person\nDate\n";
+    assert!(read(none).signatures.is_empty());
+}
+
+#[test]
+fn a_pages_break_parts_no_name_from_its_date() {
+    // Fictional: the page ends after the name's second line, the date
+    // and the print's title follow, then the name's last line.
+    let text = "By: Jane Roe by\nPower of Attorney For: John\nhttps://www.sec.gov/Archives/edgar/data/1/2/x.xml\n\n01/02/2024\n\n2/3\n\nSEC FORM 4\n\nDoe\n** Signature of Reporting Person\n";
+    assert_eq!(names(&read(text)), [("By: Jane Roe by Power of Attorney For: John Doe", Origin::Read)]);
+    // The remarks' text after the page's break is theirs.
+    let remarks = "Remarks:\nhttps://www.sec.gov/Archives/edgar/data/1/2/x.xml\n\n2/3\n\nSEC FORM 4\n\nThe fictional reporting person filed this form as the second of two forms, on the same day as the first.\n\n/s/ Jane Roe\n\n01/02/2024\n\n** Signature of Reporting Person\n";
+    let f = read(remarks);
+    assert!(f.remarks.value.as_deref().is_some_and(|r| r.starts_with("The fictional")), "{:?}", f.remarks);
+    assert_eq!(f.remarks.origin, Origin::Read);
+    assert_eq!(names(&f), [("/s/ Jane Roe", Origin::Read)]);
 }
