@@ -35,7 +35,7 @@
 //! (deemed dates, `V`, Table I's footnote marks drawn alone), nothing is
 //! read here.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use crate::model::Table;
@@ -103,9 +103,6 @@ const MOST_ROWS: usize = 64;
 /// then left to the row-by-row reader).
 const MOST_STATES: usize = 20_000;
 
-/// The most readings of least cost compared.
-const MOST_READINGS: usize = 16;
-
 /// Where the search stands after some tokens: how many cells of each column
 /// are placed (their sum is the number of tokens read), and which rows are
 /// indirect.
@@ -125,6 +122,12 @@ enum Weigh {
     /// Every run of one row's cells in column order (the date, the code
     /// and the amount in any order) after the first.
     Runs,
+    /// Every pair of cells drawn the other way round from column by
+    /// column, row by row (a block of rows drawn column by column).
+    ColumnPairs,
+    /// Every run after the first of one row's cells in column order or of
+    /// one column's cells (in row order, as every column is drawn).
+    Strokes,
 }
 
 /// The table's columns, and the numbers of rows its values make.
@@ -138,6 +141,10 @@ struct Search<'a> {
     tokens: &'a [Token],
     /// The columns each token can fill, a bit per column (`Col::takes`, once per token).
     fits: &'a [u16],
+    /// How many tokens from each on can fill each column (one more entry
+    /// than tokens): a reading that needs more cells of a column than are
+    /// left is given up at once.
+    left: &'a [[u16; ALL_COLS]],
     counts: &'a Counts,
     weigh: Weigh,
     /// Least cost (pairs drawn out of order) from a state to the end; `None`: no way.
@@ -159,9 +166,17 @@ pub(crate) fn untangle(tokens: &[Token], table: Table) -> Option<Vec<Vec<Token>>
         .iter()
         .map(|t| counts.cols.iter().filter(|c| c.takes(t)).fold(0, |bits, c| bits | c.bit()))
         .collect();
+    let mut left = vec![[0; ALL_COLS]; tokens.len() + 1];
+    for k in (0..tokens.len()).rev() {
+        left[k] = left[k + 1];
+        for col in counts.cols.iter().filter(|c| fits[k] & c.bit() != 0) {
+            left[k][col.index()] += 1;
+        }
+    }
     let search = |weigh| Search {
         tokens,
         fits: &fits,
+        left: &left,
         counts: &counts,
         weigh,
         // Room up front for as many states as tokens squared, at most the
@@ -169,12 +184,12 @@ pub(crate) fn untangle(tokens: &[Token], table: Table) -> Option<Vec<Vec<Token>>
         memo: HashMap::with_capacity_and_hasher(tokens.len().pow(2).min(MOST_STATES), Default::default()),
         gave_up: false,
     };
-    let pairs = search(Weigh::Pairs).reading()?;
-    let runs = search(Weigh::Runs).reading()?;
-    if !same_rows(&pairs, &runs) {
-        return None;
-    }
-    Some(pairs.into_iter().map(|row| row.into_iter().map(|(_, t)| t.clone()).collect()).collect())
+    let agreed = |one, other| {
+        let first = search(one).reading()?;
+        same_rows(&first, &search(other).reading()?).then_some(first)
+    };
+    let rows = agreed(Weigh::Pairs, Weigh::Runs).or_else(|| agreed(Weigh::ColumnPairs, Weigh::Strokes))?;
+    Some(rows.into_iter().map(|row| row.into_iter().map(|(_, t)| t.clone()).collect()).collect())
 }
 
 /// A reading's rows: each row's cells (column and token) in column order.
@@ -304,17 +319,51 @@ impl Col {
 impl<'a> Search<'a> {
     /// The rows every reading of least cost gives; `None` when they differ
     /// (or the search gives up).
+    ///
+    /// The readings are not listed one by one (cells of like text, such as a
+    /// column of `(1)`s, make as many readings as their orders): every step
+    /// some reading of least cost takes is followed once from each state,
+    /// and the cells those steps fill, with their tokens, are gathered. All
+    /// readings give the same rows exactly when every gathered cell has one
+    /// text and there are as many cells as tokens (each reading fills one a
+    /// token).
     fn reading(mut self) -> Option<Rows<'a>> {
         let start = State { placed: [0; ALL_COLS], indirect: 0, last: None };
         self.best(0, start)?;
-        let mut readings: Vec<Vec<(usize, Col)>> = Vec::new();
-        self.collect(0, start, &mut Vec::new(), &mut readings)?;
-        if self.gave_up {
+        let mut cells: HashMap<(usize, Col), usize> = HashMap::new();
+        let mut seen: HashSet<State, BuildHasherDefault<StateHasher>> = HashSet::default();
+        let mut stack = vec![(0, start)];
+        while let Some((at, state)) = stack.pop() {
+            if at == self.tokens.len() {
+                continue;
+            }
+            let target = self.best(at, state)?;
+            for col in self.columns(at) {
+                let Some((next, cost)) = self.step(at, col, &state) else { continue };
+                if self.best(at + 1, next).map(|rest| rest + cost) != Some(target) {
+                    continue;
+                }
+                let row = self.row_of(col, &state)?;
+                let first = *cells.entry((row, col)).or_insert(at);
+                if self.tokens.get(first)?.text != self.tokens.get(at)?.text {
+                    return None;
+                }
+                if seen.insert(next) {
+                    stack.push((at + 1, next));
+                }
+            }
+        }
+        if self.gave_up || cells.len() != self.tokens.len() {
             return None;
         }
-        let mut rows = readings.iter().map(|r| self.rows(r));
-        let first = rows.next()?;
-        rows.all(|r| same_rows(&first, &r)).then_some(first)
+        let mut rows: Rows<'a> = vec![Vec::new(); self.counts.rows];
+        for ((row, col), at) in cells {
+            rows.get_mut(row)?.push((col, self.tokens.get(at)?));
+        }
+        for row in &mut rows {
+            crate::sort::by_key(row, |(col, _)| *col);
+        }
+        Some(rows)
     }
 
     /// The row the next cell of `col` falls in, from the state.
@@ -364,6 +413,15 @@ impl<'a> Search<'a> {
         let row = self.row_of(col, state)?;
         let mut next = *state;
         next.placed[col.index()] += 1;
+        let left = self.left.get(at + 1)?;
+        let short = |c: &Col| {
+            // The natures' number is open until every form is placed.
+            *c != Col::Nature
+                && c.total(self.counts) > usize::from(next.placed[c.index()]) + usize::from(left[c.index()])
+        };
+        if self.counts.cols.iter().any(short) {
+            return None;
+        }
         if col == Col::DirectIndirect && self.tokens.get(at)?.kind == Kind::Letter('I') {
             next.indirect |= 1u64 << row;
         }
@@ -371,10 +429,25 @@ impl<'a> Search<'a> {
             Weigh::Pairs => {
                 self.counts.cols.iter().map(|&other| Self::placed_after(other, state, row, col)).sum()
             }
-            Weigh::Runs => {
+            Weigh::Runs | Weigh::Strokes => {
                 let row = u8::try_from(row).ok()?;
                 next.last = Some((row, col));
-                usize::from(state.last.is_some_and(|(r, c)| r != row || c.rank() > col.rank()))
+                let down = self.weigh == Weigh::Strokes;
+                usize::from(
+                    state
+                        .last
+                        .is_some_and(|(r, c)| (r != row || c.rank() > col.rank()) && !(down && c == col)),
+                )
+            }
+            Weigh::ColumnPairs => {
+                // A column's cells are placed in row order: only the cells
+                // of the columns after this one are drawn the other way round.
+                self.counts
+                    .cols
+                    .iter()
+                    .filter(|&&other| other > col)
+                    .map(|&other| usize::from(state.placed[other.index()]))
+                    .sum()
             }
         };
         Some((next, u32::try_from(after).ok()?))
@@ -407,50 +480,6 @@ impl<'a> Search<'a> {
         }
         self.memo.insert(state, best);
         best
-    }
-
-    /// Every reading with the least cost from `at` on (each token's
-    /// column, appended to `path`); `None` when there are too many.
-    fn collect(
-        &mut self,
-        at: usize,
-        state: State,
-        path: &mut Vec<(usize, Col)>,
-        out: &mut Vec<Vec<(usize, Col)>>,
-    ) -> Option<()> {
-        if at == self.tokens.len() {
-            if out.len() >= MOST_READINGS {
-                return None;
-            }
-            out.push(path.clone());
-            return Some(());
-        }
-        let target = self.best(at, state)?;
-        for col in self.columns(at) {
-            let Some((next, cost)) = self.step(at, col, &state) else { continue };
-            if self.best(at + 1, next).map(|rest| rest + cost) != Some(target) {
-                continue;
-            }
-            let row = self.row_of(col, &state)?;
-            path.push((row, col));
-            self.collect(at + 1, next, path, out)?;
-            path.pop();
-        }
-        Some(())
-    }
-
-    /// A reading's rows.
-    fn rows(&self, reading: &[(usize, Col)]) -> Rows<'a> {
-        let mut rows: Rows<'a> = vec![Vec::new(); self.counts.rows];
-        for (token, &(row, col)) in self.tokens.iter().zip(reading) {
-            if let Some(cells) = rows.get_mut(row) {
-                cells.push((col, token));
-            }
-        }
-        for row in &mut rows {
-            crate::sort::by_key(row, |(col, _)| *col);
-        }
-        rows
     }
 }
 
