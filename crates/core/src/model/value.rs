@@ -337,6 +337,27 @@ impl Num {
         Ok(Num { value, text: trimmed.to_owned() })
     }
 
+    /// Whether [`Num::parse`] reads `text`, told without building the
+    /// number when it is plain: a digit first, then digits, thousands
+    /// commas and a point, 28 digits at most (what a [`Decimal`] always holds).
+    pub fn is_number(text: &str) -> bool {
+        let t = text.trim();
+        if !t.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+            return t.bytes().next().is_some_and(|b| matches!(b, b'.' | b'-' | b'+'))
+                && Num::parse(t).is_ok();
+        }
+        let (mut digits, mut seen_point) = (0usize, false);
+        for b in t.bytes() {
+            match b {
+                b'0'..=b'9' => digits += 1,
+                b'.' if !seen_point => seen_point = true,
+                b',' if !seen_point => {}
+                _ => return false,
+            }
+        }
+        digits <= 28 || Num::parse(t).is_ok()
+    }
+
     /// A number made by arithmetic (its text is the decimal's canonical form).
     pub fn from_decimal(value: Decimal) -> Num {
         Num { value, text: value.normalize().to_string() }

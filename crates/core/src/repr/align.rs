@@ -13,7 +13,7 @@
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{AcquiredDisposed, DirectIndirect, Field, Row, TransactionCode};
 use crate::repr::cells::{
-    Cell, cannot_hold_marks, mark_text, marked_value, read_date, read_number, split_marks,
+    Cell, cannot_hold_marks, mark_text, marked_value, number_shape, read_date, split_marks,
 };
 use crate::repr::columns::{Slot, SlotProblem, fill};
 use crate::repr::header::sub_span;
@@ -183,7 +183,7 @@ pub(crate) fn kind_of(word: &str) -> Kind {
     if v.len() >= 4 && v.bytes().all(|b| b.is_ascii_digit()) {
         return Kind::Text;
     }
-    if let Ok((_, dollars)) = read_number(v) {
+    if let Some(dollars) = number_shape(v) {
         return if dollars { Kind::Dollars } else { Kind::Number };
     }
     let mut chars = v.chars();

@@ -303,12 +303,24 @@ fn numbers_in_mark(inner: &str) -> Option<Vec<FootnoteId>> {
 /// A number as the forms print it: `2,028,942`, `$41.85`, `$ 4.8`, `0`.
 /// Returns the number and whether it was written as dollars.
 pub(crate) fn read_number(value: &str) -> Result<(Num, bool), NumError> {
+    let (t, dollars) = strip_dollars(value);
+    Num::parse(t).map(|n| (n, dollars))
+}
+
+/// Whether [`read_number`] reads `value`, and then whether with a `$`
+/// (without building the number).
+pub(crate) fn number_shape(value: &str) -> Option<bool> {
+    let (t, dollars) = strip_dollars(value);
+    Num::is_number(t).then_some(dollars)
+}
+
+/// The text trimmed and without a leading `$`, and whether it had one.
+fn strip_dollars(value: &str) -> (&str, bool) {
     let t = value.trim();
-    let (t, dollars) = match t.strip_prefix('$') {
+    match t.strip_prefix('$') {
         Some(rest) => (rest.trim_start(), true),
         None => (t, false),
-    };
-    Num::parse(t).map(|n| (n, dollars))
+    }
 }
 
 /// A date as the forms print it: `MM/DD/YYYY`.

@@ -258,8 +258,14 @@ fn heading_word(word: &str) -> Option<bool> {
 /// Whether every word of `text` belongs to the column headings (numbers
 /// like `1.`, `2A.`, `3,` aside).
 pub(crate) fn is_heading_text(text: &str) -> bool {
+    is_heading_words(text.split_whitespace())
+}
+
+/// Whether every one of `words` (of a line's text) belongs to the column
+/// headings, as [`is_heading_text`] says of their text.
+pub(crate) fn is_heading_words<'a>(all: impl IntoIterator<Item = &'a str>) -> bool {
     let mut words = 0;
-    for word in text.split_whitespace() {
+    for word in all {
         match heading_word(word) {
             None => {}
             Some(true) => words += 1,

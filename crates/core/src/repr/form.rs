@@ -12,7 +12,7 @@ use crate::detect::Representation;
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Address, Field, Filing, FormType, Issuer, Origin, ReportingOwner, Table};
 use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
-use crate::repr::columns::{is_heading_text, standard_slots};
+use crate::repr::columns::{is_heading_words, standard_slots};
 use crate::repr::grid::Line;
 use crate::repr::header::{self, Label, Token};
 use crate::repr::{infer, legacy, notes, table};
@@ -278,13 +278,24 @@ fn is_trailer(t: &str) -> bool {
 
 /// Whether a line is printed form text.
 pub(crate) fn is_form_text(line: &Line) -> bool {
-    let Some(first) = line.filled().next() else { return false };
+    is_form_text_of(line.filled().map(|c| c.text.as_str()))
+}
+
+/// Whether the line of the non-empty cell texts `cells` is form text
+/// ([`is_form_text`]), without making the line.
+pub(crate) fn is_form_text_of<'a>(mut cells: impl Iterator<Item = &'a str>) -> bool {
+    let Some(first) = cells.next() else { return false };
     // Every form text starts with one of these characters: skip the rest cheaply.
-    let lead = first.text.trim_start_matches(['\\', '*', ' ']).chars().next().map(|c| c.to_ascii_lowercase());
+    let lead = first.trim_start_matches(['\\', '*', ' ']).chars().next().map(|c| c.to_ascii_lowercase());
     if !matches!(lead, Some('(' | 'r' | 'p' | 's' | 'i' | 'n' | 'e' | 'f' | 'c' | 'v')) {
         return false;
     }
-    let mut t = line.text();
+    // The cells' text joined by one space, as [`Line::text`] gives it.
+    let mut t = first.to_owned();
+    for cell in cells {
+        t.push(' ');
+        t.push_str(cell);
+    }
     t.make_ascii_lowercase();
     let lower = t.trim_start_matches(['\\', '*', ' ']);
     FORM_TEXT.iter().any(|f| lower.starts_with(f.trim_start_matches(['*', ' '])) || t.starts_with(f))
@@ -692,8 +703,8 @@ fn read_table(
         if line.is_blank() || is_form_text(line) || line.starts_with("(e.g.") || title {
             continue;
         }
-        let heading =
-            is_heading_text(&line.text()) || (data.is_empty() && table::is_heading_line(line, table));
+        let heading = is_heading_words(line.filled().flat_map(|c| c.text.split_whitespace()))
+            || (data.is_empty() && table::is_heading_line(line, table));
         if data.is_empty() && heading {
             headings.push(line);
         } else if !headings.is_empty() && !heading {

@@ -27,7 +27,6 @@ use crate::model::{Column, Origin, Row, Table};
 use crate::repr::align::{self, Kind, Token};
 use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
 use crate::repr::columns::{Slot, heading_slots};
-use crate::repr::form::is_form_text;
 use crate::repr::pdf::layout::PageLine;
 use crate::repr::table::{Layout, finish_row, mark_uncertain, set_origin};
 use crate::source::Span;
@@ -138,10 +137,8 @@ pub(crate) fn read_rows(
     let group_of: Vec<usize> =
         groups.iter().enumerate().flat_map(|(g, s)| std::iter::repeat_n(g, s.len())).collect();
     let layout = Layout { groups: groups.to_vec() };
-    let lines: Vec<Option<Vec<LineToken>>> = data
-        .iter()
-        .map(|l| (!l.is_blank() && !is_form_text(&l.line())).then(|| line_words(l, marks)))
-        .collect();
+    let lines: Vec<Option<Vec<LineToken>>> =
+        data.iter().map(|l| (!l.is_blank() && !l.is_form_text()).then(|| line_words(l, marks))).collect();
     let margin = lines.iter().flatten().filter_map(|w| w.first().map(|t| t.x)).min().unwrap_or(0);
     let mains: Vec<usize> =
         (0..lines.len()).filter(|&i| lines[i].as_ref().is_some_and(|w| is_main(w, margin))).collect();
@@ -159,7 +156,7 @@ pub(crate) fn read_rows(
     let mut raised_before = false;
     // The cells of the row before's first line, its marks printed high placed.
     let mut placed_above: Vec<RowCell> = Vec::new();
-    let marks_line = |l: &Vec<LineToken>| l.iter().all(|w| align::kind_of(&w.cell.text) == Kind::Marks);
+    let marks_line = |l: &Vec<LineToken>| l.iter().all(|w| w.kind == Kind::Marks);
     // A line of marks only just above a row (below the row before it, on
     // the same page), every segment of it over a gap of the row's line and
     // in a gap between that row before's cells (or below one that ended):
@@ -247,7 +244,7 @@ pub(crate) fn read_rows(
                 };
                 last = Some((w.segment, target));
                 match target.and_then(|t| cells.get_mut(t)) {
-                    Some(c) => c.words.push((w.cell.clone(), w.x, false)),
+                    Some(c) => c.words.push((w.clone(), false)),
                     None => broken = true,
                 }
             }
@@ -403,12 +400,14 @@ fn doubt_values(row: &mut Row) {
     }
 }
 
-/// A word of a line (marks canonical), where it starts, and the segment it is in.
+/// A word of a line (marks canonical), where it starts, the segment it is
+/// in, and what it looks like.
 #[derive(Clone, Debug)]
 struct LineToken {
     x: u32,
     segment: usize,
     cell: Cell,
+    kind: Kind,
 }
 
 /// The words of a line, marks written as superscripts.
@@ -422,7 +421,8 @@ fn line_words(line: &PageLine, marks: MarkStyle) -> Vec<LineToken> {
             let n = word.chars().count() as u32;
             if n > 0 {
                 let span = crate::repr::header::sub_span(&cell, byte, byte + word.len());
-                out.push(LineToken { x: col, segment: k, cell: Cell { text: word.to_owned(), span } });
+                let (cell, kind) = (Cell { text: word.to_owned(), span }, align::kind_of(word));
+                out.push(LineToken { x: col, segment: k, cell, kind });
             }
             col += n + 1;
             byte += word.len() + 1;
@@ -445,7 +445,7 @@ fn is_main(words: &[LineToken], margin: u32) -> bool {
     let values: Vec<Kind> = words
         .iter()
         .filter(|w| w.segment != first.segment)
-        .map(|w| align::kind_of(&w.cell.text))
+        .map(|w| w.kind)
         .filter(|k| *k != Kind::Text)
         .collect();
     let shown: Vec<&Kind> = values.iter().filter(|k| **k != Kind::Marks).collect();
@@ -466,8 +466,8 @@ struct RowCell {
     start: u32,
     /// Where its words on the row's first line end.
     end: u32,
-    /// Its words: the word, where it starts, whether it is on the row's first line.
-    words: Vec<(Cell, u32, bool)>,
+    /// Its words, each with whether it is on the row's first line.
+    words: Vec<(LineToken, bool)>,
 }
 
 /// The cells of a row's first line: one per segment.
@@ -481,7 +481,7 @@ fn main_cells(main: &[LineToken]) -> Vec<RowCell> {
         }
         if let Some(c) = out.last_mut() {
             c.end = w.x + w.cell.text.chars().count() as u32;
-            c.words.push((w.cell.clone(), w.x, true));
+            c.words.push((w.clone(), true));
         }
     }
     out
@@ -525,7 +525,7 @@ fn split_run_together(
             out.push(cell.clone());
             continue;
         }
-        let mut part: Vec<(Cell, u32, bool)> = Vec::new();
+        let mut part: Vec<(LineToken, bool)> = Vec::new();
         for (k, w) in cell.words.iter().cloned().enumerate() {
             if at.contains(&k) && !part.is_empty() {
                 out.push(part_cell(std::mem::take(&mut part)));
@@ -570,9 +570,8 @@ fn place_raised(cells: &mut Vec<RowCell>, line: &[LineToken], groups: usize, abo
                 _ => return false,
             }
         };
-        let words: Vec<(Cell, u32, bool)> =
-            line[k..k + n].iter().map(|v| (v.cell.clone(), v.x, true)).collect();
-        let end = words.last().map_or(w.x, |v| v.1 + v.0.text.chars().count() as u32);
+        let words: Vec<(LineToken, bool)> = line[k..k + n].iter().map(|v| (v.clone(), true)).collect();
+        let end = words.last().map_or(w.x, |v| v.0.x + v.0.cell.text.chars().count() as u32);
         cells.insert(at, RowCell { group: Some(group), pinned: Some(group), start: w.x, end, words });
         k += n;
     }
@@ -599,7 +598,7 @@ fn open_phrase(cells: &[RowCell], last: &[LineToken]) -> Option<usize> {
     let mut open = (0..cells.len()).filter(|&k| {
         let cell = cells.get(k).map(std::slice::from_ref).unwrap_or_default();
         let words: Vec<&LineToken> = last.iter().filter(|w| stands_in(w, cell)).collect();
-        words.last().is_some_and(|w| align::kind_of(&w.cell.text) == Kind::Text)
+        words.last().is_some_and(|w| w.kind == Kind::Text)
     });
     let first = open.next()?;
     open.next().is_none().then_some(first)
@@ -650,9 +649,9 @@ fn first_line(cells: Vec<RowCell>, slots: &[Slot], group_of: &[usize]) -> Vec<Ro
 }
 
 /// A cell of the words of the row's first line `words`.
-fn part_cell(words: Vec<(Cell, u32, bool)>) -> RowCell {
-    let start = words.first().map_or(0, |w| w.1);
-    let end = words.last().map_or(start, |w| w.1 + w.0.text.chars().count() as u32);
+fn part_cell(words: Vec<(LineToken, bool)>) -> RowCell {
+    let start = words.first().map_or(0, |w| w.0.x);
+    let end = words.last().map_or(start, |w| w.0.x + w.0.cell.text.chars().count() as u32);
     RowCell { start, end, words, ..RowCell::default() }
 }
 
@@ -694,19 +693,18 @@ fn hang(cells: &mut [RowCell], hanging: &[&Vec<LineToken>]) {
             let Some(c) = cells.get_mut(at) else { continue };
             // The cell's words on the row's line, when they are marks only
             // and nothing hangs after them yet.
-            let first_main = c.words.iter().position(|w| w.2);
-            let marks_last = first_main.is_some_and(|f| {
-                c.words[f..].iter().all(|(m, _, main)| *main && align::kind_of(&m.text) == Kind::Marks)
-            });
-            let value = align::kind_of(&w.cell.text) != Kind::Marks;
+            let first_main = c.words.iter().position(|w| w.1);
+            let marks_last = first_main
+                .is_some_and(|f| c.words[f..].iter().all(|(m, main)| *main && m.kind == Kind::Marks));
+            let value = w.kind != Kind::Marks;
             let n = w.cell.text.chars().count() as u32;
-            let left_of = first_main.and_then(|f| c.words.get(f)).is_some_and(|f| w.x + n <= f.1);
+            let left_of = first_main.and_then(|f| c.words.get(f)).is_some_and(|f| w.x + n <= f.0.x);
             if let (Some(f), true) = (first_main, marks_last && value && left_of) {
                 // `(3)` above and right of its `J` (`2,738,095 D` below
                 // `(1)`): the values come first, in their order.
-                c.words.insert(f, (w.cell.clone(), w.x, false));
+                c.words.insert(f, (w.clone(), false));
             } else {
-                c.words.push((w.cell.clone(), w.x, false));
+                c.words.push((w.clone(), false));
             }
         }
     }
@@ -718,10 +716,9 @@ fn hang(cells: &mut [RowCell], hanging: &[&Vec<LineToken>]) {
 fn raise_marks(cells: &mut [RowCell]) -> bool {
     let mut changed = false;
     for c in cells.iter_mut() {
-        let marks = c.words.iter().take_while(|w| w.2 && align::kind_of(&w.0.text) == Kind::Marks).count();
-        let next_is_value =
-            c.words.get(marks).is_some_and(|w| !w.2 && align::kind_of(&w.0.text) != Kind::Marks);
-        if marks > 0 && next_is_value && c.words.iter().filter(|w| w.2).count() == marks {
+        let marks = c.words.iter().take_while(|w| w.1 && w.0.kind == Kind::Marks).count();
+        let next_is_value = c.words.get(marks).is_some_and(|w| !w.1 && w.0.kind != Kind::Marks);
+        if marks > 0 && next_is_value && c.words.iter().filter(|w| w.1).count() == marks {
             let value = c.words.remove(marks);
             c.words.insert(0, value);
             changed = true;
@@ -771,7 +768,7 @@ fn cell_tokens(cells: &[RowCell]) -> Vec<Tok> {
     let mut out = Vec::new();
     for (k, cell) in cells.iter().enumerate() {
         let mut toks: Vec<Tok> = Vec::new();
-        for (n, (w, _, on_main)) in cell.words.iter().enumerate() {
+        for (n, (w, on_main)) in cell.words.iter().enumerate() {
             let t = word_token(w);
             let flexible = *on_main && t.kind == Kind::Marks;
             // Words hanging below a phrase continue it past the marks run
@@ -836,10 +833,10 @@ fn cell_tokens(cells: &[RowCell]) -> Vec<Tok> {
 }
 
 /// A word as a token.
-fn word_token(w: &Cell) -> Token {
+fn word_token(w: &LineToken) -> Token {
     // A `$` alone waits for its price: no word of a phrase.
-    let kind = if w.text == "$" { Kind::Dollars } else { align::kind_of(&w.text) };
-    Token { text: w.text.clone(), span: w.span, kind, x: None }
+    let kind = if w.cell.text == "$" { Kind::Dollars } else { w.kind };
+    Token { text: w.cell.text.clone(), span: w.cell.span, kind, x: None }
 }
 
 /// `JV`: a transaction code and the `V` written together, as two tokens.
@@ -905,15 +902,13 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
     let width = m + 1;
     let same_cell = |i: usize| i > 0 && tokens[i - 1].cell == tokens[i].cell;
     // The score of token i filling slot j, before what the slot before adds (`neg`: it cannot).
-    let fits: Vec<i32> = tokens
-        .iter()
-        .flat_map(|t| {
-            slots.iter().zip(group_of).map(move |(&slot, &g)| {
-                let f = fit(t.token.kind, slot);
-                if f == 0 || t.pin.is_some_and(|pin| pin != g) { neg } else { f * 4 }
-            })
-        })
-        .collect();
+    let mut fits: Vec<i32> = Vec::with_capacity(n * m);
+    for t in tokens {
+        for (&slot, &g) in slots.iter().zip(group_of) {
+            let f = fit(t.token.kind, slot);
+            fits.push(if f == 0 || t.pin.is_some_and(|pin| pin != g) { neg } else { f * 4 });
+        }
+    }
     // Whether slot j is the first or the last of its group.
     let opens = |j: usize| j == 0 || group_of[j - 1] != group_of[j];
     let closes = |j: usize| j + 1 == m || group_of[j + 1] != group_of[j];

@@ -11,7 +11,7 @@
 //! signatures (printed at the right) marked by a leading empty cell.
 
 use crate::repr::cells::{Cell, MarkStyle};
-use crate::repr::form::{Doubt, Grid, PreRead};
+use crate::repr::form::{Doubt, Grid, PreRead, is_form_text_of};
 use crate::repr::grid::{Line, contains_ignore_case, starts_with_ignore_case};
 use crate::repr::header::split_place;
 use crate::repr::pdf::table::Wrap;
@@ -47,6 +47,12 @@ impl PageLine {
         self.segments.iter().map(|s| s.cell.text.as_str()).collect::<Vec<_>>().join(" ")
     }
 
+    /// Whether the line is the form's printed text ([`crate::repr::form::is_form_text`]), told
+    /// without making it a line of cells.
+    pub(crate) fn is_form_text(&self) -> bool {
+        is_form_text_of(self.segments.iter().map(|s| s.cell.text.as_str()).filter(|t| !t.is_empty()))
+    }
+
     /// The line as a line of cells.
     pub(crate) fn line(&self) -> Line {
         Line::new(self.segments.iter().map(|s| s.cell.clone()).collect())
@@ -60,42 +66,51 @@ impl PageLine {
 
 /// Cut one line (starting at byte `offset` of the input) into segments.
 pub(crate) fn segments(line: &str, offset: usize) -> Vec<Segment> {
-    let bytes = line.as_bytes();
-    let is_gap = |b: &u8| matches!(b, b' ' | b'\t' | 0x0c);
     let mut out = Vec::new();
-    let mut start: Option<(usize, u32)> = None;
-    let (mut at, mut col) = (0, 0u32);
-    // Runs of gap bytes and of text, in turn: the gaps are ASCII, one
-    // column a byte; a run of text has a column a character.
-    while at < bytes.len() {
-        let gap = bytes[at..].iter().take_while(|b| is_gap(b)).count();
-        if gap > 0 {
-            // A tab is as wide as two spaces: two columns of gap cut.
-            let width: usize = bytes[at..at + gap].iter().map(|&b| if b == b'\t' { 2 } else { 1 }).sum();
-            if width >= 2
-                && let Some((s, x)) = start.take()
-            {
-                out.push(segment(line, offset, s, at, x));
+    // The open segment: its first byte and column, and whether its text is
+    // plain ASCII without line breaks (already normal: a segment has no
+    // space at either end and no two in a row).
+    let mut open: Option<(usize, u32)> = None;
+    let mut plain = true;
+    // The column, the run of gap bytes before this byte (where it starts
+    // and how wide it is: a tab is as wide as two spaces, two columns of
+    // gap cut), and where the text so far ends.
+    let (mut col, mut gap_start, mut gap_width, mut text_end) = (0u32, 0, 0, 0);
+    for (at, &b) in line.as_bytes().iter().enumerate() {
+        if matches!(b, b' ' | b'\t' | 0x0c) {
+            if gap_width == 0 {
+                gap_start = at;
             }
-            at += gap;
-            col += gap as u32;
+            gap_width += if b == b'\t' { 2 } else { 1 };
+            // Gap bytes are ASCII, one column each; text has a column a character.
+            col += 1;
             continue;
         }
-        let text = bytes[at..].iter().take_while(|b| !is_gap(b)).count();
-        start.get_or_insert((at, col));
-        col += bytes[at..at + text].iter().filter(|&&b| b & 0xc0 != 0x80).count() as u32;
-        at += text;
+        if gap_width >= 2
+            && let Some((s, x)) = open.take()
+        {
+            out.push(segment(line, offset, s, gap_start, x, plain));
+        }
+        gap_width = 0;
+        if open.is_none() {
+            open = Some((at, col));
+            plain = true;
+        }
+        plain &= b < 0x80 && b != b'\r' && b != b'\n';
+        col += u32::from(b & 0xc0 != 0x80);
+        text_end = at + 1;
     }
-    if let Some((s, x)) = start {
-        let end = line.trim_end_matches([' ', '\t', '\u{c}']).len();
-        out.push(segment(line, offset, s, end, x));
+    if let Some((s, x)) = open {
+        out.push(segment(line, offset, s, text_end, x, plain));
     }
     out
 }
 
-fn segment(line: &str, offset: usize, start: usize, end: usize, x: u32) -> Segment {
-    let text = &line[start..end];
-    Segment { x, cell: Cell::new(text, Span::new(offset + start, offset + end)) }
+/// The segment of `line[start..end]` at column `x`; `plain` text is normal as it is.
+fn segment(line: &str, offset: usize, start: usize, end: usize, x: u32, plain: bool) -> Segment {
+    let (text, span) = (&line[start..end], Span::new(offset + start, offset + end));
+    let cell = if plain { Cell { text: text.to_owned(), span } } else { Cell::new(text, span) };
+    Segment { x, cell }
 }
 
 /// The lines of `text` (starting at `base` in the input), page furniture

@@ -5,25 +5,34 @@
 //! date — then the label `** Signature of Reporting Person`. In drawing
 //! order:
 //!
-//! - a signature is its name's lines, then its date: on a line of its own
-//!   or at the end of the name's last line (`Authorized 08/13/2025`); so
-//!   each date ends one signature, in order;
+//! - a signature's date is drawn beside the middle of its name: at the end
+//!   of the name's middle line (`Authorized 08/13/2025`, after a space), or
+//!   on a line of its own between two of the name's lines or after the
+//!   middle one — so as many of the name's lines follow the date as come
+//!   before it (the line it stands on counted), or one fewer; a date that
+//!   is a block of its own (blank lines around it) comes after its whole
+//!   name. Where the dates stand thus tells where one name ends and the
+//!   next begins, when only one way of cutting the lines fits;
 //! - an empty remarks box leaves its label with the first signature's
 //!   name: the lines after `Remarks:` are a name, not remarks, when the
 //!   block after them is a date alone or when no other date follows;
 //! - the extractor joins a word broken at a hyphen over two lines and drops
 //!   the hyphen (`Attorney-in-` `fact` is written `Attorney-infact`), so a
 //!   line longer than the name's box holds ([`BOX_WIDTH`]), or a word with
-//!   a capital after a small letter, may have lost a hyphen.
+//!   a capital after a small letter, may have lost a hyphen. The hyphen is
+//!   put back where it is known: in the words of a signature by power of
+//!   attorney (`Attorneyin-fact`, `Atty-inFact`), and before a date glued
+//!   to a word (`attorney05/19/2020`: the date was drawn next).
 //!
-//! A name is read when it and its date are blocks of their own (blank
-//! lines around them: a date alone on a line inside a block may stand
-//! among its name's lines) and none of its lines may have lost a hyphen; otherwise it is marked uncertain, with a diagnostic.
+//! A name is read when the cut is known and none of its lines may have
+//! lost a hyphen that was not put back; otherwise it is marked uncertain,
+//! with a diagnostic.
 //! Each date is read. When no date is found the header reader's signatures
 //! are kept.
 
 use crate::diagnostic::{Code, Diagnostic, quote};
-use crate::model::{Field, Filing, Origin, Signature};
+use crate::model::{Date, Field, Filing, Origin, Signature};
+use crate::repr::align::push_wrapped;
 use crate::repr::cells::{Cell, read_date};
 use crate::repr::pdf::raw_table::{Block, may_lack_hyphen};
 use crate::source::Span;
@@ -166,50 +175,158 @@ fn trailing_date(text: &str) -> Option<usize> {
     read_date(&text[start..]).map(|_| start)
 }
 
-/// The signatures in the lines (see the module docs).
-fn signatures(tail: &Tail) -> Vec<Signature> {
-    let mut out: Vec<Signature> = Vec::new();
-    let mut name: Vec<Cell> = Vec::new();
+/// How a signature's date stands among its name's lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stand {
+    /// At the end of one of the name's lines, after a space
+    /// (`Authorized 08/13/2025`): on the name's middle line.
+    Beside,
+    /// Alone on a line inside the name's block, or glued to a line that
+    /// ended with a hyphen (the extractor's join): between two of the
+    /// name's lines, or after its middle line.
+    Between,
+    /// A block of its own, after the whole name.
+    Apart,
+}
+
+/// How many of a name's lines may follow its date, given how many come
+/// before it (the line the date stands on among them): the date is drawn
+/// beside the middle of its name (see [`Stand`]).
+fn after_counts(before: usize, stand: Stand) -> std::ops::RangeInclusive<usize> {
+    match stand {
+        Stand::Beside => before.saturating_sub(1)..=before.saturating_sub(1),
+        Stand::Between => before.saturating_sub(1)..=before,
+        Stand::Apart => 0..=0,
+    }
+}
+
+/// The tail's lines cut at the dates.
+struct Cut {
+    /// The name lines before each date, and after the last.
+    segments: Vec<Vec<Cell>>,
+    /// Each date, and how it stands.
+    dates: Vec<(Field<Date>, Stand)>,
+}
+
+/// Cut the tail's lines at the dates.
+fn cut_at_dates(tail: &Tail) -> Cut {
     let starts = |line: Option<&Cell>| line.is_none_or(|c| tail.starts.binary_search(&c.span.start).is_ok());
+    let mut segments: Vec<Vec<Cell>> = Vec::new();
+    let mut current: Vec<Cell> = Vec::new();
+    let mut dates = Vec::new();
     for (k, line) in tail.lines.iter().enumerate() {
         let Some(at) = trailing_date(&line.text) else {
-            name.push(line.clone());
+            current.push(line.clone());
             continue;
         };
         let date_start = line.span.start as usize + at;
         let date_span = Span::new(date_start, line.span.end as usize);
-        // The date a block of its own after the name's block, or not.
-        let apart = at == 0 && starts(Some(line)) && starts(tail.lines.get(k + 1)) && starts(name.first());
-        if at > 0 {
+        let stand = if at > 0 {
             let text = line.text[..at].trim_end();
-            name.push(Cell {
-                text: text.to_owned(),
-                span: Span::new(line.span.start as usize, line.span.start as usize + text.len()),
-            });
-        }
+            let end = line.span.start as usize + text.len();
+            // `attorney05/19/2020`: the extractor joined the word broken
+            // at its hyphen to the date, and dropped the hyphen.
+            let glued = text.len() == at && text.ends_with(char::is_alphabetic);
+            let stand = if glued { Stand::Between } else { Stand::Beside };
+            let text = if glued { format!("{text}-") } else { text.to_owned() };
+            current.push(Cell { text, span: Span::new(line.span.start as usize, end) });
+            stand
+        } else if starts(Some(line)) && starts(tail.lines.get(k + 1)) {
+            Stand::Apart
+        } else {
+            Stand::Between
+        };
         let date = read_date(&line.text[at..]).map_or_else(Field::missing, |d| Field::read(d, date_span));
-        out.push(signature(std::mem::take(&mut name), date, apart));
+        dates.push((date, stand));
+        segments.push(std::mem::take(&mut current));
     }
-    // Lines after the last date: a name broken around its date.
-    if let Some(last) = out.last_mut()
-        && !name.is_empty()
-    {
-        let text = format!("{} {}", last.name.value.as_deref().unwrap_or_default(), joined(&name).text);
-        let span = name.iter().map(|c| c.span).fold(last.name.span.unwrap_or(last.span), Span::cover);
-        last.name = Field { value: Some(text.trim().to_owned()), span: Some(span), ..Field::default() };
-        last.name.origin = Origin::Uncertain;
-        last.span = last.span.cover(span);
+    segments.push(current);
+    Cut { segments, dates }
+}
+
+/// For each date, how many name lines come before it and after it, and
+/// whether every way of cutting the lines (see [`after_counts`]) agrees;
+/// `sizes` are the counts of lines between the dates. `None` when no way
+/// fits.
+fn split_names(sizes: &[usize], stands: &[Stand]) -> Option<Vec<(usize, usize, bool)>> {
+    let next = |i: usize| sizes.get(i + 1).copied().unwrap_or(0);
+    // `fits[i]`: the counts of lines before date `i` from which the rest
+    // can be cut; `goes_on`: whether `after` lines after date `i` leave a
+    // count before the next date that fits (or are all that is left).
+    let goes_on = |fits: &[Vec<usize>], i: usize, after: usize| match fits.get(i + 1) {
+        None => after == next(i),
+        Some(later) => after < next(i) && later.binary_search(&(next(i) - after)).is_ok(),
+    };
+    let mut fits: Vec<Vec<usize>> = vec![Vec::new(); stands.len()];
+    for i in (0..stands.len()).rev() {
+        fits[i] = (1..=sizes.get(i).copied().unwrap_or(0))
+            .filter(|&b| after_counts(b, stands[i]).any(|a| goes_on(&fits, i, a)))
+            .collect();
+    }
+    let mut out = Vec::with_capacity(stands.len());
+    // The counts before date `i` that some way through reaches.
+    let mut reach = vec![sizes.first().copied().unwrap_or(0)];
+    for i in 0..stands.len() {
+        let pairs: Vec<(usize, usize)> = reach
+            .iter()
+            .filter(|b| fits[i].binary_search(b).is_ok())
+            .flat_map(|&b| after_counts(b, stands[i]).map(move |a| (b, a)))
+            .filter(|&(_, a)| goes_on(&fits, i, a))
+            .collect();
+        out.push((0, 0, pairs.len() == 1));
+        reach = pairs.iter().map(|&(_, a)| next(i) - a).collect();
+        crate::sort::by(&mut reach, Ord::cmp);
+        reach.dedup();
+    }
+    // One way through: from the first date on, the first count that goes on.
+    let mut before = sizes.first().copied().unwrap_or(0);
+    for (i, pair) in out.iter_mut().enumerate() {
+        let after = after_counts(before, stands[i]).find(|&a| goes_on(&fits, i, a))?;
+        (pair.0, pair.1) = (before, after);
+        before = next(i) - after;
+    }
+    Some(out)
+}
+
+/// The signatures in the lines (see the module docs).
+fn signatures(tail: &Tail) -> Vec<Signature> {
+    let Cut { segments, dates } = cut_at_dates(tail);
+    let sizes: Vec<usize> = segments.iter().map(Vec::len).collect();
+    let stands: Vec<Stand> = dates.iter().map(|(_, s)| *s).collect();
+    let split = split_names(&sizes, &stands).unwrap_or_else(|| {
+        // No way fits: each name is the lines before its date, the lines
+        // after the last date the last name's; only a date of its own is sure.
+        let last = stands.len().saturating_sub(1);
+        let after = |i: usize| if i == last { sizes.get(i + 1).copied().unwrap_or(0) } else { 0 };
+        (0..stands.len()).map(|i| (sizes[i], after(i), stands[i] == Stand::Apart && after(i) == 0)).collect()
+    });
+    let mut out = Vec::with_capacity(dates.len());
+    for (i, ((date, _), (before, after, sure))) in dates.into_iter().zip(split).enumerate() {
+        let own = &segments[i];
+        let mut name: Vec<Cell> = own[own.len().saturating_sub(before)..].to_vec();
+        name.extend(segments.get(i + 1).map_or(&[][..], |s| &s[..after.min(s.len())]).iter().cloned());
+        out.push(signature(&name, date, sure));
     }
     out
 }
 
-fn signature(name: Vec<Cell>, date: Field<crate::model::Date>, apart: bool) -> Signature {
-    let cell = joined(&name);
+fn signature(name: &[Cell], date: Field<Date>, sure: bool) -> Signature {
+    // Each line within the name's box, once a hyphen known to be dropped
+    // is put back (the line then being two the extractor joined there).
+    let mut lines = name.to_vec();
+    let mut fit = true;
+    for line in &mut lines {
+        match restore_hyphen(&line.text) {
+            Some((text, at)) => {
+                fit &= at <= BOX_WIDTH && text.len() - at <= BOX_WIDTH;
+                line.text = text;
+            }
+            None => fit &= line.text.len() <= BOX_WIDTH,
+        }
+    }
+    let cell = joined(&lines);
     let span = date.span.map_or(cell.span, |d| if name.is_empty() { d } else { cell.span.cover(d) });
-    let sure = apart
-        && !name.is_empty()
-        && name.iter().all(|c| c.text.len() <= BOX_WIDTH)
-        && !may_lack_hyphen(&cell.text);
+    let sure = sure && fit && !name.is_empty() && !may_lack_hyphen(&cell.text);
     let name = match (name.is_empty(), sure) {
         (true, _) => Field::missing(),
         (false, true) => Field::read(cell.text, cell.span),
@@ -223,9 +340,35 @@ fn signature(name: Vec<Cell>, date: Field<crate::model::Date>, apart: bool) -> S
     Signature { span, name, date }
 }
 
-/// Lines joined into one cell with a space.
+/// The words of a signature by power of attorney run together where the
+/// extractor joined a line broken at one of their hyphens and dropped it
+/// (`Attorneyin-fact`, `Attorney-infact`, `Atty-inFact`): the text with the
+/// hyphen put back, and where the broken line ended (after the hyphen).
+fn restore_hyphen(text: &str) -> Option<(String, usize)> {
+    let lower = text.to_ascii_lowercase();
+    for head in ["attorney", "atty"] {
+        for (run, at) in [("in-fact", 0), ("-infact", 3)] {
+            let Some(i) = lower.find(&format!("{head}{run}")) else { continue };
+            let at = i + head.len() + at;
+            let mut restored = text.to_owned();
+            restored.insert(at, '-');
+            return Some((restored, at + 1));
+        }
+    }
+    None
+}
+
+/// Lines joined into one cell as wrapped text (with a space, or none
+/// after a hyphen).
 fn joined(lines: &[Cell]) -> Cell {
-    let text = lines.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" ");
+    let mut text = String::new();
+    for line in lines {
+        if text.is_empty() {
+            text.push_str(&line.text);
+        } else {
+            push_wrapped(&mut text, &line.text);
+        }
+    }
     let span = lines.iter().map(|c| c.span).reduce(Span::cover).unwrap_or_default();
     Cell { text, span }
 }

@@ -15,15 +15,14 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Row, Table};
 use crate::repr::align::{self, Kind, Token};
 use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
-use crate::repr::columns::{Slot, heading_slots, is_heading_text};
-use crate::repr::form::is_form_text;
+use crate::repr::columns::{Slot, heading_slots, is_heading_words};
 use crate::repr::pdf::layout::PageLine;
 use crate::repr::table::{Layout, doubt_unless_complete, finish_row, slot_columns};
 use crate::source::Span;
 
 /// Whether every word of the line belongs to the column headings.
 fn is_heading_line(line: &PageLine) -> bool {
-    is_heading_text(&line.text())
+    is_heading_words(line.segments.iter().flat_map(|s| s.cell.text.split_whitespace()))
 }
 
 /// Where the words of a line stand: (word, first column, column past the end).
@@ -165,16 +164,18 @@ pub(crate) fn read(
     let mut continued = false;
     while i < page.len() {
         let mut headings: Vec<&PageLine> = Vec::new();
-        while i < page.len() && (page[i].is_blank() || is_heading_line(&page[i]) || is_title(&page[i])) {
-            if is_heading_line(&page[i]) {
-                headings.push(&page[i]);
+        while let Some(line) = page.get(i) {
+            if !line.is_blank() && is_heading_line(line) {
+                headings.push(line);
+            } else if !line.is_blank() && !is_title(line) {
+                break;
             }
             i += 1;
         }
         let start = i;
         while i < page.len()
             && !is_title(&page[i])
-            && !(is_heading_line(&page[i]) && starts_numbered(&page[i]))
+            && !(starts_numbered(&page[i]) && is_heading_line(&page[i]))
         {
             i += 1;
         }
@@ -429,7 +430,7 @@ fn row_groups(
     wrap: Wrap,
 ) -> Vec<Group> {
     let data = run.data;
-    let skip = |i: usize| data[i].is_blank() || is_form_text(&data[i].line());
+    let skip = |i: usize| data[i].is_blank() || data[i].is_form_text();
     let blank_between = |a: usize, b: usize| (a.min(b)..a.max(b)).any(|k| data[k].is_blank());
     let column = |t: &Token| t.x.and_then(|x| slot_of(ranges, x));
     let columns = |i: usize| -> Vec<usize> {
