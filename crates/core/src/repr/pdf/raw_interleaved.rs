@@ -29,17 +29,23 @@
 //! from row by row, column by column (the print draws mostly so), twice:
 //! by the pairs of cells drawn the other way round, and by the runs of one
 //! row's cells in order it is cut into (a piece of a row drawn elsewhere
-//! costs one run however long it is). The table is read only when every
-//! reading nearest that order, by both weights, gives the same rows;
-//! otherwise, or when the table has values this model has no place for
-//! (deemed dates, `V`, Table I's footnote marks drawn alone), nothing is
-//! read here.
+//! costs one run however long it is); and the same twice from column by
+//! column, row by row (a block of rows drawn column by column). The table
+//! is settled when every reading nearest one order, by both its weights,
+//! gives the same rows. Otherwise a Table II is read with every value in
+//! doubt but those all four weights' nearest readings put in the same
+//! place (and the later cells of a column with one in doubt: its rows are
+//! counted in drawing order); a Table I (whose marks drawn alone are joined
+//! by the reading) is not read here, nor a table with values this model
+//! has no place for (deemed dates, `V`, Table I's footnote marks drawn
+//! alone).
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use crate::model::Table;
 use crate::repr::align::{Kind, Token};
+use crate::source::Span;
 
 /// The columns read here, in the form's order: each table's columns
 /// ([`NON_DERIVATIVE`], [`DERIVATIVE`]) are some of them, in this order.
@@ -154,10 +160,43 @@ struct Search<'a> {
     gave_up: bool,
 }
 
+/// A table's rows read from its cells drawn interleaved.
+pub(crate) struct Untangled {
+    /// Each row's tokens, in the form's column order.
+    pub rows: Vec<Vec<Token>>,
+    /// The tokens whose place the readings nearest the drawing order do
+    /// not agree on (see the module docs).
+    pub doubted: Vec<Span>,
+}
+
+/// What the readings of least cost by one weight say.
+struct Readings<'a> {
+    /// One of them: each token's row and column, in drawing order.
+    one: Vec<(usize, Col)>,
+    /// Every cell some of them fill, with its text when they all put the
+    /// same text there.
+    cells: HashMap<(usize, Col), Option<&'a str>>,
+}
+
+impl Readings<'_> {
+    /// The text every reading puts in a cell, when they agree. Every
+    /// reading fills the same cells of each column but the natures, whose
+    /// rows are the indirect ones: a nature is settled only when every
+    /// form is.
+    fn settled(&self, cell: (usize, Col)) -> Option<&str> {
+        let open_form = || self.cells.iter().any(|(&(_, c), t)| c == Col::DirectIndirect && t.is_none());
+        if cell.1 == Col::Nature && open_form() {
+            return None;
+        }
+        self.cells.get(&cell).copied().flatten()
+    }
+}
+
 /// The rows of a table whose cells may be drawn interleaved, each row's
-/// tokens in the form's column order; `None` when the table does not fit
-/// the model or its reading is not certain (see the module docs).
-pub(crate) fn untangle(tokens: &[Token], table: Table) -> Option<Vec<Vec<Token>>> {
+/// tokens in the form's column order, and the tokens whose place is in
+/// doubt; `None` when the table does not fit the model (see the module
+/// docs).
+pub(crate) fn untangle(tokens: &[Token], table: Table) -> Option<Untangled> {
     let counts = match table {
         Table::NonDerivative => non_derivative_counts(tokens)?,
         Table::Derivative => derivative_counts(tokens)?,
@@ -184,23 +223,58 @@ pub(crate) fn untangle(tokens: &[Token], table: Table) -> Option<Vec<Vec<Token>>
         memo: HashMap::with_capacity_and_hasher(tokens.len().pow(2).min(MOST_STATES), Default::default()),
         gave_up: false,
     };
-    let agreed = |one, other| {
-        let first = search(one).reading()?;
-        same_rows(&first, &search(other).reading()?).then_some(first)
+    let read = |one, other| {
+        let first: Readings<'_> = search(one).readings()?;
+        let second = search(other).readings();
+        let open = |cell: (usize, Col)| {
+            let text = first.settled(cell);
+            text.is_none() || second.as_ref().and_then(|o| o.settled(cell)) != text
+        };
+        // A column's cells fill its rows in drawing order: one in doubt
+        // leaves the column's later rows in doubt too.
+        let mut from = [usize::MAX; ALL_COLS];
+        for &(row, col) in first.one.iter().filter(|&&cell| open(cell)) {
+            from[col.index()] = from[col.index()].min(row);
+        }
+        let doubted: Vec<usize> =
+            (0..tokens.len()).filter(|&k| first.one[k].0 >= from[first.one[k].1.index()]).collect();
+        Some((first.one, doubted))
     };
-    let rows = agreed(Weigh::Pairs, Weigh::Runs).or_else(|| agreed(Weigh::ColumnPairs, Weigh::Strokes))?;
-    Some(rows.into_iter().map(|row| row.into_iter().map(|(_, t)| t.clone()).collect()).collect())
-}
-
-/// A reading's rows: each row's cells (column and token) in column order.
-type Rows<'a> = Vec<Vec<(Col, &'a Token)>>;
-
-/// Whether two readings give the same values in the same places.
-fn same_rows(one: &Rows<'_>, other: &Rows<'_>) -> bool {
-    one.len() == other.len()
-        && one.iter().zip(other).all(|(a, b)| {
-            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0 == y.0 && x.1.text == y.1.text)
+    // A reading settled row by row or column by column is taken; when
+    // neither is, a token is settled only where both agree.
+    let (reading, doubted) =
+        match (read(Weigh::Pairs, Weigh::Runs), || read(Weigh::ColumnPairs, Weigh::Strokes)) {
+            (Some(by_rows), _) if by_rows.1.is_empty() => by_rows,
+            (by_rows, by_columns) => match (by_rows, by_columns()) {
+                (_, Some(by_columns)) if by_columns.1.is_empty() => by_columns,
+                (Some((one, a)), Some((other, b))) => {
+                    let doubted = (0..tokens.len())
+                        .filter(|k| a.contains(k) || b.contains(k) || one[*k] != other[*k])
+                        .collect();
+                    (one, doubted)
+                }
+                (Some(only), None) | (None, Some(only)) => only,
+                (None, None) => return None,
+            },
+        };
+    // Table I's footnote marks drawn alone are joined to the values drawn
+    // next to them in the reading: it must be settled throughout.
+    if table == Table::NonDerivative && !doubted.is_empty() {
+        return None;
+    }
+    let mut rows: Vec<Vec<(Col, &Token)>> = vec![Vec::new(); counts.rows];
+    for (token, &(row, col)) in tokens.iter().zip(&reading) {
+        rows.get_mut(row)?.push((col, token));
+    }
+    let rows = rows
+        .into_iter()
+        .map(|mut row| {
+            crate::sort::by_key(&mut row, |(col, _)| *col);
+            row.into_iter().map(|(_, t)| t.clone()).collect()
         })
+        .collect();
+    let doubted = doubted.iter().filter_map(|&k| tokens.get(k)).map(|t| t.span).collect();
+    Some(Untangled { rows, doubted })
 }
 
 /// How many of the tokens are of a kind.
@@ -317,53 +391,53 @@ impl Col {
 }
 
 impl<'a> Search<'a> {
-    /// The rows every reading of least cost gives; `None` when they differ
-    /// (or the search gives up).
+    /// What the readings of least cost say; `None` when there is none (or
+    /// the search gives up).
     ///
     /// The readings are not listed one by one (cells of like text, such as a
     /// column of `(1)`s, make as many readings as their orders): every step
     /// some reading of least cost takes is followed once from each state,
-    /// and the cells those steps fill, with their tokens, are gathered. All
-    /// readings give the same rows exactly when every gathered cell has one
-    /// text and there are as many cells as tokens (each reading fills one a
-    /// token).
-    fn reading(mut self) -> Option<Rows<'a>> {
+    /// and the cells those steps fill, with their texts, are gathered.
+    fn readings(mut self) -> Option<Readings<'a>> {
         let start = State { placed: [0; ALL_COLS], indirect: 0, last: None };
-        self.best(0, start)?;
-        let mut cells: HashMap<(usize, Col), usize> = HashMap::new();
+        let mut cells: HashMap<(usize, Col), Option<&'a str>> = HashMap::new();
         let mut seen: HashSet<State, BuildHasherDefault<StateHasher>> = HashSet::default();
         let mut stack = vec![(0, start)];
         while let Some((at, state)) = stack.pop() {
-            if at == self.tokens.len() {
-                continue;
-            }
-            let target = self.best(at, state)?;
-            for col in self.columns(at) {
-                let Some((next, cost)) = self.step(at, col, &state) else { continue };
-                if self.best(at + 1, next).map(|rest| rest + cost) != Some(target) {
-                    continue;
-                }
+            for (col, next) in self.best_steps(at, &state)? {
+                let text = self.tokens.get(at)?.text.as_str();
                 let row = self.row_of(col, &state)?;
-                let first = *cells.entry((row, col)).or_insert(at);
-                if self.tokens.get(first)?.text != self.tokens.get(at)?.text {
-                    return None;
-                }
+                cells.entry((row, col)).and_modify(|t| *t = t.filter(|&t| t == text)).or_insert(Some(text));
                 if seen.insert(next) {
                     stack.push((at + 1, next));
                 }
             }
         }
-        if self.gave_up || cells.len() != self.tokens.len() {
-            return None;
+        let mut one = Vec::with_capacity(self.tokens.len());
+        let mut state = start;
+        for at in 0..self.tokens.len() {
+            let (col, next) = *self.best_steps(at, &state)?.first()?;
+            one.push((self.row_of(col, &state)?, col));
+            state = next;
         }
-        let mut rows: Rows<'a> = vec![Vec::new(); self.counts.rows];
-        for ((row, col), at) in cells {
-            rows.get_mut(row)?.push((col, self.tokens.get(at)?));
+        (!self.gave_up).then_some(Readings { one, cells })
+    }
+
+    /// The steps from token `at` in `state` that some reading of least cost
+    /// takes (none at the end); `None` when no reading goes on from there.
+    fn best_steps(&mut self, at: usize, state: &State) -> Option<Vec<(Col, State)>> {
+        if at == self.tokens.len() {
+            return Some(Vec::new());
         }
-        for row in &mut rows {
-            crate::sort::by_key(row, |(col, _)| *col);
+        let target = self.best(at, *state)?;
+        let mut out = Vec::new();
+        for col in self.columns(at) {
+            let Some((next, cost)) = self.step(at, col, state) else { continue };
+            if self.best(at + 1, next).map(|rest| rest + cost) == Some(target) {
+                out.push((col, next));
+            }
         }
-        Some(rows)
+        Some(out)
     }
 
     /// The row the next cell of `col` falls in, from the state.

@@ -395,11 +395,18 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
     let kept = may_untangle.then(|| tokens.clone());
     let mut own = Vec::new();
     let rows = read_rows(tokens, &slots, table, &mut own);
-    let in_doubt = |row: &Row| Column::ALL.iter().any(|&c| !row.cell(c).meta().2.is_read());
+    // The untangled reading is kept when it is settled, or leaves fewer
+    // cells in doubt.
+    let in_doubt = |rows: &[Row]| {
+        rows.iter().map(|row| Column::ALL.iter().filter(|&&c| !row.cell(c).meta().2.is_read()).count()).sum()
+    };
+    let doubts: usize = in_doubt(&rows);
     if let Some(tokens) = &kept
-        && rows.iter().any(in_doubt)
-        && let Some(untangled) = untangled_rows(tokens, &slots, table, diags)
+        && doubts > 0
+        && let Some((untangled, mut found, settled)) = untangled_rows(tokens, &slots, table)
+        && (settled || in_doubt(&untangled) < doubts)
     {
+        diags.append(&mut found);
         return untangled;
     }
     diags.append(&mut own);
@@ -468,15 +475,16 @@ fn untangled_rows(
     drawn: &[Token],
     slots: &[Slot],
     table: Table,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Vec<Row>> {
+) -> Option<(Vec<Row>, Vec<Diagnostic>, bool)> {
     // Table II's marks alone are values of their own (a price or a date
     // that is "see the footnote").
     let (tokens, loose) = match table {
         Table::NonDerivative => without_loose_marks(drawn)?,
         Table::Derivative => (drawn.to_vec(), Vec::new()),
     };
-    let mut untangled = raw_interleaved::untangle(&tokens, table)?;
+    let raw_interleaved::Untangled { rows: mut untangled, doubted } =
+        raw_interleaved::untangle(&tokens, table)?;
+    let settled = doubted.is_empty();
     // Where each value is: its row, and its place in the row (in the form's order).
     let place = |span: Span| {
         untangled
@@ -535,13 +543,30 @@ fn untangled_rows(
                 ),
             ));
         }
+        for column in Column::ALL {
+            let cell = row.cell(column);
+            let Some(span) =
+                cell.meta().1.filter(|s| doubted.iter().any(|d| s.start <= d.start && d.end <= s.end))
+            else {
+                continue;
+            };
+            let text = cell.text().unwrap_or_default();
+            table::set_origin(&mut row, column, Origin::Uncertain);
+            found.push(Diagnostic::new(
+                Code::ColumnUncertain,
+                Some(span),
+                format!(
+                    "the value {} was read from PDF text without layout, but the readings nearest its drawing order put it, or another value, in other places: it may be in the wrong column or row",
+                    quote(&text)
+                ),
+            ));
+        }
         rows.push(row);
     }
     for row in &mut rows {
         doubt_dropped_hyphens(row, &mut found);
     }
-    diags.append(&mut found);
-    Some(rows)
+    Some((rows, found, settled))
 }
 
 /// The rows of a table read one after another (see the module docs).
