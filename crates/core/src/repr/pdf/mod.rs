@@ -23,6 +23,7 @@ pub(crate) mod layout;
 pub(crate) mod raw;
 pub(crate) mod raw_boxes;
 pub(crate) mod raw_interleaved;
+pub(crate) mod raw_notes;
 pub(crate) mod raw_table;
 pub(crate) mod raw_tail;
 pub(crate) mod table;
@@ -58,6 +59,7 @@ pub fn parse(text: &str) -> Output {
             let own = &blocks[from..to.max(from)];
             raw_boxes::settle(filing, own);
             raw_tail::settle(filing, own);
+            raw_notes::settle(filing, own);
         }
     }
     out

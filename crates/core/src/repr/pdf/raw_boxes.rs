@@ -10,7 +10,9 @@
 //! - the city, the state and the zip code are drawn as the three blocks
 //!   just before the `(City)` label, or as two when the city and the state
 //!   share a line (`MENLO PARK CA`); the state is two capitals and the zip
-//!   code five digits (or five and four), so the three cannot be confused;
+//!   code five digits (or five and four), so the three cannot be confused.
+//!   A city wrapped over lines in its box (`MENLO` `PARK`) is one block,
+//!   right after the `(Street)` label;
 //! - failing that, the header's zip code and state are each the one block
 //!   of their shape in it: a block of a zip code alone, a block of a US
 //!   state's code alone (no other box draws such a value);
@@ -180,7 +182,7 @@ fn find(blocks: &[Block]) -> Boxes {
             boxes.names.push((joined(before), header));
         }
         if block.lines.len() == 1 && last.text == "(City)" {
-            boxes.places.extend(place(&blocks[i.saturating_sub(3)..i]).map(|p| (p, header)));
+            boxes.places.extend(place(&blocks[i.saturating_sub(4)..i]).map(|p| (p, header)));
         }
     }
     boxes
@@ -226,8 +228,9 @@ fn is_label(text: &str) -> bool {
     numbered || text.starts_with('(') || text.chars().count() <= 1 || has_date(text)
 }
 
-/// The city, state and zip code drawn as the blocks just before `(City)`:
-/// `city`, `ST`, `zip`, or `city ST`, `zip` (see the module docs).
+/// The city, state and zip code drawn as the blocks just before `(City)`
+/// (`before`, the last four): `city`, `ST`, `zip`, or `city ST`, `zip`
+/// (see the module docs).
 fn place(before: &[Block]) -> Option<[Cell; 3]> {
     let one = |b: &Block| match b.lines.as_slice() {
         [only] => Some(only.clone()),
@@ -238,8 +241,16 @@ fn place(before: &[Block]) -> Option<[Cell; 3]> {
     let (last, rest) = rest.split_last()?;
     let last = one(last)?;
     if is_state(&last.text) {
-        let city = rest.last().and_then(one).filter(|c| is_city(&c.text))?;
-        return Some([city, last, zip]);
+        let (city, rest) = rest.split_last()?;
+        let city = match city.lines.as_slice() {
+            [only] => only.clone(),
+            // A city wrapped in its box: a block right after the street's label.
+            lines => {
+                let street = rest.last().and_then(|b| b.lines.last()).is_some_and(|l| l.text == "(Street)");
+                (street && lines.iter().all(|l| is_city(&l.text))).then(|| joined(lines))?
+            }
+        };
+        return is_city(&city.text).then_some([city, last, zip]);
     }
     // The city and the state on one line: `MENLO PARK CA`.
     let (city, state) = last.text.rsplit_once(' ')?;

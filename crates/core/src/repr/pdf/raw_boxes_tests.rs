@@ -52,6 +52,16 @@ fn an_amendment_header_has_two_dates_and_settles_none() {
 }
 
 #[test]
+fn a_city_wrapped_in_its_box_right_after_the_streets_label_is_joined() {
+    let wrapped = HEADER.replace("SPRINGFIELD\n", "SPRING\nFIELD\n");
+    let boxes = find(&blocks(&wrapped, 0));
+    assert_eq!(boxes.places[0].0[0].text, "SPRING FIELD");
+    // Elsewhere a block of two lines may be two boxes' values.
+    let away = wrapped.replace("(Street)\n\n", "(Street)\n\n02/03/2024\n\n");
+    assert!(find(&blocks(&away, 0)).places.is_empty());
+}
+
+#[test]
 fn the_city_and_state_on_one_line_are_split() {
     let text = "MENLO PARK CA\n\n94025\n\n(City)\n";
     let boxes = find(&blocks(text, 0));

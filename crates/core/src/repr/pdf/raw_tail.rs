@@ -49,12 +49,13 @@ use crate::source::Span;
 pub(crate) const BOX_WIDTH: usize = 36;
 
 /// A line of the page's width: remarks' or footnotes' text, not a name's.
-const PAGE_LINE: usize = 70;
+pub(crate) const PAGE_LINE: usize = 70;
 
 /// Read the remarks and the signatures of one filing from its blocks (see
 /// the module docs), replacing the header reader's.
 pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
     let Some(tail) = tail(blocks) else { return };
+    end_footnotes(filing, &tail);
     let signatures = signatures(&tail);
     if signatures.is_empty() {
         return;
@@ -80,6 +81,23 @@ pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
     if let Some((remarks, origin)) = tail.remarks {
         let value = Some(remarks.text).filter(|t| !t.is_empty());
         filing.remarks = Field { value, span: Some(remarks.span), origin, ..Field::default() };
+    }
+}
+
+/// A footnote read on into the first name's lines (no blank line between
+/// them in drawing order) ends where they begin: its text loses them.
+fn end_footnotes(filing: &mut Filing, tail: &Tail) {
+    let Some(first) = tail.lines.first() else { return };
+    let at = first.span.start;
+    for note in &mut filing.footnotes {
+        let Some(span) = note.text.span.filter(|s| s.start < at && at < s.end) else { continue };
+        let taken: Vec<&str> =
+            tail.lines.iter().take_while(|c| c.span.end <= span.end).map(|c| c.text.as_str()).collect();
+        let suffix = format!(" {}", taken.join(" "));
+        if let Some(text) = note.text.value.as_deref().and_then(|v| v.strip_suffix(suffix.as_str())) {
+            note.text.value = Some(text.to_owned());
+            note.text.span = Some(Span::new(span.start as usize, at as usize));
+        }
     }
 }
 

@@ -157,3 +157,18 @@ fn a_pages_break_parts_no_name_from_its_date() {
     assert_eq!(f.remarks.origin, Origin::Read);
     assert_eq!(names(&f), [("/s/ Jane Roe", Origin::Read)]);
 }
+
+#[test]
+fn a_footnote_read_on_into_the_first_name_ends_where_it_begins() {
+    let text = "1. A fictional footnote.\n\nEXAMPLE HOLDINGS\nLLC, by Jane Roe\n\n01/02/2024\n\n** Signature of Reporting Person\n";
+    let mut f = Filing::default();
+    let start = text.find("A fictional").unwrap_or_default();
+    let end = text.find("HOLDINGS").unwrap_or_default() + "HOLDINGS".len();
+    let id = crate::model::FootnoteId::new("F1");
+    let note = Field::read("A fictional footnote. EXAMPLE HOLDINGS".to_owned(), Span::new(start, end));
+    f.footnotes.push(crate::model::Footnote { id, text: note });
+    settle(&mut f, &blocks(text, 0));
+    assert_eq!(f.footnotes[0].text.value.as_deref(), Some("A fictional footnote."));
+    assert_eq!(f.footnotes[0].text.origin, Origin::Read);
+    assert_eq!(names(&f), [("EXAMPLE HOLDINGS LLC, by Jane Roe", Origin::Read)]);
+}
