@@ -229,6 +229,10 @@ impl<'a> Search<'a> {
     fn reading(mut self) -> Option<Rows<'a>> {
         let start = State { placed: [0; 9], indirect: 0, last: None };
         self.best(0, start)?;
+        // A search that gave up reads nothing: no need to collect its readings.
+        if self.gave_up {
+            return None;
+        }
         let mut readings: Vec<Vec<(usize, Col)>> = Vec::new();
         self.collect(0, start, &mut Vec::new(), &mut readings)?;
         if self.gave_up {
