@@ -262,6 +262,44 @@ mod tests {
     }
 
     #[test]
+    fn a_form_3_derivative_holding_needs_no_amount_owned_following() {
+        // A fictional Form 3's Table II, which prints the underlying amount
+        // and no amount owned following: its holding is whole without one.
+        let table = "1/2/25, 9:00 AM SEC FORM 3\nFORM 3\n\
+            Table I - Non-Derivative Securities Beneficially Owned\n\
+            Table II - Derivative Securities Beneficially Owned\n\
+            1. Title of Derivative Security (Instr. 4) 2. Date Exercisable and 3. Title and Amount of Securities 4. 5. 6. Nature of\n";
+        let text = format!(
+            "{table}Series A Preferred Stock (1) (1) Common Stock 1,000 (1) I By Trust\nExplanation of Responses:\n"
+        );
+        let out = parse(&text);
+        let row = &out.filings[0].derivative_table[0];
+        assert_eq!(row.security_title.text(), "Series A Preferred Stock");
+        assert_eq!(row.underlying_security_title.text(), "Common Stock");
+        assert_eq!(row.underlying_security_shares.decimal(), Some(1000.into()));
+        assert!(row.underlying_security_shares.origin.is_read(), "{:?}", out.filings[0].diagnostics);
+        assert!(row.security_title.origin.is_read(), "{:?}", out.filings[0].diagnostics);
+        assert!(row.expiration_date.origin.is_read());
+        // Its underlying title wrapped around it, off its line: its values are a row's still.
+        let text = format!(
+            "{table}Common\nSeries A Preferred Stock (1) (1) 1,000 (1) I By Trust\nStock\nExplanation of Responses:\n"
+        );
+        let out = parse(&text);
+        let row = &out.filings[0].derivative_table[0];
+        assert_eq!(row.underlying_security_shares.decimal(), Some(1000.into()));
+        assert!(row.underlying_security_shares.origin.is_read(), "{:?}", out.filings[0].diagnostics);
+        assert!(row.underlying_security_title.value.is_none());
+        // Its dates not shown (fallen onto a line of their own): a piece of a row, in doubt.
+        let text = format!(
+            "{table}Series A Preferred Stock Common Stock 1,000 I By Trust\nExplanation of Responses:\n"
+        );
+        let out = parse(&text);
+        let row = &out.filings[0].derivative_table[0];
+        assert_eq!(row.underlying_security_shares.decimal(), Some(1000.into()));
+        assert!(!row.underlying_security_shares.origin.is_read());
+    }
+
+    #[test]
     fn an_amendments_date_not_found_in_a_header_made_from_a_pdf_is_missing() {
         // A fictional Form 4/A whose amendment date went astray.
         let text = "1/2/25, 9:00 AM SEC FORM 4/A\nFORM 4/A\n4. If Amendment, Date of Original Filed (Month/Day/Year)\n\

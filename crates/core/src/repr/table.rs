@@ -204,18 +204,27 @@ pub(crate) fn finish_row(row: &mut Row, layout: &Layout, table: Table) {
     }
 }
 
+/// The columns of text: the titles and the nature of ownership.
+const TEXT: [Column; 3] = [Column::SecurityTitle, Column::UnderlyingSecurityTitle, Column::NatureOfOwnership];
+
 /// A row read without its table's headings (the form's standard columns
 /// assumed): kept as read only when it fills the columns every row of its
 /// kind has — the title, the amount owned and the ownership form, and for a
-/// transaction its date, code, amount and direction — with nothing in
-/// doubt; otherwise every value of it is marked uncertain. Its empty
+/// transaction its date, code, amount and direction — with no value in
+/// doubt (a text may be); otherwise every value of it is marked uncertain. Its empty
 /// columns are missing, not empty: no cell showed them.
 pub(crate) fn doubt_unless_complete(mut row: Row, table: Table) -> Row {
-    // A title wrapped off the line of the row's values (centred on a band of
-    // lines) leaves the values no less a row's: the title alone is missing.
+    // A title (or underlying title) wrapped off the line of the row's values
+    // (centred on a band of lines) leaves the values no less a row's: the
+    // title alone is missing.
     let complete = is_complete(&row)
-        || (row.security_title.value.is_none() && complete_besides(&row, Some(Column::SecurityTitle)));
-    let in_doubt = Column::ALL.iter().any(|c| matches!(row.cell(*c).meta().2, Origin::Uncertain));
+        || [Column::SecurityTitle, Column::UnderlyingSecurityTitle]
+            .into_iter()
+            .any(|c| !row.cell(c).has_value() && complete_besides(&row, Some(c)));
+    // A text in doubt (which of the row's text columns a word is in) leaves
+    // its values no less the row's.
+    let in_doubt =
+        Column::ALL.iter().any(|c| !TEXT.contains(c) && matches!(row.cell(*c).meta().2, Origin::Uncertain));
     // Without cells to go by, an empty column is not known to be empty.
     for column in Column::ALL {
         let cell = row.cell(column);
@@ -256,8 +265,33 @@ fn complete_besides(row: &Row, skip: Option<Column>) -> bool {
         || row.transaction_shares.value.is_some()
         || row.transaction_total_value.value.is_some())
         && (row.shares_owned_following_transaction.value.is_some()
-            || row.value_owned_following_transaction.value.is_some());
+            || row.value_owned_following_transaction.value.is_some()
+            || underlying_holding_complete(row, skip));
     filled && amounts
+}
+
+/// Whether a holding in a table that prints no amount owned following
+/// (Form 3's Table II, whose layout left that column missing) shows what
+/// that table prints for every holding instead: the underlying security's
+/// title and amount (or value), and its date exercisable and expiration
+/// date (each a date or footnote marks) — but for one column (`skip`).
+fn underlying_holding_complete(row: &Row, skip: Option<Column>) -> bool {
+    let owned = &row.shares_owned_following_transaction;
+    let not_printed =
+        owned.value.is_none() && owned.span.is_none() && matches!(owned.origin, Origin::Missing);
+    let shows = |c: Column| shows(row, c);
+    row.kind == RowKind::Holding
+        && not_printed
+        && (row.underlying_security_title.value.is_some() || skip == Some(Column::UnderlyingSecurityTitle))
+        && (row.underlying_security_shares.value.is_some() || row.underlying_security_value.value.is_some())
+        && shows(Column::ExerciseDate)
+        && shows(Column::ExpirationDate)
+}
+
+/// Whether a row shows something in a column: a value or footnote marks.
+fn shows(row: &Row, column: Column) -> bool {
+    let cell = row.cell(column);
+    cell.has_value() || !cell.meta().0.is_empty()
 }
 
 /// Whether the row's amount was read but the rendering did not show which
@@ -390,13 +424,12 @@ pub(crate) fn doubt_rows_together_but_first(
     pieces: Option<&[bool]>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let text = [Column::SecurityTitle, Column::UnderlyingSecurityTitle, Column::NatureOfOwnership];
     let in_doubt = |(k, row): (usize, &Row)| {
         let pieced = pieces.is_none_or(|p| p.get(k).copied().unwrap_or(true));
         (pieced || !is_whole(row, table))
             && Column::ALL
                 .iter()
-                .any(|c| !text.contains(c) && matches!(row.cell(*c).meta().2, Origin::Uncertain))
+                .any(|c| !TEXT.contains(c) && matches!(row.cell(*c).meta().2, Origin::Uncertain))
     };
     let Some(before) = rows.iter().enumerate().position(in_doubt) else { return };
     let first = rows[before].span;
@@ -448,10 +481,7 @@ pub(crate) fn doubt_rows_together_but_first(
 /// direct holding; an amount as shares or as a value.
 pub(crate) fn is_whole(row: &Row, table: Table) -> bool {
     use Column as C;
-    let shows = |c: Column| {
-        let cell = row.cell(c);
-        cell.has_value() || !cell.meta().0.is_empty()
-    };
+    let shows = |c: Column| shows(row, c);
     let blank_or_paired = [
         C::DeemedExecutionDate,
         C::TransactionFormType,
@@ -514,7 +544,7 @@ fn continues(prev: &Row, row: &Row) -> bool {
 /// Mark the text cells of a row (title, underlying title, nature) uncertain:
 /// wrapped text near it may belong to them.
 pub(crate) fn doubt_text(row: &mut Row) {
-    for column in [Column::SecurityTitle, Column::UnderlyingSecurityTitle, Column::NatureOfOwnership] {
+    for column in TEXT {
         if row.cell(column).has_value() && row.cell(column).meta().2.is_read() {
             set_origin(row, column, Origin::Uncertain);
         }
@@ -666,6 +696,18 @@ mod tests {
         let kept = doubt_unless_complete(row.clone(), Table::NonDerivative);
         assert_eq!(kept.shares_owned_following_transaction.origin, Origin::Read);
         assert_eq!(kept.security_title.origin, Origin::Missing);
+        // A text in doubt (which of the row's text columns a word is in)
+        // leaves the values no less the row's; a value in doubt does not.
+        let title = Field::read("Common Stock".to_owned(), Span::new(0, 12));
+        row.security_title = Field { origin: Origin::Uncertain, ..title.clone() };
+        let kept = doubt_unless_complete(row.clone(), Table::NonDerivative);
+        assert_eq!(kept.shares_owned_following_transaction.origin, Origin::Read);
+        assert_eq!(kept.security_title.origin, Origin::Uncertain);
+        row.security_title = title;
+        row.direct_or_indirect_ownership.origin = Origin::Uncertain;
+        let doubted = doubt_unless_complete(row.clone(), Table::NonDerivative);
+        assert_eq!(doubted.shares_owned_following_transaction.origin, Origin::Uncertain);
+        row.security_title = Field::default();
         // Its ownership form lost too: a piece of a row, its values in doubt.
         row.direct_or_indirect_ownership = Field::default();
         let doubted = doubt_unless_complete(row, Table::NonDerivative);

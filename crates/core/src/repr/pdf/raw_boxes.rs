@@ -22,15 +22,21 @@
 //! for the first owner (the one the header shows) when the header has one
 //! such box only. Everything else stays as the reader left it.
 //!
-//! One thing the drawing order loses for certain: which of the two check
-//! boxes at the top (no longer subject to Section 16; Rule 10b5-1) a mark
-//! `X` is in — the mark is drawn away from both labels. Where the form
-//! prints both boxes and either is read as checked, both are marked
-//! uncertain, with a diagnostic; no mark at all leaves both unchecked.
+//! One thing the drawing order loses for certain: which box a mark `X`
+//! is in — a mark is drawn away from its label. But each box checked in
+//! the header is one mark: the reporting person's relationships (at least
+//! one), the two check boxes at the top (no longer subject to Section 16;
+//! Rule 10b5-1) and the one of the two joint filing boxes. So when the
+//! header holds two marks, one is the joint filing box's and the other a
+//! relationship's: neither check box at the top is checked. Otherwise,
+//! when either is read as checked, both are marked uncertain, with a
+//! diagnostic; no mark read for either leaves both unchecked (one more
+//! mark than the relationships read may still be a check box's: not
+//! known from the drawing order).
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Field, Filing, Origin, ReportingOwner};
-use crate::repr::cells::{Cell, read_date};
+use crate::repr::cells::{Cell, check_mark, read_date};
 use crate::repr::form::PERIOD_OF_REPORT;
 use crate::repr::pdf::raw_table::{Block, title_of};
 use crate::source::Span;
@@ -47,8 +53,8 @@ struct Boxes {
     /// The header's blocks of a zip code alone, and of a state's code alone.
     zips: Vec<Cell>,
     states: Vec<Cell>,
-    /// Whether the header prints the Rule 10b5-1 box.
-    rule_10b5: bool,
+    /// The header's check marks (`X` alone, or run into a label: `X Form`).
+    marks: usize,
 }
 
 /// Settle the values the header's boxes give in one filing read from
@@ -69,9 +75,7 @@ pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
     filing
         .diagnostics
         .retain(|d| !(d.code == Code::UnplacedContent && d.span.is_some_and(|s| placed.contains(&s))));
-    if boxes.rule_10b5 {
-        doubt_check_boxes(filing);
-    }
+    settle_check_boxes(filing, boxes.marks);
     let single = filing.document_type.value.is_some_and(|t| !t.is_amendment());
     if let ([date], true) = (boxes.dates.as_slice(), single)
         && let Some(value) = read_date(&date.text)
@@ -83,23 +87,29 @@ pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
     }
 }
 
-/// Both check boxes in doubt when either is read as checked (see the
-/// module docs).
-fn doubt_check_boxes(filing: &mut Filing) {
+/// The check boxes at the top settled by the count of the header's marks,
+/// or put in doubt (see the module docs).
+fn settle_check_boxes(filing: &mut Filing, marks: usize) {
     let boxes = [&mut filing.not_subject_to_section16, &mut filing.aff10b5_one];
-    if !boxes.iter().any(|b| b.value == Some(true) && b.origin.is_read()) {
+    let shown: Vec<&mut Field<bool>> = boxes.into_iter().filter(|b| b.origin.is_read()).collect();
+    if marks == 2 {
+        for field in shown {
+            field.value = Some(false);
+            field.origin = Origin::Read;
+        }
         return;
     }
-    let span = boxes.iter().find_map(|b| b.span.filter(|_| b.value == Some(true)));
-    for field in boxes {
-        if field.origin.is_read() {
-            field.origin = Origin::Uncertain;
-        }
+    if !shown.iter().any(|b| b.value == Some(true)) {
+        return;
+    }
+    let span = shown.iter().find_map(|b| b.span.filter(|_| b.value == Some(true)));
+    for field in shown {
+        field.origin = Origin::Uncertain;
     }
     filing.diagnostics.push(Diagnostic::new(
         Code::ColumnUncertain,
         span,
-        "a check box's mark was read from PDF text without layout, but it is drawn away from both boxes (no longer subject to Section 16; Rule 10b5-1): which one it checks is not known",
+        "a check box at the top (no longer subject to Section 16; Rule 10b5-1) was read from PDF text without layout, where a mark is drawn away from its box: which box a mark checks is not known",
     ));
 }
 
@@ -153,7 +163,7 @@ fn find(blocks: &[Block]) -> Boxes {
             header = false;
         }
         if header {
-            boxes.rule_10b5 |= block.lines.iter().any(|l| l.text.contains("Rule 10b5"));
+            boxes.marks += block.lines.iter().filter(|l| is_mark(&l.text)).count();
             boxes.dates.extend(block.lines.iter().filter(|l| has_date(&l.text)).cloned());
             if let [only] = block.lines.as_slice() {
                 if is_zip(&only.text) {
@@ -174,6 +184,16 @@ fn find(blocks: &[Block]) -> Boxes {
         }
     }
     boxes
+}
+
+/// A check mark alone, or run into the label beside it (`X Form filed by`,
+/// `X below)`).
+fn is_mark(text: &str) -> bool {
+    const LABELS: [&str; 8] = ["Form", "below)", "Director", "Officer", "Other", "10%", "Section", "Check"];
+    check_mark(text) == Some(true)
+        || text.split_once(' ').is_some_and(|(m, rest)| {
+            check_mark(m) == Some(true) && LABELS.iter().any(|l| rest.starts_with(l))
+        })
 }
 
 /// Whether a line has a date in it (alone or among other words).

@@ -103,6 +103,22 @@ affirmative defense conditions of Rule 10b5-1(c). See Instruction 10.\n";
     f.aff10b5_one = Field::read(false, Span::new(0, 1));
     settle(&mut f, &blocks(&text.replace("X\n", ""), 0));
     assert_eq!(f.aff10b5_one.origin, Origin::Read);
+    // Two marks in the header, a relationship's and the joint filing
+    // box's: neither check box is checked, whatever the reader took the
+    // first mark for. A third mark may be either box's.
+    let boxes = "\n\nDirector\n10% Owner\n\n6. Individual or Joint/Group Filing\nX Form filed by One Reporting Person\n";
+    let two = format!("{text}{boxes}");
+    let mut f = filing(FormType::Form4);
+    f.not_subject_to_section16 = Field::read(true, Span::new(24, 25));
+    f.aff10b5_one = Field::read(false, Span::new(24, 25));
+    settle(&mut f, &blocks(&two, 0));
+    assert_eq!(f.not_subject_to_section16.value, Some(false));
+    assert_eq!(f.not_subject_to_section16.origin, Origin::Read);
+    assert_eq!(f.aff10b5_one.origin, Origin::Read);
+    let three = two.replace("Director", "X\nDirector");
+    f.not_subject_to_section16 = Field::read(true, Span::new(24, 25));
+    settle(&mut f, &blocks(&three, 0));
+    assert_eq!(f.not_subject_to_section16.origin, Origin::Uncertain);
 }
 
 #[test]

@@ -1,7 +1,8 @@
-//! Table I of PDF text without layout whose rows' cells are drawn
+//! Tables I and II of PDF text without layout whose rows' cells are drawn
 //! interleaved: a row's left part (title, date, code, amount, price) may be
 //! drawn before or after its right part (amount owned, form, nature), and
-//! several rows' cells of one column may come one after another.
+//! several rows' cells of one column may come one after another (Table II
+//! is often drawn column block by column block).
 //!
 //! What the drawing order keeps, and what is read from it:
 //!
@@ -13,7 +14,11 @@
 //! - the values' kinds give the numbers of rows: each transaction has two
 //!   letters (code, (A) or (D)) and each row one more (its form), each
 //!   transaction one amount and each row one more (owned); every
-//!   transaction has a date and a `$` price;
+//!   transaction has a date and a `$` price; in Table II each transaction
+//!   has a code, an amount, a date and a price, and each row a form, an
+//!   underlying amount, an amount owned, and a conversion price, a date
+//!   exercisable and one of expiration, where footnote marks alone may
+//!   stand for a price or a date;
 //! - a nature of ownership belongs to an indirect (`I`) row, drawn after its
 //!   form, one each, in order; a phrase that says who holds (`By …`,
 //!   `See …`) is no title, and one that names a kind of security (`… Stock`)
@@ -27,34 +32,64 @@
 //! costs one run however long it is). The table is read only when every
 //! reading nearest that order, by both weights, gives the same rows;
 //! otherwise, or when the table has values this model has no place for
-//! (deemed dates, `V`, footnote marks drawn alone), nothing is read here.
+//! (deemed dates, `V`, Table I's footnote marks drawn alone), nothing is
+//! read here.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
+use crate::model::Table;
 use crate::repr::align::{Kind, Token};
 
-/// The columns of Table I read here, in the form's order.
+/// The columns read here, in the form's order: each table's columns
+/// ([`NON_DERIVATIVE`], [`DERIVATIVE`]) are some of them, in this order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Col {
     Title,
+    ConversionPrice,
     Date,
     Code,
     Shares,
     AcquiredDisposed,
+    ExerciseDate,
+    ExpirationDate,
+    UnderlyingTitle,
+    UnderlyingShares,
     Price,
     Owned,
     DirectIndirect,
     Nature,
 }
 
-/// The columns, in order, for counting.
-const COLS: [Col; 9] = [
+/// How many columns there are in all.
+const ALL_COLS: usize = 14;
+
+/// Table I's columns, in order.
+const NON_DERIVATIVE: &[Col] = &[
     Col::Title,
     Col::Date,
     Col::Code,
     Col::Shares,
     Col::AcquiredDisposed,
+    Col::Price,
+    Col::Owned,
+    Col::DirectIndirect,
+    Col::Nature,
+];
+
+/// Table II's columns, in order. The amount's (A) or (D) is the column it
+/// is printed in, not a value of its own; the deemed date and `V` are not
+/// read here.
+const DERIVATIVE: &[Col] = &[
+    Col::Title,
+    Col::ConversionPrice,
+    Col::Date,
+    Col::Code,
+    Col::Shares,
+    Col::ExerciseDate,
+    Col::ExpirationDate,
+    Col::UnderlyingTitle,
+    Col::UnderlyingShares,
     Col::Price,
     Col::Owned,
     Col::DirectIndirect,
@@ -68,15 +103,12 @@ const MOST_ROWS: usize = 64;
 /// then left to the row-by-row reader).
 const MOST_STATES: usize = 20_000;
 
-/// The most readings of least cost compared.
-const MOST_READINGS: usize = 16;
-
 /// Where the search stands after some tokens: how many cells of each column
 /// are placed (their sum is the number of tokens read), and which rows are
 /// indirect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct State {
-    placed: [u8; 9],
+    placed: [u8; ALL_COLS],
     indirect: u64,
     /// The row and column of the last token (kept only when runs are weighed).
     last: Option<(u8, Col)>,
@@ -90,10 +122,17 @@ enum Weigh {
     /// Every run of one row's cells in column order (the date, the code
     /// and the amount in any order) after the first.
     Runs,
+    /// Every pair of cells drawn the other way round from column by
+    /// column, row by row (a block of rows drawn column by column).
+    ColumnPairs,
+    /// Every run after the first of one row's cells in column order or of
+    /// one column's cells (in row order, as every column is drawn).
+    Strokes,
 }
 
-/// The numbers of rows a table's values make.
+/// The table's columns, and the numbers of rows its values make.
 struct Counts {
+    cols: &'static [Col],
     rows: usize,
     transactions: usize,
 }
@@ -102,6 +141,10 @@ struct Search<'a> {
     tokens: &'a [Token],
     /// The columns each token can fill, a bit per column (`Col::takes`, once per token).
     fits: &'a [u16],
+    /// How many tokens from each on can fill each column (one more entry
+    /// than tokens): a reading that needs more cells of a column than are
+    /// left is given up at once.
+    left: &'a [[u16; ALL_COLS]],
     counts: &'a Counts,
     weigh: Weigh,
     /// Least cost (pairs drawn out of order) from a state to the end; `None`: no way.
@@ -111,16 +154,29 @@ struct Search<'a> {
     gave_up: bool,
 }
 
-/// The rows of a Table I whose cells may be drawn interleaved, each row's
+/// The rows of a table whose cells may be drawn interleaved, each row's
 /// tokens in the form's column order; `None` when the table does not fit
 /// the model or its reading is not certain (see the module docs).
-pub(crate) fn untangle(tokens: &[Token]) -> Option<Vec<Vec<Token>>> {
-    let counts = counts(tokens)?;
-    let fits: Vec<u16> =
-        tokens.iter().map(|t| COLS.iter().filter(|c| c.takes(t)).fold(0, |bits, c| bits | c.bit())).collect();
+pub(crate) fn untangle(tokens: &[Token], table: Table) -> Option<Vec<Vec<Token>>> {
+    let counts = match table {
+        Table::NonDerivative => non_derivative_counts(tokens)?,
+        Table::Derivative => derivative_counts(tokens)?,
+    };
+    let fits: Vec<u16> = tokens
+        .iter()
+        .map(|t| counts.cols.iter().filter(|c| c.takes(t)).fold(0, |bits, c| bits | c.bit()))
+        .collect();
+    let mut left = vec![[0; ALL_COLS]; tokens.len() + 1];
+    for k in (0..tokens.len()).rev() {
+        left[k] = left[k + 1];
+        for col in counts.cols.iter().filter(|c| fits[k] & c.bit() != 0) {
+            left[k][col.index()] += 1;
+        }
+    }
     let search = |weigh| Search {
         tokens,
         fits: &fits,
+        left: &left,
         counts: &counts,
         weigh,
         // Room up front for as many states as tokens squared, at most the
@@ -128,12 +184,12 @@ pub(crate) fn untangle(tokens: &[Token]) -> Option<Vec<Vec<Token>>> {
         memo: HashMap::with_capacity_and_hasher(tokens.len().pow(2).min(MOST_STATES), Default::default()),
         gave_up: false,
     };
-    let pairs = search(Weigh::Pairs).reading()?;
-    let runs = search(Weigh::Runs).reading()?;
-    if !same_rows(&pairs, &runs) {
-        return None;
-    }
-    Some(pairs.into_iter().map(|row| row.into_iter().map(|(_, t)| t.clone()).collect()).collect())
+    let agreed = |one, other| {
+        let first = search(one).reading()?;
+        same_rows(&first, &search(other).reading()?).then_some(first)
+    };
+    let rows = agreed(Weigh::Pairs, Weigh::Runs).or_else(|| agreed(Weigh::ColumnPairs, Weigh::Strokes))?;
+    Some(rows.into_iter().map(|row| row.into_iter().map(|(_, t)| t.clone()).collect()).collect())
 }
 
 /// A reading's rows: each row's cells (column and token) in column order.
@@ -147,9 +203,14 @@ fn same_rows(one: &Rows<'_>, other: &Rows<'_>) -> bool {
         })
 }
 
-/// The rows and transactions the tokens' kinds make, when they fit.
-fn counts(tokens: &[Token]) -> Option<Counts> {
-    let n = |f: &dyn Fn(Kind) -> bool| tokens.iter().filter(|t| f(t.kind)).count();
+/// How many of the tokens are of a kind.
+fn count(tokens: &[Token], f: impl Fn(Kind) -> bool) -> usize {
+    tokens.iter().filter(|t| f(t.kind)).count()
+}
+
+/// The rows and transactions a Table I's tokens' kinds make, when they fit.
+fn non_derivative_counts(tokens: &[Token]) -> Option<Counts> {
+    let n = |f: &dyn Fn(Kind) -> bool| count(tokens, f);
     if n(&|k| matches!(k, Kind::Marks | Kind::Letter('V'))) > 0 {
         return None;
     }
@@ -163,7 +224,33 @@ fn counts(tokens: &[Token]) -> Option<Counts> {
         && texts >= rows
         && n(&|k| k == Kind::Date) == transactions
         && n(&|k| k == Kind::Dollars) == transactions;
-    fits.then_some(Counts { rows, transactions })
+    fits.then_some(Counts { cols: NON_DERIVATIVE, rows, transactions })
+}
+
+/// The rows and transactions a Table II's tokens' kinds make, when they
+/// fit: each transaction has a code, an amount, a date and a price (`$`
+/// or footnote marks), each row a form, an underlying amount and an
+/// amount owned, and a price of conversion, a date exercisable and one of
+/// expiration (each a value or footnote marks: "see the footnote").
+fn derivative_counts(tokens: &[Token]) -> Option<Counts> {
+    let n = |f: &dyn Fn(Kind) -> bool| count(tokens, f);
+    if n(&|k| k == Kind::Letter('V')) > 0 {
+        return None;
+    }
+    let letters = n(&|k| matches!(k, Kind::Letter(_)));
+    let numbers = n(&|k| k == Kind::Number);
+    let rows = numbers.checked_sub(letters)?;
+    let transactions = letters.checked_sub(rows)?;
+    let dates = n(&|k| k == Kind::Date);
+    let dollars = n(&|k| k == Kind::Dollars);
+    let marks = n(&|k| k == Kind::Marks);
+    let fits = rows > 0
+        && rows <= MOST_ROWS
+        && n(&|k| k == Kind::Text) >= 2 * rows
+        && (transactions..=transactions + 2 * rows).contains(&dates)
+        && dollars <= rows + transactions
+        && dates + dollars + marks == 3 * rows + 2 * transactions;
+    fits.then_some(Counts { cols: DERIVATIVE, rows, transactions })
 }
 
 /// Whether a phrase says who holds (`By Trust`, `See Footnote`): a nature
@@ -202,22 +289,28 @@ impl Col {
     /// How many cells the column has.
     fn total(self, counts: &Counts) -> usize {
         match self {
-            Col::Title | Col::Owned | Col::DirectIndirect | Col::Nature => counts.rows,
-            _ => counts.transactions,
+            Col::Date | Col::Code | Col::Shares | Col::AcquiredDisposed | Col::Price => counts.transactions,
+            _ => counts.rows,
         }
     }
 
     /// Whether a token can fill the column.
     fn takes(self, token: &Token) -> bool {
         match (self, token.kind) {
-            (Col::Title, Kind::Text) => !names_a_holder(&token.text),
+            (Col::Title | Col::UnderlyingTitle, Kind::Text) => !names_a_holder(&token.text),
             (Col::Nature, Kind::Text) => !names_a_security(&token.text) || names_a_holder(&token.text),
             (Col::Date, Kind::Date) => true,
             (Col::Code, Kind::Letter(_)) => true,
             (Col::AcquiredDisposed, Kind::Letter(c)) => c == 'A' || c == 'D',
             (Col::DirectIndirect, Kind::Letter(c)) => c == 'D' || c == 'I',
-            (Col::Shares | Col::Owned, Kind::Number) => true,
-            (Col::Price, Kind::Dollars) => true,
+            (Col::Shares | Col::UnderlyingShares | Col::Owned, Kind::Number) => true,
+            (Col::Price | Col::ConversionPrice, Kind::Dollars) => true,
+            (Col::ExerciseDate | Col::ExpirationDate, Kind::Date) => true,
+            // Marks alone fill these in Table II ("see the footnote"); in
+            // Table I (no such column) marks alone never get here.
+            (Col::Price | Col::ConversionPrice | Col::ExerciseDate | Col::ExpirationDate, Kind::Marks) => {
+                true
+            }
             _ => false,
         }
     }
@@ -226,21 +319,55 @@ impl Col {
 impl<'a> Search<'a> {
     /// The rows every reading of least cost gives; `None` when they differ
     /// (or the search gives up).
+    ///
+    /// The readings are not listed one by one (cells of like text, such as a
+    /// column of `(1)`s, make as many readings as their orders): every step
+    /// some reading of least cost takes is followed once from each state,
+    /// and the cells those steps fill, with their tokens, are gathered. All
+    /// readings give the same rows exactly when every gathered cell has one
+    /// text and there are as many cells as tokens (each reading fills one a
+    /// token).
     fn reading(mut self) -> Option<Rows<'a>> {
-        let start = State { placed: [0; 9], indirect: 0, last: None };
+        let start = State { placed: [0; ALL_COLS], indirect: 0, last: None };
         self.best(0, start)?;
-        // A search that gave up reads nothing: no need to collect its readings.
+        // A search that gave up reads nothing: no need to gather its readings.
         if self.gave_up {
             return None;
         }
-        let mut readings: Vec<Vec<(usize, Col)>> = Vec::new();
-        self.collect(0, start, &mut Vec::new(), &mut readings)?;
-        if self.gave_up {
+        let mut cells: HashMap<(usize, Col), usize> = HashMap::new();
+        let mut seen: HashSet<State, BuildHasherDefault<StateHasher>> = HashSet::default();
+        let mut stack = vec![(0, start)];
+        while let Some((at, state)) = stack.pop() {
+            if at == self.tokens.len() {
+                continue;
+            }
+            let target = self.best(at, state)?;
+            for col in self.columns(at) {
+                let Some((next, cost)) = self.step(at, col, &state) else { continue };
+                if self.best(at + 1, next).map(|rest| rest + cost) != Some(target) {
+                    continue;
+                }
+                let row = self.row_of(col, &state)?;
+                let first = *cells.entry((row, col)).or_insert(at);
+                if self.tokens.get(first)?.text != self.tokens.get(at)?.text {
+                    return None;
+                }
+                if seen.insert(next) {
+                    stack.push((at + 1, next));
+                }
+            }
+        }
+        if self.gave_up || cells.len() != self.tokens.len() {
             return None;
         }
-        let mut rows = readings.iter().map(|r| self.rows(r));
-        let first = rows.next()?;
-        rows.all(|r| same_rows(&first, &r)).then_some(first)
+        let mut rows: Rows<'a> = vec![Vec::new(); self.counts.rows];
+        for ((row, col), at) in cells {
+            rows.get_mut(row)?.push((col, self.tokens.get(at)?));
+        }
+        for row in &mut rows {
+            crate::sort::by_key(row, |(col, _)| *col);
+        }
+        Some(rows)
     }
 
     /// The row the next cell of `col` falls in, from the state.
@@ -264,7 +391,7 @@ impl<'a> Search<'a> {
     /// The columns token `at` can fill, in the form's order.
     fn columns(&self, at: usize) -> impl Iterator<Item = Col> + use<> {
         let bits = self.fits.get(at).copied().unwrap_or(0);
-        COLS.into_iter().filter(move |c| bits & c.bit() != 0)
+        self.counts.cols.iter().copied().filter(move |c| bits & c.bit() != 0)
     }
 
     /// How many placed cells of `other` lie after row `row`'s cell of
@@ -290,15 +417,41 @@ impl<'a> Search<'a> {
         let row = self.row_of(col, state)?;
         let mut next = *state;
         next.placed[col.index()] += 1;
+        let left = self.left.get(at + 1)?;
+        let short = |c: &Col| {
+            // The natures' number is open until every form is placed.
+            *c != Col::Nature
+                && c.total(self.counts) > usize::from(next.placed[c.index()]) + usize::from(left[c.index()])
+        };
+        if self.counts.cols.iter().any(short) {
+            return None;
+        }
         if col == Col::DirectIndirect && self.tokens.get(at)?.kind == Kind::Letter('I') {
             next.indirect |= 1u64 << row;
         }
         let after = match self.weigh {
-            Weigh::Pairs => COLS.iter().map(|&other| Self::placed_after(other, state, row, col)).sum(),
-            Weigh::Runs => {
+            Weigh::Pairs => {
+                self.counts.cols.iter().map(|&other| Self::placed_after(other, state, row, col)).sum()
+            }
+            Weigh::Runs | Weigh::Strokes => {
                 let row = u8::try_from(row).ok()?;
                 next.last = Some((row, col));
-                usize::from(state.last.is_some_and(|(r, c)| r != row || c.rank() > col.rank()))
+                let down = self.weigh == Weigh::Strokes;
+                usize::from(
+                    state
+                        .last
+                        .is_some_and(|(r, c)| (r != row || c.rank() > col.rank()) && !(down && c == col)),
+                )
+            }
+            Weigh::ColumnPairs => {
+                // A column's cells are placed in row order: only the cells
+                // of the columns after this one are drawn the other way round.
+                self.counts
+                    .cols
+                    .iter()
+                    .filter(|&&other| other > col)
+                    .map(|&other| usize::from(state.placed[other.index()]))
+                    .sum()
             }
         };
         Some((next, u32::try_from(after).ok()?))
@@ -308,7 +461,7 @@ impl<'a> Search<'a> {
     fn best(&mut self, at: usize, state: State) -> Option<u32> {
         if at == self.tokens.len() {
             let natures = state.indirect.count_ones() as usize;
-            let full = COLS.iter().all(|&c| {
+            let full = self.counts.cols.iter().all(|&c| {
                 let want = if c == Col::Nature { natures } else { c.total(self.counts) };
                 usize::from(state.placed[c.index()]) == want
             });
@@ -332,61 +485,18 @@ impl<'a> Search<'a> {
         self.memo.insert(state, best);
         best
     }
-
-    /// Every reading with the least cost from `at` on (each token's
-    /// column, appended to `path`); `None` when there are too many.
-    fn collect(
-        &mut self,
-        at: usize,
-        state: State,
-        path: &mut Vec<(usize, Col)>,
-        out: &mut Vec<Vec<(usize, Col)>>,
-    ) -> Option<()> {
-        if at == self.tokens.len() {
-            if out.len() >= MOST_READINGS {
-                return None;
-            }
-            out.push(path.clone());
-            return Some(());
-        }
-        let target = self.best(at, state)?;
-        for col in self.columns(at) {
-            let Some((next, cost)) = self.step(at, col, &state) else { continue };
-            if self.best(at + 1, next).map(|rest| rest + cost) != Some(target) {
-                continue;
-            }
-            let row = self.row_of(col, &state)?;
-            path.push((row, col));
-            self.collect(at + 1, next, path, out)?;
-            path.pop();
-        }
-        Some(())
-    }
-
-    /// A reading's rows.
-    fn rows(&self, reading: &[(usize, Col)]) -> Rows<'a> {
-        let mut rows: Rows<'a> = vec![Vec::new(); self.counts.rows];
-        for (token, &(row, col)) in self.tokens.iter().zip(reading) {
-            if let Some(cells) = rows.get_mut(row) {
-                cells.push((col, token));
-            }
-        }
-        for row in &mut rows {
-            crate::sort::by_key(row, |(col, _)| *col);
-        }
-        rows
-    }
 }
 
-/// A state hashes as three words (its placed cells, and the last token's
-/// place with the ninth column's count, and the indirect rows), not field by
-/// field: the memo hashes states millions of times per corpus pass.
+/// A state hashes as three words (its placed cells, the last token's place
+/// with them, and the indirect rows), not field by field: the memo hashes
+/// states millions of times per corpus pass.
 impl Hash for State {
     fn hash<H: Hasher>(&self, hasher: &mut H) {
-        let [p0, p1, p2, p3, p4, p5, p6, p7, p8] = self.placed;
+        let [p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13] = self.placed;
         hasher.write_u64(u64::from_le_bytes([p0, p1, p2, p3, p4, p5, p6, p7]));
-        let last = self.last.map_or(0, |(row, col)| 1 << 16 | u64::from(row) << 8 | col.index() as u64);
-        hasher.write_u64(last << 8 | u64::from(p8));
+        // The last token's place fits in 13 bits (a flag, the row, the column).
+        let last = self.last.map_or(0, |(row, col)| 1 << 12 | u64::from(row) << 4 | col.index() as u64);
+        hasher.write_u64(last << 48 | u64::from_le_bytes([p8, p9, p10, p11, p12, p13, 0, 0]));
         hasher.write_u64(self.indirect);
     }
 }

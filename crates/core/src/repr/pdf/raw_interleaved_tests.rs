@@ -35,7 +35,7 @@ fn a_row_whose_form_is_drawn_after_the_next_title_is_put_together() {
         "I",
         "By Trust",
     ];
-    let rows = untangle(&tokens(&drawn)).expect("one reading");
+    let rows = untangle(&tokens(&drawn), Table::NonDerivative).expect("one reading");
     assert_eq!(
         texts(&rows),
         [
@@ -49,24 +49,76 @@ fn a_row_whose_form_is_drawn_after_the_next_title_is_put_together() {
 fn two_readings_as_good_as_each_other_give_none() {
     // Fictional: a sale's amount and amount owned drawn together, in either order.
     let drawn = ["Common Stock", "01/02/2024", "S", "$5.00", "100", "900", "D", "D"];
-    assert!(untangle(&tokens(&drawn)).is_none());
+    assert!(untangle(&tokens(&drawn), Table::NonDerivative).is_none());
 }
 
 #[test]
 fn values_the_model_has_no_place_for_give_none() {
     // Fictional: footnote marks drawn alone.
-    assert!(untangle(&tokens(&["Common Stock", "100", "(1)", "D"])).is_none());
+    assert!(untangle(&tokens(&["Common Stock", "100", "(1)", "D"]), Table::NonDerivative).is_none());
     // More amounts than the letters allow rows for.
-    assert!(untangle(&tokens(&["Common Stock", "100", "200", "300", "D"])).is_none());
+    assert!(untangle(&tokens(&["Common Stock", "100", "200", "300", "D"]), Table::NonDerivative).is_none());
 }
 
 #[test]
 fn a_title_drawn_after_its_holding_is_told_from_the_nature_by_its_words() {
     // Fictional: a trust's holding drawn form first, title last.
-    let rows = untangle(&tokens(&["12,000", "I", "By Trust", "Common Stock"])).expect("one reading");
+    let rows = untangle(&tokens(&["12,000", "I", "By Trust", "Common Stock"]), Table::NonDerivative)
+        .expect("one reading");
     assert_eq!(texts(&rows), [vec!["Common Stock", "12,000", "I", "By Trust"]]);
     assert!(names_a_holder("See Footnote⁽²⁾") && !names_a_holder("Class A Common Stock"));
     assert!(
         names_a_security("Class A Common Stock") && !names_a_security("SMB Charitable Remainder Unitrust")
     );
+}
+
+/// A fictional Table II row, an option grant drawn cell by cell, its code
+/// before its date, the exercise date "see the footnote".
+const GRANT: [&str; 12] = [
+    "Stock Option (right to buy)",
+    "$10.00",
+    "A",
+    "01/02/2024",
+    "1,000",
+    "⁽¹⁾",
+    "01/02/2034",
+    "Common Stock",
+    "1,000",
+    "$0",
+    "3,000",
+    "D",
+];
+
+#[test]
+fn a_table_ii_row_is_read_with_its_marks_alone_as_a_date() {
+    let rows = untangle(&tokens(&GRANT), Table::Derivative).expect("one reading");
+    assert_eq!(
+        texts(&rows),
+        [vec![
+            "Stock Option (right to buy)",
+            "$10.00",
+            "01/02/2024",
+            "A",
+            "1,000",
+            "⁽¹⁾",
+            "01/02/2034",
+            "Common Stock",
+            "1,000",
+            "$0",
+            "3,000",
+            "D",
+        ]]
+    );
+}
+
+#[test]
+fn a_table_ii_with_values_the_model_has_no_place_for_gives_none() {
+    // The same grant with a `V` drawn after the code.
+    let mut drawn = GRANT.to_vec();
+    drawn.insert(3, "V");
+    assert!(untangle(&tokens(&drawn), Table::Derivative).is_none());
+    // The price of conversion left blank: the dates and prices no longer add up.
+    let mut drawn = GRANT.to_vec();
+    drawn.remove(1);
+    assert!(untangle(&tokens(&drawn), Table::Derivative).is_none());
 }

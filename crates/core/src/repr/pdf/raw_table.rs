@@ -388,10 +388,10 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
     }
     let slots = columns(&section.headings, table);
     let tokens = tokens_of(&section.data, marks);
-    // Only a Table I with no words on both sides of a page break (a title or
+    // Only a table with no words on both sides of a page break (a title or
     // a nature cut in two there would count as two) may be untangled: its
     // tokens are kept for that.
-    let may_untangle = table == Table::NonDerivative && !cuts_words(&section.data, marks);
+    let may_untangle = !cuts_words(&section.data, marks);
     let kept = may_untangle.then(|| tokens.clone());
     let mut own = Vec::new();
     let rows = read_rows(tokens, &slots, table, &mut own);
@@ -470,8 +470,13 @@ fn untangled_rows(
     table: Table,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Vec<Row>> {
-    let (tokens, loose) = without_loose_marks(drawn)?;
-    let mut untangled = raw_interleaved::untangle(&tokens)?;
+    // Table II's marks alone are values of their own (a price or a date
+    // that is "see the footnote").
+    let (tokens, loose) = match table {
+        Table::NonDerivative => without_loose_marks(drawn)?,
+        Table::Derivative => (drawn.to_vec(), Vec::new()),
+    };
+    let mut untangled = raw_interleaved::untangle(&tokens, table)?;
     // Where each value is: its row, and its place in the row (in the form's order).
     let place = |span: Span| {
         untangled
