@@ -274,33 +274,38 @@ fn align_scored(tokens: &[Token], slots: &[Slot], ranges: Option<&[(u32, u32)]>)
         }
     }
     let score_at = |i: usize, j: usize| scores[i * m + j];
-    // back[i][j]: best score for tokens[i..] in slots[j..].
-    let mut back = vec![vec![0i32; m + 1]; n + 1];
+    // back[i][j] (at i·w + j): best score for tokens[i..] in slots[j..].
+    let w = m + 1;
+    let mut back = vec![0i32; (n + 1) * w];
     for i in (0..n).rev() {
-        back[i][m] = back[i + 1][m] + drop;
+        let (row, below) = back.split_at_mut((i + 1) * w);
+        let (row, below) = (&mut row[i * w..], &below[..w]);
+        row[m] = below[m] + drop;
         for j in (0..m).rev() {
             let f = score_at(i, j);
-            let take = if f > 0 { f + back[i + 1][j + 1] } else { neg };
-            back[i][j] = take.max(back[i][j + 1]).max(drop + back[i + 1][j]);
+            let take = if f > 0 { f + below[j + 1] } else { neg };
+            row[j] = take.max(row[j + 1]).max(drop + below[j]);
         }
     }
-    // front[i][j]: best score for tokens[..i] in slots[..j].
-    let mut front = vec![vec![0i32; m + 1]; n + 1];
+    // front[i][j] (at i·w + j): best score for tokens[..i] in slots[..j].
+    let mut front = vec![0i32; (n + 1) * w];
     for i in 1..=n {
-        front[i][0] = front[i - 1][0] + drop;
+        let (above, row) = front.split_at_mut(i * w);
+        let (above, row) = (&above[(i - 1) * w..], &mut row[..w]);
+        row[0] = above[0] + drop;
         for j in 1..=m {
             let f = score_at(i - 1, j - 1);
-            let take = if f > 0 { f + front[i - 1][j - 1] } else { neg };
-            front[i][j] = take.max(front[i][j - 1]).max(drop + front[i - 1][j]);
+            let take = if f > 0 { f + above[j - 1] } else { neg };
+            row[j] = take.max(row[j - 1]).max(drop + above[j]);
         }
     }
-    let best = back[0][0];
+    let best = back[0];
     let choices = (0..n)
         .map(|i| {
             (0..m)
                 .filter(|&j| {
                     let f = score_at(i, j);
-                    f > 0 && front[i][j] + f + back[i + 1][j + 1] == best
+                    f > 0 && front[i * w + j] + f + back[(i + 1) * w + j + 1] == best
                 })
                 .collect()
         })

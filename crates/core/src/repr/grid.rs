@@ -78,10 +78,11 @@ pub(crate) fn find_ignore_case(text: &str, needle: &str) -> Option<usize> {
     if h.len() < n.len() {
         return None;
     }
-    // The whole needle is compared only where its first byte matches.
-    let first = n[0];
-    (0..=h.len() - n.len())
-        .find(|&i| h[i].eq_ignore_ascii_case(&first) && h[i..i + n.len()].eq_ignore_ascii_case(n))
+    // The whole needle is compared only where its first byte may match:
+    // with the case bit set, a letter equals its own two cases only (any
+    // other byte a few more, which the whole comparison then turns down).
+    let first = n[0] | 0x20;
+    (0..=h.len() - n.len()).find(|&i| h[i] | 0x20 == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// The lines of tab-separated text (browser-copied text): one line per text

@@ -400,6 +400,11 @@ impl<'a> Search<'a> {
     /// and the cells those steps fill, with their texts, are gathered.
     fn readings(mut self) -> Option<Readings<'a>> {
         let start = State { placed: [0; ALL_COLS], indirect: 0, last: None };
+        self.best(0, start)?;
+        // A search that gave up reads nothing: no need to gather its readings.
+        if self.gave_up {
+            return None;
+        }
         let mut cells: HashMap<(usize, Col), Option<&'a str>> = HashMap::new();
         let mut seen: HashSet<State, BuildHasherDefault<StateHasher>> = HashSet::default();
         let mut stack = vec![(0, start)];
