@@ -15,8 +15,8 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 /** Issue 8's target, in bytes of brotli output over the counted files: not met yet. */
 export const TARGET = 350_000;
-/** What the test command enforces: today's size (375.7 KB: 384.4 KB less the samples served as files, 3.1 KB, the minified JS and CSS, 2.9 KB, case folding without str::to_lowercase, 1.8 KB, and one sort fewer, 0.9 KB) plus a margin of 4.3 KB, so the app cannot grow unseen. */
-export const LIMIT = 382_000;
+/** What the test command enforces: today's size (385.7 KB, 2026-12-06 late night: 378.2 KB plus 7.5 KB of pdfraw and Markdown reader rules) plus a margin of 3.3 KB, so the app cannot grow unseen. */
+export const LIMIT = 389_000;
 /** The kinds of file the budget counts: what the app is made of. */
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 
