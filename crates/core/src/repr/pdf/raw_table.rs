@@ -528,38 +528,26 @@ fn untangled_rows(
         found.extend(built.diagnostics);
         let mut row = built.row;
         for column in Column::ALL {
-            let Some(&(span, marks)) =
-                in_doubt.iter().find(|(span, _)| row.cell(column).meta().1 == Some(*span))
-            else {
-                continue;
-            };
-            table::set_origin(&mut row, column, Origin::Uncertain);
-            found.push(Diagnostic::new(
-                Code::ColumnUncertain,
-                Some(span),
+            let cell = row.cell(column);
+            let Some(span) = cell.meta().1 else { continue };
+            // Why the cell is in doubt: loose marks joined to it or near it,
+            // and readings that put it elsewhere (either, both or neither).
+            let marks = in_doubt.iter().find(|(s, _)| *s == span).map(|(_, marks)| {
                 format!(
                     "the footnote marks {} were drawn on a line of their own near this value: they may belong to it or to another value near it",
                     quote(&marks.text)
-                ),
-            ));
-        }
-        for column in Column::ALL {
-            let cell = row.cell(column);
-            let Some(span) =
-                cell.meta().1.filter(|s| doubted.iter().any(|d| s.start <= d.start && d.end <= s.end))
-            else {
-                continue;
-            };
-            let text = cell.text().unwrap_or_default();
-            table::set_origin(&mut row, column, Origin::Uncertain);
-            found.push(Diagnostic::new(
-                Code::ColumnUncertain,
-                Some(span),
+                )
+            });
+            let placed = doubted.iter().any(|d| span.start <= d.start && d.end <= span.end).then(|| {
                 format!(
                     "the value {} was read from PDF text without layout, but the readings nearest its drawing order put it, or another value, in other places: it may be in the wrong column or row",
-                    quote(&text)
-                ),
-            ));
+                    quote(&cell.text().unwrap_or_default())
+                )
+            });
+            for why in [marks, placed].into_iter().flatten() {
+                table::set_origin(&mut row, column, Origin::Uncertain);
+                found.push(Diagnostic::new(Code::ColumnUncertain, Some(span), why));
+            }
         }
         rows.push(row);
     }
