@@ -98,23 +98,10 @@ const GRANT: [&str; 12] = [
 #[test]
 fn a_table_ii_row_is_read_with_its_marks_alone_as_a_date() {
     let rows = settled(&GRANT, Table::Derivative).expect("one reading");
-    assert_eq!(
-        texts(&rows),
-        [vec![
-            "Stock Option (right to buy)",
-            "$10.00",
-            "01/02/2024",
-            "A",
-            "1,000",
-            "⁽¹⁾",
-            "01/02/2034",
-            "Common Stock",
-            "1,000",
-            "$0",
-            "3,000",
-            "D",
-        ]]
-    );
+    // The cells in the form's column order: the date before the code.
+    let mut in_order = GRANT.to_vec();
+    in_order.swap(2, 3);
+    assert_eq!(texts(&rows), [in_order]);
 }
 
 #[test]
