@@ -136,7 +136,7 @@ fn facts(path: &str, input: &Input, f: &Filing, shows: &Shows) {
     if shows.amount_columns {
         assert_eq!(direction, Origin::Read, "{path}");
     } else {
-        assert_eq!(direction, Origin::Inferred(InferenceRule::CodeImpliesDirection), "{path}");
+        assert_eq!(direction, Origin::Inferred(InferenceRule::CodeUsualDirection), "{path}");
     }
     assert_eq!(d.exercise_date.value, None, "{path}");
     assert_eq!(d.exercise_date.footnotes, notes(&[4]), "{path}");

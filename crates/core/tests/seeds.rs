@@ -116,11 +116,12 @@ fn seed_003_older_layout_with_lost_amounts() {
     assert_eq!(d.transaction_code.footnotes, notes(&[1]));
     assert_eq!(num(&d.transaction_shares).as_deref(), Some("10000"));
     shows(&input, &d.transaction_shares, "10,000");
-    // Which of the (A) and (D) columns held it was lost; an exercise disposes of the option.
+    // Which of the (A) and (D) columns held it was lost; an exercise usually disposes of the
+    // option (it may acquire another derivative), and says so.
     assert_eq!(d.transaction_acquired_disposed_code.value, Some(AcquiredDisposed::Disposed));
     assert_eq!(
         d.transaction_acquired_disposed_code.origin,
-        Origin::Inferred(InferenceRule::CodeImpliesDirection)
+        Origin::Inferred(InferenceRule::CodeUsualDirection)
     );
     assert_eq!(d.exercise_date.value, None);
     assert_eq!(d.exercise_date.footnotes, notes(&[3]));

@@ -14,23 +14,9 @@ use super::prose::price_ranges;
 use super::{cell_ref, footnotes_of, row_label};
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{
-    AcquiredDisposed, CellRef, Column, Date, Filing, Footnote, FootnoteId, Row, RowKind, Table,
-    TransactionCode,
+    AcquiredDisposed, CellRef, Column, Date, Filing, Footnote, FootnoteId, ImpliedDirection, Row, RowKind,
+    Table, TransactionCode,
 };
-
-/// The direction a code implies, where it implies one. Exercises in
-/// Table II are left out: exercising an option can acquire another
-/// derivative (Class B shares convertible into Class A).
-pub fn implied_direction(code: TransactionCode, table: Table) -> Option<AcquiredDisposed> {
-    use AcquiredDisposed::{Acquired, Disposed};
-    use TransactionCode::*;
-    match code {
-        P | A | L => Some(Acquired),
-        S | D | F | U | E | H => Some(Disposed),
-        M | X | O if table == Table::NonDerivative => Some(Acquired),
-        _ => None,
-    }
-}
 
 /// Acquired/disposed that contradicts the code.
 pub(crate) fn direction(table: Table, index: usize, row: &Row, diags: &mut Vec<Diagnostic>) {
@@ -39,7 +25,9 @@ pub(crate) fn direction(table: Table, index: usize, row: &Row, diags: &mut Vec<D
     else {
         return;
     };
-    let Some(expected) = implied_direction(code, table) else { return };
+    // Only a code with one direction contradicts: an exercise in Table II may
+    // acquire another derivative (Class B shares convertible into Class A).
+    let Some(ImpliedDirection::Always(expected)) = code.implied_direction(table) else { return };
     if direction == expected {
         return;
     }

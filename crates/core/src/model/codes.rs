@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::Table;
+
 /// The form a document is (its `documentType`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum FormType {
@@ -146,6 +148,23 @@ impl TransactionCode {
         [P, S, V, A, D, F, I, M, C, E, H, O, X, G, L, W, Z, J, K, U]
     };
 
+    /// The direction this code implies for a row of `table`, and whether it
+    /// always does; `None` for codes reported either way (gifts, other
+    /// acquisitions or dispositions, …).
+    pub fn implied_direction(self, table: Table) -> Option<ImpliedDirection> {
+        use AcquiredDisposed::{Acquired, Disposed};
+        use ImpliedDirection::{Always, Usually};
+        use TransactionCode::*;
+        match (table, self) {
+            (_, P | A | L) => Some(Always(Acquired)),
+            (_, S | D | F | U | E | H) => Some(Always(Disposed)),
+            (Table::NonDerivative, M | X | O) => Some(Always(Acquired)),
+            (Table::NonDerivative, C) => Some(Usually(Acquired)),
+            (Table::Derivative, M | X | O | C) => Some(Usually(Disposed)),
+            _ => None,
+        }
+    }
+
     /// Parse a one-letter code (case-insensitive, surrounding spaces ignored).
     pub fn parse(text: &str) -> Option<TransactionCode> {
         let t = text.trim();
@@ -224,6 +243,29 @@ impl TransactionCode {
             C | E | H | O | X => CodeGroup::Derivative,
             G | L | W | Z => CodeGroup::Exempt,
             J | K | U => CodeGroup::Other,
+        }
+    }
+}
+
+/// What a transaction code says about a row's acquired/disposed column
+/// ([`TransactionCode::implied_direction`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImpliedDirection {
+    /// The code has only this direction (a sale is always a disposition).
+    Always(AcquiredDisposed),
+    /// The code is usually reported with this direction, but not always: an
+    /// exercise or conversion in Table II disposes of the derivative unless it
+    /// acquires another one (Class B shares convertible into Class A), and a
+    /// conversion in Table I acquires the new security unless the row is the
+    /// one converted.
+    Usually(AcquiredDisposed),
+}
+
+impl ImpliedDirection {
+    /// The direction, however sure.
+    pub fn direction(self) -> AcquiredDisposed {
+        match self {
+            ImpliedDirection::Always(d) | ImpliedDirection::Usually(d) => d,
         }
     }
 }
@@ -337,6 +379,24 @@ mod tests {
         assert_eq!(TransactionCode::parse(" s "), Some(TransactionCode::S));
         assert_eq!(TransactionCode::parse("Q"), None);
         assert_eq!(TransactionCode::parse("SS"), None);
+    }
+
+    #[test]
+    fn codes_imply_a_direction_only_where_the_form_allows_one() {
+        use AcquiredDisposed::{Acquired, Disposed};
+        use ImpliedDirection::{Always, Usually};
+        use TransactionCode as C;
+        let (one, two) = (Table::NonDerivative, Table::Derivative);
+        assert_eq!(C::S.implied_direction(two), Some(Always(Disposed)));
+        assert_eq!(C::A.implied_direction(one), Some(Always(Acquired)));
+        assert_eq!(C::M.implied_direction(one), Some(Always(Acquired)));
+        // An exercise in Table II may acquire another derivative.
+        assert_eq!(C::M.implied_direction(two), Some(Usually(Disposed)));
+        assert_eq!(C::C.implied_direction(one), Some(Usually(Acquired)));
+        for code in [C::G, C::J, C::W, C::Z, C::K, C::V, C::I] {
+            assert_eq!(code.implied_direction(one), None, "{code}");
+            assert_eq!(code.implied_direction(two), None, "{code}");
+        }
     }
 
     #[test]

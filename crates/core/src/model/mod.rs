@@ -18,7 +18,9 @@ mod value;
 
 use serde::Serialize;
 
-pub use codes::{AcquiredDisposed, CodeGroup, DirectIndirect, FormType, Timeliness, TransactionCode};
+pub use codes::{
+    AcquiredDisposed, CodeGroup, DirectIndirect, FormType, ImpliedDirection, Timeliness, TransactionCode,
+};
 pub use layout::{FormColumn, form_columns};
 pub use value::{Date, Field, FootnoteId, InferenceRule, Num, NumError, Origin, Weekday};
 

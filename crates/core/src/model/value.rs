@@ -46,6 +46,10 @@ pub enum InferenceRule {
     MatchingDerivativeRow,
     /// Acquired/disposed follows from the transaction code (e.g. S → D).
     CodeImpliesDirection,
+    /// Acquired/disposed is the direction the transaction code usually has
+    /// (an exercise or conversion in Table II disposes of the derivative), not
+    /// the only one it can have.
+    CodeUsualDirection,
     /// The transaction form type is the document's form type.
     DocumentFormType,
     /// Equity swap involvement not shown in this rendering; the form's default "no".
@@ -61,6 +65,9 @@ impl InferenceRule {
             }
             InferenceRule::MatchingDerivativeRow => "from the matching exercise or conversion in Table II",
             InferenceRule::CodeImpliesDirection => "from the transaction code",
+            InferenceRule::CodeUsualDirection => {
+                "the transaction code's usual direction, not its only one: check the filing"
+            }
             InferenceRule::DocumentFormType => "from the document's form type",
             InferenceRule::RenderingDefault => "not shown in this rendering; the form's default",
         }

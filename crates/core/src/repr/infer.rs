@@ -9,16 +9,18 @@
 //!   ([`InferenceRule::HoldingsContinuity`]), or, for an exercise or
 //!   conversion in Table I, from the matching Table II row
 //!   ([`InferenceRule::MatchingDerivativeRow`]).
-//! - A lost acquired/disposed code follows from the holdings, or from a
-//!   transaction code that has only one direction
-//!   ([`InferenceRule::CodeImpliesDirection`]).
+//! - A lost acquired/disposed code follows from the holdings, or from the
+//!   transaction code ([`TransactionCode::implied_direction`]): for certain
+//!   when the code has one direction ([`InferenceRule::CodeImpliesDirection`]),
+//!   as the code's usual direction otherwise
+//!   ([`InferenceRule::CodeUsualDirection`]).
 
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{
-    AcquiredDisposed, Field, Filing, FormType, InferenceRule, Num, Origin, Row, RowKind, Table,
-    TransactionCode,
+    AcquiredDisposed, Field, Filing, FormType, ImpliedDirection, InferenceRule, Num, Origin, Row, RowKind,
+    Table, TransactionCode,
 };
 
 /// Fill what can be inferred in a filing read from a lossy rendering.
@@ -112,26 +114,18 @@ fn amounts_from_holdings(rows: &mut [Row], table: Table, diags: &mut Vec<Diagnos
 }
 
 /// The direction a transaction code always has in `table`, if it has one.
-fn code_direction(code: TransactionCode, table: Table) -> Option<AcquiredDisposed> {
-    use AcquiredDisposed::{Acquired as A, Disposed as D};
-    use TransactionCode as C;
-    match (table, code) {
-        (_, C::P | C::A | C::L) => Some(A),
-        (_, C::S | C::F | C::D | C::U) => Some(D),
-        (Table::NonDerivative, C::M | C::X | C::O | C::C) => Some(A),
-        (Table::Derivative, C::M | C::X | C::O | C::C | C::E | C::H) => Some(D),
-        _ => None,
-    }
-}
-
 fn direction_from_code(row: &mut Row, table: Table) {
     if !is_lost(&row.transaction_acquired_disposed_code) {
         return;
     }
-    if let Some(direction) = row.transaction_code.copied().and_then(|c| code_direction(c, table)) {
-        row.transaction_acquired_disposed_code =
-            Field::inferred(direction, InferenceRule::CodeImpliesDirection);
-    }
+    let Some(implied) = row.transaction_code.copied().and_then(|c| c.implied_direction(table)) else {
+        return;
+    };
+    let rule = match implied {
+        ImpliedDirection::Always(_) => InferenceRule::CodeImpliesDirection,
+        ImpliedDirection::Usually(_) => InferenceRule::CodeUsualDirection,
+    };
+    row.transaction_acquired_disposed_code = Field::inferred(implied.direction(), rule);
 }
 
 /// A Table I exercise or conversion whose amount was lost takes the amount
