@@ -66,7 +66,7 @@ impl InferenceRule {
             InferenceRule::MatchingDerivativeRow => "from the matching exercise or conversion in Table II",
             InferenceRule::CodeImpliesDirection => "from the transaction code",
             InferenceRule::CodeUsualDirection => {
-                "the transaction code's usual direction, not its only one: check the filing"
+                "from the transaction code's usual direction (it can go either way: check the filing)"
             }
             InferenceRule::DocumentFormType => "from the document's form type",
             InferenceRule::RenderingDefault => "not shown in this rendering; the form's default",
