@@ -327,6 +327,25 @@ fn derivative_counts(tokens: &[Token]) -> Option<Counts> {
     fits.then_some(Counts { cols: DERIVATIVE, rows, transactions })
 }
 
+/// Whether the tokens hold as many phrases as their values call for: a
+/// title a row (and an underlying title in Table II) and a nature an
+/// indirect (`I`) row. (Table I's footnote marks drawn alone are left
+/// out: they are joined to values, not counted.)
+pub(crate) fn phrases_fit(tokens: &[Token], table: Table) -> bool {
+    let values: Vec<Token>;
+    let (counts, per_row) = match table {
+        Table::NonDerivative => {
+            values = tokens.iter().filter(|t| t.kind != Kind::Marks).cloned().collect();
+            (non_derivative_counts(&values), 1)
+        }
+        Table::Derivative => (derivative_counts(tokens), 2),
+    };
+    counts.is_some_and(|c| {
+        let n = |f: &dyn Fn(Kind) -> bool| count(tokens, f);
+        n(&|k| k == Kind::Text) == per_row * c.rows + n(&|k| k == Kind::Letter('I'))
+    })
+}
+
 /// Whether a phrase says who holds (`By Trust`, `See Footnote`): a nature
 /// of ownership, not a security's title.
 fn names_a_holder(text: &str) -> bool {

@@ -387,11 +387,21 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
         return Vec::new();
     }
     let slots = columns(&section.headings, table);
-    let tokens = tokens_of(&section.data, marks);
-    // Only a table with no words on both sides of a page break (a title or
-    // a nature cut in two there would count as two) may be untangled: its
-    // tokens are kept for that.
-    let may_untangle = !cuts_words(&section.data, marks);
+    let mut tokens = tokens_of(&section.data, marks);
+    // A page break with words on both sides is one cell of words (a title,
+    // a nature) cut in two there, or two cells: the table is untangled only
+    // when the number of phrases its values call for says which.
+    let cuts = cut_words(&section.data, marks);
+    let may_untangle = cuts.is_empty() || {
+        let joined = joined_at(&tokens, &cuts);
+        match (raw_interleaved::phrases_fit(&tokens, table), raw_interleaved::phrases_fit(&joined, table)) {
+            (false, true) => {
+                tokens = joined;
+                true
+            }
+            _ => false,
+        }
+    };
     let kept = may_untangle.then(|| tokens.clone());
     let mut own = Vec::new();
     let rows = read_rows(tokens, &slots, table, &mut own);
@@ -401,27 +411,59 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
         rows.iter().map(|row| Column::ALL.iter().filter(|&&c| !row.cell(c).meta().2.is_read()).count()).sum()
     };
     let doubts: usize = in_doubt(&rows);
-    if let Some(tokens) = &kept
-        && doubts > 0
-        && let Some((untangled, mut found, settled)) = untangled_rows(tokens, &slots, table)
-        && (settled || in_doubt(&untangled) < doubts)
-    {
-        diags.append(&mut found);
-        return untangled;
+    let (mut rows, mut found) = match &kept {
+        Some(tokens) if doubts > 0 => match untangled_rows(tokens, &slots, table) {
+            Some((untangled, found, settled)) if settled || in_doubt(&untangled) < doubts => {
+                (untangled, found)
+            }
+            _ => (rows, own),
+        },
+        _ => (rows, own),
+    };
+    let wide = too_wide_lines(&section.data, marks);
+    for row in &mut rows {
+        doubt_dropped_hyphens(row, &wide, &mut found);
     }
-    diags.append(&mut own);
+    diags.append(&mut found);
     rows
 }
 
-/// Whether words end the value block before a page break and start the
-/// one after it: one cell of words (a title, a nature) may be cut in two
-/// there. A break between values of other kinds cuts none: each is one
-/// line.
-fn cuts_words(data: &[Block], marks: MarkStyle) -> bool {
+/// Where words end the value block before a page break and start the one
+/// after it: one cell of words (a title, a nature) may be cut in two
+/// there. Each is the index of the last token before the break (in
+/// [`tokens_of`]'s order). A break between values of other kinds cuts
+/// none: each is one line.
+fn cut_words(data: &[Block], marks: MarkStyle) -> Vec<usize> {
     let words = |cell: Option<&Cell>| cell.is_some_and(|c| align::kind_of(&c.text) == Kind::Text);
-    data.windows(2).any(|pair| {
-        pair[1].after_break && words(cells(&pair[0], marks).last()) && words(cells(&pair[1], marks).first())
-    })
+    let mut out = Vec::new();
+    let mut before: Option<Vec<Cell>> = None;
+    let mut seen = 0;
+    for block in data {
+        let cells = cells(block, marks);
+        if let Some(prev) = &before
+            && block.after_break
+            && words(prev.last())
+            && words(cells.first())
+        {
+            out.push(seen - 1);
+        }
+        seen += cells.len();
+        before = Some(cells);
+    }
+    out
+}
+
+/// The tokens with each token at `cuts` joined to the one after it (a
+/// cell of words cut in two by a page break).
+fn joined_at(tokens: &[Token], cuts: &[usize]) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for (k, token) in tokens.iter().enumerate() {
+        match out.last_mut() {
+            Some(prev) if k > 0 && cuts.contains(&(k - 1)) => prev.join(token, false),
+            _ => out.push(token.clone()),
+        }
+    }
+    out
 }
 
 /// The tokens of a section's data blocks, in drawing order.
@@ -551,9 +593,6 @@ fn untangled_rows(
         }
         rows.push(row);
     }
-    for row in &mut rows {
-        doubt_dropped_hyphens(row, &mut found);
-    }
     Some((rows, found, settled))
 }
 
@@ -615,20 +654,21 @@ fn read_rows(tokens: Vec<Token>, slots: &[Slot], table: Table, diags: &mut Vec<D
         rows.push(row);
     }
     table::doubt_rows_together(&mut rows, table, diags);
-    for row in &mut rows {
-        doubt_dropped_hyphens(row, diags);
-    }
     rows
 }
 
 /// Text cells whose words may have lost a hyphen: the extractor joins a
 /// word broken over two lines at a hyphen and drops the hyphen
-/// (`Non-` `Qualified` is written `NonQualified`). A word with a capital
-/// right after a small letter may be two such pieces, so the cell is
-/// marked uncertain (words that are written so, `McKinsey`, are too).
-fn doubt_dropped_hyphens(row: &mut Row, diags: &mut Vec<Diagnostic>) {
+/// (`Non-` `Qualified` is written `NonQualified`, `III -` `Endurance`
+/// `III Endurance`). A word with a capital right after a small letter may
+/// be two such pieces (words that are written so, `McKinsey`, are too),
+/// and so may a line wider than its cell's wrapping allows
+/// ([`too_wide_lines`], in `wide`): the cell is marked uncertain.
+fn doubt_dropped_hyphens(row: &mut Row, wide: &[Span], diags: &mut Vec<Diagnostic>) {
     for field in [&mut row.security_title, &mut row.underlying_security_title, &mut row.nature_of_ownership] {
-        if !field.origin.is_read() || !field.value.as_deref().is_some_and(may_lack_hyphen) {
+        let joined = |s: Span| wide.iter().any(|w| s.start <= w.start && w.end <= s.end);
+        let may = field.value.as_deref().is_some_and(may_lack_hyphen) || field.span.is_some_and(joined);
+        if !field.origin.is_read() || !may {
             continue;
         }
         field.origin = Origin::Uncertain;
@@ -641,6 +681,47 @@ fn doubt_dropped_hyphens(row: &mut Row, diags: &mut Vec<Diagnostic>) {
             ),
         ));
     }
+}
+
+/// How many characters narrower than a cell's widest line a line and the
+/// next line's first word must be to show the widest is too wide: the
+/// print's letters differ in width, so a few characters say nothing.
+const WRAP_SLACK: usize = 2;
+
+/// The lines of words too wide for their cell: a cell's words wrap where
+/// the next word no longer fits, so every line but the last, with the next
+/// line's first word, is wider than the cell. A line wider than some such
+/// line and word (by more than [`WRAP_SLACK`] characters) cannot be one
+/// line of the cell: it is two, joined by the extractor where the first
+/// ended with a hyphen, which it dropped.
+fn too_wide_lines(data: &[Block], marks: MarkStyle) -> Vec<Span> {
+    let mut out = Vec::new();
+    for block in data {
+        let lines: Vec<(Cell, bool)> = block
+            .lines
+            .iter()
+            .map(|l| {
+                let text = canonical_marks(&l.text, marks);
+                let words = align::kind_of(&text) == Kind::Text;
+                (Cell { text, span: l.span }, words)
+            })
+            .collect();
+        // A cell's lines of words, as [`cells`] joins them.
+        let runs =
+            lines.chunk_by(|(a, a_words), (_, b_words)| *a_words && *b_words && !ends_with_mark(&a.text));
+        for run in runs.filter(|run| run.len() > 1 && run[0].1) {
+            let width = |c: &Cell| c.text.chars().count();
+            let Some((widest, _)) = run.iter().max_by_key(|(c, _)| width(c)) else { continue };
+            let wrapped = run.windows(2).map(|pair| {
+                let next = pair[1].0.text.split_whitespace().next().unwrap_or_default();
+                width(&pair[0].0) + 1 + next.chars().count()
+            });
+            if wrapped.min().is_some_and(|w| w + WRAP_SLACK < width(widest)) {
+                out.push(widest.span);
+            }
+        }
+    }
+    out
 }
 
 /// Whether a text has a small letter followed by a capital within a word.
@@ -841,6 +922,45 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_nature_cut_by_a_page_break_is_joined_when_the_phrases_call_for_one() {
+        // The same fictional table, the page ending inside the holding's
+        // nature: two rows, one indirect, call for three phrases, and four
+        // are drawn unless the two pieces are one.
+        let text = "Table I - Non-Derivative Securities Acquired\n\n2. Transaction Date (Month/Day/Year)\n\nCommon Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Family\n\u{c}\n2. Transaction Date (Month/Day/Year)\n\nTrust\n";
+        let pre = read_tables(&blocks(text, 0), MarkStyle::Attached).expect("a Table I");
+        let rows = &pre.non_derivative;
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!(rows[1].nature_of_ownership.value.as_deref(), Some("By Family Trust"));
+        assert!(rows[1].nature_of_ownership.origin.is_read());
+        assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin.is_read()));
+    }
+
+    #[test]
+    fn a_line_too_wide_for_its_cells_wrapping_is_in_doubt() {
+        // Fictional natures: "Fund II -" and "Endurance" joined into one
+        // line where "Capital" left room for "Fund"; and one wrapped as drawn.
+        let joined = "Acme\nCapital\nFund II Endurance\nPartners\n";
+        let data = blocks(joined, 0);
+        let wide = too_wide_lines(&data, MarkStyle::Attached);
+        assert_eq!(wide.len(), 1);
+        assert_eq!(&joined[wide[0].start as usize..wide[0].end as usize], "Fund II Endurance");
+        assert!(
+            too_wide_lines(&blocks("Acme Capital\nGrowth Fund\nL.P.\n", 0), MarkStyle::Attached).is_empty()
+        );
+        let mut row = Row {
+            nature_of_ownership: crate::model::Field::read(
+                "Acme Capital Fund II Endurance Partners".to_owned(),
+                Span::new(0, joined.len()),
+            ),
+            ..Row::default()
+        };
+        let mut diags = Vec::new();
+        doubt_dropped_hyphens(&mut row, &wide, &mut diags);
+        assert_eq!(row.nature_of_ownership.origin, Origin::Uncertain);
+        assert_eq!(diags.len(), 1);
+    }
+
     /// The rows read from a fictional Table I's value blocks.
     fn section_rows(text: &str) -> Vec<Row> {
         let section = Section { data: blocks(text, 0), ..Section::default() };
@@ -935,7 +1055,7 @@ mod tests {
             ..Row::default()
         };
         let mut diags = Vec::new();
-        doubt_dropped_hyphens(&mut row, &mut diags);
+        doubt_dropped_hyphens(&mut row, &[], &mut diags);
         assert_eq!(row.security_title.origin, Origin::Uncertain);
         assert!(row.nature_of_ownership.origin.is_read());
         assert_eq!(diags.len(), 1);
