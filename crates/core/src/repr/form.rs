@@ -561,13 +561,30 @@ fn doubt_last_footnote_before_unread_signature(
     }
     last.text.origin = Origin::Uncertain;
     diags.push(
-        Diagnostic::new(
-            Code::WrapUncertain,
-            last.text.span,
-            "the last footnote runs up to signatures not all of which were read: its last lines may be theirs",
-        )
-        .with_help("check where the footnote ends against the original filing"),
+        Diagnostic::new(Code::WrapUncertain, last.text.span, UNREAD_SIGNATURES)
+            .with_help("check where the footnote ends against the original filing"),
     );
+}
+
+/// Why [`doubt_last_footnote_before_unread_signature`] doubts the last footnote.
+const UNREAD_SIGNATURES: &str =
+    "the last footnote runs up to signatures not all of which were read: its last lines may be theirs";
+
+/// Take back [`doubt_last_footnote_before_unread_signature`] once a
+/// rendering's own reader has read every signature again (and ended the
+/// footnotes where their lines begin): the doubt was for signatures that
+/// are now read.
+pub(crate) fn trust_last_footnote(f: &mut Filing) {
+    if f.signatures.iter().any(|s| s.name.origin == Origin::Missing) {
+        return;
+    }
+    let before = f.diagnostics.len();
+    f.diagnostics.retain(|d| !(d.code == Code::WrapUncertain && d.message == UNREAD_SIGNATURES));
+    if f.diagnostics.len() < before
+        && let Some(last) = f.footnotes.last_mut()
+    {
+        last.text.origin = Origin::Read;
+    }
 }
 
 /// Text of the form's cover or title that repeats what is read elsewhere:
@@ -913,6 +930,14 @@ mod tests {
         doubt_last_footnote_before_unread_signature(&mut f, true, &mut diags);
         assert_eq!(f.footnotes[0].text.origin, Origin::Uncertain);
         assert_eq!(diags.len(), 1);
+        // A reader of the rendering's own reads the signature after all: the doubt goes.
+        f.diagnostics = diags;
+        trust_last_footnote(&mut f);
+        assert_eq!(f.footnotes[0].text.origin, Origin::Uncertain, "the signature is still unread");
+        f.signatures[0].name = Field::read("/s/ Jane Roe".to_owned(), Span::new(2, 3));
+        trust_last_footnote(&mut f);
+        assert_eq!(f.footnotes[0].text.origin, Origin::Read);
+        assert!(f.diagnostics.is_empty());
     }
 
     #[test]

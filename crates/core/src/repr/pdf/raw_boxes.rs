@@ -30,13 +30,41 @@
 //! one), the two check boxes at the top (no longer subject to Section 16;
 //! Rule 10b5-1) and the one of the two joint filing boxes. So when the
 //! header holds two marks, one is the joint filing box's and the other a
-//! relationship's: neither check box at the top is checked. Otherwise,
+//! relationship's: neither check box at the top is checked (nor when the
+//! relationship boxes placed below and the joint filing box's account for
+//! every mark). Otherwise,
 //! when either is read as checked, both are marked uncertain, with a
 //! diagnostic; no mark read for either leaves both unchecked (one more
 //! mark than the relationships read may still be a check box's: not
 //! known from the drawing order).
+//!
+//! Which relationship box a mark checks is known in these places, from
+//! how the form is printed:
+//!
+//! - the top row's two boxes (Director, 10% Owner) both checked: their two
+//!   marks, on one line, are drawn one after the other right before the
+//!   row's first label, `Director` (one mark alone there may be either's);
+//! - Form 4's box 5 stands to the right of boxes 2 to 4, its top row of
+//!   check boxes level with box 3's label (`3. Date of Earliest
+//!   Transaction`); the Director box is the left one of that row, nearest
+//!   the label, and its mark is drawn right before it. The 10% Owner
+//!   mark, further right, never is;
+//! - Form 3's box 4 stands under box 3, its top row level with the line
+//!   under the owner's name labels: the Director mark is drawn between
+//!   the `(Middle)` label and the value that follows it (the street), and
+//!   the 10% Owner mark, the right one of the row, right before the label
+//!   of box 5 (`5. If Amendment`), the box to its right;
+//! - a mark run into a label's word on one line (`X Officer`, `X
+//!   Director`) is that label's box. The Officer box's label wraps (`Officer
+//!   (give title` `below)`), and its mark stands against the wrapped line:
+//!   `X below)` is the Officer box's mark (the Other box's mark stands in
+//!   the middle of the row, apart from the words beside it).
+//!
+//! A box so placed is checked; and when the boxes placed and the joint
+//! filing box account for every mark of the header, the others are
+//! unchecked.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Field, Filing, Origin, ReportingOwner};
 use crate::repr::cells::{Cell, check_mark, read_date};
 use crate::repr::form::PERIOD_OF_REPORT;
@@ -57,14 +85,40 @@ struct Boxes {
     states: Vec<Cell>,
     /// The header's check marks (`X` alone, or run into a label: `X Form`).
     marks: usize,
+    /// The relationship boxes whose mark the drawing order places, with
+    /// the mark's span.
+    related: Vec<(Relationship, Span)>,
+}
+
+impl Boxes {
+    /// How many relationship boxes the drawing order places a mark in.
+    fn placed(&self) -> usize {
+        let mut kinds: Vec<Relationship> = self.related.iter().map(|(r, _)| *r).collect();
+        kinds.sort_by_key(|r| *r as u8);
+        kinds.dedup();
+        kinds.len()
+    }
+}
+
+/// One of the four relationship boxes of the header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Relationship {
+    Director,
+    Officer,
+    TenPercentOwner,
+    Other,
 }
 
 /// Settle the values the header's boxes give in one filing read from
 /// `blocks` (the blocks of the filing's text; see the module docs).
 pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
-    let boxes = find(blocks);
+    let form3 = filing.document_type.value.is_some_and(|t| t.number() == 3);
+    let boxes = find(blocks, form3);
     for (k, owner) in filing.reporting_owners.iter_mut().enumerate() {
         settle_owner(owner, k == 0, &boxes);
+    }
+    if let Some(first) = filing.reporting_owners.first_mut() {
+        settle_relationships(first, &boxes, &mut filing.diagnostics);
     }
     // A settled value is placed: the header reader's word that it had no label goes.
     let placed: Vec<Span> = filing
@@ -77,7 +131,7 @@ pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
     filing
         .diagnostics
         .retain(|d| !(d.code == Code::UnplacedContent && d.span.is_some_and(|s| placed.contains(&s))));
-    settle_check_boxes(filing, boxes.marks);
+    settle_check_boxes(filing, &boxes);
     let single = filing.document_type.value.is_some_and(|t| !t.is_amendment());
     if let ([date], true) = (boxes.dates.as_slice(), single)
         && let Some(value) = read_date(&date.text)
@@ -91,10 +145,11 @@ pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
 
 /// The check boxes at the top settled by the count of the header's marks,
 /// or put in doubt (see the module docs).
-fn settle_check_boxes(filing: &mut Filing, marks: usize) {
+fn settle_check_boxes(filing: &mut Filing, header: &Boxes) {
     let boxes = [&mut filing.not_subject_to_section16, &mut filing.aff10b5_one];
     let shown: Vec<&mut Field<bool>> = boxes.into_iter().filter(|b| b.origin.is_read()).collect();
-    if marks == 2 {
+    // At least one relationship is checked, and the joint filing box.
+    if header.marks == header.placed().max(1) + 1 {
         for field in shown {
             field.value = Some(false);
             field.origin = Origin::Read;
@@ -113,6 +168,45 @@ fn settle_check_boxes(filing: &mut Filing, marks: usize) {
         span,
         "a check box at the top (no longer subject to Section 16; Rule 10b5-1) was read from PDF text without layout, where a mark is drawn away from its box: which box a mark checks is not known",
     ));
+}
+
+/// The first owner's relationship boxes the drawing order places, and,
+/// when the header's two marks leave one relationship, the others
+/// unchecked (see the module docs). Text read as the title of a box so
+/// found unchecked is no title (the form prints the officer's title and
+/// the other relationship's text only for a checked box): it is reported
+/// as text without a place, in `diagnostics`.
+fn settle_relationships(owner: &mut ReportingOwner, boxes: &Boxes, diagnostics: &mut Vec<Diagnostic>) {
+    let placed = boxes.placed();
+    let all = boxes.marks == placed + 1;
+    if placed == 0 || boxes.marks < placed + 1 {
+        return;
+    }
+    for (relationship, field, title) in [
+        (Relationship::Director, &mut owner.is_director, None),
+        (Relationship::Officer, &mut owner.is_officer, Some(&mut owner.officer_title)),
+        (Relationship::TenPercentOwner, &mut owner.is_ten_percent_owner, None),
+        (Relationship::Other, &mut owner.is_other, Some(&mut owner.other_text)),
+    ] {
+        if let Some((_, span)) = boxes.related.iter().find(|(r, _)| *r == relationship) {
+            *field = Field::read(true, *span);
+        } else if all {
+            field.value = Some(false);
+            field.origin = Origin::Read;
+            let Some(title) = title else { continue };
+            if let Some(text) = title.value.take().filter(|t| !t.trim().is_empty()) {
+                diagnostics.push(Diagnostic::new(
+                    Code::UnplacedContent,
+                    title.span,
+                    format!(
+                        "the text {} under the relationship boxes belongs to no checked box",
+                        quote(&text)
+                    ),
+                ));
+            }
+            *title = Field::default();
+        }
+    }
 }
 
 fn settle_owner(owner: &mut ReportingOwner, first: bool, boxes: &Boxes) {
@@ -156,7 +250,9 @@ fn overlaps(at: Option<Span>, span: Span) -> bool {
     at.is_some_and(|a| a.start < span.end && span.start < a.end)
 }
 
-fn find(blocks: &[Block]) -> Boxes {
+/// The values the header's boxes settle (`form3`: the blocks are Form 3's,
+/// whose Director box stands elsewhere).
+fn find(blocks: &[Block], form3: bool) -> Boxes {
     let mut boxes = Boxes::default();
     let mut header = true;
     for (i, block) in blocks.iter().enumerate() {
@@ -166,6 +262,10 @@ fn find(blocks: &[Block]) -> Boxes {
         }
         if header {
             boxes.marks += block.lines.iter().filter(|l| is_mark(&l.text)).count();
+            boxes.related.extend(block.lines.iter().filter_map(|l| run_into_label(l).map(|r| (r, l.span))));
+            if let Some(relationship) = placed_mark(blocks, i, form3) {
+                boxes.related.push((relationship, last.span));
+            }
             boxes.dates.extend(block.lines.iter().filter(|l| has_date(&l.text)).cloned());
             if let [only] = block.lines.as_slice() {
                 if is_zip(&only.text) {
@@ -196,6 +296,60 @@ fn is_mark(text: &str) -> bool {
         || text.split_once(' ').is_some_and(|(m, rest)| {
             check_mark(m) == Some(true) && LABELS.iter().any(|l| rest.starts_with(l))
         })
+}
+
+/// The relationship box whose label's word a mark is run into on its line
+/// (`X Officer`, `X below)`; see the module docs).
+fn run_into_label(line: &Cell) -> Option<Relationship> {
+    let (mark, rest) = line.text.split_once(' ')?;
+    if check_mark(mark) != Some(true) {
+        return None;
+    }
+    let word = rest.split(' ').next()?;
+    match word {
+        "Director" => Some(Relationship::Director),
+        "Officer" | "below)" => Some(Relationship::Officer),
+        "10%" => Some(Relationship::TenPercentOwner),
+        "Other" => Some(Relationship::Other),
+        _ => None,
+    }
+}
+
+/// The relationship box of block `i` when it is a mark alone drawn where
+/// a box's mark is (see the module docs): the top row's two marks drawn
+/// one after the other right before its `Director` label; the Director
+/// mark right before Form 4's box 3 label, or, on Form 3, between the
+/// `(Middle)` label and a value; Form 3's 10% Owner mark right before its
+/// box 5 label.
+fn placed_mark(blocks: &[Block], i: usize, form3: bool) -> Option<Relationship> {
+    let alone = |k: usize| {
+        blocks
+            .get(k)
+            .is_some_and(|b| matches!(b.lines.as_slice(), [only] if check_mark(&only.text) == Some(true)))
+    };
+    let before = |k: usize| k.checked_sub(1).is_some_and(alone);
+    let next = blocks.get(i + 1).and_then(|b| b.lines.first()).map(|l| l.text.as_str())?;
+    if !alone(i) {
+        return None;
+    }
+    let director_after =
+        |k: usize| blocks.get(k).and_then(|b| b.lines.first()).is_some_and(|l| l.text == "Director");
+    if !before(i) && alone(i + 1) && director_after(i + 2) {
+        return Some(Relationship::Director);
+    }
+    if before(i) && !before(i - 1) && director_after(i + 1) {
+        return Some(Relationship::TenPercentOwner);
+    }
+    if !form3 {
+        return next.starts_with("3. Date of Earliest Transaction").then_some(Relationship::Director);
+    }
+    let after_name =
+        i.checked_sub(1).and_then(|p| blocks[p].lines.last()).is_some_and(|l| l.text == "(Middle)");
+    if after_name && !is_label(next) && !is_mark(next) {
+        Some(Relationship::Director)
+    } else {
+        next.starts_with("5. If Amendment").then_some(Relationship::TenPercentOwner)
+    }
 }
 
 /// Whether a line has a date in it (alone or among other words).

@@ -54,17 +54,17 @@ fn an_amendment_header_has_two_dates_and_settles_none() {
 #[test]
 fn a_city_wrapped_in_its_box_right_after_the_streets_label_is_joined() {
     let wrapped = HEADER.replace("SPRINGFIELD\n", "SPRING\nFIELD\n");
-    let boxes = find(&blocks(&wrapped, 0));
+    let boxes = find(&blocks(&wrapped, 0), false);
     assert_eq!(boxes.places[0].0[0].text, "SPRING FIELD");
     // Elsewhere a block of two lines may be two boxes' values.
     let away = wrapped.replace("(Street)\n\n", "(Street)\n\n02/03/2024\n\n");
-    assert!(find(&blocks(&away, 0)).places.is_empty());
+    assert!(find(&blocks(&away, 0), false).places.is_empty());
 }
 
 #[test]
 fn the_city_and_state_on_one_line_are_split() {
     let text = "MENLO PARK CA\n\n94025\n\n(City)\n";
-    let boxes = find(&blocks(text, 0));
+    let boxes = find(&blocks(text, 0), false);
     let [city, state, zip] = &boxes.places[0].0;
     assert_eq!((city.text.as_str(), state.text.as_str(), zip.text.as_str()), ("MENLO PARK", "CA", "94025"));
     assert_eq!(&text[state.span.range()], "CA");
@@ -74,7 +74,7 @@ fn the_city_and_state_on_one_line_are_split() {
 fn labels_and_marks_are_no_values() {
     // A check mark drawn with the name's label, a label before the state.
     let text = "X\n(Last)\n\n4. If Amendment (Street)\n\nCA\n\n94025\n\n(City)\n";
-    let boxes = find(&blocks(text, 0));
+    let boxes = find(&blocks(text, 0), false);
     assert!(boxes.names.is_empty());
     assert!(boxes.places.is_empty());
     assert!(is_label("2A. Deemed"));
@@ -149,4 +149,109 @@ fn the_headers_one_zip_code_and_one_state_are_the_first_owners() {
     let mut f = filing(FormType::Form4);
     settle(&mut f, &blocks(&two, 0));
     assert!(f.reporting_owners[0].address.state.value.is_none());
+}
+
+/// A fictional Form 4 header's relationship box and joint filing box as
+/// drawn, with `mark` (lines, ending in a blank one) drawn where the
+/// Director box's mark is drawn, before box 3's label.
+fn related_header(mark: &str, officer: &str) -> String {
+    format!(
+        "5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n\nDirector\n10% Owner\n\
+Officer (give title\nOther (specify\n{officer}below)\nbelow)\n\n{mark}3. Date of Earliest Transaction (Month/Day/Year)\n\n\
+6. Individual or Joint/Group Filing (Check Applicable\nLine)\n\nX\n\nForm filed by One Reporting Person\n"
+    )
+}
+
+fn doubted(form: FormType) -> Filing {
+    let mut f = filing(form);
+    let owner = &mut f.reporting_owners[0];
+    for flag in
+        [&mut owner.is_director, &mut owner.is_officer, &mut owner.is_ten_percent_owner, &mut owner.is_other]
+    {
+        *flag = Field { origin: Origin::Uncertain, ..Field::read(false, Span::new(0, 1)) };
+    }
+    f
+}
+
+fn flags(owner: &ReportingOwner) -> [(Option<bool>, Origin); 4] {
+    [&owner.is_director, &owner.is_officer, &owner.is_ten_percent_owner, &owner.is_other]
+        .map(|f| (f.value, f.origin))
+}
+
+#[test]
+fn the_mark_before_box_3s_label_is_the_directors() {
+    let text = related_header("X\n\n", "");
+    let mut f = doubted(FormType::Form4);
+    settle(&mut f, &blocks(&text, 0));
+    let owner = &f.reporting_owners[0];
+    let (yes, no) = ((Some(true), Origin::Read), (Some(false), Origin::Read));
+    assert_eq!(flags(owner), [yes, no, no, no], "two marks: one relationship, the Director's");
+    assert_eq!(&text[owner.is_director.span.unwrap_or_default().range()], "X");
+    // Text the reader took for a title: no box with a title is checked.
+    let mut f = doubted(FormType::Form4);
+    let at = text.find("Line)").unwrap_or_default();
+    f.reporting_owners[0].officer_title = Field::read("Line)".to_owned(), Span::new(at, at + 5));
+    settle(&mut f, &blocks(&text, 0));
+    assert!(f.reporting_owners[0].officer_title.is_blank());
+    assert!(f.diagnostics.iter().any(|d| d.code == Code::UnplacedContent && d.message.contains("Line)")));
+    // A third mark elsewhere: another box is checked too, not known which.
+    let three = text.replace("Director\n", "Director\nX\n");
+    let mut f = doubted(FormType::Form4);
+    settle(&mut f, &blocks(&three, 0));
+    let unsure = (Some(false), Origin::Uncertain);
+    assert_eq!(flags(&f.reporting_owners[0]), [yes, unsure, unsure, unsure]);
+    // A mark drawn elsewhere before box 3's label is no box's known.
+    let mut f = doubted(FormType::Form4);
+    settle(&mut f, &blocks(&related_header("", "").replace("Director\n", "X\n\nDirector\n"), 0));
+    assert_eq!(flags(&f.reporting_owners[0]), [unsure; 4]);
+}
+
+#[test]
+fn a_mark_run_into_the_officers_label_is_the_officers() {
+    for officer in ["X ", "X Officer\n"] {
+        let mut f = doubted(FormType::Form4);
+        settle(&mut f, &blocks(&related_header("", officer), 0));
+        let (yes, no) = ((Some(true), Origin::Read), (Some(false), Origin::Read));
+        assert_eq!(flags(&f.reporting_owners[0]), [no, yes, no, no], "{officer:?}");
+    }
+    // Marks placed in two boxes when the header's two marks hold one
+    // relationship (the joint filing box's mark here lost): in doubt.
+    let unmarked = related_header("X\n\n", "X ").replace("\nX\n\nForm filed", "\nForm filed");
+    let mut f = doubted(FormType::Form4);
+    settle(&mut f, &blocks(&unmarked, 0));
+    assert!(flags(&f.reporting_owners[0]).iter().all(|(_, o)| *o == Origin::Uncertain));
+}
+
+#[test]
+fn form_3s_director_mark_stands_between_the_name_labels_and_the_street() {
+    let text = "Doe John\n(Last)\n\n(First)\n\n(Middle)\n\nX\n\n100 MAIN STREET\n\n(Street)\n\n\
+Director\n10% Owner\n\n5. If Amendment\n\n6. Individual or Joint/Group Filing\nX Form filed by One Reporting Person\n";
+    let mut f = doubted(FormType::Form3);
+    settle(&mut f, &blocks(text, 0));
+    assert_eq!(f.reporting_owners[0].is_director.value, Some(true));
+    assert_eq!(f.reporting_owners[0].is_ten_percent_owner.origin, Origin::Read);
+    // Not on Form 4, whose Director box stands elsewhere.
+    let mut f = doubted(FormType::Form4);
+    settle(&mut f, &blocks(text, 0));
+    assert_eq!(f.reporting_owners[0].is_director.origin, Origin::Uncertain);
+}
+
+#[test]
+fn the_top_rows_two_marks_before_its_first_label_are_director_and_ten_percent_owner() {
+    let text = related_header("", "").replace("\nDirector\n", "\nX\n\nX\n\nDirector\n");
+    let mut f = doubted(FormType::Form4);
+    f.aff10b5_one = Field::read(true, Span::new(0, 1));
+    settle(&mut f, &blocks(&text, 0));
+    let (yes, no) = ((Some(true), Origin::Read), (Some(false), Origin::Read));
+    assert_eq!(
+        flags(&f.reporting_owners[0]),
+        [yes, no, yes, no],
+        "three marks: two relationships and the joint filing box"
+    );
+    assert_eq!((f.aff10b5_one.value, f.aff10b5_one.origin), no, "every mark is accounted for");
+    // A mark alone before `Director` may be either box's.
+    let one = related_header("", "").replace("\nDirector\n", "\nX\n\nDirector\n");
+    let mut f = doubted(FormType::Form4);
+    settle(&mut f, &blocks(&one, 0));
+    assert!(flags(&f.reporting_owners[0]).iter().all(|(_, o)| *o == Origin::Uncertain));
 }

@@ -40,6 +40,7 @@ use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Date, Field, Filing, Origin, Signature};
 use crate::repr::align::push_wrapped;
 use crate::repr::cells::{Cell, read_date};
+use crate::repr::form;
 use crate::repr::pdf::raw_table::Block;
 use crate::source::Span;
 
@@ -78,6 +79,7 @@ pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
         }
     }
     filing.signatures = signatures;
+    form::trust_last_footnote(filing);
     if let Some((remarks, origin)) = tail.remarks {
         let value = Some(remarks.text).filter(|t| !t.is_empty());
         filing.remarks = Field { value, span: Some(remarks.span), origin, ..Field::default() };
