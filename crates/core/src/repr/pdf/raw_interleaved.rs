@@ -151,6 +151,9 @@ struct Search<'a> {
     /// than tokens): a reading that needs more cells of a column than are
     /// left is given up at once.
     left: &'a [[u16; ALL_COLS]],
+    /// How many cells each column has, none for the natures (their number
+    /// is open until every form is placed) and the columns not in the table.
+    need: [u32; ALL_COLS],
     counts: &'a Counts,
     weigh: Weigh,
     /// Least cost (pairs drawn out of order) from a state to the end; `None`: no way.
@@ -201,28 +204,8 @@ pub(crate) fn untangle(tokens: &[Token], table: Table) -> Option<Untangled> {
         Table::NonDerivative => non_derivative_counts(tokens)?,
         Table::Derivative => derivative_counts(tokens)?,
     };
-    let fits: Vec<u16> = tokens
-        .iter()
-        .map(|t| counts.cols.iter().filter(|c| c.takes(t)).fold(0, |bits, c| bits | c.bit()))
-        .collect();
-    let mut left = vec![[0; ALL_COLS]; tokens.len() + 1];
-    for k in (0..tokens.len()).rev() {
-        left[k] = left[k + 1];
-        for col in counts.cols.iter().filter(|c| fits[k] & c.bit() != 0) {
-            left[k][col.index()] += 1;
-        }
-    }
-    let search = |weigh| Search {
-        tokens,
-        fits: &fits,
-        left: &left,
-        counts: &counts,
-        weigh,
-        // Room up front for as many states as tokens squared, at most the
-        // limit: growing the memo step by step cost an eighth of the search.
-        memo: HashMap::with_capacity_and_hasher(tokens.len().pow(2).min(MOST_STATES), Default::default()),
-        gave_up: false,
-    };
+    let (fits, left) = fits(tokens, &counts);
+    let search = |weigh| Search::new(tokens, &fits, &left, &counts, weigh);
     let read = |one, other| {
         let first: Readings<'_> = search(one).readings()?;
         let second = search(other).readings();
@@ -241,22 +224,26 @@ pub(crate) fn untangle(tokens: &[Token], table: Table) -> Option<Untangled> {
         Some((first.one, doubted))
     };
     // A reading settled row by row or column by column is taken; when
-    // neither is, a token is settled only where both agree.
-    let (reading, doubted) =
-        match (read(Weigh::Pairs, Weigh::Runs), || read(Weigh::ColumnPairs, Weigh::Strokes)) {
-            (Some(by_rows), _) if by_rows.1.is_empty() => by_rows,
-            (by_rows, by_columns) => match (by_rows, by_columns()) {
-                (_, Some(by_columns)) if by_columns.1.is_empty() => by_columns,
-                (Some((one, a)), Some((other, b))) => {
-                    let doubted = (0..tokens.len())
-                        .filter(|k| a.contains(k) || b.contains(k) || one[*k] != other[*k])
-                        .collect();
-                    (one, doubted)
-                }
-                (Some(only), None) | (None, Some(only)) => only,
-                (None, None) => return None,
-            },
-        };
+    // neither is, a token is settled only where both agree. The search by
+    // pairs column by column visits the very states the one by pairs row
+    // by row does (their steps differ only in cost), so it gives up or
+    // finds no reading exactly when that one does: it is not run then.
+    let by_rows = read(Weigh::Pairs, Weigh::Runs)?;
+    let (reading, doubted) = if by_rows.1.is_empty() {
+        by_rows
+    } else {
+        match read(Weigh::ColumnPairs, Weigh::Strokes) {
+            Some(by_columns) if by_columns.1.is_empty() => by_columns,
+            Some((other, b)) => {
+                let (one, a) = by_rows;
+                let doubted = (0..tokens.len())
+                    .filter(|k| a.contains(k) || b.contains(k) || one[*k] != other[*k])
+                    .collect();
+                (one, doubted)
+            }
+            None => by_rows,
+        }
+    };
     // Table I's footnote marks drawn alone are joined to the values drawn
     // next to them in the reading: it must be settled throughout.
     if table == Table::NonDerivative && !doubted.is_empty() {
@@ -275,6 +262,23 @@ pub(crate) fn untangle(tokens: &[Token], table: Table) -> Option<Untangled> {
         .collect();
     let doubted = doubted.iter().filter_map(|&k| tokens.get(k)).map(|t| t.span).collect();
     Some(Untangled { rows, doubted })
+}
+
+/// The columns each token can fill (a bit per column), and how many tokens
+/// from each on can fill each column (one more entry than tokens).
+fn fits(tokens: &[Token], counts: &Counts) -> (Vec<u16>, Vec<[u16; ALL_COLS]>) {
+    let fits: Vec<u16> = tokens
+        .iter()
+        .map(|t| counts.cols.iter().filter(|c| c.takes(t)).fold(0, |bits, c| bits | c.bit()))
+        .collect();
+    let mut left = vec![[0; ALL_COLS]; tokens.len() + 1];
+    for k in (0..tokens.len()).rev() {
+        left[k] = left[k + 1];
+        for col in counts.cols.iter().filter(|c| fits[k] & c.bit() != 0) {
+            left[k][col.index()] += 1;
+        }
+    }
+    (fits, left)
 }
 
 /// How many of the tokens are of a kind.
@@ -410,6 +414,32 @@ impl Col {
 }
 
 impl<'a> Search<'a> {
+    /// A search over the tokens by one weight, with their [`fits`].
+    fn new(
+        tokens: &'a [Token],
+        fits: &'a [u16],
+        left: &'a [[u16; ALL_COLS]],
+        counts: &'a Counts,
+        weigh: Weigh,
+    ) -> Self {
+        let mut need = [0; ALL_COLS];
+        for &col in counts.cols.iter().filter(|&&c| c != Col::Nature) {
+            need[col.index()] = u32::try_from(col.total(counts)).unwrap_or(u32::MAX);
+        }
+        Search {
+            tokens,
+            fits,
+            left,
+            need,
+            counts,
+            weigh,
+            // Room up front for as many states as tokens squared, at most the
+            // limit: growing the memo step by step cost an eighth of the search.
+            memo: HashMap::with_capacity_and_hasher(tokens.len().pow(2).min(MOST_STATES), Default::default()),
+            gave_up: false,
+        }
+    }
+
     /// What the readings of least cost say; `None` when there is none (or
     /// the search gives up).
     ///
@@ -512,12 +542,13 @@ impl<'a> Search<'a> {
         let mut next = *state;
         next.placed[col.index()] += 1;
         let left = self.left.get(at + 1)?;
-        let short = |c: &Col| {
-            // The natures' number is open until every form is placed.
-            *c != Col::Nature
-                && c.total(self.counts) > usize::from(next.placed[c.index()]) + usize::from(left[c.index()])
-        };
-        if self.counts.cols.iter().any(short) {
+        // A fold over every column, not `any` over the table's: the
+        // comparisons run side by side without a branch each.
+        let short = (self.need.iter().zip(&next.placed).zip(left))
+            .fold(false, |short, ((&need, &placed), &left)| {
+                short | (need > u32::from(placed) + u32::from(left))
+            });
+        if short {
             return None;
         }
         if col == Col::DirectIndirect && self.tokens.get(at)?.kind == Kind::Letter('I') {

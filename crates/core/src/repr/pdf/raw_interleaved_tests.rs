@@ -167,3 +167,32 @@ fn a_table_ii_drawn_column_block_by_column_block_settles_no_value_in_a_wrong_pla
         }
     }
 }
+
+#[test]
+fn the_searches_by_pairs_row_by_row_and_column_by_column_visit_the_same_states() {
+    // Fictional: one grant, then rows of grants drawn column block by column
+    // block, enough of them for the searches to give up.
+    let grants = |n: usize| {
+        let mut drawn: Vec<&str> = GRANT.to_vec();
+        for cell in GRANT {
+            drawn.extend(std::iter::repeat_n(cell, n));
+        }
+        drawn
+    };
+    let mut gave_up = 0;
+    for n in 0..6 {
+        let drawn = tokens(&grants(n));
+        let counts = derivative_counts(&drawn).expect("counts");
+        let (fits, left) = fits(&drawn, &counts);
+        let start = State { placed: [0; ALL_COLS], indirect: 0, last: None };
+        let run = |weigh| {
+            let mut search = Search::new(&drawn, &fits, &left, &counts, weigh);
+            let best = search.best(0, start);
+            (best.is_some(), search.memo.len(), search.gave_up)
+        };
+        let by_rows = run(Weigh::Pairs);
+        assert_eq!(by_rows, run(Weigh::ColumnPairs), "{n} grants after the first");
+        gave_up += usize::from(by_rows.2);
+    }
+    assert!(gave_up > 0, "the limit is reached");
+}
