@@ -516,6 +516,28 @@ fn chained_pair(rows: &[Row], k: usize) -> bool {
     }
 }
 
+/// Whether two transactions one after the other, of the same security and
+/// held the same way (the same form, the same nature with the same
+/// footnotes: "See Footnotes" names a holder by its marks), break the holdings
+/// chain: each shows its amounts, and the second's amount does not move
+/// the first's amount owned to the second's ([`continues`]).
+pub(crate) fn breaks_holdings(prev: &Row, row: &Row) -> bool {
+    let shows = |r: &Row| {
+        r.kind == RowKind::Transaction
+            && r.transaction_shares.value.is_some()
+            && r.shares_owned_following_transaction.value.is_some()
+            && r.transaction_acquired_disposed_code.value.is_some()
+    };
+    shows(prev)
+        && shows(row)
+        && prev.security_title.value.is_some()
+        && prev.security_title.value == row.security_title.value
+        && prev.direct_or_indirect_ownership.value == row.direct_or_indirect_ownership.value
+        && prev.nature_of_ownership.value == row.nature_of_ownership.value
+        && prev.nature_of_ownership.footnotes == row.nature_of_ownership.footnotes
+        && !continues(prev, row)
+}
+
 /// Whether a transaction's amounts are confirmed by the holdings before it:
 /// the row above, of the same security, owned an amount that this row's
 /// amount acquired (added) or disposed of (taken away) turns into the amount

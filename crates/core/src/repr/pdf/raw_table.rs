@@ -390,11 +390,20 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
     let mut tokens = tokens_of(&section.data, marks);
     // A page break with words on both sides is one cell of words (a title,
     // a nature) cut in two there, or two cells: the table is untangled only
-    // when the number of phrases its values call for says which.
+    // when the number of phrases its values call for says which, and
+    // pieces read apart end up in two columns (below).
     let cuts = cut_words(&section.data, marks);
+    let mut apart: Vec<(Span, Span)> = Vec::new();
     let may_untangle = cuts.is_empty() || {
         let joined = joined_at(&tokens, &cuts);
         match (raw_interleaved::phrases_fit(&tokens, table), raw_interleaved::phrases_fit(&joined, table)) {
+            (true, false) => {
+                apart = cuts
+                    .iter()
+                    .filter_map(|&k| Some((tokens.get(k)?.span, tokens.get(k + 1)?.span)))
+                    .collect();
+                true
+            }
             (false, true) => {
                 tokens = joined;
                 true
@@ -413,7 +422,11 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
     let doubts: usize = in_doubt(&rows);
     let (mut rows, mut found) = match &kept {
         Some(tokens) if doubts > 0 => match untangled_rows(tokens, &slots, table) {
-            Some((untangled, found, settled)) if settled || in_doubt(&untangled) < doubts => {
+            Some((mut untangled, mut found, settled))
+                if (settled || in_doubt(&untangled) < doubts)
+                    && !pieces_in_one_column(&untangled, &apart) =>
+            {
+                doubt_broken_holdings(&mut untangled, table, &mut found);
                 (untangled, found)
             }
             _ => (rows, own),
@@ -426,6 +439,54 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
     }
     diags.append(&mut found);
     rows
+}
+
+/// The column and row of the cell that holds a span.
+fn cell_at(rows: &[Row], span: Span) -> Option<(usize, Column)> {
+    rows.iter().enumerate().find_map(|(r, row)| {
+        Column::ALL.into_iter().find_map(|c| {
+            let s = row.cell(c).meta().1?;
+            (s.start <= span.start && span.end <= s.end).then_some((r, c))
+        })
+    })
+}
+
+/// Whether two pieces of words on both sides of a page break, read as two
+/// cells, lie in one column: a cell cut in two lies in one column, so
+/// pieces in two columns are two cells; pieces in one column may be one,
+/// and then the phrase count that read them apart was met by another
+/// error (two phrases drawn as one block), so the reading is not taken.
+fn pieces_in_one_column(rows: &[Row], apart: &[(Span, Span)]) -> bool {
+    apart.iter().any(|&(first, second)| match (cell_at(rows, first), cell_at(rows, second)) {
+        (Some(a), Some(b)) => a.1 == b.1,
+        _ => true,
+    })
+}
+
+/// Rows of an untangled Table I whose holdings do not continue: two
+/// transactions one after the other of the same security, held the same
+/// way (the same form and nature), where the amount owned before, moved by
+/// the second's amount, is not the amount it owns after. The print lists
+/// one holder's transactions in order, so the reading may have put amounts
+/// in the wrong rows or columns: every value of both rows is in doubt.
+/// (Table II's rows of one title are often different grants — another
+/// price or expiration — whose holdings do not chain.)
+fn doubt_broken_holdings(rows: &mut [Row], table: Table, diags: &mut Vec<Diagnostic>) {
+    if table != Table::NonDerivative {
+        return;
+    }
+    let broken: Vec<usize> =
+        (1..rows.len()).filter(|&k| table::breaks_holdings(&rows[k - 1], &rows[k])).collect();
+    for &k in &broken {
+        for r in [k - 1, k] {
+            doubt_all(&mut rows[r], table);
+        }
+        diags.push(Diagnostic::new(
+            Code::ColumnUncertain,
+            Some(rows[k].span),
+            "this transaction's amounts do not continue the holding of the row above (same security, held the same way): the values of both rows may be in the wrong rows or columns".to_owned(),
+        ));
+    }
 }
 
 /// Where words end the value block before a page break and start the one
@@ -908,32 +969,68 @@ mod tests {
     }
 
     #[test]
-    fn a_table_with_words_on_both_sides_of_a_page_break_is_not_untangled() {
-        // The same fictional table, the page ending between the holding's
-        // title and its nature, the headings drawn again on the next page:
-        // "Common Stock" and "By Trust" may be one cell cut in two.
-        let text = "Table I - Non-Derivative Securities Acquired\n\n2. Transaction Date (Month/Day/Year)\n\nCommon Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\nI\n\nCommon Stock\n\u{c}\n2. Transaction Date (Month/Day/Year)\n\nBy Trust\n";
-        let pre = read_tables(&blocks(text, 0), MarkStyle::Attached).expect("a Table I");
-        assert_eq!(pre.non_derivative.len(), 2, "{:?}", pre.non_derivative);
-        assert!(
-            pre.non_derivative
-                .iter()
-                .all(|r| r.shares_owned_following_transaction.origin == Origin::Uncertain)
+    fn words_on_both_sides_of_a_page_break_in_one_column_leave_the_table_in_doubt() {
+        // Fictional holdings, all indirect: two natures drawn in one block
+        // (one phrase), the last nature cut by a page break. Read apart,
+        // the pieces make the six phrases three rows call for, but fill one
+        // column: they may be one cell, and the count met by the block.
+        let rows = paged_rows(
+            "Common Stock\n\n1,000\n\nI\n\nBy Family Trust\nBy Spouse\n\nCommon Stock\n\n2,000\n\nI\n\nCommon Stock\n\n3,000\n\nI\n\nBy Uncle",
+            "Trust",
         );
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert!(rows.iter().all(|r| !r.nature_of_ownership.origin.is_read()), "{rows:?}");
     }
 
     #[test]
-    fn a_nature_cut_by_a_page_break_is_joined_when_the_phrases_call_for_one() {
-        // The same fictional table, the page ending inside the holding's
-        // nature: two rows, one indirect, call for three phrases, and four
-        // are drawn unless the two pieces are one.
-        let text = "Table I - Non-Derivative Securities Acquired\n\n2. Transaction Date (Month/Day/Year)\n\nCommon Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Family\n\u{c}\n2. Transaction Date (Month/Day/Year)\n\nTrust\n";
-        let pre = read_tables(&blocks(text, 0), MarkStyle::Attached).expect("a Table I");
-        let rows = &pre.non_derivative;
-        assert_eq!(rows.len(), 2, "{rows:?}");
-        assert_eq!(rows[1].nature_of_ownership.value.as_deref(), Some("By Family Trust"));
-        assert!(rows[1].nature_of_ownership.origin.is_read());
-        assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin.is_read()));
+    fn transactions_of_one_holding_that_do_not_continue_are_in_doubt() {
+        // Fictional sales of one direct holding: 900 owned, then 100 more
+        // sold leaves 800, not 700; read with another holder's (By Trust).
+        let rows_of = |owned: &str| {
+            let text = format!(
+                "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\nCommon Stock\n03/05/2024\nS\n100\nD\n$5.00\n{owned}\nD\n"
+            );
+            let mut rows = read_rows(
+                tokens_of(&blocks(&text, 0), MarkStyle::Attached),
+                &columns(&[], Table::NonDerivative),
+                Table::NonDerivative,
+                &mut Vec::new(),
+            );
+            let mut diags = Vec::new();
+            doubt_broken_holdings(&mut rows, Table::NonDerivative, &mut diags);
+            (rows, diags)
+        };
+        let (rows, diags) = rows_of("800");
+        assert!(diags.is_empty());
+        assert!(rows.iter().all(|r| r.transaction_shares.origin.is_read()));
+        let (rows, diags) = rows_of("700");
+        assert_eq!(diags.len(), 1);
+        assert!(rows.iter().all(|r| r.transaction_shares.origin == Origin::Uncertain));
+        let mut other = rows_of("700").0;
+        other[1].nature_of_ownership.value = Some("By Trust".to_owned());
+        let mut diags = Vec::new();
+        doubt_broken_holdings(&mut other, Table::NonDerivative, &mut diags);
+        assert!(diags.is_empty(), "another holder's rows need not continue");
+    }
+
+    #[test]
+    fn words_on_both_sides_of_a_page_break_are_one_cell_or_two_as_the_phrases_call_for() {
+        // The same fictional table, the page ending after the holding's
+        // title, the headings drawn again on the next page: two rows, one
+        // indirect, call for three phrases. Four are drawn when the nature
+        // is cut in two (joined); three when the page ends between the
+        // title and the nature (read apart, in two columns).
+        let before = "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\nI\n\nCommon Stock";
+        for (cut, after, nature) in
+            [("\n\nBy Family", "Trust", "By Family Trust"), ("", "By Trust", "By Trust")]
+        {
+            let rows = paged_rows(&format!("{before}{cut}"), after);
+            assert_eq!(rows.len(), 2, "{rows:?}");
+            assert_eq!(rows[1].security_title.value.as_deref(), Some("Common Stock"));
+            assert_eq!(rows[1].nature_of_ownership.value.as_deref(), Some(nature));
+            assert!(rows[1].nature_of_ownership.origin.is_read());
+            assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin.is_read()));
+        }
     }
 
     #[test]
@@ -959,6 +1056,16 @@ mod tests {
         doubt_dropped_hyphens(&mut row, &wide, &mut diags);
         assert_eq!(row.nature_of_ownership.origin, Origin::Uncertain);
         assert_eq!(diags.len(), 1);
+    }
+
+    /// The rows of a fictional Table I whose page ends between `before` and
+    /// `after`, the headings drawn again on the next page.
+    fn paged_rows(before: &str, after: &str) -> Vec<Row> {
+        let heading = "2. Transaction Date (Month/Day/Year)";
+        let text = format!(
+            "Table I - Non-Derivative Securities Acquired\n\n{heading}\n\n{before}\n\u{c}\n{heading}\n\n{after}\n"
+        );
+        read_tables(&blocks(&text, 0), MarkStyle::Attached).map(|pre| pre.non_derivative).unwrap_or_default()
     }
 
     /// The rows read from a fictional Table I's value blocks.
