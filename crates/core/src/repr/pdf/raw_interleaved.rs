@@ -518,20 +518,28 @@ impl<'a> Search<'a> {
         self.counts.cols.iter().copied().filter(move |c| bits & c.bit() != 0)
     }
 
-    /// How many placed cells of `other` lie after row `row`'s cell of
-    /// `col`, row by row, column by column.
-    fn placed_after(other: Col, state: &State, row: usize, col: Col) -> usize {
-        let placed = usize::from(state.placed[other.index()]);
-        let same = usize::from(other > col);
-        if other != Col::Nature {
-            // The placed cells are rows 0 to placed - 1.
-            return placed.saturating_sub(row + 1) + same * usize::from(placed > row);
-        }
+    /// How many placed cells lie after row `row`'s cell of `col`, row by
+    /// row, column by column.
+    fn placed_after(state: &State, row: usize, col: Col) -> usize {
+        // Every column but the natures: its placed cells are its rows 0 to
+        // placed - 1. A fold over every column (one not in the table has
+        // none placed) in narrow lanes, so the columns are counted side by side.
+        let nature = Col::Nature.index();
+        // (A row past 255 has no placed cell after it: a column holds at most 255.)
+        let plain = u8::try_from(row).map(u16::from).map_or(0, |row| {
+            state.placed.iter().enumerate().fold(0, |sum, (i, &placed)| {
+                let placed = if i == nature { 0 } else { u16::from(placed) };
+                sum + placed.saturating_sub(row + 1) + u16::from(i > col.index() && placed > row)
+            })
+        });
         // The placed natures are the first `placed` indirect rows.
+        let placed = usize::from(state.placed[nature]);
         let below = |n: usize| (state.indirect & ((1u64 << n) - 1)).count_ones() as usize;
         let up_to = if row + 1 >= 64 { state.indirect.count_ones() as usize } else { below(row + 1) };
         let is_indirect = state.indirect & (1u64 << row) != 0;
-        placed.saturating_sub(up_to) + same * usize::from(is_indirect && placed > below(row))
+        let natures = placed.saturating_sub(up_to)
+            + usize::from(Col::Nature > col && is_indirect && placed > below(row));
+        usize::from(plain) + natures
     }
 
     /// The state after placing token `at` in `col` (one of its
@@ -555,9 +563,7 @@ impl<'a> Search<'a> {
             next.indirect |= 1u64 << row;
         }
         let after = match self.weigh {
-            Weigh::Pairs => {
-                self.counts.cols.iter().map(|&other| Self::placed_after(other, state, row, col)).sum()
-            }
+            Weigh::Pairs => Self::placed_after(state, row, col),
             Weigh::Runs | Weigh::Strokes => {
                 let row = u8::try_from(row).ok()?;
                 next.last = Some((row, col));
