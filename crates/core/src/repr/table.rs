@@ -449,12 +449,16 @@ pub(crate) fn doubt_rows_together_but_first(
     if first_confirmable && before > 1 && chained_pair(rows, 0) {
         confirmed[0] = true;
     }
-    // Rows each read from a line of its own and showing every column, from
+    // Rows each read from a line of its own and showing every value, from
     // the first row on: before them no piece of a row was read as a row
-    // (it would lack columns) and no row was lost (every row has a value,
-    // so a line of its own), so each is the row its place says.
+    // (it would lack values) and no row was lost (every row has a value,
+    // so a line of its own), so each is the row its place says. (Their
+    // titles and natures may have wrapped off their lines: words make no
+    // rows, and the other lines of a row have no value left to show.)
     if let Some(pieces) = pieces {
-        let whole = |(k, row): &(usize, &mut Row)| pieces.get(*k) == Some(&false) && is_whole(row, table);
+        let whole = |(k, row): &(usize, &mut Row)| {
+            pieces.get(*k) == Some(&false) && shows_every_value(row, table, true)
+        };
         for (_, c) in rows.iter_mut().enumerate().take_while(whole).zip(confirmed.iter_mut()) {
             *c = true;
         }
@@ -490,8 +494,17 @@ pub(crate) fn doubt_rows_together_but_first(
 /// "V" box, which most rows leave blank, and the nature of ownership of a
 /// direct holding; an amount as shares or as a value.
 pub(crate) fn is_whole(row: &Row, table: Table) -> bool {
+    let nature = row.direct_or_indirect_ownership.value != Some(crate::model::DirectIndirect::Indirect)
+        || shows(row, Column::NatureOfOwnership);
+    shows_every_value(row, table, false) && nature
+}
+
+/// [`is_whole`] but for the nature of ownership; with `words`, but for the
+/// titles too: the row shows every value its kind has (words may have
+/// wrapped off the row's line).
+fn shows_every_value(row: &Row, table: Table, words: bool) -> bool {
     use Column as C;
-    let shows = |c: Column| shows(row, c);
+    let shows = |c: Column| shows(row, c) || (words && TEXT.contains(&c));
     let blank_or_paired = [
         C::DeemedExecutionDate,
         C::TransactionFormType,
@@ -516,9 +529,7 @@ pub(crate) fn is_whole(row: &Row, table: Table) -> bool {
         || shows(C::UnderlyingSecurityShares)
         || shows(C::UnderlyingSecurityValue);
     let owned = shows(C::SharesOwnedFollowingTransaction) || shows(C::ValueOwnedFollowingTransaction);
-    let nature = row.direct_or_indirect_ownership.value != Some(crate::model::DirectIndirect::Indirect)
-        || shows(C::NatureOfOwnership);
-    single && transaction && underlying && owned && nature
+    single && transaction && underlying && owned
 }
 
 /// Whether row `k` is complete and the row after it continues its holdings.
@@ -743,7 +754,13 @@ mod tests {
             dated(transaction("100", AcquiredDisposed::Acquired, "1000"), crate::model::TransactionCode::P);
         first.transaction_price_per_share = Field::read(Num::parse("5").unwrap(), Span::new(42, 43));
         assert!(is_whole(&first, Table::NonDerivative));
-        let rows = || vec![first.clone(), complete_holding("5"), row("7", Origin::Uncertain), first.clone()];
+        // A holding whose title and nature wrapped off its line: every value shown still.
+        let mut wrapped = complete_holding("5");
+        wrapped.security_title = Field::default();
+        wrapped.direct_or_indirect_ownership =
+            Field::read(crate::model::DirectIndirect::Indirect, Span::new(19, 20));
+        assert!(!is_whole(&wrapped, Table::NonDerivative));
+        let rows = || vec![first.clone(), wrapped.clone(), row("7", Origin::Uncertain), first.clone()];
         let mut diags = Vec::new();
         let mut read = rows();
         doubt_rows_together_but_first(&mut read, Table::NonDerivative, true, Some(&[false; 4]), &mut diags);
