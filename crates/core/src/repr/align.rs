@@ -511,6 +511,10 @@ pub(crate) fn apply(
 ) {
     let mut used = vec![false; slots.len()];
     for (token, options) in toks.iter().zip(choices) {
+        // Every column the token may take went to a token before it: each
+        // of the two is in that column in some best placement, so which
+        // one is, is not certain.
+        let contested = !options.is_empty() && options.iter().all(|&j| used[j]);
         let Some(&first) = options.iter().find(|&&j| !used[j]).or(options.first()) else {
             diagnostics.push(
                 Diagnostic::new(
@@ -528,17 +532,26 @@ pub(crate) fn apply(
             problems.push(p);
             continue;
         }
-        if loose_marks && options.len() == 1 && token.kind == Kind::Marks && fit(Kind::Marks, slot) < 2 {
+        let apart =
+            loose_marks && options.len() == 1 && token.kind == Kind::Marks && fit(Kind::Marks, slot) < 2;
+        let doubt = if contested {
+            Some(format!(
+                "the text {} and the one before it could each be the {}",
+                quote(&token.text),
+                slot.label()
+            ))
+        } else if apart {
+            Some(format!(
+                "the footnote marks {} standing apart may belong to another column than the {}",
+                quote(&token.text),
+                slot.label()
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = doubt {
             mark_uncertain(row, slot);
-            diagnostics.push(Diagnostic::new(
-                Code::ColumnUncertain,
-                Some(token.span),
-                format!(
-                    "the footnote marks {} standing apart may belong to another column than the {}",
-                    quote(&token.text),
-                    slot.label()
-                ),
-            ));
+            diagnostics.push(Diagnostic::new(Code::ColumnUncertain, Some(token.span), message));
             continue;
         }
         if options.len() > 1 {
@@ -724,6 +737,20 @@ mod tests {
         fill_row_typed(&mut row, &TABLE_I, &cells, &mut Vec::new());
         assert_eq!(row.deemed_execution_date.origin, crate::model::Origin::Uncertain);
         assert!(row.transaction_shares.origin.is_read());
+    }
+
+    #[test]
+    fn two_texts_that_may_each_be_the_title_put_it_in_doubt() {
+        // A fictional holding whose title holds a dollar amount: the words
+        // before it and after it may each be the title, the other left out.
+        let slots = crate::repr::columns::standard_slots(3, crate::model::Table::NonDerivative);
+        let text = "Common Stock, par value $0.01 per share 1,000 I By Trust";
+        let cells = [Cell::new(text, Span::new(0, text.len()))];
+        let mut row = Row::default();
+        fill_row_typed(&mut row, slots, &cells, &mut Vec::new());
+        assert_eq!(row.security_title.origin, crate::model::Origin::Uncertain);
+        assert_eq!(row.shares_owned_following_transaction.decimal(), Some(1000.into()));
+        assert!(row.shares_owned_following_transaction.origin.is_read());
     }
 
     #[test]

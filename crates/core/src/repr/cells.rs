@@ -300,6 +300,71 @@ fn numbers_in_mark(inner: &str) -> Option<Vec<FootnoteId>> {
     (!ids.is_empty()).then_some(ids)
 }
 
+/// Words a PDF converter letter-spaced, joined: `S to ck` is `Stock`,
+/// `C o m m o n` is `Common`, `fo o tnote⁽³⁾` is `footnote⁽³⁾`. A glyph
+/// the PDF spaced apart from its neighbours comes out as a word of its own,
+/// so a narrow cell's stretched text is a run of short letter fragments. A
+/// run is joined when one of its lowercase fragments cannot be an English
+/// word on its own — a lone letter other than `a`, or letters with no vowel
+/// (`ck`, `rr`, `nd`) — as no title or nature is written so; its first
+/// fragment may be capitalised, and a longer lowercase word right after it
+/// (`C o n v e r t ible`) finishes it. A lone `I` or `D` (the ownership
+/// form, which a nature's words follow) starts a run only when a lone
+/// letter follows it (`D e f e r r e d`). Where the words of a run meet is
+/// not shown, so the joined text is not certain (`(R i g h t to` is read
+/// `(Rightto`). Returns the text and the words joined, or `None` when no
+/// run was found.
+pub(crate) fn join_letter_spaced(text: &str) -> Option<(String, Vec<String>)> {
+    let words: Vec<&str> = text.split(' ').collect();
+    // Letters (after an opening parenthesis).
+    let letters = |w: &str| w.trim_start_matches('(').bytes().take_while(u8::is_ascii_alphabetic).count();
+    let fragment = |w: &str| {
+        let core = w.trim_start_matches('(');
+        (1..=3).contains(&core.len()) && letters(w) == core.len()
+    };
+    let lower = |w: &str| w.bytes().all(|b| b.is_ascii_lowercase());
+    let no_word =
+        |w: &str| lower(w) && ((w.len() == 1 && w != "a") || !w.bytes().any(|b| b"aeiouy".contains(&b)));
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut joined = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let first = words[i];
+        let core = first.trim_start_matches('(');
+        let capital =
+            core.bytes().next().is_some_and(|b| b.is_ascii_uppercase()) && lower(&core[1.min(core.len())..]);
+        let ownership = matches!(core, "I" | "D") && words.get(i + 1).is_none_or(|n| n.len() != 1);
+        let mut j = i + 1;
+        let mut evidence = lower(core) && no_word(core);
+        if fragment(first) && (capital || lower(core)) && !ownership {
+            while j < words.len() && fragment(words[j]) && lower(words[j]) {
+                evidence |= no_word(words[j]);
+                j += 1;
+            }
+            // A longer lowercase word, or one ending in marks, finishes the run.
+            let lead = words.get(j).map_or(0, |w| w.bytes().take_while(u8::is_ascii_lowercase).count());
+            if let Some((head, tail)) = words.get(j).map(|w| w.split_at(lead))
+                && lead > 0
+                && !tail.bytes().any(|b| b.is_ascii_alphabetic())
+                && (evidence || (lead <= 3 && no_word(head)))
+            {
+                evidence = true;
+                j += 1;
+            }
+        }
+        if evidence && j > i + 1 {
+            let word: String = words[i..j].concat();
+            joined.push(word.clone());
+            out.push(word);
+            i = j;
+        } else {
+            out.push(first.to_owned());
+            i += 1;
+        }
+    }
+    (!joined.is_empty()).then(|| (out.join(" "), joined))
+}
+
 /// A number as the forms print it: `2,028,942`, `$41.85`, `$ 4.8`, `0`.
 /// Returns the number and whether it was written as dollars.
 pub(crate) fn read_number(value: &str) -> Result<(Num, bool), NumError> {
@@ -419,6 +484,25 @@ mod tests {
         }
         assert_eq!(check_mark("Director"), None);
         assert_eq!(check_mark(""), None);
+    }
+
+    #[test]
+    fn letter_spaced_words_are_joined() {
+        let joined = |t: &str| join_letter_spaced(t).map(|(text, _)| text);
+        assert_eq!(joined("S to ck").as_deref(), Some("Stock"));
+        assert_eq!(joined("C o m m o n S to ck(1)").as_deref(), Some("Common Stock(1)"));
+        assert_eq!(joined("P re f e rr ed 1,000").as_deref(), Some("Preferred 1,000"));
+        assert_eq!(joined("C o n v e r t ible").as_deref(), Some("Convertible"));
+        // The ownership form is not a nature's first letter; the nature's words are joined.
+        assert_eq!(joined("$0 0 I fo o tnote⁽³⁾").as_deref(), Some("$0 0 I footnote⁽³⁾"));
+        assert_eq!(joined("D e f e r r e d Units").as_deref(), Some("Deferred Units"));
+        // Words that can each be a word are left alone.
+        assert_eq!(joined("I by my spouse"), None);
+        assert_eq!(joined("Class A Common Stock"), None);
+        assert_eq!(joined("Right to Buy"), None);
+        assert_eq!(joined("S 100 A $5"), None);
+        let (_, words) = join_letter_spaced("G r o w t h Fund").unwrap_or_default();
+        assert_eq!(words, ["Growth"]);
     }
 
     #[test]

@@ -449,6 +449,20 @@ pub(crate) fn doubt_rows_together_but_first(
     if first_confirmable && before > 1 && chained_pair(rows, 0) {
         confirmed[0] = true;
     }
+    // Rows each read from a line of its own and showing every value, from
+    // the first row on: before them no piece of a row was read as a row
+    // (it would lack values) and no row was lost (every row has a value,
+    // so a line of its own), so each is the row its place says. (Their
+    // titles and natures may have wrapped off their lines: words make no
+    // rows, and the other lines of a row have no value left to show.)
+    if let Some(pieces) = pieces {
+        let whole = |(k, row): &(usize, &mut Row)| {
+            pieces.get(*k) == Some(&false) && shows_every_value(row, table, true)
+        };
+        for (_, c) in rows.iter_mut().enumerate().take_while(whole).zip(confirmed.iter_mut()) {
+            *c = true;
+        }
+    }
     for (row, _) in rows.iter_mut().zip(confirmed).filter(|(_, c)| !c) {
         for column in Column::ALL {
             let (footnotes, _, origin) = row.cell(column).meta();
@@ -480,8 +494,17 @@ pub(crate) fn doubt_rows_together_but_first(
 /// "V" box, which most rows leave blank, and the nature of ownership of a
 /// direct holding; an amount as shares or as a value.
 pub(crate) fn is_whole(row: &Row, table: Table) -> bool {
+    let nature = row.direct_or_indirect_ownership.value != Some(crate::model::DirectIndirect::Indirect)
+        || shows(row, Column::NatureOfOwnership);
+    shows_every_value(row, table, false) && nature
+}
+
+/// [`is_whole`] but for the nature of ownership; with `words`, but for the
+/// titles too: the row shows every value its kind has (words may have
+/// wrapped off the row's line).
+fn shows_every_value(row: &Row, table: Table, words: bool) -> bool {
     use Column as C;
-    let shows = |c: Column| shows(row, c);
+    let shows = |c: Column| shows(row, c) || (words && TEXT.contains(&c));
     let blank_or_paired = [
         C::DeemedExecutionDate,
         C::TransactionFormType,
@@ -495,17 +518,18 @@ pub(crate) fn is_whole(row: &Row, table: Table) -> bool {
         C::SharesOwnedFollowingTransaction,
         C::ValueOwnedFollowingTransaction,
     ];
-    let single =
-        C::ALL.into_iter().filter(|c| c.applies(table, row.kind) && !blank_or_paired.contains(c)).all(shows);
+    // An amount whose (A) or (D) column was not shown shows the direction's column too.
+    let single = C::ALL
+        .into_iter()
+        .filter(|c| c.applies(table, row.kind) && !blank_or_paired.contains(c))
+        .all(|c| shows(c) || (c == C::TransactionAcquiredDisposedCode && direction_not_shown(row)));
     let transaction =
         row.kind == RowKind::Holding || shows(C::TransactionShares) || shows(C::TransactionTotalValue);
     let underlying = table == Table::NonDerivative
         || shows(C::UnderlyingSecurityShares)
         || shows(C::UnderlyingSecurityValue);
     let owned = shows(C::SharesOwnedFollowingTransaction) || shows(C::ValueOwnedFollowingTransaction);
-    let nature = row.direct_or_indirect_ownership.value != Some(crate::model::DirectIndirect::Indirect)
-        || shows(C::NatureOfOwnership);
-    single && transaction && underlying && owned && nature
+    single && transaction && underlying && owned
 }
 
 /// Whether row `k` is complete and the row after it continues its holdings.
@@ -736,6 +760,53 @@ mod tests {
         assert_eq!(doubted.shares_owned_following_transaction.origin, Origin::Uncertain);
     }
 
+    /// A transaction with its date, `code` and direct ownership.
+    fn dated(mut row: Row, code: crate::model::TransactionCode) -> Row {
+        row.transaction_date =
+            Field::read(crate::model::Date::from_ymd(2024, 3, 4).unwrap(), Span::new(27, 37));
+        row.transaction_code = Field::read(code, Span::new(38, 39));
+        row.direct_or_indirect_ownership =
+            Field::read(crate::model::DirectIndirect::Direct, Span::new(40, 41));
+        row
+    }
+
+    #[test]
+    fn whole_rows_from_the_first_keep_their_values_before_a_row_in_doubt() {
+        let mut first =
+            dated(transaction("100", AcquiredDisposed::Acquired, "1000"), crate::model::TransactionCode::P);
+        first.transaction_price_per_share = Field::read(Num::parse("5").unwrap(), Span::new(42, 43));
+        assert!(is_whole(&first, Table::NonDerivative));
+        // A holding whose title and nature wrapped off its line: every value shown still.
+        let mut wrapped = complete_holding("5");
+        wrapped.security_title = Field::default();
+        wrapped.direct_or_indirect_ownership =
+            Field::read(crate::model::DirectIndirect::Indirect, Span::new(19, 20));
+        assert!(!is_whole(&wrapped, Table::NonDerivative));
+        let rows = || vec![first.clone(), wrapped.clone(), row("7", Origin::Uncertain), first.clone()];
+        let mut diags = Vec::new();
+        let mut read = rows();
+        doubt_rows_together_but_first(&mut read, Table::NonDerivative, true, Some(&[false; 4]), &mut diags);
+        let origins: Vec<Origin> = read.iter().map(|r| r.shares_owned_following_transaction.origin).collect();
+        let (r, u) = (Origin::Read, Origin::Uncertain);
+        // After the row in doubt, a row's place is not certain.
+        assert_eq!(origins, [r, r, u, u]);
+        // Not from a row pieced together from lines on.
+        let mut read = rows();
+        doubt_rows_together_but_first(
+            &mut read,
+            Table::NonDerivative,
+            true,
+            Some(&[false, true, false, false]),
+            &mut diags,
+        );
+        let origins: Vec<Origin> = read.iter().map(|r| r.shares_owned_following_transaction.origin).collect();
+        assert_eq!(origins, [r, u, u, u]);
+        // A direction not shown (the amount's column (A) or (D)) leaves a row whole.
+        first.transaction_acquired_disposed_code =
+            Field { span: first.transaction_shares.span, ..Field::missing() };
+        assert!(is_whole(&first, Table::NonDerivative));
+    }
+
     #[test]
     fn one_row_in_doubt_puts_every_row_in_doubt() {
         let mut diags = Vec::new();
@@ -827,13 +898,10 @@ mod tests {
 
     #[test]
     fn a_whole_row_read_from_one_line_keeps_its_doubt_to_itself() {
-        // A transaction showing every column, its price's column in doubt.
-        let mut whole = transaction("400", AcquiredDisposed::Disposed, "600");
-        whole.transaction_date =
-            Field::read(crate::model::Date::from_ymd(2024, 3, 4).unwrap(), Span::new(27, 37));
-        whole.transaction_code = Field::read(crate::model::TransactionCode::S, Span::new(38, 39));
-        whole.direct_or_indirect_ownership =
-            Field::read(crate::model::DirectIndirect::Direct, Span::new(40, 41));
+        // A transaction showing every column, its price's column in doubt
+        // (its amounts do not continue the holding above it).
+        let mut whole =
+            dated(transaction("400", AcquiredDisposed::Disposed, "650"), crate::model::TransactionCode::S);
         whole.transaction_price_per_share = Field {
             origin: Origin::Uncertain,
             ..Field::read(Num::parse("10.50").unwrap(), Span::new(42, 47))
@@ -844,15 +912,17 @@ mod tests {
         assert_eq!(rows[0].shares_owned_following_transaction.origin, Origin::Read);
         assert_eq!(rows[1].transaction_price_per_share.origin, Origin::Uncertain);
         assert!(diags.is_empty());
-        // Pieced together from fragments of lines, it puts the table in doubt.
+        // Pieced together from fragments of lines, it puts the table in
+        // doubt from itself on (the whole row before it keeps its place).
         let rows = after_a_holding(whole.clone(), true, &mut diags);
-        assert_eq!(rows[0].shares_owned_following_transaction.origin, Origin::Uncertain);
+        assert_eq!(rows[1].transaction_shares.origin, Origin::Uncertain);
+        assert_eq!(rows[0].shares_owned_following_transaction.origin, Origin::Read);
         assert_eq!(diags.len(), 1);
         // So does a row lacking a column (here its price).
         whole.transaction_price_per_share = Field { origin: Origin::Uncertain, ..Field::default() };
         assert!(!is_whole(&whole, Table::NonDerivative));
         let rows = after_a_holding(whole, false, &mut diags);
-        assert_eq!(rows[0].shares_owned_following_transaction.origin, Origin::Uncertain);
+        assert_eq!(rows[1].transaction_shares.origin, Origin::Uncertain);
     }
 
     #[test]

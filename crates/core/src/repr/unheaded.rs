@@ -25,7 +25,7 @@
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Column, Row, Table};
 use crate::repr::align::{Kind, kind_of};
-use crate::repr::cells::Cell;
+use crate::repr::cells::{self, Cell};
 use crate::repr::grid::Line;
 use crate::repr::{centred, table};
 use crate::source::Span;
@@ -41,9 +41,15 @@ pub(crate) fn read(
     centred: Option<&[Span]>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Row> {
+    // A table made from a PDF may letter-space its narrow cells' words: joined
+    // first, so that no fragment (`S` of `S to ck`) is read as a column's letter.
+    let (respaced, letter_spaced) = match centred {
+        Some(_) => join_letter_spaced(data),
+        None => (std::borrow::Cow::Borrowed(data), Vec::new()),
+    };
     // Rows have a date or an amount; a line of the same table (as many
     // cells) with neither continues the row above, cell by cell.
-    let data = join_lifted_pieces(data, layout, table);
+    let data = join_lifted_pieces(&respaced, layout, table);
     let mut lines: Vec<Line> = Vec::new();
     let mut kinds: Vec<Piece> = Vec::new();
     let mut loose: Vec<(usize, Line)> = Vec::new();
@@ -176,7 +182,55 @@ pub(crate) fn read(
             table::doubt_footnoted(row);
         }
     }
+    for row in &mut rows {
+        doubt_joined_text(row, &letter_spaced);
+    }
     rows
+}
+
+/// Cells whose letter-spaced words were joined: each cell's span and the words.
+type Joined = Vec<(Span, Vec<String>)>;
+
+/// The lines with the letter-spaced words of their cells joined
+/// ([`cells::join_letter_spaced`]), and each cell changed: its span and the
+/// words joined in it.
+fn join_letter_spaced(data: &[Line]) -> (std::borrow::Cow<'_, [Line]>, Joined) {
+    let mut joined = Vec::new();
+    let lines = data
+        .iter()
+        .map(|line| {
+            let cells = line
+                .cells
+                .iter()
+                .map(|cell| match cells::join_letter_spaced(&cell.text) {
+                    Some((text, words)) => {
+                        joined.push((cell.span, words));
+                        Cell { text, span: cell.span }
+                    }
+                    None => cell.clone(),
+                })
+                .collect();
+            Line::new(cells)
+        })
+        .collect();
+    (std::borrow::Cow::Owned(lines), joined)
+}
+
+/// Mark uncertain a row's text read from letter-spaced words that were
+/// joined: where the words of the run met is not shown.
+fn doubt_joined_text(row: &mut Row, joined: &[(Span, Vec<String>)]) {
+    for column in [Column::SecurityTitle, Column::UnderlyingSecurityTitle, Column::NatureOfOwnership] {
+        let crate::model::Cell::Text(field) = row.cell(column) else { continue };
+        let (Some(value), Some(span)) = (&field.value, field.span) else { continue };
+        let from_joined = joined.iter().any(|(at, words)| {
+            at.start < span.end
+                && span.start < at.end
+                && words.iter().any(|w| value.contains(w.trim_matches(|c: char| !c.is_ascii_alphabetic())))
+        });
+        if from_joined && field.origin.is_read() {
+            table::set_origin(row, column, crate::model::Origin::Uncertain);
+        }
+    }
 }
 
 /// Place the loose lines of words as the natures of the rows around them
@@ -881,5 +935,31 @@ mod tests {
         assert_eq!(row.shares_owned_following_transaction.decimal(), Some(2415.into()));
         assert!(row.shares_owned_following_transaction.origin.is_read());
         assert!(row.transaction_shares.value.is_none());
+    }
+
+    #[test]
+    fn letter_spaced_words_are_joined_and_only_their_text_is_in_doubt() {
+        // A fictional table made from a PDF whose narrow title cell was
+        // letter-spaced: `S` of `S to ck` is no code, and the values keep
+        // their certainty; the title joined is in doubt (where its words
+        // meet is not shown), the nature beside it not.
+        let data = [
+            line(&["C o m m o n S to ck 03/04/2024 P 100 A $10.50 1,100 I By Trust"]),
+            Line::new(vec![Cell::new(
+                "Common Stock 03/05/2024 P 50 A $10.60 1,150 I By Trust",
+                Span::new(80, 134),
+            )]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, Some(&[]), &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        let first = &rows[0];
+        assert_eq!(first.security_title.text(), "Common Stock");
+        assert_eq!(first.security_title.origin, crate::model::Origin::Uncertain);
+        assert_eq!(first.transaction_code.copied(), Some(TransactionCode::P));
+        assert!(first.transaction_code.origin.is_read(), "{diags:?}");
+        assert!(first.transaction_shares.origin.is_read());
+        assert!(first.nature_of_ownership.origin.is_read());
+        assert!(rows[1].security_title.origin.is_read());
     }
 }
