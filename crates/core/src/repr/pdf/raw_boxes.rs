@@ -13,6 +13,10 @@
 //!   code five digits (or five and four), so the three cannot be confused.
 //!   A city wrapped over lines in its box (`MENLO` `PARK`) is one block,
 //!   right after the `(Street)` label;
+//! - failing that, the city and the state drawn right after the `(Street)`
+//!   label, the city's box being under it: `MENLO PARK CA`, or `SAN` `CA`
+//!   `FRANCISCO` (a city wrapped in its box, the state level with the
+//!   middle of its lines), when the header has one such block;
 //! - failing that, the header's zip code and state are each the one block
 //!   of their shape in it: a block of a zip code alone, a block of a US
 //!   state's code alone (no other box draws such a value);
@@ -83,6 +87,8 @@ struct Boxes {
     /// The header's blocks of a zip code alone, and of a state's code alone.
     zips: Vec<Cell>,
     states: Vec<Cell>,
+    /// The header's city and state drawn right after the `(Street)` label.
+    cities: Vec<[Cell; 2]>,
     /// The header's check marks (`X` alone, or run into a label: `X Form`).
     marks: usize,
     /// The relationship boxes whose mark the drawing order places, with
@@ -239,9 +245,28 @@ fn settle_owner(owner: &mut ReportingOwner, first: bool, boxes: &Boxes) {
         if let [zip] = boxes.zips.as_slice() {
             address.zip_code = Field::read(zip.text.clone(), zip.span);
         }
-        if let [state] = boxes.states.as_slice() {
+        if let [[city, state]] = boxes.cities.as_slice() {
+            address.city = Field::read(city.text.clone(), city.span);
+            address.state = Field::read(state.text.clone(), state.span);
+        } else if let [state] = boxes.states.as_slice() {
             address.state = Field::read(state.text.clone(), state.span);
         }
+    }
+}
+
+/// The city and the state drawn as the block right after the `(Street)`
+/// label (the city's box stands under it): `MENLO PARK CA` on one line, or,
+/// the city wrapped in its box, `SAN` `CA` `FRANCISCO` — the state, in its
+/// box beside, level with the middle of the city's two lines. The state
+/// is a US state's code, so the line cannot be another box's.
+fn city_under_street(block: &Block) -> Option<[Cell; 2]> {
+    match block.lines.as_slice() {
+        [line] => city_and_state(line, is_us_state),
+        [first, state, second] => {
+            let fits = is_us_state(&state.text) && is_city(&first.text) && is_city(&second.text);
+            fits.then(|| [joined(&[first.clone(), second.clone()]), state.clone()])
+        }
+        _ => None,
     }
 }
 
@@ -283,6 +308,9 @@ fn find(blocks: &[Block], form3: bool) -> Boxes {
         }
         if block.lines.len() == 1 && last.text == "(City)" {
             boxes.places.extend(place(&blocks[i.saturating_sub(4)..i]).map(|p| (p, header)));
+        }
+        if header && last.text == "(Street)" {
+            boxes.cities.extend(blocks.get(i + 1).and_then(city_under_street));
         }
     }
     boxes
@@ -406,16 +434,23 @@ fn place(before: &[Block]) -> Option<[Cell; 3]> {
         };
         return is_city(&city.text).then_some([city, last, zip]);
     }
-    // The city and the state on one line: `MENLO PARK CA`.
-    let (city, state) = last.text.rsplit_once(' ')?;
-    if !is_state(state) || !is_city(city) {
+    let [city, state] = city_and_state(&last, is_state)?;
+    Some([city, state, zip])
+}
+
+/// The city and the state on one line (`MENLO PARK CA`), the state one that
+/// `state_shaped` takes.
+fn city_and_state(line: &Cell, state_shaped: fn(&str) -> bool) -> Option<[Cell; 2]> {
+    let (city, state) = line.text.rsplit_once(' ')?;
+    if !state_shaped(state) || !is_city(city) {
         return None;
     }
-    let start = last.span.start as usize;
+    let start = line.span.start as usize;
     let state_start = start + city.len() + 1;
-    let city = Cell { text: city.to_owned(), span: Span::new(start, start + city.len()) };
-    let state = Cell { text: state.to_owned(), span: Span::new(state_start, state_start + 2) };
-    Some([city, state, zip])
+    Some([
+        Cell { text: city.to_owned(), span: Span::new(start, start + city.len()) },
+        Cell { text: state.to_owned(), span: Span::new(state_start, state_start + state.len()) },
+    ])
 }
 
 /// A US state's (or territory's) code: two capitals.

@@ -255,3 +255,25 @@ fn the_top_rows_two_marks_before_its_first_label_are_director_and_ten_percent_ow
     settle(&mut f, &blocks(&one, 0));
     assert!(flags(&f.reporting_owners[0]).iter().all(|(_, o)| *o == Origin::Uncertain));
 }
+
+#[test]
+fn the_city_and_state_right_after_the_streets_label_are_the_first_owners() {
+    // Fictional: the zip code before `(City)` without the city and state.
+    let text = "Roe Jane\n(Last)\n\n62701\n\n(City)\n\n(Street)\n\nSPRING FIELD IL\n\nDirector\n";
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(text, 0));
+    let address = &f.reporting_owners[0].address;
+    assert_eq!(address.city.value.as_deref(), Some("SPRING FIELD"));
+    assert_eq!(address.state.value.as_deref(), Some("IL"));
+    assert_eq!(&text[address.state.span.unwrap_or_default().range()], "IL");
+    assert_eq!(address.zip_code.value.as_deref(), Some("62701"));
+    // A city wrapped in its box, the state level with the middle of its lines.
+    let wrapped = text.replace("SPRING FIELD IL\n", "SPRING\nIL\nFIELD\n");
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(&wrapped, 0));
+    assert_eq!(f.reporting_owners[0].address.city.value.as_deref(), Some("SPRING FIELD"));
+    // Two capitals that are no state's code: not a city and state.
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(&text.replace(" IL\n", " VP\n"), 0));
+    assert!(f.reporting_owners[0].address.city.value.is_none());
+}
