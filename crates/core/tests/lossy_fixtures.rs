@@ -245,6 +245,46 @@ fn older_print_as_pdf_text() {
 }
 
 #[test]
+fn markdown_of_a_pdf_the_header_relationships_go_to_the_first_owner_listed() {
+    // The fictional Form 4 above filed jointly: the owners listed again after
+    // the tables (as the SEC's print lists every reporting person), with the
+    // header's name box as read given as `header`.
+    let joint = |header: &str| {
+        let owner = |name: &str, street: &str| {
+            format!(
+                "1. Name and Address of Reporting Person*\n{name}\n| (Last) |     | (First) |     | (Middle) |\n| ------ | --- | ------- | --- | -------- |\n{street}\n(Street)\n| SPRINGFIELD |     | IL      |     | 62701 |\n| ----------- | --- | ------- | --- | ----- |\n| (City)      |     | (State) |     | (Zip) |\n"
+            )
+        };
+        let owners = owner("Doe Jane Q", "100 MAIN STREET") + &owner("Roe John", "200 ELM STREET");
+        let text = fixture("markdown/pdf-form4.md")
+            .replacen("\nDoe Jane Q\n", &format!("\n{header}\n"), 1)
+            .replacen("Explanation of Responses:", &format!("{owners}Explanation of Responses:"), 1);
+        let parsed = parse(&Input::from_text(text));
+        assert_eq!(parsed.filings.len(), 1);
+        parsed.filings.into_iter().next().map(|f| f.reporting_owners).unwrap_or_default()
+    };
+    let names = |owners: &[filing_core::model::ReportingOwner]| {
+        owners.iter().map(|o| o.name.text().to_owned()).collect::<Vec<_>>()
+    };
+    // The header names the first owner listed: it takes the header's boxes.
+    let owners = joint("Doe Jane Q");
+    assert_eq!(names(&owners), ["Doe Jane Q", "Roe John"]);
+    assert_eq!(owners[0].is_director.value, Some(true));
+    assert_eq!(owners[1].is_director.origin, Origin::Missing);
+    // The header's name box misread (here a name none of the listed has):
+    // the boxes are still the first reporting person's.
+    let owners = joint("Doe Jane");
+    assert_eq!(names(&owners), ["Doe Jane Q", "Roe John"]);
+    assert_eq!(owners[0].is_director.value, Some(true));
+    assert_eq!(owners[1].is_director.origin, Origin::Missing);
+    // The header names the second owner listed: whose boxes they are is not
+    // known, so no owner takes them.
+    let owners = joint("Roe John");
+    assert_eq!(names(&owners), ["Doe Jane Q", "Roe John"]);
+    assert!(owners.iter().all(|o| o.is_director.origin == Origin::Missing));
+}
+
+#[test]
 fn markdown_of_a_pdf() {
     // Markdown a converter made from a PDF of a fictional Form 4 (written for
     // this test): the header's boxes scattered over pipe rows and lines of

@@ -817,23 +817,28 @@ fn owners(
             settled.extend(block_settled);
         }
         owner.cik = link_cik(grid, owner.name.span);
-        if k == 0 && owner.name.value == first.name.value {
-            // The first owner's relationships are printed in the header.
-            owner.is_director = first.is_director.clone();
-            owner.is_officer = first.is_officer.clone();
-            owner.is_ten_percent_owner = first.is_ten_percent_owner.clone();
-            owner.is_other = first.is_other.clone();
-            owner.officer_title = first.officer_title.clone();
-            owner.other_text = first.other_text.clone();
-        } else {
-            owner.is_director = Field::missing();
-            owner.is_officer = Field::missing();
-            owner.is_ten_percent_owner = Field::missing();
-            owner.is_other = Field::missing();
-            owner.officer_title = Field::missing();
-            owner.other_text = Field::missing();
-        }
+        owner.is_director = Field::missing();
+        owner.is_officer = Field::missing();
+        owner.is_ten_percent_owner = Field::missing();
+        owner.is_other = Field::missing();
+        owner.officer_title = Field::missing();
+        owner.other_text = Field::missing();
         out.push(owner);
+    }
+    // The header's relationship boxes are the first reporting person's (box
+    // 5 is the person of box 1), and the owners listed after the tables begin
+    // with that person: the first listed takes them when the header's name
+    // is theirs, or is none of the listed names (then the header misread
+    // its name box, scrambled in this rendering, not the order of owners).
+    let header_named = |o: &ReportingOwner| o.name.value == first.name.value;
+    let first_listed = out.first().is_some_and(header_named) || !out.iter().any(header_named);
+    if first_listed && let Some(owner) = out.first_mut() {
+        owner.is_director = first.is_director;
+        owner.is_officer = first.is_officer;
+        owner.is_ten_percent_owner = first.is_ten_percent_owner;
+        owner.is_other = first.is_other;
+        owner.officer_title = first.officer_title;
+        owner.other_text = first.other_text;
     }
     if out.len() > 1 {
         diags.push(Diagnostic::new(
