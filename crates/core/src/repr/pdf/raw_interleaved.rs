@@ -200,9 +200,10 @@ impl Readings<'_> {
 /// doubt; `None` when the table does not fit the model (see the module
 /// docs).
 pub(crate) fn untangle(tokens: &[Token], table: Table) -> Option<Untangled> {
+    let tally = Tally::of(tokens);
     let counts = match table {
-        Table::NonDerivative => non_derivative_counts(tokens)?,
-        Table::Derivative => derivative_counts(tokens)?,
+        Table::NonDerivative => non_derivative_counts(&tally)?,
+        Table::Derivative => derivative_counts(&tally)?,
     };
     let (fits, left) = fits(tokens, &counts);
     let search = |weigh| Search::new(tokens, &fits, &left, &counts, weigh);
@@ -281,27 +282,55 @@ fn fits(tokens: &[Token], counts: &Counts) -> (Vec<u16>, Vec<[u16; ALL_COLS]>) {
     (fits, left)
 }
 
-/// How many of the tokens are of a kind.
-fn count(tokens: &[Token], f: impl Fn(Kind) -> bool) -> usize {
-    tokens.iter().filter(|t| f(t.kind)).count()
+/// How many of a table's tokens are of each kind (one pass over them).
+#[derive(Default)]
+struct Tally {
+    letters: usize,
+    numbers: usize,
+    texts: usize,
+    dates: usize,
+    dollars: usize,
+    marks: usize,
+    /// Letters `V` (the form's column of voluntary reports).
+    vs: usize,
+    /// Letters `I` (indirect holdings: each has a nature).
+    indirect: usize,
+}
+
+impl Tally {
+    /// The kinds of `tokens`.
+    fn of(tokens: &[Token]) -> Tally {
+        let mut t = Tally::default();
+        for token in tokens {
+            match token.kind {
+                Kind::Letter(c) => {
+                    t.letters += 1;
+                    t.vs += usize::from(c == 'V');
+                    t.indirect += usize::from(c == 'I');
+                }
+                Kind::Number => t.numbers += 1,
+                Kind::Text => t.texts += 1,
+                Kind::Date => t.dates += 1,
+                Kind::Dollars => t.dollars += 1,
+                Kind::Marks => t.marks += 1,
+            }
+        }
+        t
+    }
 }
 
 /// The rows and transactions a Table I's tokens' kinds make, when they fit.
-fn non_derivative_counts(tokens: &[Token]) -> Option<Counts> {
-    let n = |f: &dyn Fn(Kind) -> bool| count(tokens, f);
-    if n(&|k| matches!(k, Kind::Marks | Kind::Letter('V'))) > 0 {
+fn non_derivative_counts(t: &Tally) -> Option<Counts> {
+    if t.marks + t.vs > 0 {
         return None;
     }
-    let letters = n(&|k| matches!(k, Kind::Letter(_)));
-    let numbers = n(&|k| k == Kind::Number);
-    let transactions = letters.checked_sub(numbers)?;
-    let rows = numbers.checked_sub(transactions)?;
-    let texts = n(&|k| k == Kind::Text);
+    let transactions = t.letters.checked_sub(t.numbers)?;
+    let rows = t.numbers.checked_sub(transactions)?;
     let fits = rows > 0
         && rows <= MOST_ROWS
-        && texts >= rows
-        && n(&|k| k == Kind::Date) == transactions
-        && n(&|k| k == Kind::Dollars) == transactions;
+        && t.texts >= rows
+        && t.dates == transactions
+        && t.dollars == transactions;
     fits.then_some(Counts { cols: NON_DERIVATIVE, rows, transactions })
 }
 
@@ -310,24 +339,18 @@ fn non_derivative_counts(tokens: &[Token]) -> Option<Counts> {
 /// or footnote marks), each row a form, an underlying amount and an
 /// amount owned, and a price of conversion, a date exercisable and one of
 /// expiration (each a value or footnote marks: "see the footnote").
-fn derivative_counts(tokens: &[Token]) -> Option<Counts> {
-    let n = |f: &dyn Fn(Kind) -> bool| count(tokens, f);
-    if n(&|k| k == Kind::Letter('V')) > 0 {
+fn derivative_counts(t: &Tally) -> Option<Counts> {
+    if t.vs > 0 {
         return None;
     }
-    let letters = n(&|k| matches!(k, Kind::Letter(_)));
-    let numbers = n(&|k| k == Kind::Number);
-    let rows = numbers.checked_sub(letters)?;
-    let transactions = letters.checked_sub(rows)?;
-    let dates = n(&|k| k == Kind::Date);
-    let dollars = n(&|k| k == Kind::Dollars);
-    let marks = n(&|k| k == Kind::Marks);
+    let rows = t.numbers.checked_sub(t.letters)?;
+    let transactions = t.letters.checked_sub(rows)?;
     let fits = rows > 0
         && rows <= MOST_ROWS
-        && n(&|k| k == Kind::Text) >= 2 * rows
-        && (transactions..=transactions + 2 * rows).contains(&dates)
-        && dollars <= rows + transactions
-        && dates + dollars + marks == 3 * rows + 2 * transactions;
+        && t.texts >= 2 * rows
+        && (transactions..=transactions + 2 * rows).contains(&t.dates)
+        && t.dollars <= rows + transactions
+        && t.dates + t.dollars + t.marks == 3 * rows + 2 * transactions;
     fits.then_some(Counts { cols: DERIVATIVE, rows, transactions })
 }
 
@@ -336,18 +359,15 @@ fn derivative_counts(tokens: &[Token]) -> Option<Counts> {
 /// indirect (`I`) row. (Table I's footnote marks drawn alone are left
 /// out: they are joined to values, not counted.)
 pub(crate) fn phrases_fit(tokens: &[Token], table: Table) -> bool {
-    let values: Vec<Token>;
+    let mut tally = Tally::of(tokens);
     let (counts, per_row) = match table {
         Table::NonDerivative => {
-            values = tokens.iter().filter(|t| t.kind != Kind::Marks).cloned().collect();
-            (non_derivative_counts(&values), 1)
+            tally.marks = 0;
+            (non_derivative_counts(&tally), 1)
         }
-        Table::Derivative => (derivative_counts(tokens), 2),
+        Table::Derivative => (derivative_counts(&tally), 2),
     };
-    counts.is_some_and(|c| {
-        let n = |f: &dyn Fn(Kind) -> bool| count(tokens, f);
-        n(&|k| k == Kind::Text) == per_row * c.rows + n(&|k| k == Kind::Letter('I'))
-    })
+    counts.is_some_and(|c| tally.texts == per_row * c.rows + tally.indirect)
 }
 
 /// Whether a phrase says who holds (`By Trust`, `See Footnote`): a nature

@@ -182,7 +182,7 @@ fn the_searches_by_pairs_row_by_row_and_column_by_column_visit_the_same_states()
     let mut gave_up = 0;
     for n in 0..6 {
         let drawn = tokens(&grants(n));
-        let counts = derivative_counts(&drawn).expect("counts");
+        let counts = derivative_counts(&Tally::of(&drawn)).expect("counts");
         let (fits, left) = fits(&drawn, &counts);
         let start = State { placed: [0; ALL_COLS], indirect: 0, last: None };
         let run = |weigh| {
