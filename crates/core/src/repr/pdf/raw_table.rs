@@ -387,12 +387,11 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
         return Vec::new();
     }
     let slots = columns(&section.headings, table);
-    let mut tokens = tokens_of(&section.data, marks);
+    let (mut tokens, cuts) = tokens_and_cuts(&section.data, marks);
     // A page break with words on both sides is one cell of words (a title,
     // a nature) cut in two there, or two cells: the table is untangled only
     // when the number of phrases its values call for says which, and
     // pieces read apart end up in two columns (below).
-    let cuts = cut_words(&section.data, marks);
     let mut apart: Vec<(Span, Span)> = Vec::new();
     let may_untangle = cuts.is_empty() || {
         let joined = joined_at(&tokens, &cuts);
@@ -489,31 +488,6 @@ fn doubt_broken_holdings(rows: &mut [Row], table: Table, diags: &mut Vec<Diagnos
     }
 }
 
-/// Where words end the value block before a page break and start the one
-/// after it: one cell of words (a title, a nature) may be cut in two
-/// there. Each is the index of the last token before the break (in
-/// [`tokens_of`]'s order). A break between values of other kinds cuts
-/// none: each is one line.
-fn cut_words(data: &[Block], marks: MarkStyle) -> Vec<usize> {
-    let words = |cell: Option<&Cell>| cell.is_some_and(|c| align::kind_of(&c.text) == Kind::Text);
-    let mut out = Vec::new();
-    let mut before: Option<Vec<Cell>> = None;
-    let mut seen = 0;
-    for block in data {
-        let cells = cells(block, marks);
-        if let Some(prev) = &before
-            && block.after_break
-            && words(prev.last())
-            && words(cells.first())
-        {
-            out.push(seen - 1);
-        }
-        seen += cells.len();
-        before = Some(cells);
-    }
-    out
-}
-
 /// The tokens with each token at `cuts` joined to the one after it (a
 /// cell of words cut in two by a page break).
 fn joined_at(tokens: &[Token], cuts: &[usize]) -> Vec<Token> {
@@ -527,9 +501,32 @@ fn joined_at(tokens: &[Token], cuts: &[usize]) -> Vec<Token> {
     out
 }
 
-/// The tokens of a section's data blocks, in drawing order.
-fn tokens_of(data: &[Block], marks: MarkStyle) -> Vec<Token> {
-    data.iter().flat_map(|b| cells(b, marks)).map(|c| align::cell_token(&c)).collect()
+/// The tokens of a section's data blocks, in drawing order, and where
+/// words end the value block before a page break and start the one after
+/// it: one cell of words (a title, a nature) may be cut in two there. Each
+/// cut is the index of the last token before the break. A break between
+/// values of other kinds cuts none: each is one line.
+fn tokens_and_cuts(data: &[Block], marks: MarkStyle) -> (Vec<Token>, Vec<usize>) {
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut cuts = Vec::new();
+    // Where the previous block's tokens start.
+    let mut previous = None;
+    for block in data {
+        let first = tokens.len();
+        tokens.extend(cells(block, marks).iter().map(align::cell_token));
+        let words = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Text);
+        // The previous block's last token (none when it had none).
+        let before = previous.filter(|&p| p < first).map(|_| first - 1);
+        if block.after_break
+            && let Some(before) = before
+            && words(before)
+            && words(first)
+        {
+            cuts.push(before);
+        }
+        previous = Some(first);
+    }
+    (tokens, cuts)
 }
 
 /// Footnote marks drawn on a line of their own, and the values drawn
@@ -922,7 +919,7 @@ mod tests {
         // before the holding's title: two amounts owned after in one row.
         let text =
             "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
-        let tokens = tokens_of(&blocks(text, 0), MarkStyle::Attached);
+        let tokens = tokens_and_cuts(&blocks(text, 0), MarkStyle::Attached).0;
         let slots = columns(&[], Table::NonDerivative);
         let mut diags = Vec::new();
         let rows = read_rows(tokens, &slots, Table::NonDerivative, &mut diags);
@@ -991,7 +988,7 @@ mod tests {
                 "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\nCommon Stock\n03/05/2024\nS\n100\nD\n$5.00\n{owned}\nD\n"
             );
             let mut rows = read_rows(
-                tokens_of(&blocks(&text, 0), MarkStyle::Attached),
+                tokens_and_cuts(&blocks(&text, 0), MarkStyle::Attached).0,
                 &columns(&[], Table::NonDerivative),
                 Table::NonDerivative,
                 &mut Vec::new(),
