@@ -20,6 +20,7 @@
 pub(crate) mod boxes;
 pub(crate) mod hanging;
 pub(crate) mod layout;
+pub(crate) mod memo;
 pub(crate) mod raw;
 pub(crate) mod raw_boxes;
 pub(crate) mod raw_interleaved;

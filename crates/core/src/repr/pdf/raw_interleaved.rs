@@ -40,11 +40,11 @@
 //! has no place for (deemed dates, `V`, Table I's footnote marks drawn
 //! alone).
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::collections::HashMap;
 
 use crate::model::Table;
 use crate::repr::align::{Kind, Token};
+use crate::repr::pdf::memo::{Found, Key, Memo};
 use crate::source::Span;
 
 /// The columns read here, in the form's order: each table's columns
@@ -158,7 +158,7 @@ struct Search<'a> {
     weigh: Weigh,
     /// Least cost (pairs drawn out of order) from a state to the end; `None`: no way.
     /// (A state's token index is the sum of its placed cells: it needs no key of its own.)
-    memo: HashMap<State, Option<u32>, BuildHasherDefault<StateHasher>>,
+    memo: Memo,
     /// Whether the search gave up (too many states): its costs are then not the least.
     gave_up: bool,
 }
@@ -455,7 +455,7 @@ impl<'a> Search<'a> {
             weigh,
             // Room up front for as many states as tokens squared, at most the
             // limit: growing the memo step by step cost an eighth of the search.
-            memo: HashMap::with_capacity_and_hasher(tokens.len().pow(2).min(MOST_STATES), Default::default()),
+            memo: Memo::with_capacity(tokens.len().pow(2).min(MOST_STATES)),
             gave_up: false,
         }
     }
@@ -475,14 +475,15 @@ impl<'a> Search<'a> {
             return None;
         }
         let mut cells: HashMap<(usize, Col), Option<&'a str>> = HashMap::new();
-        let mut seen: HashSet<State, BuildHasherDefault<StateHasher>> = HashSet::default();
+        // (The states seen: claimed in a memo of their own, no cost set.)
+        let mut seen = Memo::with_capacity(self.tokens.len());
         let mut stack = vec![(0, start)];
         while let Some((at, state)) = stack.pop() {
             for (col, next) in self.best_steps(at, &state)? {
                 let text = self.tokens.get(at)?.text.as_str();
                 let row = self.row_of(col, &state)?;
                 cells.entry((row, col)).and_modify(|t| *t = t.filter(|&t| t == text)).or_insert(Some(text));
-                if seen.insert(next) {
+                if matches!(seen.find(next.key()), Found::New(_)) {
                     stack.push((at + 1, next));
                 }
             }
@@ -618,9 +619,11 @@ impl<'a> Search<'a> {
             });
             return full.then_some(0);
         }
-        if let Some(&known) = self.memo.get(&state) {
-            return known;
-        }
+        let key = state.key();
+        let slot = match self.memo.find(key) {
+            Found::Known(known) => return known,
+            Found::New(slot) => slot,
+        };
         if self.memo.len() >= MOST_STATES {
             self.gave_up = true;
             return None;
@@ -633,48 +636,24 @@ impl<'a> Search<'a> {
                 best = Some(best.map_or(cost, |b| b.min(cost)));
             }
         }
-        self.memo.insert(state, best);
+        self.memo.set(key, slot, best);
         best
     }
 }
 
-/// A state hashes as three words (its placed cells, the last token's place
-/// with them, and the indirect rows), not field by field: the memo hashes
-/// states millions of times per corpus pass.
-impl Hash for State {
-    fn hash<H: Hasher>(&self, hasher: &mut H) {
+impl State {
+    /// The state as three words (its placed cells, the last token's place
+    /// with them, and the indirect rows; the second word's top bit clear):
+    /// the memo's key.
+    fn key(&self) -> Key {
         let [p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13] = self.placed;
-        hasher.write_u64(u64::from_le_bytes([p0, p1, p2, p3, p4, p5, p6, p7]));
         // The last token's place fits in 13 bits (a flag, the row, the column).
         let last = self.last.map_or(0, |(row, col)| 1 << 12 | u64::from(row) << 4 | col.index() as u64);
-        hasher.write_u64(last << 48 | u64::from_le_bytes([p8, p9, p10, p11, p12, p13, 0, 0]));
-        hasher.write_u64(self.indirect);
-    }
-}
-
-/// The memo's hasher: the search hashes a small key of plain integers
-/// millions of times per corpus pass, where the standard SipHash (made to
-/// resist chosen keys, which these are not) cost a quarter of the reader's
-/// time. Each word is folded in by a rotate, an xor and a multiply (the
-/// Fx hash of rustc).
-#[derive(Default)]
-struct StateHasher(u64);
-
-impl Hasher for StateHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        [
+            u64::from_le_bytes([p0, p1, p2, p3, p4, p5, p6, p7]),
+            last << 48 | u64::from_le_bytes([p8, p9, p10, p11, p12, p13, 0, 0]),
+            self.indirect,
+        ]
     }
 }
 
