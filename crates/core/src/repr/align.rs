@@ -357,7 +357,7 @@ pub(crate) fn fill_row_typed(
     let toks: Vec<Token> = cells.iter().flat_map(|c| tokens_at(c, None, false)).collect();
     let holding: Vec<Slot> = slots.iter().copied().filter(|s| !s.is_transaction_only()).collect();
     let detached = detach_price_marks(&toks, slots);
-    let (_, whole) = align_scored(&detached, slots, None);
+    let whole = align_scored(&detached, slots, None);
     let as_holding = detach_price_marks(&toks, &holding);
     // The most a holding could score (each token in its best column, or
     // left out): below the transaction's best, it cannot tie.
@@ -365,10 +365,16 @@ pub(crate) fn fill_row_typed(
         .iter()
         .map(|t| holding.iter().map(|&s| score(t, s, None)).max().unwrap_or(0).max(DROP * 4))
         .sum();
-    let held = if most >= whole { align_scored(&as_holding, &holding, None).1 } else { i32::MIN };
-    let chosen: &[Slot] = if holding.len() < slots.len() && held >= whole { &holding } else { slots };
+    let held = (most >= whole.1).then(|| align_scored(&as_holding, &holding, None));
+    // The alignment chosen is applied as it was made (what `place` would make again).
+    let (chosen, toks, choices): (&[Slot], _, _) = match held {
+        Some((choices, held)) if holding.len() < slots.len() && held >= whole.1 => {
+            (&holding, &as_holding, choices)
+        }
+        _ => (slots, &detached, whole.0),
+    };
     let mut problems = Vec::new();
-    place(row, chosen, &toks, None, &mut problems, diagnostics, true);
+    apply(row, chosen, toks, &choices, &mut problems, diagnostics, true);
     for p in problems {
         mark_uncertain(row, p.slot);
         diagnostics.push(Diagnostic::new(Code::CellUnreadable, Some(p.span), p.message));
