@@ -455,7 +455,12 @@ impl Date {
 
     /// Parse a US date as the printed forms write it: `MM/DD/YYYY` (also `M/D/YYYY`).
     pub fn parse_us(text: &str) -> Option<Date> {
-        let mut parts = text.trim().split('/');
+        let text = text.trim();
+        // `M/D/YYYY` to `MM/DD/YYYY`: 8 to 10 bytes (most words end here, unsplit).
+        if !(8..=10).contains(&text.len()) {
+            return None;
+        }
+        let mut parts = text.split('/');
         let (m, d, y) = (parts.next()?, parts.next()?, parts.next()?);
         if parts.next().is_some()
             || m.is_empty()
@@ -612,6 +617,11 @@ mod tests {
         assert_eq!(Date::parse_iso("2013-02-30"), None);
         assert_eq!(Date::parse_iso("2013/11/22"), None);
         assert_eq!(Date::parse_us("13/01/2013"), None);
+        // The shortest and longest US dates, padded; shorter and longer text is none.
+        assert_eq!(Date::parse_us(" 2/3/2013 "), Date::from_ymd(2013, 2, 3));
+        assert_eq!(Date::parse_us("\t02/03/2013\n"), Date::from_ymd(2013, 2, 3));
+        assert_eq!(Date::parse_us("2/3/201"), None);
+        assert_eq!(Date::parse_us("002/03/2013"), None);
         assert_eq!(d.to_string(), "2013-11-22");
         assert_eq!(d.to_us_string(), "11/22/2013");
     }
