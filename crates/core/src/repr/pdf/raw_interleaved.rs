@@ -19,8 +19,10 @@
 //!   underlying amount, an amount owned, and a conversion price, a date
 //!   exercisable and one of expiration, where footnote marks alone may
 //!   stand for a price or a date;
-//! - a nature of ownership belongs to an indirect (`I`) row, drawn after its
-//!   form, one each, in order; a phrase that says who holds (`By …`,
+//! - a nature of ownership belongs to an indirect (`I`) row, one each, in
+//!   order; one drawn before its row's form belongs to the next row whose
+//!   form is not drawn yet (a column drawn down past a row whose left part
+//!   comes later), which must then be indirect; a phrase that says who holds (`By …`,
 //!   `See …`) is no title, and one that names a kind of security (`… Stock`)
 //!   no nature.
 //!
@@ -522,13 +524,22 @@ impl<'a> Search<'a> {
             return None;
         }
         if col == Col::Nature {
-            // The k-th indirect row, if its form is placed already: the
-            // lowest set bit once the k below it are cleared.
+            // The k-th indirect row, if known already: the lowest set bit
+            // once the k below it are cleared.
             let mut indirect = state.indirect;
             for _ in 0..k {
                 indirect &= indirect.wrapping_sub(1);
             }
-            return (indirect != 0).then(|| indirect.trailing_zeros() as usize);
+            if indirect != 0 {
+                return Some(indirect.trailing_zeros() as usize);
+            }
+            // A nature drawn before its row's form: the first row after
+            // those known indirect and those whose form is placed (its form,
+            // when placed, must be an `I`: see `step`).
+            let forms = usize::from(state.placed[Col::DirectIndirect.index()]);
+            let known = (u64::BITS - state.indirect.leading_zeros()) as usize;
+            let row = forms.max(known);
+            return (row < self.counts.rows).then_some(row);
         }
         Some(k)
     }
@@ -580,8 +591,17 @@ impl<'a> Search<'a> {
         if short {
             return None;
         }
-        if col == Col::DirectIndirect && self.tokens.get(at)?.kind == Kind::Letter('I') {
-            next.indirect |= 1u64 << row;
+        if matches!(col, Col::DirectIndirect | Col::Nature) {
+            // A row with a nature is indirect, though its form is drawn
+            // later: that form must be an `I`.
+            let bit = 1u64.checked_shl(u32::try_from(row).ok()?)?;
+            let indirect = self.tokens.get(at)?.kind == Kind::Letter('I');
+            if col == Col::DirectIndirect && state.indirect & bit != 0 && !indirect {
+                return None;
+            }
+            if indirect || col == Col::Nature {
+                next.indirect |= bit;
+            }
         }
         let after = match self.weigh {
             Weigh::Pairs => Self::placed_after(state, row, col),

@@ -196,3 +196,15 @@ fn the_searches_by_pairs_row_by_row_and_column_by_column_visit_the_same_states()
     }
     assert!(gave_up > 0, "the limit is reached");
 }
+
+#[test]
+fn a_nature_drawn_before_its_rows_form_belongs_to_the_next_row_without_one() {
+    // Fictional: two trusts' holdings; the nature column drawn down past
+    // the second row before its left part (title, amount, form).
+    let drawn = ["Common Stock", "1,000", "I", "By Trust", "By Spouse", "Common Stock", "2,000", "I"];
+    let rows = settled(&drawn, Table::NonDerivative).expect("one reading");
+    assert_eq!(
+        texts(&rows),
+        [vec!["Common Stock", "1,000", "I", "By Trust"], vec!["Common Stock", "2,000", "I", "By Spouse"]]
+    );
+}

@@ -243,7 +243,8 @@ fn columns(headings: &[Line], table: Table) -> Vec<Slot> {
 
 /// The cells of a value block: each line that is a value on its own is a
 /// cell; lines of words run together into one cell (footnote marks on a
-/// line of their own end it), up to a line that ends with a mark.
+/// line of their own end it), up to a line that ends with a mark or one
+/// that repeats the words so far.
 fn cells(block: &Block, marks: MarkStyle) -> Vec<Cell> {
     let mut out: Vec<Cell> = Vec::new();
     // Whether the last cell is words, and whether more words join it.
@@ -252,8 +253,12 @@ fn cells(block: &Block, marks: MarkStyle) -> Vec<Cell> {
         let text = canonical_marks(&line.text, marks);
         let cell = Cell { text, span: line.span };
         let kind = align::kind_of(&cell.text);
+        // A line that repeats the words so far is another cell: a cell
+        // wraps one phrase, never the same phrase twice (several rows'
+        // titles drawn as one block).
+        let repeats = out.last().is_some_and(|prev| prev.text == cell.text);
         let joins = match kind {
-            Kind::Text => open,
+            Kind::Text => open && !repeats,
             Kind::Marks => words,
             _ => false,
         };
@@ -1143,6 +1148,20 @@ mod tests {
         assert_eq!(built.row.cell(placed[0]).meta().2, Origin::Uncertain);
         assert!(!built.sure);
         assert!(built.diagnostics.iter().any(|d| d.message.contains("drawn apart from any value")));
+    }
+
+    #[test]
+    fn a_block_of_one_title_repeated_is_a_cell_per_line() {
+        // Fictional: three rows' titles drawn as one block, then a title
+        // wrapped over two lines.
+        let text =
+            "Class A Common Stock\nClass A Common Stock\nClass A Common Stock\n\nClass A\nCommon Stock\n";
+        let cells: Vec<String> =
+            blocks(text, 0).iter().flat_map(|b| cells(b, MarkStyle::Attached)).map(|c| c.text).collect();
+        assert_eq!(
+            cells,
+            ["Class A Common Stock", "Class A Common Stock", "Class A Common Stock", "Class A Common Stock"]
+        );
     }
 
     #[test]
