@@ -530,7 +530,11 @@ fn shows_every_value(row: &Row, table: Table, words: bool) -> bool {
     let underlying = table == Table::NonDerivative
         || shows(C::UnderlyingSecurityShares)
         || shows(C::UnderlyingSecurityValue);
-    let owned = shows(C::SharesOwnedFollowingTransaction) || shows(C::ValueOwnedFollowingTransaction);
+    // Form 3's Table II prints no amount owned following: its holding shows
+    // the underlying security instead (its title may have wrapped off with `words`).
+    let owned = shows(C::SharesOwnedFollowingTransaction)
+        || shows(C::ValueOwnedFollowingTransaction)
+        || underlying_holding_complete(row, words.then_some(C::UnderlyingSecurityTitle));
     single && transaction && underlying && owned
 }
 
@@ -714,6 +718,34 @@ mod tests {
         row.shares_owned_following_transaction =
             Field { origin, ..Field::read(Num::parse(&owned.replace(',', "")).unwrap(), Span::new(13, 18)) };
         row
+    }
+
+    #[test]
+    fn a_form_3_derivative_holding_shows_every_value_without_an_amount_owned() {
+        // A fictional Form 3's Table II holding: the form prints the
+        // underlying security's title and amount, and no amount owned following.
+        fn marks<T>(a: usize) -> Field<T> {
+            let footnotes = vec![crate::model::FootnoteId::numbered(1)];
+            Field { footnotes, span: Some(Span::new(a, a + 3)), ..Field::default() }
+        }
+        let mut row = Row { kind: RowKind::Holding, ..Row::default() };
+        row.security_title = Field::read("Series A Preferred Stock".to_owned(), Span::new(0, 24));
+        row.conversion_or_exercise_price = marks(25);
+        row.exercise_date = marks(29);
+        row.expiration_date = marks(33);
+        row.underlying_security_title = Field::read("Common Stock".to_owned(), Span::new(37, 49));
+        row.underlying_security_shares = Field::read(Num::parse("1000").unwrap(), Span::new(50, 55));
+        row.direct_or_indirect_ownership =
+            Field::read(crate::model::DirectIndirect::Direct, Span::new(56, 57));
+        row.shares_owned_following_transaction = Field::missing();
+        assert!(is_whole(&row, Table::Derivative));
+        // Its underlying title wrapped off its line: its values are all shown still.
+        row.underlying_security_title = Field::missing();
+        assert!(!is_whole(&row, Table::Derivative));
+        assert!(shows_every_value(&row, Table::Derivative, true));
+        // Without the underlying amount, a value is not shown.
+        row.underlying_security_shares = Field::missing();
+        assert!(!shows_every_value(&row, Table::Derivative, true));
     }
 
     #[test]
