@@ -424,12 +424,12 @@ pub(crate) fn doubt_rows_together_but_first(
     pieces: Option<&[bool]>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let values_in_doubt = |row: &Row| {
+        Column::ALL.iter().any(|c| !TEXT.contains(c) && matches!(row.cell(*c).meta().2, Origin::Uncertain))
+    };
     let in_doubt = |(k, row): (usize, &Row)| {
         let pieced = pieces.is_none_or(|p| p.get(k).copied().unwrap_or(true));
-        (pieced || !is_whole(row, table))
-            && Column::ALL
-                .iter()
-                .any(|c| !TEXT.contains(c) && matches!(row.cell(*c).meta().2, Origin::Uncertain))
+        (pieced || !is_whole(row, table)) && values_in_doubt(row)
     };
     let Some(before) = rows.iter().enumerate().position(in_doubt) else { return };
     let first = rows[before].span;
@@ -449,15 +449,17 @@ pub(crate) fn doubt_rows_together_but_first(
     if first_confirmable && before > 1 && chained_pair(rows, 0) {
         confirmed[0] = true;
     }
-    // Rows each read from a line of its own and showing every value, from
-    // the first row on: before them no piece of a row was read as a row
-    // (it would lack values) and no row was lost (every row has a value,
-    // so a line of its own), so each is the row its place says. (Their
-    // titles and natures may have wrapped off their lines: words make no
-    // rows, and the other lines of a row have no value left to show.)
+    // Rows each showing every value, from the first row on, each read from
+    // a line of its own or pieced together with none of its values in
+    // doubt (every piece joined where that was certain, every token placed
+    // for certain): before them no piece of a row was read as a row (it
+    // would lack values) and no row was lost (every row has a value, so a
+    // line of its own), so each is the row its place says. (Their titles
+    // and natures may have wrapped off their lines: words make no rows,
+    // and the other lines of a row have no value left to show.)
     if let Some(pieces) = pieces {
         let whole = |(k, row): &(usize, &mut Row)| {
-            pieces.get(*k) == Some(&false) && shows_every_value(row, table, true)
+            (pieces.get(*k) == Some(&false) || !values_in_doubt(row)) && shows_every_value(row, table, true)
         };
         for (_, c) in rows.iter_mut().enumerate().take_while(whole).zip(confirmed.iter_mut()) {
             *c = true;
@@ -528,7 +530,11 @@ fn shows_every_value(row: &Row, table: Table, words: bool) -> bool {
     let underlying = table == Table::NonDerivative
         || shows(C::UnderlyingSecurityShares)
         || shows(C::UnderlyingSecurityValue);
-    let owned = shows(C::SharesOwnedFollowingTransaction) || shows(C::ValueOwnedFollowingTransaction);
+    // Form 3's Table II prints no amount owned following: its holding shows
+    // the underlying security instead (its title may have wrapped off with `words`).
+    let owned = shows(C::SharesOwnedFollowingTransaction)
+        || shows(C::ValueOwnedFollowingTransaction)
+        || underlying_holding_complete(row, words.then_some(C::UnderlyingSecurityTitle));
     single && transaction && underlying && owned
 }
 
@@ -715,6 +721,34 @@ mod tests {
     }
 
     #[test]
+    fn a_form_3_derivative_holding_shows_every_value_without_an_amount_owned() {
+        // A fictional Form 3's Table II holding: the form prints the
+        // underlying security's title and amount, and no amount owned following.
+        fn marks<T>(a: usize) -> Field<T> {
+            let footnotes = vec![crate::model::FootnoteId::numbered(1)];
+            Field { footnotes, span: Some(Span::new(a, a + 3)), ..Field::default() }
+        }
+        let mut row = Row { kind: RowKind::Holding, ..Row::default() };
+        row.security_title = Field::read("Series A Preferred Stock".to_owned(), Span::new(0, 24));
+        row.conversion_or_exercise_price = marks(25);
+        row.exercise_date = marks(29);
+        row.expiration_date = marks(33);
+        row.underlying_security_title = Field::read("Common Stock".to_owned(), Span::new(37, 49));
+        row.underlying_security_shares = Field::read(Num::parse("1000").unwrap(), Span::new(50, 55));
+        row.direct_or_indirect_ownership =
+            Field::read(crate::model::DirectIndirect::Direct, Span::new(56, 57));
+        row.shares_owned_following_transaction = Field::missing();
+        assert!(is_whole(&row, Table::Derivative));
+        // Its underlying title wrapped off its line: its values are all shown still.
+        row.underlying_security_title = Field::missing();
+        assert!(!is_whole(&row, Table::Derivative));
+        assert!(shows_every_value(&row, Table::Derivative, true));
+        // Without the underlying amount, a value is not shown.
+        row.underlying_security_shares = Field::missing();
+        assert!(!shows_every_value(&row, Table::Derivative, true));
+    }
+
+    #[test]
     fn a_row_whose_amount_has_no_direction_shown_is_complete() {
         let mut row = row("1,500", Origin::Read);
         row.kind = RowKind::Transaction;
@@ -790,15 +824,17 @@ mod tests {
         let (r, u) = (Origin::Read, Origin::Uncertain);
         // After the row in doubt, a row's place is not certain.
         assert_eq!(origins, [r, r, u, u]);
-        // Not from a row pieced together from lines on.
+        // A row pieced together from lines with none of its values in doubt
+        // is whole still; with one in doubt, the rows from it on are not
+        // certain (which piece went with which may be wrong).
+        let pieced = Some(&[false, true, false, false][..]);
         let mut read = rows();
-        doubt_rows_together_but_first(
-            &mut read,
-            Table::NonDerivative,
-            true,
-            Some(&[false, true, false, false]),
-            &mut diags,
-        );
+        doubt_rows_together_but_first(&mut read, Table::NonDerivative, true, pieced, &mut diags);
+        let origins: Vec<Origin> = read.iter().map(|r| r.shares_owned_following_transaction.origin).collect();
+        assert_eq!(origins, [r, r, u, u]);
+        let mut read = rows();
+        read[1].direct_or_indirect_ownership.origin = Origin::Uncertain;
+        doubt_rows_together_but_first(&mut read, Table::NonDerivative, true, pieced, &mut diags);
         let origins: Vec<Origin> = read.iter().map(|r| r.shares_owned_following_transaction.origin).collect();
         assert_eq!(origins, [r, u, u, u]);
         // A direction not shown (the amount's column (A) or (D)) leaves a row whole.
