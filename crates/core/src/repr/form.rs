@@ -460,6 +460,9 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
 
     // The reporting owners: listed again after the tables when there are several.
     let mut settled = h.settled;
+    if grid.scrambled_header && !marks_settled {
+        settled.extend(header::marks_in_label_cells(&tokens, header_lines));
+    }
     if marks_settled {
         settled.extend(flag_spans.into_iter().flatten());
         // Neither an officer's title nor an "other" text is printed: no box

@@ -114,6 +114,7 @@ const LABELS: &[(&str, Label, Bound)] = &[
     ("relationship of reporting person(s) to", Label::Relationship, Bound::Free),
     ("form filed by more than one reporting", Label::MorePersons, Bound::Free),
     ("form filed by one reporting", Label::OnePerson, Bound::Free),
+    ("form filed by more than one", Label::MorePersons, Bound::Free),
     ("check this box if no longer subject", Label::NotSubject, Bound::Free),
     ("check this box to indicate that a", Label::Aff10b5One, Bound::Free),
     ("name and address of reporting", Label::NameAddress, Bound::Free),
@@ -132,7 +133,17 @@ const LABEL_STARTS: [bool; 256] = {
 };
 
 /// Decorations that may follow a label and belong to it.
-const LABEL_TAILS: &[&str] = &["*", "\\*", "(month/day/year)", "(check all applicable)", ":", "."];
+const LABEL_TAILS: &[&str] = &[
+    "*",
+    "\\*",
+    "(month/day/year)",
+    "(check all applicable)",
+    "(check applicable line)",
+    // Wrapped: `Line)` alone on the next line is one of [`LABEL_ENDS`].
+    "(check applicable",
+    ":",
+    ".",
+];
 
 /// Text that is part of the printed form, never a value.
 const BOILERPLATE: &[&str] = &[
@@ -185,6 +196,9 @@ const BOILERPLATE_STARTS: [bool; 256] = {
     table
 };
 
+/// The four relationship boxes of box 5.
+const RELATIONSHIP_BOXES: [Label; 4] = [Label::Director, Label::TenPercent, Label::Officer, Label::Other];
+
 /// A piece of the header.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Token {
@@ -236,7 +250,19 @@ pub(crate) fn tokens(lines: &[Line]) -> Vec<Token> {
             match labels.get(next) {
                 Some(&(ls, le, label)) if ls < ce => {
                     if ls > at {
-                        value_tokens(cell, at - cs, ls - cs, li, ci, false, &mut out);
+                        // A box's mark run into the text before its label
+                        // (`MENLO PARK CA 94025 X Form filed by …`): the box is
+                        // drawn just left of its label, so the mark is that box's.
+                        let piece = cell.text[at - cs..ls - cs].trim_end();
+                        let mark =
+                            piece.rsplit_once(' ').filter(|(_, w)| *w != "x" && label.takes_mark()).and_then(
+                                |(_, w)| check_mark(w).map(|c| (c, at - cs + piece.len() - w.len(), w.len())),
+                            );
+                        let value_end = mark.map_or(ls - cs, |(_, m, _)| m);
+                        value_tokens(cell, at - cs, value_end, li, ci, false, &mut out);
+                        if let Some((checked, m, len)) = mark {
+                            out.push(Token::Check(checked, sub_span(cell, m, m + len)));
+                        }
                     }
                     let span = label_span(&cells, ls, le);
                     out.push(Token::Label(label, span));
@@ -1098,7 +1124,6 @@ pub(crate) fn issuer_stands_alone(tokens: &[Token], lines: &[Line], span: Span) 
 /// does: no mark at all means marks were lost). A mark alone on a line, or
 /// before a label of another kind, may belong to any box.
 pub(crate) fn marks_settled(tokens: &[Token], lines: &[Line], owner: &ReportingOwner) -> bool {
-    const BOXES: [Label; 4] = [Label::Director, Label::TenPercent, Label::Officer, Label::Other];
     let first = |wanted: Label| {
         tokens.iter().find_map(|t| match t {
             Token::Label(label, at) if *label == wanted => Some(at.start),
@@ -1109,15 +1134,7 @@ pub(crate) fn marks_settled(tokens: &[Token], lines: &[Line], owner: &ReportingO
         return false;
     };
     let inside = |at: u32| top <= at && at < bottom;
-    // The line and index of the cell holding `at`.
-    let cell_of = |at: u32| {
-        lines.iter().enumerate().find_map(|(li, l)| {
-            l.cells
-                .iter()
-                .position(|c| !c.is_empty() && c.span.start <= at && at < c.span.end)
-                .map(|ci| (li, ci))
-        })
-    };
+    let cell_of = |at: u32| cell_of(lines, at);
     let beside = |mark: Span, label: Span| match (cell_of(mark.start), cell_of(label.start)) {
         (Some((ml, mc)), Some((ll, lc))) => {
             ml == ll
@@ -1130,11 +1147,11 @@ pub(crate) fn marks_settled(tokens: &[Token], lines: &[Line], owner: &ReportingO
         }
         _ => false,
     };
-    let labels_inside = BOXES.iter().all(|&b| first(b).is_some_and(inside));
+    let labels_inside = RELATIONSHIP_BOXES.iter().all(|&b| first(b).is_some_and(inside));
     let placed = tokens.iter().enumerate().all(|(i, t)| match t {
         Token::Check(_, mark) if inside(mark.start) => matches!(
             tokens.get(i + 1),
-            Some(Token::Label(label, at)) if BOXES.contains(label) && beside(*mark, *at)
+            Some(Token::Label(label, at)) if RELATIONSHIP_BOXES.contains(label) && beside(*mark, *at)
         ),
         _ => true,
     });
@@ -1156,6 +1173,35 @@ pub(crate) fn marks_settled(tokens: &[Token], lines: &[Line], owner: &ReportingO
         .iter()
         .any(|f| f.value == Some(true));
     labels_inside && placed && printed == read && related
+}
+
+/// The line and index of the cell holding byte `at`.
+fn cell_of(lines: &[Line], at: u32) -> Option<(usize, usize)> {
+    lines.iter().enumerate().find_map(|(li, l)| {
+        l.cells.iter().position(|c| !c.is_empty() && c.span.start <= at && at < c.span.end).map(|ci| (li, ci))
+    })
+}
+
+/// The spans of the relationship boxes' check marks each printed in one
+/// cell with its box's label right after it (`X Director`, `X 10% Owner`),
+/// however the rendering scattered the other boxes: a box is drawn just left
+/// of its label, so a mark run into the label's cell before it is that
+/// box's. Only checked marks: an empty box read so may still have lost its
+/// mark to another line.
+pub(crate) fn marks_in_label_cells(tokens: &[Token], lines: &[Line]) -> Vec<Span> {
+    tokens
+        .windows(2)
+        .filter_map(|w| match w {
+            [Token::Check(true, mark), Token::Label(label, at)]
+                if RELATIONSHIP_BOXES.contains(label)
+                    && mark.end <= at.start
+                    && cell_of(lines, mark.start).is_some_and(|c| cell_of(lines, at.start) == Some(c)) =>
+            {
+                Some(*mark)
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]

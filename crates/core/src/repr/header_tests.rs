@@ -260,3 +260,31 @@ fn a_city_state_and_zip_alone_on_their_line_stand_alone() {
     assert!(!settled("SPRINGFIELD IL 62701\tX Form filed by One Reporting Person"));
     assert!(!settled("SOUTH\nSPRINGFIELD IL 62701"));
 }
+
+#[test]
+fn a_checked_mark_in_its_labels_cell_is_settled_alone() {
+    // Fictional boxes whose Officer mark stands alone between the label lines.
+    let inline = |boxes: &str| {
+        let lines = crate::repr::markdown::grid(boxes, 0).lines;
+        let tokens = tokens(&lines);
+        let h = read_header(&tokens, &lines);
+        let settled = marks_in_label_cells(&tokens, &lines);
+        let flags = [&h.owner.is_director, &h.owner.is_ten_percent_owner, &h.owner.is_officer];
+        flags.map(|f| f.span.is_some_and(|at| settled.contains(&at)))
+    };
+    let rows = "Officer (give title Other (specify\nX\nbelow) below)\n";
+    assert_eq!(inline(&format!("|  | X Director | X 10% Owner |\n{rows}")), [true, true, false]);
+    // A mark in a cell of its own, or an empty box, is not settled so.
+    assert_eq!(inline(&format!("| X | Director | 10% Owner |\n{rows}")), [false, false, false]);
+}
+
+#[test]
+fn wrapped_joint_filing_labels_and_a_mark_run_into_the_city_are_placed() {
+    let h = header(
+        "1. Name and Address of Reporting Person*\nDoe Jane\n(Last) (First) (Middle)\n1 MAIN ST\n(Street) 6. Individual or Joint/Group Filing (Check Applicable\nLine)\nMENLO PARK CA 94025 X Form filed by One Reporting Person\nForm filed by More than One\nReporting Person\n(City) (State) (Zip)\n",
+    );
+    assert_eq!(h.owner.address.city.value.as_deref(), Some("MENLO PARK"));
+    assert_eq!(h.owner.address.state.value.as_deref(), Some("CA"));
+    assert_eq!(h.owner.address.zip_code.value.as_deref(), Some("94025"));
+    assert!(h.unplaced.is_empty(), "{:?}", h.unplaced);
+}

@@ -333,7 +333,10 @@ fn spread(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
 /// evenly around it. As many lines above the
 /// date as below it are taken (one more when that one starts with "/s/");
 /// the name is marked uncertain, since where it starts is a guess — unless
-/// it starts with "/s/" and is the one nearest the mark (it ends there).
+/// it is the one nearest the mark (it ends there) and starts with "/s/", or
+/// has one line above the date, some below it, and the notes' text right
+/// above ([`ends_notes`]): a name is centred on its date, so a line of it
+/// below the date has its counterpart above, and nothing of it lies higher.
 fn around_date(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
     // The date ending a short line, and the text before it.
     let date_of = |i: usize| {
@@ -360,6 +363,9 @@ fn around_date(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
             name.push(above[j]);
             j += 1;
         }
+        // One line of the name above the date, some below it, and the notes'
+        // text right above that line: the name starts there.
+        let closed = j == d + 2 && d > k && above.get(j).is_some_and(|&i| ends_notes(lines, i));
         if j < above.len() && !is_date(above[j]) && lines[above[j]].text().starts_with("/s/") {
             name.push(above[j]);
             j += 1;
@@ -387,7 +393,7 @@ fn around_date(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
         let span = name.iter().map(|&i| lines[i].span()).fold(date_span, Span::cover);
         // A name that opens with `/s/` starts there, and the one nearest the
         // signature's mark runs on to it: both of its ends are certain.
-        let whole = text.starts_with("/s/") && k == 0;
+        let whole = (text.starts_with("/s/") || closed) && k == 0;
         let origin = if whole { crate::model::Origin::Read } else { crate::model::Origin::Uncertain };
         out.push((
             pieces[0].0,
@@ -400,6 +406,23 @@ fn around_date(lines: &[Line], above: &[usize]) -> Vec<(usize, Signature)> {
         k = j;
     }
     out
+}
+
+/// Whether line `i` is the notes' text, none of a signature's name below
+/// it: a line longer than a signature's box holds (the notes wrap at the
+/// page's width), the heading of the remarks or the footnotes, or the short
+/// last line of a paragraph — a sentence's end right after a long line that
+/// ends in mid-sentence, so that it runs on from there.
+fn ends_notes(lines: &[Line], i: usize) -> bool {
+    let long = |i: usize| lines[i].text().len() > SIGNATURE_LINE;
+    let ends_sentence = |i: usize| lines[i].text().trim_end_matches(['|', ' ']).ends_with('.');
+    let text = lines[i].text();
+    let t = text.trim_start_matches(['*', '#', ' ', '|']);
+    long(i)
+        || t.get(..8).is_some_and(|w| w.eq_ignore_ascii_case("remarks:"))
+        || contains_ignore_case(t, "explanation of responses")
+        || (ends_sentence(i)
+            && (0..i).rev().find(|&p| !lines[p].is_blank()).is_some_and(|p| long(p) && !ends_sentence(p)))
 }
 
 /// A signature on one line: the name, then the date (the last cell, or the
@@ -563,7 +586,8 @@ mod tests {
         );
         let (sigs, first) = signatures(&tab_lines(&text, 0), 0, &[4]);
         assert_eq!(sigs[0].name.text(), "By: Jane Roe by Power of Attorney For: John Doe");
-        assert_eq!(sigs[0].name.origin, crate::model::Origin::Uncertain);
+        // One line of it above the date, right below the remarks' long line: it starts there.
+        assert_eq!(sigs[0].name.origin, crate::model::Origin::Read);
         assert_eq!(sigs[0].date.value.map(|d| d.to_string()).as_deref(), Some("2024-03-05"));
         assert_eq!(first, 1);
         // The date on the name's first line: the long line above is not taken.
@@ -573,6 +597,28 @@ mod tests {
         let (sigs, first) = signatures(&tab_lines(&text, 0), 0, &[4]);
         assert_eq!(sigs[0].name.text(), "By: Jane Roe by Power of Attorney For: John Doe");
         assert_eq!(first, 1);
+    }
+
+    #[test]
+    fn a_name_wrapped_around_its_date_below_the_notes_text_is_read() {
+        // Fictional: a name of two lines around its date, right below the notes.
+        let long =
+            "1. This footnote is long enough to run the page's width, as footnotes do, and it goes on to the";
+        let read = |above: &str| {
+            let text = format!(
+                "{above}\nJane Q. Doe, by\n03/05/2024\nPower of Attorney\n** Signature of Reporting Person Date"
+            );
+            let lines = tab_lines(&text, 0);
+            let (sigs, _) = signatures(&lines, 0, &[lines.len() - 1]);
+            (sigs[0].name.text().to_owned(), sigs[0].name.origin)
+        };
+        let whole = ("Jane Q. Doe, by Power of Attorney".to_owned(), crate::model::Origin::Read);
+        // A long line of the notes, the remarks' heading, a paragraph's last line.
+        assert_eq!(read(long), whole);
+        assert_eq!(read("Remarks:"), whole);
+        assert_eq!(read(&format!("{long}\nend of the grant.")), whole);
+        // A short line that may be the name's first (the notes' paragraph ended before it).
+        assert_eq!(read(&format!("{long} end.\nExample Fund LP")).1, crate::model::Origin::Uncertain);
     }
 
     #[test]
