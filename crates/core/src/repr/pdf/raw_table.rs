@@ -183,6 +183,15 @@ pub(crate) fn read_tables(blocks: &[Block], marks: MarkStyle) -> Option<PreRead>
             }
             continue;
         }
+        // The footnotes' heading ends the tables also within a block: the
+        // extractor may run a last cell's lines and it together.
+        let footnotes = |l: &Cell| starts_with_ignore_case(&l.text, "explanation of responses");
+        if let Some(end) = rest.iter().position(footnotes) {
+            let cell = Block { lines: block.lines[..=end].to_vec(), after_break: block.after_break };
+            push(&mut sections, current, &cell, &mut v_seen);
+            current = None;
+            continue;
+        }
         let kind = classify(block, &mut v_seen);
         if matches!(kind, Kind2::End) {
             current = None;
@@ -1058,6 +1067,17 @@ mod tests {
         doubt_dropped_hyphens(&mut row, &wide, &mut diags);
         assert_eq!(row.nature_of_ownership.origin, Origin::Uncertain);
         assert_eq!(diags.len(), 1);
+    }
+
+    #[test]
+    fn the_footnotes_heading_ends_the_tables_within_a_block() {
+        // Fictional: a holding whose nature's lines run into the footnotes.
+        let text = "Table I - Non-Derivative Securities Acquired\n\nCommon Stock\n\n1,000\n\nI\n\nBy Family\nTrust\nExplanation of Responses:\n1. A fictional footnote.\n";
+        let rows = read_tables(&blocks(text, 0), MarkStyle::Attached)
+            .map(|pre| pre.non_derivative)
+            .unwrap_or_default();
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(rows[0].nature_of_ownership.value.as_deref(), Some("By Family Trust"));
     }
 
     /// The rows of a fictional Table I whose page ends between `before` and
