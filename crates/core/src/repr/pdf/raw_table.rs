@@ -401,6 +401,8 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
         return Vec::new();
     }
     let slots = columns(&section.headings, table);
+    // Form 3 prints no transaction columns.
+    let holdings = !slots.contains(&Slot::Code);
     let (mut tokens, cuts) = tokens_and_cuts(&section.data, marks);
     // A page break with words on both sides is one cell of words (a title,
     // a nature) cut in two there, or two cells: the table is untangled only
@@ -409,7 +411,8 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
     let mut apart: Vec<(Span, Span)> = Vec::new();
     let may_untangle = cuts.is_empty() || {
         let joined = joined_at(&tokens, &cuts);
-        match (raw_interleaved::phrases_fit(&tokens, table), raw_interleaved::phrases_fit(&joined, table)) {
+        let fit = |tokens: &[Token]| raw_interleaved::phrases_fit(tokens, table, holdings);
+        match (fit(&tokens), fit(&joined)) {
             (true, false) => {
                 apart = cuts
                     .iter()
@@ -597,7 +600,7 @@ fn untangled_rows(
         Table::Derivative => (drawn.to_vec(), Vec::new()),
     };
     let raw_interleaved::Untangled { rows: mut untangled, doubted } =
-        raw_interleaved::untangle(&tokens, table)?;
+        raw_interleaved::untangle(&tokens, table, !slots.contains(&Slot::Code))?;
     let settled = doubted.is_empty();
     // Where each value is: its row, and its place in the row (in the form's order).
     let place = |span: Span| {
