@@ -18,7 +18,10 @@
 //!   has a code, an amount, a date and a price, and each row a form, an
 //!   underlying amount, an amount owned, and a conversion price, a date
 //!   exercisable and one of expiration, where footnote marks alone may
-//!   stand for a price or a date;
+//!   stand for a price or a date (on Form 3, which prints no transactions,
+//!   each row a form, an underlying amount, and a price of conversion,
+//!   printed after that amount, and the two dates; its natures are each in
+//!   doubt: one was seen drawn after the whole table);
 //! - a nature of ownership belongs to an indirect (`I`) row, one each, in
 //!   order; one drawn before its row's form belongs to the next row whose
 //!   form is not drawn yet (a column drawn down past a row whose left part
@@ -104,6 +107,21 @@ const DERIVATIVE: &[Col] = &[
     Col::Nature,
 ];
 
+/// Table II's columns on Form 3 (holdings only), in order: the price of
+/// conversion or exercise is printed after the underlying amount, where
+/// Form 4 prints the transaction's price, and is read as [`Col::Price`],
+/// one a row.
+const DERIVATIVE_HOLDINGS: &[Col] = &[
+    Col::Title,
+    Col::ExerciseDate,
+    Col::ExpirationDate,
+    Col::UnderlyingTitle,
+    Col::UnderlyingShares,
+    Col::Price,
+    Col::DirectIndirect,
+    Col::Nature,
+];
+
 /// The most rows a table read here may have (the indirect rows are a bit set).
 const MOST_ROWS: usize = 64;
 
@@ -142,6 +160,8 @@ enum Weigh {
 struct Counts {
     cols: &'static [Col],
     rows: usize,
+    /// The cells of each transaction column (on Form 3's Table II, the
+    /// rows: its price of conversion is read as [`Col::Price`]).
     transactions: usize,
 }
 
@@ -200,12 +220,12 @@ impl Readings<'_> {
 /// The rows of a table whose cells may be drawn interleaved, each row's
 /// tokens in the form's column order, and the tokens whose place is in
 /// doubt; `None` when the table does not fit the model (see the module
-/// docs).
-pub(crate) fn untangle(tokens: &[Token], table: Table) -> Option<Untangled> {
+/// docs). `holdings`: the table prints no transaction columns (Form 3).
+pub(crate) fn untangle(tokens: &[Token], table: Table, holdings: bool) -> Option<Untangled> {
     let tally = Tally::of(tokens);
     let counts = match table {
         Table::NonDerivative => non_derivative_counts(&tally)?,
-        Table::Derivative => derivative_counts(&tally)?,
+        Table::Derivative => derivative_counts(&tally, holdings)?,
     };
     let (fits, left) = fits(tokens, &counts);
     let search = |weigh| Search::new(tokens, &fits, &left, &counts, weigh);
@@ -263,7 +283,15 @@ pub(crate) fn untangle(tokens: &[Token], table: Table) -> Option<Untangled> {
             row.into_iter().map(|(_, t)| t.clone()).collect()
         })
         .collect();
-    let doubted = doubted.iter().filter_map(|&k| tokens.get(k)).map(|t| t.span).collect();
+    // Form 3's natures need not come in their rows' order (one was seen
+    // drawn after the whole table): each is in doubt there.
+    let natures_open = std::ptr::eq(counts.cols, DERIVATIVE_HOLDINGS);
+    let nature = |k: &usize| natures_open && reading.get(*k).is_some_and(|&(_, col)| col == Col::Nature);
+    let doubted = (0..tokens.len())
+        .filter(|k| doubted.contains(k) || nature(k))
+        .filter_map(|k| tokens.get(k))
+        .map(|t| t.span)
+        .collect();
     Some(Untangled { rows, doubted })
 }
 
@@ -340,10 +368,23 @@ fn non_derivative_counts(t: &Tally) -> Option<Counts> {
 /// fit: each transaction has a code, an amount, a date and a price (`$`
 /// or footnote marks), each row a form, an underlying amount and an
 /// amount owned, and a price of conversion, a date exercisable and one of
-/// expiration (each a value or footnote marks: "see the footnote").
-fn derivative_counts(t: &Tally) -> Option<Counts> {
+/// expiration (each a value or footnote marks: "see the footnote"); on
+/// Form 3 (`holdings`), each row a form, an underlying amount, and the
+/// price and the two dates.
+fn derivative_counts(t: &Tally, holdings: bool) -> Option<Counts> {
     if t.vs > 0 {
         return None;
+    }
+    if holdings {
+        let rows = t.numbers;
+        let fits = rows > 0
+            && rows <= MOST_ROWS
+            && t.letters == rows
+            && t.texts >= 2 * rows
+            && t.dates <= 2 * rows
+            && t.dollars <= rows
+            && t.dates + t.dollars + t.marks == 3 * rows;
+        return fits.then_some(Counts { cols: DERIVATIVE_HOLDINGS, rows, transactions: rows });
     }
     let rows = t.numbers.checked_sub(t.letters)?;
     let transactions = t.letters.checked_sub(rows)?;
@@ -359,15 +400,16 @@ fn derivative_counts(t: &Tally) -> Option<Counts> {
 /// Whether the tokens hold as many phrases as their values call for: a
 /// title a row (and an underlying title in Table II) and a nature an
 /// indirect (`I`) row. (Table I's footnote marks drawn alone are left
-/// out: they are joined to values, not counted.)
-pub(crate) fn phrases_fit(tokens: &[Token], table: Table) -> bool {
+/// out: they are joined to values, not counted.) `holdings`: as for
+/// [`untangle`].
+pub(crate) fn phrases_fit(tokens: &[Token], table: Table, holdings: bool) -> bool {
     let mut tally = Tally::of(tokens);
     let (counts, per_row) = match table {
         Table::NonDerivative => {
             tally.marks = 0;
             (non_derivative_counts(&tally), 1)
         }
-        Table::Derivative => (derivative_counts(&tally), 2),
+        Table::Derivative => (derivative_counts(&tally, holdings), 2),
     };
     counts.is_some_and(|c| tally.texts == per_row * c.rows + tally.indirect)
 }

@@ -15,7 +15,7 @@ fn tokens(texts: &[&str]) -> Vec<Token> {
 
 /// The rows of a table whose every token's place is settled.
 fn settled(drawn: &[&str], table: Table) -> Option<Vec<Vec<Token>>> {
-    let untangled = untangle(&tokens(drawn), table)?;
+    let untangled = untangle(&tokens(drawn), table, false)?;
     untangled.doubted.is_empty().then_some(untangled.rows)
 }
 
@@ -55,15 +55,17 @@ fn a_row_whose_form_is_drawn_after_the_next_title_is_put_together() {
 fn two_readings_as_good_as_each_other_give_none() {
     // Fictional: a sale's amount and amount owned drawn together, in either order.
     let drawn = ["Common Stock", "01/02/2024", "S", "$5.00", "100", "900", "D", "D"];
-    assert!(untangle(&tokens(&drawn), Table::NonDerivative).is_none());
+    assert!(untangle(&tokens(&drawn), Table::NonDerivative, false).is_none());
 }
 
 #[test]
 fn values_the_model_has_no_place_for_give_none() {
     // Fictional: footnote marks drawn alone.
-    assert!(untangle(&tokens(&["Common Stock", "100", "(1)", "D"]), Table::NonDerivative).is_none());
+    assert!(untangle(&tokens(&["Common Stock", "100", "(1)", "D"]), Table::NonDerivative, false).is_none());
     // More amounts than the letters allow rows for.
-    assert!(untangle(&tokens(&["Common Stock", "100", "200", "300", "D"]), Table::NonDerivative).is_none());
+    assert!(
+        untangle(&tokens(&["Common Stock", "100", "200", "300", "D"]), Table::NonDerivative, false).is_none()
+    );
 }
 
 #[test]
@@ -109,11 +111,11 @@ fn a_table_ii_with_values_the_model_has_no_place_for_gives_none() {
     // The same grant with a `V` drawn after the code.
     let mut drawn = GRANT.to_vec();
     drawn.insert(3, "V");
-    assert!(untangle(&tokens(&drawn), Table::Derivative).is_none());
+    assert!(untangle(&tokens(&drawn), Table::Derivative, false).is_none());
     // The price of conversion left blank: the dates and prices no longer add up.
     let mut drawn = GRANT.to_vec();
     drawn.remove(1);
-    assert!(untangle(&tokens(&drawn), Table::Derivative).is_none());
+    assert!(untangle(&tokens(&drawn), Table::Derivative, false).is_none());
 }
 
 #[test]
@@ -146,7 +148,7 @@ fn a_table_ii_drawn_column_block_by_column_block_settles_no_value_in_a_wrong_pla
         "D",
         "D",
     ];
-    let untangled = untangle(&tokens(&drawn), Table::Derivative).expect("a reading");
+    let untangled = untangle(&tokens(&drawn), Table::Derivative, false).expect("a reading");
     let grant = |price, shares, expiry, owned| {
         let title = "Stock Option (right to buy)";
         vec![title, price, "01/02/2024", "A", shares, "⁽¹⁾", expiry, "Common Stock", shares, "$0", owned, "D"]
@@ -182,7 +184,7 @@ fn the_searches_by_pairs_row_by_row_and_column_by_column_visit_the_same_states()
     let mut gave_up = 0;
     for n in 0..6 {
         let drawn = tokens(&grants(n));
-        let counts = derivative_counts(&Tally::of(&drawn)).expect("counts");
+        let counts = derivative_counts(&Tally::of(&drawn), false).expect("counts");
         let (fits, left) = fits(&drawn, &counts);
         let start = State { placed: [0; ALL_COLS], indirect: 0, last: None };
         let run = |weigh| {
@@ -207,4 +209,26 @@ fn a_nature_drawn_before_its_rows_form_belongs_to_the_next_row_without_one() {
         texts(&rows),
         [vec!["Common Stock", "1,000", "I", "By Trust"], vec!["Common Stock", "2,000", "I", "By Spouse"]]
     );
+}
+
+#[test]
+fn a_form_3_table_ii_is_read_in_its_columns() {
+    // Fictional Form 3 holdings of two grants, the second drawn before the
+    // first's form: the price of exercise is printed after the underlying
+    // amount, the date exercisable "see the footnote".
+    let first = ["Stock Option (right to buy)", "⁽¹⁾", "01/02/2030", "Common Stock", "1,000", "$5.00"];
+    let second = ["Stock Option (right to buy)", "⁽²⁾", "01/02/2031", "Common Stock", "2,000", "$6.00", "D"];
+    let drawn: Vec<&str> = first.iter().chain(&second).copied().chain(["D"]).collect();
+    let untangled = untangle(&tokens(&drawn), Table::Derivative, true).expect("a reading");
+    assert!(untangled.doubted.is_empty());
+    let mut row = first.to_vec();
+    row.push("D");
+    assert_eq!(texts(&untangled.rows), [row, second.to_vec()]);
+    // Natures are in doubt: they need not come in their rows' order.
+    let mut indirect = drawn.clone();
+    indirect.splice(13.., ["I", "By Trust"]);
+    let untangled = untangle(&tokens(&indirect), Table::Derivative, true).expect("a reading");
+    assert_eq!(untangled.doubted.len(), 1);
+    // Read as Form 4's, the amounts make no rows.
+    assert!(untangle(&tokens(&drawn), Table::Derivative, false).is_none());
 }

@@ -183,6 +183,15 @@ pub(crate) fn read_tables(blocks: &[Block], marks: MarkStyle) -> Option<PreRead>
             }
             continue;
         }
+        // The footnotes' heading ends the tables also within a block: the
+        // extractor may run a last cell's lines and it together.
+        let footnotes = |l: &Cell| starts_with_ignore_case(&l.text, "explanation of responses");
+        if let Some(end) = rest.iter().position(footnotes) {
+            let cell = Block { lines: block.lines[..=end].to_vec(), after_break: block.after_break };
+            push(&mut sections, current, &cell, &mut v_seen);
+            current = None;
+            continue;
+        }
         let kind = classify(block, &mut v_seen);
         if matches!(kind, Kind2::End) {
             current = None;
@@ -392,6 +401,8 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
         return Vec::new();
     }
     let slots = columns(&section.headings, table);
+    // Form 3 prints no transaction columns.
+    let holdings = !slots.contains(&Slot::Code);
     let (mut tokens, cuts) = tokens_and_cuts(&section.data, marks);
     // A page break with words on both sides is one cell of words (a title,
     // a nature) cut in two there, or two cells: the table is untangled only
@@ -400,7 +411,8 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
     let mut apart: Vec<(Span, Span)> = Vec::new();
     let may_untangle = cuts.is_empty() || {
         let joined = joined_at(&tokens, &cuts);
-        match (raw_interleaved::phrases_fit(&tokens, table), raw_interleaved::phrases_fit(&joined, table)) {
+        let fit = |tokens: &[Token]| raw_interleaved::phrases_fit(tokens, table, holdings);
+        match (fit(&tokens), fit(&joined)) {
             (true, false) => {
                 apart = cuts
                     .iter()
@@ -588,7 +600,7 @@ fn untangled_rows(
         Table::Derivative => (drawn.to_vec(), Vec::new()),
     };
     let raw_interleaved::Untangled { rows: mut untangled, doubted } =
-        raw_interleaved::untangle(&tokens, table)?;
+        raw_interleaved::untangle(&tokens, table, !slots.contains(&Slot::Code))?;
     let settled = doubted.is_empty();
     // Where each value is: its row, and its place in the row (in the form's order).
     let place = |span: Span| {
@@ -1058,6 +1070,17 @@ mod tests {
         doubt_dropped_hyphens(&mut row, &wide, &mut diags);
         assert_eq!(row.nature_of_ownership.origin, Origin::Uncertain);
         assert_eq!(diags.len(), 1);
+    }
+
+    #[test]
+    fn the_footnotes_heading_ends_the_tables_within_a_block() {
+        // Fictional: a holding whose nature's lines run into the footnotes.
+        let text = "Table I - Non-Derivative Securities Acquired\n\nCommon Stock\n\n1,000\n\nI\n\nBy Family\nTrust\nExplanation of Responses:\n1. A fictional footnote.\n";
+        let rows = read_tables(&blocks(text, 0), MarkStyle::Attached)
+            .map(|pre| pre.non_derivative)
+            .unwrap_or_default();
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(rows[0].nature_of_ownership.value.as_deref(), Some("By Family Trust"));
     }
 
     /// The rows of a fictional Table I whose page ends between `before` and
