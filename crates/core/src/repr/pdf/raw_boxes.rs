@@ -14,9 +14,10 @@
 //!   A city wrapped over lines in its box (`MENLO` `PARK`) is one block,
 //!   right after the `(Street)` label;
 //! - failing that, the city and the state drawn right after the `(Street)`
-//!   label, the city's box being under it: `MENLO PARK CA`, or `SAN` `CA`
-//!   `FRANCISCO` (a city wrapped in its box, the state level with the
-//!   middle of its lines), when the header has one such block;
+//!   label, the city's box being under it: `MENLO PARK CA`, `AUSTIN` `TX`
+//!   (two blocks), or `SAN` `CA` `FRANCISCO` (a city wrapped in its box,
+//!   the state level with the middle of its lines), when the header has
+//!   one such block;
 //! - failing that, the header's zip code and state are each the one block
 //!   of their shape in it: a block of a zip code alone, a block of a US
 //!   state's code alone (no other box draws such a value);
@@ -275,13 +276,23 @@ fn settle_owner(owner: &mut ReportingOwner, first: bool, boxes: &Boxes) {
 }
 
 /// The city and the state drawn as the block right after the `(Street)`
-/// label (the city's box stands under it): `MENLO PARK CA` on one line, or,
-/// the city wrapped in its box, `SAN` `CA` `FRANCISCO` — the state, in its
-/// box beside, level with the middle of the city's two lines. The state
-/// is a US state's code, so the line cannot be another box's.
-fn city_under_street(block: &Block) -> Option<[Cell; 2]> {
+/// label (the city's box stands under it; `after`: the blocks after the
+/// label): `MENLO PARK CA` on one line, or `AUSTIN` then `TX` as two
+/// blocks of a line each, or, the city wrapped in its box, `SAN` `CA`
+/// `FRANCISCO` — the state, in its box beside, level with the middle of
+/// the city's two lines. The state is a US state's code, so the line
+/// cannot be another box's.
+fn city_under_street(after: &[Block]) -> Option<[Cell; 2]> {
+    let block = after.first()?;
+    let alone = |b: Option<&Block>| match b.map(|b| b.lines.as_slice()) {
+        Some([only]) => Some(only.clone()),
+        _ => None,
+    };
     match block.lines.as_slice() {
-        [line] => city_and_state(line, is_us_state),
+        [line] => city_and_state(line, is_us_state).or_else(|| {
+            let state = alone(after.get(1)).filter(|s| is_us_state(&s.text))?;
+            is_city(&line.text).then(|| [line.clone(), state])
+        }),
         [first, state, second] => {
             let fits = is_us_state(&state.text) && is_city(&first.text) && is_city(&second.text);
             fits.then(|| [joined(&[first.clone(), second.clone()]), state.clone()])
@@ -351,7 +362,7 @@ fn find(blocks: &[Block], form3: bool) -> Boxes {
             boxes.places.extend(place(&blocks[i.saturating_sub(4)..i]).map(|p| (p, header)));
         }
         if header && last.text == "(Street)" {
-            boxes.cities.extend(blocks.get(i + 1).and_then(city_under_street));
+            boxes.cities.extend(city_under_street(&blocks[i + 1..]));
         }
         if header {
             boxes.streets.extend(streets_after_date(blocks, i));

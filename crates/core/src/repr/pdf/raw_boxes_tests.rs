@@ -276,6 +276,17 @@ fn the_city_and_state_right_after_the_streets_label_are_the_first_owners() {
     let mut f = filing(FormType::Form4);
     settle(&mut f, &blocks(&text.replace(" IL\n", " VP\n"), 0));
     assert!(f.reporting_owners[0].address.city.value.is_none());
+    // The city and the state as two blocks of a line each.
+    let apart = text.replace("SPRING FIELD IL\n", "SPRING FIELD\n\nIL\n");
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(&apart, 0));
+    let address = &f.reporting_owners[0].address;
+    assert_eq!(address.city.value.as_deref(), Some("SPRING FIELD"));
+    assert_eq!(address.state.value.as_deref(), Some("IL"));
+    // Not when the block after the city is no state's code alone.
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(&apart.replace("IL\n", "IL 62701\n"), 0));
+    assert!(f.reporting_owners[0].address.city.value.is_none());
 }
 
 #[test]
