@@ -107,6 +107,19 @@ fn doubt_header(f: &mut Filing, doubts: &[Doubt], diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The characters a line of the owner's street box holds at least (some 35
+/// capitals fit in it).
+const STREET_WIDTH: usize = 32;
+
+/// Whether two lines of the owner's street box are two streets, not one
+/// wrapped: the second's first word would have fitted on the first line (so
+/// the first did not wrap onto it), and the second is too short to have
+/// wrapped onto a third.
+pub(crate) fn street_break(first: &str, second: &str) -> bool {
+    first.len() + 1 + second.split(' ').next().map_or(0, str::len) <= STREET_WIDTH
+        && second.len() <= STREET_WIDTH
+}
+
 /// The spans of an owner's street lines when they stand whole: each the
 /// only text on its line (a street run into another box's cell, or
 /// sharing its line with one, is not), and when there are two, the owner's
@@ -116,7 +129,6 @@ fn doubt_header(f: &mut Filing, doubts: &[Doubt], diags: &mut Vec<Diagnostic>) {
 /// some 35 capitals), and itself too short to have wrapped onto a third
 /// line (which is not read). Else none: two lines may be one street wrapped.
 fn streets_stand_alone(lines: &[Line], address: &Address, name_whole: bool) -> Vec<Span> {
-    const WIDTH: usize = 32;
     fn alone<'a>(lines: &[Line], f: &'a Field<String>) -> Option<(&'a str, Span)> {
         let (text, span) = (f.value.as_ref()?, f.span?);
         let whole = lines.iter().any(|l| {
@@ -131,8 +143,7 @@ fn streets_stand_alone(lines: &[Line], address: &Address, name_whole: bool) -> V
             Some((second, b))
                 if name_whole
                     && second.starts_with(|c: char| c.is_ascii_digit())
-                    && first.len() + 1 + second.split(' ').next().map_or(0, str::len) <= WIDTH
-                    && second.len() <= WIDTH =>
+                    && street_break(first, second) =>
             {
                 vec![a, b]
             }

@@ -830,9 +830,7 @@ pub(crate) fn read_owner_block(
         && city.cell < state.cell
         && state.cell < zip.cell
         && !city.text.bytes().any(|b| b.is_ascii_digit())
-        && state.text.len() == 2
-        && state.text.bytes().all(|b| b.is_ascii_uppercase())
-        && is_us_zip(&zip.text)
+        && state_and_zip(&state.text, &zip.text)
     {
         let a = &owner.address;
         if [&a.city, &a.state, &a.zip_code]
@@ -946,6 +944,27 @@ fn read_place(values: &[Value], lines: &[Line], address: &mut Address) {
     address.city = field(city);
     address.state = field(state);
     address.zip_code = field(zip);
+}
+
+/// Whether `state` and `zip` read as a state's code and its zip code: two
+/// capitals and a US zip code, or EDGAR's code of a foreign country or
+/// province (a capital and a digit, `X0`, `A1`) and a postal code of one
+/// or two words, each with a digit (`W1K 3JP`, `105-7537`): a code run
+/// into another cell's words would not read as one.
+fn state_and_zip(state: &str, zip: &str) -> bool {
+    let b = state.as_bytes();
+    let us = b.len() == 2 && b.iter().all(u8::is_ascii_uppercase);
+    let foreign = b.len() == 2
+        && b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && b.iter().any(u8::is_ascii_uppercase)
+        && b.iter().any(u8::is_ascii_digit);
+    let words: Vec<&str> = zip.split(' ').collect();
+    let postal = words.len() <= 2
+        && words.iter().all(|w| {
+            w.bytes().any(|c| c.is_ascii_digit())
+                && w.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'-')
+        });
+    (us && is_us_zip(zip)) || (foreign && postal)
 }
 
 /// `94043` or `94043-1234`.

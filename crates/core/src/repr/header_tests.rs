@@ -91,6 +91,9 @@ fn a_city_line_of_cells_of_their_own_is_settled() {
     // A city wrapped onto the next line, or a state run into the zip's cell.
     assert_eq!(settled("| LONG ISLAND |  | NY | 11101 |\nCITY\n").1, 0);
     assert_eq!(settled("| MOUNTAIN | CA 94043 | VIEW |\n").1, 0);
+    // A foreign country's code and postal code; not a mark run into the code's cell.
+    assert_eq!(settled("| LONDON, | X0 | W1K 3JP |\n"), ("LONDON,".to_owned(), 3));
+    assert_eq!(settled("| LONDON, | X0 | W1K 3JP X |\n").1, 0);
     // A line of text of the city, state and zip alone: the city box is the
     // leftmost of its row, so no other box's text runs before it, and any
     // after it would be more than a state and zip.

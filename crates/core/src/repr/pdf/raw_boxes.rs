@@ -14,12 +14,20 @@
 //!   A city wrapped over lines in its box (`MENLO` `PARK`) is one block,
 //!   right after the `(Street)` label;
 //! - failing that, the city and the state drawn right after the `(Street)`
-//!   label, the city's box being under it: `MENLO PARK CA`, or `SAN` `CA`
-//!   `FRANCISCO` (a city wrapped in its box, the state level with the
-//!   middle of its lines), when the header has one such block;
+//!   label, the city's box being under it: `MENLO PARK CA`, `AUSTIN` `TX`
+//!   (two blocks), or `SAN` `CA` `FRANCISCO` (a city wrapped in its box,
+//!   the state level with the middle of its lines), when the header has
+//!   one such block;
 //! - failing that, the header's zip code and state are each the one block
 //!   of their shape in it: a block of a zip code alone, a block of a US
 //!   state's code alone (no other box draws such a value);
+//! - the street box's lines (one or two) are drawn as one block between
+//!   the period's date and box 4's label (`4. If Amendment`) — box 3
+//!   stands right of the street lines, box 4 under box 3 — when the block
+//!   before the date is form text (a label or a mark: no value of the
+//!   owner's box was drawn before the date, as a street line level with
+//!   it would be) and two lines are two streets, not one wrapped
+//!   ([`street_break`]);
 //! - the header of a form that is not an amendment prints one date, the
 //!   period of report (the earliest transaction's, the event's or the
 //!   fiscal year end's): when its blocks hold exactly one date, it is that.
@@ -71,7 +79,7 @@
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Field, Filing, Origin, ReportingOwner};
 use crate::repr::cells::{Cell, check_mark, read_date};
-use crate::repr::form::PERIOD_OF_REPORT;
+use crate::repr::form::{PERIOD_OF_REPORT, street_break};
 use crate::repr::pdf::raw_table::{Block, title_of};
 use crate::source::Span;
 
@@ -89,6 +97,8 @@ struct Boxes {
     states: Vec<Cell>,
     /// The header's city and state drawn right after the `(Street)` label.
     cities: Vec<[Cell; 2]>,
+    /// The header's street lines drawn between the period's date and box 4's label.
+    streets: Vec<Vec<Cell>>,
     /// The header's check marks (`X` alone, or run into a label: `X Form`).
     marks: usize,
     /// The relationship boxes whose mark the drawing order places, with
@@ -217,6 +227,17 @@ fn settle_relationships(owner: &mut ReportingOwner, boxes: &Boxes, diagnostics: 
 
 fn settle_owner(owner: &mut ReportingOwner, first: bool, boxes: &Boxes) {
     let header_one = |n: usize| first && n == 1;
+    if let ([lines], true) = (boxes.streets.as_slice(), first) {
+        let address = &mut owner.address;
+        let span = lines.iter().map(|c| c.span).reduce(Span::cover).unwrap_or_default();
+        address.street1 = lines.first().map_or_else(Field::default, |c| Field::read(c.text.clone(), c.span));
+        if let Some(second) = lines.get(1) {
+            address.street2 = Field::read(second.text.clone(), second.span);
+        } else if overlaps(address.street2.span, span) {
+            // The one street line was read as the second: the second is not known.
+            address.street2 = Field { origin: Origin::Uncertain, ..Field::default() };
+        }
+    }
     let header_names = boxes.names.iter().filter(|(_, h)| *h).count();
     let name = boxes
         .names
@@ -255,19 +276,50 @@ fn settle_owner(owner: &mut ReportingOwner, first: bool, boxes: &Boxes) {
 }
 
 /// The city and the state drawn as the block right after the `(Street)`
-/// label (the city's box stands under it): `MENLO PARK CA` on one line, or,
-/// the city wrapped in its box, `SAN` `CA` `FRANCISCO` — the state, in its
-/// box beside, level with the middle of the city's two lines. The state
-/// is a US state's code, so the line cannot be another box's.
-fn city_under_street(block: &Block) -> Option<[Cell; 2]> {
+/// label (the city's box stands under it; `after`: the blocks after the
+/// label): `MENLO PARK CA` on one line, or `AUSTIN` then `TX` as two
+/// blocks of a line each, or, the city wrapped in its box, `SAN` `CA`
+/// `FRANCISCO` — the state, in its box beside, level with the middle of
+/// the city's two lines. The state is a US state's code, so the line
+/// cannot be another box's.
+fn city_under_street(after: &[Block]) -> Option<[Cell; 2]> {
+    let block = after.first()?;
+    let alone = |b: Option<&Block>| match b.map(|b| b.lines.as_slice()) {
+        Some([only]) => Some(only.clone()),
+        _ => None,
+    };
     match block.lines.as_slice() {
-        [line] => city_and_state(line, is_us_state),
+        [line] => city_and_state(line, is_us_state).or_else(|| {
+            let state = alone(after.get(1)).filter(|s| is_us_state(&s.text))?;
+            is_city(&line.text).then(|| [line.clone(), state])
+        }),
         [first, state, second] => {
             let fits = is_us_state(&state.text) && is_city(&first.text) && is_city(&second.text);
             fits.then(|| [joined(&[first.clone(), second.clone()]), state.clone()])
         }
         _ => None,
     }
+}
+
+/// The street lines when block `i` is the period's date with the street
+/// box's block after it, box 4's label after that, and form text before
+/// it (see the module docs).
+fn streets_after_date(blocks: &[Block], i: usize) -> Option<Vec<Cell>> {
+    let first_line = |k: usize| blocks.get(k).and_then(|b| b.lines.first()).map(|l| l.text.as_str());
+    let date = matches!(blocks[i].lines.as_slice(), [only] if read_date(&only.text).is_some());
+    let form_text = i
+        .checked_sub(1)
+        .and_then(|p| blocks[p].lines.last())
+        .is_some_and(|l| is_label(&l.text) || l.text == "below)" || is_mark(&l.text));
+    let lines = &blocks.get(i + 1)?.lines;
+    let values = lines.iter().all(|l| !is_label(&l.text) && !is_mark(&l.text));
+    let two_streets = match lines.as_slice() {
+        [_] => true,
+        [a, b] => street_break(&a.text, &b.text),
+        _ => false,
+    };
+    let box4 = first_line(i + 2).is_some_and(|t| t.starts_with("4. If Amendment"));
+    (date && form_text && values && two_streets && box4).then(|| lines.clone())
 }
 
 /// Whether a value read at `at` overlaps `span`.
@@ -310,7 +362,10 @@ fn find(blocks: &[Block], form3: bool) -> Boxes {
             boxes.places.extend(place(&blocks[i.saturating_sub(4)..i]).map(|p| (p, header)));
         }
         if header && last.text == "(Street)" {
-            boxes.cities.extend(blocks.get(i + 1).and_then(city_under_street));
+            boxes.cities.extend(city_under_street(&blocks[i + 1..]));
+        }
+        if header {
+            boxes.streets.extend(streets_after_date(blocks, i));
         }
     }
     boxes

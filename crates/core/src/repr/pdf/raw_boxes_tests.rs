@@ -276,4 +276,36 @@ fn the_city_and_state_right_after_the_streets_label_are_the_first_owners() {
     let mut f = filing(FormType::Form4);
     settle(&mut f, &blocks(&text.replace(" IL\n", " VP\n"), 0));
     assert!(f.reporting_owners[0].address.city.value.is_none());
+    // The city and the state as two blocks of a line each.
+    let apart = text.replace("SPRING FIELD IL\n", "SPRING FIELD\n\nIL\n");
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(&apart, 0));
+    let address = &f.reporting_owners[0].address;
+    assert_eq!(address.city.value.as_deref(), Some("SPRING FIELD"));
+    assert_eq!(address.state.value.as_deref(), Some("IL"));
+    // Not when the block after the city is no state's code alone.
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(&apart.replace("IL\n", "IL 62701\n"), 0));
+    assert!(f.reporting_owners[0].address.city.value.is_none());
+}
+
+#[test]
+fn the_street_lines_between_the_date_and_box_4_are_settled() {
+    let streets = |lines: &str| {
+        let header = HEADER.replace("02/03/2024\n\n", &format!("02/03/2024\n\n{lines}\n\n"));
+        let mut f = filing(FormType::Form4);
+        settle(&mut f, &blocks(&header, 0));
+        let a = &f.reporting_owners[0].address;
+        [&a.street1, &a.street2].map(|s| (s.value.clone().unwrap_or_default(), s.origin == Origin::Read))
+    };
+    let read = |s: &str| (s.to_owned(), true);
+    assert_eq!(streets("C/O EXAMPLE CORP\n100 MAIN ST"), [read("C/O EXAMPLE CORP"), read("100 MAIN ST")]);
+    assert_eq!(streets("100 MAIN ST")[0], read("100 MAIN ST"));
+    // Two lines that may be one street wrapped in its box.
+    let wrapped =
+        HEADER.replace("02/03/2024\n\n", "02/03/2024\n\n1 EXAMPLE INDUSTRIAL PARK BUILDING A\nSUITE 100\n\n");
+    assert!(find(&blocks(&wrapped, 0), false).streets.is_empty());
+    // A value before the date may be a street line level with it.
+    let header = HEADER.replace("02/03/2024\n\n", "C/O EXAMPLE CORP\n\n02/03/2024\n\n100 MAIN ST\n\n");
+    assert!(find(&blocks(&header, 0), false).streets.is_empty());
 }
