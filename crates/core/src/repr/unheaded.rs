@@ -26,6 +26,7 @@ use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Column, Row, Table};
 use crate::repr::align::{Kind, kind_of};
 use crate::repr::cells::{self, Cell};
+use crate::repr::columns::{Slot, fill as fill_slot};
 use crate::repr::grid::Line;
 use crate::repr::{centred, table};
 use crate::source::Span;
@@ -151,6 +152,9 @@ pub(crate) fn read(
             entry.0 = k;
         }
     }
+    if centred.is_some() {
+        loose = place_lone_marks(&mut rows, loose, &layout.slots(), lines.len(), &row_of, table);
+    }
     if let Some(breaks) = centred.filter(|_| table == Table::NonDerivative) {
         loose = place_centred(&mut rows, loose, lines.len(), &row_of, &continued, breaks);
     }
@@ -231,6 +235,70 @@ fn doubt_joined_text(row: &mut Row, joined: &[(Span, Vec<String>)]) {
             table::set_origin(row, column, crate::model::Origin::Uncertain);
         }
     }
+}
+
+/// Place footnote marks standing alone on a line right beside a row's line
+/// (the first line below it, or the last above it, in the gap between two
+/// rows): a converter that writes a footnoted cell's marks off its line
+/// writes the marks of a cell that shows nothing else (`(1)`: a price given
+/// only by a footnote) on a line of their own. They are the row's when it
+/// shows nothing in as many of the columns every row of its kind shows
+/// ([`table::unshown`]) as the line has marks, each a column a footnote
+/// alone may fill (a price, the dates exercisable and of expiration), and
+/// the row on the line's other side is not such a row too: placed in those
+/// columns in their printed order, uncertain (which mark is which column's
+/// is not shown), and the row's text put in doubt (the marks may be a
+/// wrapped title's or nature's). Returns the lines not placed.
+fn place_lone_marks(
+    rows: &mut [Row],
+    loose: Vec<(usize, Line)>,
+    slots: &[Slot],
+    lines: usize,
+    row_of: &dyn Fn(usize) -> Option<usize>,
+    table: Table,
+) -> Vec<(usize, Line)> {
+    let markable = [Slot::ExercisePrice, Slot::Price, Slot::Exercisable, Slot::Expiration];
+    // The slots that marks alone would make the row show every column in.
+    let wanting = |row: &Row| {
+        let missing = table::unshown(row, table);
+        let fill: Vec<Slot> = slots
+            .iter()
+            .copied()
+            .filter(|s| table::slot_columns(*s).iter().any(|c| missing.contains(c)))
+            .collect();
+        (fill.len() == missing.len() && fill.iter().all(|s| markable.contains(s))).then_some(fill)
+    };
+    let mut placed = vec![false; loose.len()];
+    for (k, (at, line)) in loose.iter().enumerate() {
+        let marks: Vec<&str> =
+            line.filled().flat_map(|c| c.text.split(' ')).filter(|w| !w.is_empty()).collect();
+        if marks.is_empty() || marks.iter().any(|w| kind_of(w) != Kind::Marks) {
+            continue;
+        }
+        let start = line.span().start;
+        let gap = || loose.iter().filter(|(a, _)| a == at).map(|(_, l)| l.span().start);
+        let below_row = (*at > 0 && gap().all(|s| s >= start)).then(|| row_of(at - 1)).flatten();
+        let above_row = (*at < lines && gap().all(|s| s <= start)).then(|| row_of(*at)).flatten();
+        let fits: Vec<(usize, Vec<Slot>)> = [below_row, above_row]
+            .into_iter()
+            .flatten()
+            .filter_map(|r| Some((r, wanting(rows.get(r)?)?)))
+            .filter(|(_, fill)| fill.len() == marks.len())
+            .collect();
+        let [(r, fill)] = fits.as_slice() else { continue };
+        let Some(row) = rows.get_mut(*r) else { continue };
+        for (slot, mark) in fill.iter().zip(&marks) {
+            if fill_slot(row, *slot, mark, line.span()).is_err() {
+                continue;
+            }
+            for column in table::slot_columns(*slot) {
+                table::set_origin(row, *column, crate::model::Origin::Uncertain);
+            }
+        }
+        table::doubt_text(row);
+        placed[k] = true;
+    }
+    loose.into_iter().zip(placed).filter(|(_, p)| !p).map(|(l, _)| l).collect()
 }
 
 /// Place the loose lines of words as the natures of the rows around them
@@ -864,6 +932,28 @@ mod tests {
         // Read as any other table's, the lines are loose and the titles in doubt.
         let rows = read(&data, &layout(), Table::NonDerivative, None, &mut Vec::new());
         assert!(rows.iter().all(|r| !r.security_title.origin.is_read()));
+    }
+
+    #[test]
+    fn marks_alone_beside_the_one_row_lacking_a_column_for_them_are_its() {
+        // A fictional table whose first row's price is given only by
+        // footnote 1, written on the line below the row.
+        let first = line(&["Common Stock 03/04/2024 J 2,000 D 8,000 D"]);
+        let second = line(&["Common Stock 03/05/2024 J 1,000 D $10.75 7,000 D"]);
+        let data = [first.clone(), line(&["(1)"]), second];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, Some(&[]), &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        let price = &rows[0].transaction_price_per_share;
+        assert_eq!(price.footnotes, vec![crate::model::FootnoteId::numbered(1)]);
+        assert_eq!(price.origin, crate::model::Origin::Uncertain);
+        assert!(rows[0].shares_owned_following_transaction.origin.is_read());
+        assert!(!rows[0].security_title.origin.is_read(), "the marks may be the title's");
+        assert!(rows[1].transaction_price_per_share.footnotes.is_empty());
+        // Beside two rows that each lack a price, the marks are either's: loose.
+        let data = [first.clone(), line(&["(1)"]), first];
+        let rows = read(&data, &layout(), Table::NonDerivative, Some(&[]), &mut Vec::new());
+        assert!(rows.iter().all(|r| r.transaction_price_per_share.footnotes.is_empty()));
     }
 
     #[test]
