@@ -533,7 +533,7 @@ pub(crate) fn unshown(row: &Row, table: Table) -> Vec<Column> {
 /// [`is_whole`] but for the nature of ownership; with `words`, but for the
 /// titles too: the row shows every value its kind has (words may have
 /// wrapped off the row's line).
-fn shows_every_value(row: &Row, table: Table, words: bool) -> bool {
+pub(crate) fn shows_every_value(row: &Row, table: Table, words: bool) -> bool {
     use Column as C;
     let shows = |c: Column| shows(row, c) || (words && TEXT.contains(&c));
     let single = unshown(row, table).iter().all(|c| words && TEXT.contains(c));

@@ -60,6 +60,8 @@ pub(crate) fn read(
     let mut merged: Vec<usize> = Vec::new();
     // The words split off a line of letters: their index in `loose`, and the letters' line.
     let mut split_words: Vec<(usize, usize)> = Vec::new();
+    // Underlying amounts lifted off their rows onto lines of words, each with its gap.
+    let mut amounts: Vec<(usize, Line)> = Vec::new();
     for (line, class, joined) in &data {
         let class = *class;
         if let Some((values, words)) = centred.and_then(|_| split_values(line)) {
@@ -70,6 +72,11 @@ pub(crate) fn read(
             lines.push(values);
             kinds.push(Piece::Lifted);
             continued.push(false);
+            loose.push((lines.len(), words));
+        } else if let Some((amount, words)) =
+            centred.filter(|_| table == Table::Derivative).and_then(|_| split_amount(line))
+        {
+            amounts.push((lines.len(), amount));
             loose.push((lines.len(), words));
         } else if class.has_values() {
             if *joined {
@@ -152,6 +159,8 @@ pub(crate) fn read(
             entry.0 = k;
         }
     }
+    let unplaced = place_amounts(&mut rows, amounts, &loose, lines.len(), &row_of, table);
+    loose.extend(unplaced);
     if centred.is_some() {
         loose = place_lone_marks(&mut rows, loose, &layout.slots(), lines.len(), &row_of, table);
     }
@@ -409,6 +418,98 @@ fn split_letters(line: &Line) -> Option<(Line, Line)> {
     let (with, without) = (keep(true), keep(false));
     (line.cells.len() >= 3 && !with.is_blank() && !without.is_blank() && !Class::of(&without).letters)
         .then_some((with, without))
+}
+
+/// A line of a table's cells (not a plain line) holding one amount and
+/// words, and nothing else a row shows (no date, no dollars, no footnote
+/// marks standing apart, no ownership form `D` or `I`): the amount, and
+/// the words, each as a line of the same cells. A printed row of Table II
+/// shows its ownership form on its band, so such a line is no row: in a
+/// table made from a PDF, it is the underlying amount lifted off its
+/// row's band onto a line of the wrapped titles' and natures' words.
+fn split_amount(line: &Line) -> Option<(Line, Line)> {
+    if line.cells.len() < 3 {
+        return None;
+    }
+    let mut amounts = 0;
+    let mut words = 0;
+    for word in line.filled().flat_map(|cell| cell.text.split(' ')).filter(|w| !w.is_empty()) {
+        match kind_of(word) {
+            Kind::Number => amounts += 1,
+            Kind::Text => words += 1,
+            Kind::Letter(c) if c != 'D' && c != 'I' => words += 1,
+            _ => return None,
+        }
+    }
+    if amounts != 1 || words == 0 {
+        return None;
+    }
+    let keep = |amount: bool| {
+        let cells = line
+            .cells
+            .iter()
+            .map(|c| {
+                let text: Vec<&str> = c
+                    .text
+                    .split(' ')
+                    .filter(|w| !w.is_empty() && (kind_of(w) == Kind::Number) == amount)
+                    .collect();
+                Cell { text: text.join(" "), span: c.span }
+            })
+            .collect();
+        Line::new(cells)
+    };
+    Some((keep(true), keep(false)))
+}
+
+/// Place each underlying amount lifted off its row onto a line of words
+/// ([`split_amount`]) in the row beside that line (the row whose line is
+/// right above it or right below it in its gap) that shows every other
+/// value of its kind but no underlying amount, when only one row beside it
+/// does: uncertain (which row's it is rests on the rows around it). The
+/// amounts not placed are returned as loose lines.
+fn place_amounts(
+    rows: &mut [Row],
+    amounts: Vec<(usize, Line)>,
+    loose: &[(usize, Line)],
+    lines: usize,
+    row_of: &dyn Fn(usize) -> Option<usize>,
+    table: Table,
+) -> Vec<(usize, Line)> {
+    let lacks_amount = |row: &Row| {
+        let mut with = row.clone();
+        with.underlying_security_shares.footnotes.push(crate::model::FootnoteId::numbered(1));
+        row.underlying_security_shares.value.is_none()
+            && row.underlying_security_value.value.is_none()
+            && table::shows_every_value(&with, table, true)
+    };
+    let mut unplaced = Vec::new();
+    for (at, line) in amounts {
+        let start = line.span().start;
+        let gap = || loose.iter().filter(|(a, _)| *a == at).map(|(_, l)| l.span().start);
+        let beside = [
+            (at > 0 && gap().all(|s| s >= start)).then(|| row_of(at - 1)).flatten(),
+            (at < lines && gap().all(|s| s <= start)).then(|| row_of(at)).flatten(),
+        ];
+        let fits: Vec<usize> =
+            beside.into_iter().flatten().filter(|&r| rows.get(r).is_some_and(lacks_amount)).collect();
+        let placed = match fits.as_slice() {
+            [r] => rows.get_mut(*r).is_some_and(|row| {
+                let span = line.filled().next().map_or(line.span(), |c| c.span);
+                let ok = fill_slot(row, Slot::UnderlyingAmount, line.text().trim(), span).is_ok();
+                if ok {
+                    table::set_origin(row, Column::UnderlyingSecurityShares, crate::model::Origin::Uncertain);
+                    table::set_origin(row, Column::UnderlyingSecurityValue, crate::model::Origin::Uncertain);
+                }
+                ok
+            }),
+            _ => false,
+        };
+        if !placed {
+            unplaced.push((at, line));
+        }
+    }
+    unplaced
 }
 
 /// A plain line of values then words (`$925.37(23) by`): the values, and
@@ -866,6 +967,33 @@ mod tests {
 
     fn derivative() -> table::Layout {
         table::Layout { groups: vec![standard_slots(4, Table::Derivative).to_vec()] }
+    }
+
+    #[test]
+    fn an_underlying_amount_lifted_onto_a_line_of_words_goes_to_the_row_lacking_one() {
+        // A fictional Table II made from a PDF: each row's underlying amount
+        // stands on the line above its band, among the first words of its
+        // wrapped nature; the band shows every other value.
+        let band = |amount: &str, owned: &str| {
+            line(&[&format!(
+                "Stock Option $10 03/04/2024 M {amount} 03/04/2025 03/04/2030 Common Stock $0 {owned} I Example"
+            )])
+        };
+        let lifted = |amount: &str| line(&["", "", "", amount, "", "By"]);
+        let data =
+            [lifted("500"), band("500", "1,500"), line(&["Fund(1)"]), lifted("700"), band("700", "800")];
+        let mut diags = Vec::new();
+        let rows = read(&data, &derivative(), Table::Derivative, Some(&[]), &mut diags);
+        assert_eq!(rows.len(), 2, "the lifted lines are no rows: {diags:?}");
+        for (row, amount) in rows.iter().zip([500, 700]) {
+            assert_eq!(row.underlying_security_shares.decimal(), Some(amount.into()));
+            assert_eq!(row.underlying_security_shares.origin, crate::model::Origin::Uncertain);
+            assert!(row.transaction_shares.origin.is_read(), "{diags:?}");
+            assert!(row.shares_owned_following_transaction.origin.is_read());
+        }
+        // A line with its ownership form is a row's, not a lifted amount.
+        assert!(split_amount(&line(&["", "500", "", "D", "By"])).is_none());
+        assert!(split_amount(&line(&["", "500", "", "Common", "By"])).is_some());
     }
 
     #[test]
