@@ -501,12 +501,13 @@ pub(crate) fn is_whole(row: &Row, table: Table) -> bool {
     shows_every_value(row, table, false) && nature
 }
 
-/// [`is_whole`] but for the nature of ownership; with `words`, but for the
-/// titles too: the row shows every value its kind has (words may have
-/// wrapped off the row's line).
-fn shows_every_value(row: &Row, table: Table, words: bool) -> bool {
+/// The columns a row of its kind shows one value in each (not the deemed
+/// execution date or the "V" box, which most rows leave blank, the nature,
+/// or the amounts, which come in pairs) that this row shows nothing in (a
+/// value or footnote marks). An amount whose (A) or (D) column was not
+/// shown shows the direction's column too.
+pub(crate) fn unshown(row: &Row, table: Table) -> Vec<Column> {
     use Column as C;
-    let shows = |c: Column| shows(row, c) || (words && TEXT.contains(&c));
     let blank_or_paired = [
         C::DeemedExecutionDate,
         C::TransactionFormType,
@@ -520,11 +521,22 @@ fn shows_every_value(row: &Row, table: Table, words: bool) -> bool {
         C::SharesOwnedFollowingTransaction,
         C::ValueOwnedFollowingTransaction,
     ];
-    // An amount whose (A) or (D) column was not shown shows the direction's column too.
-    let single = C::ALL
+    C::ALL
         .into_iter()
         .filter(|c| c.applies(table, row.kind) && !blank_or_paired.contains(c))
-        .all(|c| shows(c) || (c == C::TransactionAcquiredDisposedCode && direction_not_shown(row)));
+        .filter(|&c| {
+            !(shows(row, c) || (c == C::TransactionAcquiredDisposedCode && direction_not_shown(row)))
+        })
+        .collect()
+}
+
+/// [`is_whole`] but for the nature of ownership; with `words`, but for the
+/// titles too: the row shows every value its kind has (words may have
+/// wrapped off the row's line).
+pub(crate) fn shows_every_value(row: &Row, table: Table, words: bool) -> bool {
+    use Column as C;
+    let shows = |c: Column| shows(row, c) || (words && TEXT.contains(&c));
+    let single = unshown(row, table).iter().all(|c| words && TEXT.contains(c));
     let transaction =
         row.kind == RowKind::Holding || shows(C::TransactionShares) || shows(C::TransactionTotalValue);
     let underlying = table == Table::NonDerivative

@@ -26,6 +26,7 @@ use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Column, Row, Table};
 use crate::repr::align::{Kind, kind_of};
 use crate::repr::cells::{self, Cell};
+use crate::repr::columns::{Slot, fill as fill_slot};
 use crate::repr::grid::Line;
 use crate::repr::{centred, table};
 use crate::source::Span;
@@ -59,6 +60,8 @@ pub(crate) fn read(
     let mut merged: Vec<usize> = Vec::new();
     // The words split off a line of letters: their index in `loose`, and the letters' line.
     let mut split_words: Vec<(usize, usize)> = Vec::new();
+    // Underlying amounts lifted off their rows onto lines of words, each with its gap.
+    let mut amounts: Vec<(usize, Line)> = Vec::new();
     for (line, class, joined) in &data {
         let class = *class;
         if let Some((values, words)) = centred.and_then(|_| split_values(line)) {
@@ -69,6 +72,11 @@ pub(crate) fn read(
             lines.push(values);
             kinds.push(Piece::Lifted);
             continued.push(false);
+            loose.push((lines.len(), words));
+        } else if let Some((amount, words)) =
+            centred.filter(|_| table == Table::Derivative).and_then(|_| split_amount(line))
+        {
+            amounts.push((lines.len(), amount));
             loose.push((lines.len(), words));
         } else if class.has_values() {
             if *joined {
@@ -151,6 +159,11 @@ pub(crate) fn read(
             entry.0 = k;
         }
     }
+    let unplaced = place_amounts(&mut rows, amounts, &loose, lines.len(), &row_of, table);
+    loose.extend(unplaced);
+    if centred.is_some() {
+        loose = place_lone_marks(&mut rows, loose, &layout.slots(), lines.len(), &row_of, table);
+    }
     if let Some(breaks) = centred.filter(|_| table == Table::NonDerivative) {
         loose = place_centred(&mut rows, loose, lines.len(), &row_of, &continued, breaks);
     }
@@ -231,6 +244,70 @@ fn doubt_joined_text(row: &mut Row, joined: &[(Span, Vec<String>)]) {
             table::set_origin(row, column, crate::model::Origin::Uncertain);
         }
     }
+}
+
+/// Place footnote marks standing alone on a line right beside a row's line
+/// (the first line below it, or the last above it, in the gap between two
+/// rows): a converter that writes a footnoted cell's marks off its line
+/// writes the marks of a cell that shows nothing else (`(1)`: a price given
+/// only by a footnote) on a line of their own. They are the row's when it
+/// shows nothing in as many of the columns every row of its kind shows
+/// ([`table::unshown`]) as the line has marks, each a column a footnote
+/// alone may fill (a price, the dates exercisable and of expiration), and
+/// the row on the line's other side is not such a row too: placed in those
+/// columns in their printed order, uncertain (which mark is which column's
+/// is not shown), and the row's text put in doubt (the marks may be a
+/// wrapped title's or nature's). Returns the lines not placed.
+fn place_lone_marks(
+    rows: &mut [Row],
+    loose: Vec<(usize, Line)>,
+    slots: &[Slot],
+    lines: usize,
+    row_of: &dyn Fn(usize) -> Option<usize>,
+    table: Table,
+) -> Vec<(usize, Line)> {
+    let markable = [Slot::ExercisePrice, Slot::Price, Slot::Exercisable, Slot::Expiration];
+    // The slots that marks alone would make the row show every column in.
+    let wanting = |row: &Row| {
+        let missing = table::unshown(row, table);
+        let fill: Vec<Slot> = slots
+            .iter()
+            .copied()
+            .filter(|s| table::slot_columns(*s).iter().any(|c| missing.contains(c)))
+            .collect();
+        (fill.len() == missing.len() && fill.iter().all(|s| markable.contains(s))).then_some(fill)
+    };
+    let mut placed = vec![false; loose.len()];
+    for (k, (at, line)) in loose.iter().enumerate() {
+        let marks: Vec<&str> =
+            line.filled().flat_map(|c| c.text.split(' ')).filter(|w| !w.is_empty()).collect();
+        if marks.is_empty() || marks.iter().any(|w| kind_of(w) != Kind::Marks) {
+            continue;
+        }
+        let start = line.span().start;
+        let gap = || loose.iter().filter(|(a, _)| a == at).map(|(_, l)| l.span().start);
+        let below_row = (*at > 0 && gap().all(|s| s >= start)).then(|| row_of(at - 1)).flatten();
+        let above_row = (*at < lines && gap().all(|s| s <= start)).then(|| row_of(*at)).flatten();
+        let fits: Vec<(usize, Vec<Slot>)> = [below_row, above_row]
+            .into_iter()
+            .flatten()
+            .filter_map(|r| Some((r, wanting(rows.get(r)?)?)))
+            .filter(|(_, fill)| fill.len() == marks.len())
+            .collect();
+        let [(r, fill)] = fits.as_slice() else { continue };
+        let Some(row) = rows.get_mut(*r) else { continue };
+        for (slot, mark) in fill.iter().zip(&marks) {
+            if fill_slot(row, *slot, mark, line.span()).is_err() {
+                continue;
+            }
+            for column in table::slot_columns(*slot) {
+                table::set_origin(row, *column, crate::model::Origin::Uncertain);
+            }
+        }
+        table::doubt_text(row);
+        placed[k] = true;
+    }
+    loose.into_iter().zip(placed).filter(|(_, p)| !p).map(|(l, _)| l).collect()
 }
 
 /// Place the loose lines of words as the natures of the rows around them
@@ -341,6 +418,98 @@ fn split_letters(line: &Line) -> Option<(Line, Line)> {
     let (with, without) = (keep(true), keep(false));
     (line.cells.len() >= 3 && !with.is_blank() && !without.is_blank() && !Class::of(&without).letters)
         .then_some((with, without))
+}
+
+/// A line of a table's cells (not a plain line) holding one amount and
+/// words, and nothing else a row shows (no date, no dollars, no footnote
+/// marks standing apart, no ownership form `D` or `I`): the amount, and
+/// the words, each as a line of the same cells. A printed row of Table II
+/// shows its ownership form on its band, so such a line is no row: in a
+/// table made from a PDF, it is the underlying amount lifted off its
+/// row's band onto a line of the wrapped titles' and natures' words.
+fn split_amount(line: &Line) -> Option<(Line, Line)> {
+    if line.cells.len() < 3 {
+        return None;
+    }
+    let mut amounts = 0;
+    let mut words = 0;
+    for word in line.filled().flat_map(|cell| cell.text.split(' ')).filter(|w| !w.is_empty()) {
+        match kind_of(word) {
+            Kind::Number => amounts += 1,
+            Kind::Text => words += 1,
+            Kind::Letter(c) if c != 'D' && c != 'I' => words += 1,
+            _ => return None,
+        }
+    }
+    if amounts != 1 || words == 0 {
+        return None;
+    }
+    let keep = |amount: bool| {
+        let cells = line
+            .cells
+            .iter()
+            .map(|c| {
+                let text: Vec<&str> = c
+                    .text
+                    .split(' ')
+                    .filter(|w| !w.is_empty() && (kind_of(w) == Kind::Number) == amount)
+                    .collect();
+                Cell { text: text.join(" "), span: c.span }
+            })
+            .collect();
+        Line::new(cells)
+    };
+    Some((keep(true), keep(false)))
+}
+
+/// Place each underlying amount lifted off its row onto a line of words
+/// ([`split_amount`]) in the row beside that line (the row whose line is
+/// right above it or right below it in its gap) that shows every other
+/// value of its kind but no underlying amount, when only one row beside it
+/// does: uncertain (which row's it is rests on the rows around it). The
+/// amounts not placed are returned as loose lines.
+fn place_amounts(
+    rows: &mut [Row],
+    amounts: Vec<(usize, Line)>,
+    loose: &[(usize, Line)],
+    lines: usize,
+    row_of: &dyn Fn(usize) -> Option<usize>,
+    table: Table,
+) -> Vec<(usize, Line)> {
+    let lacks_amount = |row: &Row| {
+        let mut with = row.clone();
+        with.underlying_security_shares.footnotes.push(crate::model::FootnoteId::numbered(1));
+        row.underlying_security_shares.value.is_none()
+            && row.underlying_security_value.value.is_none()
+            && table::shows_every_value(&with, table, true)
+    };
+    let mut unplaced = Vec::new();
+    for (at, line) in amounts {
+        let start = line.span().start;
+        let gap = || loose.iter().filter(|(a, _)| *a == at).map(|(_, l)| l.span().start);
+        let beside = [
+            (at > 0 && gap().all(|s| s >= start)).then(|| row_of(at - 1)).flatten(),
+            (at < lines && gap().all(|s| s <= start)).then(|| row_of(at)).flatten(),
+        ];
+        let fits: Vec<usize> =
+            beside.into_iter().flatten().filter(|&r| rows.get(r).is_some_and(lacks_amount)).collect();
+        let placed = match fits.as_slice() {
+            [r] => rows.get_mut(*r).is_some_and(|row| {
+                let span = line.filled().next().map_or(line.span(), |c| c.span);
+                let ok = fill_slot(row, Slot::UnderlyingAmount, line.text().trim(), span).is_ok();
+                if ok {
+                    table::set_origin(row, Column::UnderlyingSecurityShares, crate::model::Origin::Uncertain);
+                    table::set_origin(row, Column::UnderlyingSecurityValue, crate::model::Origin::Uncertain);
+                }
+                ok
+            }),
+            _ => false,
+        };
+        if !placed {
+            unplaced.push((at, line));
+        }
+    }
+    unplaced
 }
 
 /// A plain line of values then words (`$925.37(23) by`): the values, and
@@ -801,6 +970,33 @@ mod tests {
     }
 
     #[test]
+    fn an_underlying_amount_lifted_onto_a_line_of_words_goes_to_the_row_lacking_one() {
+        // A fictional Table II made from a PDF: each row's underlying amount
+        // stands on the line above its band, among the first words of its
+        // wrapped nature; the band shows every other value.
+        let band = |amount: &str, owned: &str| {
+            line(&[&format!(
+                "Stock Option $10 03/04/2024 M {amount} 03/04/2025 03/04/2030 Common Stock $0 {owned} I Example"
+            )])
+        };
+        let lifted = |amount: &str| line(&["", "", "", amount, "", "By"]);
+        let data =
+            [lifted("500"), band("500", "1,500"), line(&["Fund(1)"]), lifted("700"), band("700", "800")];
+        let mut diags = Vec::new();
+        let rows = read(&data, &derivative(), Table::Derivative, Some(&[]), &mut diags);
+        assert_eq!(rows.len(), 2, "the lifted lines are no rows: {diags:?}");
+        for (row, amount) in rows.iter().zip([500, 700]) {
+            assert_eq!(row.underlying_security_shares.decimal(), Some(amount.into()));
+            assert_eq!(row.underlying_security_shares.origin, crate::model::Origin::Uncertain);
+            assert!(row.transaction_shares.origin.is_read(), "{diags:?}");
+            assert!(row.shares_owned_following_transaction.origin.is_read());
+        }
+        // A line with its ownership form is a row's, not a lifted amount.
+        assert!(split_amount(&line(&["", "500", "", "D", "By"])).is_none());
+        assert!(split_amount(&line(&["", "500", "", "Common", "By"])).is_some());
+    }
+
+    #[test]
     fn an_amount_whose_direction_is_not_shown_keeps_its_row() {
         // A fictional Table II row: the amount's column, (A) or (D), is not
         // shown; the row is whole all the same, and its values are kept.
@@ -864,6 +1060,28 @@ mod tests {
         // Read as any other table's, the lines are loose and the titles in doubt.
         let rows = read(&data, &layout(), Table::NonDerivative, None, &mut Vec::new());
         assert!(rows.iter().all(|r| !r.security_title.origin.is_read()));
+    }
+
+    #[test]
+    fn marks_alone_beside_the_one_row_lacking_a_column_for_them_are_its() {
+        // A fictional table whose first row's price is given only by
+        // footnote 1, written on the line below the row.
+        let first = line(&["Common Stock 03/04/2024 J 2,000 D 8,000 D"]);
+        let second = line(&["Common Stock 03/05/2024 J 1,000 D $10.75 7,000 D"]);
+        let data = [first.clone(), line(&["(1)"]), second];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, Some(&[]), &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        let price = &rows[0].transaction_price_per_share;
+        assert_eq!(price.footnotes, vec![crate::model::FootnoteId::numbered(1)]);
+        assert_eq!(price.origin, crate::model::Origin::Uncertain);
+        assert!(rows[0].shares_owned_following_transaction.origin.is_read());
+        assert!(!rows[0].security_title.origin.is_read(), "the marks may be the title's");
+        assert!(rows[1].transaction_price_per_share.footnotes.is_empty());
+        // Beside two rows that each lack a price, the marks are either's: loose.
+        let data = [first.clone(), line(&["(1)"]), first];
+        let rows = read(&data, &layout(), Table::NonDerivative, Some(&[]), &mut Vec::new());
+        assert!(rows.iter().all(|r| r.transaction_price_per_share.footnotes.is_empty()));
     }
 
     #[test]
