@@ -160,6 +160,18 @@ pub(crate) fn trim_start(text: &str) -> &str {
     text[spaces..].trim_start()
 }
 
+/// How many ASCII spaces run from byte `from` (none past the end): eight
+/// bytes at a time while all eight are spaces (text laid out on a page pads
+/// its columns with long runs of them), then byte by byte.
+pub(crate) fn space_run(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while bytes.get(i..i + 8) == Some(b"        ".as_slice()) {
+        i += 8;
+    }
+    i += bytes.get(i..).map_or(0, |rest| rest.iter().take_while(|&&b| b == b' ').count());
+    i.saturating_sub(from)
+}
+
 /// What `text.trim()` gives, quicker over runs of ASCII spaces at either
 /// end (the indentation and padding of text laid out on a page).
 pub(crate) fn trim(text: &str) -> &str {
@@ -393,6 +405,17 @@ mod tests {
         let got: Vec<_> = lines("a\n").collect();
         assert_eq!(got, vec![(0, "a")]);
         assert_eq!(lines("").count(), 1);
+    }
+
+    #[test]
+    fn space_runs_are_counted_across_and_within_words() {
+        for len in 0..20 {
+            let text = format!("ab{}c ", " ".repeat(len));
+            assert_eq!(space_run(text.as_bytes(), 2), len);
+            assert_eq!(space_run(text.as_bytes(), 1), 0);
+            assert_eq!(space_run(text.as_bytes(), text.len() - 1), 1);
+            assert_eq!(space_run(text.as_bytes(), text.len() + 3), 0);
+        }
     }
 
     #[test]
