@@ -160,6 +160,18 @@ pub(crate) fn trim_start(text: &str) -> &str {
     text[spaces..].trim_start()
 }
 
+/// How many ASCII spaces run from byte `from` (none past the end): eight
+/// bytes at a time while all eight are spaces (text laid out on a page pads
+/// its columns with long runs of them), then byte by byte.
+pub(crate) fn space_run(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while bytes.get(i..i + 8) == Some(b"        ".as_slice()) {
+        i += 8;
+    }
+    i += bytes.get(i..).map_or(0, |rest| rest.iter().take_while(|&&b| b == b' ').count());
+    i.saturating_sub(from)
+}
+
 /// What `text.trim()` gives, quicker over runs of ASCII spaces at either
 /// end (the indentation and padding of text laid out on a page).
 pub(crate) fn trim(text: &str) -> &str {
@@ -177,10 +189,7 @@ pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
             return None;
         }
         let line_start = start;
-        let mut i = start;
-        while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
-            i += 1;
-        }
+        let i = line_end(bytes, start);
         let line = &text[line_start..i];
         start = match bytes.get(i) {
             Some(b'\r') if bytes.get(i + 1) == Some(&b'\n') => i + 2,
@@ -189,6 +198,29 @@ pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         };
         Some((line_start, line))
     })
+}
+
+/// Where the line starting at `from` ends: the first `\n` or `\r` from
+/// there, or the end. Eight bytes are looked at together while none of them
+/// is either (most of a line), then byte by byte.
+fn line_end(bytes: &[u8], from: usize) -> usize {
+    // A word has a zero byte exactly when `(w - 0x01…01) & !w & 0x80…80` is
+    // not zero; a byte equal to `b` is a zero byte of `w ^ b…b`.
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS != 0;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let w = u64::from_ne_bytes(chunk);
+        if has_zero(w ^ (ONES * u64::from(b'\n'))) || has_zero(w ^ (ONES * u64::from(b'\r'))) {
+            break;
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'\n' || b == b'\r'))
+        .map_or(bytes.len(), |k| i + k)
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -373,6 +405,32 @@ mod tests {
         let got: Vec<_> = lines("a\n").collect();
         assert_eq!(got, vec![(0, "a")]);
         assert_eq!(lines("").count(), 1);
+    }
+
+    #[test]
+    fn space_runs_are_counted_across_and_within_words() {
+        for len in 0..20 {
+            let text = format!("ab{}c ", " ".repeat(len));
+            assert_eq!(space_run(text.as_bytes(), 2), len);
+            assert_eq!(space_run(text.as_bytes(), 1), 0);
+            assert_eq!(space_run(text.as_bytes(), text.len() - 1), 1);
+            assert_eq!(space_run(text.as_bytes(), text.len() + 3), 0);
+        }
+    }
+
+    #[test]
+    fn lines_end_at_their_terminator_in_every_place_of_a_word() {
+        // Lines of every length from 0 to 20 (a terminator at each offset of
+        // the eight-byte words), with bytes next to `\n` and `\r` (`\x0b`,
+        // `\x0c`, `\x0e`, `\x8d` in `č`) that must not end them.
+        for len in 0..20 {
+            for end in ["\n", "\r\n", "\r"] {
+                let line: String = "ab\x0b\x0cč\x0e".chars().cycle().take(len).collect();
+                let (text, last) = (format!("{line}{end}{line}!"), format!("{line}!"));
+                let got: Vec<_> = lines(&text).collect();
+                assert_eq!(got, vec![(0, line.as_str()), (line.len() + end.len(), last.as_str())]);
+            }
+        }
     }
 
     #[test]

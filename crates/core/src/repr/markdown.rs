@@ -48,8 +48,9 @@ pub(crate) fn grid(text: &str, base: usize) -> Grid {
         if is_separator(raw) {
             continue;
         }
-        let mut cells = Vec::new();
-        for (a, b) in cell_ranges(raw) {
+        let ranges = cell_ranges(raw);
+        let mut cells = Vec::with_capacity(ranges.len());
+        for (a, b) in ranges {
             let piece = &raw[a..b];
             let lead = piece.len() - piece.trim_start().len();
             let trimmed = piece.trim();

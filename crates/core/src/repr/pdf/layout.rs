@@ -74,14 +74,21 @@ pub(crate) fn segments(line: &str, offset: usize) -> Vec<Segment> {
     // and how wide it is: a tab is as wide as two spaces, two columns of
     // gap cut), and where the text so far ends.
     let (mut col, mut gap_start, mut gap_width, mut text_end) = (0u32, 0, 0, 0);
-    for (at, &b) in line.as_bytes().iter().enumerate() {
+    let bytes = line.as_bytes();
+    let mut next = 0;
+    while let Some(&b) = bytes.get(next) {
+        let at = next;
+        next += 1;
         if matches!(b, b' ' | b'\t' | 0x0c) {
             if gap_width == 0 {
                 gap_start = at;
             }
-            gap_width += if b == b'\t' { 2 } else { 1 };
+            // A run of spaces at once (the page's padding between columns).
+            let spaces = if b == b' ' { 1 + crate::source::space_run(bytes, next) } else { 1 };
+            next = at + spaces;
+            gap_width += if b == b'\t' { 2 } else { spaces };
             // Gap bytes are ASCII, one column each; text has a column a character.
-            col += 1;
+            col += u32::try_from(spaces).unwrap_or(u32::MAX);
             continue;
         }
         if gap_width >= 2
