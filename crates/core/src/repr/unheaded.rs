@@ -284,11 +284,7 @@ fn place_lone_marks(
         if marks.is_empty() || marks.iter().any(|w| kind_of(w) != Kind::Marks) {
             continue;
         }
-        let start = line.span().start;
-        let gap = || loose.iter().filter(|(a, _)| a == at).map(|(_, l)| l.span().start);
-        let below_row = (*at > 0 && gap().all(|s| s >= start)).then(|| row_of(at - 1)).flatten();
-        let above_row = (*at < lines && gap().all(|s| s <= start)).then(|| row_of(*at)).flatten();
-        let fits: Vec<(usize, Vec<Slot>)> = [below_row, above_row]
+        let fits: Vec<(usize, Vec<Slot>)> = rows_beside(*at, line, &loose, lines, row_of)
             .into_iter()
             .flatten()
             .filter_map(|r| Some((r, wanting(rows.get(r)?)?)))
@@ -420,6 +416,24 @@ fn split_letters(line: &Line) -> Option<(Line, Line)> {
         .then_some((with, without))
 }
 
+/// The rows right beside a loose line in the gap `at` (between the rows
+/// of lines `at - 1` and `at`): the row above when no other loose line of
+/// the gap comes before it, the row below when none comes after it.
+fn rows_beside(
+    at: usize,
+    line: &Line,
+    loose: &[(usize, Line)],
+    lines: usize,
+    row_of: &dyn Fn(usize) -> Option<usize>,
+) -> [Option<usize>; 2] {
+    let start = line.span().start;
+    let gap = || loose.iter().filter(|(a, _)| *a == at).map(|(_, l)| l.span().start);
+    [
+        (at > 0 && gap().all(|s| s >= start)).then(|| row_of(at - 1)).flatten(),
+        (at < lines && gap().all(|s| s <= start)).then(|| row_of(at)).flatten(),
+    ]
+}
+
 /// A line of a table's cells (not a plain line) holding one amount and
 /// words, and nothing else a row shows (no date, no dollars, no footnote
 /// marks standing apart, no ownership form `D` or `I`): the amount, and
@@ -485,14 +499,11 @@ fn place_amounts(
     };
     let mut unplaced = Vec::new();
     for (at, line) in amounts {
-        let start = line.span().start;
-        let gap = || loose.iter().filter(|(a, _)| *a == at).map(|(_, l)| l.span().start);
-        let beside = [
-            (at > 0 && gap().all(|s| s >= start)).then(|| row_of(at - 1)).flatten(),
-            (at < lines && gap().all(|s| s <= start)).then(|| row_of(at)).flatten(),
-        ];
-        let fits: Vec<usize> =
-            beside.into_iter().flatten().filter(|&r| rows.get(r).is_some_and(lacks_amount)).collect();
+        let fits: Vec<usize> = rows_beside(at, &line, loose, lines, row_of)
+            .into_iter()
+            .flatten()
+            .filter(|&r| rows.get(r).is_some_and(lacks_amount))
+            .collect();
         let placed = match fits.as_slice() {
             [r] => rows.get_mut(*r).is_some_and(|row| {
                 let span = line.filled().next().map_or(line.span(), |c| c.span);

@@ -285,7 +285,7 @@ pub(crate) fn untangle(tokens: &[Token], table: Table, holdings: bool) -> Option
         .collect();
     // Form 3's natures need not come in their rows' order (one was seen
     // drawn after the whole table): each is in doubt there.
-    let natures_open = std::ptr::eq(counts.cols, DERIVATIVE_HOLDINGS);
+    let natures_open = holdings && table == Table::Derivative;
     let nature = |k: &usize| natures_open && reading.get(*k).is_some_and(|&(_, col)| col == Col::Nature);
     let doubted = (0..tokens.len())
         .filter(|k| doubted.contains(k) || nature(k))
