@@ -459,7 +459,8 @@ pub(crate) fn doubt_rows_together_but_first(
     // and the other lines of a row have no value left to show.)
     if let Some(pieces) = pieces {
         let whole = |(k, row): &(usize, &mut Row)| {
-            (pieces.get(*k) == Some(&false) || !values_in_doubt(row)) && shows_every_value(row, table, true)
+            (pieces.get(*k) == Some(&false) || !values_in_doubt(row))
+                && shows_every_value(row, table, true, None)
         };
         for (_, c) in rows.iter_mut().enumerate().take_while(whole).zip(confirmed.iter_mut()) {
             *c = true;
@@ -498,7 +499,7 @@ pub(crate) fn doubt_rows_together_but_first(
 pub(crate) fn is_whole(row: &Row, table: Table) -> bool {
     let nature = row.direct_or_indirect_ownership.value != Some(crate::model::DirectIndirect::Indirect)
         || shows(row, Column::NatureOfOwnership);
-    shows_every_value(row, table, false) && nature
+    shows_every_value(row, table, false, None) && nature
 }
 
 /// The columns a row of its kind shows one value in each (not the deemed
@@ -506,9 +507,9 @@ pub(crate) fn is_whole(row: &Row, table: Table) -> bool {
 /// or the amounts, which come in pairs) that this row shows nothing in (a
 /// value or footnote marks). An amount whose (A) or (D) column was not
 /// shown shows the direction's column too.
-pub(crate) fn unshown(row: &Row, table: Table) -> Vec<Column> {
+pub(crate) fn unshown(row: &Row, table: Table) -> impl Iterator<Item = Column> + '_ {
     use Column as C;
-    let blank_or_paired = [
+    const BLANK_OR_PAIRED: [Column; 11] = [
         C::DeemedExecutionDate,
         C::TransactionFormType,
         C::EquitySwapInvolved,
@@ -521,22 +522,20 @@ pub(crate) fn unshown(row: &Row, table: Table) -> Vec<Column> {
         C::SharesOwnedFollowingTransaction,
         C::ValueOwnedFollowingTransaction,
     ];
-    C::ALL
-        .into_iter()
-        .filter(|c| c.applies(table, row.kind) && !blank_or_paired.contains(c))
-        .filter(|&c| {
-            !(shows(row, c) || (c == C::TransactionAcquiredDisposedCode && direction_not_shown(row)))
-        })
-        .collect()
+    C::ALL.into_iter().filter(move |c| c.applies(table, row.kind) && !BLANK_OR_PAIRED.contains(c)).filter(
+        move |&c| !(shows(row, c) || (c == C::TransactionAcquiredDisposedCode && direction_not_shown(row))),
+    )
 }
 
 /// [`is_whole`] but for the nature of ownership; with `words`, but for the
 /// titles too: the row shows every value its kind has (words may have
-/// wrapped off the row's line).
-pub(crate) fn shows_every_value(row: &Row, table: Table, words: bool) -> bool {
+/// wrapped off the row's line); with `but`, every value but that column's
+/// (a value standing off the row's line, whose row is being sought).
+pub(crate) fn shows_every_value(row: &Row, table: Table, words: bool, but: Option<Column>) -> bool {
     use Column as C;
-    let shows = |c: Column| shows(row, c) || (words && TEXT.contains(&c));
-    let single = unshown(row, table).iter().all(|c| words && TEXT.contains(c));
+    let excused = |c: Column| (words && TEXT.contains(&c)) || but == Some(c);
+    let shows = |c: Column| shows(row, c) || excused(c);
+    let single = unshown(row, table).all(excused);
     let transaction =
         row.kind == RowKind::Holding || shows(C::TransactionShares) || shows(C::TransactionTotalValue);
     let underlying = table == Table::NonDerivative
@@ -754,10 +753,14 @@ mod tests {
         // Its underlying title wrapped off its line: its values are all shown still.
         row.underlying_security_title = Field::missing();
         assert!(!is_whole(&row, Table::Derivative));
-        assert!(shows_every_value(&row, Table::Derivative, true));
+        assert!(shows_every_value(&row, Table::Derivative, true, None));
         // Without the underlying amount, a value is not shown.
         row.underlying_security_shares = Field::missing();
-        assert!(!shows_every_value(&row, Table::Derivative, true));
+        assert!(!shows_every_value(&row, Table::Derivative, true, None));
+        // With an amount owned following, it shows every value but the underlying amount.
+        row.shares_owned_following_transaction = Field::read(Num::parse("1000").unwrap(), Span::new(58, 63));
+        assert!(!shows_every_value(&row, Table::Derivative, true, None));
+        assert!(shows_every_value(&row, Table::Derivative, true, Some(Column::UnderlyingSecurityShares)));
     }
 
     #[test]

@@ -269,13 +269,13 @@ fn place_lone_marks(
     let markable = [Slot::ExercisePrice, Slot::Price, Slot::Exercisable, Slot::Expiration];
     // The slots that marks alone would make the row show every column in.
     let wanting = |row: &Row| {
-        let missing = table::unshown(row, table);
         let fill: Vec<Slot> = slots
             .iter()
             .copied()
-            .filter(|s| table::slot_columns(*s).iter().any(|c| missing.contains(c)))
+            .filter(|s| table::unshown(row, table).any(|c| table::slot_columns(*s).contains(&c)))
             .collect();
-        (fill.len() == missing.len() && fill.iter().all(|s| markable.contains(s))).then_some(fill)
+        let missing = table::unshown(row, table).count();
+        (fill.len() == missing && fill.iter().all(|s| markable.contains(s))).then_some(fill)
     };
     let mut placed = vec![false; loose.len()];
     for (k, (at, line)) in loose.iter().enumerate() {
@@ -491,11 +491,9 @@ fn place_amounts(
     table: Table,
 ) -> Vec<(usize, Line)> {
     let lacks_amount = |row: &Row| {
-        let mut with = row.clone();
-        with.underlying_security_shares.footnotes.push(crate::model::FootnoteId::numbered(1));
         row.underlying_security_shares.value.is_none()
             && row.underlying_security_value.value.is_none()
-            && table::shows_every_value(&with, table, true)
+            && table::shows_every_value(row, table, true, Some(Column::UnderlyingSecurityShares))
     };
     let mut unplaced = Vec::new();
     for (at, line) in amounts {
