@@ -113,6 +113,7 @@ pub(crate) fn tokens_at(cell: &Cell, x0: Option<u32>, attach_marks: bool) -> Vec
     let mut i = 0;
     while i < words.len() {
         let (ws, mut we) = words[i];
+        let before = i.checked_sub(1).map(|k| &text[words[k].0..words[k].1]);
         let mut word = &text[ws..we];
         // "$ 41.85": the dollar sign stands apart in some renderings.
         if word == "$" && i + 1 < words.len() {
@@ -120,7 +121,11 @@ pub(crate) fn tokens_at(cell: &Cell, x0: Option<u32>, attach_marks: bool) -> Vec
             we = words[i].1;
             word = &text[ws..we];
         }
-        let kind = kind_of(word);
+        let mut kind = kind_of(word);
+        let after = words.get(i + 1).map(|&(a, b)| &text[a..b]);
+        if kind == Kind::Dollars && in_par_value(before, after) {
+            kind = Kind::Text;
+        }
         let span = sub_span(cell, ws, we);
         let x = column(ws).zip(column(we));
         match (kind, out.last_mut()) {
@@ -167,6 +172,37 @@ fn split_repeated_marks(tokens: Vec<Token>) -> Vec<Token> {
         out.push(t);
     }
     out
+}
+
+/// Whether a dollar amount stands in a security title's par value phrase
+/// (`par value $0.01 per share`, `$0.0001 par value`): the word before it
+/// is `value`, or the word after it `per` or `par`. The price columns hold
+/// an amount and its footnote marks only, so an amount written among those
+/// words is the title's text, not a price.
+pub(crate) fn in_par_value(before: Option<&str>, after: Option<&str>) -> bool {
+    let is = |word: Option<&str>, what: &[&str]| {
+        word.map(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()))
+            .is_some_and(|w| what.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    };
+    is(before, &["value"]) || is(after, &["per", "par"])
+}
+
+/// The kind of each word of a run of words ([`kind_of`]), a dollar amount
+/// in a par value phrase ([`in_par_value`]) read as text.
+pub(crate) fn kinds<'a>(words: impl Iterator<Item = &'a str>) -> impl Iterator<Item = (&'a str, Kind)> {
+    let mut words = words.peekable();
+    let mut before: Option<&str> = None;
+    std::iter::from_fn(move || {
+        let word = words.next()?;
+        let mut kind = kind_of(word);
+        if kind == Kind::Dollars && in_par_value(before, words.peek().copied()) {
+            kind = Kind::Text;
+        }
+        if !word.is_empty() {
+            before = Some(word);
+        }
+        Some((word, kind))
+    })
 }
 
 pub(crate) fn kind_of(word: &str) -> Kind {
@@ -611,6 +647,26 @@ mod tests {
     }
 
     #[test]
+    fn a_dollar_amount_in_a_par_value_phrase_is_the_titles_text() {
+        let texts = |text: &str| -> Vec<(String, Kind)> {
+            tokens(&cell(text)).into_iter().map(|t| (t.text, t.kind)).collect()
+        };
+        let title = "Common Stock, par value $0.01 per share";
+        assert_eq!(texts(title), [(title.to_owned(), Kind::Text)]);
+        assert_eq!(texts("$0.0001 par value"), [("$0.0001 par value".to_owned(), Kind::Text)]);
+        // A price among a row's values stays a price.
+        let kinds: Vec<Kind> =
+            tokens(&cell("Common Stock 100 D $10.50 900")).into_iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, [Kind::Text, Kind::Number, Kind::Letter('D'), Kind::Dollars, Kind::Number]);
+        let words: Vec<Kind> = kinds_in("value $0.01 per $5").collect();
+        assert_eq!(words, [Kind::Text, Kind::Text, Kind::Text, Kind::Dollars]);
+    }
+
+    fn kinds_in(text: &str) -> impl Iterator<Item = Kind> + '_ {
+        kinds(text.split(' ')).map(|(_, k)| k)
+    }
+
+    #[test]
     fn merged_amount_cell_is_split() {
         let mut row = Row::default();
         let mut problems = Vec::new();
@@ -750,13 +806,20 @@ mod tests {
         // A fictional holding whose title holds a dollar amount: the words
         // before it and after it may each be the title, the other left out.
         let slots = crate::repr::columns::standard_slots(3, crate::model::Table::NonDerivative);
-        let text = "Common Stock, par value $0.01 per share 1,000 I By Trust";
-        let cells = [Cell::new(text, Span::new(0, text.len()))];
-        let mut row = Row::default();
-        fill_row_typed(&mut row, slots, &cells, &mut Vec::new());
+        let read = |text: &str| {
+            let cells = [Cell::new(text, Span::new(0, text.len()))];
+            let mut row = Row::default();
+            fill_row_typed(&mut row, slots, &cells, &mut Vec::new());
+            row
+        };
+        let row = read("Common Stock, $5 Preferred 1,000 I By Trust");
         assert_eq!(row.security_title.origin, crate::model::Origin::Uncertain);
         assert_eq!(row.shares_owned_following_transaction.decimal(), Some(1000.into()));
         assert!(row.shares_owned_following_transaction.origin.is_read());
+        // In a par value phrase, the amount is the title's text: the title is whole.
+        let row = read("Common Stock, par value $0.01 per share 1,000 I By Trust");
+        assert_eq!(row.security_title.text(), "Common Stock, par value $0.01 per share");
+        assert!(row.security_title.origin.is_read());
     }
 
     #[test]

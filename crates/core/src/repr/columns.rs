@@ -232,8 +232,17 @@ const HEADING_WORDS: &[&str] = &[
 
 /// Whether a word, reduced to its letters, digits, `/` and `'` in lower
 /// case, is a heading word (`Some(true)`), not one (`Some(false)`), or a
-/// number or nothing (`None`: `1.`, `2A.`, `3,`).
+/// number or nothing (`None`: `1.`, `2A.`, `3,`). An amount (`552,106`,
+/// `10.5`: a comma or point between digits) is no heading's: the headings
+/// number their items and instructions, they print no amounts.
 fn heading_word(word: &str) -> Option<bool> {
+    let amount = word
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b',' | b'.') && w[2].is_ascii_digit());
+    if amount {
+        return Some(false);
+    }
     let mut buf = [0u8; 24];
     let mut n = 0;
     for b in word.bytes() {
@@ -491,6 +500,9 @@ mod tests {
         assert!(is_heading_text("Title of Security (Instr. 3)"));
         assert!(is_heading_text("Issuer's Fiscal Year"));
         assert!(!is_heading_text("Common Stock"));
+        // A holding's amount and ownership form (`D`, a heading's letter too) are no heading.
+        assert!(!is_heading_text("552,106(11) D"));
+        assert!(is_heading_text("(Instr. 3, 4 and 5) (D)"));
     }
 
     #[test]

@@ -24,7 +24,7 @@
 
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Column, Row, Table};
-use crate::repr::align::{Kind, kind_of};
+use crate::repr::align::{Kind, kind_of, kinds};
 use crate::repr::cells::{self, Cell};
 use crate::repr::columns::{Slot, fill as fill_slot};
 use crate::repr::grid::Line;
@@ -56,6 +56,10 @@ pub(crate) fn read(
     let mut loose: Vec<(usize, Line)> = Vec::new();
     // Whether each line had a line of the same table joined to it.
     let mut continued: Vec<bool> = Vec::new();
+    // The lines that took a line of words below them, and the lines whose
+    // rows' text is in doubt as those words may be the next row's.
+    let mut took_words: Vec<usize> = Vec::new();
+    let mut doubt_wrapped: Vec<usize> = Vec::new();
     // The lines that are a lifted piece and the line below it, joined.
     let mut merged: Vec<usize> = Vec::new();
     // The words split off a line of letters: their index in `loose`, and the letters' line.
@@ -82,14 +86,27 @@ pub(crate) fn read(
             if *joined {
                 merged.push(lines.len());
             }
+            // Words that continued the row above may be the first lines of
+            // this row's titles, wrapped above its band, when its band shows
+            // no title ([`untitled`]): both rows' text is in doubt.
+            if centred.is_some()
+                && took_words.last() == Some(&lines.len().wrapping_sub(1))
+                && untitled(line, layout, table)
+            {
+                doubt_wrapped.extend([lines.len() - 1, lines.len()]);
+            }
             lines.push(line.clone());
             kinds.push(if class.values_only() { Piece::Lifted } else { Piece::Whole });
             continued.push(false);
-        } else if let Some(prev) =
-            lines.last_mut().filter(|p| p.cells.len() == line.cells.len() && line.cells.len() >= 3)
+        } else if let Some(above) = lines.len().checked_sub(1)
+            && let Some(prev) =
+                lines.last_mut().filter(|p| p.cells.len() == line.cells.len() && line.cells.len() >= 3)
         {
             if let Some(c) = continued.last_mut() {
                 *c = true;
+            }
+            if took_words.last() != Some(&above) {
+                took_words.push(above);
             }
             for (cell, more) in prev.cells.iter_mut().zip(&line.cells) {
                 if !more.is_empty() {
@@ -185,6 +202,11 @@ pub(crate) fn read(
                     beside_marks.push(k);
                 }
             }
+        }
+    }
+    for k in doubt_wrapped.into_iter().filter_map(row_of) {
+        if let Some(row) = rows.get_mut(k) {
+            table::doubt_text(row);
         }
     }
     table::doubt_rows_together_but_first(&mut rows, table, true, Some(&pieced), diags);
@@ -528,9 +550,10 @@ fn place_amounts(
 fn split_values(line: &Line) -> Option<(Line, Line)> {
     let [cell] = line.cells.as_slice() else { return None };
     let words: Vec<&str> = cell.text.split(' ').collect();
-    let value =
-        |w: &str| matches!(kind_of(w), Kind::Date | Kind::Number | Kind::Dollars | Kind::Marks) || w == "$";
-    let n = words.iter().take_while(|w| value(w)).count();
+    let value = |(w, kind): &(&str, Kind)| {
+        matches!(kind, Kind::Date | Kind::Number | Kind::Dollars | Kind::Marks) || *w == "$"
+    };
+    let n = kinds(words.iter().copied()).take_while(value).count();
     let head = words[..n].join(" ");
     let tail = words[n..].join(" ");
     let (start, end) = (cell.span.start as usize, cell.span.end as usize);
@@ -563,11 +586,11 @@ struct Class {
 impl Class {
     fn of(line: &Line) -> Class {
         let mut c = Class::default();
-        for word in line.filled().flat_map(|cell| cell.text.split(' ')) {
+        for (word, kind) in kinds(line.filled().flat_map(|cell| cell.text.split(' '))) {
             if word.is_empty() || word == "$" {
                 continue;
             }
-            match kind_of(word) {
+            match kind {
                 Kind::Date | Kind::Number | Kind::Dollars => c.values = true,
                 Kind::Text => c.text = true,
                 Kind::Letter(_) => c.letters = true,
@@ -605,6 +628,16 @@ fn merge_cells(upper: &Line, lower: &Line) -> Line {
         cell.span = cell.span.cover(more.span);
     }
     out
+}
+
+/// Whether a row's line (its band, in a table made from a PDF) shows no
+/// security title, or in Table II no underlying title: that title wrapped
+/// off the band, and a table whose cells are centred on their rows puts
+/// its first lines above the band, where they follow the row above's lines.
+fn untitled(line: &Line, layout: &table::Layout, table: Table) -> bool {
+    let (row, _) = trial(line, layout, table);
+    row.security_title.value.is_none()
+        || (table == Table::Derivative && row.underlying_security_title.value.is_none())
 }
 
 /// Whether reading a row said nothing of a token whose column is not
@@ -1113,6 +1146,60 @@ mod tests {
         assert!(
             rows.iter().all(|r| r.security_title.origin.is_read() && r.nature_of_ownership.origin.is_read())
         );
+    }
+
+    #[test]
+    fn a_titles_par_value_wrapped_below_its_row_is_no_price() {
+        // A fictional table made from a PDF whose title, with its par value,
+        // wrapped around each row's band: `$0.01 per share` is the title's
+        // last line, not a row with a price.
+        let data = [
+            line(&["Common Stock, par value"]),
+            line(&["", "03/04/2024", "S", "100", "D $10.50", "900", "D"]),
+            line(&["$0.01 per share"]),
+            line(&["Common Stock, par value"]),
+            line(&["", "03/04/2024", "S", "250", "D $10.75", "650", "D"]),
+            line(&["$0.01 per share"]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, Some(&[]), &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        for (row, cents) in rows.iter().zip([1050, 1075]) {
+            let price = &row.transaction_price_per_share;
+            assert_eq!(price.decimal(), Some(rust_decimal::Decimal::new(cents, 2)));
+            assert!(price.origin.is_read(), "{diags:?}");
+        }
+    }
+
+    #[test]
+    fn words_below_a_row_may_be_the_next_untitled_rows_titles() {
+        // A fictional Form 3's Table II made from a PDF: each row's titles
+        // wrapped around its band, which shows no title. The words between
+        // the bands are the last lines of the row above and the first of the
+        // row below, but each line of the same cells continues the row above.
+        let words = |title: &str, underlying: &str| line(&[title, "", "", underlying, "", "", "", ""]);
+        let band = |amount: &str| line(&["", "(1)", "(2)", "", amount, "(1)", "D", ""]);
+        let data = [
+            words("Series A Preferred", "Class B Common"),
+            band("1,000"),
+            words("Stock", "Stock(3)"),
+            words("Series B Preferred", "Class B Common"),
+            band("2,000"),
+            words("Stock", "Stock(3)"),
+        ];
+        let layout = table::Layout { groups: vec![standard_slots(3, Table::Derivative).to_vec()] };
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout, Table::Derivative, Some(&[]), &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        for row in &rows {
+            assert!(row.security_title.value.is_some(), "{diags:?}");
+            assert!(!row.security_title.origin.is_read(), "{row:?}");
+            assert!(!row.underlying_security_title.origin.is_read(), "{row:?}");
+            assert!(row.underlying_security_shares.origin.is_read(), "{diags:?}");
+        }
+        // Read as any other table's, the words continue the row above.
+        let rows = read(&data, &layout, Table::Derivative, None, &mut Vec::new());
+        assert_eq!(rows[1].security_title.text(), "Stock");
     }
 
     #[test]
