@@ -124,10 +124,12 @@ pub(crate) fn street_break(first: &str, second: &str) -> bool {
 /// only text on its line (a street run into another box's cell, or
 /// sharing its line with one, is not), and when there are two, the owner's
 /// name settled (`name_whole`: no piece of it wrapped onto the first) and
-/// the second a street number (`100 N TRYON ST`) that would have fitted
-/// on the first line (so the first did not wrap onto it: the box holds
-/// some 35 capitals), and itself too short to have wrapped onto a third
-/// line (which is not read). Else none: two lines may be one street wrapped.
+/// the second's first word — a number (`100 N TRYON ST`) or a word (`ONE
+/// MICROSOFT WAY`, `SUITE 200`) alike — would have fitted on the first line
+/// (so the first did not wrap onto it: a line breaks only where the next
+/// word does not fit, and the box holds some 35 capitals), the second
+/// itself too short to have wrapped onto a third line (which is not read).
+/// Else none: two lines may be one street wrapped.
 fn streets_stand_alone(lines: &[Line], address: &Address, name_whole: bool) -> Vec<Span> {
     fn alone<'a>(lines: &[Line], f: &'a Field<String>) -> Option<(&'a str, Span)> {
         let (text, span) = (f.value.as_ref()?, f.span?);
@@ -140,11 +142,7 @@ fn streets_stand_alone(lines: &[Line], address: &Address, name_whole: bool) -> V
     match (alone(lines, &address.street1), &address.street2.value) {
         (Some((_, span)), None) => vec![span],
         (Some((first, a)), Some(_)) => match alone(lines, &address.street2) {
-            Some((second, b))
-                if name_whole
-                    && second.starts_with(|c: char| c.is_ascii_digit())
-                    && street_break(first, second) =>
-            {
+            Some((second, b)) if name_whole && street_break(first, second) => {
                 vec![a, b]
             }
             _ => Vec::new(),
@@ -888,7 +886,7 @@ mod tests {
     #[test]
     fn street_lines_are_settled_only_when_no_wrap_is_possible() {
         // Fictional addresses, one line each.
-        let text = "C/O EXAMPLE CORP\n100 MAIN ST\nC/O EXAMPLE HOLDINGS, 2800 SAND HILL\nROAD\n9 ELM ST\tX";
+        let text = "C/O EXAMPLE CORP\n100 MAIN ST\nC/O EXAMPLE HOLDINGS, 2800 SAND HILL\nROAD\n9 ELM ST\tX\nONE EXAMPLE WAY";
         let lines = tab_lines(text, 0);
         let field = |k: usize| {
             let cell = &lines[k].cells[0];
@@ -904,6 +902,8 @@ mod tests {
         };
         assert_eq!(spans(0, None, false), vec![lines[0].cells[0].span]);
         assert_eq!(spans(0, Some(1), true).len(), 2);
+        // A second line beginning with a word, not a number, alike.
+        assert_eq!(spans(0, Some(5), true).len(), 2);
         // The name may have wrapped onto the first line.
         assert!(spans(0, Some(1), false).is_empty());
         // A long first line wrapped: its last word is on the next.

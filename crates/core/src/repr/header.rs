@@ -842,7 +842,52 @@ pub(crate) fn read_owner_block(
         }
     }
     settled.extend(place_stands_alone(&places, lines, &owner.address));
+    settled.extend(wrapped_city_stands_whole(&places, lines, &owner.address));
     settled
+}
+
+/// The spans of the city, state and zip when the city wrapped around the
+/// row of the state and zip: a city too long for its box takes two lines
+/// (or more), and the state and zip, one line each, are printed level with
+/// the middle of the city's lines, so the converter writes the city's first
+/// line above their row, an empty city cell in it, and the rest below. Read
+/// so ([`read_place`]) when the state and zip are the only values of their
+/// row, cells side by side after the empty city cell, reading as a state's
+/// code and its zip ([`state_and_zip`]); and every other value is a whole
+/// cell alone on its line without a digit (no date or other box's text), some
+/// above that row and some below it (a city's lines straddle its row: text
+/// only on one side may be another box's).
+fn wrapped_city_stands_whole(places: &[Value], lines: &[Line], a: &Address) -> Vec<Span> {
+    let on_line = |line: usize| places.iter().filter(|v| v.line == line).count();
+    let mut rows = places.iter().filter(|v| on_line(v.line) > 1);
+    let (Some(state), Some(zip), None) = (rows.next(), rows.next(), rows.next()) else { return Vec::new() };
+    let pieces: Vec<&Value> = places.iter().filter(|v| v.line != state.line).collect();
+    let city_cell_empty = state
+        .cell
+        .checked_sub(1)
+        .and_then(|c| lines.get(state.line).and_then(|l| l.cells.get(c)))
+        .is_some_and(Cell::is_empty);
+    let row_fits = state.whole_cell
+        && zip.whole_cell
+        && zip.cell == state.cell + 1
+        && city_cell_empty
+        && state_and_zip(&state.text, &zip.text);
+    let pieces_fit = pieces
+        .iter()
+        .all(|v| v.whole_cell && on_line(v.line) == 1 && !v.text.bytes().any(|b| b.is_ascii_digit()))
+        && pieces.iter().any(|v| v.line < state.line)
+        && pieces.iter().any(|v| v.line > state.line);
+    let city = pieces.iter().map(|v| v.span).reduce(Span::cover);
+    if row_fits
+        && pieces_fit
+        && a.city.span == city
+        && a.state.span == Some(state.span)
+        && a.zip_code.span == Some(zip.span)
+    {
+        city.into_iter().chain([state.span, zip.span]).collect()
+    } else {
+        Vec::new()
+    }
 }
 
 /// The spans of the city, state and zip read from one value that is the

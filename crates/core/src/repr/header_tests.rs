@@ -99,6 +99,15 @@ fn a_city_line_of_cells_of_their_own_is_settled() {
     // after it would be more than a state and zip.
     assert_eq!(settled("SPRINGFIELD IL 62701\n"), ("SPRINGFIELD".to_owned(), 3));
     assert_eq!(settled("SPRINGFIELD IL 62701 Form filed by One Reporting Person\n").1, 0);
+    // A city wrapped around the row of the state and zip, its cell there empty.
+    let wrapped =
+        "NORTH LITTLE\n|  | AR | 72114 |  | Form filed by One Reporting Person |\n| ROCK |  |  |  |  |\n";
+    assert_eq!(settled(wrapped), ("NORTH LITTLE ROCK".to_owned(), 3));
+    // Only a line above (it may be another box's), or the city's cell not empty.
+    assert_eq!(settled("NORTH LITTLE\n|  | AR | 72114 |\n").1, 0);
+    assert_eq!(settled("NORTH\n| LITTLE | AR | 72114 |\n| ROCK |  |  |\n").1, 0);
+    // A date among the pieces is not the city's.
+    assert_eq!(settled("NORTH LITTLE\n|  | AR | 72114 |\n| 01/02/2024 |  |  |\n").1, 0);
 }
 
 #[test]
