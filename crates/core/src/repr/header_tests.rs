@@ -300,3 +300,40 @@ fn wrapped_joint_filing_labels_and_a_mark_run_into_the_city_are_placed() {
     assert_eq!(h.owner.address.zip_code.value.as_deref(), Some("94025"));
     assert!(h.unplaced.is_empty(), "{:?}", h.unplaced);
 }
+
+#[test]
+fn three_street_lines_join_the_two_that_the_other_break_leaves_together() {
+    let streets = |text: &str| {
+        let lines = tab_lines(text, 0);
+        let values: Vec<Value> = lines
+            .iter()
+            .enumerate()
+            .map(|(line, l)| Value {
+                text: l.cells[0].text.clone(),
+                span: l.cells[0].span,
+                line,
+                cell: 0,
+                whole_cell: true,
+            })
+            .collect();
+        let (a, b, used) = read_streets(&values);
+        (a.text().to_owned(), b.text().to_owned(), used)
+    };
+    // "SUITE 101" would have fitted after "ROAD": the first line wrapped.
+    let wrapped_first = streets("C/O EXAMPLE CAPITAL, 2800 SAND HILL\nROAD\nSUITE 101");
+    assert_eq!(
+        wrapped_first,
+        ("C/O EXAMPLE CAPITAL, 2800 SAND HILL ROAD".to_owned(), "SUITE 101".to_owned(), 3)
+    );
+    // "1" would have fitted after "C/O EXAMPLE": the second line wrapped.
+    let wrapped_second = streets("C/O EXAMPLE\n1 EXAMPLE PLAZA, BUILDING 4, FLOOR\n12");
+    assert_eq!(
+        wrapped_second,
+        ("C/O EXAMPLE".to_owned(), "1 EXAMPLE PLAZA, BUILDING 4, FLOOR 12".to_owned(), 3)
+    );
+    // Every break may end a street: not known, the first two as they come.
+    assert_eq!(
+        streets("C/O EXAMPLE\n1 MAIN ST\nSUITE 5"),
+        ("C/O EXAMPLE".to_owned(), "1 MAIN ST".to_owned(), 2)
+    );
+}

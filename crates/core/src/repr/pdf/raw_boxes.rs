@@ -79,7 +79,8 @@
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Field, Filing, Origin, ReportingOwner};
 use crate::repr::cells::{Cell, check_mark, read_date};
-use crate::repr::form::{PERIOD_OF_REPORT, street_break};
+use crate::repr::form::PERIOD_OF_REPORT;
+use crate::repr::header::street_break;
 use crate::repr::pdf::raw_table::{Block, title_of};
 use crate::source::Span;
 
