@@ -11,7 +11,7 @@
 use crate::detect::Representation;
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Address, Field, Filing, FormType, Issuer, Origin, ReportingOwner, Table};
-use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
+use crate::repr::cells::{Cell, MarkStyle, canonical_marks, read_date};
 use crate::repr::columns::{is_heading_words, standard_slots};
 use crate::repr::grid::Line;
 use crate::repr::header::{self, Label, Token};
@@ -107,50 +107,55 @@ fn doubt_header(f: &mut Filing, doubts: &[Doubt], diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The characters a line of the owner's street box holds at least (some 35
-/// capitals fit in it).
-const STREET_WIDTH: usize = 32;
-
-/// Whether two lines of the owner's street box are two streets, not one
-/// wrapped: the second's first word would have fitted on the first line (so
-/// the first did not wrap onto it), and the second is too short to have
-/// wrapped onto a third.
-pub(crate) fn street_break(first: &str, second: &str) -> bool {
-    first.len() + 1 + second.split(' ').next().map_or(0, str::len) <= STREET_WIDTH
-        && second.len() <= STREET_WIDTH
-}
-
-/// The spans of an owner's street lines when they stand whole: each the
-/// only text on its line (a street run into another box's cell, or
-/// sharing its line with one, is not), and when there are two, the owner's
-/// name settled (`name_whole`: no piece of it wrapped onto the first) and
-/// the second a street number (`100 N TRYON ST`) that would have fitted
-/// on the first line (so the first did not wrap onto it: the box holds
-/// some 35 capitals), and itself too short to have wrapped onto a third
-/// line (which is not read). Else none: two lines may be one street wrapped.
+/// The spans of an owner's street lines when they stand whole: each line
+/// the first text of its line with nothing beside it but dates (box 3's
+/// date is printed level with the street's first line, right of it: a
+/// street run into another box's cell, or sharing its line with other
+/// text, is not), and when there are two streets, the owner's name settled
+/// (`name_whole`: no piece of it wrapped onto the first), the break between
+/// them ending the first street ([`header::ends_street`]: the second's first
+/// word — a number, `100 N TRYON ST`, or a word, `ONE MICROSOFT WAY`, alike —
+/// would have fitted on the line before it, and a line breaks only where the
+/// next word does not fit), and the last line too short to have wrapped onto
+/// one not read. A street of two lines is one [`header::read_owner_block`]
+/// joined: of three lines, the two the other break leaves together. Else
+/// none: two lines may be one street wrapped.
 fn streets_stand_alone(lines: &[Line], address: &Address, name_whole: bool) -> Vec<Span> {
-    fn alone<'a>(lines: &[Line], f: &'a Field<String>) -> Option<(&'a str, Span)> {
-        let (text, span) = (f.value.as_ref()?, f.span?);
-        let whole = lines.iter().any(|l| {
+    /// The texts of the lines a street was read from, when each is whole.
+    fn whole_lines<'a>(lines: &'a [Line], f: &Field<String>) -> Option<Vec<&'a str>> {
+        let span = f.span.filter(|_| f.value.is_some())?;
+        let mut texts = Vec::new();
+        let mut covered: Option<Span> = None;
+        for l in lines {
             let mut filled = l.filled();
-            filled.next().is_some_and(|c| c.span == span) && filled.next().is_none()
-        });
-        whole.then_some((text.as_str(), span))
-    }
-    match (alone(lines, &address.street1), &address.street2.value) {
-        (Some((_, span)), None) => vec![span],
-        (Some((first, a)), Some(_)) => match alone(lines, &address.street2) {
-            Some((second, b))
-                if name_whole
-                    && second.starts_with(|c: char| c.is_ascii_digit())
-                    && street_break(first, second) =>
-            {
-                vec![a, b]
+            let Some(first) = filled.next().filter(|c| span.start <= c.span.start && c.span.end <= span.end)
+            else {
+                continue;
+            };
+            if !filled.all(|c| read_date(&c.text).is_some()) {
+                return None;
             }
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
+            texts.push(first.text.as_str());
+            covered = Some(covered.map_or(first.span, |s| s.cover(first.span)));
+        }
+        (covered == Some(span)).then_some(texts)
     }
+    let (Some(first), span1) = (whole_lines(lines, &address.street1), address.street1.span) else {
+        return Vec::new();
+    };
+    if address.street2.value.is_none() {
+        return if first.len() == 1 { span1.into_iter().collect() } else { Vec::new() };
+    }
+    let Some(second) = whole_lines(lines, &address.street2) else { return Vec::new() };
+    let settled = match (first.as_slice(), second.as_slice()) {
+        ([.., last], [next, ..]) if first.len() + second.len() <= 3 => {
+            name_whole
+                && header::ends_street(last, next)
+                && second.last().is_some_and(|l| l.len() <= header::STREET_WIDTH)
+        }
+        _ => false,
+    };
+    if settled { span1.into_iter().chain(address.street2.span).collect() } else { Vec::new() }
 }
 
 /// Mark every name, address, relationship and title read from the header
@@ -888,28 +893,36 @@ mod tests {
     #[test]
     fn street_lines_are_settled_only_when_no_wrap_is_possible() {
         // Fictional addresses, one line each.
-        let text = "C/O EXAMPLE CORP\n100 MAIN ST\nC/O EXAMPLE HOLDINGS, 2800 SAND HILL\nROAD\n9 ELM ST\tX";
+        let text = "C/O EXAMPLE CORP\n100 MAIN ST\nC/O EXAMPLE HOLDINGS, 2800 SAND HILL\nROAD\n9 ELM ST\tX\nONE EXAMPLE WAY\nC/O EXAMPLE CORP\t03/04/2024\nSUITE 5";
         let lines = tab_lines(text, 0);
-        let field = |k: usize| {
-            let cell = &lines[k].cells[0];
-            Field::read(cell.text.clone(), cell.span)
+        let field = |a: usize, b: usize| {
+            let (first, last) = (&lines[a].cells[0], &lines[b].cells[0]);
+            let text: Vec<&str> = lines[a..=b].iter().map(|l| l.cells[0].text.as_str()).collect();
+            Field::read(text.join(" "), first.span.cover(last.span))
         };
-        let address = |a: usize, b: Option<usize>| Address {
-            street1: field(a),
-            street2: b.map_or_else(Field::default, field),
-            ..Address::default()
+        // Streets of the lines a..=b and c..=d.
+        let spans = |(a, b): (usize, usize), second: Option<(usize, usize)>, name_whole: bool| {
+            let address = Address {
+                street1: field(a, b),
+                street2: second.map_or_else(Field::default, |(c, d)| field(c, d)),
+                ..Address::default()
+            };
+            streets_stand_alone(&lines, &address, name_whole)
         };
-        let spans = |a: usize, b: Option<usize>, name_whole: bool| {
-            streets_stand_alone(&lines, &address(a, b), name_whole)
-        };
-        assert_eq!(spans(0, None, false), vec![lines[0].cells[0].span]);
-        assert_eq!(spans(0, Some(1), true).len(), 2);
+        assert_eq!(spans((0, 0), None, false), vec![lines[0].cells[0].span]);
+        assert_eq!(spans((0, 0), Some((1, 1)), true).len(), 2);
+        // A second line beginning with a word, not a number, alike.
+        assert_eq!(spans((0, 0), Some((5, 5)), true).len(), 2);
         // The name may have wrapped onto the first line.
-        assert!(spans(0, Some(1), false).is_empty());
+        assert!(spans((0, 0), Some((1, 1)), false).is_empty());
         // A long first line wrapped: its last word is on the next.
-        assert!(spans(2, Some(3), true).is_empty());
-        // A street sharing its line with another box's text.
-        assert!(spans(4, None, true).is_empty());
+        assert!(spans((2, 2), Some((3, 3)), true).is_empty());
+        // ... unless the reader joined them, the next line ending the street.
+        assert_eq!(spans((2, 3), Some((4, 4)), true).len(), 0);
+        assert_eq!(spans((2, 3), Some((5, 5)), true).len(), 2);
+        // A street sharing its line with another box's text, not a date.
+        assert!(spans((4, 4), None, true).is_empty());
+        assert_eq!(spans((6, 6), Some((7, 7)), true).len(), 2);
     }
 
     #[test]

@@ -808,13 +808,12 @@ pub(crate) fn read_owner_block(
             .collect()
     };
     let street_values = values(&streets);
-    for &j in streets.iter().take(2) {
+    let (street1, street2, used) = read_streets(&street_values);
+    for &j in streets.iter().take(used) {
         claimed[j] = true;
     }
-    owner.address.street1 =
-        street_values.first().map_or_else(Field::default, |v| Field::read(v.text.clone(), v.span));
-    owner.address.street2 =
-        street_values.get(1).map_or_else(Field::default, |v| Field::read(v.text.clone(), v.span));
+    owner.address.street1 = street1;
+    owner.address.street2 = street2;
     for &j in &places {
         claimed[j] = true;
     }
@@ -842,7 +841,93 @@ pub(crate) fn read_owner_block(
         }
     }
     settled.extend(place_stands_alone(&places, lines, &owner.address));
+    settled.extend(wrapped_city_stands_whole(&places, lines, &owner.address));
     settled
+}
+
+/// The spans of the city, state and zip when the city wrapped around the
+/// row of the state and zip: a city too long for its box takes two lines
+/// (or more), and the state and zip, one line each, are printed level with
+/// the middle of the city's lines, so the converter writes the city's first
+/// line above their row, an empty city cell in it, and the rest below. Read
+/// so ([`read_place`]) when the state and zip are the only values of their
+/// row, cells side by side after the empty city cell, reading as a state's
+/// code and its zip ([`state_and_zip`]); and every other value is a whole
+/// cell alone on its line without a digit (no date or other box's text), some
+/// above that row and some below it (a city's lines straddle its row: text
+/// only on one side may be another box's).
+fn wrapped_city_stands_whole(places: &[Value], lines: &[Line], a: &Address) -> Vec<Span> {
+    let on_line = |line: usize| places.iter().filter(|v| v.line == line).count();
+    let mut rows = places.iter().filter(|v| on_line(v.line) > 1);
+    let (Some(state), Some(zip), None) = (rows.next(), rows.next(), rows.next()) else { return Vec::new() };
+    let pieces: Vec<&Value> = places.iter().filter(|v| v.line != state.line).collect();
+    let city_cell_empty = state
+        .cell
+        .checked_sub(1)
+        .and_then(|c| lines.get(state.line).and_then(|l| l.cells.get(c)))
+        .is_some_and(Cell::is_empty);
+    let row_fits = state.whole_cell
+        && zip.whole_cell
+        && zip.cell == state.cell + 1
+        && city_cell_empty
+        && state_and_zip(&state.text, &zip.text);
+    let pieces_fit = pieces
+        .iter()
+        .all(|v| v.whole_cell && on_line(v.line) == 1 && !v.text.bytes().any(|b| b.is_ascii_digit()))
+        && pieces.iter().any(|v| v.line < state.line)
+        && pieces.iter().any(|v| v.line > state.line);
+    let city = pieces.iter().map(|v| v.span).reduce(Span::cover);
+    if row_fits
+        && pieces_fit
+        && a.city.span == city
+        && a.state.span == Some(state.span)
+        && a.zip_code.span == Some(zip.span)
+    {
+        city.into_iter().chain([state.span, zip.span]).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// The characters a line of the owner's street box holds at least (some 35
+/// capitals fit in it).
+pub(crate) const STREET_WIDTH: usize = 32;
+
+/// Whether two lines of the owner's street box are two streets, not one
+/// wrapped: the second's first word would have fitted on the first line (so
+/// the first did not wrap onto it: [`ends_street`]), and the second is too
+/// short to have wrapped onto a third.
+pub(crate) fn street_break(first: &str, second: &str) -> bool {
+    ends_street(first, second) && second.len() <= STREET_WIDTH
+}
+
+/// Whether the break after the street box's line `first` ends a street:
+/// the next line's first word would have fitted on it (a line breaks only
+/// where the next word does not fit).
+pub(crate) fn ends_street(first: &str, next: &str) -> bool {
+    first.len() + 1 + next.split(' ').next().map_or(0, str::len) <= STREET_WIDTH
+}
+
+/// The owner's two street lines from the values of the street box, and how
+/// many values they took. One value a line; but three lines in a box of two
+/// streets mean one street wrapped onto a second line, and which one is
+/// known where the other break is known to end a street ([`ends_street`]:
+/// the next line's first word would have fitted): a break that ends the
+/// second line means the first wrapped onto it (`C/O EXAMPLE CAPITAL, 2800
+/// SAND HILL` `ROAD` `SUITE 101`), one that ends the first, the second onto
+/// the third. Both or neither known: the first two lines, as they come.
+fn read_streets(values: &[Value]) -> (Field<String>, Field<String>, usize) {
+    let one = |v: &Value| Field::read(v.text.clone(), v.span);
+    let two = |a: &Value, b: &Value| Field::read(format!("{} {}", a.text, b.text), a.span.cover(b.span));
+    if let [a, b, c] = values {
+        match (ends_street(&a.text, &b.text), ends_street(&b.text, &c.text)) {
+            (false, true) => return (two(a, b), one(c), 3),
+            (true, false) => return (one(a), two(b, c), 3),
+            _ => {}
+        }
+    }
+    let line = |k: usize| values.get(k).map_or_else(Field::default, one);
+    (line(0), line(1), values.len().min(2))
 }
 
 /// The spans of the city, state and zip read from one value that is the

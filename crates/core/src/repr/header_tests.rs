@@ -99,6 +99,15 @@ fn a_city_line_of_cells_of_their_own_is_settled() {
     // after it would be more than a state and zip.
     assert_eq!(settled("SPRINGFIELD IL 62701\n"), ("SPRINGFIELD".to_owned(), 3));
     assert_eq!(settled("SPRINGFIELD IL 62701 Form filed by One Reporting Person\n").1, 0);
+    // A city wrapped around the row of the state and zip, its cell there empty.
+    let wrapped =
+        "NORTH LITTLE\n|  | AR | 72114 |  | Form filed by One Reporting Person |\n| ROCK |  |  |  |  |\n";
+    assert_eq!(settled(wrapped), ("NORTH LITTLE ROCK".to_owned(), 3));
+    // Only a line above (it may be another box's), or the city's cell not empty.
+    assert_eq!(settled("NORTH LITTLE\n|  | AR | 72114 |\n").1, 0);
+    assert_eq!(settled("NORTH\n| LITTLE | AR | 72114 |\n| ROCK |  |  |\n").1, 0);
+    // A date among the pieces is not the city's.
+    assert_eq!(settled("NORTH LITTLE\n|  | AR | 72114 |\n| 01/02/2024 |  |  |\n").1, 0);
 }
 
 #[test]
@@ -290,4 +299,41 @@ fn wrapped_joint_filing_labels_and_a_mark_run_into_the_city_are_placed() {
     assert_eq!(h.owner.address.state.value.as_deref(), Some("CA"));
     assert_eq!(h.owner.address.zip_code.value.as_deref(), Some("94025"));
     assert!(h.unplaced.is_empty(), "{:?}", h.unplaced);
+}
+
+#[test]
+fn three_street_lines_join_the_two_that_the_other_break_leaves_together() {
+    let streets = |text: &str| {
+        let lines = tab_lines(text, 0);
+        let values: Vec<Value> = lines
+            .iter()
+            .enumerate()
+            .map(|(line, l)| Value {
+                text: l.cells[0].text.clone(),
+                span: l.cells[0].span,
+                line,
+                cell: 0,
+                whole_cell: true,
+            })
+            .collect();
+        let (a, b, used) = read_streets(&values);
+        (a.text().to_owned(), b.text().to_owned(), used)
+    };
+    // "SUITE 101" would have fitted after "ROAD": the first line wrapped.
+    let wrapped_first = streets("C/O EXAMPLE CAPITAL, 2800 SAND HILL\nROAD\nSUITE 101");
+    assert_eq!(
+        wrapped_first,
+        ("C/O EXAMPLE CAPITAL, 2800 SAND HILL ROAD".to_owned(), "SUITE 101".to_owned(), 3)
+    );
+    // "1" would have fitted after "C/O EXAMPLE": the second line wrapped.
+    let wrapped_second = streets("C/O EXAMPLE\n1 EXAMPLE PLAZA, BUILDING 4, FLOOR\n12");
+    assert_eq!(
+        wrapped_second,
+        ("C/O EXAMPLE".to_owned(), "1 EXAMPLE PLAZA, BUILDING 4, FLOOR 12".to_owned(), 3)
+    );
+    // Every break may end a street: not known, the first two as they come.
+    assert_eq!(
+        streets("C/O EXAMPLE\n1 MAIN ST\nSUITE 5"),
+        ("C/O EXAMPLE".to_owned(), "1 MAIN ST".to_owned(), 2)
+    );
 }

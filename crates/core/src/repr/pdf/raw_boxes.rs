@@ -79,7 +79,8 @@
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Field, Filing, Origin, ReportingOwner};
 use crate::repr::cells::{Cell, check_mark, read_date};
-use crate::repr::form::{PERIOD_OF_REPORT, street_break};
+use crate::repr::form::PERIOD_OF_REPORT;
+use crate::repr::header::street_break;
 use crate::repr::pdf::raw_table::{Block, title_of};
 use crate::source::Span;
 
@@ -109,10 +110,7 @@ struct Boxes {
 impl Boxes {
     /// How many relationship boxes the drawing order places a mark in.
     fn placed(&self) -> usize {
-        let mut kinds: Vec<Relationship> = self.related.iter().map(|(r, _)| *r).collect();
-        kinds.sort_by_key(|r| *r as u8);
-        kinds.dedup();
-        kinds.len()
+        Relationship::ALL.iter().filter(|&&kind| self.related.iter().any(|&(r, _)| r == kind)).count()
     }
 }
 
@@ -123,6 +121,12 @@ enum Relationship {
     Officer,
     TenPercentOwner,
     Other,
+}
+
+impl Relationship {
+    /// The four boxes.
+    const ALL: [Relationship; 4] =
+        [Relationship::Director, Relationship::Officer, Relationship::TenPercentOwner, Relationship::Other];
 }
 
 /// Settle the values the header's boxes give in one filing read from
