@@ -209,17 +209,28 @@ type Joined = Vec<(Span, Vec<String>)>;
 /// words joined in it.
 fn join_letter_spaced(data: &[Line]) -> (std::borrow::Cow<'_, [Line]>, Joined) {
     let mut joined = Vec::new();
+    // The cells' joined texts, found first: the lines are copied only when one changed.
+    let texts: Vec<Option<String>> = data
+        .iter()
+        .flat_map(|line| &line.cells)
+        .map(|cell| {
+            let (text, words) = cells::join_letter_spaced(&cell.text)?;
+            joined.push((cell.span, words));
+            Some(text)
+        })
+        .collect();
+    if joined.is_empty() {
+        return (std::borrow::Cow::Borrowed(data), joined);
+    }
+    let mut texts = texts.into_iter();
     let lines = data
         .iter()
         .map(|line| {
             let cells = line
                 .cells
                 .iter()
-                .map(|cell| match cells::join_letter_spaced(&cell.text) {
-                    Some((text, words)) => {
-                        joined.push((cell.span, words));
-                        Cell { text, span: cell.span }
-                    }
+                .map(|cell| match texts.next().flatten() {
+                    Some(text) => Cell { text, span: cell.span },
                     None => cell.clone(),
                 })
                 .collect();
