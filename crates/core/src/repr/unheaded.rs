@@ -62,9 +62,9 @@ pub(crate) fn read(
     let mut split_words: Vec<(usize, usize)> = Vec::new();
     // Underlying amounts lifted off their rows onto lines of words, each with its gap.
     let mut amounts: Vec<(usize, Line)> = Vec::new();
-    for (line, class, joined) in &data {
-        let class = *class;
-        if let Some((values, words)) = centred.and_then(|_| split_values(line)) {
+    // Each line moved out of `data` (no copy): it is read once.
+    for (line, class, joined) in data {
+        if let Some((values, words)) = centred.and_then(|_| split_values(&line)) {
             // A value lifted above its row (or dropped below it) and the
             // first (or last) words of a wrapped cell on one line: the
             // words stand beside the piece, on the side its row is not.
@@ -74,15 +74,15 @@ pub(crate) fn read(
             continued.push(false);
             loose.push((lines.len(), words));
         } else if let Some((amount, words)) =
-            centred.filter(|_| table == Table::Derivative).and_then(|_| split_amount(line))
+            centred.filter(|_| table == Table::Derivative).and_then(|_| split_amount(&line))
         {
             amounts.push((lines.len(), amount));
             loose.push((lines.len(), words));
         } else if class.has_values() {
-            if *joined {
+            if joined {
                 merged.push(lines.len());
             }
-            lines.push(line.clone());
+            lines.push(line);
             kinds.push(if class.values_only() { Piece::Lifted } else { Piece::Whole });
             continued.push(false);
         } else if let Some(prev) =
@@ -102,10 +102,10 @@ pub(crate) fn read(
                 }
             }
         } else if class.letters_only() {
-            lines.push(line.clone());
+            lines.push(line);
             kinds.push(Piece::Dropped);
             continued.push(false);
-        } else if let Some((letters, words)) = split_letters(line).filter(|_| centred.is_some()) {
+        } else if let Some((letters, words)) = split_letters(&line).filter(|_| centred.is_some()) {
             // A line of a band's beside the row's line: a code dropped below
             // it or lifted above it, and the words of a wrapped cell (between
             // the rows on the side the code went, once that is known).
@@ -115,7 +115,7 @@ pub(crate) fn read(
             continued.push(false);
             loose.push((lines.len(), words));
         } else {
-            loose.push((lines.len(), line.clone()));
+            loose.push((lines.len(), line));
         }
     }
     let mut pieces = Vec::with_capacity(lines.len());
@@ -585,6 +585,10 @@ impl Class {
                 Kind::Text => c.text = true,
                 Kind::Letter(_) => c.letters = true,
                 Kind::Marks => {}
+            }
+            // Every kind seen: the words left cannot change the class.
+            if c.values && c.text && c.letters {
+                break;
             }
         }
         c
