@@ -47,15 +47,26 @@ pub(crate) struct Token {
 impl Token {
     /// Add `other` (a continuation of the same cell on another line) before or after.
     pub(crate) fn join(&mut self, other: &Token, before: bool) {
-        let (first, second) = if before { (&other.text, &self.text) } else { (&self.text, &other.text) };
-        self.text = join_wrapped(first, second);
-        self.span = self.span.cover(other.span);
-        // Words from another line make a phrase (a wrapped title), or finish
-        // a value (`$` then `1,127.508` on the next line).
-        self.kind = kind_of(&self.text);
+        if before {
+            self.text = join_wrapped(&other.text, &self.text);
+            self.span = self.span.cover(other.span);
+            self.kind = kind_of(&self.text);
+        } else {
+            self.push(&other.text, other.span);
+        }
         if let (Some(a), Some(b)) = (self.x, other.x) {
             self.x = Some((a.0.min(b.0), a.1.max(b.1)));
         }
+    }
+
+    /// Add `text` (lying at `span`), a continuation of the same cell on
+    /// another line, after it (in place: no new string).
+    pub(crate) fn push(&mut self, text: &str, span: Span) {
+        push_wrapped(&mut self.text, text);
+        self.span = self.span.cover(span);
+        // Words from another line make a phrase (a wrapped title), or finish
+        // a value (`$` then `1,127.508` on the next line).
+        self.kind = kind_of(&self.text);
     }
 }
 

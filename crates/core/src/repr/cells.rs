@@ -315,6 +315,10 @@ fn numbers_in_mark(inner: &str) -> Option<Vec<FootnoteId>> {
 /// `(Rightto`). Returns the text and the words joined, or `None` when no
 /// run was found.
 pub(crate) fn join_letter_spaced(text: &str) -> Option<(String, Vec<String>)> {
+    // A run is two words at least.
+    if !text.contains(' ') {
+        return None;
+    }
     let words: Vec<&str> = text.split(' ').collect();
     // Letters (after an opening parenthesis).
     let letters = |w: &str| w.trim_start_matches('(').bytes().take_while(u8::is_ascii_alphabetic).count();
@@ -325,7 +329,8 @@ pub(crate) fn join_letter_spaced(text: &str) -> Option<(String, Vec<String>)> {
     let lower = |w: &str| w.bytes().all(|b| b.is_ascii_lowercase());
     let no_word =
         |w: &str| lower(w) && ((w.len() == 1 && w != "a") || !w.bytes().any(|b| b"aeiouy".contains(&b)));
-    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    // The words as they stand are borrowed: most texts have no run, and are given back as `None`.
+    let mut out: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(words.len());
     let mut joined = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -355,10 +360,10 @@ pub(crate) fn join_letter_spaced(text: &str) -> Option<(String, Vec<String>)> {
         if evidence && j > i + 1 {
             let word: String = words[i..j].concat();
             joined.push(word.clone());
-            out.push(word);
+            out.push(word.into());
             i = j;
         } else {
-            out.push(first.to_owned());
+            out.push(first.into());
             i += 1;
         }
     }

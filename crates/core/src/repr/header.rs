@@ -121,16 +121,40 @@ const LABELS: &[(&str, Label, Bound)] = &[
     ("issuer name and ticker or trading", Label::Issuer, Bound::Free),
 ];
 
-/// The bytes a label starts with (a quick test before comparing phrases).
-const LABEL_STARTS: [bool; 256] = {
-    let mut table = [false; 256];
+/// For each byte, the [`LABELS`] that start with it, as bits by index (so
+/// that a phrase is compared only where its first byte stands, in the
+/// order of the list).
+const LABEL_STARTS: [u64; 256] = {
+    let mut phrases = [""; LABELS.len()];
     let mut i = 0;
     while i < LABELS.len() {
-        table[LABELS[i].0.as_bytes()[0] as usize] = true;
+        phrases[i] = LABELS[i].0;
+        i += 1;
+    }
+    starts_by_byte(&phrases)
+};
+
+/// For each byte, the phrases (at most 64, each not empty) that start with
+/// it, as bits by their index in `phrases`.
+const fn starts_by_byte(phrases: &[&str]) -> [u64; 256] {
+    assert!(phrases.len() <= 64);
+    let mut table = [0u64; 256];
+    let mut i = 0;
+    while i < phrases.len() {
+        table[phrases[i].as_bytes()[0] as usize] |= 1 << i;
         i += 1;
     }
     table
-};
+}
+
+/// The indexes of the bits set in `bits`, lowest first.
+fn bits(mut bits: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let i = bits.trailing_zeros();
+        bits &= bits.wrapping_sub(1);
+        (i < 64).then_some(i as usize)
+    })
+}
 
 /// Decorations that may follow a label and belong to it.
 const LABEL_TAILS: &[&str] = &[
@@ -185,16 +209,8 @@ const BOILERPLATE: &[&str] = &[
     "intended to satisfy",
 ];
 
-/// The bytes a [`BOILERPLATE`] phrase starts with (a quick test before comparing phrases).
-const BOILERPLATE_STARTS: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < BOILERPLATE.len() {
-        table[BOILERPLATE[i].as_bytes()[0] as usize] = true;
-        i += 1;
-    }
-    table
-};
+/// For each byte, the [`BOILERPLATE`] phrases that start with it (bits by index).
+const BOILERPLATE_STARTS: [u64; 256] = starts_by_byte(BOILERPLATE);
 
 /// The four relationship boxes of box 5.
 const RELATIONSHIP_BOXES: [Label; 4] = [Label::Director, Label::TenPercent, Label::Officer, Label::Other];
@@ -431,21 +447,28 @@ fn box_wording(text: &str) -> Option<Label> {
 }
 
 fn is_boilerplate(value: &str) -> bool {
-    let lower = value.to_ascii_lowercase();
-    if LABEL_ENDS.contains(&lower.as_str()) {
+    // The phrases are in lower case: compared with the value's bytes, ASCII
+    // case ignored (what comparing a lower-cased copy gives, without the copy).
+    if LABEL_ENDS.iter().any(|end| value.eq_ignore_ascii_case(end)) {
         return true;
     }
     // Whether a phrase starts anywhere: one pass, comparing phrases only at
     // the bytes one starts with.
-    let bytes = lower.as_bytes();
-    let phrase_at = |i: usize| BOILERPLATE.iter().any(|b| bytes[i..].starts_with(b.as_bytes()));
-    if (0..bytes.len()).any(|i| BOILERPLATE_STARTS[usize::from(bytes[i])] && phrase_at(i)) {
+    let bytes = value.as_bytes();
+    let phrase_at = |i: usize| {
+        let rest = &bytes[i..];
+        bits(BOILERPLATE_STARTS[usize::from(bytes[i].to_ascii_lowercase())]).any(|k| {
+            let phrase = BOILERPLATE[k].as_bytes();
+            rest.get(..phrase.len()).is_some_and(|r| r.eq_ignore_ascii_case(phrase))
+        })
+    };
+    if (0..bytes.len()).any(phrase_at) {
         return true;
     }
     // Stray table-separator rows and the form's number / burden figures.
     value.chars().all(|c| matches!(c, '-' | ':' | ' ' | '|'))
         || matches!(value, "0.5" | "1.0" | "1" | "---")
-        || lower.starts_with("3235-")
+        || value.starts_with("3235-")
 }
 
 /// The labels in `text`, in order, without overlaps (the earliest first,
@@ -460,13 +483,14 @@ fn find_labels(text: &str, cells: &[usize]) -> Vec<(usize, usize, Label)> {
     let mut found: Vec<(usize, usize, Label)> = Vec::new();
     for start in 0..bytes.len() {
         let b = bytes[start];
-        if !LABEL_STARTS[b as usize]
+        let starting = LABEL_STARTS[b as usize];
+        if starting == 0
             || (start > 0 && bytes[start - 1].is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
         {
             continue;
         }
-        for &(phrase, label, bound) in LABELS {
-            if phrase.as_bytes()[0] != b || !bytes[start..].starts_with(phrase.as_bytes()) {
+        for &(phrase, label, bound) in bits(starting).filter_map(|k| LABELS.get(k)) {
+            if !bytes[start..].starts_with(phrase.as_bytes()) {
                 continue;
             }
             let end = start + phrase.len();

@@ -337,3 +337,34 @@ fn three_street_lines_join_the_two_that_the_other_break_leaves_together() {
         ("C/O EXAMPLE".to_owned(), "1 MAIN ST".to_owned(), 2)
     );
 }
+
+#[test]
+fn phrases_are_found_by_their_first_byte_in_the_lists_order() {
+    // Bits come lowest first: the phrases starting with a byte are tried in the order of the list.
+    assert_eq!(bits(0b1010_0001).collect::<Vec<_>>(), [0, 5, 7]);
+    assert_eq!(bits(1 << 63).collect::<Vec<_>>(), [63]);
+    assert_eq!(bits(0).count(), 0);
+    let table = starts_by_byte(&["ab", "b", "ac"]);
+    assert_eq!(
+        (table[usize::from(b'a')], table[usize::from(b'b')], table[usize::from(b'c')]),
+        (0b101, 0b010, 0)
+    );
+    // Every label is in the table of its first byte.
+    for (k, (phrase, _, _)) in LABELS.iter().enumerate() {
+        assert_ne!(LABEL_STARTS[usize::from(phrase.as_bytes()[0])] & (1 << k), 0, "{phrase}");
+    }
+}
+
+#[test]
+fn boilerplate_is_found_in_any_case() {
+    // The phrases are compared ASCII case ignored, which needs them in lower case.
+    for phrase in LABEL_ENDS.iter().chain(BOILERPLATE) {
+        assert!(!phrase.bytes().any(|b| b.is_ascii_uppercase()), "{phrase}");
+    }
+    assert!(is_boilerplate("Trading Symbol"));
+    assert!(is_boilerplate("(Month/Day/Year) X"));
+    assert!(is_boilerplate("SEE INSTRUCTION 4(b)(v)"));
+    assert!(is_boilerplate("3235-0287"));
+    assert!(!is_boilerplate("Director"));
+    assert!(!is_boilerplate("Symbols Inc"));
+}

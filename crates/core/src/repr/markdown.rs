@@ -43,14 +43,16 @@ pub(crate) fn grid(text: &str, base: usize) -> Grid {
     let mut links = Vec::new();
     let superscripts = text.contains('⁽') || text.contains("<sup>");
     let mut from_pdf = false;
+    // The cells' byte ranges of each line in turn (one buffer for all lines).
+    let mut ranges = Vec::new();
     for (start, raw) in lines(text) {
         let start = start + base;
         if is_separator(raw) {
             continue;
         }
-        let ranges = cell_ranges(raw);
+        cell_ranges(raw, &mut ranges);
         let mut cells = Vec::with_capacity(ranges.len());
-        for (a, b) in ranges {
+        for &(a, b) in &ranges {
             let piece = &raw[a..b];
             let lead = piece.len() - piece.trim_start().len();
             let trimmed = piece.trim();
@@ -99,10 +101,11 @@ fn is_separator(line: &str) -> bool {
     t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) && t.contains("---")
 }
 
-/// The byte ranges of a line's cells: split at unescaped pipes and tabs.
-fn cell_ranges(line: &str) -> Vec<(usize, usize)> {
+/// The byte ranges of a line's cells, split at unescaped pipes and tabs,
+/// put in `out` (cleared first).
+fn cell_ranges(line: &str, out: &mut Vec<(usize, usize)>) {
     let bytes = line.as_bytes();
-    let mut out = Vec::new();
+    out.clear();
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -117,7 +120,6 @@ fn cell_ranges(line: &str) -> Vec<(usize, usize)> {
         }
     }
     out.push((start, bytes.len().max(start)));
-    out
 }
 
 /// A cell's text without Markdown: escapes resolved, emphasis and `<u>`

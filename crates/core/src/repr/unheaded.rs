@@ -66,9 +66,9 @@ pub(crate) fn read(
     let mut split_words: Vec<(usize, usize)> = Vec::new();
     // Underlying amounts lifted off their rows onto lines of words, each with its gap.
     let mut amounts: Vec<(usize, Line)> = Vec::new();
-    for (line, class, joined) in &data {
-        let class = *class;
-        if let Some((values, words)) = centred.and_then(|_| split_values(line)) {
+    // Each line moved out of `data` (no copy): it is read once.
+    for (line, class, joined) in data {
+        if let Some((values, words)) = centred.and_then(|_| split_values(&line)) {
             // A value lifted above its row (or dropped below it) and the
             // first (or last) words of a wrapped cell on one line: the
             // words stand beside the piece, on the side its row is not.
@@ -78,12 +78,12 @@ pub(crate) fn read(
             continued.push(false);
             loose.push((lines.len(), words));
         } else if let Some((amount, words)) =
-            centred.filter(|_| table == Table::Derivative).and_then(|_| split_amount(line))
+            centred.filter(|_| table == Table::Derivative).and_then(|_| split_amount(&line))
         {
             amounts.push((lines.len(), amount));
             loose.push((lines.len(), words));
         } else if class.has_values() {
-            if *joined {
+            if joined {
                 merged.push(lines.len());
             }
             // Words that continued the row above may be the first lines of
@@ -91,11 +91,11 @@ pub(crate) fn read(
             // no title ([`untitled`]): both rows' text is in doubt.
             if centred.is_some()
                 && took_words.last() == Some(&lines.len().wrapping_sub(1))
-                && untitled(line, layout, table)
+                && untitled(&line, layout, table)
             {
                 doubt_wrapped.extend([lines.len() - 1, lines.len()]);
             }
-            lines.push(line.clone());
+            lines.push(line);
             kinds.push(if class.values_only() { Piece::Lifted } else { Piece::Whole });
             continued.push(false);
         } else if let Some(above) = lines.len().checked_sub(1)
@@ -119,10 +119,10 @@ pub(crate) fn read(
                 }
             }
         } else if class.letters_only() {
-            lines.push(line.clone());
+            lines.push(line);
             kinds.push(Piece::Dropped);
             continued.push(false);
-        } else if let Some((letters, words)) = split_letters(line).filter(|_| centred.is_some()) {
+        } else if let Some((letters, words)) = split_letters(&line).filter(|_| centred.is_some()) {
             // A line of a band's beside the row's line: a code dropped below
             // it or lifted above it, and the words of a wrapped cell (between
             // the rows on the side the code went, once that is known).
@@ -132,7 +132,7 @@ pub(crate) fn read(
             continued.push(false);
             loose.push((lines.len(), words));
         } else {
-            loose.push((lines.len(), line.clone()));
+            loose.push((lines.len(), line));
         }
     }
     let mut pieces = Vec::with_capacity(lines.len());
@@ -231,17 +231,28 @@ type Joined = Vec<(Span, Vec<String>)>;
 /// words joined in it.
 fn join_letter_spaced(data: &[Line]) -> (std::borrow::Cow<'_, [Line]>, Joined) {
     let mut joined = Vec::new();
+    // The cells' joined texts, found first: the lines are copied only when one changed.
+    let texts: Vec<Option<String>> = data
+        .iter()
+        .flat_map(|line| &line.cells)
+        .map(|cell| {
+            let (text, words) = cells::join_letter_spaced(&cell.text)?;
+            joined.push((cell.span, words));
+            Some(text)
+        })
+        .collect();
+    if joined.is_empty() {
+        return (std::borrow::Cow::Borrowed(data), joined);
+    }
+    let mut texts = texts.into_iter();
     let lines = data
         .iter()
         .map(|line| {
             let cells = line
                 .cells
                 .iter()
-                .map(|cell| match cells::join_letter_spaced(&cell.text) {
-                    Some((text, words)) => {
-                        joined.push((cell.span, words));
-                        Cell { text, span: cell.span }
-                    }
+                .map(|cell| match texts.next().flatten() {
+                    Some(text) => Cell { text, span: cell.span },
                     None => cell.clone(),
                 })
                 .collect();
@@ -595,6 +606,10 @@ impl Class {
                 Kind::Text => c.text = true,
                 Kind::Letter(_) => c.letters = true,
                 Kind::Marks => {}
+            }
+            // Every kind seen: the words left cannot change the class.
+            if c.values && c.text && c.letters {
+                break;
             }
         }
         c

@@ -242,7 +242,7 @@ pub(crate) fn read_rows(
                 };
                 last = Some((w.segment, target));
                 match target.and_then(|t| cells.get_mut(t)) {
-                    Some(c) => c.words.push((w.clone(), false)),
+                    Some(c) => c.words.push((w, false)),
                     None => broken = true,
                 }
             }
@@ -410,9 +410,18 @@ struct LineToken {
 
 /// The words of a line, marks written as superscripts.
 fn line_words(line: &PageLine, marks: MarkStyle) -> Vec<LineToken> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(line.segments.len());
     for (k, s) in line.segments.iter().enumerate() {
         let cell = Cell { text: canonical_marks(&s.cell.text, marks), span: s.cell.span };
+        if !cell.text.contains(' ') {
+            // One word (a segment has no space at either end): the word is
+            // the whole cell, its span the cell's.
+            if !cell.text.is_empty() {
+                let kind = align::kind_of(&cell.text);
+                out.push(LineToken { x: s.x, segment: k, cell, kind });
+            }
+            continue;
+        }
         let mut col = s.x;
         let mut byte = 0;
         for word in cell.text.split(' ') {
@@ -454,7 +463,7 @@ fn is_main(words: &[LineToken], margin: u32) -> bool {
 /// A cell of a row: the words of its segment on the row's first line, then
 /// the words hanging below it, line by line.
 #[derive(Clone, Debug, Default)]
-struct RowCell {
+struct RowCell<'a> {
     /// The heading group its first token takes, when that is certain.
     group: Option<usize>,
     /// The heading group all its tokens fill, when its place says so (marks
@@ -465,11 +474,11 @@ struct RowCell {
     /// Where its words on the row's first line end.
     end: u32,
     /// Its words, each with whether it is on the row's first line.
-    words: Vec<(LineToken, bool)>,
+    words: Vec<(&'a LineToken, bool)>,
 }
 
 /// The cells of a row's first line: one per segment.
-fn main_cells(main: &[LineToken]) -> Vec<RowCell> {
+fn main_cells(main: &[LineToken]) -> Vec<RowCell<'_>> {
     let mut out: Vec<RowCell> = Vec::new();
     let mut segment = usize::MAX;
     for w in main {
@@ -479,7 +488,7 @@ fn main_cells(main: &[LineToken]) -> Vec<RowCell> {
         }
         if let Some(c) = out.last_mut() {
             c.end = w.x + w.cell.text.chars().count() as u32;
-            c.words.push((w.clone(), true));
+            c.words.push((w, true));
         }
     }
     out
@@ -490,12 +499,12 @@ fn main_cells(main: &[LineToken]) -> Vec<RowCell> {
 /// owned after ran up to the price), so that what hangs below each part
 /// goes with it. `tokens` are the cells' ([`cell_tokens`]), `placements`
 /// their alignment; `None` when no cell splits.
-fn split_run_together(
-    cells: &[RowCell],
+fn split_run_together<'a>(
+    cells: &[RowCell<'a>],
     tokens: &[Tok],
     placements: &[Placement],
     group_of: &[usize],
-) -> Option<Vec<RowCell>> {
+) -> Option<Vec<RowCell<'a>>> {
     // The group of each token (a mark joined to a value: the value's).
     let mut groups: Vec<Option<usize>> = Vec::with_capacity(tokens.len());
     for p in placements {
@@ -523,8 +532,8 @@ fn split_run_together(
             out.push(cell.clone());
             continue;
         }
-        let mut part: Vec<(LineToken, bool)> = Vec::new();
-        for (k, w) in cell.words.iter().cloned().enumerate() {
+        let mut part: Vec<(&LineToken, bool)> = Vec::new();
+        for (k, w) in cell.words.iter().copied().enumerate() {
             if at.contains(&k) && !part.is_empty() {
                 out.push(part_cell(std::mem::take(&mut part)));
             }
@@ -549,7 +558,12 @@ fn segment_starts(l: &[LineToken]) -> impl Iterator<Item = &LineToken> {
 /// When more headings lie between, the segment fills the one of a cell of
 /// the row above on the same page (`above`) that it stands in, if that
 /// one is between. Returns false when a segment has no such place.
-fn place_raised(cells: &mut Vec<RowCell>, line: &[LineToken], groups: usize, above: &[RowCell]) -> bool {
+fn place_raised<'a>(
+    cells: &mut Vec<RowCell<'a>>,
+    line: &'a [LineToken],
+    groups: usize,
+    above: &[RowCell],
+) -> bool {
     let mut k = 0;
     while k < line.len() {
         let Some(w) = line.get(k) else { break };
@@ -568,7 +582,7 @@ fn place_raised(cells: &mut Vec<RowCell>, line: &[LineToken], groups: usize, abo
                 _ => return false,
             }
         };
-        let words: Vec<(LineToken, bool)> = line[k..k + n].iter().map(|v| (v.clone(), true)).collect();
+        let words: Vec<(&LineToken, bool)> = line[k..k + n].iter().map(|v| (v, true)).collect();
         let end = words.last().map_or(w.x, |v| v.0.x + v.0.cell.text.chars().count() as u32);
         cells.insert(at, RowCell { group: Some(group), pinned: Some(group), start: w.x, end, words });
         k += n;
@@ -619,7 +633,7 @@ fn stands_in(w: &LineToken, cells: &[RowCell]) -> bool {
 /// The cells of a row's first line, split where one runs over into the
 /// next heading ([`split_run_together`]), each with the heading group its
 /// first token surely takes.
-fn first_line(cells: Vec<RowCell>, slots: &[Slot], group_of: &[usize]) -> Vec<RowCell> {
+fn first_line<'a>(cells: Vec<RowCell<'a>>, slots: &[Slot], group_of: &[usize]) -> Vec<RowCell<'a>> {
     let tokens = cell_tokens(&cells);
     let placements = align_cells(&tokens, slots, group_of);
     // Unsplit cells keep their tokens, and so their alignment.
@@ -647,7 +661,7 @@ fn first_line(cells: Vec<RowCell>, slots: &[Slot], group_of: &[usize]) -> Vec<Ro
 }
 
 /// A cell of the words of the row's first line `words`.
-fn part_cell(words: Vec<(LineToken, bool)>) -> RowCell {
+fn part_cell(words: Vec<(&LineToken, bool)>) -> RowCell<'_> {
     let start = words.first().map_or(0, |w| w.0.x);
     let end = words.last().map_or(start, |w| w.0.x + w.0.cell.text.chars().count() as u32);
     RowCell { start, end, words, ..RowCell::default() }
@@ -657,8 +671,8 @@ fn part_cell(words: Vec<(LineToken, bool)>) -> RowCell {
 /// nearest to, by the gap between the word and the cell (a cell wraps below
 /// its start; a footnote mark printed high may stand on the line above its
 /// value, which then stands left of it, its end near the mark).
-fn hang(cells: &mut [RowCell], hanging: &[&Vec<LineToken>]) {
-    for line in hanging {
+fn hang<'a>(cells: &mut [RowCell<'a>], hanging: &[&'a Vec<LineToken>]) {
+    for &line in hanging {
         let mut last: Option<(usize, usize)> = None;
         for w in line.iter() {
             // The gap between the word and the cell (0 when it starts under it).
@@ -700,9 +714,9 @@ fn hang(cells: &mut [RowCell], hanging: &[&Vec<LineToken>]) {
             if let (Some(f), true) = (first_main, marks_last && value && left_of) {
                 // `(3)` above and right of its `J` (`2,738,095 D` below
                 // `(1)`): the values come first, in their order.
-                c.words.insert(f, (w.clone(), false));
+                c.words.insert(f, (w, false));
             } else {
-                c.words.push((w.clone(), false));
+                c.words.push((w, false));
             }
         }
     }
@@ -743,14 +757,21 @@ struct Tok {
 /// The row's tokens, marks after an (A) or (D) with no price after them
 /// detached for the price.
 fn row_tokens(cells: &[RowCell], slots: &[Slot]) -> Vec<Tok> {
-    let toks = cell_tokens(cells);
-    let plain: Vec<Token> = toks.iter().map(|t| t.token.clone()).collect();
+    let mut toks = cell_tokens(cells);
+    // The tokens' texts moved out of their `Tok`s (not copied).
+    let plain: Vec<Token> = toks
+        .iter_mut()
+        .map(|t| {
+            let text = std::mem::take(&mut t.token.text);
+            Token { text, ..t.token.clone() }
+        })
+        .collect();
     align::detach_price_marks_from(&plain, slots)
         .into_iter()
         .filter_map(|(token, i)| {
-            let t = toks.get(i)?;
+            let (t, from) = (toks.get(i)?, plain.get(i)?);
             // A mark detached from its letter is the price's, not flexible.
-            let detached = token.text != t.token.text;
+            let detached = token.text != from.text;
             Some(Tok { token, cell: t.cell, word: t.word, flexible: t.flexible && !detached, pin: t.pin })
         })
         .collect()
@@ -766,20 +787,23 @@ fn cell_tokens(cells: &[RowCell]) -> Vec<Tok> {
     let mut out = Vec::new();
     for (k, cell) in cells.iter().enumerate() {
         let mut toks: Vec<Tok> = Vec::new();
-        for (n, (w, on_main)) in cell.words.iter().enumerate() {
-            let t = word_token(w);
-            let flexible = *on_main && t.kind == Kind::Marks;
+        for (n, &(w, on_main)) in cell.words.iter().enumerate() {
+            // The word's kind as a token; the token itself is made only
+            // when it starts one (a word joined to the token before is
+            // appended to its text).
+            let kind = word_kind(w);
+            let flexible = on_main && kind == Kind::Marks;
             // Words hanging below a phrase continue it past the marks run
             // up to it on the first line: marks followed by more of the
             // phrase are not its own, they fill a column of their own.
             let trailing = toks.iter().rev().take_while(|p| p.token.kind == Kind::Marks).count();
             if !on_main
                 && trailing > 0
-                && matches!(t.kind, Kind::Text | Kind::Letter(_))
+                && matches!(kind, Kind::Text | Kind::Letter(_))
                 && let Some(at) = toks.len().checked_sub(trailing + 1)
                 && toks[at].token.kind == Kind::Text
             {
-                toks[at].token.join(&t, false);
+                toks[at].token.push(&w.cell.text, w.cell.span);
                 for p in &mut toks[at + 1..] {
                     p.flexible = false;
                 }
@@ -787,20 +811,24 @@ fn cell_tokens(cells: &[RowCell]) -> Vec<Tok> {
             }
             match toks.last_mut() {
                 Some(prev)
-                    if (t.kind == Kind::Marks && !flexible)
+                    if (kind == Kind::Marks && !flexible)
                         || prev.token.text == "$"
                         || (prev.token.kind == Kind::Text
-                            && matches!(t.kind, Kind::Text | Kind::Letter(_))) =>
+                            && matches!(kind, Kind::Text | Kind::Letter(_))) =>
                 {
-                    prev.token.join(&t, false);
+                    prev.token.push(&w.cell.text, w.cell.span);
                 }
-                _ => toks.extend(split_code_v(t).into_iter().map(|token| Tok {
-                    token,
-                    cell: k,
-                    word: n,
-                    flexible: flexible && n > 0,
-                    pin: cell.pinned,
-                })),
+                _ => {
+                    let token = Token { text: w.cell.text.clone(), span: w.cell.span, kind, x: None };
+                    let (first, v) = split_code_v(token);
+                    toks.extend(std::iter::once(first).chain(v).map(|token| Tok {
+                        token,
+                        cell: k,
+                        word: n,
+                        flexible: flexible && n > 0,
+                        pin: cell.pinned,
+                    }));
+                }
             }
         }
         // A value between two phrases is a word of one phrase.
@@ -830,15 +858,15 @@ fn cell_tokens(cells: &[RowCell]) -> Vec<Tok> {
     out
 }
 
-/// A word as a token.
-fn word_token(w: &LineToken) -> Token {
+/// A word's kind as a token.
+fn word_kind(w: &LineToken) -> Kind {
     // A `$` alone waits for its price: no word of a phrase.
-    let kind = if w.cell.text == "$" { Kind::Dollars } else { w.kind };
-    Token { text: w.cell.text.clone(), span: w.cell.span, kind, x: None }
+    if w.cell.text == "$" { Kind::Dollars } else { w.kind }
 }
 
-/// `JV`: a transaction code and the `V` written together, as two tokens.
-fn split_code_v(t: Token) -> Vec<Token> {
+/// `JV`: a transaction code and the `V` written together, as two tokens
+/// (the second `None` for any other token).
+fn split_code_v(t: Token) -> (Token, Option<Token>) {
     let b = t.text.as_bytes();
     if t.kind == Kind::Text
         && b.len() == 2
@@ -847,9 +875,9 @@ fn split_code_v(t: Token) -> Vec<Token> {
     {
         let code = Token { text: t.text[..1].to_owned(), kind: Kind::Letter(b[0] as char), ..t.clone() };
         let v = Token { text: "V".to_owned(), kind: Kind::Letter('V'), ..t };
-        return vec![code, v];
+        return (code, Some(v));
     }
-    vec![t]
+    (t, None)
 }
 
 /// The score of leaving a token out (in units of [`align::fit`] × 4).

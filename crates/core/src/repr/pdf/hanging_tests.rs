@@ -148,8 +148,9 @@ fn alignment_keeps_cells_in_their_headings() {
     assert!(placements[4].attached && placements[4].slots.is_empty());
     assert_eq!(placements[5].slots, vec![8]);
     // `JV`: the code and V written together.
-    let t = split_code_v(tok("JV"));
-    assert_eq!(t.iter().map(|t| t.kind).collect::<Vec<_>>(), [Kind::Letter('J'), Kind::Letter('V')]);
+    let (code, v) = split_code_v(tok("JV"));
+    assert_eq!((code.kind, v.map(|v| v.kind)), (Kind::Letter('J'), Some(Kind::Letter('V'))));
+    assert!(split_code_v(tok("JX")).1.is_none());
 }
 
 #[test]
