@@ -163,6 +163,9 @@ struct Counts {
     /// The cells of each transaction column (on Form 3's Table II, the
     /// rows: its price of conversion is read as [`Col::Price`]).
     transactions: usize,
+    /// The natures of ownership: the phrases left when each row has its
+    /// title (and underlying title), one per indirect row.
+    natures: usize,
 }
 
 struct Search<'a> {
@@ -173,8 +176,7 @@ struct Search<'a> {
     /// than tokens): a reading that needs more cells of a column than are
     /// left is given up at once.
     left: &'a [[u16; ALL_COLS]],
-    /// How many cells each column has, none for the natures (their number
-    /// is open until every form is placed) and the columns not in the table.
+    /// How many cells each column has (none for the columns not in the table).
     need: [u32; ALL_COLS],
     counts: &'a Counts,
     weigh: Weigh,
@@ -201,6 +203,8 @@ struct Readings<'a> {
     /// Every cell some of them fill, with its text when they all put the
     /// same text there.
     cells: HashMap<(usize, Col), Option<&'a str>>,
+    /// How many states the search visited.
+    states: usize,
 }
 
 impl Readings<'_> {
@@ -228,10 +232,14 @@ pub(crate) fn untangle(tokens: &[Token], table: Table, holdings: bool) -> Option
         Table::Derivative => derivative_counts(&tally, holdings)?,
     };
     let (fits, left) = fits(tokens, &counts);
-    let search = |weigh| Search::new(tokens, &fits, &left, &counts, weigh);
-    let read = |one, other| {
-        let first: Readings<'_> = search(one).readings()?;
-        let second = search(other).readings();
+    // The memo's room: as many states as tokens squared for the first
+    // search; a search by runs (or strokes) tells states apart also by the
+    // last token's place, and visited up to about twice as many as the
+    // one by pairs before it.
+    let search = |weigh, states: usize| Search::new(tokens, &fits, &left, &counts, weigh, states);
+    let read = |one, other, states: usize| {
+        let first: Readings<'_> = search(one, states).readings()?;
+        let second = search(other, 2 * first.states).readings();
         let open = |cell: (usize, Col)| {
             let text = first.settled(cell);
             text.is_none() || second.as_ref().and_then(|o| o.settled(cell)) != text
@@ -244,27 +252,27 @@ pub(crate) fn untangle(tokens: &[Token], table: Table, holdings: bool) -> Option
         }
         let doubted: Vec<usize> =
             (0..tokens.len()).filter(|&k| first.one[k].0 >= from[first.one[k].1.index()]).collect();
-        Some((first.one, doubted))
+        Some((first.one, doubted, first.states))
     };
     // A reading settled row by row or column by column is taken; when
     // neither is, a token is settled only where both agree. The search by
     // pairs column by column visits the very states the one by pairs row
     // by row does (their steps differ only in cost), so it gives up or
     // finds no reading exactly when that one does: it is not run then.
-    let by_rows = read(Weigh::Pairs, Weigh::Runs)?;
-    let (reading, doubted) = if by_rows.1.is_empty() {
-        by_rows
+    let (one, a, states) = read(Weigh::Pairs, Weigh::Runs, tokens.len().pow(2).min(MOST_STATES))?;
+    let (reading, doubted) = if a.is_empty() {
+        (one, a)
     } else {
-        match read(Weigh::ColumnPairs, Weigh::Strokes) {
-            Some(by_columns) if by_columns.1.is_empty() => by_columns,
-            Some((other, b)) => {
-                let (one, a) = by_rows;
+        // (The search by pairs column by column visits as many states.)
+        match read(Weigh::ColumnPairs, Weigh::Strokes, states) {
+            Some((other, b, _)) if b.is_empty() => (other, b),
+            Some((other, b, _)) => {
                 let doubted = (0..tokens.len())
                     .filter(|k| a.contains(k) || b.contains(k) || one[*k] != other[*k])
                     .collect();
                 (one, doubted)
             }
-            None => by_rows,
+            None => (one, a),
         }
     };
     // Table I's footnote marks drawn alone are joined to the values drawn
@@ -361,7 +369,8 @@ fn non_derivative_counts(t: &Tally) -> Option<Counts> {
         && t.texts >= rows
         && t.dates == transactions
         && t.dollars == transactions;
-    fits.then_some(Counts { cols: NON_DERIVATIVE, rows, transactions })
+    let natures = t.texts.checked_sub(rows)?;
+    fits.then_some(Counts { cols: NON_DERIVATIVE, rows, transactions, natures })
 }
 
 /// The rows and transactions a Table II's tokens' kinds make, when they
@@ -384,7 +393,8 @@ fn derivative_counts(t: &Tally, holdings: bool) -> Option<Counts> {
             && t.dates <= 2 * rows
             && t.dollars <= rows
             && t.dates + t.dollars + t.marks == 3 * rows;
-        return fits.then_some(Counts { cols: DERIVATIVE_HOLDINGS, rows, transactions: rows });
+        let natures = t.texts.checked_sub(2 * rows)?;
+        return fits.then_some(Counts { cols: DERIVATIVE_HOLDINGS, rows, transactions: rows, natures });
     }
     let rows = t.numbers.checked_sub(t.letters)?;
     let transactions = t.letters.checked_sub(rows)?;
@@ -394,7 +404,8 @@ fn derivative_counts(t: &Tally, holdings: bool) -> Option<Counts> {
         && (transactions..=transactions + 2 * rows).contains(&t.dates)
         && t.dollars <= rows + transactions
         && t.dates + t.dollars + t.marks == 3 * rows + 2 * transactions;
-    fits.then_some(Counts { cols: DERIVATIVE, rows, transactions })
+    let natures = t.texts.checked_sub(2 * rows)?;
+    fits.then_some(Counts { cols: DERIVATIVE, rows, transactions, natures })
 }
 
 /// Whether the tokens hold as many phrases as their values call for: a
@@ -429,6 +440,27 @@ fn names_a_security(text: &str) -> bool {
 }
 
 impl Col {
+    /// The column of an index (a bit of a token's `fits`).
+    fn of_index(index: u32) -> Option<Col> {
+        Some(match index {
+            0 => Col::Title,
+            1 => Col::ConversionPrice,
+            2 => Col::Date,
+            3 => Col::Code,
+            4 => Col::Shares,
+            5 => Col::AcquiredDisposed,
+            6 => Col::ExerciseDate,
+            7 => Col::ExpirationDate,
+            8 => Col::UnderlyingTitle,
+            9 => Col::UnderlyingShares,
+            10 => Col::Price,
+            11 => Col::Owned,
+            12 => Col::DirectIndirect,
+            13 => Col::Nature,
+            _ => return None,
+        })
+    }
+
     fn index(self) -> usize {
         self as usize
     }
@@ -451,6 +483,7 @@ impl Col {
     fn total(self, counts: &Counts) -> usize {
         match self {
             Col::Date | Col::Code | Col::Shares | Col::AcquiredDisposed | Col::Price => counts.transactions,
+            Col::Nature => counts.natures,
             _ => counts.rows,
         }
     }
@@ -485,9 +518,10 @@ impl<'a> Search<'a> {
         left: &'a [[u16; ALL_COLS]],
         counts: &'a Counts,
         weigh: Weigh,
+        states: usize,
     ) -> Self {
         let mut need = [0; ALL_COLS];
-        for &col in counts.cols.iter().filter(|&&c| c != Col::Nature) {
+        for &col in counts.cols {
             need[col.index()] = u32::try_from(col.total(counts)).unwrap_or(u32::MAX);
         }
         Search {
@@ -497,9 +531,10 @@ impl<'a> Search<'a> {
             need,
             counts,
             weigh,
-            // Room up front for as many states as tokens squared, at most the
-            // limit: growing the memo step by step cost an eighth of the search.
-            memo: Memo::with_capacity(tokens.len().pow(2).min(MOST_STATES)),
+            // Room up front for about as many states as the search will
+            // visit, at most the limit: growing the memo step by step cost
+            // an eighth of the search.
+            memo: Memo::with_capacity(states.min(MOST_STATES)),
             gave_up: false,
         }
     }
@@ -513,6 +548,12 @@ impl<'a> Search<'a> {
     /// and the cells those steps fill, with their texts, are gathered.
     fn readings(mut self) -> Option<Readings<'a>> {
         let start = State { placed: [0; ALL_COLS], indirect: 0, last: None };
+        // Every column must have its cells among the tokens (`step` checks
+        // each column's slack again only where a token leaves it).
+        let all = self.left.first()?;
+        if self.need.iter().zip(all).any(|(&need, &left)| need > u32::from(left)) {
+            return None;
+        }
         self.best(0, start)?;
         // A search that gave up reads nothing: no need to gather its readings.
         if self.gave_up {
@@ -539,7 +580,7 @@ impl<'a> Search<'a> {
             one.push((self.row_of(col, &state)?, col));
             state = next;
         }
-        (!self.gave_up).then_some(Readings { one, cells })
+        (!self.gave_up).then_some(Readings { one, cells, states: self.memo.len() })
     }
 
     /// The steps from token `at` in `state` that some reading of least cost
@@ -586,10 +627,15 @@ impl<'a> Search<'a> {
         Some(k)
     }
 
-    /// The columns token `at` can fill, in the form's order.
+    /// The columns token `at` can fill, in the form's order (the order of
+    /// their bits: each table lists its columns in their index's order).
     fn columns(&self, at: usize) -> impl Iterator<Item = Col> + use<> {
-        let bits = self.fits.get(at).copied().unwrap_or(0);
-        self.counts.cols.iter().copied().filter(move |c| bits & c.bit() != 0)
+        let mut bits = self.fits.get(at).copied().unwrap_or(0);
+        std::iter::from_fn(move || {
+            let col = Col::of_index(bits.trailing_zeros())?;
+            bits &= bits.wrapping_sub(1);
+            Some(col)
+        })
     }
 
     /// How many placed cells lie after row `row`'s cell of `col`, row by
@@ -623,15 +669,22 @@ impl<'a> Search<'a> {
         let row = self.row_of(col, state)?;
         let mut next = *state;
         next.placed[col.index()] += 1;
+        // The state had enough tokens left for every column (the start is
+        // checked in `readings`): only the other columns the token could
+        // have filled lose one, so only their slack is checked again.
         let left = self.left.get(at + 1)?;
-        // A fold over every column, not `any` over the table's: the
-        // comparisons run side by side without a branch each.
-        let short = (self.need.iter().zip(&next.placed).zip(left))
-            .fold(false, |short, ((&need, &placed), &left)| {
-                short | (need > u32::from(placed) + u32::from(left))
-            });
-        if short {
-            return None;
+        let mut others = self.fits.get(at).copied().unwrap_or(0) & !col.bit();
+        while others != 0 {
+            let i = others.trailing_zeros() as usize;
+            others &= others - 1;
+            let placed = next.placed.get(i).map_or(0, |&p| u32::from(p));
+            if self
+                .need
+                .get(i)
+                .is_some_and(|&need| need > placed + u32::from(left.get(i).copied().unwrap_or(0)))
+            {
+                return None;
+            }
         }
         if matches!(col, Col::DirectIndirect | Col::Nature) {
             // A row with a nature is indirect, though its form is drawn
@@ -644,7 +697,12 @@ impl<'a> Search<'a> {
             if indirect || col == Col::Nature {
                 next.indirect |= bit;
             }
+            // Each indirect row has a nature of its own.
+            if next.indirect.count_ones() as usize > self.counts.natures {
+                return None;
+            }
         }
+
         let after = match self.weigh {
             Weigh::Pairs => Self::placed_after(state, row, col),
             Weigh::Runs | Weigh::Strokes => {
@@ -659,13 +717,10 @@ impl<'a> Search<'a> {
             }
             Weigh::ColumnPairs => {
                 // A column's cells are placed in row order: only the cells
-                // of the columns after this one are drawn the other way round.
-                self.counts
-                    .cols
-                    .iter()
-                    .filter(|&&other| other > col)
-                    .map(|&other| usize::from(state.placed[other.index()]))
-                    .sum()
+                // of the columns after this one are drawn the other way round
+                // (a column not in the table has none placed).
+                let after = state.placed.get(col.index() + 1..).unwrap_or_default();
+                after.iter().map(|&placed| usize::from(placed)).sum()
             }
         };
         Some((next, u32::try_from(after).ok()?))

@@ -188,7 +188,7 @@ fn the_searches_by_pairs_row_by_row_and_column_by_column_visit_the_same_states()
         let (fits, left) = fits(&drawn, &counts);
         let start = State { placed: [0; ALL_COLS], indirect: 0, last: None };
         let run = |weigh| {
-            let mut search = Search::new(&drawn, &fits, &left, &counts, weigh);
+            let mut search = Search::new(&drawn, &fits, &left, &counts, weigh, drawn.len().pow(2));
             let best = search.best(0, start);
             (best.is_some(), search.memo.len(), search.gave_up)
         };
@@ -231,4 +231,36 @@ fn a_form_3_table_ii_is_read_in_its_columns() {
     assert_eq!(untangled.doubted.len(), 1);
     // Read as Form 4's, the amounts make no rows.
     assert!(untangle(&tokens(&drawn), Table::Derivative, false).is_none());
+}
+
+#[test]
+fn each_tables_columns_come_in_the_order_of_their_bits() {
+    // `Search::columns` reads a token's columns off its bits, low to high.
+    for k in 0..ALL_COLS {
+        assert_eq!(Col::of_index(k as u32).map(Col::index), Some(k));
+    }
+    assert_eq!(Col::of_index(ALL_COLS as u32), None);
+    for cols in [NON_DERIVATIVE, DERIVATIVE, DERIVATIVE_HOLDINGS] {
+        assert!(cols.windows(2).all(|w| w[0].index() < w[1].index()), "{cols:?}");
+    }
+}
+
+#[test]
+fn no_row_is_made_indirect_past_the_natures_the_phrases_leave() {
+    // Fictional: one direct holding, no phrase left for a nature; its title
+    // may not be read as one (the search stops there, not at the end).
+    let drawn = tokens(&["Common Stock", "1,000", "D"]);
+    let counts = non_derivative_counts(&Tally::of(&drawn)).expect("counts");
+    assert_eq!(counts.natures, 0);
+    let (fits, left) = fits(&drawn, &counts);
+    let search = Search::new(&drawn, &fits, &left, &counts, Weigh::Pairs, 16);
+    let start = State { placed: [0; ALL_COLS], indirect: 0, last: None };
+    assert!(search.step(0, Col::Nature, &start).is_none());
+    let (titled, _) = search.step(0, Col::Title, &start).expect("a title");
+    let (held, _) = search.step(1, Col::Owned, &titled).expect("an amount owned");
+    assert!(search.step(2, Col::DirectIndirect, &held).is_some());
+    // An `I` would make the row indirect, with no nature for it.
+    let indirect = tokens(&["Common Stock", "1,000", "I"]);
+    let search = Search::new(&indirect, &fits, &left, &counts, Weigh::Pairs, 16);
+    assert!(search.step(2, Col::DirectIndirect, &held).is_none());
 }
