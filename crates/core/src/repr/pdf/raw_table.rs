@@ -250,18 +250,27 @@ fn columns(headings: &[Line], table: Table) -> Vec<Slot> {
     standard_slots(form, table).to_vec()
 }
 
-/// The cells of a value block: each line that is a value on its own is a
-/// cell; lines of words run together into one cell (footnote marks on a
-/// line of their own end it), up to a line that ends with a mark or one
-/// that repeats the words so far.
-fn cells(block: &Block, marks: MarkStyle) -> Vec<Cell> {
+/// A value block's lines, their marks made canonical, each with the kind
+/// of value it is.
+fn typed_lines(block: &Block, marks: MarkStyle) -> Vec<(Cell, Kind)> {
+    let typed = |line: &Cell| {
+        let text = canonical_marks(&line.text, marks);
+        let kind = align::kind_of(&text);
+        (Cell { text, span: line.span }, kind)
+    };
+    block.lines.iter().map(typed).collect()
+}
+
+/// The cells of a value block (its [`typed_lines`]): each line that is a
+/// value on its own is a cell; lines of words run together into one cell
+/// (footnote marks on a line of their own end it), up to a line that ends
+/// with a mark or one that repeats the words so far.
+fn cells(lines: &[(Cell, Kind)]) -> Vec<Cell> {
     let mut out: Vec<Cell> = Vec::new();
     // Whether the last cell is words, and whether more words join it.
     let (mut words, mut open) = (false, false);
-    for line in &block.lines {
-        let text = canonical_marks(&line.text, marks);
-        let cell = Cell { text, span: line.span };
-        let kind = align::kind_of(&cell.text);
+    for (cell, kind) in lines {
+        let (cell, kind) = (cell.clone(), *kind);
         // A line that repeats the words so far is another cell: a cell
         // wraps one phrase, never the same phrase twice (several rows'
         // titles drawn as one block).
@@ -403,7 +412,7 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
     let slots = columns(&section.headings, table);
     // Form 3 prints no transaction columns.
     let holdings = !slots.contains(&Slot::Code);
-    let (mut tokens, cuts) = tokens_and_cuts(&section.data, marks);
+    let (mut tokens, cuts, wide) = tokens_and_cuts(&section.data, marks);
     // A page break with words on both sides is one cell of words (a title,
     // a nature) cut in two there, or two cells: the table is untangled only
     // when the number of phrases its values call for says which, and
@@ -437,7 +446,7 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
     };
     let doubts: usize = in_doubt(&rows);
     let (mut rows, mut found) = match &kept {
-        Some(tokens) if doubts > 0 => match untangled_rows(tokens, &slots, table) {
+        Some(tokens) if doubts > 0 => match untangled_rows(tokens, &slots, table, holdings) {
             Some((mut untangled, mut found, settled))
                 if (settled || in_doubt(&untangled) < doubts)
                     && !pieces_in_one_column(&untangled, &apart) =>
@@ -449,7 +458,6 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
         },
         _ => (rows, own),
     };
-    let wide = too_wide_lines(&section.data, marks);
     for row in &mut rows {
         doubt_dropped_hyphens(row, &wide, &mut found);
     }
@@ -518,19 +526,23 @@ fn joined_at(tokens: &[Token], cuts: &[usize]) -> Vec<Token> {
     out
 }
 
-/// The tokens of a section's data blocks, in drawing order, and where
-/// words end the value block before a page break and start the one after
-/// it: one cell of words (a title, a nature) may be cut in two there. Each
-/// cut is the index of the last token before the break. A break between
-/// values of other kinds cuts none: each is one line.
-fn tokens_and_cuts(data: &[Block], marks: MarkStyle) -> (Vec<Token>, Vec<usize>) {
+/// The tokens of a section's data blocks, in drawing order; where words
+/// end the value block before a page break and start the one after it:
+/// one cell of words (a title, a nature) may be cut in two there (each cut
+/// is the index of the last token before the break; a break between
+/// values of other kinds cuts none: each is one line); and the lines too
+/// wide for their cell ([`too_wide_lines`]).
+fn tokens_and_cuts(data: &[Block], marks: MarkStyle) -> (Vec<Token>, Vec<usize>, Vec<Span>) {
     let mut tokens: Vec<Token> = Vec::new();
     let mut cuts = Vec::new();
+    let mut wide = Vec::new();
     // Where the previous block's tokens start.
     let mut previous = None;
     for block in data {
         let first = tokens.len();
-        tokens.extend(cells(block, marks).iter().map(align::cell_token));
+        let lines = typed_lines(block, marks);
+        tokens.extend(cells(&lines).iter().map(align::cell_token));
+        wide.extend(too_wide_lines(&lines));
         let words = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Text);
         // The previous block's last token (none when it had none).
         let before = previous.filter(|&p| p < first).map(|_| first - 1);
@@ -543,7 +555,7 @@ fn tokens_and_cuts(data: &[Block], marks: MarkStyle) -> (Vec<Token>, Vec<usize>)
         }
         previous = Some(first);
     }
-    (tokens, cuts)
+    (tokens, cuts, wide)
 }
 
 /// Footnote marks drawn on a line of their own, and the values drawn
@@ -587,11 +599,13 @@ fn without_loose_marks(drawn: &[Token]) -> Option<(Vec<Token>, Vec<LooseMarks>)>
 /// otherwise leaves every value they may belong to uncertain. Marks drawn
 /// between two rows (or before the first) are joined to the value after
 /// them, and every value of both rows is uncertain; marks drawn last leave
-/// the table to the row-by-row reader.
+/// the table to the row-by-row reader. `holdings`: the table prints no
+/// transaction columns (Form 3).
 fn untangled_rows(
     drawn: &[Token],
     slots: &[Slot],
     table: Table,
+    holdings: bool,
 ) -> Option<(Vec<Row>, Vec<Diagnostic>, bool)> {
     // Table II's marks alone are values of their own (a price or a date
     // that is "see the footnote").
@@ -600,7 +614,7 @@ fn untangled_rows(
         Table::Derivative => (drawn.to_vec(), Vec::new()),
     };
     let raw_interleaved::Untangled { rows: mut untangled, doubted } =
-        raw_interleaved::untangle(&tokens, table, !slots.contains(&Slot::Code))?;
+        raw_interleaved::untangle(&tokens, table, holdings)?;
     let settled = doubted.is_empty();
     // Where each value is: its row, and its place in the row (in the form's order).
     let place = |span: Span| {
@@ -763,37 +777,28 @@ fn doubt_dropped_hyphens(row: &mut Row, wide: &[Span], diags: &mut Vec<Diagnosti
 /// print's letters differ in width, so a few characters say nothing.
 const WRAP_SLACK: usize = 2;
 
-/// The lines of words too wide for their cell: a cell's words wrap where
+/// The lines of words of a value block (its [`typed_lines`]) too wide for
+/// their cell: a cell's words wrap where
 /// the next word no longer fits, so every line but the last, with the next
 /// line's first word, is wider than the cell. A line wider than some such
 /// line and word (by more than [`WRAP_SLACK`] characters) cannot be one
 /// line of the cell: it is two, joined by the extractor where the first
 /// ended with a hyphen, which it dropped.
-fn too_wide_lines(data: &[Block], marks: MarkStyle) -> Vec<Span> {
+fn too_wide_lines(lines: &[(Cell, Kind)]) -> Vec<Span> {
     let mut out = Vec::new();
-    for block in data {
-        let lines: Vec<(Cell, bool)> = block
-            .lines
-            .iter()
-            .map(|l| {
-                let text = canonical_marks(&l.text, marks);
-                let words = align::kind_of(&text) == Kind::Text;
-                (Cell { text, span: l.span }, words)
-            })
-            .collect();
-        // A cell's lines of words, as [`cells`] joins them.
-        let runs =
-            lines.chunk_by(|(a, a_words), (_, b_words)| *a_words && *b_words && !ends_with_mark(&a.text));
-        for run in runs.filter(|run| run.len() > 1 && run[0].1) {
-            let width = |c: &Cell| c.text.chars().count();
-            let Some((widest, _)) = run.iter().max_by_key(|(c, _)| width(c)) else { continue };
-            let wrapped = run.windows(2).map(|pair| {
-                let next = pair[1].0.text.split_whitespace().next().unwrap_or_default();
-                width(&pair[0].0) + 1 + next.chars().count()
-            });
-            if wrapped.min().is_some_and(|w| w + WRAP_SLACK < width(widest)) {
-                out.push(widest.span);
-            }
+    let words = |kind: &Kind| *kind == Kind::Text;
+    // A cell's lines of words, as [`cells`] joins them.
+    let runs =
+        lines.chunk_by(|(a, a_kind), (_, b_kind)| words(a_kind) && words(b_kind) && !ends_with_mark(&a.text));
+    for run in runs.filter(|run| run.len() > 1 && words(&run[0].1)) {
+        let width = |c: &Cell| c.text.chars().count();
+        let Some((widest, _)) = run.iter().max_by_key(|(c, _)| width(c)) else { continue };
+        let wrapped = run.windows(2).map(|pair| {
+            let next = pair[1].0.text.split_whitespace().next().unwrap_or_default();
+            width(&pair[0].0) + 1 + next.chars().count()
+        });
+        if wrapped.min().is_some_and(|w| w + WRAP_SLACK < width(widest)) {
+            out.push(widest.span);
         }
     }
     out
@@ -1053,11 +1058,13 @@ mod tests {
         // line where "Capital" left room for "Fund"; and one wrapped as drawn.
         let joined = "Acme\nCapital\nFund II Endurance\nPartners\n";
         let data = blocks(joined, 0);
-        let wide = too_wide_lines(&data, MarkStyle::Attached);
+        let wide = tokens_and_cuts(&data, MarkStyle::Attached).2;
         assert_eq!(wide.len(), 1);
         assert_eq!(&joined[wide[0].start as usize..wide[0].end as usize], "Fund II Endurance");
         assert!(
-            too_wide_lines(&blocks("Acme Capital\nGrowth Fund\nL.P.\n", 0), MarkStyle::Attached).is_empty()
+            tokens_and_cuts(&blocks("Acme Capital\nGrowth Fund\nL.P.\n", 0), MarkStyle::Attached)
+                .2
+                .is_empty()
         );
         let mut row = Row {
             nature_of_ownership: crate::model::Field::read(
@@ -1160,7 +1167,8 @@ mod tests {
         // A fictional sale whose row ends with marks on a line of their own.
         let text = "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n(2)\n";
         let block = &blocks(text, 0)[0];
-        let tokens: Vec<Token> = cells(block, MarkStyle::Attached).iter().map(align::cell_token).collect();
+        let tokens: Vec<Token> =
+            cells(&typed_lines(block, MarkStyle::Attached)).iter().map(align::cell_token).collect();
         let slots = columns(&[], Table::NonDerivative);
         let built = build(&RawRow { tokens, ..RawRow::default() }, &slots, Table::NonDerivative);
         let placed: Vec<Column> = Column::ALL
@@ -1179,8 +1187,11 @@ mod tests {
         // wrapped over two lines.
         let text =
             "Class A Common Stock\nClass A Common Stock\nClass A Common Stock\n\nClass A\nCommon Stock\n";
-        let cells: Vec<String> =
-            blocks(text, 0).iter().flat_map(|b| cells(b, MarkStyle::Attached)).map(|c| c.text).collect();
+        let cells: Vec<String> = blocks(text, 0)
+            .iter()
+            .flat_map(|b| cells(&typed_lines(b, MarkStyle::Attached)))
+            .map(|c| c.text)
+            .collect();
         assert_eq!(
             cells,
             ["Class A Common Stock", "Class A Common Stock", "Class A Common Stock", "Class A Common Stock"]
