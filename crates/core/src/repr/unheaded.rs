@@ -679,12 +679,13 @@ fn settle_lone_amounts(pieces: &mut [Row], kinds: &[Piece], clean: &mut [bool], 
     use crate::model::Origin;
     for k in 0..pieces.len().saturating_sub(1) {
         let below = &pieces[k + 1];
-        let lacks_amount = kinds.get(k + 1) == Some(&Piece::Whole)
+        let lacks_amount = kinds.get(k) == Some(&Piece::Lifted)
+            && kinds.get(k + 1) == Some(&Piece::Whole)
             && clean.get(k + 1) == Some(&true)
             && below.transaction_shares.value.is_none()
             && below.transaction_total_value.value.is_none()
             && table::shows_every_value(below, table, true, Some(Column::TransactionShares));
-        if kinds.get(k) != Some(&Piece::Lifted) || !lacks_amount {
+        if !lacks_amount {
             continue;
         }
         let piece = &mut pieces[k];
