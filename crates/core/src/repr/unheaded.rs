@@ -136,13 +136,14 @@ pub(crate) fn read(
         }
     }
     let mut pieces = Vec::with_capacity(lines.len());
-    let mut clean = Vec::with_capacity(lines.len());
+    let mut clean: Vec<bool> = Vec::with_capacity(lines.len());
     for line in &lines {
         let mut said = Vec::new();
         pieces.push(table::read_unheaded_row(line, layout, table, &mut said));
         clean.push(placed_for_certain(&said));
         diags.append(&mut said);
     }
+    settle_lone_amounts(&mut pieces, &kinds, &mut clean, table);
     // Where each line's row went, as rows are joined.
     let (pieces, first, unplaced) = join_lifted_rows(pieces, &kinds, &clean);
     // A dropped piece joined to its row was the lower line of the row's band.
@@ -680,6 +681,42 @@ enum Piece {
     Dropped,
 }
 
+/// Settle the column of a lifted piece that is one amount alone (with its
+/// marks), which its own line cannot tell (a transaction's amount or the
+/// amount owned after: read alone, it reads as a holding's), when the row
+/// right below it was placed for certain
+/// and shows every value of its kind but the transaction's amount: a
+/// converter that lifts a footnoted cell above its row lifts that row's
+/// amount, and the row below has no other column for it. The piece is then
+/// the transaction's amount, placed for certain, for [`join_lifted_rows`]
+/// to join to that row (where the row above shows every column too).
+fn settle_lone_amounts(pieces: &mut [Row], kinds: &[Piece], clean: &mut [bool], table: Table) {
+    use crate::model::Origin;
+    for k in 0..pieces.len().saturating_sub(1) {
+        let below = &pieces[k + 1];
+        let lacks_amount = kinds.get(k) == Some(&Piece::Lifted)
+            && kinds.get(k + 1) == Some(&Piece::Whole)
+            && clean.get(k + 1) == Some(&true)
+            && below.transaction_shares.value.is_none()
+            && below.transaction_total_value.value.is_none()
+            && table::shows_every_value(below, table, true, Some(Column::TransactionShares));
+        if !lacks_amount {
+            continue;
+        }
+        let piece = &mut pieces[k];
+        let owned = piece.shares_owned_following_transaction.value.is_some();
+        let amount = match shown(piece).as_slice() {
+            [Column::TransactionShares] => std::mem::take(&mut piece.transaction_shares),
+            [Column::SharesOwnedFollowingTransaction] if owned => {
+                std::mem::take(&mut piece.shares_owned_following_transaction)
+            }
+            _ => continue,
+        };
+        piece.transaction_shares = crate::model::Field { origin: Origin::Read, ..amount };
+        clean[k] = true;
+    }
+}
+
 /// Join the pieces of rows to their rows where that is certain: a lifted
 /// piece (values only) to the row below it, a dropped one (letters only) to
 /// the row above, or to the row below where the row above shows its
@@ -1215,6 +1252,34 @@ mod tests {
         // Read as any other table's, the words continue the row above.
         let rows = read(&data, &layout, Table::Derivative, None, &mut Vec::new());
         assert_eq!(rows[1].security_title.text(), "Stock");
+    }
+
+    #[test]
+    fn a_lone_amount_lifted_above_the_row_lacking_its_amount_is_that_rows() {
+        // A fictional table whose first row's footnoted amount was lifted
+        // onto a line of its own: alone it reads as a holding's amount, but
+        // the row below shows every value but its transaction's amount.
+        let data = [
+            line(&["1,132(1)"]),
+            line(&["Common Stock", "", "06/22/2023", "", "A", "A $0", "33,733", "D"]),
+            line(&["Common Stock", "", "", "", "", "", "1,109,609", "I By Trust"]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        let amount = &rows[0].transaction_shares;
+        assert_eq!(amount.decimal(), Some(1132.into()));
+        assert_eq!(amount.footnotes, vec![crate::model::FootnoteId::numbered(1)]);
+        assert!(amount.origin.is_read(), "{diags:?}");
+        assert_eq!(rows[0].shares_owned_following_transaction.decimal(), Some(33733.into()));
+        assert_eq!(rows[1].shares_owned_following_transaction.decimal(), Some(1_109_609.into()));
+        assert!(rows[1].shares_owned_following_transaction.origin.is_read(), "{diags:?}");
+        // Above a row showing its own amount, the lone amount is no piece of it.
+        let mut data = data.to_vec();
+        data[1] = line(&["Common Stock", "", "06/22/2023", "", "A", "500 A $0", "33,733", "D"]);
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut Vec::new());
+        assert_eq!(rows[0].shares_owned_following_transaction.decimal(), Some(1132.into()));
+        assert!(!rows[0].shares_owned_following_transaction.origin.is_read());
     }
 
     #[test]
