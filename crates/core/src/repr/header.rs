@@ -606,13 +606,21 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
         [Label::NotSubject, Label::Aff10b5One, Label::Form3Holdings, Label::Form4Transactions];
     let relationship_drawn = drawn_empty_in(&RELATIONSHIP);
     let boxes_drawn = drawn_empty_in(&BOXES);
+    let above = marks_above_labels(tokens, lines);
+    let taken = |j: usize| above.iter().any(|&(k, _)| k == j);
     // First the labels whose value follows them directly.
     for (i, token) in tokens.iter().enumerate() {
         let Token::Label(label, span) = token else { continue };
         let span = *span;
         let drawn_empty = if RELATIONSHIP.contains(label) { relationship_drawn } else { boxes_drawn };
-        let before = i.checked_sub(1).and_then(|p| tokens.get(p)).filter(|t| matches!(t, Token::Check(..)));
-        let checked = || match before.or_else(|| mark_after(tokens, i)) {
+        // The mark right before the label, passing those placed in other boxes.
+        let before = (0..i)
+            .rev()
+            .find(|&p| !(taken(p) && matches!(tokens[p], Token::Check(..))))
+            .and_then(|p| tokens.get(p))
+            .filter(|t| matches!(t, Token::Check(..)));
+        let own = above.iter().find(|&&(_, l)| l == *label).and_then(|&(k, _)| tokens.get(k));
+        let checked = || match own.or(before).or_else(|| mark_after(tokens, i, &taken)) {
             Some(Token::Check(c, s)) => Field::read(*c, *s),
             _ if drawn_empty => Field { span: Some(span), ..Field::missing() },
             _ => Field::read(false, span),
@@ -740,11 +748,13 @@ fn is_issuer_shaped(text: &str) -> bool {
 
 /// A check mark after the label at `i` (text laid out on a page puts the
 /// mark beside the middle of a wrapped label): the first one before the
-/// next label, unless it stands right before another label (then it is that one's).
-fn mark_after(tokens: &[Token], i: usize) -> Option<&Token> {
+/// next label, unless it stands right before another label (then it is that
+/// one's) or is `taken` (placed in a box already).
+fn mark_after<'a>(tokens: &'a [Token], i: usize, taken: &dyn Fn(usize) -> bool) -> Option<&'a Token> {
     for (j, t) in tokens.iter().enumerate().skip(i + 1) {
         match t {
             Token::Label(..) => return None,
+            Token::Check(..) if taken(j) => {}
             Token::Check(..) => {
                 let owned_by_next = matches!(tokens.get(j + 1), Some(Token::Label(l, _)) if l.takes_mark());
                 return (!owned_by_next).then_some(t);
@@ -1276,11 +1286,15 @@ pub(crate) fn marks_settled(tokens: &[Token], lines: &[Line], owner: &ReportingO
         _ => false,
     };
     let labels_inside = RELATIONSHIP_BOXES.iter().all(|&b| first(b).is_some_and(inside));
+    let above = marks_above_labels(tokens, lines);
     let placed = tokens.iter().enumerate().all(|(i, t)| match t {
-        Token::Check(_, mark) if inside(mark.start) => matches!(
-            tokens.get(i + 1),
-            Some(Token::Label(label, at)) if RELATIONSHIP_BOXES.contains(label) && beside(*mark, *at)
-        ),
+        Token::Check(_, mark) if inside(mark.start) => {
+            above.iter().any(|&(k, _)| k == i)
+                || matches!(
+                    tokens.get(i + 1),
+                    Some(Token::Label(label, at)) if RELATIONSHIP_BOXES.contains(label) && beside(*mark, *at)
+                )
+        }
         _ => true,
     });
     // Every mark printed there became a check token (none was swallowed with a label's words).
@@ -1301,6 +1315,49 @@ pub(crate) fn marks_settled(tokens: &[Token], lines: &[Line], owner: &ReportingO
         .iter()
         .any(|f| f.value == Some(true));
     labels_inside && placed && printed == read && related
+}
+
+/// The relationship boxes' check marks printed in a table row above their
+/// labels' row, each a cell of its own in the column of the label it checks
+/// (`| X | X |` over `| Director | 10% Owner |`), or in a column of its own
+/// right before that label's, empty below the mark (`| X |  |` over `|  |
+/// Director |`): a box is drawn just left of its label, and the converter
+/// wrote the mark, set higher than the label's first line, as a row of its
+/// own. Each as the mark's token index and its box. A mark over a cell that
+/// does not begin a relationship box's label is placed by no column, nor is
+/// one on a line of text (no columns) or on a row that holds a label (its
+/// cells are the labels' own, not a row of marks: rows of labels and marks
+/// need not share columns).
+fn marks_above_labels(tokens: &[Token], lines: &[Line]) -> Vec<(usize, Label)> {
+    let cell_at = |line: usize, cell: usize| lines.get(line).and_then(|l| l.cells.get(cell));
+    let label_below = |line: usize, cell: usize| {
+        // The label's own column, or the one right of the mark's when the
+        // mark's column is empty below it (a column of boxes of its own).
+        let below =
+            cell_at(line + 1, cell).filter(|c| !c.is_empty()).or_else(|| cell_at(line + 1, cell + 1))?;
+        tokens.iter().find_map(|t| match t {
+            Token::Label(label, at) if RELATIONSHIP_BOXES.contains(label) && at.start == below.span.start => {
+                Some(*label)
+            }
+            _ => None,
+        })
+    };
+    tokens
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let Token::Check(true, mark) = t else { return None };
+            let (line, cell) = cell_of(lines, mark.start)?;
+            // A table row's cell (a line of text has no columns).
+            let row = lines.get(line).filter(|l| l.cells.len() > 1)?;
+            let alone = cell_at(line, cell).is_some_and(|c| c.span == *mark);
+            let span = row.span();
+            let labelled = tokens
+                .iter()
+                .any(|t| matches!(t, Token::Label(_, at) if span.start <= at.start && at.start < span.end));
+            (alone && !labelled).then(|| label_below(line, cell)).flatten().map(|label| (i, label))
+        })
+        .collect()
 }
 
 /// The line and index of the cell holding byte `at`.

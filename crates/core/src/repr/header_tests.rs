@@ -110,17 +110,22 @@ fn a_city_line_of_cells_of_their_own_is_settled() {
     assert_eq!(settled("NORTH LITTLE\n|  | AR | 72114 |\n| 01/02/2024 |  |  |\n").1, 0);
 }
 
+/// The relationship boxes read from the Markdown rows `boxes` between box
+/// 5's label and box 6's: the owner and whether the marks are settled.
+fn relationship_boxes(boxes: &str) -> (ReportingOwner, bool) {
+    let text = format!(
+        "5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n{boxes}6. Individual or Joint/Group Filing (Check Applicable Line)\nX Form filed by One Reporting Person\n"
+    );
+    let lines = crate::repr::markdown::grid(&text, 0).lines;
+    let tokens = tokens(&lines);
+    let h = read_header(&tokens, &lines);
+    let settled = marks_settled(&tokens, &lines, &h.owner);
+    (h.owner, settled)
+}
+
 #[test]
 fn marks_beside_their_labels_are_settled() {
-    let settled = |boxes: &str| {
-        let text = format!(
-            "5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n{boxes}6. Individual or Joint/Group Filing (Check Applicable Line)\nX Form filed by One Reporting Person\n"
-        );
-        let lines = crate::repr::markdown::grid(&text, 0).lines;
-        let tokens = tokens(&lines);
-        let h = read_header(&tokens, &lines);
-        marks_settled(&tokens, &lines, &h.owner)
-    };
+    let settled = |boxes: &str| relationship_boxes(boxes).1;
     assert!(settled("|  | X Director | 10% Owner |\n|  | Officer (give title | Other (specify |\n"));
     // A mark on a line of its own may be any box's.
     assert!(!settled("|  | Director | 10% Owner |\nX\n|  | Officer (give title | Other (specify |\n"));
@@ -367,4 +372,27 @@ fn boilerplate_is_found_in_any_case() {
     assert!(is_boilerplate("3235-0287"));
     assert!(!is_boilerplate("Director"));
     assert!(!is_boilerplate("Symbols Inc"));
+}
+
+#[test]
+fn marks_in_a_row_above_their_labels_check_the_box_of_their_column() {
+    let read = |boxes: &str| {
+        let (o, settled) = relationship_boxes(boxes);
+        let flags = [&o.is_director, &o.is_ten_percent_owner, &o.is_officer, &o.is_other].map(|f| f.value);
+        (flags, settled)
+    };
+    let labels =
+        "| C/O EXAMPLE |  | Director | 10% Owner |\n|  |  | Officer (give title | Other (specify |\n";
+    let [yes, no] = [Some(true), Some(false)];
+    // The 10% Owner's mark over its label: not the Director's, though it comes first.
+    assert_eq!(read(&format!("|  |  |  | X |\n{labels}")), ([no, yes, no, no], true));
+    assert_eq!(read(&format!("|  |  | X | X |\n{labels}")), ([yes, yes, no, no], true));
+    // Another box's value on the marks' row, in a column of its own.
+    assert_eq!(read(&format!("| 1 MAIN ST |  | X |  |\n{labels}")), ([yes, no, no, no], true));
+    // A mark in a column of its own, right before its label's column.
+    let own_column =
+        "|  | X |  | X |\n|  |  | Director | 10% Owner |\n|  |  | Officer (give title | Other (specify |\n";
+    assert_eq!(read(own_column), ([yes, yes, no, no], true));
+    // A mark over no label's cell may be any box's.
+    assert!(!read(&format!("| X |  |  |  |\n{labels}")).1);
 }
