@@ -220,7 +220,12 @@ fn line_shapes(head: &str) -> impl Iterator<Item = (&str, (bool, bool, bool))> {
         while let Some(&b) = bytes.get(i) {
             i += 1;
             match b {
-                b' ' => run += 1,
+                b' ' => {
+                    // The whole run at once (eight bytes a step: text laid out on a page pads with long runs).
+                    let more = crate::source::space_run(bytes, i);
+                    run += 1 + more;
+                    i += more;
+                }
                 b'\t' => {
                     tab = true;
                     run = 0;
@@ -262,16 +267,34 @@ fn markdown_markup(head: &str) -> usize {
     const MARKERS: [&[u8]; 8] = [b"\\$", b"\\_", b"\\*", b"\\.", b"](", b"<sup>", b"<u>", b"<input"];
     let mut counts = [0usize; MARKERS.len()];
     let bytes = head.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if !matches!(b, b'\\' | b']' | b'<') {
-            continue;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight bytes a step while none of them can start a marker.
+        if let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            let word = u64::from_le_bytes(chunk);
+            if !has_byte(word, b'\\') && !has_byte(word, b']') && !has_byte(word, b'<') {
+                i += 8;
+                continue;
+            }
         }
         let rest = &bytes[i..];
-        if let Some(k) = MARKERS.iter().position(|m| rest.starts_with(m)) {
+        if matches!(rest[0], b'\\' | b']' | b'<')
+            && let Some(k) = MARKERS.iter().position(|m| rest.starts_with(m))
+        {
             counts[k] += 1;
         }
+        i += 1;
     }
     counts.iter().map(|&n| n.min(3)).sum()
+}
+
+/// Whether any of the eight bytes of `word` is `byte` (the classic test for
+/// a zero byte, on `word` with `byte` cleared: exact, never a false answer).
+fn has_byte(word: u64, byte: u8) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let x = word ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGHS != 0
 }
 
 /// Whether `text` is laid out like the older vendor print of the form.
@@ -442,6 +465,25 @@ fn prefix(text: &str, max: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_is_found_in_any_of_eight() {
+        for at in 0..8 {
+            for byte in [b'\\', b']', b'<', 0, 0xff] {
+                let mut chunk = [b'a'; 8];
+                chunk[at] = byte;
+                assert!(has_byte(u64::from_le_bytes(chunk), byte), "{byte} at {at}");
+                assert!(!has_byte(u64::from_le_bytes([b'a'; 8]), byte));
+            }
+        }
+        // Bytes one above or below it, or with its high bit set, are not it.
+        assert!(!has_byte(u64::from_le_bytes(*b"[^;=\xdc\x5d\x5b\x5e"), b'\\'));
+        // Markup found wherever it stands against the eight-byte steps.
+        for pad in 0..9 {
+            let text = format!("{}\\$ \\_ <sup>1</sup> [a](b) <u>", " ".repeat(pad));
+            assert_eq!(markdown_markup(&text), 5, "{pad}");
+        }
+    }
 
     #[test]
     fn recognises_exact_representations() {

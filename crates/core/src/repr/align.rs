@@ -62,12 +62,28 @@ impl Token {
     /// Add `text` (lying at `span`), a continuation of the same cell on
     /// another line, after it (in place: no new string).
     pub(crate) fn push(&mut self, text: &str, span: Span) {
+        let stays = stays_text(&self.text);
         push_wrapped(&mut self.text, text);
         self.span = self.span.cover(span);
         // Words from another line make a phrase (a wrapped title), or finish
         // a value (`$` then `1,127.508` on the next line).
-        self.kind = kind_of(&self.text);
+        self.kind = if stays { Kind::Text } else { kind_of(&self.text) };
     }
+}
+
+/// Whether whatever is appended to `text` ([`push_wrapped`]), the whole is
+/// of kind [`Kind::Text`], told from `text` alone (without reading the
+/// whole again): `text` is ASCII without a `<` (no footnote mark starts in
+/// it, so every byte of it stays in the value [`kind_of`] reads), two
+/// bytes or more and holds an ASCII letter. No date, number or amount has
+/// a letter, and a lone letter is one character.
+fn stays_text(text: &str) -> bool {
+    let (mut ascii, mut letter) = (true, false);
+    for b in text.bytes() {
+        ascii &= b.is_ascii() && b != b'<';
+        letter |= b.is_ascii_alphabetic();
+    }
+    ascii && letter && text.len() >= 2
 }
 
 /// Two pieces of text wrapped over lines, joined: with a space, or with
@@ -650,6 +666,26 @@ pub(crate) fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_with_a_letter_stays_text_whatever_is_appended() {
+        let tails = ["100", "$5.00", "⁽¹⁾", "<sup>(1)</sup>", "(1)", "-", "D", "05/24/2011", ""];
+        for head in
+            ["Common", "By Trust", "ab", "2010-", "(1)A", "Stock⁽¹⁾", "<u>S", "$-", "A", "1,000", "12/31/20"]
+        {
+            for tail in tails {
+                let whole = join_wrapped(head, tail);
+                if stays_text(head) {
+                    assert_eq!(kind_of(&whole), Kind::Text, "{whole}");
+                }
+            }
+        }
+        // Only what the rule covers: a letter, ASCII, no `<`, two bytes.
+        assert!(stays_text("Common") && stays_text("2010-Seed") && stays_text("(1)A"));
+        assert!(!stays_text("A") && !stays_text("$-") && !stays_text("Stock⁽¹⁾") && !stays_text("<u>S"));
+        // What it leaves to `kind_of`: `$-` then `5` is an amount.
+        assert_eq!(kind_of(&join_wrapped("$-", "5")), Kind::Dollars);
+    }
 
     /// A cell of the older layout, whose marks are written `(1)`.
     fn cell(text: &str) -> Cell {

@@ -238,11 +238,11 @@ pub(crate) fn header(page: &[PageLine]) -> (Vec<Line>, Vec<Doubt>) {
     let mut first_box_line = None;
     for (i, line) in page.iter().enumerate() {
         for s in &line.segments {
-            let lower = s.cell.text.to_ascii_lowercase();
+            let text = &s.cell.text;
             // "1. " is ASCII, so byte 3 is a character boundary whenever it matches.
             let numbered =
-                lower.as_bytes().first().is_some_and(u8::is_ascii_digit) && lower.get(1..3) == Some(". ");
-            if numbered && BOXES.iter().any(|b| lower[3..].starts_with(b)) {
+                text.as_bytes().first().is_some_and(u8::is_ascii_digit) && text.get(1..3) == Some(". ");
+            if numbered && BOXES.iter().any(|b| starts_with_ignore_case(&text[3..], b)) {
                 first_box_line.get_or_insert(i);
                 if !anchors.iter().any(|&a| a.abs_diff(s.x) <= 3) {
                     anchors.push(s.x);

@@ -44,7 +44,15 @@ impl PageLine {
 
     /// The text of the line, segments joined by one space.
     pub fn text(&self) -> String {
-        self.segments.iter().map(|s| s.cell.text.as_str()).collect::<Vec<_>>().join(" ")
+        let size = self.segments.iter().map(|s| s.cell.text.len() + 1).sum::<usize>();
+        let mut out = String::with_capacity(size.saturating_sub(1));
+        for (k, s) in self.segments.iter().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(&s.cell.text);
+        }
+        out
     }
 
     /// Whether the line is the form's printed text ([`crate::repr::form::is_form_text`]), told
@@ -185,7 +193,7 @@ fn regions(page: &[PageLine]) -> Regions {
 pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
     // The older print (marks after a space) hangs wrapped cells below the row.
     let wrap = if marks == MarkStyle::Spaced { Wrap::Hanging } else { Wrap::Centred };
-    let page = page_lines(text, base);
+    let mut page = page_lines(text, base);
     let r = regions(&page);
     let header_end = r.table1.unwrap_or(r.tables_end);
     let (mut out, doubtful) = super::boxes::header(&page[..header_end]);
@@ -211,7 +219,8 @@ pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
             &mut pre.diagnostics,
         );
     }
-    let (lines, doubts) = rest(&page[r.tables_end..]);
+    // The lines after the tables are read last: handed over, not copied.
+    let (lines, doubts) = rest(page.split_off(r.tables_end.min(page.len())));
     out.extend(lines);
     pre.doubtful.extend(doubts);
     Grid {
@@ -229,8 +238,7 @@ pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
 /// signatures) follow an empty cell, as the copied page has them. Further
 /// owners' name and address boxes are read as the first's
 /// ([`super::boxes::name_box`]): their doubtful breaks are given back.
-fn rest(page: &[PageLine]) -> (Vec<Line>, Vec<Doubt>) {
-    let mut page = page.to_vec();
+fn rest(mut page: Vec<PageLine>) -> (Vec<Line>, Vec<Doubt>) {
     join_signature_labels(&mut page);
     let first_is = |l: &PageLine, prefix: &str| {
         l.segments.first().is_some_and(|s| starts_with_ignore_case(&s.cell.text, prefix))
@@ -245,7 +253,8 @@ fn rest(page: &[PageLine]) -> (Vec<Line>, Vec<Doubt>) {
     }
     let mut out = Vec::new();
     let mut owners = None;
-    for (i, line) in page.iter().enumerate() {
+    for i in 0..page.len() {
+        let line = &page[i];
         if line.is_blank() || owners.is_some_and(|end| i < end) {
             continue;
         }
@@ -256,8 +265,12 @@ fn rest(page: &[PageLine]) -> (Vec<Line>, Vec<Doubt>) {
             owners = Some(i + end);
             continue;
         }
-        let mut cells: Vec<Cell> = line.segments.iter().map(|s| s.cell.clone()).collect();
-        if line.segments.first().is_some_and(|s| s.x >= 40) {
+        // Read once, left to right (the owners' table looks only ahead):
+        // the line's cells are taken, not copied.
+        let x = line.segments.first().map(|s| s.x);
+        let mut cells: Vec<Cell> =
+            std::mem::take(&mut page[i].segments).into_iter().map(|s| s.cell).collect();
+        if x.is_some_and(|x| x >= 40) {
             let at = cells[0].span.start as usize;
             cells.insert(0, Cell::new("", Span::new(at, at)));
         }
