@@ -233,13 +233,20 @@ const HEADING_WORDS: &[&str] = &[
 /// Whether a word, reduced to its letters, digits, `/` and `'` in lower
 /// case, is a heading word (`Some(true)`), not one (`Some(false)`), or a
 /// number or nothing (`None`: `1.`, `2A.`, `3,`). An amount (`552,106`,
-/// `10.5`: a comma or point between digits) is no heading's: the headings
-/// number their items and instructions, they print no amounts.
+/// `10.5`: a thousands comma before three digits, or a point between digits)
+/// is no heading's: the headings number their items and instructions
+/// (`3,4` where a space was lost), they print no amounts.
 fn heading_word(word: &str) -> Option<bool> {
-    let amount = word
-        .as_bytes()
-        .windows(3)
-        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b',' | b'.') && w[2].is_ascii_digit());
+    let b = word.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let amount = (1..b.len()).any(|i| {
+        digit(i - 1)
+            && match b[i] {
+                b'.' => digit(i + 1),
+                b',' => (1..=3).all(|d| digit(i + d)) && !digit(i + 4),
+                _ => false,
+            }
+    });
     if amount {
         return Some(false);
     }
@@ -503,6 +510,9 @@ mod tests {
         // A holding's amount and ownership form (`D`, a heading's letter too) are no heading.
         assert!(!is_heading_text("552,106(11) D"));
         assert!(is_heading_text("(Instr. 3, 4 and 5) (D)"));
+        // The same with a space lost: items, not an amount.
+        assert!(is_heading_text("(Instr. 3,4 and 5)"));
+        assert!(!is_heading_text("1,250.5 D"));
     }
 
     #[test]

@@ -151,7 +151,7 @@ fn streets_stand_alone(lines: &[Line], address: &Address, name_whole: bool) -> V
         ([.., last], [next, ..]) if first.len() + second.len() <= 3 => {
             name_whole
                 && header::ends_street(last, next)
-                && second.last().is_some_and(|l| l.len() <= header::STREET_WIDTH)
+                && second.last().is_some_and(|l| l.chars().count() <= header::STREET_WIDTH)
         }
         _ => false,
     };

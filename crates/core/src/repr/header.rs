@@ -9,6 +9,7 @@
 //! a value belongs to the label before it, a check mark to the label after it.
 
 use crate::model::{Address, Field, ReportingOwner};
+use crate::repr::align::join_wrapped;
 use crate::repr::cells::{Cell, check_mark, normalize, read_date};
 use crate::repr::grid::Line;
 use crate::source::Span;
@@ -932,14 +933,14 @@ pub(crate) const STREET_WIDTH: usize = 32;
 /// the first did not wrap onto it: [`ends_street`]), and the second is too
 /// short to have wrapped onto a third.
 pub(crate) fn street_break(first: &str, second: &str) -> bool {
-    ends_street(first, second) && second.len() <= STREET_WIDTH
+    ends_street(first, second) && second.chars().count() <= STREET_WIDTH
 }
 
 /// Whether the break after the street box's line `first` ends a street:
 /// the next line's first word would have fitted on it (a line breaks only
 /// where the next word does not fit).
 pub(crate) fn ends_street(first: &str, next: &str) -> bool {
-    first.len() + 1 + next.split(' ').next().map_or(0, str::len) <= STREET_WIDTH
+    first.chars().count() + 1 + next.split(' ').next().map_or(0, |w| w.chars().count()) <= STREET_WIDTH
 }
 
 /// The owner's two street lines from the values of the street box, and how
@@ -952,7 +953,7 @@ pub(crate) fn ends_street(first: &str, next: &str) -> bool {
 /// the third. Both or neither known: the first two lines, as they come.
 fn read_streets(values: &[Value]) -> (Field<String>, Field<String>, usize) {
     let one = |v: &Value| Field::read(v.text.clone(), v.span);
-    let two = |a: &Value, b: &Value| Field::read(format!("{} {}", a.text, b.text), a.span.cover(b.span));
+    let two = |a: &Value, b: &Value| Field::read(join_wrapped(&a.text, &b.text), a.span.cover(b.span));
     if let [a, b, c] = values {
         match (ends_street(&a.text, &b.text), ends_street(&b.text, &c.text)) {
             (false, true) => return (two(a, b), one(c), 3),
@@ -1327,7 +1328,9 @@ pub(crate) fn marks_settled(tokens: &[Token], lines: &[Line], owner: &ReportingO
 /// does not begin a relationship box's label is placed by no column, nor is
 /// one on a line of text (no columns) or on a row that holds a label (its
 /// cells are the labels' own, not a row of marks: rows of labels and marks
-/// need not share columns).
+/// need not share columns). Two marks that would check one box check none
+/// (a mark over an empty cell and one over the label right of it: which of
+/// the two columns is the box's own is not known): both stay unplaced.
 fn marks_above_labels(tokens: &[Token], lines: &[Line]) -> Vec<(usize, Label)> {
     let cell_at = |line: usize, cell: usize| lines.get(line).and_then(|l| l.cells.get(cell));
     let label_below = |line: usize, cell: usize| {
@@ -1342,7 +1345,7 @@ fn marks_above_labels(tokens: &[Token], lines: &[Line]) -> Vec<(usize, Label)> {
             _ => None,
         })
     };
-    tokens
+    let placed: Vec<(usize, Label)> = tokens
         .iter()
         .enumerate()
         .filter_map(|(i, t)| {
@@ -1357,7 +1360,9 @@ fn marks_above_labels(tokens: &[Token], lines: &[Line]) -> Vec<(usize, Label)> {
                 .any(|t| matches!(t, Token::Label(_, at) if span.start <= at.start && at.start < span.end));
             (alone && !labelled).then(|| label_below(line, cell)).flatten().map(|label| (i, label))
         })
-        .collect()
+        .collect();
+    let once = |label: Label| placed.iter().filter(|(_, l)| *l == label).count() == 1;
+    placed.iter().copied().filter(|(_, label)| once(*label)).collect()
 }
 
 /// The line and index of the cell holding byte `at`.

@@ -395,4 +395,11 @@ fn marks_in_a_row_above_their_labels_check_the_box_of_their_column() {
     assert_eq!(read(own_column), ([yes, yes, no, no], true));
     // A mark over no label's cell may be any box's.
     assert!(!read(&format!("| X |  |  |  |\n{labels}")).1);
+    // Two marks that would both be the Director's (one over the empty column
+    // before its label, one over the label): which column is the box's own
+    // is not known, so neither is placed by its column and the boxes stay
+    // unsettled (the 10% Owner's may be the second).
+    let shared =
+        "|  | X | X |  |\n|  |  | Director | 10% Owner |\n|  |  | Officer (give title | Other (specify |\n";
+    assert!(!read(shared).1);
 }

@@ -89,11 +89,12 @@ pub(crate) fn read(
             // Words that continued the row above may be the first lines of
             // this row's titles, wrapped above its band, when its band shows
             // no title ([`untitled`]): both rows' text is in doubt.
-            if centred.is_some()
-                && took_words.last() == Some(&lines.len().wrapping_sub(1))
+            if let Some(above) = lines.len().checked_sub(1)
+                && centred.is_some()
+                && took_words.last() == Some(&above)
                 && untitled(&line, layout, table)
             {
-                doubt_wrapped.extend([lines.len() - 1, lines.len()]);
+                doubt_wrapped.extend([above, lines.len()]);
             }
             lines.push(line);
             kinds.push(if class.values_only() { Piece::Lifted } else { Piece::Whole });
@@ -694,7 +695,13 @@ fn settle_lone_amounts(pieces: &mut [Row], kinds: &[Piece], clean: &mut [bool], 
     use crate::model::Origin;
     for k in 0..pieces.len().saturating_sub(1) {
         let below = &pieces[k + 1];
-        let lacks_amount = kinds.get(k) == Some(&Piece::Lifted)
+        // The row above shows the amount too (or there is none): the
+        // condition on which `join_lifted_rows` joins a piece below.
+        let above_shows = k.checked_sub(1).is_none_or(|a| {
+            kinds.get(a) == Some(&Piece::Whole) && shown(&pieces[a]).contains(&Column::TransactionShares)
+        });
+        let lacks_amount = above_shows
+            && kinds.get(k) == Some(&Piece::Lifted)
             && kinds.get(k + 1) == Some(&Piece::Whole)
             && clean.get(k + 1) == Some(&true)
             && below.transaction_shares.value.is_none()

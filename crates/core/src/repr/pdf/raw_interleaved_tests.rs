@@ -261,6 +261,7 @@ fn no_row_is_made_indirect_past_the_natures_the_phrases_leave() {
     assert!(search.step(2, Col::DirectIndirect, &held).is_some());
     // An `I` would make the row indirect, with no nature for it.
     let indirect = tokens(&["Common Stock", "1,000", "I"]);
+    let (fits, left) = super::fits(&indirect, &counts);
     let search = Search::new(&indirect, &fits, &left, &counts, Weigh::Pairs, 16);
     assert!(search.step(2, Col::DirectIndirect, &held).is_none());
 }
