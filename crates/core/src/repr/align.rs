@@ -148,11 +148,8 @@ pub(crate) fn tokens_at(cell: &Cell, x0: Option<u32>, attach_marks: bool) -> Vec
             we = words[i].1;
             word = &text[ws..we];
         }
-        let mut kind = kind_of(word);
         let after = words.get(i + 1).map(|&(a, b)| &text[a..b]);
-        if kind == Kind::Dollars && in_par_value(before, after) {
-            kind = Kind::Text;
-        }
+        let kind = kind_among(word, before, after);
         let span = sub_span(cell, ws, we);
         let x = column(ws).zip(column(we));
         match (kind, out.last_mut()) {
@@ -206,12 +203,21 @@ fn split_repeated_marks(tokens: Vec<Token>) -> Vec<Token> {
 /// is `value`, or the word after it `per` or `par`. The price columns hold
 /// an amount and its footnote marks only, so an amount written among those
 /// words is the title's text, not a price.
-pub(crate) fn in_par_value(before: Option<&str>, after: Option<&str>) -> bool {
+fn in_par_value(before: Option<&str>, after: Option<&str>) -> bool {
     let is = |word: Option<&str>, what: &[&str]| {
         word.map(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()))
             .is_some_and(|w| what.iter().any(|x| w.eq_ignore_ascii_case(x)))
     };
     is(before, &["value"]) || is(after, &["per", "par"])
+}
+
+/// The kind of a word ([`kind_of`]) between the words `before` and `after`:
+/// a dollar amount in a par value phrase ([`in_par_value`]) is text.
+fn kind_among(word: &str, before: Option<&str>, after: Option<&str>) -> Kind {
+    match kind_of(word) {
+        Kind::Dollars if in_par_value(before, after) => Kind::Text,
+        kind => kind,
+    }
 }
 
 /// The kind of each word of a run of words ([`kind_of`]), a dollar amount
@@ -221,10 +227,7 @@ pub(crate) fn kinds<'a>(words: impl Iterator<Item = &'a str>) -> impl Iterator<I
     let mut before: Option<&str> = None;
     std::iter::from_fn(move || {
         let word = words.next()?;
-        let mut kind = kind_of(word);
-        if kind == Kind::Dollars && in_par_value(before, words.peek().copied()) {
-            kind = Kind::Text;
-        }
+        let kind = kind_among(word, before, words.peek().copied());
         if !word.is_empty() {
             before = Some(word);
         }

@@ -614,10 +614,11 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
         let Token::Label(label, span) = token else { continue };
         let span = *span;
         let drawn_empty = if RELATIONSHIP.contains(label) { relationship_drawn } else { boxes_drawn };
-        // The mark right before the label, passing those placed in other boxes.
+        // The mark right before the label, passing those placed in other
+        // boxes (`taken` holds check marks only).
         let before = (0..i)
             .rev()
-            .find(|&p| !(taken(p) && matches!(tokens[p], Token::Check(..))))
+            .find(|&p| !taken(p))
             .and_then(|p| tokens.get(p))
             .filter(|t| matches!(t, Token::Check(..)));
         let own = above.iter().find(|&&(_, l)| l == *label).and_then(|&(k, _)| tokens.get(k));
