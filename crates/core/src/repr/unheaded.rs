@@ -697,15 +697,17 @@ fn settle_lone_amounts(pieces: &mut [Row], kinds: &[Piece], clean: &mut [bool], 
         let below = &pieces[k + 1];
         // The row above shows the amount too (or there is none): the
         // condition on which `join_lifted_rows` joins a piece below.
-        let above_shows = k.checked_sub(1).is_none_or(|a| {
-            kinds.get(a) == Some(&Piece::Whole) && shown(&pieces[a]).contains(&Column::TransactionShares)
-        });
-        let lacks_amount = above_shows
-            && kinds.get(k) == Some(&Piece::Lifted)
+        let above_shows = || {
+            k.checked_sub(1).is_none_or(|a| {
+                kinds.get(a) == Some(&Piece::Whole) && shows(&pieces[a], Column::TransactionShares)
+            })
+        };
+        let lacks_amount = kinds.get(k) == Some(&Piece::Lifted)
             && kinds.get(k + 1) == Some(&Piece::Whole)
             && clean.get(k + 1) == Some(&true)
             && below.transaction_shares.value.is_none()
             && below.transaction_total_value.value.is_none()
+            && above_shows()
             && table::shows_every_value(below, table, true, Some(Column::TransactionShares));
         if !lacks_amount {
             continue;
@@ -852,13 +854,13 @@ fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row
 
 /// The columns a row shows something in (a value or footnotes).
 fn shown(row: &Row) -> Vec<Column> {
-    Column::ALL
-        .into_iter()
-        .filter(|&c| {
-            let cell = row.cell(c);
-            cell.has_value() || !cell.meta().0.is_empty()
-        })
-        .collect()
+    Column::ALL.into_iter().filter(|&c| shows(row, c)).collect()
+}
+
+/// Whether a row shows column `c`: a value or footnote marks in it.
+fn shows(row: &Row, c: Column) -> bool {
+    let cell = row.cell(c);
+    cell.has_value() || !cell.meta().0.is_empty()
 }
 
 /// Join each piece of values only to the line below it where that makes
