@@ -144,6 +144,17 @@ pub(crate) fn read(
         clean.push(placed_for_certain(&said));
         diags.append(&mut said);
     }
+    // A line of values only that shows every value a row shows but its
+    // code is a row's band whose title wrapped off it (its code may have
+    // dropped below it), not a piece lifted off a row: a converter lifts
+    // the footnoted cells of a row, never all of its values but the title.
+    for (kind, piece) in kinds.iter_mut().zip(&pieces) {
+        if *kind == Piece::Lifted
+            && table::shows_every_value(piece, table, true, Some(Column::TransactionCode))
+        {
+            *kind = Piece::Whole;
+        }
+    }
     settle_lone_amounts(&mut pieces, &kinds, &mut clean, table);
     // Where each line's row went, as rows are joined.
     let (pieces, first, unplaced) = join_lifted_rows(pieces, &kinds, &clean);
@@ -752,7 +763,7 @@ fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row
     let completes = |row: &Row, piece: &Row| {
         let mut whole = row.clone();
         table::absorb(&mut whole, piece.clone());
-        table::is_complete(&whole).then_some(whole)
+        table::is_complete_but_a_title(&whole).then_some(whole)
     };
     // Whether piece `k` may join the row below: it and the row are placed
     // for certain, the row shows none of its columns, and the row above it
@@ -1021,6 +1032,36 @@ mod tests {
         assert_eq!(rows[0].transaction_code.copied(), Some(TransactionCode::M));
         assert!(rows[0].transaction_code.origin.is_read());
         assert!(rows[1].transaction_code.value.is_none());
+    }
+
+    #[test]
+    fn a_code_dropped_below_a_band_without_its_title_joins_it() {
+        // A fictional table made from a PDF: the first row's title wrapped
+        // off its band (above and below it) and its code fell below the
+        // band. The band shows every value but the code: a row, not a
+        // piece lifted off the row below.
+        let data = [
+            line(&["", "", "03/04/2024", "", "", "100", "D $10.50", "900", "D"]),
+            line(&["S"]),
+            line(&["Common Stock 03/05/2024 S 250 D $10.75 650 D"]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, Some(&[]), &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        let first = &rows[0];
+        assert_eq!(first.transaction_code.copied(), Some(TransactionCode::S));
+        assert!(first.transaction_code.origin.is_read(), "{diags:?}");
+        assert!(first.shares_owned_following_transaction.origin.is_read());
+        assert!(first.security_title.value.is_none());
+        // A line of a code and an amount alone is still a piece of the row below.
+        let data = [
+            line(&["Common Stock 03/04/2024 S 100 D $10.50 900 D"]),
+            line(&["", "", "", "", "S(1) 250(2)", "", "", "", ""]),
+            line(&["Common Stock", "", "03/05/2024", "", "", "D $10.75", "650", "D", ""]),
+        ];
+        let rows = read(&data, &layout(), Table::NonDerivative, Some(&[]), &mut Vec::new());
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].transaction_shares.decimal(), Some(250.into()));
     }
 
     /// Reads `data` as Table I and checks it gives three rows, each with its
