@@ -100,6 +100,9 @@ struct Boxes {
     cities: Vec<[Cell; 2]>,
     /// The header's street lines drawn between the period's date and box 4's label.
     streets: Vec<Vec<Cell>>,
+    /// The owners' boxes drawn after the tables (a joint filing's): each
+    /// name, and its street lines (the second `None` when there is one).
+    owner_streets: Vec<(Cell, [Option<Cell>; 2])>,
     /// The header's check marks (`X` alone, or run into a label: `X Form`).
     marks: usize,
     /// The relationship boxes whose mark the drawing order places, with
@@ -251,6 +254,20 @@ fn settle_owner(owner: &mut ReportingOwner, first: bool, boxes: &Boxes) {
     if let Some((cell, _)) = name {
         owner.name = Field::read(cell.text.clone(), cell.span);
     }
+    let named = |(cell, _): &&(Cell, [Option<Cell>; 2])| {
+        overlaps(owner.name.span, cell.span) || owner.name.value.as_deref() == Some(cell.text.as_str())
+    };
+    let mut drawn = boxes.owner_streets.iter().filter(named);
+    if let (Some((_, [first, second])), None) = (drawn.next(), drawn.next()) {
+        let street = |c: &Option<Cell>| {
+            c.as_ref().map_or_else(
+                || Field { origin: Origin::Read, ..Field::default() },
+                |c| Field::read(c.text.clone(), c.span),
+            )
+        };
+        owner.address.street1 = street(first);
+        owner.address.street2 = street(second);
+    }
     let address = &mut owner.address;
     let header_places = boxes.places.iter().filter(|(_, h)| *h).count();
     let place = boxes
@@ -326,6 +343,41 @@ fn streets_after_date(blocks: &[Block], i: usize) -> Option<Vec<Cell>> {
     (date && form_text && values && two_streets && box4).then(|| lines.clone())
 }
 
+/// The name and the street lines of an owner's box drawn after the tables
+/// when block `i` ends with its `(Street)` label. A joint filing's page
+/// prints each owner's name and address box again after the tables, one
+/// under the other, with no other box beside them: each is drawn in order —
+/// the name over its `(Last)` label, the `(First)` and `(Middle)` labels
+/// alone, then the street lines with the `(Street)` label under them (a
+/// page's title may come between). The street lines are those of the
+/// block before the label: one line is the one street; two are two
+/// streets when the break is known to end one ([`street_break`]), and are
+/// otherwise left to the reader, as are more lines.
+fn owner_street(blocks: &[Block], i: usize) -> Option<(Cell, [Option<Cell>; 2])> {
+    let (_, streets) = blocks[i].lines.split_last()?;
+    let titled = |b: &&Block| b.lines.iter().all(|l| super::is_print_title(&l.text));
+    let mut back = blocks[..i].iter().rev().filter(|b| !titled(b));
+    let alone = |b: Option<&Block>, label: &str| {
+        b.is_some_and(|b| matches!(b.lines.as_slice(), [l] if l.text == label))
+    };
+    if !alone(back.next(), "(Middle)") || !alone(back.next(), "(First)") {
+        return None;
+    }
+    let (last, name) = back.next()?.lines.split_last()?;
+    let value = |l: &Cell| !is_label(&l.text) && !is_mark(&l.text);
+    if last.text != "(Last)" || name.is_empty() || !name.iter().chain(streets).all(value) {
+        return None;
+    }
+    let streets = match streets {
+        [one] => [Some(one.clone()), None],
+        [first, second] if street_break(&first.text, &second.text) => {
+            [Some(first.clone()), Some(second.clone())]
+        }
+        _ => return None,
+    };
+    Some((joined(name), streets))
+}
+
 /// Whether a value read at `at` overlaps `span`.
 fn overlaps(at: Option<Span>, span: Span) -> bool {
     at.is_some_and(|a| a.start < span.end && span.start < a.end)
@@ -370,6 +422,8 @@ fn find(blocks: &[Block], form3: bool) -> Boxes {
         }
         if header {
             boxes.streets.extend(streets_after_date(blocks, i));
+        } else if last.text == "(Street)" {
+            boxes.owner_streets.extend(owner_street(blocks, i));
         }
     }
     boxes
