@@ -80,7 +80,7 @@ use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Field, Filing, Origin, ReportingOwner};
 use crate::repr::cells::{Cell, check_mark, read_date};
 use crate::repr::form::PERIOD_OF_REPORT;
-use crate::repr::header::street_break;
+use crate::repr::header::{FORM3_STREET_WIDTH, STREET_WIDTH, street_break};
 use crate::repr::pdf::raw_table::{Block, title_of};
 use crate::source::Span;
 
@@ -324,8 +324,8 @@ fn city_under_street(after: &[Block]) -> Option<[Cell; 2]> {
 
 /// The street lines when block `i` is the period's date with the street
 /// box's block after it, box 4's label after that, and form text before
-/// it (see the module docs).
-fn streets_after_date(blocks: &[Block], i: usize) -> Option<Vec<Cell>> {
+/// it (see the module docs); the box's lines hold `width` characters.
+fn streets_after_date(blocks: &[Block], i: usize, width: usize) -> Option<Vec<Cell>> {
     let first_line = |k: usize| blocks.get(k).and_then(|b| b.lines.first()).map(|l| l.text.as_str());
     let date = matches!(blocks[i].lines.as_slice(), [only] if read_date(&only.text).is_some());
     let form_text = i
@@ -336,7 +336,7 @@ fn streets_after_date(blocks: &[Block], i: usize) -> Option<Vec<Cell>> {
     let values = lines.iter().all(|l| !is_label(&l.text) && !is_mark(&l.text));
     let two_streets = match lines.as_slice() {
         [_] => true,
-        [a, b] => street_break(&a.text, &b.text),
+        [a, b] => street_break(&a.text, &b.text, width),
         _ => false,
     };
     let box4 = first_line(i + 2).is_some_and(|t| t.starts_with("4. If Amendment"));
@@ -370,7 +370,7 @@ fn owner_street(blocks: &[Block], i: usize) -> Option<(Cell, [Option<Cell>; 2])>
     }
     let streets = match streets {
         [one] => [Some(one.clone()), None],
-        [first, second] if street_break(&first.text, &second.text) => {
+        [first, second] if street_break(&first.text, &second.text, STREET_WIDTH) => {
             [Some(first.clone()), Some(second.clone())]
         }
         _ => return None,
@@ -388,6 +388,7 @@ fn overlaps(at: Option<Span>, span: Span) -> bool {
 fn find(blocks: &[Block], form3: bool) -> Boxes {
     let mut boxes = Boxes::default();
     let mut header = true;
+    let width = if form3 { FORM3_STREET_WIDTH } else { STREET_WIDTH };
     for (i, block) in blocks.iter().enumerate() {
         let Some((last, before)) = block.lines.split_last() else { continue };
         if block.lines.first().is_some_and(|l| title_of(&l.text).is_some()) {
@@ -421,7 +422,7 @@ fn find(blocks: &[Block], form3: bool) -> Boxes {
             boxes.cities.extend(city_under_street(&blocks[i + 1..]));
         }
         if header {
-            boxes.streets.extend(streets_after_date(blocks, i));
+            boxes.streets.extend(streets_after_date(blocks, i, width));
         } else if last.text == "(Street)" {
             boxes.owner_streets.extend(owner_street(blocks, i));
         }
