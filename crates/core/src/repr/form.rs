@@ -119,8 +119,9 @@ fn doubt_header(f: &mut Filing, doubts: &[Doubt], diags: &mut Vec<Diagnostic>) {
 /// next word does not fit), and the last line too short to have wrapped onto
 /// one not read. A street of two lines is one [`header::read_owner_block`]
 /// joined: of three lines, the two the other break leaves together. Else
-/// none: two lines may be one street wrapped.
-fn streets_stand_alone(lines: &[Line], address: &Address, name_whole: bool) -> Vec<Span> {
+/// none: two lines may be one street wrapped. The box's lines hold `width`
+/// characters ([`header::street_width`]).
+fn streets_stand_alone(lines: &[Line], address: &Address, name_whole: bool, width: usize) -> Vec<Span> {
     /// The texts of the lines a street was read from, when each is whole.
     fn whole_lines<'a>(lines: &'a [Line], f: &Field<String>) -> Option<Vec<&'a str>> {
         let span = f.span.filter(|_| f.value.is_some())?;
@@ -150,8 +151,8 @@ fn streets_stand_alone(lines: &[Line], address: &Address, name_whole: bool) -> V
     let settled = match (first.as_slice(), second.as_slice()) {
         ([.., last], [next, ..]) if first.len() + second.len() <= 3 => {
             name_whole
-                && header::ends_street(last, next)
-                && second.last().is_some_and(|l| l.chars().count() <= header::STREET_WIDTH)
+                && header::ends_street(last, next, width)
+                && second.last().is_some_and(|l| l.chars().count() <= width)
         }
         _ => false,
     };
@@ -486,7 +487,12 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
         // whole is the owner's.
         if first.is_officer.value == Some(false) && first.is_other.value == Some(false) {
             let name_whole = first.name.span.is_some_and(|at| settled.contains(&at));
-            settled.extend(streets_stand_alone(header_lines, &first.address, name_whole));
+            settled.extend(streets_stand_alone(
+                header_lines,
+                &first.address,
+                name_whole,
+                header::street_width(form),
+            ));
         }
     }
     f.reporting_owners = owners(grid, &s, first, &mut settled, &mut diags);
@@ -832,7 +838,7 @@ fn owners(
             let block_settled = header::read_owner_block(&tokens, i, block, &mut owner, &mut claimed);
             // Listed after the tables, an owner's block stands apart from other boxes.
             let name_whole = owner.name.span.is_some_and(|at| block_settled.contains(&at));
-            settled.extend(streets_stand_alone(block, &owner.address, name_whole));
+            settled.extend(streets_stand_alone(block, &owner.address, name_whole, header::STREET_WIDTH));
             settled.extend(block_settled);
         }
         owner.cik = link_cik(grid, owner.name.span);
@@ -907,7 +913,7 @@ mod tests {
                 street2: second.map_or_else(Field::default, |(c, d)| field(c, d)),
                 ..Address::default()
             };
-            streets_stand_alone(&lines, &address, name_whole)
+            streets_stand_alone(&lines, &address, name_whole, header::STREET_WIDTH)
         };
         assert_eq!(spans((0, 0), None, false), vec![lines[0].cells[0].span]);
         assert_eq!(spans((0, 0), Some((1, 1)), true).len(), 2);

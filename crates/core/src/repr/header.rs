@@ -8,7 +8,7 @@
 //! and values — cut out of the lines' cells, whatever their arrangement:
 //! a value belongs to the label before it, a check mark to the label after it.
 
-use crate::model::{Address, Field, ReportingOwner};
+use crate::model::{Address, Field, FormType, ReportingOwner};
 use crate::repr::align::join_wrapped;
 use crate::repr::cells::{Cell, check_mark, normalize, read_date};
 use crate::repr::grid::Line;
@@ -925,23 +925,42 @@ fn wrapped_city_stands_whole(places: &[Value], lines: &[Line], a: &Address) -> V
     }
 }
 
-/// The characters a line of the owner's street box holds at least (some 35
-/// capitals fit in it).
-pub(crate) const STREET_WIDTH: usize = 32;
+/// The characters a line of the owner's street box holds at least in the
+/// print of the form, in Form 4's and Form 5's box 1 and in the owners'
+/// boxes listed after the tables: some 34 capitals, wide ones among them
+/// (`C/O EXAMPLE CAPITAL MANAGEMENT LLC`; lines of 38 narrower characters
+/// are printed whole, and the shortest wrapped ran to 40 with its next word).
+pub(crate) const STREET_WIDTH: usize = 34;
 
-/// Whether two lines of the owner's street box are two streets, not one
-/// wrapped: the second's first word would have fitted on the first line (so
-/// the first did not wrap onto it: [`ends_street`]), and the second is too
-/// short to have wrapped onto a third.
-pub(crate) fn street_break(first: &str, second: &str) -> bool {
-    ends_street(first, second) && second.chars().count() <= STREET_WIDTH
+/// The characters a line of Form 3's box 1 holds at least: the box is
+/// narrower (lines of 26 characters are printed whole, and the shortest
+/// wrapped ran to 28 with its next word).
+pub(crate) const FORM3_STREET_WIDTH: usize = 24;
+
+/// The street width ([`STREET_WIDTH`]) of the header's box 1 of `form`;
+/// of the narrower box when the form is not known.
+pub(crate) fn street_width(form: Option<FormType>) -> usize {
+    match form.map(FormType::number) {
+        Some(4 | 5) => STREET_WIDTH,
+        _ => FORM3_STREET_WIDTH,
+    }
+}
+
+/// Whether two lines of the owner's street box, whose lines hold `width`
+/// characters, are two streets, not one wrapped: the second's first word
+/// would have fitted on the first line (so the first did not wrap onto it:
+/// [`ends_street`]), and the second is too short to have wrapped onto a
+/// third.
+pub(crate) fn street_break(first: &str, second: &str, width: usize) -> bool {
+    ends_street(first, second, width) && second.chars().count() <= width
 }
 
 /// Whether the break after the street box's line `first` ends a street:
-/// the next line's first word would have fitted on it (a line breaks only
-/// where the next word does not fit).
-pub(crate) fn ends_street(first: &str, next: &str) -> bool {
-    first.chars().count() + 1 + next.split(' ').next().map_or(0, |w| w.chars().count()) <= STREET_WIDTH
+/// the next line's first word would have fitted on it, the box's lines
+/// holding `width` characters (a line breaks only where the next word does
+/// not fit).
+pub(crate) fn ends_street(first: &str, next: &str, width: usize) -> bool {
+    first.chars().count() + 1 + next.split(' ').next().map_or(0, |w| w.chars().count()) <= width
 }
 
 /// The owner's two street lines from the values of the street box, and how
@@ -956,7 +975,8 @@ fn read_streets(values: &[Value]) -> (Field<String>, Field<String>, usize) {
     let one = |v: &Value| Field::read(v.text.clone(), v.span);
     let two = |a: &Value, b: &Value| Field::read(join_wrapped(&a.text, &b.text), a.span.cover(b.span));
     if let [a, b, c] = values {
-        match (ends_street(&a.text, &b.text), ends_street(&b.text, &c.text)) {
+        let ends = |x: &Value, y: &Value| ends_street(&x.text, &y.text, STREET_WIDTH);
+        match (ends(a, b), ends(b, c)) {
             (false, true) => return (two(a, b), one(c), 3),
             (true, false) => return (one(a), two(b, c), 3),
             _ => {}

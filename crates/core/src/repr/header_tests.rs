@@ -403,3 +403,17 @@ fn marks_in_a_row_above_their_labels_check_the_box_of_their_column() {
         "|  | X | X |  |\n|  |  | Director | 10% Owner |\n|  |  | Officer (give title | Other (specify |\n";
     assert!(!read(shared).1);
 }
+
+#[test]
+fn the_street_box_is_as_wide_as_its_forms_box_1() {
+    // Fictional: a break 33 characters on with the next word.
+    let (first, next) = ("C/O EXAMPLE LABS CORPORATION", "4650 MAIN PARKWAY");
+    assert!(street_break(first, next, street_width(Some(FormType::Form4))));
+    assert!(street_break(first, next, street_width(Some(FormType::Form5A))));
+    // Form 3's box 1 is narrower: the first line may have wrapped there.
+    assert!(!street_break(first, next, street_width(Some(FormType::Form3))));
+    assert!(!street_break(first, next, street_width(None)));
+    assert!(street_break("C/O EXAMPLE CORP", "100 MAIN ST", street_width(Some(FormType::Form3))));
+    // Too long a second line may have wrapped onto one not read.
+    assert!(!street_break("C/O EXAMPLE CORP", "C/O EXAMPLE CAPITAL MANAGEMENT LLC 1", STREET_WIDTH));
+}

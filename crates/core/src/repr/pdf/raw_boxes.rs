@@ -80,7 +80,7 @@ use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Field, Filing, Origin, ReportingOwner};
 use crate::repr::cells::{Cell, check_mark, read_date};
 use crate::repr::form::PERIOD_OF_REPORT;
-use crate::repr::header::street_break;
+use crate::repr::header::{FORM3_STREET_WIDTH, STREET_WIDTH, street_break};
 use crate::repr::pdf::raw_table::{Block, title_of};
 use crate::source::Span;
 
@@ -100,6 +100,9 @@ struct Boxes {
     cities: Vec<[Cell; 2]>,
     /// The header's street lines drawn between the period's date and box 4's label.
     streets: Vec<Vec<Cell>>,
+    /// The owners' boxes drawn after the tables (a joint filing's): each
+    /// name, and its street lines (the second `None` when there is one).
+    owner_streets: Vec<(Cell, [Option<Cell>; 2])>,
     /// The header's check marks (`X` alone, or run into a label: `X Form`).
     marks: usize,
     /// The relationship boxes whose mark the drawing order places, with
@@ -251,6 +254,20 @@ fn settle_owner(owner: &mut ReportingOwner, first: bool, boxes: &Boxes) {
     if let Some((cell, _)) = name {
         owner.name = Field::read(cell.text.clone(), cell.span);
     }
+    let named = |(cell, _): &&(Cell, [Option<Cell>; 2])| {
+        overlaps(owner.name.span, cell.span) || owner.name.value.as_deref() == Some(cell.text.as_str())
+    };
+    let mut drawn = boxes.owner_streets.iter().filter(named);
+    if let (Some((_, [first, second])), None) = (drawn.next(), drawn.next()) {
+        let street = |c: &Option<Cell>| {
+            c.as_ref().map_or_else(
+                || Field { origin: Origin::Read, ..Field::default() },
+                |c| Field::read(c.text.clone(), c.span),
+            )
+        };
+        owner.address.street1 = street(first);
+        owner.address.street2 = street(second);
+    }
     let address = &mut owner.address;
     let header_places = boxes.places.iter().filter(|(_, h)| *h).count();
     let place = boxes
@@ -307,8 +324,8 @@ fn city_under_street(after: &[Block]) -> Option<[Cell; 2]> {
 
 /// The street lines when block `i` is the period's date with the street
 /// box's block after it, box 4's label after that, and form text before
-/// it (see the module docs).
-fn streets_after_date(blocks: &[Block], i: usize) -> Option<Vec<Cell>> {
+/// it (see the module docs); the box's lines hold `width` characters.
+fn streets_after_date(blocks: &[Block], i: usize, width: usize) -> Option<Vec<Cell>> {
     let first_line = |k: usize| blocks.get(k).and_then(|b| b.lines.first()).map(|l| l.text.as_str());
     let date = matches!(blocks[i].lines.as_slice(), [only] if read_date(&only.text).is_some());
     let form_text = i
@@ -319,11 +336,46 @@ fn streets_after_date(blocks: &[Block], i: usize) -> Option<Vec<Cell>> {
     let values = lines.iter().all(|l| !is_label(&l.text) && !is_mark(&l.text));
     let two_streets = match lines.as_slice() {
         [_] => true,
-        [a, b] => street_break(&a.text, &b.text),
+        [a, b] => street_break(&a.text, &b.text, width),
         _ => false,
     };
     let box4 = first_line(i + 2).is_some_and(|t| t.starts_with("4. If Amendment"));
     (date && form_text && values && two_streets && box4).then(|| lines.clone())
+}
+
+/// The name and the street lines of an owner's box drawn after the tables
+/// when block `i` ends with its `(Street)` label. A joint filing's page
+/// prints each owner's name and address box again after the tables, one
+/// under the other, with no other box beside them: each is drawn in order —
+/// the name over its `(Last)` label, the `(First)` and `(Middle)` labels
+/// alone, then the street lines with the `(Street)` label under them (a
+/// page's title may come between). The street lines are those of the
+/// block before the label: one line is the one street; two are two
+/// streets when the break is known to end one ([`street_break`]), and are
+/// otherwise left to the reader, as are more lines.
+fn owner_street(blocks: &[Block], i: usize) -> Option<(Cell, [Option<Cell>; 2])> {
+    let (_, streets) = blocks[i].lines.split_last()?;
+    let titled = |b: &&Block| b.lines.iter().all(|l| super::is_print_title(&l.text));
+    let mut back = blocks[..i].iter().rev().filter(|b| !titled(b));
+    let alone = |b: Option<&Block>, label: &str| {
+        b.is_some_and(|b| matches!(b.lines.as_slice(), [l] if l.text == label))
+    };
+    if !alone(back.next(), "(Middle)") || !alone(back.next(), "(First)") {
+        return None;
+    }
+    let (last, name) = back.next()?.lines.split_last()?;
+    let value = |l: &Cell| !is_label(&l.text) && !is_mark(&l.text);
+    if last.text != "(Last)" || name.is_empty() || !name.iter().chain(streets).all(value) {
+        return None;
+    }
+    let streets = match streets {
+        [one] => [Some(one.clone()), None],
+        [first, second] if street_break(&first.text, &second.text, STREET_WIDTH) => {
+            [Some(first.clone()), Some(second.clone())]
+        }
+        _ => return None,
+    };
+    Some((joined(name), streets))
 }
 
 /// Whether a value read at `at` overlaps `span`.
@@ -336,6 +388,7 @@ fn overlaps(at: Option<Span>, span: Span) -> bool {
 fn find(blocks: &[Block], form3: bool) -> Boxes {
     let mut boxes = Boxes::default();
     let mut header = true;
+    let width = if form3 { FORM3_STREET_WIDTH } else { STREET_WIDTH };
     for (i, block) in blocks.iter().enumerate() {
         let Some((last, before)) = block.lines.split_last() else { continue };
         if block.lines.first().is_some_and(|l| title_of(&l.text).is_some()) {
@@ -369,7 +422,9 @@ fn find(blocks: &[Block], form3: bool) -> Boxes {
             boxes.cities.extend(city_under_street(&blocks[i + 1..]));
         }
         if header {
-            boxes.streets.extend(streets_after_date(blocks, i));
+            boxes.streets.extend(streets_after_date(blocks, i, width));
+        } else if last.text == "(Street)" {
+            boxes.owner_streets.extend(owner_street(blocks, i));
         }
     }
     boxes

@@ -309,3 +309,32 @@ fn the_street_lines_between_the_date_and_box_4_are_settled() {
     let header = HEADER.replace("02/03/2024\n\n", "C/O EXAMPLE CORP\n\n02/03/2024\n\n100 MAIN ST\n\n");
     assert!(find(&blocks(&header, 0), false).streets.is_empty());
 }
+
+#[test]
+fn a_joint_filings_owner_boxes_after_the_tables_settle_their_streets() {
+    // Fictional: each owner's box printed again after the tables, in order.
+    let later = "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+1. Name and Address of Reporting Person*\n\nRoe Jane Q\n(Last)\n\n(First)\n\n(Middle)\n\n\
+C/O EXAMPLE CORP\n100 MAIN ST\n(Street)\n\nSPRINGFIELD\n\nIL\n\n62701\n\n(City)\n\n(State)\n\n(Zip)\n\n\
+1. Name and Address of Reporting Person*\n\nROE HOLDINGS LLC\n(Last)\n\n(First)\n\nSEC FORM 4\n\n(Middle)\n\n\
+1 EXAMPLE PLAZA\n(Street)\n\n";
+    let text = format!("{HEADER}{later}");
+    let mut f = filing(FormType::Form4);
+    let at = text.find("ROE HOLDINGS").unwrap_or_default();
+    let second = ReportingOwner {
+        name: Field::read("ROE HOLDINGS LLC".to_owned(), Span::new(at, at + 16)),
+        ..ReportingOwner::default()
+    };
+    f.reporting_owners.push(second);
+    settle(&mut f, &blocks(&text, 0));
+    let streets = |k: usize| {
+        let a = &f.reporting_owners[k].address;
+        [&a.street1, &a.street2].map(|s| (s.value.clone(), s.origin))
+    };
+    let read = |s: &str| (Some(s.to_owned()), Origin::Read);
+    assert_eq!(streets(0), [read("C/O EXAMPLE CORP"), read("100 MAIN ST")]);
+    assert_eq!(streets(1), [read("1 EXAMPLE PLAZA"), (None, Origin::Read)]);
+    // Two lines that may be one street wrapped in its box are left to the reader.
+    let wrapped = text.replace("C/O EXAMPLE CORP\n", "C/O EXAMPLE CAPITAL MANAGEMENT LLC\n");
+    assert!(find(&blocks(&wrapped, 0), false).owner_streets.iter().all(|(n, _)| n.text != "Roe Jane Q"));
+}
