@@ -295,10 +295,13 @@ fn untangle_pieces(tokens: &[Token], tally: &Tally, table: Table, holdings: bool
 }
 
 /// Where a table's tokens fall into pieces of whole rows: a piece ends
-/// before a title drawn after a value (a row's first cell after another
-/// row's last), where the tokens before and after it each make whole rows
-/// by their kinds (as many dates, prices and codes as transactions, and
-/// so on), the later piece's rows not transactions after the earlier
+/// before a title drawn after a value or before one (a row's first cell
+/// after another row's last; not a title with phrases drawn on both
+/// sides: a block of rows drawn column by column draws its titles one
+/// after another, and is no piece to be read row by row), where the tokens
+/// before and after it each make whole rows by their kinds (as many
+/// dates, prices and codes as transactions, and so on, and a nature for
+/// each `I`), the later piece's rows not transactions after the earlier
 /// one's holdings (the form prints every transaction first). A row drawn
 /// in two parts apart leaves the kinds before any cut between its parts
 /// short of whole rows (its date without its amount owned, or its amount
@@ -310,14 +313,14 @@ fn pieces(tokens: &[Token], tally: &Tally, table: Table, holdings: bool) -> Vec<
     let mut piece = Tally::default();
     let mut rest = *tally;
     for (k, token) in tokens.iter().enumerate() {
-        let starts_row = k > start
-            && token.kind == Kind::Text
-            && tokens.get(k - 1).is_some_and(|t| t.kind != Kind::Text)
-            && Col::Title.takes(token);
+        let is_text = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Text);
+        let starts_row = k > start && Col::Title.takes(token) && (!is_text(k - 1) || !is_text(k + 1));
         if starts_row
             && let (Some(before), Some(after)) =
                 (counts_of(&piece, table, holdings), counts_of(&rest, table, holdings))
             && (before.rows == before.transactions || after.transactions == 0)
+            && before.natures == piece.indirect
+            && after.natures == rest.indirect
         {
             out.push(start..k);
             start = k;
@@ -481,12 +484,9 @@ fn non_derivative_counts(t: &Tally) -> Option<Counts> {
     }
     let transactions = t.letters.checked_sub(t.numbers)?;
     let rows = t.numbers.checked_sub(transactions)?;
-    let fits = rows > 0
-        && rows <= MOST_ROWS
-        && t.texts >= rows
-        && t.dates == transactions
-        && t.dollars == transactions;
+    // (A title a row: the phrases left are the natures.)
     let natures = t.texts.checked_sub(rows)?;
+    let fits = rows > 0 && rows <= MOST_ROWS && t.dates == transactions && t.dollars == transactions;
     fits.then_some(Counts { cols: NON_DERIVATIVE, rows, transactions, natures })
 }
 
@@ -503,25 +503,25 @@ fn derivative_counts(t: &Tally, holdings: bool) -> Option<Counts> {
     }
     if holdings {
         let rows = t.numbers;
+        // (Two titles a row: the phrases left are the natures.)
+        let natures = t.texts.checked_sub(2 * rows)?;
         let fits = rows > 0
             && rows <= MOST_ROWS
             && t.letters == rows
-            && t.texts >= 2 * rows
             && t.dates <= 2 * rows
             && t.dollars <= rows
             && t.dates + t.dollars + t.marks == 3 * rows;
-        let natures = t.texts.checked_sub(2 * rows)?;
         return fits.then_some(Counts { cols: DERIVATIVE_HOLDINGS, rows, transactions: rows, natures });
     }
     let rows = t.numbers.checked_sub(t.letters)?;
     let transactions = t.letters.checked_sub(rows)?;
+    // (Two titles a row: the phrases left are the natures.)
+    let natures = t.texts.checked_sub(2 * rows)?;
     let fits = rows > 0
         && rows <= MOST_ROWS
-        && t.texts >= 2 * rows
         && (transactions..=transactions + 2 * rows).contains(&t.dates)
         && t.dollars <= rows + transactions
         && t.dates + t.dollars + t.marks == 3 * rows + 2 * transactions;
-    let natures = t.texts.checked_sub(2 * rows)?;
     fits.then_some(Counts { cols: DERIVATIVE, rows, transactions, natures })
 }
 

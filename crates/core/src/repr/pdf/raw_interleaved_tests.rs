@@ -296,3 +296,33 @@ fn a_piece_of_table_i_with_two_readings_is_in_doubt_and_the_others_read() {
     let doubted: Vec<Span> = drawn[8..].iter().map(|t| t.span).collect();
     assert_eq!(untangled.doubted, doubted);
 }
+
+#[test]
+fn a_piece_ends_after_a_nature_but_not_inside_a_block_of_titles() {
+    // Fictional: a trust's sale drawn row by row, then the same sale, then
+    // two sales drawn column by column (their titles one after another).
+    let trust = ["Common Stock", "01/02/2024", "S", "100", "D", "$5.00", "900", "I", "By Trust"];
+    let block = [
+        "Common Stock",
+        "Common Stock",
+        "01/03/2024",
+        "01/03/2024",
+        "S",
+        "S",
+        "10",
+        "20",
+        "D",
+        "D",
+        "$6.00",
+        "$6.00",
+        "890",
+        "870",
+        "I",
+        "I",
+        "By Trust",
+        "By Trust",
+    ];
+    let drawn = tokens(&[&trust[..], &trust[..], &block[..]].concat());
+    let cuts = pieces(&drawn, &Tally::of(&drawn), Table::NonDerivative, false);
+    assert_eq!(cuts, [0..9, 9..36]);
+}
