@@ -163,6 +163,7 @@ pub(crate) fn read(
         }
     }
     settle_lone_amounts(&mut pieces, &kinds, &mut clean, table);
+    settle_lone_codes(&mut pieces, &kinds, &mut clean, &lines, table);
     // Where each line's row went, as rows are joined.
     let (pieces, first, unplaced) = join_lifted_rows(pieces, &kinds, &clean);
     // A dropped piece joined to its row was the lower line of the row's band.
@@ -772,6 +773,41 @@ fn settle_lone_amounts(pieces: &mut [Row], kinds: &[Piece], clean: &mut [bool], 
     }
 }
 
+/// Settle the column of a dropped piece that is one letter alone, which
+/// its own line cannot tell (`A`: a code, or a direction), when the row
+/// right above it was placed for certain and shows every value of a
+/// transaction but its code, and the row right below it (if any) was placed
+/// for certain and is complete, with its own code and direction (or a
+/// holding, which has neither): the letter is no column of the row below,
+/// and the only column of the row above it can fill is the code. The
+/// piece is then that code (when the letter is one), placed for certain,
+/// for [`join_lifted_rows`] to join to the row above.
+fn settle_lone_codes(pieces: &mut [Row], kinds: &[Piece], clean: &mut [bool], lines: &[Line], table: Table) {
+    for k in 1..pieces.len() {
+        let (Some(&above), Some(line)) = (pieces.get(k - 1).as_ref(), lines.get(k)) else { continue };
+        let mut cells = line.filled();
+        let (Some(cell), None) = (cells.next(), cells.next()) else { continue };
+        let lacks_code = kinds.get(k - 1) == Some(&Piece::Whole)
+            && clean.get(k - 1) == Some(&true)
+            && above.kind == crate::model::RowKind::Transaction
+            && above.transaction_code.value.is_none()
+            && table::shows_every_value(above, table, true, Some(Column::TransactionCode));
+        let below_whole = pieces.get(k + 1).is_none_or(|below| {
+            kinds.get(k + 1) == Some(&Piece::Whole)
+                && clean.get(k + 1) == Some(&true)
+                && table::is_complete_but_a_title(below)
+        });
+        if kinds.get(k) != Some(&Piece::Dropped) || !lacks_code || !below_whole {
+            continue;
+        }
+        let mut code = Row { span: cell.span, ..Row::default() };
+        if fill_slot(&mut code, Slot::Code, &cell.text, cell.span).is_ok() {
+            pieces[k] = code;
+            clean[k] = true;
+        }
+    }
+}
+
 /// Join the pieces of rows to their rows where that is certain: a lifted
 /// piece (values only) to the row below it, a dropped one (letters only) to
 /// the row above, or to the row below where the row above shows its
@@ -1128,6 +1164,28 @@ mod tests {
         // Held indirectly, the lines may be the titles' or the natures': not placed.
         let rows = read(&rows_held("I"), &layout(), Table::NonDerivative, Some(&[]), &mut Vec::new());
         assert!(rows.iter().all(|r| !r.security_title.origin.is_read() || r.security_title.value.is_none()));
+    }
+
+    #[test]
+    fn a_lone_letter_below_a_row_lacking_only_its_code_is_that_code() {
+        // A fictional table: the first row's code `A` fell onto a line of
+        // its own, where it could be a code or a direction; the row above
+        // shows its direction and lacks only its code, the holding below is
+        // complete without either.
+        let first = line(&["Common Stock", "", "03/04/2024", "", "", "100", "A $10.50", "1,100", "D"]);
+        let data =
+            [first.clone(), line(&["A"]), line(&["Common Stock", "", "", "", "", "", "", "5,000", "I"])];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        assert_eq!(rows[0].transaction_code.copied(), Some(TransactionCode::A));
+        assert!(rows[0].transaction_code.origin.is_read(), "{diags:?}");
+        assert!(rows[0].transaction_shares.origin.is_read());
+        // Above a row lacking its direction, the letter may be that row's: not settled.
+        let below = line(&["Common Stock", "", "03/05/2024", "", "S", "250", "$10.75", "850", "D"]);
+        let rows =
+            read(&[first, line(&["A"]), below], &layout(), Table::NonDerivative, None, &mut Vec::new());
+        assert!(rows[0].transaction_code.value.is_none());
     }
 
     /// Reads `data` as Table I and checks it gives three rows, each with its
