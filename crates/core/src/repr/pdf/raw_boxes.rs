@@ -20,7 +20,8 @@
 //!   one such block;
 //! - failing that, the header's zip code and state are each the one block
 //!   of their shape in it: a block of a zip code alone, a block of a US
-//!   state's code alone (no other box draws such a value); and the city and
+//!   state's code alone (no other box draws such a value; a check mark
+//!   drawn beside it may share its block, `X` `94025`); and the city and
 //!   the state are the header's one block of a line of words without digits
 //!   ending with a US state's code (`MENLO PARK CA`: the state's box stands
 //!   right of the city's, level with it, and no other box of the header
@@ -33,13 +34,19 @@
 //!   owner's box was drawn before the date, as a street line level with
 //!   it would be) and two lines are two streets, not one wrapped
 //!   ([`street_break`]);
+//! - a joint filing's owner boxes, printed again after the tables one
+//!   under the other, are drawn in order: each owner's street lines are
+//!   those drawn with the `(Street)` label right after its name's labels
+//!   ([`owner_street`]);
 //! - the header of a form that is not an amendment prints one date, the
 //!   period of report (the earliest transaction's, the event's or the
 //!   fiscal year end's): when its blocks hold exactly one date, it is that.
 //!
 //! A value so found replaces the reader's when the reader's overlaps it, or
 //! for the first owner (the one the header shows) when the header has one
-//! such box only. Everything else stays as the reader left it.
+//! such box only. Everything else stays as the reader left it, but for an
+//! officer's title or other text read as a date alone: the header prints
+//! dates only in boxes 3 and 4, so the title is not known.
 //!
 //! One thing the drawing order loses for certain: which box a mark `X`
 //! is in — a mark is drawn away from its label. But each box checked in
@@ -433,7 +440,9 @@ fn find(blocks: &[Block], form3: bool) -> Boxes {
                 boxes.related.push((relationship, last.span));
             }
             boxes.dates.extend(block.lines.iter().filter(|l| has_date(&l.text)).cloned());
-            if let [only] = block.lines.as_slice() {
+            // A mark drawn by a value is put in its block: the value alone is the block's other lines.
+            let mut values = block.lines.iter().filter(|l| check_mark(&l.text) != Some(true));
+            if let (Some(only), None) = (values.next(), values.next()) {
                 if is_zip(&only.text) {
                     boxes.zips.push(only.clone());
                 } else if is_us_state(&only.text) {

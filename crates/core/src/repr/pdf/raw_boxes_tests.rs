@@ -144,6 +144,14 @@ fn the_headers_one_zip_code_and_one_state_are_the_first_owners() {
     assert_eq!(address.zip_code.value.as_deref(), Some("62701"));
     assert_eq!(address.state.value.as_deref(), Some("IL"), "VP is no state");
     assert!(address.city.value.is_none());
+    // A check mark drawn beside the zip code, in its block.
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(&text.replace("62701\n", "X\n62701\n"), 0));
+    assert_eq!(f.reporting_owners[0].address.zip_code.value.as_deref(), Some("62701"));
+    // Not a street's line of digits.
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(&text.replace("62701\n", "PO BOX\n62701\n"), 0));
+    assert!(f.reporting_owners[0].address.zip_code.value.is_none());
     // Two blocks of a state's shape: which is the owner's is not known.
     let two = text.replace("VP", "NY");
     let mut f = filing(FormType::Form4);
