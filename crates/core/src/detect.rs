@@ -288,13 +288,9 @@ fn markdown_markup(head: &str) -> usize {
     counts.iter().map(|&n| n.min(3)).sum()
 }
 
-/// Whether any of the eight bytes of `word` is `byte` (the classic test for
-/// a zero byte, on `word` with `byte` cleared: exact, never a false answer).
+/// Whether any of the eight bytes of `word` is `byte` (exact, never a false answer).
 fn has_byte(word: u64, byte: u8) -> bool {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-    let x = word ^ (ONES * u64::from(byte));
-    x.wrapping_sub(ONES) & !x & HIGHS != 0
+    crate::source::byte_flags(word, byte) != 0
 }
 
 /// Whether `text` is laid out like the older vendor print of the form.
@@ -325,29 +321,31 @@ pub fn split(text: &str, representation: Representation) -> Vec<std::ops::Range<
     if representation == Representation::Html {
         return split_html(text);
     }
-    // ASCII lower case keeps every byte offset.
-    let lower = text.to_ascii_lowercase();
-    // Both phrases are found by the `g` of "reporting" (a rare letter).
-    let marks = find_all(&lower, "signature of reporting person", b'g');
-    let owners = find_all(&lower, "name and address of reporting person", b'g');
+    // Both phrases are found by the `g` of "reporting" (a rare letter), in any case.
+    let marks = find_all_ignore_case(text, "signature of reporting person", b'g');
+    let owners = find_all_ignore_case(text, "name and address of reporting person", b'g');
     let mut starts = vec![0usize];
     for (k, &mark) in marks.iter().enumerate() {
         // Another filing follows when a "Name and Address" comes after this
         // signature block and before the next one.
         let next_mark = marks.get(k + 1).copied().unwrap_or(text.len());
         let Some(&owner) = owners.iter().find(|&&o| o > mark && o < next_mark) else { continue };
-        let after_mark = lower[mark..].find('\n').map_or(text.len(), |n| mark + n + 1);
+        let after_mark = text[mark..].find('\n').map_or(text.len(), |n| mark + n + 1);
         // Its first line that is not the previous form's printed trailer; the
         // "Name and Address" itself when it shares the signature's line.
-        let start = lower
+        // (ASCII lower case keeps every byte offset.)
+        let start = text
             .get(after_mark..owner)
+            .map(str::to_ascii_lowercase)
             .and_then(|between| {
-                crate::source::lines(between).find(|(_, line)| {
-                    let t = line.trim().trim_start_matches(['*', '#', '|', ' ', '\\']);
-                    !t.is_empty() && !is_trailer(t)
-                })
+                crate::source::lines(&between)
+                    .find(|(_, line)| {
+                        let t = line.trim().trim_start_matches(['*', '#', '|', ' ', '\\']);
+                        !t.is_empty() && !is_trailer(t)
+                    })
+                    .map(|(offset, _)| offset)
             })
-            .map_or(owner, |(offset, _)| after_mark + offset);
+            .map_or(owner, |offset| after_mark + offset);
         if starts.last().is_none_or(|&s| start > s) {
             starts.push(start);
         }
@@ -355,29 +353,47 @@ pub fn split(text: &str, representation: Representation) -> Vec<std::ops::Range<
     starts.iter().enumerate().map(|(k, &s)| s..starts.get(k + 1).copied().unwrap_or(text.len())).collect()
 }
 
-/// The starts of the non-overlapping occurrences of `needle` in `haystack`,
-/// left to right (what `match_indices` gives). The search jumps from one
-/// `anchor` byte of the haystack to the next (a memchr) and compares the
-/// needle only where its last `anchor` byte would be: quick when that byte
-/// is rare in the text. `needle` must hold `anchor`, an ASCII byte.
-fn find_all(haystack: &str, needle: &str, anchor: u8) -> Vec<usize> {
+/// The starts of the non-overlapping occurrences of `needle` (lower case)
+/// in `haystack` in any case, left to right (what `match_indices` gives on
+/// the haystack lower-cased). The search looks for the `anchor` letter in
+/// either case eight bytes a step and compares the needle only where its
+/// last `anchor` would be: quick when that letter is rare in the text (a
+/// needle without it is compared where its first byte is).
+fn find_all_ignore_case(haystack: &str, needle: &str, anchor: u8) -> Vec<usize> {
     let (bytes, n) = (haystack.as_bytes(), needle.as_bytes());
-    let Some(offset) = n.iter().rposition(|&b| b == anchor) else {
-        return haystack.match_indices(needle).map(|(i, _)| i).collect();
-    };
+    let Some(&first) = n.first() else { return Vec::new() };
+    let (offset, anchor) = n.iter().rposition(|&b| b == anchor).map_or((0, first), |o| (o, anchor));
+    // A byte is a candidate when it is the anchor with bit 0x20 set: both
+    // cases of a letter (and more for other bytes: the comparison decides).
+    const CASE: u64 = u64::from_le_bytes([0x20; 8]);
+    let anchor = anchor | 0x20;
     let mut out = Vec::new();
     // The earliest start of the next occurrence (they do not overlap).
     let mut next = 0;
-    let mut from = 0;
-    while let Some(k) = haystack.get(from..).and_then(|rest| rest.find(char::from(anchor))) {
-        let at = from + k;
-        // After an ASCII byte: a character boundary.
-        from = at + 1;
-        let Some(start) = at.checked_sub(offset) else { continue };
-        if start >= next && bytes[start..].starts_with(n) {
+    let mut at = 0;
+    while at < bytes.len() {
+        // Eight bytes a step, up to the first candidate.
+        if let Some(chunk) = bytes.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            match crate::source::first_flagged(crate::source::byte_flags(
+                u64::from_le_bytes(chunk) | CASE,
+                anchor,
+            )) {
+                Some(k) => at += k,
+                None => {
+                    at += 8;
+                    continue;
+                }
+            }
+        }
+        if bytes[at] | 0x20 == anchor
+            && let Some(start) = at.checked_sub(offset)
+            && start >= next
+            && bytes.get(start..start + n.len()).is_some_and(|h| h.eq_ignore_ascii_case(n))
+        {
             out.push(start);
             next = start + n.len();
         }
+        at += 1;
     }
     out
 }
@@ -426,12 +442,29 @@ fn split_html(text: &str) -> Vec<std::ops::Range<usize>> {
 
 fn markdown_reason(head: &str) -> Option<String> {
     let (mut separators, mut pipe_rows) = (0usize, 0usize);
-    for line in head.lines() {
+    for line in lines_with_pipes(head) {
         separators += usize::from(is_separator(line));
         pipe_rows += usize::from(is_pipe_row(line));
     }
     (separators >= 1 && pipe_rows >= 3)
         .then(|| format!("has Markdown pipe tables ({separators} header separators, {pipe_rows} table rows)"))
+}
+
+/// The lines of `head` (as [`str::lines`] gives them) that hold a `|`, the
+/// only ones that can be a separator or a pipe row: found from one `|` to
+/// the next, without looking at the other lines.
+fn lines_with_pipes(head: &str) -> impl Iterator<Item = &str> {
+    // The start of the line the search is in.
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + head.get(from..)?.find('|')?;
+        let start = head[from..at].rfind('\n').map_or(from, |n| from + n + 1);
+        let end = head[at..].find('\n').map_or(head.len(), |n| at + n);
+        from = end + 1;
+        // A line ending `\r\n` loses the `\r`, the last line (no `\n`) keeps it.
+        let line = &head[start..end];
+        Some(if end < head.len() { line.strip_suffix('\r').unwrap_or(line) } else { line })
+    })
 }
 
 fn looks_like_a_form(head: &str) -> bool {
@@ -486,6 +519,21 @@ mod tests {
     }
 
     #[test]
+    fn lines_with_pipes_are_the_lines_holding_one() {
+        for text in [
+            "| a | b |\n|---|---|\r\nno pipe\n\nx | y\r\n",
+            "no pipe at all\n",
+            "|",
+            "\n\n|\n",
+            "last line | keeps its \r\r",
+            "a || b\r\n| |\n c",
+        ] {
+            let want: Vec<&str> = text.lines().filter(|l| l.contains('|')).collect();
+            assert_eq!(lines_with_pipes(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn recognises_exact_representations() {
         assert_eq!(
             detect("<?xml version=\"1.0\"?>\n<ownershipDocument>").representation,
@@ -499,19 +547,23 @@ mod tests {
     }
 
     #[test]
-    fn find_all_is_match_indices() {
+    fn find_all_ignore_case_is_match_indices_on_lower_case() {
         let needle = "name and address of reporting person";
         for hay in [
             "",
             "g",
-            "é name and address of reporting person, name and address of reporting person",
-            "name and address of reporting personame and address of reporting person gg",
+            "é name and address of reporting person, NAME AND ADDRESS OF REPORTING PERSON",
+            "name and address of reporting personame and address of Reporting Person gG",
             "reporting person name and address of reporting",
+            "Ǧ name and address of reportinǦ person ǧ",
         ] {
-            let expected: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
-            assert_eq!(find_all(hay, needle, b'g'), expected, "{hay:?}");
+            let lower = hay.to_ascii_lowercase();
+            let expected: Vec<usize> = lower.match_indices(needle).map(|(i, _)| i).collect();
+            assert_eq!(find_all_ignore_case(hay, needle, b'g'), expected, "{hay:?}");
         }
-        assert_eq!(find_all("abcabc", "bc", b'z'), [1, 4]);
+        assert_eq!(find_all_ignore_case("abcaBC", "bc", b'z'), [1, 4]);
+        assert_eq!(find_all_ignore_case("a@b A`B a@b", "a@b", b'@'), [0, 8]);
+        assert_eq!(find_all_ignore_case("aaaa", "aa", b'a'), [0, 2]);
     }
 
     #[test]

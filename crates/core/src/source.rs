@@ -204,15 +204,10 @@ pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// there, or the end. Eight bytes are looked at together while none of them
 /// is either (most of a line), then byte by byte.
 fn line_end(bytes: &[u8], from: usize) -> usize {
-    // A word has a zero byte exactly when `(w - 0x01…01) & !w & 0x80…80` is
-    // not zero; a byte equal to `b` is a zero byte of `w ^ b…b`.
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS != 0;
     let mut i = from;
     while let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        let w = u64::from_ne_bytes(chunk);
-        if has_zero(w ^ (ONES * u64::from(b'\n'))) || has_zero(w ^ (ONES * u64::from(b'\r'))) {
+        let w = u64::from_le_bytes(chunk);
+        if byte_flags(w, b'\n') | byte_flags(w, b'\r') != 0 {
             break;
         }
         i += 8;
@@ -221,6 +216,24 @@ fn line_end(bytes: &[u8], from: usize) -> usize {
         .get(i..)
         .and_then(|rest| rest.iter().position(|&b| b == b'\n' || b == b'\r'))
         .map_or(bytes.len(), |k| i + k)
+}
+
+/// The bytes of `word` (eight bytes, little-endian) equal to `byte`, as
+/// their high bits: none when no byte is, and the first that is flagged
+/// exactly (a byte after it may be flagged wrongly, by the borrow), so
+/// [`first_flagged`] finds it. The classic test for a zero byte,
+/// `(w - 0x01…01) & !w & 0x80…80`, on `word` with `byte` cleared.
+pub(crate) fn byte_flags(word: u64, byte: u8) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let w = word ^ (ONES * u64::from(byte));
+    w.wrapping_sub(ONES) & !w & HIGHS
+}
+
+/// The index of the first byte flagged by [`byte_flags`] (of one byte, or
+/// of several or-ed together: each one's first flag is exact).
+pub(crate) fn first_flagged(flags: u64) -> Option<usize> {
+    (flags != 0).then(|| flags.trailing_zeros() as usize / 8)
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -378,6 +391,21 @@ fn windows_1252(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_flagged_byte_is_found_whatever_follows_it() {
+        let first = |word: &[u8; 8], bytes: &[u8]| {
+            let w = u64::from_le_bytes(*word);
+            first_flagged(bytes.iter().fold(0, |flags, &b| flags | byte_flags(w, b)))
+        };
+        // `]` (one above `\\`) right after it may be flagged by the borrow: the first is still exact.
+        assert_eq!(first(b"ab\\]cd\\e", b"\\"), Some(2));
+        assert_eq!(first(b"\\\\\\\\\\\\\\\\", b"\\"), Some(0));
+        assert_eq!(first(b"abcdefg\\", b"\\"), Some(7));
+        assert_eq!(first(b"abcdefgh", b"\\"), None);
+        assert_eq!(first(b"ab\tc|d\\e", b"\\|\t"), Some(2));
+        assert_eq!(first(b"\x01\x00\x01|\x00aaa", b"|\x00"), Some(1));
+    }
 
     #[test]
     fn the_quick_trims_give_what_the_standard_ones_do() {

@@ -202,7 +202,13 @@ fn split_repeated_marks(tokens: Vec<Token>) -> Vec<Token> {
 /// (`par value $0.01 per share`, `$0.0001 par value`): the word before it
 /// is `value`, or the word after it `per` or `par`. The price columns hold
 /// an amount and its footnote marks only, so an amount written among those
-/// words is the title's text, not a price.
+/// words is the title's text, not a price. A price is never followed by
+/// `per` on a row's line either: the column after each price holds an
+/// amount or a date (after Table I's price and Table II's, the amount
+/// owned following; after the conversion price, the transaction date).
+/// So `$10.50 per share` is a title's text wherever it stands (a par
+/// value's last line wrapped below its row, `$0.01 per share`, or a rate
+/// in a title, `Warrant to buy at $11.50 per share`), never a price.
 fn in_par_value(before: Option<&str>, after: Option<&str>) -> bool {
     let is = |word: Option<&str>, what: &[&str]| {
         word.map(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()))
@@ -710,6 +716,11 @@ mod tests {
         assert_eq!(kinds, [Kind::Text, Kind::Number, Kind::Letter('D'), Kind::Dollars, Kind::Number]);
         let words: Vec<Kind> = kinds_in("value $0.01 per $5").collect();
         assert_eq!(words, [Kind::Text, Kind::Text, Kind::Text, Kind::Dollars]);
+        // A rate in a title is text too; a price before the amount owned is a price.
+        let words: Vec<Kind> = kinds_in("Warrant to buy at $11.50 per share").collect();
+        assert!(words.iter().all(|k| *k == Kind::Text), "{words:?}");
+        let words: Vec<Kind> = kinds_in("D $10.50 900").collect();
+        assert_eq!(words, [Kind::Letter('D'), Kind::Dollars, Kind::Number]);
     }
 
     fn kinds_in(text: &str) -> impl Iterator<Item = Kind> + '_ {

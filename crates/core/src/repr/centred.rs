@@ -1,5 +1,6 @@
-//! Wrapped natures of ownership around their row, in tables made from a
-//! PDF by a converter that writes each printed line of text as a line.
+//! Wrapped natures of ownership (and titles) around their row, in tables
+//! made from a PDF by a converter that writes each printed line of text as
+//! a line.
 //!
 //! A PDF printed from the EDGAR page centres each cell of a table row
 //! vertically in the row. A row whose cells fit one line each stands on one
@@ -15,11 +16,13 @@
 //! Those counts fix the cut in every gap, from the lines before the first
 //! row (all the first row's) to the lines after the last (all the last
 //! row's). Where exactly one way of cutting every gap fits, the lines are
-//! the natures of their rows: each row that takes lines shows its title on
-//! its band (so the title is whole on one line, and the wrapped lines are
-//! not its) and is held indirectly (only indirect holdings have a nature).
-//! A row that cannot take lines (no title on its band, or held directly)
-//! takes none; where no cut, or more than one, fits, nothing is placed and
+//! the wrapped cells of their rows: a row that shows its title on its band
+//! (so the title is whole on one line, and the wrapped lines are not its)
+//! and is held indirectly (only indirect holdings have a nature) takes
+//! them as its nature; a row held directly (no nature, so its title is the
+//! only cell of it that wraps) whose band shows no title, or shows it only
+//! on the band's second line, takes them as its title. A row that can take
+//! neither takes none; where no cut, or more than one, fits, nothing is placed and
 //! the reader keeps the lines loose (and the rows beside them in doubt).
 //! Where no cut fits with every band exactly centred, a band may be a line
 //! off its centre (a converter that writes a cell's middle line below the
@@ -90,27 +93,40 @@ fn flows(lines: impl IntoIterator<Item = Shape>) -> bool {
 /// A row's band, as far as the cut goes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Band {
-    /// The row may take wrapped lines: its title is on its band and it is held indirectly.
+    /// The row may take wrapped lines: its title is on its band and it is
+    /// held indirectly (the lines are its nature's), or it is held directly
+    /// and its title is not whole on its band (the lines are its title's).
     pub open: bool,
+    /// The lines it takes are its title's, not its nature's.
+    pub title: bool,
     /// The converter wrote the band as more than one line.
     pub split: bool,
-    /// What the band shows of the nature, if anything.
-    pub nature: Option<Shape>,
+    /// What the band shows of the cell that wraps (its nature, or its
+    /// title where the lines are the title's), if anything.
+    pub shown: Option<Shape>,
 }
 
 impl Band {
-    /// The band of a row read from its lines (`split`: more than one).
-    pub fn of(row: &Row, split: bool) -> Band {
-        let open = row.security_title.value.is_some()
-            && row.direct_or_indirect_ownership.value == Some(DirectIndirect::Indirect);
+    /// The band of a row read from its lines (`split`: more than one;
+    /// `untitled`: its first line shows no title). A row held directly has
+    /// no nature, so the only cell of its that wraps is its title: where its
+    /// band shows none, or shows one only on a line below the first (the
+    /// title's last line, beside a code dropped below the band), the lines
+    /// around it are its title's.
+    pub fn of(row: &Row, split: bool, untitled: bool) -> Band {
+        let form = row.direct_or_indirect_ownership.value;
+        let titled = row.security_title.value.is_some();
         let nature = &row.nature_of_ownership;
-        let shown = nature.value.is_some() || !nature.footnotes.is_empty();
-        let nature = shown.then(|| Shape {
-            marked: !nature.footnotes.is_empty(),
-            marks_only: nature.value.is_none(),
+        let nature_shown = nature.value.is_some() || !nature.footnotes.is_empty();
+        let title = form == Some(DirectIndirect::Direct) && !nature_shown && untitled;
+        let open = title || (titled && form == Some(DirectIndirect::Indirect));
+        let cell = if title { &row.security_title } else { nature };
+        let shown = (cell.value.is_some() || !cell.footnotes.is_empty()).then(|| Shape {
+            marked: !cell.footnotes.is_empty(),
+            marks_only: cell.value.is_none(),
             unopened: false,
         });
-        Band { open, split, nature }
+        Band { open, title, split, shown }
     }
 
     /// The least and most differences (lines below − lines above) the
@@ -184,7 +200,7 @@ fn cut_with(
     let reads = |k: usize, a: usize, b: usize| {
         let above = lines[k][gaps[k] - a..].iter();
         let below = lines[k + 1][..b].iter();
-        flows(above.chain(bands[k].nature.iter()).chain(below).copied())
+        flows(above.chain(bands[k].shown.iter()).chain(below).copied())
     };
     let below = |k: usize, a: i64| {
         let band = bands[k];
@@ -249,11 +265,11 @@ fn cut_with(
 }
 
 /// Make the lines above and below a row's band part of its nature of
-/// ownership, in reading order around what the band shows of it. The
-/// nature is read (with the span of all its lines) unless the row's title
-/// is in doubt, when it is too.
-pub(crate) fn wrap_nature(row: &mut Row, above: &[Line], below: &[Line]) {
-    let band = &row.nature_of_ownership;
+/// ownership (or, with `title`, of its title), in reading order around
+/// what the band shows of it. The cell is read (with the span of all its
+/// lines) unless the row's title is in doubt, when it is too.
+pub(crate) fn wrap(row: &mut Row, title: bool, above: &[Line], below: &[Line]) {
+    let band = if title { &row.security_title } else { &row.nature_of_ownership };
     let mut text = String::new();
     let mut span: Option<Span> = band.span.filter(|_| band.value.is_some() || !band.footnotes.is_empty());
     let mut push = |piece: &str, at: Span, span: &mut Option<Span>| {
@@ -279,9 +295,11 @@ pub(crate) fn wrap_nature(row: &mut Row, above: &[Line], below: &[Line]) {
     }
     let (Some(span), false) = (span, text.is_empty()) else { return };
     let doubted = row.security_title.origin == crate::model::Origin::Uncertain;
-    // A nature is text: filling it cannot fail.
-    if fill(row, Slot::Nature, &text, span).is_ok() && doubted {
-        row.nature_of_ownership.origin = crate::model::Origin::Uncertain;
+    let slot = if title { Slot::Title } else { Slot::Nature };
+    // A title or a nature is text: filling it cannot fail.
+    if fill(row, slot, &text, span).is_ok() && doubted {
+        let field = if title { &mut row.security_title } else { &mut row.nature_of_ownership };
+        field.origin = crate::model::Origin::Uncertain;
     }
 }
 
@@ -291,9 +309,9 @@ mod tests {
     use crate::model::{Field, FootnoteId, Origin};
     use crate::repr::cells::Cell;
 
-    const OPEN: Band = Band { open: true, split: false, nature: None };
-    const SPLIT: Band = Band { open: true, split: true, nature: None };
-    const SHUT: Band = Band { open: false, split: false, nature: None };
+    const OPEN: Band = Band { open: true, title: false, split: false, shown: None };
+    const SPLIT: Band = Band { open: true, title: false, split: true, shown: None };
+    const SHUT: Band = Band { open: false, title: false, split: false, shown: None };
     const MARKED: Shape = Shape { marked: true, marks_only: false, unopened: false };
 
     /// Gaps of lines, each given by its text.
@@ -314,7 +332,7 @@ mod tests {
     #[test]
     fn a_band_written_as_two_lines_may_take_one_fewer_below() {
         // `by` / row / (`S … Trust(3)` on the band's second line) / `by` / row / `Trust`
-        let band = Band { nature: Some(MARKED), ..SPLIT };
+        let band = Band { shown: Some(MARKED), ..SPLIT };
         assert_eq!(
             cut(&gaps(&[&["by"], &["by"], &["Trust"]]), &[band, OPEN], &[false; 3]),
             Some(vec![(1, 0), (1, 1)])
@@ -328,7 +346,7 @@ mod tests {
         // `by` / row / `Trust(3)` `by` / split row / `by` / row / `Trust(3)`:
         // the split row's line counts allow two cuts; only one reads.
         let lines = gaps(&[&["by"], &["Trust⁽³⁾", "by"], &["by"], &["Trust⁽³⁾"]]);
-        let band = Band { nature: Some(MARKED), ..SPLIT };
+        let band = Band { shown: Some(MARKED), ..SPLIT };
         assert_eq!(cut(&lines, &[OPEN, band, OPEN], &[false; 4]), Some(vec![(1, 1), (1, 0), (1, 1)]));
         assert!(flows([Shape::of("Footnotes⁽¹⁾"), Shape::of("⁽²⁾⁽³⁾")]));
         assert!(!flows([Shape::of("Trust⁽³⁾"), Shape::of("by")]));
@@ -355,7 +373,7 @@ mod tests {
         // with one line more below its band than above. Other cuts fit with
         // bands up to a line off (the first row taking `vehicle`, `Example`),
         // but they put more bands off.
-        let band = Band { nature: Some(Shape::of("planning")), ..SPLIT };
+        let band = Band { shown: Some(Shape::of("planning")), ..SPLIT };
         let lines = gaps(&[
             &["By estate"],
             &["vehicle", "Example", "Capital", "Global"],
@@ -375,7 +393,7 @@ mod tests {
         // `Sequoia` on the band, `Capital` `Global` / page break / `Growth`
         // `Fund(2)`, then `By` / row / `Trust(3)`.
         let lines = gaps(&[&[], &["Capital", "Global", "Growth", "Fund⁽²⁾", "By"], &["Trust⁽³⁾"]]);
-        let band = Band { nature: Some(Shape::of("Sequoia")), ..OPEN };
+        let band = Band { shown: Some(Shape::of("Sequoia")), ..OPEN };
         assert_eq!(cut(&lines, &[band, OPEN], &[false; 3]), None);
         assert_eq!(cut(&lines, &[band, OPEN], &[false, true, false]), Some(vec![(0, 4), (1, 1)]));
     }
@@ -388,6 +406,29 @@ mod tests {
         assert_eq!(cut(&gaps(&[&["by"], &[]]), &[SHUT], &[false; 2]), None);
         assert_eq!(cut(&gaps(&[&["by"], &["a", "b", "c"]]), &[OPEN], &[false; 2]), None);
         assert_eq!(cut(&[], &[], &[]), None);
+    }
+
+    #[test]
+    fn a_row_held_directly_without_its_title_on_its_band_takes_lines_as_its_title() {
+        let direct = Row {
+            direct_or_indirect_ownership: Field::read(DirectIndirect::Direct, Span::new(50, 51)),
+            ..Row::default()
+        };
+        let band = Band::of(&direct, false, true);
+        assert!(band.open && band.title, "{band:?}");
+        // Its title whole on its first line: it takes none.
+        assert!(!Band::of(&direct, false, false).open);
+        // Held indirectly, its title not on its band: the lines may be either cell's.
+        let indirect = Row {
+            direct_or_indirect_ownership: Field::read(DirectIndirect::Indirect, Span::new(50, 51)),
+            ..Row::default()
+        };
+        assert!(!Band::of(&indirect, false, true).open);
+        let mut row = direct;
+        wrap(&mut row, true, &[line("Class A", 0)], &[line("Common Stock", 60)]);
+        assert_eq!(row.security_title.value.as_deref(), Some("Class A Common Stock"));
+        assert!(row.security_title.origin.is_read());
+        assert!(row.nature_of_ownership.value.is_none());
     }
 
     fn line(text: &str, at: usize) -> Line {
@@ -404,7 +445,7 @@ mod tests {
             footnotes: vec![FootnoteId::numbered(1)],
             ..Field::read("Footnotes".to_owned(), Span::new(40, 52))
         };
-        wrap_nature(&mut row, &[line("See", 0)], &[line("⁽²⁾⁽³⁾", 60)]);
+        wrap(&mut row, false, &[line("See", 0)], &[line("⁽²⁾⁽³⁾", 60)]);
         let nature = &row.nature_of_ownership;
         assert_eq!(nature.value.as_deref(), Some("See Footnotes"));
         let ids: Vec<FootnoteId> = [1, 2, 3].into_iter().map(FootnoteId::numbered).collect();
@@ -416,7 +457,7 @@ mod tests {
             security_title: Field { origin: Origin::Uncertain, ..row.security_title },
             ..Row::default()
         };
-        wrap_nature(&mut row, &[line("by", 0)], &[line("Trust⁽³⁾", 30)]);
+        wrap(&mut row, false, &[line("by", 0)], &[line("Trust⁽³⁾", 30)]);
         assert_eq!(row.nature_of_ownership.value.as_deref(), Some("by Trust"));
         assert_eq!(row.nature_of_ownership.origin, Origin::Uncertain);
     }

@@ -30,7 +30,7 @@ use crate::repr::Output;
 use crate::repr::cells::{Cell, MarkStyle};
 use crate::repr::form::{self, Grid, Link};
 use crate::repr::grid::{Line, find_ignore_case};
-use crate::source::{Span, lines};
+use crate::source::{Span, byte_flags, first_flagged, lines};
 
 /// Parse Markdown holding one filing or several.
 pub fn parse(text: &str) -> Output {
@@ -109,6 +109,18 @@ fn cell_ranges(line: &str, out: &mut Vec<(usize, usize)>) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Eight bytes a step, up to the first escape, pipe or tab.
+        if let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            let w = u64::from_le_bytes(chunk);
+            let flags = byte_flags(w, b'\\') | byte_flags(w, b'|') | byte_flags(w, b'\t');
+            match first_flagged(flags) {
+                Some(k) => i += k,
+                None => {
+                    i += 8;
+                    continue;
+                }
+            }
+        }
         match bytes[i] {
             b'\\' => i += 2,
             b'|' | b'\t' => {
@@ -222,6 +234,35 @@ fn link(s: &str) -> Option<(&str, &str, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_split_at_pipes_and_tabs_not_escaped_wherever_they_stand() {
+        // Character by character: a backslash escapes the character after it.
+        let by_chars = |line: &str| {
+            let (mut out, mut start, mut escaped) = (Vec::new(), 0, false);
+            for (i, c) in line.char_indices() {
+                if std::mem::take(&mut escaped) {
+                    continue;
+                }
+                escaped = c == '\\';
+                if c == '|' || c == '\t' {
+                    out.push((start, i));
+                    start = i + 1;
+                }
+            }
+            out.push((start, line.len()));
+            out
+        };
+        let mut ranges = Vec::new();
+        for pad in 0..10 {
+            for tail in ["| a | b \\| c |", "x\ty\\\t|", "long cell text | é | \\", "no pipe at all here", ""]
+            {
+                let line = format!("{}{tail}", "w".repeat(pad));
+                cell_ranges(&line, &mut ranges);
+                assert_eq!(ranges, by_chars(&line), "{line:?}");
+            }
+        }
+    }
 
     #[test]
     fn pipe_rows_become_cells() {

@@ -217,10 +217,7 @@ pub(crate) fn doubt_unless_complete(mut row: Row, table: Table) -> Row {
     // A title (or underlying title) wrapped off the line of the row's values
     // (centred on a band of lines) leaves the values no less a row's: the
     // title alone is missing.
-    let complete = is_complete(&row)
-        || [Column::SecurityTitle, Column::UnderlyingSecurityTitle]
-            .into_iter()
-            .any(|c| !row.cell(c).has_value() && complete_besides(&row, Some(c)));
+    let complete = is_complete_but_a_title(&row);
     // A text in doubt (which of the row's text columns a word is in) leaves
     // its values no less the row's.
     let in_doubt =
@@ -243,6 +240,17 @@ pub(crate) fn doubt_unless_complete(mut row: Row, table: Table) -> Row {
 /// [`doubt_unless_complete`]).
 pub(crate) fn is_complete(row: &Row) -> bool {
     complete_besides(row, None)
+}
+
+/// [`is_complete`], or complete but for a title (or underlying title) it
+/// does not show: in a table made from a PDF, a title wrapped off the line
+/// of the row's values (centred on a band of lines) leaves the values no
+/// less a row's.
+pub(crate) fn is_complete_but_a_title(row: &Row) -> bool {
+    is_complete(row)
+        || [Column::SecurityTitle, Column::UnderlyingSecurityTitle]
+            .into_iter()
+            .any(|c| !row.cell(c).has_value() && complete_besides(row, Some(c)))
 }
 
 /// [`is_complete`] but for one column (`skip`), which may be empty.

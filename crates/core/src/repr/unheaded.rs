@@ -8,8 +8,9 @@
 //! above when it has as many cells, else it is left unplaced and the text
 //! of its neighbours is put in doubt — but in Table I of a table made from
 //! a PDF whose cells are centred on their rows (Markdown made from a PDF),
-//! where the lines of words are the natures of the rows around them when
-//! that centring fixes each line's row ([`crate::repr::centred`]); a line
+//! where the lines of words are the natures of the rows around them (or
+//! the titles of rows held directly whose lines show none) when that
+//! centring fixes each line's row ([`crate::repr::centred`]); a line
 //! of a lone letter and words there (`S Trust(3)`) is a code that fell
 //! beside its row and a nature's words, split. A line of values only — no words, so
 //! no title — is a piece of a row: a converter that lifts cells with a
@@ -59,13 +60,16 @@ pub(crate) fn read(
     // The lines that took a line of words below them, and the lines whose
     // rows' text is in doubt as those words may be the next row's.
     let mut took_words: Vec<usize> = Vec::new();
-    let mut doubt_wrapped: Vec<usize> = Vec::new();
+    let mut doubt_wrapped: Vec<(usize, usize)> = Vec::new();
     // The lines that are a lifted piece and the line below it, joined.
     let mut merged: Vec<usize> = Vec::new();
     // The words split off a line of letters: their index in `loose`, and the letters' line.
     let mut split_words: Vec<(usize, usize)> = Vec::new();
     // Underlying amounts lifted off their rows onto lines of words, each with its gap.
     let mut amounts: Vec<(usize, Line)> = Vec::new();
+    // The lines that showed no title until a line of words below them was
+    // joined to them (a band written as two lines, the title's last line on the second).
+    let mut titled_below: Vec<usize> = Vec::new();
     // Each line moved out of `data` (no copy): it is read once.
     for (line, class, joined) in data {
         if let Some((values, words)) = centred.and_then(|_| split_values(&line)) {
@@ -94,7 +98,7 @@ pub(crate) fn read(
                 && took_words.last() == Some(&above)
                 && untitled(&line, layout, table)
             {
-                doubt_wrapped.extend([above, lines.len()]);
+                doubt_wrapped.push((above, lines.len()));
             }
             lines.push(line);
             kinds.push(if class.values_only() { Piece::Lifted } else { Piece::Whole });
@@ -108,6 +112,9 @@ pub(crate) fn read(
             }
             if took_words.last() != Some(&above) {
                 took_words.push(above);
+            }
+            if centred.is_some() && trial(prev, layout, table).0.security_title.value.is_none() {
+                titled_below.push(above);
             }
             for (cell, more) in prev.cells.iter_mut().zip(&line.cells) {
                 if !more.is_empty() {
@@ -143,6 +150,17 @@ pub(crate) fn read(
         pieces.push(table::read_unheaded_row(line, layout, table, &mut said));
         clean.push(placed_for_certain(&said));
         diags.append(&mut said);
+    }
+    // A line of values only that shows every value a row shows but its
+    // code is a row's band whose title wrapped off it (its code may have
+    // dropped below it), not a piece lifted off a row: a converter lifts
+    // the footnoted cells of a row, never all of its values but the title.
+    for (kind, piece) in kinds.iter_mut().zip(&pieces) {
+        if *kind == Piece::Lifted
+            && table::shows_every_value(piece, table, true, Some(Column::TransactionCode))
+        {
+            *kind = Piece::Whole;
+        }
     }
     settle_lone_amounts(&mut pieces, &kinds, &mut clean, table);
     // Where each line's row went, as rows are joined.
@@ -184,7 +202,17 @@ pub(crate) fn read(
         loose = place_lone_marks(&mut rows, loose, &layout.slots(), lines.len(), &row_of, table);
     }
     if let Some(breaks) = centred.filter(|_| table == Table::NonDerivative) {
-        loose = place_centred(&mut rows, loose, lines.len(), &row_of, &continued, breaks);
+        let untitled: Vec<bool> = (0..rows.len())
+            .map(|r| {
+                rows[r].security_title.value.is_none() || titled_below.iter().any(|&k| row_of(k) == Some(r))
+            })
+            .collect();
+        let bands = Bands { continued: &continued, untitled: &untitled, breaks };
+        let titled;
+        (loose, titled) = place_centred(&mut rows, loose, lines.len(), &row_of, &bands);
+        // The words joined to the row above a row whose title the
+        // centring placed around its band are not that row's title.
+        doubt_wrapped.retain(|&(_, k)| row_of(k).is_none_or(|r| !titled.contains(&r)));
     }
     // Rows beside loose footnote marks: their cells' marks may be incomplete.
     let mut beside_marks: Vec<usize> = Vec::new();
@@ -206,7 +234,7 @@ pub(crate) fn read(
             }
         }
     }
-    for k in doubt_wrapped.into_iter().filter_map(row_of) {
+    for k in doubt_wrapped.into_iter().flat_map(|(a, b)| [a, b]).filter_map(row_of) {
         if let Some(row) = rows.get_mut(k) {
             table::doubt_text(row);
         }
@@ -341,21 +369,22 @@ fn place_lone_marks(
     loose.into_iter().zip(placed).filter(|(_, p)| !p).map(|(l, _)| l).collect()
 }
 
-/// Place the loose lines of words as the natures of the rows around them
+/// Place the loose lines of words as the natures (or titles) of the rows around them
 /// where a table made from a PDF centres its wrapped cells on their rows
 /// and that fixes every line's row ([`crate::repr::centred`]). Only in
 /// Table I, whose title column is wide enough to hold a title on one line:
 /// in Table II the titles and underlying titles wrap too, onto the lines
-/// the nature's wrapped lines stand on. Returns the
-/// lines not placed: all of them unless every one was.
+/// the nature's wrapped lines stand on. Rows held directly whose bands
+/// show no title take the lines as their titles ([`centred::Band::of`]).
+/// Returns the lines not placed (all of them unless every one was), and
+/// the rows that took lines as their titles.
 fn place_centred(
     rows: &mut [Row],
     loose: Vec<(usize, Line)>,
     lines: usize,
     row_of: &dyn Fn(usize) -> Option<usize>,
-    continued: &[bool],
-    breaks: &[Span],
-) -> Vec<(usize, Line)> {
+    bands: &Bands,
+) -> (Vec<(usize, Line)>, Vec<usize>) {
     // Each loose line's gap: the index of the row below it.
     let gap_of = |at: usize| -> Option<usize> {
         let above = at.checked_sub(1).map(row_of);
@@ -377,16 +406,19 @@ fn place_centred(
         let words = one_cell && !Class::of(line).letters;
         match gap_of(*at).filter(|_| words).and_then(|g| gaps.get_mut(g)) {
             Some(gap) => gap.push(line),
-            None => return loose,
+            None => return (loose, Vec::new()),
         }
     }
     let mut split = vec![false; rows.len()];
-    for (k, _) in continued.iter().enumerate().filter(|(_, c)| **c) {
+    for (k, _) in bands.continued.iter().enumerate().filter(|(_, c)| **c) {
         if let Some(s) = row_of(k).and_then(|r| split.get_mut(r)) {
             *s = true;
         }
     }
-    let bands: Vec<centred::Band> = rows.iter().zip(&split).map(|(r, &s)| centred::Band::of(r, s)).collect();
+    let untitled = bands.untitled.iter().copied().chain(std::iter::repeat(false));
+    let breaks = bands.breaks;
+    let bands: Vec<centred::Band> =
+        rows.iter().zip(&split).zip(untitled).map(|((r, &s), u)| centred::Band::of(r, s, u)).collect();
     let shapes: Vec<Vec<centred::Shape>> =
         gaps.iter().map(|gap| gap.iter().map(|l| centred::Shape::of(&l.text())).collect()).collect();
     // The gaps a page breaks in: between the rows around them.
@@ -398,15 +430,29 @@ fn place_centred(
             _ => false,
         })
         .collect();
-    let Some(cut) = centred::cut(&shapes, &bands, &broken) else { return loose };
-    for (k, (row, &(a, b))) in rows.iter_mut().zip(&cut).enumerate() {
+    let Some(cut) = centred::cut(&shapes, &bands, &broken) else { return (loose, Vec::new()) };
+    let mut titled = Vec::new();
+    for (k, ((row, &(a, b)), band)) in rows.iter_mut().zip(&cut).zip(&bands).enumerate() {
         let above: Vec<Line> = gaps[k][gaps[k].len() - a..].iter().map(|l| (*l).clone()).collect();
         let below: Vec<Line> = gaps[k + 1][..b].iter().map(|l| (*l).clone()).collect();
         if a + b > 0 {
-            centred::wrap_nature(row, &above, &below);
+            centred::wrap(row, band.title, &above, &below);
+            if band.title {
+                titled.push(k);
+            }
         }
     }
-    Vec::new()
+    (Vec::new(), titled)
+}
+
+/// What [`place_centred`] knows of the rows' bands beyond the rows.
+struct Bands<'a> {
+    /// Whether each line had a line of the same table joined to it.
+    continued: &'a [bool],
+    /// Whether each row's first line showed no title.
+    untitled: &'a [bool],
+    /// Where the table's pages break.
+    breaks: &'a [Span],
 }
 
 /// A line of a table's cells whose cells hold either lone letters (`S`)
@@ -752,7 +798,7 @@ fn join_lifted_rows(rows: Vec<Row>, kinds: &[Piece], clean: &[bool]) -> (Vec<Row
     let completes = |row: &Row, piece: &Row| {
         let mut whole = row.clone();
         table::absorb(&mut whole, piece.clone());
-        table::is_complete(&whole).then_some(whole)
+        table::is_complete_but_a_title(&whole).then_some(whole)
     };
     // Whether piece `k` may join the row below: it and the row are placed
     // for certain, the row shows none of its columns, and the row above it
@@ -1021,6 +1067,67 @@ mod tests {
         assert_eq!(rows[0].transaction_code.copied(), Some(TransactionCode::M));
         assert!(rows[0].transaction_code.origin.is_read());
         assert!(rows[1].transaction_code.value.is_none());
+    }
+
+    #[test]
+    fn a_code_dropped_below_a_band_without_its_title_joins_it() {
+        // A fictional table made from a PDF: the first row's title wrapped
+        // off its band (above and below it) and its code fell below the
+        // band. The band shows every value but the code: a row, not a
+        // piece lifted off the row below.
+        let data = [
+            line(&["", "", "03/04/2024", "", "", "100", "D $10.50", "900", "D"]),
+            line(&["S"]),
+            line(&["Common Stock 03/05/2024 S 250 D $10.75 650 D"]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, Some(&[]), &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        let first = &rows[0];
+        assert_eq!(first.transaction_code.copied(), Some(TransactionCode::S));
+        assert!(first.transaction_code.origin.is_read(), "{diags:?}");
+        assert!(first.shares_owned_following_transaction.origin.is_read());
+        assert!(first.security_title.value.is_none());
+        // A line of a code and an amount alone is still a piece of the row below.
+        let data = [
+            line(&["Common Stock 03/04/2024 S 100 D $10.50 900 D"]),
+            line(&["", "", "", "", "S(1) 250(2)", "", "", "", ""]),
+            line(&["Common Stock", "", "03/05/2024", "", "", "D $10.75", "650", "D", ""]),
+        ];
+        let rows = read(&data, &layout(), Table::NonDerivative, Some(&[]), &mut Vec::new());
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].transaction_shares.decimal(), Some(250.into()));
+    }
+
+    #[test]
+    fn titles_wrapped_around_bands_of_rows_held_directly_are_read() {
+        // A fictional table made from a PDF whose titles wrapped over two
+        // lines, one above each row's band and one below; the second row's
+        // code fell below its band. Held directly, the rows have no nature:
+        // the lines around their bands are their titles.
+        let rows_held = |form: &str| {
+            [
+                line(&["Ordinary"]),
+                line(&["", "", "03/04/2024", "", "S", "100", "D $10.50", "900", form]),
+                line(&["Shares"]),
+                line(&["Ordinary"]),
+                line(&["", "", "03/05/2024", "", "", "250", "D $10.75", "650", form]),
+                line(&["S"]),
+                line(&["Shares"]),
+            ]
+        };
+        let mut diags = Vec::new();
+        let rows = read(&rows_held("D"), &layout(), Table::NonDerivative, Some(&[]), &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        for row in &rows {
+            assert_eq!(row.security_title.text(), "Ordinary Shares");
+            assert!(row.security_title.origin.is_read(), "{diags:?}");
+            assert_eq!(row.transaction_code.copied(), Some(TransactionCode::S));
+            assert!(row.shares_owned_following_transaction.origin.is_read());
+        }
+        // Held indirectly, the lines may be the titles' or the natures': not placed.
+        let rows = read(&rows_held("I"), &layout(), Table::NonDerivative, Some(&[]), &mut Vec::new());
+        assert!(rows.iter().all(|r| !r.security_title.origin.is_read() || r.security_title.value.is_none()));
     }
 
     /// Reads `data` as Table I and checks it gives three rows, each with its

@@ -108,8 +108,15 @@ pub(crate) fn segments(line: &str, offset: usize) -> Vec<Segment> {
         if open.is_none() {
             open = Some((at, col));
         }
-        col += u32::from(b & 0xc0 != 0x80);
-        text_end = at + 1;
+        // The rest of the word at once, up to the next gap byte: a column a
+        // character (a byte that does not continue one).
+        let end = bytes[next..]
+            .iter()
+            .position(|&c| matches!(c, b' ' | b'\t' | 0x0c))
+            .map_or(bytes.len(), |k| next + k);
+        let chars = bytes[at..end].iter().filter(|&&c| c & 0xc0 != 0x80).count();
+        col += u32::try_from(chars).unwrap_or(u32::MAX);
+        (next, text_end) = (end, end);
     }
     if let Some((s, x)) = open {
         out.push(segment(line, offset, s, text_end, x));

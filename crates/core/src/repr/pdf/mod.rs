@@ -128,6 +128,10 @@ pub(crate) fn is_page_number(t: &str) -> bool {
 
 /// A page count at the foot of a printed page: `1/3`.
 pub(crate) fn is_page_count(t: &str) -> bool {
+    // Two numbers of three digits at most and the slash (told before looking for the slash in a long line).
+    if t.len() > 7 {
+        return false;
+    }
     let Some((a, b)) = t.split_once('/') else { return false };
     let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     digits(a) && digits(b)
@@ -152,6 +156,7 @@ mod tests {
         assert!(!is_furniture("11/22/2013"));
         assert!(is_page_number("3"));
         assert!(is_page_count("2/4") && !is_page_count("2/3/25"));
+        assert!(is_page_count("100/999") && !is_page_count("100/1000") && !is_page_count("1/2 of the form"));
         assert!(is_print_title("SEC FORM 4") && !is_print_title("SEC Form 4"));
         assert!(!is_page_number("2,028"));
     }

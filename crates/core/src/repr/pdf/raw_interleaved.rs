@@ -44,6 +44,12 @@
 //! by the reading) is not read here, nor a table with values this model
 //! has no place for (deemed dates, `V`, Table I's footnote marks drawn
 //! alone).
+//!
+//! A table whose tokens fall into pieces of whole rows (a row's title
+//! drawn after another row's values, the kinds before and after making
+//! whole rows) is read piece by piece, each piece as above: a piece's
+//! search is small where the whole table's may give up. A Table I piece
+//! that is not settled is read with every value of it in doubt.
 
 use std::collections::HashMap;
 
@@ -191,6 +197,9 @@ struct Search<'a> {
 pub(crate) struct Untangled {
     /// Each row's tokens, in the form's column order.
     pub rows: Vec<Vec<Token>>,
+    /// Each row's tokens' columns, told apart by number (one column's
+    /// number is the same in every row).
+    pub columns: Vec<Vec<usize>>,
     /// The tokens whose place the readings nearest the drawing order do
     /// not agree on (see the module docs).
     pub doubted: Vec<Span>,
@@ -225,20 +234,113 @@ impl Readings<'_> {
 /// tokens in the form's column order, and the tokens whose place is in
 /// doubt; `None` when the table does not fit the model (see the module
 /// docs). `holdings`: the table prints no transaction columns (Form 3).
+///
+/// A table that falls into pieces of whole rows ([`pieces`]) is read
+/// piece by piece: each piece's search is small, where the whole table's
+/// may give up. The pieces' reading is taken when every piece is settled,
+/// or when the whole table's reading is not (or none is found) and some
+/// piece is.
+///
+/// Table I's footnote marks drawn alone are joined to the values drawn
+/// next to them in the reading: a Table I read as a whole must be settled
+/// throughout, and one read by pieces has every value of a piece in doubt
+/// whose reading is not settled.
 pub(crate) fn untangle(tokens: &[Token], table: Table, holdings: bool) -> Option<Untangled> {
     let tally = Tally::of(tokens);
-    let counts = match table {
-        Table::NonDerivative => non_derivative_counts(&tally)?,
-        Table::Derivative => derivative_counts(&tally, holdings)?,
-    };
-    let (fits, left) = fits(tokens, &counts);
+    let counts = counts_of(&tally, table, holdings)?;
+    let pieces = untangle_pieces(tokens, &tally, table, holdings);
+    if pieces.as_ref().is_some_and(|p| p.doubted.is_empty()) {
+        return pieces;
+    }
+    let whole = untangle_whole(tokens, &counts, table, holdings)
+        .filter(|w| table == Table::Derivative || w.doubted.is_empty());
+    whole.or(pieces)
+}
+
+/// The table's columns and numbers of rows from its tokens' kinds, when they fit.
+fn counts_of(tally: &Tally, table: Table, holdings: bool) -> Option<Counts> {
+    match table {
+        Table::NonDerivative => non_derivative_counts(tally),
+        Table::Derivative => derivative_counts(tally, holdings),
+    }
+}
+
+/// The table read piece by piece ([`pieces`]), when there are several and
+/// some piece is settled: their rows one after another, with the tokens in
+/// doubt (see [`untangle`]).
+fn untangle_pieces(tokens: &[Token], tally: &Tally, table: Table, holdings: bool) -> Option<Untangled> {
+    let cuts = pieces(tokens, tally, table, holdings);
+    if cuts.len() < 2 {
+        return None;
+    }
+    let mut rows = Vec::new();
+    let mut columns = Vec::new();
+    let mut doubted = Vec::new();
+    let mut settled = false;
+    for piece in cuts {
+        let piece = tokens.get(piece)?;
+        let counts = counts_of(&Tally::of(piece), table, holdings)?;
+        let untangled = untangle_whole(piece, &counts, table, holdings)?;
+        if untangled.doubted.is_empty() {
+            settled = true;
+        } else if table == Table::NonDerivative {
+            doubted.extend(piece.iter().map(|t| t.span));
+        } else {
+            doubted.extend(untangled.doubted);
+        }
+        rows.extend(untangled.rows);
+        columns.extend(untangled.columns);
+    }
+    settled.then_some(Untangled { rows, columns, doubted })
+}
+
+/// Where a table's tokens fall into pieces of whole rows: a piece ends
+/// before a title drawn after a value (a row's first cell after another
+/// row's last), where the tokens before and after it each make whole rows
+/// by their kinds (as many dates, prices and codes as transactions, and
+/// so on), the later piece's rows not transactions after the earlier
+/// one's holdings (the form prints every transaction first). A row drawn
+/// in two parts apart leaves the kinds before any cut between its parts
+/// short of whole rows (its date without its amount owned, or its amount
+/// owned without its title), so no cut falls inside it. Each piece is
+/// the range of its tokens; one piece (the whole) when there is no cut.
+fn pieces(tokens: &[Token], tally: &Tally, table: Table, holdings: bool) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut piece = Tally::default();
+    let mut rest = *tally;
+    for (k, token) in tokens.iter().enumerate() {
+        let starts_row = k > start
+            && token.kind == Kind::Text
+            && tokens.get(k - 1).is_some_and(|t| t.kind != Kind::Text)
+            && Col::Title.takes(token);
+        if starts_row
+            && let (Some(before), Some(after)) =
+                (counts_of(&piece, table, holdings), counts_of(&rest, table, holdings))
+            && (before.rows == before.transactions || after.transactions == 0)
+        {
+            out.push(start..k);
+            start = k;
+            piece = Tally::default();
+        }
+        piece.add(token);
+        rest.remove(token);
+    }
+    out.push(start..tokens.len());
+    out
+}
+
+/// The rows of a table read as a whole (see [`untangle`]), with its counts.
+fn untangle_whole(tokens: &[Token], counts: &Counts, table: Table, holdings: bool) -> Option<Untangled> {
+    let (fits, left) = fits(tokens, counts);
     // The memo's room: as many states as tokens squared for the first
     // search; a search by runs (or strokes) tells states apart also by the
     // last token's place, and visited up to about twice as many as the
     // one by pairs before it.
-    let search = |weigh, states: usize| Search::new(tokens, &fits, &left, &counts, weigh, states);
+    let search = |weigh, states: usize| Search::new(tokens, &fits, &left, counts, weigh, states);
     let read = |one, other, states: usize| {
-        let first: Readings<'_> = search(one, states).readings()?;
+        let first: Option<Readings<'_>> = search(one, states).readings();
+        let first = first?;
         let second = search(other, 2 * first.states).readings();
         let open = |cell: (usize, Col)| {
             let text = first.settled(cell);
@@ -275,22 +377,15 @@ pub(crate) fn untangle(tokens: &[Token], table: Table, holdings: bool) -> Option
             None => (one, a),
         }
     };
-    // Table I's footnote marks drawn alone are joined to the values drawn
-    // next to them in the reading: it must be settled throughout.
-    if table == Table::NonDerivative && !doubted.is_empty() {
-        return None;
-    }
     let mut rows: Vec<Vec<(Col, &Token)>> = vec![Vec::new(); counts.rows];
     for (token, &(row, col)) in tokens.iter().zip(&reading) {
         rows.get_mut(row)?.push((col, token));
     }
-    let rows = rows
-        .into_iter()
-        .map(|mut row| {
-            crate::sort::by_key(&mut row, |(col, _)| *col);
-            row.into_iter().map(|(_, t)| t.clone()).collect()
-        })
-        .collect();
+    for row in &mut rows {
+        crate::sort::by_key(row, |(col, _)| *col);
+    }
+    let columns = rows.iter().map(|row| row.iter().map(|(col, _)| col.index()).collect()).collect();
+    let rows = rows.into_iter().map(|row| row.into_iter().map(|(_, t)| t.clone()).collect()).collect();
     // Form 3's natures need not come in their rows' order (one was seen
     // drawn after the whole table): each is in doubt there.
     let natures_open = holdings && table == Table::Derivative;
@@ -300,7 +395,7 @@ pub(crate) fn untangle(tokens: &[Token], table: Table, holdings: bool) -> Option
         .filter_map(|k| tokens.get(k))
         .map(|t| t.span)
         .collect();
-    Some(Untangled { rows, doubted })
+    Some(Untangled { rows, columns, doubted })
 }
 
 /// The columns each token can fill (a bit per column), and how many tokens
@@ -321,7 +416,7 @@ fn fits(tokens: &[Token], counts: &Counts) -> (Vec<u16>, Vec<[u16; ALL_COLS]>) {
 }
 
 /// How many of a table's tokens are of each kind (one pass over them).
-#[derive(Default)]
+#[derive(Clone, Copy, Default)]
 struct Tally {
     letters: usize,
     numbers: usize,
@@ -340,20 +435,42 @@ impl Tally {
     fn of(tokens: &[Token]) -> Tally {
         let mut t = Tally::default();
         for token in tokens {
-            match token.kind {
-                Kind::Letter(c) => {
-                    t.letters += 1;
-                    t.vs += usize::from(c == 'V');
-                    t.indirect += usize::from(c == 'I');
-                }
-                Kind::Number => t.numbers += 1,
-                Kind::Text => t.texts += 1,
-                Kind::Date => t.dates += 1,
-                Kind::Dollars => t.dollars += 1,
-                Kind::Marks => t.marks += 1,
-            }
+            t.add(token);
         }
         t
+    }
+
+    /// The count a token's kind falls in, and the letters' own counts it
+    /// adds to (`V`, `I`).
+    fn counts_mut(&mut self, token: &Token) -> (&mut usize, Option<&mut usize>) {
+        match token.kind {
+            Kind::Letter('V') => (&mut self.letters, Some(&mut self.vs)),
+            Kind::Letter('I') => (&mut self.letters, Some(&mut self.indirect)),
+            Kind::Letter(_) => (&mut self.letters, None),
+            Kind::Number => (&mut self.numbers, None),
+            Kind::Text => (&mut self.texts, None),
+            Kind::Date => (&mut self.dates, None),
+            Kind::Dollars => (&mut self.dollars, None),
+            Kind::Marks => (&mut self.marks, None),
+        }
+    }
+
+    /// Count one more token.
+    fn add(&mut self, token: &Token) {
+        let (count, letter) = self.counts_mut(token);
+        *count += 1;
+        if let Some(letter) = letter {
+            *letter += 1;
+        }
+    }
+
+    /// Count one token less (one counted before).
+    fn remove(&mut self, token: &Token) {
+        let (count, letter) = self.counts_mut(token);
+        *count = count.saturating_sub(1);
+        if let Some(letter) = letter {
+            *letter = letter.saturating_sub(1);
+        }
     }
 }
 

@@ -23,25 +23,26 @@ fn texts(rows: &[Vec<Token>]) -> Vec<Vec<&str>> {
     rows.iter().map(|r| r.iter().map(|t| t.text.as_str()).collect()).collect()
 }
 
+/// Fictional: a grant, then a trust's holding; the grant's form is drawn
+/// after the holding's title and amount.
+const GRANT_THEN_TRUST: [&str; 12] = [
+    "Common Stock",
+    "01/02/2024",
+    "A",
+    "500",
+    "A",
+    "$0",
+    "1,500",
+    "Common Stock",
+    "2,000",
+    "D",
+    "I",
+    "By Trust",
+];
+
 #[test]
 fn a_row_whose_form_is_drawn_after_the_next_title_is_put_together() {
-    // Fictional: a grant, then a trust's holding; the grant's form is drawn
-    // after the holding's title and amount.
-    let drawn = [
-        "Common Stock",
-        "01/02/2024",
-        "A",
-        "500",
-        "A",
-        "$0",
-        "1,500",
-        "Common Stock",
-        "2,000",
-        "D",
-        "I",
-        "By Trust",
-    ];
-    let rows = settled(&drawn, Table::NonDerivative).expect("one reading");
+    let rows = settled(&GRANT_THEN_TRUST, Table::NonDerivative).expect("one reading");
     assert_eq!(
         texts(&rows),
         [
@@ -264,4 +265,34 @@ fn no_row_is_made_indirect_past_the_natures_the_phrases_leave() {
     let (fits, left) = super::fits(&indirect, &counts);
     let search = Search::new(&indirect, &fits, &left, &counts, Weigh::Pairs, 16);
     assert!(search.step(2, Col::DirectIndirect, &held).is_none());
+}
+
+/// A fictional sale drawn row by row.
+const SALE: [&str; 8] = ["Common Stock", "01/02/2024", "S", "100", "D", "$5.00", "900", "D"];
+
+#[test]
+fn a_table_drawn_row_by_row_falls_into_pieces_of_whole_rows() {
+    // Fictional: two sales drawn row by row, then a trust's holding.
+    let drawn = tokens(&[&SALE[..], &SALE[..], &["Common Stock", "2,000", "I", "By Trust"]].concat());
+    let cuts = pieces(&drawn, &Tally::of(&drawn), Table::NonDerivative, false);
+    assert_eq!(cuts, [0..8, 8..16, 16..20]);
+}
+
+#[test]
+fn no_piece_ends_between_two_parts_of_a_row() {
+    let drawn = tokens(&GRANT_THEN_TRUST);
+    assert_eq!(pieces(&drawn, &Tally::of(&drawn), Table::NonDerivative, false).len(), 1);
+}
+
+#[test]
+fn a_piece_of_table_i_with_two_readings_is_in_doubt_and_the_others_read() {
+    // Fictional: a sale drawn row by row, then one whose amount and amount
+    // owned may be read either way.
+    let open = ["Common Stock", "01/03/2024", "S", "$5.00", "100", "800", "D", "D"];
+    let drawn = tokens(&[&SALE[..], &open[..]].concat());
+    let untangled = untangle(&drawn, Table::NonDerivative, false).expect("read by pieces");
+    assert_eq!(untangled.rows.len(), 2);
+    assert_eq!(texts(&untangled.rows[..1]), [SALE.to_vec()]);
+    let doubted: Vec<Span> = drawn[8..].iter().map(|t| t.span).collect();
+    assert_eq!(untangled.doubted, doubted);
 }

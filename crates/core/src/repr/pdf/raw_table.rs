@@ -581,6 +581,13 @@ fn without_loose_marks(drawn: &[Token]) -> Option<(Vec<Token>, Vec<LooseMarks>)>
             tokens.push(token.clone());
             continue;
         }
+        // Marks drawn right after marks: several cells' marks drawn one
+        // after another (a cell's marks are drawn together, on one line),
+        // a column's drawn down past rows whose place the drawing does not
+        // tell.
+        if k > 0 && drawn.get(k - 1).is_some_and(|t| t.kind == Kind::Marks) {
+            return None;
+        }
         let value = |t: &&Token| t.kind != Kind::Marks;
         let before = drawn[..k].iter().rev().find(value).map(|t| t.span);
         let after = drawn[k + 1..].iter().find(value)?.span;
@@ -613,7 +620,7 @@ fn untangled_rows(
         Table::NonDerivative => without_loose_marks(drawn)?,
         Table::Derivative => (drawn.to_vec(), Vec::new()),
     };
-    let raw_interleaved::Untangled { rows: mut untangled, doubted } =
+    let raw_interleaved::Untangled { rows: mut untangled, columns, doubted } =
         raw_interleaved::untangle(&tokens, table, holdings)?;
     let settled = doubted.is_empty();
     // Where each value is: its row, and its place in the row (in the form's order).
@@ -624,17 +631,28 @@ fn untangled_rows(
             .find_map(|(r, row)| row.iter().position(|t| t.span == span).map(|k| (r, k)))
     };
     let whole = |r: usize| (0..untangled[r].len()).map(move |k| (r, k));
+    // Whether a value was drawn after a value that follows it in its row.
+    let drawn_late = |span: Span, (r, k): Place| {
+        let earlier = tokens.iter().take_while(|t| t.span != span);
+        earlier.filter_map(|t| place(t.span)).any(|(r2, k2)| r2 == r && k2 > k)
+    };
     // Each marks' value, and the values they may belong to.
     let mut owners: Vec<(Place, Vec<Place>)> = Vec::new();
     for marks in &loose {
         let (row, next) = place(marks.after)?;
-        let owner = match marks.before.and_then(place) {
-            Some((r, first)) if r == row && first < next => {
-                let between =
-                    if next - first > 1 { (first..next).map(|k| (r, k)).collect() } else { Vec::new() };
-                ((r, first), between)
+        let before = marks.before.and_then(|span| Some((span, place(span)?)));
+        let owner = match before {
+            // Marks drawn after a value its row drew out of order: the
+            // drawing does not follow the row there, so the marks may be
+            // any value's drawn before them (one in another row).
+            Some((span, at)) if at.0 == row && at.1 < next && drawn_late(span, at) => return None,
+            Some((_, (r, first))) if r == row && first < next => {
+                match marked_column(&untangled, &columns, &marks.marks.text, r, first..=next) {
+                    Some(k) => ((r, k), Vec::new()),
+                    None => ((r, first), (first..=next).map(|k| (r, k)).collect()),
+                }
             }
-            Some((r, _)) => ((row, next), whole(r).chain(whole(row)).collect()),
+            Some((_, (r, _))) => ((row, next), whole(r).chain(whole(row)).collect()),
             None => ((row, next), whole(row).collect()),
         };
         owners.push(owner);
@@ -683,6 +701,31 @@ fn untangled_rows(
         rows.push(row);
     }
     Some((rows, found, settled))
+}
+
+/// The one value of row `row` among the places `among` whose column is
+/// the only one of theirs whose values in other rows carry the marks
+/// `marks` attached: a footnote is made of a column's values, so marks
+/// drawn on a line of their own next to a value of that column are that
+/// value's (drawn after it or before it).
+fn marked_column(
+    rows: &[Vec<Token>],
+    columns: &[Vec<usize>],
+    marks: &str,
+    row: usize,
+    among: std::ops::RangeInclusive<usize>,
+) -> Option<usize> {
+    let cols = columns.get(row)?;
+    let marked: Vec<usize> = rows
+        .iter()
+        .zip(columns)
+        .flat_map(|(tokens, cols)| tokens.iter().zip(cols))
+        .filter(|(t, _)| t.kind != Kind::Marks && t.text.contains(marks))
+        .map(|(_, &col)| col)
+        .collect();
+    let mut found = among.filter(|k| cols.get(*k).is_some_and(|col| marked.contains(col)));
+    let one = found.next()?;
+    found.next().is_none().then_some(one)
 }
 
 /// The rows of a table read one after another (see the module docs).
@@ -1107,31 +1150,72 @@ mod tests {
     }
 
     #[test]
-    fn marks_drawn_between_two_neighbouring_values_belong_to_the_first() {
+    fn marks_drawn_between_two_neighbouring_values_may_be_either_s() {
         // Fictional: a sale drawn cell by cell, the code's mark on a line of
-        // its own, then a holding drawn form first.
+        // its own, then a holding drawn form first. A superscript may be
+        // drawn after its value or before the next: both are in doubt.
         let text = "Common Stock\n\n03/04/2024\n\nS\n\n(1)\n\n100\n\nD\n\n$5.00\n\n900\n\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
         let rows = section_rows(text);
         assert_eq!(rows.len(), 2);
         let code = &rows[0].transaction_code;
         assert_eq!(code.footnotes.iter().map(|f| f.as_str()).collect::<Vec<_>>(), ["F1"]);
-        assert!(code.origin.is_read());
+        assert_eq!(code.origin, Origin::Uncertain);
+        assert_eq!(rows[0].transaction_shares.origin, Origin::Uncertain);
+        assert!(rows[0].transaction_date.origin.is_read() && rows[1].nature_of_ownership.origin.is_read());
+    }
+
+    #[test]
+    fn marks_drawn_alone_belong_to_the_column_whose_values_carry_them_elsewhere() {
+        // Fictional: two sales; the first's code carries (1) attached, the
+        // second's (1) is drawn on a line of its own after its code.
+        let text = "Common Stock\n\n03/04/2024\n\nS(1)\n\n50\n\nD\n\n$5.00\n\n950\n\nD\n\nCommon Stock\n\n03/04/2024\n\nS\n\n(1)\n\n100\n\nD\n\n$5.00\n\n850\n\nD\n";
+        let rows = section_rows(text);
+        assert_eq!(rows.len(), 2);
+        let code = &rows[1].transaction_code;
+        assert_eq!(code.footnotes.iter().map(|f| f.as_str()).collect::<Vec<_>>(), ["F1"]);
+        assert!(code.origin.is_read() && rows[1].transaction_shares.origin.is_read());
+        assert!(rows[1].transaction_shares.footnotes.is_empty());
+    }
+
+    /// The rows of a fictional Table I untangled from its value blocks.
+    fn untangled(text: &str) -> Option<Vec<Row>> {
+        let tokens = tokens_and_cuts(&blocks(text, 0), MarkStyle::Attached).0;
+        let slots = columns(&[], Table::NonDerivative);
+        untangled_rows(&tokens, &slots, Table::NonDerivative, false).map(|(rows, _, _)| rows)
+    }
+
+    #[test]
+    fn marks_drawn_one_after_another_are_not_placed() {
+        // Fictional: two sales whose prices' marks are drawn together
+        // after both rows: which row's each is, the drawing does not tell.
+        let sales = "Common Stock\n\n03/04/2024\n\nS\n\n50\n\nD\n\n$5.00\n\n950\n\nD\n\nCommon Stock\n\n03/04/2024\n\nS\n\n100\n\nD\n\n$6.00\n\n850\n\nD\n";
+        assert!(untangled(&format!("{sales}\n(1)\n\nCommon Stock\n\n1,000\n\nI\n\nBy Trust\n")).is_some());
         assert!(
-            rows[0].transaction_shares.footnotes.is_empty() && rows[0].transaction_shares.origin.is_read()
+            untangled(&format!("{sales}\n(1)\n\n(2)\n\nCommon Stock\n\n1,000\n\nI\n\nBy Trust\n")).is_none()
         );
+    }
+
+    #[test]
+    fn marks_drawn_after_a_value_drawn_out_of_its_rows_order_are_not_placed() {
+        // Fictional: a holding whose title is drawn after its amount and
+        // form, then marks, then its nature: the marks may be any value's.
+        assert!(untangled("Common Stock\n\n1,000\n\n(1)\n\nI\n\nBy Trust\n").is_some());
+        assert!(untangled("1,000\n\nI\n\nCommon Stock\n\n(1)\n\nBy Trust\n").is_none());
     }
 
     #[test]
     fn marks_drawn_between_two_values_apart_leave_the_values_between_in_doubt() {
         // Fictional: a row drawn in two passes, the marks of its code and of
-        // its amount owned with the first (`F⁽¹⁾`, `900⁽²⁾`).
+        // its amount owned with the first (`F⁽¹⁾`, `900⁽²⁾`): each may be
+        // any value's between the two it is drawn between, both included.
         let text = "03/04/2024\n\n(1)\n\nD\n\n$5.00\n\n(2)\n\nD\n\nCommon Stock\n\nF\n\n100\n\n900\n";
         let rows = section_rows(text);
         assert_eq!(rows.len(), 1);
         let row = &rows[0];
         assert_eq!(row.security_title.value.as_deref(), Some("Common Stock"));
-        assert!(row.security_title.origin.is_read() && row.direct_or_indirect_ownership.origin.is_read());
+        assert!(row.security_title.origin.is_read());
         for (column, origin) in [
+            (Column::DirectOrIndirectOwnership, row.direct_or_indirect_ownership.origin),
             (Column::TransactionDate, row.transaction_date.origin),
             (Column::TransactionCode, row.transaction_code.origin),
             (Column::TransactionShares, row.transaction_shares.origin),
