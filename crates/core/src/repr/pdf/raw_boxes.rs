@@ -20,7 +20,13 @@
 //!   one such block;
 //! - failing that, the header's zip code and state are each the one block
 //!   of their shape in it: a block of a zip code alone, a block of a US
-//!   state's code alone (no other box draws such a value);
+//!   state's code alone (no other box draws such a value; a check mark
+//!   drawn beside it may share its block, `X` `94025`); and the city and
+//!   the state are the header's one block of a line of words without digits
+//!   ending with a US state's code (`MENLO PARK CA`: the state's box stands
+//!   right of the city's, level with it, and no other box of the header
+//!   prints words so ended); a block of another state's code alone and such
+//!   a line contradict each other, and settle neither;
 //! - the street box's lines (one or two) are drawn as one block between
 //!   the period's date and box 4's label (`4. If Amendment`) — box 3
 //!   stands right of the street lines, box 4 under box 3 — when the block
@@ -28,13 +34,19 @@
 //!   owner's box was drawn before the date, as a street line level with
 //!   it would be) and two lines are two streets, not one wrapped
 //!   ([`street_break`]);
+//! - a joint filing's owner boxes, printed again after the tables one
+//!   under the other, are drawn in order: each owner's street lines are
+//!   those drawn with the `(Street)` label right after its name's labels
+//!   ([`owner_street`]);
 //! - the header of a form that is not an amendment prints one date, the
 //!   period of report (the earliest transaction's, the event's or the
 //!   fiscal year end's): when its blocks hold exactly one date, it is that.
 //!
 //! A value so found replaces the reader's when the reader's overlaps it, or
 //! for the first owner (the one the header shows) when the header has one
-//! such box only. Everything else stays as the reader left it.
+//! such box only. Everything else stays as the reader left it, but for an
+//! officer's title or other text read as a date alone: the header prints
+//! dates only in boxes 3 and 4, so the title is not known.
 //!
 //! One thing the drawing order loses for certain: which box a mark `X`
 //! is in — a mark is drawn away from its label. But each box checked in
@@ -98,6 +110,8 @@ struct Boxes {
     states: Vec<Cell>,
     /// The header's city and state drawn right after the `(Street)` label.
     cities: Vec<[Cell; 2]>,
+    /// The header's blocks of a city and a state's code on one line alone.
+    city_lines: Vec<[Cell; 2]>,
     /// The header's street lines drawn between the period's date and box 4's label.
     streets: Vec<Vec<Cell>>,
     /// The owners' boxes drawn after the tables (a joint filing's): each
@@ -142,6 +156,7 @@ pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
     }
     if let Some(first) = filing.reporting_owners.first_mut() {
         settle_relationships(first, &boxes, &mut filing.diagnostics);
+        undate_titles(first, &mut filing.diagnostics);
     }
     // A settled value is placed: the header reader's word that it had no label goes.
     let placed: Vec<Span> = filing
@@ -217,17 +232,34 @@ fn settle_relationships(owner: &mut ReportingOwner, boxes: &Boxes, diagnostics: 
             field.value = Some(false);
             field.origin = Origin::Read;
             let Some(title) = title else { continue };
-            if let Some(text) = title.value.take().filter(|t| !t.trim().is_empty()) {
-                diagnostics.push(Diagnostic::new(
-                    Code::UnplacedContent,
-                    title.span,
-                    format!(
-                        "the text {} under the relationship boxes belongs to no checked box",
-                        quote(&text)
-                    ),
-                ));
-            }
+            unplace(title, "belongs to no checked box", diagnostics);
             *title = Field::default();
+        }
+    }
+}
+
+/// Take a title's text out of it, reported as text without a place (`why`
+/// says why it is none of the title's) in `diagnostics`.
+fn unplace(title: &mut Field<String>, why: &str, diagnostics: &mut Vec<Diagnostic>) {
+    if let Some(text) = title.value.take().filter(|t| !t.trim().is_empty()) {
+        diagnostics.push(Diagnostic::new(
+            Code::UnplacedContent,
+            title.span,
+            format!("the text {} under the relationship boxes {why}", quote(&text)),
+        ));
+    }
+}
+
+/// An officer's title or other text read as a date alone is no title: the
+/// header prints dates only in boxes 3 and 4 (the earliest transaction's,
+/// the original filing's), which the drawing order puts among the
+/// relationship boxes. The title is then not known (uncertain, empty), and
+/// the date is reported as text without a place.
+fn undate_titles(owner: &mut ReportingOwner, diagnostics: &mut Vec<Diagnostic>) {
+    for title in [&mut owner.officer_title, &mut owner.other_text] {
+        if title.value.as_deref().is_some_and(|t| read_date(t.trim()).is_some()) {
+            unplace(title, "is a date, no title", diagnostics);
+            *title = Field { origin: Origin::Uncertain, ..Field::default() };
         }
     }
 }
@@ -287,10 +319,17 @@ fn settle_owner(owner: &mut ReportingOwner, first: bool, boxes: &Boxes) {
         if let [zip] = boxes.zips.as_slice() {
             address.zip_code = Field::read(zip.text.clone(), zip.span);
         }
-        if let [[city, state]] = boxes.cities.as_slice() {
+        let lone_state = |state: &Cell| boxes.states.iter().all(|s| s.text == state.text);
+        let city_line = match boxes.city_lines.as_slice() {
+            [line] if lone_state(&line[1]) => Some(line),
+            _ => None,
+        };
+        if let Some([city, state]) = boxes.cities.first().filter(|_| boxes.cities.len() == 1).or(city_line) {
             address.city = Field::read(city.text.clone(), city.span);
             address.state = Field::read(state.text.clone(), state.span);
-        } else if let [state] = boxes.states.as_slice() {
+        } else if let [state] = boxes.states.as_slice()
+            && boxes.city_lines.iter().all(|[_, s]| s.text == state.text)
+        {
             address.state = Field::read(state.text.clone(), state.span);
         }
     }
@@ -401,11 +440,15 @@ fn find(blocks: &[Block], form3: bool) -> Boxes {
                 boxes.related.push((relationship, last.span));
             }
             boxes.dates.extend(block.lines.iter().filter(|l| has_date(&l.text)).cloned());
-            if let [only] = block.lines.as_slice() {
+            // A mark drawn by a value is put in its block: the value alone is the block's other lines.
+            let mut values = block.lines.iter().filter(|l| check_mark(&l.text) != Some(true));
+            if let (Some(only), None) = (values.next(), values.next()) {
                 if is_zip(&only.text) {
                     boxes.zips.push(only.clone());
                 } else if is_us_state(&only.text) {
                     boxes.states.push(only.clone());
+                } else {
+                    boxes.city_lines.extend(city_and_state(only, is_us_state));
                 }
             }
         }

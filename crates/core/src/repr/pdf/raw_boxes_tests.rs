@@ -144,6 +144,14 @@ fn the_headers_one_zip_code_and_one_state_are_the_first_owners() {
     assert_eq!(address.zip_code.value.as_deref(), Some("62701"));
     assert_eq!(address.state.value.as_deref(), Some("IL"), "VP is no state");
     assert!(address.city.value.is_none());
+    // A check mark drawn beside the zip code, in its block.
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(&text.replace("62701\n", "X\n62701\n"), 0));
+    assert_eq!(f.reporting_owners[0].address.zip_code.value.as_deref(), Some("62701"));
+    // Not a street's line of digits.
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(&text.replace("62701\n", "PO BOX\n62701\n"), 0));
+    assert!(f.reporting_owners[0].address.zip_code.value.is_none());
     // Two blocks of a state's shape: which is the owner's is not known.
     let two = text.replace("VP", "NY");
     let mut f = filing(FormType::Form4);
@@ -337,4 +345,38 @@ C/O EXAMPLE CORP\n100 MAIN ST\n(Street)\n\nSPRINGFIELD\n\nIL\n\n62701\n\n(City)\
     // Two lines that may be one street wrapped in its box are left to the reader.
     let wrapped = text.replace("C/O EXAMPLE CORP\n", "C/O EXAMPLE CAPITAL MANAGEMENT LLC\n");
     assert!(find(&blocks(&wrapped, 0), false).owner_streets.iter().all(|(n, _)| n.text != "Roe Jane Q"));
+}
+
+#[test]
+fn the_headers_one_line_of_a_city_and_a_state_is_the_first_owners() {
+    // Fictional: the zip code right after `(Street)`, the city and state drawn away.
+    let text = "Roe Jane\n(Last)\n\n(Street)\n\n62701\n\nVP\n\nSPRING FIELD IL\n\nDirector\n\n(City)\n";
+    let address = |text: &str| {
+        let mut f = filing(FormType::Form4);
+        settle(&mut f, &blocks(text, 0));
+        let a = &f.reporting_owners[0].address;
+        [&a.city, &a.state, &a.zip_code].map(|x| x.value.clone().unwrap_or_default())
+    };
+    assert_eq!(address(text), ["SPRING FIELD", "IL", "62701"]);
+    // A block of another state's code alone: which is the owner's is not known.
+    assert_eq!(address(&text.replace("VP\n", "NY\n")), ["", "", "62701"]);
+    // Two such lines: neither.
+    assert_eq!(address(&text.replace("VP\n", "EXAMPLE CITY NY\n")), ["", "", "62701"]);
+}
+
+#[test]
+fn a_title_read_as_a_date_alone_is_no_title() {
+    let mut f = filing(FormType::Form4);
+    let owner = &mut f.reporting_owners[0];
+    owner.other_text =
+        Field { origin: Origin::Uncertain, ..Field::read("02/03/2024".to_owned(), Span::new(0, 10)) };
+    owner.officer_title =
+        Field { origin: Origin::Uncertain, ..Field::read("CEO".to_owned(), Span::new(11, 14)) };
+    settle(&mut f, &blocks("Director\n", 0));
+    let owner = &f.reporting_owners[0];
+    assert_eq!((owner.other_text.value.as_deref(), owner.other_text.origin), (None, Origin::Uncertain));
+    assert_eq!(owner.officer_title.value.as_deref(), Some("CEO"));
+    assert!(
+        f.diagnostics.iter().any(|d| d.code == Code::UnplacedContent && d.message.contains("02/03/2024"))
+    );
 }
