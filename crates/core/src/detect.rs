@@ -322,8 +322,11 @@ pub fn split(text: &str, representation: Representation) -> Vec<std::ops::Range<
         return split_html(text);
     }
     // Both phrases are found by the `g` of "reporting" (a rare letter), in any case.
-    let marks = find_all_ignore_case(text, "signature of reporting person", b'g');
-    let owners = find_all_ignore_case(text, "name and address of reporting person", b'g');
+    let [marks, owners] = find_all_ignore_case(
+        text,
+        ["signature of reporting person", "name and address of reporting person"],
+        b'g',
+    );
     let mut starts = vec![0usize];
     for (k, &mark) in marks.iter().enumerate() {
         // Another filing follows when a "Name and Address" comes after this
@@ -353,31 +356,29 @@ pub fn split(text: &str, representation: Representation) -> Vec<std::ops::Range<
     starts.iter().enumerate().map(|(k, &s)| s..starts.get(k + 1).copied().unwrap_or(text.len())).collect()
 }
 
-/// The starts of the non-overlapping occurrences of `needle` (lower case)
-/// in `haystack` in any case, left to right (what `match_indices` gives on
-/// the haystack lower-cased). The search looks for the `anchor` letter in
-/// either case eight bytes a step and compares the needle only where its
-/// last `anchor` would be: quick when that letter is rare in the text (a
-/// needle without it is compared where its first byte is).
-fn find_all_ignore_case(haystack: &str, needle: &str, anchor: u8) -> Vec<usize> {
-    let (bytes, n) = (haystack.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else { return Vec::new() };
-    let (offset, anchor) = n.iter().rposition(|&b| b == anchor).map_or((0, first), |o| (o, anchor));
+/// The starts of the non-overlapping occurrences of each of `needles`
+/// (lower case) in `haystack` in any case, left to right (what
+/// `match_indices` gives for each on the haystack lower-cased), in one pass.
+/// The pass looks for the `anchor` letter in either case eight bytes a step
+/// and compares a needle only where its last `anchor` would be: quick when
+/// that letter is rare in the text. A needle without `anchor` is never found.
+fn find_all_ignore_case<const N: usize>(haystack: &str, needles: [&str; N], anchor: u8) -> [Vec<usize>; N] {
+    let bytes = haystack.as_bytes();
+    // Where each needle's last anchor is in it.
+    let offsets = needles.map(|n| n.bytes().rposition(|b| b == anchor));
     // A byte is a candidate when it is the anchor with bit 0x20 set: both
     // cases of a letter (and more for other bytes: the comparison decides).
     const CASE: u64 = u64::from_le_bytes([0x20; 8]);
     let anchor = anchor | 0x20;
-    let mut out = Vec::new();
-    // The earliest start of the next occurrence (they do not overlap).
-    let mut next = 0;
+    let mut out: [Vec<usize>; N] = std::array::from_fn(|_| Vec::new());
+    // The earliest start of each needle's next occurrence (they do not overlap).
+    let mut next = [0; N];
     let mut at = 0;
     while at < bytes.len() {
         // Eight bytes a step, up to the first candidate.
         if let Some(chunk) = bytes.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-            match crate::source::first_flagged(crate::source::byte_flags(
-                u64::from_le_bytes(chunk) | CASE,
-                anchor,
-            )) {
+            let flags = crate::source::byte_flags(u64::from_le_bytes(chunk) | CASE, anchor);
+            match crate::source::first_flagged(flags) {
                 Some(k) => at += k,
                 None => {
                     at += 8;
@@ -385,13 +386,18 @@ fn find_all_ignore_case(haystack: &str, needle: &str, anchor: u8) -> Vec<usize> 
                 }
             }
         }
-        if bytes[at] | 0x20 == anchor
-            && let Some(start) = at.checked_sub(offset)
-            && start >= next
-            && bytes.get(start..start + n.len()).is_some_and(|h| h.eq_ignore_ascii_case(n))
-        {
-            out.push(start);
-            next = start + n.len();
+        if bytes[at] | 0x20 == anchor {
+            for (k, needle) in needles.iter().enumerate() {
+                if let Some(start) = offsets[k].and_then(|offset| at.checked_sub(offset))
+                    && start >= next[k]
+                    && bytes
+                        .get(start..start + needle.len())
+                        .is_some_and(|h| h.eq_ignore_ascii_case(needle.as_bytes()))
+                {
+                    out[k].push(start);
+                    next[k] = start + needle.len();
+                }
+            }
         }
         at += 1;
     }
@@ -548,22 +554,25 @@ mod tests {
 
     #[test]
     fn find_all_ignore_case_is_match_indices_on_lower_case() {
-        let needle = "name and address of reporting person";
+        let needles = ["name and address of reporting person", "signature of reporting person"];
         for hay in [
             "",
             "g",
             "é name and address of reporting person, NAME AND ADDRESS OF REPORTING PERSON",
             "name and address of reporting personame and address of Reporting Person gG",
             "reporting person name and address of reporting",
-            "Ǧ name and address of reportinǦ person ǧ",
+            "Ǧ name and address of reportinǦ person ǧ Signature of Reporting Person",
+            "signature of reporting person name and address of reporting person",
         ] {
             let lower = hay.to_ascii_lowercase();
-            let expected: Vec<usize> = lower.match_indices(needle).map(|(i, _)| i).collect();
-            assert_eq!(find_all_ignore_case(hay, needle, b'g'), expected, "{hay:?}");
+            let expected = needles.map(|n| lower.match_indices(n).map(|(i, _)| i).collect::<Vec<_>>());
+            assert_eq!(find_all_ignore_case(hay, needles, b'g'), expected, "{hay:?}");
         }
-        assert_eq!(find_all_ignore_case("abcaBC", "bc", b'z'), [1, 4]);
-        assert_eq!(find_all_ignore_case("a@b A`B a@b", "a@b", b'@'), [0, 8]);
-        assert_eq!(find_all_ignore_case("aaaa", "aa", b'a'), [0, 2]);
+        assert_eq!(find_all_ignore_case("abcaBC", ["bc", "ca"], b'c'), [vec![1, 4], vec![2]]);
+        assert_eq!(find_all_ignore_case("a@b A`B a@b", ["a@b"], b'@'), [[0, 8]]);
+        assert_eq!(find_all_ignore_case("aaaa", ["aa"], b'a'), [[0, 2]]);
+        // A needle without the anchor is never found.
+        assert_eq!(find_all_ignore_case("abc", ["abc", "b"], b'c'), [vec![0], vec![]]);
     }
 
     #[test]
