@@ -8,6 +8,7 @@
 
 use std::fmt;
 
+use crate::source::{byte_flags, skip_unflagged};
 use serde::Serialize;
 
 /// The representations an ownership filing can be given in.
@@ -268,16 +269,10 @@ fn markdown_markup(head: &str) -> usize {
     let mut counts = [0usize; MARKERS.len()];
     let bytes = head.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        // Eight bytes a step while none of them can start a marker.
-        if let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-            let word = u64::from_le_bytes(chunk);
-            if !has_byte(word, b'\\') && !has_byte(word, b']') && !has_byte(word, b'<') {
-                i += 8;
-                continue;
-            }
-        }
-        let rest = &bytes[i..];
+    loop {
+        // Eight bytes a step, up to the first that may start a marker.
+        i = skip_unflagged(bytes, i, |w| byte_flags(w, b'\\') | byte_flags(w, b']') | byte_flags(w, b'<'));
+        let Some(rest) = bytes.get(i..).filter(|rest| !rest.is_empty()) else { break };
         if matches!(rest[0], b'\\' | b']' | b'<')
             && let Some(k) = MARKERS.iter().position(|m| rest.starts_with(m))
         {
@@ -286,11 +281,6 @@ fn markdown_markup(head: &str) -> usize {
         i += 1;
     }
     counts.iter().map(|&n| n.min(3)).sum()
-}
-
-/// Whether any of the eight bytes of `word` is `byte` (exact, never a false answer).
-fn has_byte(word: u64, byte: u8) -> bool {
-    crate::source::byte_flags(word, byte) != 0
 }
 
 /// Whether `text` is laid out like the older vendor print of the form.
@@ -374,19 +364,11 @@ fn find_all_ignore_case<const N: usize>(haystack: &str, needles: [&str; N], anch
     // The earliest start of each needle's next occurrence (they do not overlap).
     let mut next = [0; N];
     let mut at = 0;
-    while at < bytes.len() {
+    loop {
         // Eight bytes a step, up to the first candidate.
-        if let Some(chunk) = bytes.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-            let flags = crate::source::byte_flags(u64::from_le_bytes(chunk) | CASE, anchor);
-            match crate::source::first_flagged(flags) {
-                Some(k) => at += k,
-                None => {
-                    at += 8;
-                    continue;
-                }
-            }
-        }
-        if bytes[at] | 0x20 == anchor {
+        at = skip_unflagged(bytes, at, |w| byte_flags(w | CASE, anchor));
+        let Some(&byte) = bytes.get(at) else { break };
+        if byte | 0x20 == anchor {
             for (k, needle) in needles.iter().enumerate() {
                 if let Some(start) = offsets[k].and_then(|offset| at.checked_sub(offset))
                     && start >= next[k]
@@ -504,6 +486,7 @@ fn prefix(text: &str, max: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::first_flagged;
 
     #[test]
     fn a_byte_is_found_in_any_of_eight() {
@@ -511,12 +494,16 @@ mod tests {
             for byte in [b'\\', b']', b'<', 0, 0xff] {
                 let mut chunk = [b'a'; 8];
                 chunk[at] = byte;
-                assert!(has_byte(u64::from_le_bytes(chunk), byte), "{byte} at {at}");
-                assert!(!has_byte(u64::from_le_bytes([b'a'; 8]), byte));
+                assert_eq!(
+                    first_flagged(byte_flags(u64::from_le_bytes(chunk), byte)),
+                    Some(at),
+                    "{byte} at {at}"
+                );
+                assert_eq!(byte_flags(u64::from_le_bytes([b'a'; 8]), byte), 0);
             }
         }
         // Bytes one above or below it, or with its high bit set, are not it.
-        assert!(!has_byte(u64::from_le_bytes(*b"[^;=\xdc\x5d\x5b\x5e"), b'\\'));
+        assert_eq!(byte_flags(u64::from_le_bytes(*b"[^;=\xdc\x5d\x5b\x5e"), b'\\'), 0);
         // Markup found wherever it stands against the eight-byte steps.
         for pad in 0..9 {
             let text = format!("{}\\$ \\_ <sup>1</sup> [a](b) <u>", " ".repeat(pad));

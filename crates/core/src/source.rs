@@ -204,14 +204,7 @@ pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// there, or the end. Eight bytes are looked at together while none of them
 /// is either (most of a line), then byte by byte.
 fn line_end(bytes: &[u8], from: usize) -> usize {
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        let w = u64::from_le_bytes(chunk);
-        if byte_flags(w, b'\n') | byte_flags(w, b'\r') != 0 {
-            break;
-        }
-        i += 8;
-    }
+    let i = skip_unflagged(bytes, from, |w| byte_flags(w, b'\n') | byte_flags(w, b'\r'));
     bytes
         .get(i..)
         .and_then(|rest| rest.iter().position(|&b| b == b'\n' || b == b'\r'))
@@ -228,6 +221,20 @@ pub(crate) fn byte_flags(word: u64, byte: u8) -> u64 {
     const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
     let w = word ^ (ONES * u64::from(byte));
     w.wrapping_sub(ONES) & !w & HIGHS
+}
+
+/// Where to go on looking from `from` in `bytes`, eight bytes a step: at
+/// the first byte that `flags` (of an eight-byte word, little-endian, as
+/// [`byte_flags`] gives them) flags, or where fewer than eight bytes are
+/// left (the caller looks at those one by one). Never past the end.
+pub(crate) fn skip_unflagged(bytes: &[u8], mut from: usize, flags: impl Fn(u64) -> u64) -> usize {
+    while let Some(chunk) = bytes.get(from..from + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        match first_flagged(flags(u64::from_le_bytes(chunk))) {
+            Some(k) => return from + k,
+            None => from += 8,
+        }
+    }
+    from
 }
 
 /// The index of the first byte flagged by [`byte_flags`] (of one byte, or

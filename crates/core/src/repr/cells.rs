@@ -455,8 +455,8 @@ mod tests {
                 && b.iter().all(|&c| !matches!(c, b'\t' | b'\n' | b'\r') && c < 0x80)
                 && !raw.contains("  ")
         };
-        // Every string of up to 19 bytes drawn from a few (the pieces laid
-        // against every place of the eight-byte steps), by a small generator.
+        // 20,000 strings of 19 bytes or a few more, of pieces drawn by a
+        // small generator (laid against every place of the eight-byte steps).
         let pieces = ["a", " ", "  ", "\t", "\n", "\r", "\u{c}", "\u{7f}", "é", "\u{a0}", "Stock 1,000"];
         let mut seed = 12345u64;
         for _ in 0..20_000 {

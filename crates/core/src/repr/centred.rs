@@ -94,8 +94,9 @@ fn flows(lines: impl IntoIterator<Item = Shape>) -> bool {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Band {
     /// The row may take wrapped lines: its title is on its band and it is
-    /// held indirectly (the lines are its nature's), or it is held directly
-    /// and its title is not whole on its band (the lines are its title's).
+    /// held indirectly (the lines are its nature's), or it is held directly,
+    /// shows no nature and its title is not whole on its band (the lines
+    /// are its title's).
     pub open: bool,
     /// The lines it takes are its title's, not its nature's.
     pub title: bool,

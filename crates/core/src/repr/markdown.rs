@@ -30,7 +30,7 @@ use crate::repr::Output;
 use crate::repr::cells::{Cell, MarkStyle};
 use crate::repr::form::{self, Grid, Link};
 use crate::repr::grid::{Line, find_ignore_case};
-use crate::source::{Span, byte_flags, first_flagged, lines};
+use crate::source::{Span, byte_flags, lines, skip_unflagged};
 
 /// Parse Markdown holding one filing or several.
 pub fn parse(text: &str) -> Output {
@@ -108,20 +108,11 @@ fn cell_ranges(line: &str, out: &mut Vec<(usize, usize)>) {
     out.clear();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    loop {
         // Eight bytes a step, up to the first escape, pipe or tab.
-        if let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-            let w = u64::from_le_bytes(chunk);
-            let flags = byte_flags(w, b'\\') | byte_flags(w, b'|') | byte_flags(w, b'\t');
-            match first_flagged(flags) {
-                Some(k) => i += k,
-                None => {
-                    i += 8;
-                    continue;
-                }
-            }
-        }
-        match bytes[i] {
+        i = skip_unflagged(bytes, i, |w| byte_flags(w, b'\\') | byte_flags(w, b'|') | byte_flags(w, b'\t'));
+        let Some(&byte) = bytes.get(i) else { break };
+        match byte {
             b'\\' => i += 2,
             b'|' | b'\t' => {
                 out.push((start, i));

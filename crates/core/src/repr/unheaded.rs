@@ -57,8 +57,9 @@ pub(crate) fn read(
     let mut loose: Vec<(usize, Line)> = Vec::new();
     // Whether each line had a line of the same table joined to it.
     let mut continued: Vec<bool> = Vec::new();
-    // The lines that took a line of words below them, and the lines whose
-    // rows' text is in doubt as those words may be the next row's.
+    // The lines that took a line of words below them; and pairs of such a
+    // line and the untitled line right below it, whose rows' text is in
+    // doubt as the words may be the lower row's.
     let mut took_words: Vec<usize> = Vec::new();
     let mut doubt_wrapped: Vec<(usize, usize)> = Vec::new();
     // The lines that are a lifted piece and the line below it, joined.
@@ -203,9 +204,11 @@ pub(crate) fn read(
         loose = place_lone_marks(&mut rows, loose, &layout.slots(), lines.len(), &row_of, table);
     }
     if let Some(breaks) = centred.filter(|_| table == Table::NonDerivative) {
-        let untitled: Vec<bool> = (0..rows.len())
-            .map(|r| {
-                rows[r].security_title.value.is_none() || titled_below.iter().any(|&k| row_of(k) == Some(r))
+        let untitled: Vec<bool> = rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| {
+                row.security_title.value.is_none() || titled_below.iter().any(|&k| row_of(k) == Some(r))
             })
             .collect();
         let bands = Bands { continued: &continued, untitled: &untitled, breaks };
@@ -784,7 +787,10 @@ fn settle_lone_amounts(pieces: &mut [Row], kinds: &[Piece], clean: &mut [bool], 
 /// for [`join_lifted_rows`] to join to the row above.
 fn settle_lone_codes(pieces: &mut [Row], kinds: &[Piece], clean: &mut [bool], lines: &[Line], table: Table) {
     for k in 1..pieces.len() {
-        let (Some(&above), Some(line)) = (pieces.get(k - 1).as_ref(), lines.get(k)) else { continue };
+        if kinds.get(k) != Some(&Piece::Dropped) {
+            continue;
+        }
+        let (Some(above), Some(line)) = (pieces.get(k - 1), lines.get(k)) else { continue };
         let mut cells = line.filled();
         let (Some(cell), None) = (cells.next(), cells.next()) else { continue };
         let lacks_code = kinds.get(k - 1) == Some(&Piece::Whole)
@@ -797,7 +803,7 @@ fn settle_lone_codes(pieces: &mut [Row], kinds: &[Piece], clean: &mut [bool], li
                 && clean.get(k + 1) == Some(&true)
                 && table::is_complete_but_a_title(below)
         });
-        if kinds.get(k) != Some(&Piece::Dropped) || !lacks_code || !below_whole {
+        if !lacks_code || !below_whole {
             continue;
         }
         let mut code = Row { span: cell.span, ..Row::default() };

@@ -2,8 +2,8 @@
 //! beside their label, whatever the drawing order.
 //!
 //! The drawing order interleaves the header's boxes, so the header reader's
-//! owner values are in doubt ([`super::raw::doubt_tables`]). Three things
-//! survive it, and settle the values they give:
+//! owner values are in doubt ([`super::raw::doubt_tables`]). These survive
+//! it, and settle the values they give:
 //!
 //! - an owner's name is drawn in one block with the label under it: the
 //!   name's lines, then `(Last)` (or `(First)`, `(Middle)`);
@@ -89,10 +89,10 @@
 //! unchecked.
 
 use crate::diagnostic::{Code, Diagnostic, quote};
-use crate::model::{Field, Filing, Origin, ReportingOwner};
+use crate::model::{Field, Filing, FormType, Origin, ReportingOwner};
 use crate::repr::cells::{Cell, check_mark, read_date};
 use crate::repr::form::PERIOD_OF_REPORT;
-use crate::repr::header::{FORM3_STREET_WIDTH, STREET_WIDTH, street_break};
+use crate::repr::header::{STREET_WIDTH, street_break, street_width};
 use crate::repr::pdf::raw_table::{Block, title_of};
 use crate::source::Span;
 
@@ -149,8 +149,7 @@ impl Relationship {
 /// Settle the values the header's boxes give in one filing read from
 /// `blocks` (the blocks of the filing's text; see the module docs).
 pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
-    let form3 = filing.document_type.value.is_some_and(|t| t.number() == 3);
-    let boxes = find(blocks, form3);
+    let boxes = find(blocks, filing.document_type.value);
     for (k, owner) in filing.reporting_owners.iter_mut().enumerate() {
         settle_owner(owner, k == 0, &boxes);
     }
@@ -372,7 +371,7 @@ fn streets_after_date(blocks: &[Block], i: usize, width: usize) -> Option<Vec<Ce
         .and_then(|p| blocks[p].lines.last())
         .is_some_and(|l| is_label(&l.text) || l.text == "below)" || is_mark(&l.text));
     let lines = &blocks.get(i + 1)?.lines;
-    let values = lines.iter().all(|l| !is_label(&l.text) && !is_mark(&l.text));
+    let values = lines.iter().all(|l| is_value(&l.text));
     let two_streets = match lines.as_slice() {
         [_] => true,
         [a, b] => street_break(&a.text, &b.text, width),
@@ -403,8 +402,7 @@ fn owner_street(blocks: &[Block], i: usize) -> Option<(Cell, [Option<Cell>; 2])>
         return None;
     }
     let (last, name) = back.next()?.lines.split_last()?;
-    let value = |l: &Cell| !is_label(&l.text) && !is_mark(&l.text);
-    if last.text != "(Last)" || name.is_empty() || !name.iter().chain(streets).all(value) {
+    if last.text != "(Last)" || name.is_empty() || !name.iter().chain(streets).all(|l| is_value(&l.text)) {
         return None;
     }
     let streets = match streets {
@@ -417,17 +415,24 @@ fn owner_street(blocks: &[Block], i: usize) -> Option<(Cell, [Option<Cell>; 2])>
     Some((joined(name), streets))
 }
 
+/// Whether a line of a block is a value: neither a label nor a mark.
+fn is_value(text: &str) -> bool {
+    !is_label(text) && !is_mark(text)
+}
+
 /// Whether a value read at `at` overlaps `span`.
 fn overlaps(at: Option<Span>, span: Span) -> bool {
     at.is_some_and(|a| a.start < span.end && span.start < a.end)
 }
 
-/// The values the header's boxes settle (`form3`: the blocks are Form 3's,
-/// whose Director box stands elsewhere).
-fn find(blocks: &[Block], form3: bool) -> Boxes {
+/// The values the header's boxes settle in the blocks of a filing of
+/// `form` (Form 3's Director box stands elsewhere, and its street box is
+/// narrower: [`street_width`]).
+fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
     let mut boxes = Boxes::default();
     let mut header = true;
-    let width = if form3 { FORM3_STREET_WIDTH } else { STREET_WIDTH };
+    let form3 = form.is_some_and(|t| t.number() == 3);
+    let width = street_width(form);
     for (i, block) in blocks.iter().enumerate() {
         let Some((last, before)) = block.lines.split_last() else { continue };
         if block.lines.first().is_some_and(|l| title_of(&l.text).is_some()) {

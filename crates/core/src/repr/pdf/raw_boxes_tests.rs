@@ -54,17 +54,17 @@ fn an_amendment_header_has_two_dates_and_settles_none() {
 #[test]
 fn a_city_wrapped_in_its_box_right_after_the_streets_label_is_joined() {
     let wrapped = HEADER.replace("SPRINGFIELD\n", "SPRING\nFIELD\n");
-    let boxes = find(&blocks(&wrapped, 0), false);
+    let boxes = find(&blocks(&wrapped, 0), Some(FormType::Form4));
     assert_eq!(boxes.places[0].0[0].text, "SPRING FIELD");
     // Elsewhere a block of two lines may be two boxes' values.
     let away = wrapped.replace("(Street)\n\n", "(Street)\n\n02/03/2024\n\n");
-    assert!(find(&blocks(&away, 0), false).places.is_empty());
+    assert!(find(&blocks(&away, 0), Some(FormType::Form4)).places.is_empty());
 }
 
 #[test]
 fn the_city_and_state_on_one_line_are_split() {
     let text = "MENLO PARK CA\n\n94025\n\n(City)\n";
-    let boxes = find(&blocks(text, 0), false);
+    let boxes = find(&blocks(text, 0), Some(FormType::Form4));
     let [city, state, zip] = &boxes.places[0].0;
     assert_eq!((city.text.as_str(), state.text.as_str(), zip.text.as_str()), ("MENLO PARK", "CA", "94025"));
     assert_eq!(&text[state.span.range()], "CA");
@@ -74,7 +74,7 @@ fn the_city_and_state_on_one_line_are_split() {
 fn labels_and_marks_are_no_values() {
     // A check mark drawn with the name's label, a label before the state.
     let text = "X\n(Last)\n\n4. If Amendment (Street)\n\nCA\n\n94025\n\n(City)\n";
-    let boxes = find(&blocks(text, 0), false);
+    let boxes = find(&blocks(text, 0), Some(FormType::Form4));
     assert!(boxes.names.is_empty());
     assert!(boxes.places.is_empty());
     assert!(is_label("2A. Deemed"));
@@ -312,10 +312,10 @@ fn the_street_lines_between_the_date_and_box_4_are_settled() {
     // Two lines that may be one street wrapped in its box.
     let wrapped =
         HEADER.replace("02/03/2024\n\n", "02/03/2024\n\n1 EXAMPLE INDUSTRIAL PARK BUILDING A\nSUITE 100\n\n");
-    assert!(find(&blocks(&wrapped, 0), false).streets.is_empty());
+    assert!(find(&blocks(&wrapped, 0), Some(FormType::Form4)).streets.is_empty());
     // A value before the date may be a street line level with it.
     let header = HEADER.replace("02/03/2024\n\n", "C/O EXAMPLE CORP\n\n02/03/2024\n\n100 MAIN ST\n\n");
-    assert!(find(&blocks(&header, 0), false).streets.is_empty());
+    assert!(find(&blocks(&header, 0), Some(FormType::Form4)).streets.is_empty());
 }
 
 #[test]
@@ -344,7 +344,12 @@ C/O EXAMPLE CORP\n100 MAIN ST\n(Street)\n\nSPRINGFIELD\n\nIL\n\n62701\n\n(City)\
     assert_eq!(streets(1), [read("1 EXAMPLE PLAZA"), (None, Origin::Read)]);
     // Two lines that may be one street wrapped in its box are left to the reader.
     let wrapped = text.replace("C/O EXAMPLE CORP\n", "C/O EXAMPLE CAPITAL MANAGEMENT LLC\n");
-    assert!(find(&blocks(&wrapped, 0), false).owner_streets.iter().all(|(n, _)| n.text != "Roe Jane Q"));
+    assert!(
+        find(&blocks(&wrapped, 0), Some(FormType::Form4))
+            .owner_streets
+            .iter()
+            .all(|(n, _)| n.text != "Roe Jane Q")
+    );
 }
 
 #[test]

@@ -238,8 +238,8 @@ impl Readings<'_> {
 /// A table that falls into pieces of whole rows ([`pieces`]) is read
 /// piece by piece: each piece's search is small, where the whole table's
 /// may give up. The pieces' reading is taken when every piece is settled,
-/// or when the whole table's reading is not (or none is found) and some
-/// piece is.
+/// or when the whole table has no reading; in Table I also when the whole
+/// table's reading is not settled (Table II keeps it, its doubts flagged).
 ///
 /// Table I's footnote marks drawn alone are joined to the values drawn
 /// next to them in the reading: a Table I read as a whole must be settled
@@ -312,8 +312,8 @@ fn pieces(tokens: &[Token], tally: &Tally, table: Table, holdings: bool) -> Vec<
     let mut start = 0;
     let mut piece = Tally::default();
     let mut rest = *tally;
+    let is_text = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Text);
     for (k, token) in tokens.iter().enumerate() {
-        let is_text = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Text);
         let starts_row = k > start && Col::Title.takes(token) && (!is_text(k - 1) || !is_text(k + 1));
         if starts_row
             && let (Some(before), Some(after)) =
@@ -342,8 +342,7 @@ fn untangle_whole(tokens: &[Token], counts: &Counts, table: Table, holdings: boo
     // one by pairs before it.
     let search = |weigh, states: usize| Search::new(tokens, &fits, &left, counts, weigh, states);
     let read = |one, other, states: usize| {
-        let first: Option<Readings<'_>> = search(one, states).readings();
-        let first = first?;
+        let first = search(one, states).readings()?;
         let second = search(other, 2 * first.states).readings();
         let open = |cell: (usize, Col)| {
             let text = first.settled(cell);

@@ -704,7 +704,7 @@ fn untangled_rows(
 }
 
 /// The one value of row `row` among the places `among` whose column is
-/// the only one of theirs whose values in other rows carry the marks
+/// the only one of theirs whose values in the table carry the marks
 /// `marks` attached: a footnote is made of a column's values, so marks
 /// drawn on a line of their own next to a value of that column are that
 /// value's (drawn after it or before it).
