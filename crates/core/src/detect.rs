@@ -272,9 +272,9 @@ fn markdown_markup(head: &str) -> usize {
     loop {
         // Eight bytes a step, up to the first that may start a marker.
         i = skip_unflagged(bytes, i, |w| byte_flags(w, b'\\') | byte_flags(w, b']') | byte_flags(w, b'<'));
-        let Some(rest) = bytes.get(i..).filter(|rest| !rest.is_empty()) else { break };
-        if matches!(rest[0], b'\\' | b']' | b'<')
-            && let Some(k) = MARKERS.iter().position(|m| rest.starts_with(m))
+        let Some(&first) = bytes.get(i) else { break };
+        if matches!(first, b'\\' | b']' | b'<')
+            && let Some(k) = MARKERS.iter().position(|m| bytes[i..].starts_with(m))
         {
             counts[k] += 1;
         }

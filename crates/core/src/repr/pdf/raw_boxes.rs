@@ -323,7 +323,11 @@ fn settle_owner(owner: &mut ReportingOwner, first: bool, boxes: &Boxes) {
             [line] if lone_state(&line[1]) => Some(line),
             _ => None,
         };
-        if let Some([city, state]) = boxes.cities.first().filter(|_| boxes.cities.len() == 1).or(city_line) {
+        let pair = match boxes.cities.as_slice() {
+            [one] => Some(one),
+            _ => city_line,
+        };
+        if let Some([city, state]) = pair {
             address.city = Field::read(city.text.clone(), city.span);
             address.state = Field::read(state.text.clone(), state.span);
         } else if let [state] = boxes.states.as_slice()
@@ -535,7 +539,7 @@ fn placed_mark(blocks: &[Block], i: usize, form3: bool) -> Option<Relationship> 
     }
     let after_name =
         i.checked_sub(1).and_then(|p| blocks[p].lines.last()).is_some_and(|l| l.text == "(Middle)");
-    if after_name && !is_label(next) && !is_mark(next) {
+    if after_name && is_value(next) {
         Some(Relationship::Director)
     } else {
         next.starts_with("5. If Amendment").then_some(Relationship::TenPercentOwner)
