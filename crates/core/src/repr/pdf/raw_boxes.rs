@@ -366,7 +366,7 @@ fn city_under_street(after: &[Block]) -> Option<[Cell; 2]> {
 
 /// The street lines when block `i` is the period's date with the street
 /// box's block after it, box 4's label after that, and form text before
-/// it (see the module docs); the box's lines hold `width` characters.
+/// it (see the module docs); the box's lines hold `width` ([`crate::repr::header::measure`]).
 fn streets_after_date(blocks: &[Block], i: usize, width: usize) -> Option<Vec<Cell>> {
     let first_line = |k: usize| blocks.get(k).and_then(|b| b.lines.first()).map(|l| l.text.as_str());
     let date = matches!(blocks[i].lines.as_slice(), [only] if read_date(&only.text).is_some());
