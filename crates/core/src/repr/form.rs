@@ -120,7 +120,7 @@ fn doubt_header(f: &mut Filing, doubts: &[Doubt], diags: &mut Vec<Diagnostic>) {
 /// one not read. A street of two lines is one [`header::read_owner_block`]
 /// joined: of three lines, the two the other break leaves together. Else
 /// none: two lines may be one street wrapped. The box's lines hold `width`
-/// characters ([`header::street_width`]).
+/// ([`header::street_width`], as [`header::measure`] counts).
 fn streets_stand_alone(lines: &[Line], address: &Address, name_whole: bool, width: usize) -> Vec<Span> {
     /// The texts of the lines a street was read from, when each is whole.
     fn whole_lines<'a>(lines: &'a [Line], f: &Field<String>) -> Option<Vec<&'a str>> {
@@ -152,7 +152,7 @@ fn streets_stand_alone(lines: &[Line], address: &Address, name_whole: bool, widt
         ([.., last], [next, ..]) if first.len() + second.len() <= 3 => {
             name_whole
                 && header::ends_street(last, next, width)
-                && second.last().is_some_and(|l| l.chars().count() <= width)
+                && second.last().is_some_and(|l| header::measure(l) <= width)
         }
         _ => false,
     };

@@ -925,17 +925,45 @@ fn wrapped_city_stands_whole(places: &[Value], lines: &[Line], a: &Address) -> V
     }
 }
 
-/// The characters a line of the owner's street box holds at least in the
-/// print of the form, in Form 4's and Form 5's box 1 and in the owners'
-/// boxes listed after the tables: some 34 capitals, wide ones among them
-/// (`C/O EXAMPLE CAPITAL MANAGEMENT LLC`; lines of 38 narrower characters
-/// are printed whole, and the shortest wrapped ran to 40 with its next word).
-pub(crate) const STREET_WIDTH: usize = 34;
+/// The width a line of the owner's street box holds at least in the print
+/// of the form, in Form 4's and Form 5's box 1 and in the owners' boxes
+/// listed after the tables, in thousandths of an em of the form's data font
+/// ([`measure`]): 20 ems (`C/O EXAMPLE CAPITAL MANAGEMENT LLC`, 20.2 ems, is
+/// printed whole; the narrowest line seen wrapped ran to 21.8 ems with its
+/// next word).
+pub(crate) const STREET_WIDTH: usize = 20_000;
 
-/// The characters a line of Form 3's box 1 holds at least: the box is
-/// narrower (lines of 26 characters are printed whole, and the shortest
-/// wrapped ran to 28 with its next word).
-pub(crate) const FORM3_STREET_WIDTH: usize = 24;
+/// The width a line of Form 3's box 1 holds at least ([`measure`]): the box
+/// is narrower (lines of 14.9 ems are printed whole; the narrowest seen
+/// wrapped ran to 15.6 ems with its next word).
+pub(crate) const FORM3_STREET_WIDTH: usize = 14_800;
+
+/// The advance widths of Times Roman's printable ASCII characters, from the
+/// space on, in thousandths of an em (Adobe's metrics, which Times New Roman
+/// and Liberation Serif share).
+const TIMES: [u16; 95] = [
+    250, 333, 408, 500, 500, 833, 778, 333, 333, 333, 500, 564, 250, 564, 250, 278, 500, 500, 500, 500, 500,
+    500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444, 921, 722, 667, 667, 722, 611, 556, 722, 722, 333,
+    389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469,
+    500, 333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389,
+    278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,
+];
+
+/// How wide `text` is printed in the form's data font, in thousandths of an
+/// em: the EDGAR stylesheet prints the filing's values in `Times, serif`, a
+/// proportional font (an `I` is a third as wide as a `W`), so a line's
+/// width, not its count of characters, tells whether a word would have
+/// fitted on it. A character outside printable ASCII counts as an em, wider
+/// than any in the table, so that a line is never taken for narrower than
+/// it is printed.
+pub(crate) fn measure(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            let index = (c as usize).wrapping_sub(32);
+            TIMES.get(index).map_or(1000, |&w| usize::from(w))
+        })
+        .sum()
+}
 
 /// The street width ([`STREET_WIDTH`]) of the header's box 1 of `form`;
 /// of the narrower box when the form is not known.
@@ -947,20 +975,21 @@ pub(crate) fn street_width(form: Option<FormType>) -> usize {
 }
 
 /// Whether two lines of the owner's street box, whose lines hold `width`
-/// characters, are two streets, not one wrapped: the second's first word
+/// ([`measure`]), are two streets, not one wrapped: the second's first word
 /// would have fitted on the first line (so the first did not wrap onto it:
 /// [`ends_street`]), and the second is too short to have wrapped onto a
 /// third.
 pub(crate) fn street_break(first: &str, second: &str, width: usize) -> bool {
-    ends_street(first, second, width) && second.chars().count() <= width
+    ends_street(first, second, width) && measure(second) <= width
 }
 
 /// Whether the break after the street box's line `first` ends a street:
 /// the next line's first word would have fitted on it, the box's lines
-/// holding `width` characters (a line breaks only where the next word does
-/// not fit).
+/// holding `width` ([`measure`]; a line breaks only where the next word
+/// does not fit).
 pub(crate) fn ends_street(first: &str, next: &str, width: usize) -> bool {
-    first.chars().count() + 1 + next.split(' ').next().map_or(0, |w| w.chars().count()) <= width
+    let word = next.split(' ').next().unwrap_or_default();
+    measure(first) + measure(" ") + measure(word) <= width
 }
 
 /// The owner's two street lines from the values of the street box, and how

@@ -417,3 +417,17 @@ fn the_street_box_is_as_wide_as_its_forms_box_1() {
     // Too long a second line may have wrapped onto one not read.
     assert!(!street_break("C/O EXAMPLE CORP", "C/O EXAMPLE CAPITAL MANAGEMENT LLC 1", STREET_WIDTH));
 }
+
+#[test]
+fn a_street_line_is_measured_in_the_forms_proportional_font() {
+    // Fictional: 36 characters with the next word, but narrow ones (`I`,
+    // `.`, digits): 19.5 ems, within Form 4's box; fewer capitals `W` and
+    // `M` would not be.
+    let (first, next) = ("C/O FICTIONAL TECHNOLOGIES INC.", "1200 MAIN STREET");
+    assert!(first.len() + 1 + 4 > 34);
+    assert!(street_break(first, next, street_width(Some(FormType::Form4))));
+    assert!(!street_break("C/O WWMM WWMM WWMM WWMM WWMM", "1200 MAIN STREET", STREET_WIDTH));
+    // A character outside the table counts as an em, never narrower.
+    assert_eq!(measure("É"), 1000);
+    assert_eq!(measure("I W"), 333 + 250 + 944);
+}

@@ -117,6 +117,10 @@ struct Boxes {
     /// The owners' boxes drawn after the tables (a joint filing's): each
     /// name, and its street lines (the second `None` when there is one).
     owner_streets: Vec<(Cell, [Option<Cell>; 2])>,
+    /// The header's text printed under the relationship boxes (an officer's
+    /// title or the other relationship's text), drawn between their labels
+    /// and box 3.
+    titles: Vec<Cell>,
     /// The header's check marks (`X` alone, or run into a label: `X Form`).
     marks: usize,
     /// The relationship boxes whose mark the drawing order places, with
@@ -155,6 +159,7 @@ pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
     }
     if let Some(first) = filing.reporting_owners.first_mut() {
         settle_relationships(first, &boxes, &mut filing.diagnostics);
+        settle_title(first, &boxes);
         undate_titles(first, &mut filing.diagnostics);
     }
     // A settled value is placed: the header reader's word that it had no label goes.
@@ -247,6 +252,52 @@ fn unplace(title: &mut Field<String>, why: &str, diagnostics: &mut Vec<Diagnosti
             format!("the text {} under the relationship boxes {why}", quote(&text)),
         ));
     }
+}
+
+/// The officer's title, or the other relationship's text, settled by the
+/// header's one text under the relationship boxes ([`title_under_labels`]):
+/// it replaces the reader's title that begins with it (the reader may have
+/// run values drawn after it on), in the box the reader's marks give — the
+/// officer's when its box reads checked and the other's does not, the
+/// other's the other way round (the form prints a title only for a checked
+/// box); with both or neither read checked, which box it is is not known,
+/// and the reader's stays.
+fn settle_title(owner: &mut ReportingOwner, boxes: &Boxes) {
+    let [text] = boxes.titles.as_slice() else { return };
+    let officer = owner.is_officer.value == Some(true);
+    let other = owner.is_other.value == Some(true);
+    let field = match (officer, other) {
+        (true, false) => &mut owner.officer_title,
+        (false, true) => &mut owner.other_text,
+        _ => return,
+    };
+    if field.value.as_deref().is_some_and(|v| v.starts_with(text.text.as_str())) {
+        *field = Field::read(text.text.clone(), text.span);
+    }
+}
+
+/// The text under the relationship boxes when block `i` is it: Form 4's
+/// and Form 5's box 5 prints an officer's title (or the other
+/// relationship's text) centred under its labels, level with box 3 (or box
+/// 4 under it) to its left. So the drawing order gives it between the
+/// labels and that box: a block of values (no label, mark or date) right
+/// after a block of the labels (ending with a wrapped label's `below)`),
+/// and right before box 3's label, its date alone, or box 4's label. A
+/// value of another box drawn there would stand level with box 3 inside
+/// box 5, where nothing else is printed.
+fn title_under_labels(blocks: &[Block], i: usize) -> Option<Cell> {
+    const LABELS: [&str; 4] = ["Director", "10% Owner", "Officer (give", "Other (specify"];
+    let labels = i.checked_sub(1).and_then(|p| blocks[p].lines.last()).is_some_and(|l| l.text == "below)");
+    let lines = &blocks[i].lines;
+    let value = |t: &str| is_value(t) && !t.contains('[') && !LABELS.iter().any(|l| t.starts_with(l));
+    let values = !lines.is_empty() && lines.iter().all(|l| value(&l.text));
+    let next = blocks.get(i + 1)?.lines.as_slice();
+    let box3 = match next {
+        [only] if read_date(&only.text).is_some() => true,
+        [first, ..] => ["3. Date of Earliest", "4. If Amendment"].iter().any(|l| first.text.starts_with(l)),
+        [] => false,
+    };
+    (labels && values && box3).then(|| joined(lines))
 }
 
 /// An officer's title or other text read as a date alone is no title: the
@@ -366,7 +417,7 @@ fn city_under_street(after: &[Block]) -> Option<[Cell; 2]> {
 
 /// The street lines when block `i` is the period's date with the street
 /// box's block after it, box 4's label after that, and form text before
-/// it (see the module docs); the box's lines hold `width` characters.
+/// it (see the module docs); the box's lines hold `width` ([`crate::repr::header::measure`]).
 fn streets_after_date(blocks: &[Block], i: usize, width: usize) -> Option<Vec<Cell>> {
     let first_line = |k: usize| blocks.get(k).and_then(|b| b.lines.first()).map(|l| l.text.as_str());
     let date = matches!(blocks[i].lines.as_slice(), [only] if read_date(&only.text).is_some());
@@ -472,6 +523,9 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
         }
         if header && last.text == "(Street)" {
             boxes.cities.extend(city_under_street(&blocks[i + 1..]));
+        }
+        if header && !form3 {
+            boxes.titles.extend(title_under_labels(blocks, i));
         }
         if header {
             boxes.streets.extend(streets_after_date(blocks, i, width));

@@ -385,3 +385,38 @@ fn a_title_read_as_a_date_alone_is_no_title() {
         f.diagnostics.iter().any(|d| d.code == Code::UnplacedContent && d.message.contains("02/03/2024"))
     );
 }
+
+#[test]
+fn the_text_between_the_relationship_labels_and_box_3_is_the_title() {
+    // Fictional: box 5's labels, the title centred under them, then box 3.
+    let header = "1. Name and Address of Reporting Person*\n\nRoe Jane Q\n(Last)\n\n\
+X\n\nOfficer (give title\nbelow)\n\n10% Owner\nOther (specify\nbelow)\n\n\
+Chief Example\nOfficer\n\n02/03/2024\n\nC/O EXAMPLE CORP\n\n\
+Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n";
+    let officer = |title: &str, other: bool| {
+        let mut f = filing(FormType::Form4);
+        let owner = &mut f.reporting_owners[0];
+        owner.is_officer = Field { origin: Origin::Uncertain, ..Field::read(!other, Span::new(0, 1)) };
+        owner.is_other = Field { origin: Origin::Uncertain, ..Field::read(other, Span::new(0, 1)) };
+        let field = if other { &mut owner.other_text } else { &mut owner.officer_title };
+        *field = Field { origin: Origin::Uncertain, ..Field::read(title.to_owned(), Span::new(0, 1)) };
+        settle(&mut f, &blocks(header, 0));
+        f.reporting_owners.remove(0)
+    };
+    // The reader ran the date and the street on: the title is the block's.
+    let owner = officer("Chief Example Officer 02/03/2024 C/O EXAMPLE CORP", false);
+    assert_eq!(owner.officer_title.value.as_deref(), Some("Chief Example Officer"));
+    assert_eq!(owner.officer_title.origin, Origin::Read);
+    // The other box read checked: the other relationship's text.
+    let owner = officer("Chief Example Officer", true);
+    assert_eq!(owner.other_text.origin, Origin::Read);
+    assert_eq!(owner.officer_title.value, None, "untouched");
+    // Another text read as the title is left as read.
+    assert_eq!(officer("Something Else", false).officer_title.origin, Origin::Uncertain);
+    // Not followed by box 3: not known to be under the labels.
+    let away = header.replace("02/03/2024\n\n", "");
+    let boxes = find(&blocks(&away, 0), Some(FormType::Form4));
+    assert!(boxes.titles.is_empty());
+    // Form 3's relationship box stands elsewhere.
+    assert!(find(&blocks(header, 0), Some(FormType::Form3)).titles.is_empty());
+}
