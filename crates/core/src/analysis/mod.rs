@@ -34,8 +34,6 @@ pub mod plan;
 pub mod prose;
 pub mod values;
 
-use std::collections::{HashMap, HashSet};
-
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -112,7 +110,12 @@ pub fn analyze(filing: &Filing, context: &Context) -> Analysis {
     let mut diags = Vec::new();
     let orphans = unreferenced_footnotes(filing);
     let (plans, row_plans) = plan::trading_plans(filing, &orphans);
-    let plan_of: HashMap<(Table, usize), &RowPlan> = row_plans.iter().map(|(at, p)| (*at, p)).collect();
+    let mut plan_of = PerRow::new(filing, None);
+    for ((table, i), plan) in &row_plans {
+        if let Some(slot) = plan_of.get_mut(*table, *i) {
+            *slot = Some(plan);
+        }
+    }
     let range_orphans = checks::range_footnotes(&orphans);
     let mut rows = Vec::new();
     for table in [Table::NonDerivative, Table::Derivative] {
@@ -137,7 +140,7 @@ pub fn analyze(filing: &Filing, context: &Context) -> Analysis {
                 ownership: explain::ownership_words(row),
                 timeliness: row.transaction_timeliness.value.map(explain::timeliness_words),
                 value,
-                plan: plan_of.get(&(table, i)).map(|&p| p.clone()),
+                plan: plan_of.get(table, i).and_then(|p| p.cloned()),
                 price_range,
             });
         }
@@ -201,13 +204,63 @@ pub(crate) fn footnotes_of(row: &Row, column: Column) -> &[FootnoteId] {
 /// The footnotes no table cell refers to (in lossy renderings, often those
 /// whose marks were lost).
 pub(crate) fn unreferenced_footnotes(filing: &Filing) -> Vec<&Footnote> {
-    // One pass over the cells, then one over the footnotes: linear in both.
-    let referenced: HashSet<&FootnoteId> = [Table::NonDerivative, Table::Derivative]
-        .into_iter()
-        .flat_map(|t| filing.table(t))
-        .flat_map(|row| Column::ALL.iter().flat_map(move |&c| footnotes_of(row, c)))
-        .collect();
+    // One pass over the cells, then one over the footnotes: n log n in both.
+    let referenced = IdSet::new(
+        [Table::NonDerivative, Table::Derivative]
+            .into_iter()
+            .flat_map(|t| filing.table(t))
+            .flat_map(|row| Column::ALL.iter().flat_map(move |&c| footnotes_of(row, c))),
+    );
     filing.footnotes.iter().filter(|f| !referenced.contains(&f.id)).collect()
+}
+
+/// A value for each row of both tables, by position: what a map keyed by
+/// `(Table, row)` would hold, without hashing (issue 8: each `HashMap` or
+/// `HashSet` type is another copy of the hash table's code in the page's wasm).
+pub(crate) struct PerRow<T>([Vec<T>; 2]);
+
+impl<T: Clone> PerRow<T> {
+    /// `value` for every row of `filing`'s two tables.
+    pub(crate) fn new(filing: &Filing, value: T) -> PerRow<T> {
+        let rows = |table| vec![value.clone(); filing.table(table).len()];
+        PerRow([rows(Table::NonDerivative), rows(Table::Derivative)])
+    }
+
+    /// The value of row `row` of `table` (`None` past the table's end).
+    pub(crate) fn get(&self, table: Table, row: usize) -> Option<&T> {
+        self.0[Self::slot(table)].get(row)
+    }
+
+    /// The value of row `row` of `table`, to change (`None` past the table's end).
+    pub(crate) fn get_mut(&mut self, table: Table, row: usize) -> Option<&mut T> {
+        self.0[Self::slot(table)].get_mut(row)
+    }
+
+    /// Where `table`'s rows are, in the order `new` makes them.
+    fn slot(table: Table) -> usize {
+        match table {
+            Table::NonDerivative => 0,
+            Table::Derivative => 1,
+        }
+    }
+}
+
+/// A set of footnote ids, sorted for binary search (a `HashSet` without the
+/// hash table's code in the page's wasm: see [`PerRow`]).
+pub(crate) struct IdSet<'a>(Vec<&'a FootnoteId>);
+
+impl<'a> IdSet<'a> {
+    /// The set of `ids`.
+    pub(crate) fn new(ids: impl Iterator<Item = &'a FootnoteId>) -> IdSet<'a> {
+        let mut ids: Vec<&FootnoteId> = ids.collect();
+        crate::sort::by(&mut ids, |a, b| a.cmp(b));
+        IdSet(ids)
+    }
+
+    /// Whether `id` is in the set.
+    pub(crate) fn contains(&self, id: &FootnoteId) -> bool {
+        self.0.binary_search(&id).is_ok()
+    }
 }
 
 /// A figure that overflowed.
@@ -219,4 +272,35 @@ pub(crate) fn overflow(what: &str, cells: impl IntoIterator<Item = CellRef>) -> 
     )
     .with_help("a value this large is almost certainly a misread cell: check the amounts")
     .with_cells(cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn per_row_values_are_by_table_and_position() {
+        let filing = Filing {
+            non_derivative_table: vec![Row::default(); 2],
+            derivative_table: vec![Row::default(); 3],
+            ..Filing::default()
+        };
+        let mut flags = PerRow::new(&filing, false);
+        if let Some(flag) = flags.get_mut(Table::Derivative, 2) {
+            *flag = true;
+        }
+        assert_eq!(flags.get(Table::Derivative, 2), Some(&true));
+        assert_eq!(flags.get(Table::NonDerivative, 1), Some(&false));
+        assert_eq!(flags.get(Table::NonDerivative, 2), None, "past Table I's two rows");
+        assert!(flags.get_mut(Table::Derivative, 3).is_none());
+    }
+
+    #[test]
+    fn id_sets_find_what_they_hold_in_any_order() {
+        let ids = ["F3", "F1", "F10", "F1"].map(FootnoteId::new);
+        let set = IdSet::new(ids.iter());
+        assert!(ids.iter().all(|id| set.contains(id)));
+        assert!(!set.contains(&FootnoteId::new("F2")));
+        assert!(!IdSet::new(std::iter::empty()).contains(&FootnoteId::new("F1")));
+    }
 }

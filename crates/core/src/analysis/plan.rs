@@ -11,12 +11,10 @@
 //! after the issuer's next periodic report, up to 120 days), which would need
 //! the issuer's filing calendar; a trade between 90 and 120 days is not reported.
 
-use std::collections::HashSet;
-
 use serde::Serialize;
 
 use super::prose::{mentions_rule_10b5_1, plan_adoption_date};
-use super::{cell_ref, footnotes_of, row_index, row_label};
+use super::{IdSet, PerRow, cell_ref, footnotes_of, row_index, row_label};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Column, Date, Filing, Footnote, FootnoteId, Row, RowKind, Table, TransactionCode};
 
@@ -107,9 +105,10 @@ fn scope_of(text: &str) -> Option<TransactionCode> {
 pub(crate) fn trading_plans(filing: &Filing, orphans: &[&Footnote]) -> (TradingPlans, RowPlans) {
     let mut statements = Vec::new();
     let mut rows_out = Vec::new();
-    // Sets rather than scans, so that many footnotes or rows stay linear.
-    let mut planned: HashSet<(Table, usize)> = HashSet::new();
-    let orphan_ids: HashSet<&FootnoteId> = orphans.iter().map(|o| &o.id).collect();
+    // A flag per row and a sorted set rather than scans, so that many
+    // footnotes or rows stay n log n.
+    let mut planned = PerRow::new(filing, false);
+    let orphan_ids = IdSet::new(orphans.iter().map(|o| &o.id));
     let transactions = || {
         [Table::NonDerivative, Table::Derivative].into_iter().flat_map(|t| {
             filing
@@ -124,7 +123,7 @@ pub(crate) fn trading_plans(filing: &Filing, orphans: &[&Footnote]) -> (TradingP
         let adopted = plan_adoption_date(text);
         let mut covered = Vec::new();
         for (t, i, row) in transactions() {
-            if !covers(row) || !planned.insert((t, i)) {
+            if !covers(row) || planned.get_mut(t, i).is_none_or(|done| std::mem::replace(done, true)) {
                 continue;
             }
             covered.push((t, row_index(i)));
