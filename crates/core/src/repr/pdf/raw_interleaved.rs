@@ -248,13 +248,28 @@ impl Readings<'_> {
 pub(crate) fn untangle(tokens: &[Token], table: Table, holdings: bool) -> Option<Untangled> {
     let tally = Tally::of(tokens);
     let counts = counts_of(&tally, table, holdings)?;
-    let pieces = untangle_pieces(tokens, &tally, table, holdings);
+    let pieces = untangle_pieces(tokens, &tally, table, holdings, &[]);
     if pieces.as_ref().is_some_and(|p| p.doubted.is_empty()) {
         return pieces;
     }
     let whole = untangle_whole(tokens, &counts, table, holdings)
         .filter(|w| table == Table::Derivative || w.doubted.is_empty());
     whole.or(pieces)
+}
+
+/// The table read piece by piece only ([`untangle_pieces`]), when there
+/// are several pieces, some piece is settled, and the tokens at `in_doubt`
+/// (indices) are in pieces that are not: for a Table I whose footnote marks
+/// drawn alone may be joined only to values in doubt (see
+/// `raw_table::untangled_rows`), a reading of the whole, which must be
+/// settled, would leave them no value: it is not searched.
+pub(crate) fn untangle_by_pieces(
+    tokens: &[Token],
+    table: Table,
+    holdings: bool,
+    in_doubt: &[usize],
+) -> Option<Untangled> {
+    untangle_pieces(tokens, &Tally::of(tokens), table, holdings, in_doubt)
 }
 
 /// The table's columns and numbers of rows from its tokens' kinds, when they fit.
@@ -267,20 +282,43 @@ fn counts_of(tally: &Tally, table: Table, holdings: bool) -> Option<Counts> {
 
 /// The table read piece by piece ([`pieces`]), when there are several and
 /// some piece is settled: their rows one after another, with the tokens in
-/// doubt (see [`untangle`]).
-fn untangle_pieces(tokens: &[Token], tally: &Tally, table: Table, holdings: bool) -> Option<Untangled> {
+/// doubt (see [`untangle`]); `None` too when a piece holding a token at
+/// `in_doubt` (indices) is settled. Those pieces are read first, the
+/// shortest first, so such a piece ends the reading before the others are
+/// searched.
+fn untangle_pieces(
+    tokens: &[Token],
+    tally: &Tally,
+    table: Table,
+    holdings: bool,
+    in_doubt: &[usize],
+) -> Option<Untangled> {
     let cuts = pieces(tokens, tally, table, holdings);
     if cuts.len() < 2 {
         return None;
+    }
+    let must_doubt = |piece: &std::ops::Range<usize>| in_doubt.iter().any(|k| piece.contains(k));
+    let (mut first, rest): (Vec<usize>, Vec<usize>) = (0..cuts.len()).partition(|&k| must_doubt(&cuts[k]));
+    // (The shortest first: the quickest to search.)
+    crate::sort::by_key(&mut first, |&k| cuts[k].len());
+    let mut read: Vec<Option<Untangled>> = (0..cuts.len()).map(|_| None).collect();
+    for k in first.into_iter().chain(rest) {
+        let piece = tokens.get(cuts.get(k)?.clone())?;
+        let counts = counts_of(&Tally::of(piece), table, holdings)?;
+        let untangled = untangle_whole(piece, &counts, table, holdings)?;
+        if untangled.doubted.is_empty() && must_doubt(&cuts[k]) {
+            return None;
+        }
+        if let Some(slot) = read.get_mut(k) {
+            *slot = Some(untangled);
+        }
     }
     let mut rows = Vec::new();
     let mut columns = Vec::new();
     let mut doubted = Vec::new();
     let mut settled = false;
-    for piece in cuts {
-        let piece = tokens.get(piece)?;
-        let counts = counts_of(&Tally::of(piece), table, holdings)?;
-        let untangled = untangle_whole(piece, &counts, table, holdings)?;
+    for (piece, untangled) in cuts.into_iter().zip(read) {
+        let (piece, untangled) = (tokens.get(piece)?, untangled?);
         if untangled.doubted.is_empty() {
             settled = true;
         } else if table == Table::NonDerivative {

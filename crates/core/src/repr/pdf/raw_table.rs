@@ -152,6 +152,27 @@ struct Section {
     /// Whether a page ended since the last value block (the next one is
     /// marked `after_break`, though headings or furniture came between).
     break_pending: bool,
+    /// Whether headings came since the last value block.
+    heading_pending: bool,
+    /// The value blocks that come right after headings (no value block
+    /// between), by index.
+    after_heading: Vec<usize>,
+}
+
+impl Section {
+    /// The first and last lines' spans of the value blocks that end where
+    /// a page ends or headings are drawn, and of those that start there:
+    /// what the drawing puts at a table's edges.
+    fn edges(&self) -> Vec<Span> {
+        let mut out = Vec::new();
+        for (k, pair) in self.data.windows(2).enumerate() {
+            if pair[1].after_break || self.after_heading.contains(&(k + 1)) {
+                out.extend(pair[0].lines.last().map(|l| l.span));
+                out.extend(pair[1].lines.first().map(|l| l.span));
+            }
+        }
+        out
+    }
 }
 
 /// Read Tables I and II from the blocks; `None` when the text has no "Table I".
@@ -218,8 +239,14 @@ fn put(sections: &mut [Section; 2], current: Option<usize>, block: &Block, kind:
     let section = &mut sections[k];
     section.break_pending |= block.after_break;
     match kind {
-        Kind2::Heading => section.headings.push(Line::new(vec![joined(block)])),
+        Kind2::Heading => {
+            section.headings.push(Line::new(vec![joined(block)]));
+            section.heading_pending = true;
+        }
         Kind2::Data => {
+            if std::mem::take(&mut section.heading_pending) {
+                section.after_heading.push(section.data.len());
+            }
             let after_break = std::mem::take(&mut section.break_pending);
             section.data.push(Block { after_break, ..block.clone() });
         }
@@ -446,7 +473,8 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
     };
     let doubts: usize = in_doubt(&rows);
     let (mut rows, mut found) = match &kept {
-        Some(tokens) if doubts > 0 => match untangled_rows(tokens, &slots, table, holdings) {
+        Some(tokens) if doubts > 0 => match untangled_rows(tokens, &slots, table, holdings, &section.edges())
+        {
             Some((mut untangled, mut found, settled))
                 if (settled || in_doubt(&untangled) < doubts)
                     && !pieces_in_one_column(&untangled, &apart) =>
@@ -559,11 +587,17 @@ fn tokens_and_cuts(data: &[Block], marks: MarkStyle) -> (Vec<Token>, Vec<usize>,
 }
 
 /// Footnote marks drawn on a line of their own, and the values drawn
-/// just before (none when they come first) and just after them.
+/// just before (none when they come first) and just after them (none when
+/// they come last).
 struct LooseMarks {
     marks: Token,
     before: Option<Span>,
-    after: Span,
+    after: Option<Span>,
+    /// Other marks are drawn right before or after them: several cells'
+    /// marks drawn one after another (a cell's marks are drawn together,
+    /// on one line), a column's drawn down past rows whose place the
+    /// drawing does not tell.
+    among_marks: bool,
 }
 
 /// Where a value is in an untangled table: its row, and its place in the
@@ -571,29 +605,23 @@ struct LooseMarks {
 type Place = (usize, usize);
 
 /// Tokens without the footnote marks drawn on lines of their own, and
-/// those marks; `None` when some marks are drawn last (after every value:
-/// far from their row, they may be any value's).
-fn without_loose_marks(drawn: &[Token]) -> Option<(Vec<Token>, Vec<LooseMarks>)> {
+/// those marks.
+fn without_loose_marks(drawn: &[Token]) -> (Vec<Token>, Vec<LooseMarks>) {
     let mut tokens = Vec::new();
     let mut loose = Vec::new();
+    let is_marks = |k: usize| drawn.get(k).is_some_and(|t: &Token| t.kind == Kind::Marks);
     for (k, token) in drawn.iter().enumerate() {
         if token.kind != Kind::Marks {
             tokens.push(token.clone());
             continue;
         }
-        // Marks drawn right after marks: several cells' marks drawn one
-        // after another (a cell's marks are drawn together, on one line),
-        // a column's drawn down past rows whose place the drawing does not
-        // tell.
-        if k > 0 && drawn.get(k - 1).is_some_and(|t| t.kind == Kind::Marks) {
-            return None;
-        }
+        let among_marks = (k > 0 && is_marks(k - 1)) || is_marks(k + 1);
         let value = |t: &&Token| t.kind != Kind::Marks;
         let before = drawn[..k].iter().rev().find(value).map(|t| t.span);
-        let after = drawn[k + 1..].iter().find(value)?.span;
-        loose.push(LooseMarks { marks: token.clone(), before, after });
+        let after = drawn[k + 1..].iter().find(value).map(|t| t.span);
+        loose.push(LooseMarks { marks: token.clone(), before, after, among_marks });
     }
-    Some((tokens, loose))
+    (tokens, loose)
 }
 
 /// The rows of a table whose cells were drawn interleaved
@@ -605,23 +633,40 @@ fn without_loose_marks(drawn: &[Token]) -> Option<(Vec<Token>, Vec<LooseMarks>)>
 /// which is certain when the two values are neighbours in the row, and
 /// otherwise leaves every value they may belong to uncertain. Marks drawn
 /// between two rows (or before the first) are joined to the value after
-/// them, and every value of both rows is uncertain; marks drawn last leave
-/// the table to the row-by-row reader. `holdings`: the table prints no
-/// transaction columns (Form 3).
+/// them, and every value of both rows is uncertain. Marks drawn among
+/// other marks, or last (after every value), may be any value's: they are
+/// joined to a value next to them only when the values drawn on both sides
+/// are in doubt already (a piece of the table whose reading is not settled:
+/// the marks are drawn among its rows, every value of which is flagged);
+/// otherwise they leave the table to the row-by-row reader, and so do
+/// marks drawn right after a value its row drew out of order. Any marks
+/// drawn between two values in doubt are joined so, but marks at the
+/// table's `edges` ([`Section::edges`]: next to headings or a page's end),
+/// which the drawing may put far from their value (a price's mark was seen
+/// drawn by the headings after the last row, its row settled). `holdings`:
+/// the table prints no transaction columns (Form 3).
 fn untangled_rows(
     drawn: &[Token],
     slots: &[Slot],
     table: Table,
     holdings: bool,
+    edges: &[Span],
 ) -> Option<(Vec<Row>, Vec<Diagnostic>, bool)> {
     // Table II's marks alone are values of their own (a price or a date
     // that is "see the footnote").
     let (tokens, loose) = match table {
-        Table::NonDerivative => without_loose_marks(drawn)?,
+        Table::NonDerivative => without_loose_marks(drawn),
         Table::Derivative => (drawn.to_vec(), Vec::new()),
     };
-    let raw_interleaved::Untangled { rows: mut untangled, columns, doubted } =
-        raw_interleaved::untangle(&tokens, table, holdings)?;
+    // Marks whose place the drawing does not tell are joined only to
+    // values in doubt: a piece's (a whole reading must be settled).
+    let unplaced = loose.iter().filter(|m| m.among_marks || m.after.is_none());
+    let index = |span: Span| tokens.iter().position(|t| t.span == span);
+    let near: Vec<usize> = unplaced.flat_map(|m| [m.before, m.after]).flatten().filter_map(index).collect();
+    let raw_interleaved::Untangled { rows: mut untangled, columns, doubted } = match near.is_empty() {
+        true => raw_interleaved::untangle(&tokens, table, holdings)?,
+        false => raw_interleaved::untangle_by_pieces(&tokens, table, holdings, &near)?,
+    };
     let settled = doubted.is_empty();
     // Where each value is: its row, and its place in the row (in the form's order).
     let place = |span: Span| {
@@ -638,9 +683,27 @@ fn untangled_rows(
     };
     // Each marks' value, and the values they may belong to.
     let mut owners: Vec<(Place, Vec<Place>)> = Vec::new();
+    let doubted_near = |span: &Option<Span>| span.is_none_or(|s| doubted.contains(&s));
     for marks in &loose {
-        let (row, next) = place(marks.after)?;
         let before = marks.before.and_then(|span| Some((span, place(span)?)));
+        if marks.before.is_some_and(|_| before.is_none()) {
+            return None;
+        }
+        if (marks.before.is_some() || marks.after.is_some())
+            && doubted_near(&marks.before)
+            && doubted_near(&marks.after)
+            && !edges.contains(&marks.marks.span)
+        {
+            // Drawn among values in doubt: joined to the one before (or
+            // after), every value of whose row is flagged already.
+            let (_, at) = before.or(marks.after.and_then(|span| Some((span, place(span)?))))?;
+            owners.push((at, Vec::new()));
+            continue;
+        }
+        if marks.among_marks {
+            return None;
+        }
+        let (row, next) = place(marks.after?)?;
         let owner = match before {
             // Marks drawn after a value its row drew out of order: the
             // drawing does not follow the row there, so the marks may be
@@ -1181,7 +1244,7 @@ mod tests {
     fn untangled(text: &str) -> Option<Vec<Row>> {
         let tokens = tokens_and_cuts(&blocks(text, 0), MarkStyle::Attached).0;
         let slots = columns(&[], Table::NonDerivative);
-        untangled_rows(&tokens, &slots, Table::NonDerivative, false).map(|(rows, _, _)| rows)
+        untangled_rows(&tokens, &slots, Table::NonDerivative, false, &[]).map(|(rows, _, _)| rows)
     }
 
     #[test]
@@ -1193,6 +1256,52 @@ mod tests {
         assert!(
             untangled(&format!("{sales}\n(1)\n\n(2)\n\nCommon Stock\n\n1,000\n\nI\n\nBy Trust\n")).is_none()
         );
+    }
+
+    #[test]
+    fn marks_drawn_among_values_in_doubt_are_joined_to_them_but_at_the_tables_edges() {
+        // Fictional: a sale drawn row by row, then two sales drawn column by
+        // column, their codes' marks drawn one after another: which code's
+        // each is, the drawing does not tell, nor the reading which amount
+        // is owned after which sale: every value of those two rows is in
+        // doubt, and the marks are joined to one of them; the first row is
+        // read.
+        let text = "Common Stock\n\n03/04/2024\n\nS(1)\n\n50\n\nD\n\n$5.00\n\n950\n\nD\n\nCommon Stock\n\nCommon Stock\n\n03/05/2024\n\n03/05/2024\n\nS\n\nS\n\n(1)\n\n(1)\n\n100\n\n200\n\nD\n\nD\n\n$5.00\n\n$6.00\n\n850\n\n650\n\nD\n\nD\n";
+        let rows = untangled(text).unwrap_or_default();
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        let first = &rows[0];
+        assert!(first.security_title.origin.is_read() && first.transaction_code.origin.is_read());
+        assert!(
+            first.transaction_shares.origin.is_read()
+                && first.shares_owned_following_transaction.origin.is_read()
+        );
+        assert_eq!(first.transaction_code.footnotes.len(), 1);
+        for row in &rows[1..] {
+            assert_eq!(row.transaction_code.origin, Origin::Uncertain);
+            assert_eq!(row.shares_owned_following_transaction.origin, Origin::Uncertain);
+        }
+        let marks: usize = rows[1..].iter().map(|r| r.transaction_code.footnotes.len()).sum();
+        assert_eq!(marks, 2, "nothing dropped");
+        // The same marks drawn where a page ends or headings are drawn may
+        // be any value's, one far from them: the table is not read so.
+        let tokens = tokens_and_cuts(&blocks(text, 0), MarkStyle::Attached).0;
+        let edges: Vec<Span> = tokens.iter().filter(|t| t.kind == Kind::Marks).map(|t| t.span).collect();
+        let slots = columns(&[], Table::NonDerivative);
+        assert!(untangled_rows(&tokens, &slots, Table::NonDerivative, false, &edges).is_none());
+    }
+
+    #[test]
+    fn a_sections_edges_are_the_lines_next_to_headings_and_page_ends() {
+        // Fictional: values, headings, values, a page's end, values.
+        let text = "Common Stock\n03/04/2024\n\n(1)\n\nCode\n\n(2)\n100\n\u{c}\n(3)\n";
+        let mut sections = [Section::default(), Section::default()];
+        let mut v_seen = false;
+        for block in blocks(text, 0) {
+            push(&mut sections, Some(0), &block, &mut v_seen);
+        }
+        let edges = sections[0].edges();
+        let texts: Vec<&str> = edges.iter().map(|s| &text[s.start as usize..s.end as usize]).collect();
+        assert_eq!(texts, ["(1)", "(2)", "100", "(3)"]);
     }
 
     #[test]
