@@ -20,15 +20,17 @@ if (!dir) {
   console.error('scripts/csp.mjs: no TRUNK_STAGING_DIR (run it as a Trunk hook, or pass the dist directory)');
   process.exit(1);
 }
-console.log(`scripts/csp.mjs: the names between the wasm and its glue shortened, ${shortenDist(dir)} bytes fewer`);
-const { before, after } = minifyDist(dir);
-console.log(`scripts/csp.mjs: JS and CSS minified, ${before} → ${after} bytes`);
 const file = join(dir, 'index.html');
-const html = readFileSync(file, 'utf8');
-if (!html.includes(PLACEHOLDER)) {
+// Checked first: a page without the placeholder has been through this hook
+// already, and its wasm, glue and scripts must not be rewritten twice.
+if (!readFileSync(file, 'utf8').includes(PLACEHOLDER)) {
   console.error(`scripts/csp.mjs: ${file} has no ${PLACEHOLDER} in its Content-Security-Policy`);
   process.exit(1);
 }
+console.log(`scripts/csp.mjs: the names between the wasm and its glue shortened, ${shortenDist(dir)} bytes fewer`);
+const { before, after } = minifyDist(dir);
+console.log(`scripts/csp.mjs: JS and CSS minified, ${before} → ${after} bytes`);
+const html = readFileSync(file, 'utf8');
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
 );

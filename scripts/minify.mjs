@@ -197,11 +197,15 @@ export function minifyCss(source) {
   return assemble(cssPieces(source), (code) => code.replace(/\s*([{};,])\s*/g, '$1'));
 }
 
-/** `text` with every `integrity` hash of a link to `file` computed again from `bytes`. */
+/**
+ * `text` with every `integrity` hash of a link to `file` computed again from
+ * `bytes`. The link is known by the last part of its path, whatever the public
+ * URL before it (`./`, `/` as `trunk serve` writes it, or `/<repository>/`).
+ */
 export function reintegrate(html, file, bytes) {
   return html.replace(/<[^>]*>/g, (tag) => {
-    const href = /\b(?:href|src)="(?:\.\/)?([^"]*)"/.exec(tag)?.[1];
-    if (href !== file) return tag;
+    const href = /\b(?:href|src)="([^"]*)"/.exec(tag)?.[1];
+    if (href?.split('/').pop() !== file) return tag;
     return tag.replace(/\bintegrity="(sha256|sha384|sha512)-[^"]*"/, (_, algorithm) => {
       const digest = createHash(algorithm).update(bytes).digest('base64');
       return `integrity="${algorithm}-${digest}"`;

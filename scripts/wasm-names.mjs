@@ -183,9 +183,14 @@ export function renameWasm(wasm, module, imports, exports) {
 /** A name wasm-bindgen made unique with a hash (of a closure's shim: `…invoke__h` and 16 hex digits). */
 const HASHED = /_h?[0-9a-f]{16}(_\d+)?$/;
 
+/** `name` as a regular expression that matches it literally. */
+function literal(name) {
+  return name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
 /** Every use of `name` in `text` as a whole word (`[\w$]` neither before nor after). */
 function uses(text, name) {
-  return [...text.matchAll(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))];
+  return [...text.matchAll(new RegExp(`(?<![\\w$])${literal(name)}(?![\\w$])`, 'g'))];
 }
 
 /**
@@ -198,12 +203,23 @@ export function planRenames(glue, { imports, exports }, others = []) {
   const modules = new Set(imports.map((i) => i.module));
   const module = [...modules].find((m) => glue.includes(JSON.stringify(m)));
   if (module === undefined) throw new Error('wasm-names: the glue names none of the wasm\'s import modules');
-  const importRenames = new Map();
+  // An import's new name must not be the name of an import that stays (as in
+  // a glue renamed once already), or two imports would share one key.
+  const renamable = [];
+  const kept = new Set();
   for (const { name } of imports.filter((i) => i.module === module)) {
     const found = uses(glue, name);
     if (found.length === 0) throw new Error(`wasm-names: the glue does not define the import ${name}`);
     const keys = found.filter((m) => glue[m.index + name.length] === ':');
-    if (keys.length === found.length) importRenames.set(name, shortName(importRenames.size));
+    if (keys.length === found.length) renamable.push(name);
+    else kept.add(name);
+  }
+  const importRenames = new Map();
+  let nextImport = 0;
+  for (const name of renamable) {
+    let short = shortName(nextImport++);
+    while (kept.has(short)) short = shortName(nextImport++);
+    importRenames.set(name, short);
   }
   // An export's new name must not be a word of the glue: a hashed one is also
   // the name of a JS function there, renamed with it.
@@ -212,7 +228,7 @@ export function planRenames(glue, { imports, exports }, others = []) {
   let next = 0;
   for (const name of exports) {
     const found = uses(glue, name);
-    const calls = found.filter((m) => glue.slice(Math.max(0, m.index - 5), m.index) === 'wasm.');
+    const calls = found.filter((m) => /(?<![\w$.])wasm\.$/.test(glue.slice(Math.max(0, m.index - 6), m.index)));
     if (calls.length === 0 || (calls.length !== found.length && !HASHED.test(name))) continue;
     if (others.some((text) => uses(text, name).length > 0)) continue;
     let short = shortName(next++);
@@ -223,18 +239,20 @@ export function planRenames(glue, { imports, exports }, others = []) {
   return { module, imports: importRenames, exports: exportRenames };
 }
 
-/** `glue` with every renamed import key and `wasm.` export use written with its new name. */
+/**
+ * `glue` with every renamed import key and `wasm.` export use written with its
+ * new name. Each kind is one pass over the text, so a new name is never renamed
+ * again (as a chain of renames in turn would: `c` → `a`, then `a` → `b`).
+ */
 export function renameGlue(glue, { imports, exports }) {
-  let out = glue;
-  for (const [from, to] of imports) {
-    out = out.replace(new RegExp(`(?<![\\w$])${from.replace(/\$/g, '\\$')}:`, 'g'), `${to}:`);
-  }
-  for (const [from, to] of exports) {
-    const word = from.replace(/\$/g, '\\$');
-    const pattern = HASHED.test(from) ? `(?<![\\w$])${word}` : `wasm\\.${word}`;
-    out = out.replace(new RegExp(`${pattern}(?![\\w$])`, 'g'), (found) => found.replace(from, to));
-  }
-  return out;
+  const hashed = new Map([...exports].filter(([from]) => HASHED.test(from)));
+  const called = new Map([...exports].filter(([from]) => !HASHED.test(from)));
+  return glue
+    .replace(/(?<![\w$])([\w$]+):/g, (found, name) => (imports.has(name) ? `${imports.get(name)}:` : found))
+    .replace(/(?<![\w$])[\w$]+(?![\w$])/g, (word) => hashed.get(word) ?? word)
+    .replace(/(?<![\w$.])wasm\.([\w$]+)(?![\w$])/g, (found, name) =>
+      called.has(name) ? `wasm.${called.get(name)}` : found,
+    );
 }
 
 /**

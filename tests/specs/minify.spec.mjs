@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { minifyCss, minifyJs } from '../../scripts/minify.mjs';
+import { minifyCss, minifyJs, reintegrate } from '../../scripts/minify.mjs';
 import { DIST } from '../support/harness.mjs';
 
 test('JS loses comments and indentation, and keeps strings, templates and regexes', () => {
@@ -50,6 +50,18 @@ test('JS that cannot be read is refused, not mangled', () => {
 test('CSS loses comments and the space around braces, semicolons and commas', () => {
   const source = '/* theme */\n:root {\n  --x: "a  /* b */";\n}\n\na:hover,\nb > c {\n  margin: calc(1px + 2px) 0;\n}\n';
   assert.equal(minifyCss(source), ':root{--x: "a  /* b */";}a:hover,b > c{margin: calc(1px + 2px) 0;}\n');
+});
+
+test('an integrity hash is computed again whatever the public URL before the file', () => {
+  const bytes = Buffer.from('x');
+  const digest = createHash('sha384').update(bytes).digest('base64');
+  for (const href of ['app.js', './app.js', '/app.js', '/filing-inspector/app.js']) {
+    const html = `<link rel="modulepreload" href="${href}" integrity="sha384-old"><link href="/other.js" integrity="sha384-old">`;
+    assert.equal(
+      reintegrate(html, 'app.js', bytes),
+      `<link rel="modulepreload" href="${href}" integrity="sha384-${digest}"><link href="/other.js" integrity="sha384-old">`,
+    );
+  }
 });
 
 test('the built JS parses and every integrity hash matches its file', () => {

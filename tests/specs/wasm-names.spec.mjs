@@ -86,13 +86,36 @@ test('the glue\'s imports and its exports through wasm. get short names, and the
   );
   assert.deepEqual(WebAssembly.Module.exports(module).map((e) => e.name), ['run', short, 'memory']);
   // The renamed glue, made runnable: its imports object is what the wasm gets.
+  assert.deepEqual(runGlue(glue, module), [7, 7]);
+});
+
+/** `glue` (with its `imports` object) run against `module`: what its `run` logged. */
+function runGlue(glue, module) {
   const start = new Function(
     'instantiate',
     `${glue.replace(/export /g, '')}\nwasm = instantiate(imports).exports;\nreturn run();`,
   );
   const memory = new WebAssembly.Memory({ initial: 1 });
-  const logged = start((imports) => new WebAssembly.Instance(module, { ...imports, env: { memory } }));
-  assert.deepEqual(logged, [7, 7]);
+  return start((imports) => new WebAssembly.Instance(module, { ...imports, env: { memory } }));
+}
+
+test('renaming twice keeps every import key distinct, and the wasm still runs', () => {
+  let wasm = smallWasm();
+  let glue = GLUE;
+  for (let round = 0; round < 2; round += 1) {
+    const plan = planRenames(glue, readWasm(wasm));
+    wasm = renameWasm(wasm, plan.module, plan.imports, plan.exports);
+    glue = renameGlue(glue, plan);
+  }
+  const module = new WebAssembly.Module(wasm);
+  const names = WebAssembly.Module.imports(module).map((i) => i.name);
+  assert.equal(new Set(names).size, names.length, names.join(' '));
+  assert.deepEqual(runGlue(glue, module), [7, 7]);
+});
+
+test('an export named like a piece of `wasm.` is renamed after it, and `xwasm.` is not the wasm', () => {
+  const plan = { imports: new Map(), exports: new Map([['s', 'q'], ['as', 'r']]) };
+  assert.equal(renameGlue('wasm.s(); wasm.as(); xwasm.s();', plan), 'wasm.q(); wasm.r(); xwasm.s();');
 });
 
 test('an import the glue does not define fails, and a name used otherwise keeps its name', () => {
