@@ -4,13 +4,15 @@
 // load the wasm, whose text changes with every build (it names the hashed
 // files) — so that the policy allows exactly those and no other inline script.
 // index.html carries the policy with the placeholder 'inline-script-hashes'.
-// First, the JS and CSS files of the build are minified (scripts/minify.mjs),
-// which also computes their integrity hashes in index.html again.
+// First, the names between the wasm and its glue are shortened
+// (scripts/wasm-names.mjs), then the JS and CSS files of the build are minified
+// (scripts/minify.mjs), which also computes their integrity hashes in index.html again.
 
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minifyDist } from './minify.mjs';
+import { shortenDist } from './wasm-names.mjs';
 
 const PLACEHOLDER = "'inline-script-hashes'";
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -18,6 +20,7 @@ if (!dir) {
   console.error('scripts/csp.mjs: no TRUNK_STAGING_DIR (run it as a Trunk hook, or pass the dist directory)');
   process.exit(1);
 }
+console.log(`scripts/csp.mjs: the names between the wasm and its glue shortened, ${shortenDist(dir)} bytes fewer`);
 const { before, after } = minifyDist(dir);
 console.log(`scripts/csp.mjs: JS and CSS minified, ${before} → ${after} bytes`);
 const file = join(dir, 'index.html');

@@ -28,6 +28,7 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod case;
 pub mod detect;
 pub mod diagnostic;
 pub mod export;

@@ -249,7 +249,7 @@ pub fn mentions_rule_10b5_1(text: &str) -> bool {
     let squeezed: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '‐' | '‑' | '–' | '—' | '(' | ')'))
-        .flat_map(char::to_lowercase)
+        .flat_map(crate::case::to_lower)
         .collect();
     squeezed.contains("10b51")
 }

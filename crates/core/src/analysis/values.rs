@@ -287,7 +287,7 @@ pub(crate) fn normalize_title(title: &str) -> String {
         let Some(c) = chars.next() else { break };
         rest = chars.as_str();
         if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+            out.extend(crate::case::to_lower(c));
         } else if !out.ends_with(' ') && !out.is_empty() {
             out.push(' ');
         }

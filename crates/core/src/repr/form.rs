@@ -719,6 +719,15 @@ fn form_type(lines: &[Line], before: usize) -> (Field<FormType>, bool) {
     (Field::missing(), false)
 }
 
+/// Whether a word is a bare capital letter other than `V`: a code, a
+/// direction or an ownership form standing on a line of its own (fallen off
+/// its row), never a heading's: the headings print their letters in
+/// parentheses — `(A) or (D)`, `(D) or Indirect (I)` — all but the "V"
+/// column's label.
+fn is_bare_code(word: &str) -> bool {
+    matches!(word.as_bytes(), [c] if c.is_ascii_uppercase() && *c != b'V')
+}
+
 fn read_table(
     lines: &[Line],
     table: Table,
@@ -745,7 +754,8 @@ fn read_table(
         if line.is_blank() || is_form_text(line) || line.starts_with("(e.g.") || title {
             continue;
         }
-        let heading = is_heading_words(line.filled().flat_map(|c| c.text.split_whitespace()))
+        let words = || line.filled().flat_map(|c| c.text.split_whitespace());
+        let heading = (is_heading_words(words()) && !words().all(is_bare_code))
             || (data.is_empty() && table::is_heading_line(line, table));
         if data.is_empty() && heading {
             headings.push(line);
@@ -882,6 +892,13 @@ fn owners(
 mod tests {
     use super::*;
     use crate::repr::grid::tab_lines;
+
+    #[test]
+    fn a_bare_letter_is_a_code_not_a_heading_but_v() {
+        assert!(is_bare_code("A") && is_bare_code("D") && is_bare_code("I"));
+        // The "V" column's label stands bare in the headings; `(A)` is a heading's.
+        assert!(!is_bare_code("V") && !is_bare_code("(A)") && !is_bare_code("a") && !is_bare_code("AB"));
+    }
 
     #[test]
     fn an_issuer_on_a_whole_line_is_read_and_one_not_found_is_missing() {

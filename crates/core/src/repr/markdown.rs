@@ -335,6 +335,23 @@ mod tests {
     }
 
     #[test]
+    fn a_code_alone_on_a_line_below_its_row_is_no_heading() {
+        // A fictional Form 4's Table I: the award's code `A` fell below its
+        // row's line. The headings print `(A)` in parentheses, never bare.
+        let text = "1/2/25, 9:00 AM SEC FORM 4\nFORM 4\n\
+            Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\
+            1. Title of Security (Instr. 3) 2. Transaction 2A. Deemed 3. 4. Securities Acquired (A) or 5. Amount of\n\
+            | Common Stock |  | 06/08/2022 |  | 1,000(1) A | $0 5,000 | D |  |\n\
+            A\n\
+            | Common Stock |  |  |  |  | 7,000 | I | By Trust |\n\
+            Explanation of Responses:\n";
+        let out = parse(text);
+        let rows = &out.filings[0].non_derivative_table;
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!(rows[0].transaction_code.value, Some(crate::model::TransactionCode::A));
+    }
+
+    #[test]
     fn an_amendments_date_not_found_in_a_header_made_from_a_pdf_is_missing() {
         // A fictional Form 4/A whose amendment date went astray.
         let text = "1/2/25, 9:00 AM SEC FORM 4/A\nFORM 4/A\n4. If Amendment, Date of Original Filed (Month/Day/Year)\n\

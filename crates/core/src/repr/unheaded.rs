@@ -648,8 +648,17 @@ struct Class {
 
 impl Class {
     fn of(line: &Line) -> Class {
+        Class::of_words(line.filled().flat_map(|cell| cell.text.split(' ')))
+    }
+
+    /// The class of one cell's words.
+    fn of_cell(cell: &Cell) -> Class {
+        Class::of_words(cell.text.split(' '))
+    }
+
+    fn of_words<'a>(words: impl Iterator<Item = &'a str>) -> Class {
         let mut c = Class::default();
-        for (word, kind) in kinds(line.filled().flat_map(|cell| cell.text.split(' '))) {
+        for (word, kind) in kinds(words) {
             if word.is_empty() || word == "$" {
                 continue;
             }
@@ -951,6 +960,23 @@ fn shows(row: &Row, c: Column) -> bool {
     cell.has_value() || !cell.meta().0.is_empty()
 }
 
+/// Whether a line of values and words is a piece lifted above the line
+/// below it (a line of the same table) with the first words of cells the
+/// line below goes on with: a converter that lifts a row's footnoted cells
+/// above its band writes them on the line where the row's wrapped cells
+/// begin (`C(1)` … `See` over `391,269` … `Footnote(4)`). Each of its cells
+/// of words stands over a cell of words, so joined cell by cell each
+/// wrapped cell reads in order; and its first cell, the title's, is empty
+/// (a title would make the line a row of its own).
+fn lifted_with_words(line: &Line, next: &Line) -> bool {
+    line.cells.len() == next.cells.len()
+        && line.cells.first().is_some_and(Cell::is_empty)
+        && line.cells.iter().zip(&next.cells).all(|(cell, below)| {
+            let class = Class::of_cell(cell);
+            !class.text || (!class.values && !class.letters && Class::of_cell(below).text)
+        })
+}
+
 /// Join each piece of values only to the line below it where that makes
 /// one certain row (see the module's documentation).
 /// Returns the lines, each with its [`Class`] and whether it is two lines joined.
@@ -963,8 +989,8 @@ fn join_lifted_pieces(data: &[Line], layout: &table::Layout, table: Table) -> Ve
     while i < data.len() {
         let line = &data[i];
         let class = classes[i];
-        if class.values_only()
-            && let Some(next) = data.get(i + 1)
+        if let Some(next) = data.get(i + 1)
+            && (class.values_only() || (class.has_values() && lifted_with_words(line, next)))
             && let Some(&below) = classes.get(i + 1)
             && next.cells.len() == line.cells.len()
             && line.cells.len() >= 3
@@ -1042,6 +1068,34 @@ mod tests {
         assert_eq!(second.shares_owned_following_transaction.decimal(), Some(650.into()));
         assert!(second.transaction_shares.origin.is_read());
         assert!(rows[0].transaction_shares.origin.is_read(), "{diags:?}");
+    }
+
+    #[test]
+    fn a_lifted_piece_with_the_first_words_of_a_wrapped_cell_joins_the_row_below() {
+        // A fictional table: the first row's code and amount owned,
+        // footnoted, lifted with the first word of its nature (`See`) onto
+        // a line above the rest of the row, which shows the nature's last.
+        let data = [
+            line(&["", "", "", "", "S(1)", "", "900(2)", "", "See"]),
+            line(&["Common Stock", "", "03/04/2024", "", "100", "D $10.50", "", "I", "Footnote(3)"]),
+            line(&["Common Stock", "", "03/04/2024", "", "S 250", "D $10.75", "650", "D", ""]),
+        ];
+        let joined = join_lifted_pieces(&data, &layout(), Table::NonDerivative);
+        assert_eq!(joined.len(), 2);
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut diags);
+        let first = &rows[0];
+        assert_eq!(first.transaction_code.copied(), Some(TransactionCode::S));
+        assert_eq!(first.shares_owned_following_transaction.decimal(), Some(900.into()));
+        assert_eq!(first.nature_of_ownership.text(), "See Footnote");
+        assert!(first.transaction_shares.origin.is_read(), "{diags:?}");
+        // Words over an empty cell, or in the title's cell: not joined.
+        let mut over_empty = data.clone();
+        over_empty[1].cells[8] = Cell::new("", data[1].cells[8].span);
+        assert_eq!(join_lifted_pieces(&over_empty, &layout(), Table::NonDerivative).len(), 3);
+        let mut titled = data;
+        titled[0].cells[0] = Cell::new("Preferred", titled[0].cells[0].span);
+        assert_eq!(join_lifted_pieces(&titled, &layout(), Table::NonDerivative).len(), 3);
     }
 
     #[test]
