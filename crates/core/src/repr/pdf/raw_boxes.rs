@@ -27,13 +27,17 @@
 //!   right of the city's, level with it, and no other box of the header
 //!   prints words so ended); a block of another state's code alone and such
 //!   a line contradict each other, and settle neither;
-//! - the street box's lines (one or two) are drawn as one block between
-//!   the period's date and box 4's label (`4. If Amendment`) — box 3
-//!   stands right of the street lines, box 4 under box 3 — when the block
-//!   before the date is form text (a label or a mark: no value of the
-//!   owner's box was drawn before the date, as a street line level with
-//!   it would be) and two lines are two streets, not one wrapped
-//!   ([`street_break`]);
+//! - the street box's lines (one or two) are drawn between the period's
+//!   date and box 4's label (`4. If Amendment`) — box 3 stands right of
+//!   the street lines, box 4 under box 3 — as one block with the label's
+//!   block next, or, the first line level with the date and the second
+//!   with box 4's label, as the first line alone, then the second with the
+//!   label under it in one block (lone marks, the relationship boxes' to
+//!   the right, may come between); when the block before the date is form
+//!   text (a label or a mark) or the text under the relationship boxes
+//!   ([`title_under_labels`]) — no value of the owner's box was drawn
+//!   before the date, as a street line level with it would be — and two
+//!   lines are two streets, not one wrapped ([`street_break`]);
 //! - a joint filing's owner boxes, printed again after the tables one
 //!   under the other, are drawn in order: each owner's street lines are
 //!   those drawn with the `(Street)` label right after its name's labels
@@ -416,24 +420,46 @@ fn city_under_street(after: &[Block]) -> Option<[Cell; 2]> {
 }
 
 /// The street lines when block `i` is the period's date with the street
-/// box's block after it, box 4's label after that, and form text before
-/// it (see the module docs); the box's lines hold `width` ([`crate::repr::header::measure`]).
-fn streets_after_date(blocks: &[Block], i: usize, width: usize) -> Option<Vec<Cell>> {
-    let first_line = |k: usize| blocks.get(k).and_then(|b| b.lines.first()).map(|l| l.text.as_str());
+/// box's lines after it up to box 4's label ([`lines_to_box4`]), and form
+/// text or the text under the relationship boxes (not on Form 3, whose
+/// boxes stand elsewhere) before it (see the module docs); the box's lines
+/// hold `width` ([`crate::repr::header::measure`]).
+fn streets_after_date(blocks: &[Block], i: usize, width: usize, form3: bool) -> Option<Vec<Cell>> {
     let date = matches!(blocks[i].lines.as_slice(), [only] if read_date(&only.text).is_some());
-    let form_text = i
-        .checked_sub(1)
-        .and_then(|p| blocks[p].lines.last())
+    let before = i.checked_sub(1)?;
+    let form_text = blocks[before]
+        .lines
+        .last()
         .is_some_and(|l| is_label(&l.text) || l.text == "below)" || is_mark(&l.text));
-    let lines = &blocks.get(i + 1)?.lines;
+    let titled = || !form3 && title_under_labels(blocks, before).is_some();
+    if !date || !(form_text || titled()) {
+        return None;
+    }
+    let lines = lines_to_box4(blocks.get(i + 1..)?)?;
     let values = lines.iter().all(|l| is_value(&l.text));
     let two_streets = match lines.as_slice() {
         [_] => true,
         [a, b] => street_break(&a.text, &b.text, width),
         _ => false,
     };
-    let box4 = first_line(i + 2).is_some_and(|t| t.starts_with("4. If Amendment"));
-    (date && form_text && values && two_streets && box4).then(|| lines.clone())
+    (values && two_streets).then_some(lines)
+}
+
+/// The lines drawn from the first of `after` up to box 4's label: a block
+/// with the label's block next, or one line alone, then lone marks, then
+/// one line with the label under it in its block.
+fn lines_to_box4(after: &[Block]) -> Option<Vec<Cell>> {
+    let box4 = |l: &Cell| l.text.starts_with("4. If Amendment");
+    let (first, rest) = after.split_first()?;
+    if rest.first().and_then(|b| b.lines.first()).is_some_and(box4) {
+        return Some(first.lines.clone());
+    }
+    let [line] = first.lines.as_slice() else { return None };
+    let lone_mark = |b: &&Block| matches!(b.lines.as_slice(), [m] if check_mark(&m.text) == Some(true));
+    match rest.iter().find(|b| !lone_mark(b))?.lines.as_slice() {
+        [last, label, ..] if box4(label) => Some(vec![line.clone(), last.clone()]),
+        _ => None,
+    }
 }
 
 /// The name and the street lines of an owner's box drawn after the tables
@@ -528,7 +554,7 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
             boxes.titles.extend(title_under_labels(blocks, i));
         }
         if header {
-            boxes.streets.extend(streets_after_date(blocks, i, width));
+            boxes.streets.extend(streets_after_date(blocks, i, width, form3));
         } else if last.text == "(Street)" {
             boxes.owner_streets.extend(owner_street(blocks, i));
         }

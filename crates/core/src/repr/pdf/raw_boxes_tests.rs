@@ -319,6 +319,33 @@ fn the_street_lines_between_the_date_and_box_4_are_settled() {
 }
 
 #[test]
+fn the_street_lines_level_with_the_date_and_box_4s_label_are_settled() {
+    let found = |header: &str| {
+        let boxes = find(&blocks(header, 0), Some(FormType::Form4));
+        boxes
+            .streets
+            .iter()
+            .map(|lines| lines.iter().map(|c| c.text.clone()).collect())
+            .collect::<Vec<Vec<_>>>()
+    };
+    // The first line after the date, a mark, the second over box 4's label.
+    let apart = HEADER.replace(
+        "02/03/2024\n\n4. If Amendment",
+        "02/03/2024\n\nC/O EXAMPLE CORP\n\nX\n\n100 MAIN ST\n4. If Amendment",
+    );
+    assert_eq!(found(&apart), [["C/O EXAMPLE CORP", "100 MAIN ST"]]);
+    // One line over box 4's label may be the second, the first drawn elsewhere.
+    let one = HEADER.replace("02/03/2024\n\n4. If Amendment", "02/03/2024\n\n100 MAIN ST\n4. If Amendment");
+    assert!(found(&one).is_empty());
+    // The officer's title under the relationship labels before the date is no street line.
+    let titled = HEADER.replace(
+        "3. Date of Earliest Transaction (Month/Day/Year)\n\n02/03/2024\n\n",
+        "Other (specify\nbelow)\n\nChief Example Officer\n\n02/03/2024\n\nC/O EXAMPLE CORP\n100 MAIN ST\n\n",
+    );
+    assert_eq!(found(&titled), [["C/O EXAMPLE CORP", "100 MAIN ST"]]);
+}
+
+#[test]
 fn a_joint_filings_owner_boxes_after_the_tables_settle_their_streets() {
     // Fictional: each owner's box printed again after the tables, in order.
     let later = "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
