@@ -928,9 +928,8 @@ fn wrapped_city_stands_whole(places: &[Value], lines: &[Line], a: &Address) -> V
 /// The width a line of the owner's street box holds at least in the print
 /// of the form, in Form 4's and Form 5's box 1 and in the owners' boxes
 /// listed after the tables, in thousandths of an em of the form's data font
-/// ([`measure`]): 20 ems (`C/O EXAMPLE CAPITAL MANAGEMENT LLC`, 20.2 ems, is
-/// printed whole; the narrowest line seen wrapped ran to 21.8 ems with its
-/// next word).
+/// ([`measure`]): 20 ems (lines of 20.2 ems are printed whole; the
+/// narrowest line seen wrapped ran to 21.8 ems with its next word).
 pub(crate) const STREET_WIDTH: usize = 20_000;
 
 /// The width a line of Form 3's box 1 holds at least ([`measure`]): the box
@@ -940,7 +939,10 @@ pub(crate) const FORM3_STREET_WIDTH: usize = 14_800;
 
 /// The advance widths of Times Roman's printable ASCII characters, from the
 /// space on, in thousandths of an em (Adobe's metrics, which Times New Roman
-/// and Liberation Serif share).
+/// and Liberation Serif share), except two: the hyphen-minus counts as the
+/// minus sign (564, the hyphen is 333) and the apostrophe as the right quote
+/// (333, the straight quote is 180), so a line holding them measures a
+/// little wider than printed.
 const TIMES: [u16; 95] = [
     250, 333, 408, 500, 500, 833, 778, 333, 333, 333, 500, 564, 250, 564, 250, 278, 500, 500, 500, 500, 500,
     500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444, 921, 722, 667, 667, 722, 611, 556, 722, 722, 333,
@@ -962,7 +964,7 @@ pub(crate) fn measure(text: &str) -> usize {
             let index = (c as usize).wrapping_sub(32);
             TIMES.get(index).map_or(1000, |&w| usize::from(w))
         })
-        .sum()
+        .fold(0, usize::saturating_add)
 }
 
 /// The street width ([`STREET_WIDTH`]) of the header's box 1 of `form`;

@@ -260,7 +260,7 @@ fn unplace(title: &mut Field<String>, why: &str, diagnostics: &mut Vec<Diagnosti
 
 /// The officer's title, or the other relationship's text, settled by the
 /// header's one text under the relationship boxes ([`title_under_labels`]):
-/// it replaces the reader's title that begins with it (the reader may have
+/// it replaces the reader's title that begins with it, word for word (the reader may have
 /// run values drawn after it on), in the box the reader's marks give — the
 /// officer's when its box reads checked and the other's does not, the
 /// other's the other way round (the form prints a title only for a checked
@@ -275,7 +275,10 @@ fn settle_title(owner: &mut ReportingOwner, boxes: &Boxes) {
         (false, true) => &mut owner.other_text,
         _ => return,
     };
-    if field.value.as_deref().is_some_and(|v| v.starts_with(text.text.as_str())) {
+    let begins = |v: &str| {
+        v.strip_prefix(text.text.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    };
+    if field.value.as_deref().is_some_and(begins) {
         *field = Field::read(text.text.clone(), text.span);
     }
 }

@@ -440,6 +440,8 @@ Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
     assert_eq!(owner.officer_title.value, None, "untouched");
     // Another text read as the title is left as read.
     assert_eq!(officer("Something Else", false).officer_title.origin, Origin::Uncertain);
+    // A title that begins with the block's text but not with its words, too.
+    assert_eq!(officer("Chief Example Officers", false).officer_title.origin, Origin::Uncertain);
     // Not followed by box 3: not known to be under the labels.
     let away = header.replace("02/03/2024\n\n", "");
     let boxes = find(&blocks(&away, 0), Some(FormType::Form4));
