@@ -744,12 +744,17 @@ fn read_table(
     // Where a page breaks in the rows of a table made from a PDF: a page
     // break repeats the table's title above its headings.
     let mut breaks = Vec::new();
+    // Whether the lines are the headings (above the first row, or below a
+    // page break's title): in a table made from a PDF, a line of words
+    // between rows is a wrapped cell's, whatever its words (`and`, `Convertible`).
+    let mut in_headings = true;
     for line in lines {
         let title = grid.scrambled_tables
             && !data.is_empty()
             && (line.starts_with("Table I - ") || line.starts_with("Table II - "));
         if title {
             breaks.push(line.span());
+            in_headings = true;
         }
         if line.is_blank() || is_form_text(line) || line.starts_with("(e.g.") || title {
             continue;
@@ -759,7 +764,13 @@ fn read_table(
             || (data.is_empty() && table::is_heading_line(line, table));
         if data.is_empty() && heading {
             headings.push(line);
-        } else if !headings.is_empty() && !heading {
+        } else if !headings.is_empty() && (!heading || (grid.scrambled_tables && !in_headings)) {
+            // A row (a date or an amount, not an item's number `10.`) ends them.
+            let value = |w: &str| {
+                use crate::repr::align::{Kind, kind_of};
+                matches!(kind_of(w), Kind::Date | Kind::Number | Kind::Dollars) && !w.ends_with('.')
+            };
+            in_headings &= heading || !words().any(value);
             let cells = line
                 .cells
                 .iter()

@@ -352,6 +352,38 @@ mod tests {
     }
 
     #[test]
+    fn a_wrapped_line_of_heading_words_between_rows_is_no_heading() {
+        // A fictional Form 4's holdings, their natures wrapped around their
+        // lines: `and`, a word of the headings too, stands on a line of its own.
+        let table = "1/2/25, 9:00 AM SEC FORM 4\nFORM 4\n\
+            Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\
+            1. Title of Security (Instr. 3) 2. Transaction 2A. Deemed 3. 4. Securities Acquired (A) or 5. Amount of\n";
+        let body = "By Trust\n\
+            | Common Stock |  |  |  |  | 1,000 | I | for |\n\
+            Children\nBy Wife's\nTrust\n\
+            | Common Stock |  |  |  |  | 2,000 | I |  |\n\
+            and\nChildren\n";
+        let text = format!("{table}{body}Explanation of Responses:\n");
+        let out = parse(&text);
+        let rows = &out.filings[0].non_derivative_table;
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!(rows[0].nature_of_ownership.text(), "By Trust for Children");
+        assert_eq!(rows[1].nature_of_ownership.text(), "By Wife's Trust and Children");
+        assert!(rows[1].nature_of_ownership.origin.is_read());
+        // Below a page break's title, the headings are printed again: not rows.
+        let text = format!(
+            "{table}{body}Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\
+            1. Title of Security (Instr. 3) 2. Transaction 2A. Deemed 3. 4. Securities Acquired (A) or 5. Amount of\n\
+            Date Execution Date, Transaction Disposed Of (D) (Instr. 3, 4 and 5) Securities\n\
+            | Common Stock |  |  |  |  | 3,000 | D |  |\nExplanation of Responses:\n"
+        );
+        let out = parse(&text);
+        let rows = &out.filings[0].non_derivative_table;
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(rows[1].nature_of_ownership.text(), "By Wife's Trust and Children");
+    }
+
+    #[test]
     fn an_amendments_date_not_found_in_a_header_made_from_a_pdf_is_missing() {
         // A fictional Form 4/A whose amendment date went astray.
         let text = "1/2/25, 9:00 AM SEC FORM 4/A\nFORM 4/A\n4. If Amendment, Date of Original Filed (Month/Day/Year)\n\

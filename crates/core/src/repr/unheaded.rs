@@ -171,15 +171,28 @@ pub(crate) fn read(
     for (k, c) in continued.iter_mut().enumerate() {
         *c |= kinds.get(k) == Some(&Piece::Dropped) && !unplaced.contains(&k);
     }
-    for k in unplaced {
-        // A piece of letters joined to no row: loose text between its neighbours.
-        if let Some(line) = lines.get(k) {
-            loose.push((k + 1, line.clone()));
-        }
-    }
     let (joined, second) = table::join_pieces(pieces);
     let mut rows: Vec<_> = joined.into_iter().map(|r| table::doubt_unless_complete(r, table)).collect();
     let row_of = |line: usize| first.get(line).and_then(|&k| second.get(k)).copied();
+    // The lines whose lone letters are words: a letter split off a line of
+    // words ([`split_letters`]) that no row took, when neither row beside
+    // it lacks a column a letter fills (a code, a direction, an ownership
+    // form), is no code fallen off a row: it is the words' first word
+    // (`I Management,` of a fund's name), given back to them.
+    let mut worded: Vec<Span> = Vec::new();
+    for k in unplaced {
+        // A piece of letters joined to no row: loose text between its neighbours.
+        let Some(line) = lines.get(k) else { continue };
+        let split = split_words.iter().find(|&&(_, l)| l == k).map(|&(at, _)| at);
+        let beside = [row_of(k), row_of(k + 1)];
+        let settled = beside.iter().flatten().all(|&r| rows.get(r).is_some_and(|row| !lacks_a_letter(row)));
+        if let Some(entry) = split.filter(|_| settled).and_then(|at| loose.get_mut(at)) {
+            entry.1 = merge_cells(line, &entry.1);
+            worded.push(entry.1.span());
+        } else {
+            loose.push((k + 1, line.clone()));
+        }
+    }
     // Which rows were pieced together: from more than one line, or from a
     // line that had another joined to it.
     let mut pieced = vec![false; rows.len()];
@@ -211,7 +224,7 @@ pub(crate) fn read(
                 row.security_title.value.is_none() || titled_below.iter().any(|&k| row_of(k) == Some(r))
             })
             .collect();
-        let bands = Bands { continued: &continued, untitled: &untitled, breaks };
+        let bands = Bands { continued: &continued, untitled: &untitled, breaks, worded: &worded };
         let titled;
         (loose, titled) = place_centred(&mut rows, loose, lines.len(), &row_of, &bands);
         // The words joined to the row above a row whose title the
@@ -407,7 +420,7 @@ fn place_centred(
             (Some((k, _)), None) => k > 0 || line.cells.len() == 1,
             _ => false,
         };
-        let words = one_cell && !Class::of(line).letters;
+        let words = one_cell && (!Class::of(line).letters || bands.worded.contains(&line.span()));
         match gap_of(*at).filter(|_| words).and_then(|g| gaps.get_mut(g)) {
             Some(gap) => gap.push(line),
             None => return (loose, Vec::new()),
@@ -457,6 +470,17 @@ struct Bands<'a> {
     untitled: &'a [bool],
     /// Where the table's pages break.
     breaks: &'a [Span],
+    /// The lines whose lone letters are words, not codes.
+    worded: &'a [Span],
+}
+
+/// Whether a row lacks a column a lone letter fills: its ownership form, or
+/// (a transaction) its code or direction.
+fn lacks_a_letter(row: &Row) -> bool {
+    row.direct_or_indirect_ownership.value.is_none()
+        || (row.kind == crate::model::RowKind::Transaction
+            && (row.transaction_code.value.is_none()
+                || row.transaction_acquired_disposed_code.value.is_none()))
 }
 
 /// A line of a table's cells whose cells hold either lone letters (`S`)
@@ -1388,6 +1412,27 @@ mod tests {
         // Read as any other table's, the lines are loose and the titles in doubt.
         let rows = read(&data, &layout(), Table::NonDerivative, None, &mut Vec::new());
         assert!(rows.iter().all(|r| !r.security_title.origin.is_read()));
+    }
+
+    #[test]
+    fn a_lone_letter_no_row_lacks_is_a_wrapped_natures_word() {
+        // A fictional table of holdings whose natures wrap over four lines,
+        // two above and two below each row; a line of the second begins
+        // with the fund's numeral `I`, which no row lacks as its form.
+        let text = "Example\nCapital\nCommon Stock 1,000 I\nGrowth Fund\nII, L.P.(1)\n\
+            Example\nCapital\nCommon Stock 2,000 I\nI Management,\nL.P.(2)";
+        let data: Vec<Line> = text.lines().map(|t| line(&[t])).collect();
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, Some(&[]), &mut diags);
+        assert_eq!(rows.len(), 2, "{diags:?}");
+        assert_eq!(rows[0].nature_of_ownership.text(), "Example Capital Growth Fund II, L.P.");
+        assert_eq!(rows[1].nature_of_ownership.text(), "Example Capital I Management, L.P.");
+        assert!(rows.iter().all(|r| r.nature_of_ownership.origin.is_read()), "{diags:?}");
+        // A row lacking its form (or code, or direction) may take a letter.
+        assert!(!lacks_a_letter(&rows[1]));
+        let formless =
+            Row { direct_or_indirect_ownership: crate::model::Field::default(), ..rows[1].clone() };
+        assert!(lacks_a_letter(&formless));
     }
 
     #[test]
