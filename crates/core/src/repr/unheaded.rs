@@ -19,7 +19,10 @@
 //! joined to the line below, cell by cell, when the two are cells of one
 //! table (as many cells), together they make one complete row whose every
 //! token has one column, and the row above already shows every column the
-//! piece fills (so the piece cannot be its). Footnote marks standing on
+//! piece fills (so the piece cannot be its). A piece may also carry the
+//! first words of the row's wrapped cells (`C(1)` … `See` over `391,269` …
+//! `Footnote(4)`): it is joined when each of its cells of words stands over
+//! a cell of words and its title's cell is empty. Footnote marks standing on
 //! a line of their own may be any cell's of the rows beside them: those
 //! rows' cells with marks are put in doubt (their marks may be incomplete).
 
@@ -502,10 +505,7 @@ fn split_letters(line: &Line) -> Option<(Line, Line)> {
         let (a, b) = (Class::of(&with), Class::of(&without));
         return (a.letters_only() && b.text && !b.letters && !b.values).then_some((with, without));
     }
-    let letters = |cell: &Cell| {
-        let class = Class::of(&Line::new(vec![cell.clone()]));
-        class.letters_only()
-    };
+    let letters = |cell: &Cell| Class::of_cell(cell).letters_only();
     let keep = |pick: bool| {
         let cells = line
             .cells
@@ -1001,8 +1001,10 @@ fn lifted_with_words(line: &Line, next: &Line) -> bool {
         })
 }
 
-/// Join each piece of values only to the line below it where that makes
-/// one certain row (see the module's documentation).
+/// Join each piece lifted above its row (values only, or values and the
+/// first words of the row's wrapped cells: [`lifted_with_words`]) to the
+/// line below it where that makes one certain row (see the module's
+/// documentation).
 /// Returns the lines, each with its [`Class`] and whether it is two lines joined.
 fn join_lifted_pieces(data: &[Line], layout: &table::Layout, table: Table) -> Vec<(Line, Class, bool)> {
     let mut out: Vec<(Line, Class, bool)> = Vec::with_capacity(data.len());
