@@ -15,8 +15,8 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 /** Issue 8's target, in bytes of brotli output over the counted files: not met yet. */
 export const TARGET = 350_000;
-/** What the test command enforces: today's size (388.1 KB, 2026-12-07 afternoon: 400.7 KB less 7.0 KB of shorter names between the wasm and its glue, scripts/wasm-names.mjs, 4.5 KB of the standard library's lower-case table, filing_core::case, and 1.1 KB of the analysis's hash tables) plus a margin of 1.5 KB, so the app cannot grow unseen. */
-export const LIMIT = 389_600;
+/** What the test command enforces: today's size (391.0 KB, 2026-12-07 evening: 400.7 KB less 7.0 KB of shorter names between the wasm and its glue, scripts/wasm-names.mjs, 4.5 KB of the standard library's lower-case table, filing_core::case, and 1.1 KB of the analysis's hash tables, plus 2.9 KB of that afternoon's Markdown and pdfraw reader rules) plus a margin of 1.5 KB, so the app cannot grow unseen. */
+export const LIMIT = 392_500;
 /** The kinds of file the budget counts: what the app is made of. */
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 
