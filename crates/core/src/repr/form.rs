@@ -765,12 +765,15 @@ fn read_table(
         if data.is_empty() && heading {
             headings.push(line);
         } else if !headings.is_empty() && (!heading || (grid.scrambled_tables && !in_headings)) {
-            // A row (a date or an amount, not an item's number `10.`) ends them.
-            let value = |w: &str| {
-                use crate::repr::align::{Kind, kind_of};
-                matches!(kind_of(w), Kind::Date | Kind::Number | Kind::Dollars) && !w.ends_with('.')
-            };
-            in_headings &= heading || !words().any(value);
+            // A row (a date or an amount, not an item's number `10.`) ends
+            // them; asked only where it is read (tables made from a PDF).
+            if grid.scrambled_tables && in_headings && !heading {
+                let value = |w: &str| {
+                    use crate::repr::align::{Kind, kind_of};
+                    matches!(kind_of(w), Kind::Date | Kind::Number | Kind::Dollars) && !w.ends_with('.')
+                };
+                in_headings = !words().any(value);
+            }
             let cells = line
                 .cells
                 .iter()

@@ -188,8 +188,9 @@ pub(crate) fn read(
         let Some(line) = lines.get(k) else { continue };
         let split = split_words.iter().find(|&&(_, l)| l == k).map(|&(at, _)| at);
         let beside = [row_of(k), row_of(k + 1)];
-        let settled = beside.iter().flatten().all(|&r| rows.get(r).is_some_and(|row| !lacks_a_letter(row)));
-        if let Some(entry) = split.filter(|_| settled).and_then(|at| loose.get_mut(at)) {
+        let settled =
+            || beside.iter().flatten().all(|&r| rows.get(r).is_some_and(|row| !lacks_a_letter(row)));
+        if let Some(entry) = split.filter(|_| settled()).and_then(|at| loose.get_mut(at)) {
             entry.1 = merge_cells(line, &entry.1);
             worded.push(entry.1.span());
         } else {

@@ -283,6 +283,11 @@ fn settle_title(owner: &mut ReportingOwner, boxes: &Boxes) {
     }
 }
 
+/// Whether block `b` is a check mark drawn alone (`X` on a line of its own).
+fn is_lone_mark(b: &Block) -> bool {
+    matches!(b.lines.as_slice(), [only] if check_mark(&only.text) == Some(true))
+}
+
 /// The text under the relationship boxes when block `i` is it: Form 4's
 /// and Form 5's box 5 prints an officer's title (or the other
 /// relationship's text) centred under its labels, level with box 3 (or box
@@ -458,8 +463,7 @@ fn lines_to_box4(after: &[Block]) -> Option<Vec<Cell>> {
         return Some(first.lines.clone());
     }
     let [line] = first.lines.as_slice() else { return None };
-    let lone_mark = |b: &&Block| matches!(b.lines.as_slice(), [m] if check_mark(&m.text) == Some(true));
-    match rest.iter().find(|b| !lone_mark(b))?.lines.as_slice() {
+    match rest.iter().find(|b| !is_lone_mark(b))?.lines.as_slice() {
         [last, label, ..] if box4(label) => Some(vec![line.clone(), last.clone()]),
         _ => None,
     }
@@ -599,11 +603,7 @@ fn run_into_label(line: &Cell) -> Option<Relationship> {
 /// `(Middle)` label and a value; Form 3's 10% Owner mark right before its
 /// box 5 label.
 fn placed_mark(blocks: &[Block], i: usize, form3: bool) -> Option<Relationship> {
-    let alone = |k: usize| {
-        blocks
-            .get(k)
-            .is_some_and(|b| matches!(b.lines.as_slice(), [only] if check_mark(&only.text) == Some(true)))
-    };
+    let alone = |k: usize| blocks.get(k).is_some_and(is_lone_mark);
     let before = |k: usize| k.checked_sub(1).is_some_and(alone);
     let next = blocks.get(i + 1).and_then(|b| b.lines.first()).map(|l| l.text.as_str())?;
     if !alone(i) {

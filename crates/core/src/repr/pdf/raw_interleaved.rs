@@ -302,11 +302,12 @@ fn untangle_pieces(
     // (The shortest first: the quickest to search.)
     crate::sort::by_key(&mut first, |&k| cuts[k].len());
     let mut read: Vec<Option<Untangled>> = (0..cuts.len()).map(|_| None).collect();
-    for k in first.into_iter().chain(rest) {
+    let doubt_first = first.into_iter().map(|k| (k, true));
+    for (k, must) in doubt_first.chain(rest.into_iter().map(|k| (k, false))) {
         let piece = tokens.get(cuts.get(k)?.clone())?;
         let counts = counts_of(&Tally::of(piece), table, holdings)?;
         let untangled = untangle_whole(piece, &counts, table, holdings)?;
-        if untangled.doubted.is_empty() && must_doubt(&cuts[k]) {
+        if untangled.doubted.is_empty() && must {
             return None;
         }
         if let Some(slot) = read.get_mut(k) {

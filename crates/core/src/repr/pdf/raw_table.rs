@@ -663,9 +663,10 @@ fn untangled_rows(
     let unplaced = loose.iter().filter(|m| m.among_marks || m.after.is_none());
     let index = |span: Span| tokens.iter().position(|t| t.span == span);
     let near: Vec<usize> = unplaced.flat_map(|m| [m.before, m.after]).flatten().filter_map(index).collect();
-    let raw_interleaved::Untangled { rows: mut untangled, columns, doubted } = match near.is_empty() {
-        true => raw_interleaved::untangle(&tokens, table, holdings)?,
-        false => raw_interleaved::untangle_by_pieces(&tokens, table, holdings, &near)?,
+    let raw_interleaved::Untangled { rows: mut untangled, columns, doubted } = if near.is_empty() {
+        raw_interleaved::untangle(&tokens, table, holdings)?
+    } else {
+        raw_interleaved::untangle_by_pieces(&tokens, table, holdings, &near)?
     };
     let settled = doubted.is_empty();
     // Where each value is: its row, and its place in the row (in the form's order).
