@@ -6,12 +6,15 @@
 // index.html carries the policy with the placeholder 'inline-script-hashes'.
 // First, the names between the wasm and its glue are shortened
 // (scripts/wasm-names.mjs), then the JS and CSS files of the build are minified
-// (scripts/minify.mjs), which also computes their integrity hashes in index.html again.
+// (scripts/minify.mjs), which also computes their integrity hashes in index.html again,
+// and last the hashed files are named after their final bytes (scripts/rehash.mjs),
+// so that a change to this hook alone never ships new bytes under an old name.
 
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minifyDist } from './minify.mjs';
+import { rehashDist } from './rehash.mjs';
 import { shortenDist } from './wasm-names.mjs';
 
 const PLACEHOLDER = "'inline-script-hashes'";
@@ -30,6 +33,8 @@ if (!readFileSync(file, 'utf8').includes(PLACEHOLDER)) {
 console.log(`scripts/csp.mjs: the names between the wasm and its glue shortened, ${shortenDist(dir)} bytes fewer`);
 const { before, after } = minifyDist(dir);
 console.log(`scripts/csp.mjs: JS and CSS minified, ${before} → ${after} bytes`);
+const renames = rehashDist(dir);
+console.log(`scripts/csp.mjs: ${renames.size} file(s) named after their final bytes: ${[...renames.values()].join(', ')}`);
 const html = readFileSync(file, 'utf8');
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,

@@ -180,8 +180,14 @@ export function renameWasm(wasm, module, imports, exports) {
   return Buffer.concat(parts);
 }
 
-/** A name wasm-bindgen made unique with a hash (of a closure's shim: `…invoke__h` and 16 hex digits). */
-const HASHED = /_h?[0-9a-f]{16}(_\d+)?$/;
+/**
+ * The name of a closure's shim, which wasm-bindgen makes unique with a hash
+ * (`wasm_bindgen__convert__closures_____invoke__h` and 16 hex digits, and
+ * `_2` … for a second shim of one closure). No other name is renamed where
+ * the glue uses it otherwise than as `wasm.name` (an exported function of the
+ * glue's own, say, whose name is its JS API).
+ */
+export const HASHED = /invoke__h[0-9a-f]{16}(_\d+)?$/;
 
 /** `name` as a regular expression that matches it literally. */
 function literal(name) {

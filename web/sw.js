@@ -7,7 +7,8 @@
 //   them from the HTTP cache when the visit just loaded them, so nothing is downloaded twice.
 // - the page itself: network first (a new version shows when online), the cached
 //   copy when offline; then the cache keeps exactly the files that page links.
-// - hashed files (name-<16 hex>.ext): cache first, they never change; other
+// - hashed files (name-<16 hex>.ext): cache first, they never change (the
+//   build's hook names each after its final bytes, scripts/rehash.mjs); other
 //   files (worker.js, reader.js, samples/*): network first, cache when offline.
 const CACHE = 'filing-inspector';
 const SCOPE = new URL('./', self.location).href;
