@@ -58,6 +58,6 @@ test('the analysis of the Form 4 sample with options', { timeout: 60_000 }, asyn
       document.activeElement.closest('[data-test=row]')?.sectionRowIndex,
       document.activeElement.closest('section')?.dataset.test,
     ]);
-    assert.deepEqual(focused, ['SecurityTitle', 1, 'table-i'], 'the second body row');
+    assert.deepEqual(focused, ['security-title', 1, 'table-i'], 'the second body row');
   });
 });

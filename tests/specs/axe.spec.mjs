@@ -25,7 +25,7 @@ for (const colorScheme of ['light', 'dark']) {
           await scan(`sample ${id}`);
         }
         await pickSample(page, 'form4-options');
-        await cell(page, 'table-i', 1, 'TransactionPricePerShare').click();
+        await cell(page, 'table-i', 1, 'transaction-price-per-share').click();
         await page.waitForSelector('[data-test=source-view]');
         await scan('source view open');
         await page.keyboard.press('Escape');

@@ -13,10 +13,10 @@ test('a footnote mark reached with the keyboard shows its text', { timeout: 60_0
     const { page } = app;
     await pickSample(page, 'form4-options');
     // Into the table, down to the sale, across to its price, then Tab onto the price's mark.
-    await cell(page, 'table-i', 0, 'SecurityTitle').focus();
+    await cell(page, 'table-i', 0, 'security-title').focus();
     await page.keyboard.press('ArrowDown');
     for (let i = 0; i < 7; i += 1) await page.keyboard.press('ArrowRight');
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.column), 'TransactionPricePerShare');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.column), 'transaction-price-per-share');
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => ({
       footnote: document.activeElement.dataset.footnote,

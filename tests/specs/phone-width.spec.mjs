@@ -38,7 +38,7 @@ test('the source view and footnote text fit a phone screen', { timeout: 60_000 }
     async ({ app }) => {
       const { page } = app;
       await pickSample(page, 'form4-options');
-      await cell(page, 'table-i', 1, 'TransactionPricePerShare').click();
+      await cell(page, 'table-i', 1, 'transaction-price-per-share').click();
       const view = await page.$eval('[data-test=source-view]', (el) => el.getBoundingClientRect().toJSON());
       assert.ok(view.left >= 0 && view.right <= PHONE.width, JSON.stringify(view));
       assert.ok(view.bottom <= PHONE.height + 1 && view.top > 0, 'a sheet over the lower part of the screen');

@@ -27,8 +27,8 @@ for (const [name, options, show] of [
     await page.$eval('[data-test=document]', (el) => el.scrollIntoView({ block: 'start' }));
   }],
   ['dark.png', { colorScheme: 'dark' }, async (page) => {
-    await cell(page, 'table-i', 1, 'TransactionPricePerShare').scrollIntoViewIfNeeded();
-    await cell(page, 'table-i', 1, 'TransactionPricePerShare').click();
+    await cell(page, 'table-i', 1, 'transaction-price-per-share').scrollIntoViewIfNeeded();
+    await cell(page, 'table-i', 1, 'transaction-price-per-share').click();
     await page.waitForSelector('[data-test=source-mark]');
   }],
   ['phone.png', { viewport: { width: 390, height: 844 } }, async (page) => {

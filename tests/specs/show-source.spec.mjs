@@ -14,7 +14,7 @@ test('clicking a cell highlights its value in the input', { timeout: 60_000 }, a
   await withApp(async ({ app }) => {
     const { page } = app;
     await pickSample(page, 'form4-options');
-    await cell(page, 'table-i', 1, 'TransactionPricePerShare').click();
+    await cell(page, 'table-i', 1, 'transaction-price-per-share').click();
     const view = await readSourceView(page);
     assert.equal(view.title, 'Table I, row 2 · 4. Securities acquired (A) or disposed of (D) — Price');
     // web/samples/form4-options-fictional.xml, line 70: 20 spaces, <value>, then 31.2044.
@@ -34,7 +34,7 @@ test('the keyboard reaches every cell and opens and closes its source', { timeou
     const { page } = app;
     await pickSample(page, 'form4-options');
     // The table is one Tab stop; arrows move inside it.
-    const first = cell(page, 'table-ii', 0, 'SecurityTitle');
+    const first = cell(page, 'table-ii', 0, 'security-title');
     assert.equal(await first.getAttribute('tabindex'), '0');
     await first.focus();
     await page.keyboard.press('ArrowRight'); // 2. Conversion or exercise price
@@ -43,7 +43,7 @@ test('the keyboard reaches every cell and opens and closes its source', { timeou
     await page.keyboard.press('End'); // 11. Nature of indirect ownership
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.column), 'ConversionOrExercisePrice');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.column), 'conversion-or-exercise-price');
     assert.equal(await first.getAttribute('tabindex'), '-1', 'the Tab stop moved with the focus');
     await page.keyboard.press('Enter');
     const view = await readSourceView(page);
@@ -55,7 +55,7 @@ test('the keyboard reaches every cell and opens and closes its source', { timeou
 
     await page.keyboard.press('Escape');
     assert.equal(await page.locator('[data-test=source-view]').count(), 0);
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.column), 'ConversionOrExercisePrice');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.column), 'conversion-or-exercise-price');
   });
 });
 
@@ -99,9 +99,9 @@ test('a real filing from the corpus: cells open their text in the XML', { timeou
     await page.waitForSelector('text=Tesla, Inc.');
     // Values read off the XML: the first exercise at $2.79, 411056826 shares after it, expiring 2023-04-08.
     for (const [table, row, column, text] of [
-      ['table-i', 0, 'TransactionPricePerShare', '2.79'],
-      ['table-i', 0, 'SharesOwnedFollowingTransaction', '411056826'],
-      ['table-ii', 0, 'ExpirationDate', '2023-04-08'],
+      ['table-i', 0, 'transaction-price-per-share', '2.79'],
+      ['table-i', 0, 'shares-owned-following-transaction', '411056826'],
+      ['table-ii', 0, 'expiration-date', '2023-04-08'],
     ]) {
       await cell(page, table, row, column).click();
       const view = await readSourceView(page);

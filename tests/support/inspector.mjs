@@ -22,7 +22,7 @@ export async function pickSample(page, id) {
 }
 
 /**
- * A locator for the cell `column` (a model column name, e.g. `TransactionPricePerShare`)
+ * A locator for the cell `column` (a model column's key, e.g. `transaction-price-per-share`)
  * of row `row` (from 0) of table `table` (`table-i` or `table-ii`) of the first filing.
  */
 export function cell(page, table, row, column) {

@@ -65,8 +65,9 @@ export async function readDocuments(page) {
       [...root.querySelectorAll('[data-test=row]')].map((row) => ({
         kind: row.dataset.kind,
         cells: Object.fromEntries(
+          // Keyed by the model's column name: the cell's key (data-column) in PascalCase.
           [...row.querySelectorAll('[data-test=cell]')].map((cell) => [
-            cell.dataset.column,
+            cell.dataset.column.replace(/(?:^|-)([a-z])/g, (_, letter) => letter.toUpperCase()),
             { value: text(cell, 'value'), marks: text(cell, 'footnote-marks') ?? '' },
           ]),
         ),

@@ -63,9 +63,12 @@ fn document_view(html: &mut Html, index: usize, document: &Document) {
     html.close("article");
 }
 
-/// The value of the "Read as" option for `representation` (`None`: as detected).
+/// The value of the "Read as" option for `representation` (`None`: as
+/// detected): its place in [`Representation::CHOOSABLE`].
 fn choice_value(representation: Option<Representation>) -> String {
-    representation.map_or_else(|| "auto".to_owned(), |r| format!("{r:?}"))
+    representation
+        .and_then(|r| Representation::CHOOSABLE.iter().position(|&c| c == r))
+        .map_or_else(|| "auto".to_owned(), |n| n.to_string())
 }
 
 /// The representation a "Read as" option's value names (`None`: as detected).

@@ -34,7 +34,7 @@ pub fn export_menu(html: &mut Html, table: Table) {
             ("data-test", "export-menu"),
             ("role", "group"),
             ("aria-label", &format!("Export {name}")),
-            ("data-table", &format!("{table:?}")),
+            ("data-table", table.key()),
         ],
     )
     .raw(r#"<label class="export-format">"#)
@@ -57,7 +57,7 @@ pub fn export_menu(html: &mut Html, table: Table) {
 /// Copy (or, when `download`, download) the table of `filing` that `menu`
 /// (an [`export_menu`]) is for, in the format chosen in it; its status says how it went.
 pub fn run(menu: &web_sys::Element, filing: &Filing, download: bool) {
-    let table = if menu.get_attribute("data-table").as_deref() == Some("Derivative") {
+    let table = if menu.get_attribute("data-table").as_deref() == Some(Table::Derivative.key()) {
         Table::Derivative
     } else {
         Table::NonDerivative

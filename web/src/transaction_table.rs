@@ -177,8 +177,11 @@ fn header(html: &mut Html, columns: &[FormColumn]) {
         let label = box_label(&first);
         if group.len() == 1 {
             let rowspan = if two_rows { "2" } else { "1" };
-            let name = format!("{:?}", first.column);
-            html.leaf("th", &[("scope", "col"), ("rowspan", rowspan), ("data-column", &name)], &label);
+            html.leaf(
+                "th",
+                &[("scope", "col"), ("rowspan", rowspan), ("data-column", first.column.key())],
+                &label,
+            );
         } else {
             let span = group.len().to_string();
             html.leaf("th", &[("scope", "colgroup"), ("colspan", &span), ("class", "box")], &label);
@@ -189,8 +192,7 @@ fn header(html: &mut Html, columns: &[FormColumn]) {
         html.raw("<tr>");
         for c in groups.iter().filter(|g| g.len() > 1).flatten() {
             let label = if c.heading.is_empty() { c.column.label() } else { c.heading };
-            let name = format!("{:?}", c.column);
-            html.leaf("th", &[("scope", "col"), ("class", "sub"), ("data-column", &name)], label);
+            html.leaf("th", &[("scope", "col"), ("class", "sub"), ("data-column", c.column.key())], label);
         }
         html.raw("</tr>");
     }
@@ -281,24 +283,21 @@ pub fn cell_request(
     })
 }
 
-/// The `data-cell` of a cell: `{prefix}-{table}-{row}-{column}`, e.g.
-/// `filing-0-0-NonDerivative-2-SecurityTitle` (the analysis's row links
-/// find a row's first cell by it).
+/// The `data-cell` of a cell: `{prefix}.{table}.{row}.{column}` by their
+/// keys, e.g. `filing-0-0.non-derivative.2.security-title` (the analysis's
+/// row links find a row's first cell by it).
 pub fn cell_key(prefix: &str, table: Table, index: usize, column: Column) -> String {
-    format!("{prefix}-{table:?}-{index}-{column:?}")
+    format!("{prefix}.{}.{index}.{}", table.key(), column.key())
 }
 
 /// The table, row and column a `data-cell` names ([`cell_key`]).
 pub fn parse_cell_key(key: &str) -> Option<(Table, usize, Column)> {
-    let mut parts = key.rsplitn(4, '-');
+    let mut parts = key.rsplitn(4, '.');
     let column = parts.next()?;
     let index = parts.next()?.parse().ok()?;
-    let table = match parts.next()? {
-        "NonDerivative" => Table::NonDerivative,
-        "Derivative" => Table::Derivative,
-        _ => return None,
-    };
-    let column = Column::ALL.into_iter().find(|c| format!("{c:?}") == column)?;
+    let table = parts.next()?;
+    let table = [Table::NonDerivative, Table::Derivative].into_iter().find(|t| t.key() == table)?;
+    let column = Column::ALL.into_iter().find(|c| c.key() == column)?;
     Some((table, index, column))
 }
 
@@ -314,14 +313,14 @@ fn table_cell(
     first: bool,
 ) {
     let tabindex = if first { "0" } else { "-1" };
-    let name = format!("{:?}", column.column);
+    let name = column.column.key();
     if !column.column.applies(table, row.kind) {
         let text = if column.column == Column::TransactionCode && row.kind == RowKind::Holding {
             "Holding"
         } else {
             ""
         };
-        html.leaf("td", &[("class", "not-applicable"), ("data-column", &name), ("tabindex", tabindex)], text);
+        html.leaf("td", &[("class", "not-applicable"), ("data-column", name), ("tabindex", tabindex)], text);
         return;
     }
     let cell = row.cell(column.column);
@@ -340,7 +339,7 @@ fn table_cell(
         "td",
         &[
             ("data-test", "cell"),
-            ("data-column", &name),
+            ("data-column", name),
             ("data-cell", &cell_key(context.prefix, table, index, column.column)),
             ("class", &class),
             ("tabindex", tabindex),
@@ -468,9 +467,10 @@ mod tests {
     #[test]
     fn a_cell_key_names_its_table_row_and_column() {
         let key = cell_key("filing-0-1", Table::Derivative, 12, Column::TransactionPricePerShare);
-        assert_eq!(key, "filing-0-1-Derivative-12-TransactionPricePerShare");
+        assert_eq!(key, "filing-0-1.derivative.12.transaction-price-per-share");
         assert_eq!(parse_cell_key(&key), Some((Table::Derivative, 12, Column::TransactionPricePerShare)));
-        assert_eq!(parse_cell_key("filing-0-1-Table-1-SecurityTitle"), None);
+        assert_eq!(parse_cell_key("filing-0-1.table.1.security-title"), None);
+        assert_eq!(parse_cell_key("filing-0-1.derivative.1.SecurityTitle"), None);
     }
 
     #[test]

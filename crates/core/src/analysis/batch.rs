@@ -18,12 +18,11 @@
 //!
 //! Owners and issuers are identified by CIK, or by name when there is none.
 //!
-//! The work grows about linearly with the number of rows: transactions,
-//! parties and amendment candidates are looked up through hash indexes, not
-//! by scanning everything found so far (10,000 filings take well under a
-//! second natively).
-
-use std::collections::HashMap;
+//! The work grows about linearly with the number of rows: transactions and
+//! parties are looked up through indexes of their keys (sorted once and
+//! searched by halves, [`Numbered`]: no hash tables, whose code each key type
+//! would copy into the page's wasm, issue 8), not by scanning everything found
+//! so far (10,000 filings take well under a second natively).
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -88,7 +87,7 @@ pub struct Change {
 }
 
 /// A reporting owner or issuer, as the batch identifies it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Party {
     /// The CIK without leading zeros, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -116,29 +115,73 @@ impl Party {
     }
 }
 
+/// Keys known in advance, each given a number (its place among them,
+/// sorted): a hash map's keys without the hash table (its code is copied
+/// into the page's wasm for each key type, issue 8). The caller keeps what
+/// the map would hold in a vector, by number.
+struct Numbered<K>(Vec<K>);
+
+impl<K: Ord> Numbered<K> {
+    /// `keys`, numbered.
+    fn new(mut keys: Vec<K>) -> Numbered<K> {
+        crate::sort::by(&mut keys, Ord::cmp);
+        keys.dedup();
+        Numbered(keys)
+    }
+
+    /// The number of `key` (`None` for a key not given to [`Numbered::new`]).
+    fn number(&self, key: &K) -> Option<usize> {
+        self.0.binary_search(key).ok()
+    }
+
+    /// An empty list for each key, to be found by its number.
+    fn lists<T: Clone>(&self) -> Vec<Vec<T>> {
+        vec![Vec::new(); self.0.len()]
+    }
+}
+
 /// Parties in the order first seen, found again by [`Party::same`] through
 /// an index by CIK and one by name (a party without a CIK matches by name).
-#[derive(Default)]
 struct Parties {
-    by_cik: HashMap<String, Vec<usize>>,
-    by_name: HashMap<String, Vec<usize>>,
+    ciks: Numbered<String>,
+    names: Numbered<String>,
+    by_cik: Vec<Vec<usize>>,
+    by_name: Vec<Vec<usize>>,
 }
 
 impl Parties {
+    /// An empty index for parties among `all` (a party not among them is
+    /// never found).
+    fn new(all: &[Vec<Party>]) -> Parties {
+        let all = || all.iter().flatten();
+        let ciks = Numbered::new(all().filter_map(|p| p.cik.clone()).collect());
+        let names = Numbered::new(all().map(Party::name_key).collect());
+        Parties { by_cik: ciks.lists(), by_name: names.lists(), ciks, names }
+    }
+
+    /// The numbers of `party`'s CIK and of its name.
+    fn numbers(&self, party: &Party) -> (Option<usize>, Option<usize>) {
+        (party.cik.as_ref().and_then(|c| self.ciks.number(c)), self.names.number(&party.name_key()))
+    }
+
     /// The first position whose party `is_same` as `party` (which the
     /// caller checks with [`Party::same`]).
     fn find(&self, party: &Party, is_same: impl Fn(usize) -> bool) -> Option<usize> {
-        let by_cik = party.cik.as_ref().and_then(|c| self.by_cik.get(c)).into_iter().flatten();
-        let by_name = self.by_name.get(&party.name_key()).into_iter().flatten();
+        let (cik, name) = self.numbers(party);
+        let by_cik = cik.and_then(|n| self.by_cik.get(n)).into_iter().flatten();
+        let by_name = name.and_then(|n| self.by_name.get(n)).into_iter().flatten();
         by_cik.chain(by_name).copied().filter(|&i| is_same(i)).min()
     }
 
     /// Note that `party` is at position `at`.
     fn add(&mut self, party: &Party, at: usize) {
-        if let Some(cik) = &party.cik {
-            self.by_cik.entry(cik.clone()).or_default().push(at);
+        let (cik, name) = self.numbers(party);
+        if let Some(list) = cik.and_then(|n| self.by_cik.get_mut(n)) {
+            list.push(at);
         }
-        self.by_name.entry(party.name_key()).or_default().push(at);
+        if let Some(list) = name.and_then(|n| self.by_name.get_mut(n)) {
+            list.push(at);
+        }
     }
 }
 
@@ -381,8 +424,9 @@ fn changes(original: &Filing, amended: &Filing) -> Vec<Change> {
     out
 }
 
-/// What makes two reported transactions the same one.
-#[derive(Clone, PartialEq, Eq, Hash)]
+/// What makes two reported transactions the same one (with the how-many-th
+/// identical row of its filing it is).
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct TxKey {
     issuer: Party,
     table: Table,
@@ -393,26 +437,19 @@ struct TxKey {
     shares: Option<Decimal>,
     price: Option<Decimal>,
     after: Option<Decimal>,
-    /// The how-many-th identical row of its filing.
-    occurrence: usize,
 }
 
-fn unique_transactions(filings: &[Filing], diagnostics: &mut Vec<BatchDiagnostic>) -> Vec<BatchTransaction> {
-    let owners: Vec<Vec<Party>> = filings.iter().map(owners_of).collect();
-    let no_owners = Vec::new();
-    let owners_at = |f: usize| owners.get(f).unwrap_or(&no_owners);
-    let mut out: Vec<BatchTransaction> = Vec::new();
-    // The positions in `out` of the transactions with each key, in order.
-    let mut index: HashMap<TxKey, Vec<usize>> = HashMap::new();
+/// Every transaction row of `filings`: its filing, table and row, and its key.
+fn transaction_keys(filings: &[Filing]) -> Vec<(usize, Table, usize, TxKey)> {
+    let mut keys = Vec::new();
     for (f, filing) in filings.iter().enumerate() {
         let issuer = issuer_of(filing);
-        let mut seen_here: HashMap<TxKey, usize> = HashMap::new();
         for table in [Table::NonDerivative, Table::Derivative] {
             for (i, row) in filing.table(table).iter().enumerate() {
                 if row.kind != RowKind::Transaction {
                     continue;
                 }
-                let mut key = TxKey {
+                let key = TxKey {
                     issuer: issuer.clone(),
                     table,
                     title: normalize_title(row.security_title.text()),
@@ -422,54 +459,96 @@ fn unique_transactions(filings: &[Filing], diagnostics: &mut Vec<BatchDiagnostic
                     shares: row.transaction_shares.decimal().map(|d| d.normalize()),
                     price: row.transaction_price_per_share.decimal().map(|d| d.normalize()),
                     after: row.shares_owned_following_transaction.decimal().map(|d| d.normalize()),
-                    occurrence: 0,
                 };
-                let count = seen_here.entry(key.clone()).or_default();
-                key.occurrence = *count;
-                *count += 1;
-                let earlier = index.get(&key).map_or(&[][..], Vec::as_slice);
-                let elsewhere = |p: &usize| out.get(*p).filter(|t| t.filing as usize != f);
-                let same = earlier.iter().copied().find(|p| {
-                    elsewhere(p).is_some_and(|t| share_owner(owners_at(t.filing as usize), owners_at(f)))
-                });
-                let other = earlier.iter().find_map(elsewhere).map(|t| (t.table, t.row, t.filing));
-                if let Some(t) = same.and_then(|p| out.get_mut(p)) {
-                    t.also_in.push((row_index(f), row_index(i)));
-                    for owner in owners_at(f) {
-                        if !t.owners.iter().any(|o| o.same(owner)) {
-                            t.owners.push(owner.clone());
-                        }
-                    }
-                    continue;
-                }
-                if let Some((other_table, other_row, other_filing)) = other {
-                    diagnostics.push(BatchDiagnostic {
-                        filing: row_index(f),
-                        diagnostic: Diagnostic::new(
-                            Code::PossibleDuplicate,
-                            Some(row.span),
-                            format!(
-                                "{} reports the same transaction as {} of filing {}, but the filings share no reporting owner: it is counted in each",
-                                row_label(table, i),
-                                row_label(other_table, other_row as usize),
-                                other_filing + 1
-                            ),
-                        )
-                        .with_cells([super::row_ref(table, i)]),
-                    });
-                }
-                index.entry(key).or_default().push(out.len());
-                out.push(BatchTransaction {
-                    filing: row_index(f),
-                    table,
-                    row: row_index(i),
-                    also_in: Vec::new(),
-                    issuer: issuer.clone(),
-                    owners: owners_at(f).clone(),
-                    superseded_by: None,
-                });
+                keys.push((f, table, i, key));
             }
         }
+    }
+    keys
+}
+
+fn unique_transactions(filings: &[Filing], diagnostics: &mut Vec<BatchDiagnostic>) -> Vec<BatchTransaction> {
+    let owners: Vec<Vec<Party>> = filings.iter().map(owners_of).collect();
+    let no_owners = Vec::new();
+    let owners_at = |f: usize| owners.get(f).unwrap_or(&no_owners);
+    let rows = transaction_keys(filings);
+    let numbered = Numbered::new(rows.iter().map(|(.., key)| key.clone()).collect());
+    let mut out: Vec<BatchTransaction> = Vec::new();
+    // The positions in `out` of the transactions with each key, in order, by
+    // the how-many-th identical row of its filing each is.
+    let mut index: Vec<Vec<Vec<usize>>> = numbered.lists();
+    // How many rows of each key the current filing has had so far (and which
+    // keys those are, to start the next filing from none).
+    let mut seen_here: Vec<usize> = vec![0; index.len()];
+    let mut seen_keys: Vec<usize> = Vec::new();
+    let mut current = None;
+    for (f, table, i, key) in rows {
+        let (Some(number), Some(row)) =
+            (numbered.number(&key), filings.get(f).and_then(|filing| filing.table(table).get(i)))
+        else {
+            continue;
+        };
+        if current != Some(f) {
+            current = Some(f);
+            for n in seen_keys.drain(..) {
+                if let Some(seen) = seen_here.get_mut(n) {
+                    *seen = 0;
+                }
+            }
+        }
+        let Some(count) = seen_here.get_mut(number) else { continue };
+        let occurrence = *count;
+        *count += 1;
+        seen_keys.push(number);
+        let earlier = index.get(number).and_then(|o| o.get(occurrence)).map_or(&[][..], Vec::as_slice);
+        let elsewhere = |p: &usize| out.get(*p).filter(|t| t.filing as usize != f);
+        let same = earlier
+            .iter()
+            .copied()
+            .find(|p| elsewhere(p).is_some_and(|t| share_owner(owners_at(t.filing as usize), owners_at(f))));
+        let other = earlier.iter().find_map(elsewhere).map(|t| (t.table, t.row, t.filing));
+        if let Some(t) = same.and_then(|p| out.get_mut(p)) {
+            t.also_in.push((row_index(f), row_index(i)));
+            for owner in owners_at(f) {
+                if !t.owners.iter().any(|o| o.same(owner)) {
+                    t.owners.push(owner.clone());
+                }
+            }
+            continue;
+        }
+        if let Some((other_table, other_row, other_filing)) = other {
+            diagnostics.push(BatchDiagnostic {
+                filing: row_index(f),
+                diagnostic: Diagnostic::new(
+                    Code::PossibleDuplicate,
+                    Some(row.span),
+                    format!(
+                        "{} reports the same transaction as {} of filing {}, but the filings share no reporting owner: it is counted in each",
+                        row_label(table, i),
+                        row_label(other_table, other_row as usize),
+                        other_filing + 1
+                    ),
+                )
+                .with_cells([super::row_ref(table, i)]),
+            });
+        }
+        if let Some(by_occurrence) = index.get_mut(number) {
+            if by_occurrence.len() <= occurrence {
+                by_occurrence.resize(occurrence + 1, Vec::new());
+            }
+            if let Some(positions) = by_occurrence.get_mut(occurrence) {
+                positions.push(out.len());
+            }
+        }
+        out.push(BatchTransaction {
+            filing: row_index(f),
+            table,
+            row: row_index(i),
+            also_in: Vec::new(),
+            issuer: key.issuer,
+            owners: owners_at(f).clone(),
+            superseded_by: None,
+        });
     }
     out
 }
@@ -487,8 +566,9 @@ fn totals(
         sums: FlowSums,
     }
     let mut out: Vec<(Totals, Vec<Sums>)> = Vec::new();
-    let mut known = Parties::default();
-    for t in counted {
+    let each: Vec<Vec<Party>> = counted.iter().map(|t| parties(t)).collect();
+    let mut known = Parties::new(&each);
+    for (t, its_parties) in counted.iter().zip(each) {
         let Some(row) = filings.get(t.filing as usize).and_then(|f| f.table(t.table).get(t.row as usize))
         else {
             continue;
@@ -499,7 +579,7 @@ fn totals(
         let value = row_value(t.table, t.row as usize, row, &mut Vec::new());
         let key = normalize_title(row.security_title.text());
         let ownership = row.direct_or_indirect_ownership.value;
-        for party in parties(t) {
+        for party in its_parties {
             let found = known.find(&party, |i| out.get(i).is_some_and(|(x, _)| x.party.same(&party)));
             let slot = match found {
                 Some(p) => p,
@@ -550,4 +630,65 @@ fn totals(
             totals
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fictional Form 4 on issuer 999 by `owner` (`cik` empty: none given)
+    /// with `rows` identical grants of 100 shares.
+    fn form4(cik: &str, owner: &str, rows: usize) -> Filing {
+        let grant = "<nonDerivativeTransaction><securityTitle><value>Common Stock</value></securityTitle>\
+            <transactionDate><value>2024-01-02</value></transactionDate>\
+            <transactionCoding><transactionFormType>4</transactionFormType><transactionCode>A</transactionCode>\
+            <equitySwapInvolved>0</equitySwapInvolved></transactionCoding>\
+            <transactionAmounts><transactionShares><value>100</value></transactionShares>\
+            <transactionPricePerShare><value>0</value></transactionPricePerShare>\
+            <transactionAcquiredDisposedCode><value>A</value></transactionAcquiredDisposedCode></transactionAmounts>\
+            <postTransactionAmounts><sharesOwnedFollowingTransaction><value>100</value></sharesOwnedFollowingTransaction>\
+            </postTransactionAmounts><ownershipNature><directOrIndirectOwnership><value>D</value>\
+            </directOrIndirectOwnership></ownershipNature></nonDerivativeTransaction>";
+        let xml = format!(
+            "<ownershipDocument><schemaVersion>X0508</schemaVersion><documentType>4</documentType>\
+             <periodOfReport>2024-01-02</periodOfReport><issuer><issuerCik>0000000999</issuerCik>\
+             <issuerName>Example Lantern Co</issuerName><issuerTradingSymbol>XLC</issuerTradingSymbol></issuer>\
+             <reportingOwner><reportingOwnerId><rptOwnerCik>{cik}</rptOwnerCik><rptOwnerName>{owner}</rptOwnerName>\
+             </reportingOwnerId></reportingOwner><nonDerivativeTable>{}</nonDerivativeTable></ownershipDocument>",
+            grant.repeat(rows)
+        );
+        let mut filings = crate::repr::xml::parse(&xml, 0..xml.len()).filings;
+        assert_eq!(filings.len(), 1);
+        filings.remove(0)
+    }
+
+    #[test]
+    fn identical_rows_pair_in_order_across_filings_and_parties_match_by_cik_or_name() {
+        // The same two identical grants pasted twice (once without the CIK),
+        // and a third filing by someone else with one such grant.
+        let filings = [
+            form4("0000000042", "Doe Jane", 2),
+            form4("", "DOE JANE", 2),
+            form4("0000000043", "Roe Rick", 1),
+        ];
+        let b = batch(&filings);
+        let places: Vec<_> = b.transactions.iter().map(|t| (t.filing, t.row, t.also_in.clone())).collect();
+        assert_eq!(places, [(0, 0, vec![(1, 0)]), (0, 1, vec![(1, 1)]), (2, 0, vec![])]);
+        assert_eq!(b.diagnostics.len(), 1, "Roe's grant looks like Doe's first: {:?}", b.diagnostics);
+        // Jane Doe once (by CIK, then by name), Rick Roe once; one issuer.
+        let owners: Vec<_> = b.by_owner.iter().map(|o| (o.party.name.as_str(), o.transactions)).collect();
+        assert_eq!(owners, [("Doe Jane", 2), ("Roe Rick", 1)]);
+        assert_eq!(b.by_issuer.len(), 1);
+        assert_eq!(b.by_issuer[0].transactions, 3);
+    }
+
+    #[test]
+    fn numbered_keys_are_their_places_among_the_keys_sorted() {
+        let keys = Numbered::new(vec!["b", "a", "b", "c"]);
+        assert_eq!(
+            [keys.number(&"a"), keys.number(&"b"), keys.number(&"c"), keys.number(&"d")],
+            [Some(0), Some(1), Some(2), None]
+        );
+        assert_eq!(keys.lists::<u8>().len(), 3);
+    }
 }

@@ -277,7 +277,7 @@ impl fmt::Display for TransactionCode {
 }
 
 /// Whether securities were acquired (A) or disposed of (D).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum AcquiredDisposed {
     /// (A) acquired.
     #[serde(rename = "A")]

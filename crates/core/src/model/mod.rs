@@ -176,6 +176,16 @@ pub enum Table {
     Derivative,
 }
 
+impl Table {
+    /// The table's name in JSON and links, in kebab case (`non-derivative`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Table::NonDerivative => "non-derivative",
+            Table::Derivative => "derivative",
+        }
+    }
+}
+
 /// Whether a row reports a transaction or a holding.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -51,8 +51,6 @@
 //! search is small where the whole table's may give up. A Table I piece
 //! that is not settled is read with every value of it in doubt.
 
-use std::collections::HashMap;
-
 use crate::model::Table;
 use crate::repr::align::{Kind, Token};
 use crate::repr::pdf::memo::{Found, Key, Memo};
@@ -60,7 +58,7 @@ use crate::source::Span;
 
 /// The columns read here, in the form's order: each table's columns
 /// ([`NON_DERIVATIVE`], [`DERIVATIVE`]) are some of them, in this order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Col {
     Title,
     ConversionPrice,
@@ -211,7 +209,7 @@ struct Readings<'a> {
     one: Vec<(usize, Col)>,
     /// Every cell some of them fill, with its text when they all put the
     /// same text there.
-    cells: HashMap<(usize, Col), Option<&'a str>>,
+    cells: Cells<'a>,
     /// How many states the search visited.
     states: usize,
 }
@@ -222,11 +220,31 @@ impl Readings<'_> {
     /// rows are the indirect ones: a nature is settled only when every
     /// form is.
     fn settled(&self, cell: (usize, Col)) -> Option<&str> {
-        let open_form = || self.cells.iter().any(|(&(_, c), t)| c == Col::DirectIndirect && t.is_none());
+        let open_form =
+            || self.cells.0.iter().any(|row| row.get(Col::DirectIndirect.index()) == Some(&Some(None)));
         if cell.1 == Col::Nature && open_form() {
             return None;
         }
-        self.cells.get(&cell).copied().flatten()
+        self.cells.0.get(cell.0).and_then(|row| row.get(cell.1.index())).copied().flatten().flatten()
+    }
+}
+
+/// Cells by row and column: `None` for a cell no reading fills, else its
+/// text when every reading that fills it puts the same text there (a grid,
+/// not a hash map, whose code would be one more copy in the page's wasm:
+/// issue 8).
+#[derive(Default)]
+struct Cells<'a>(Vec<[Option<Option<&'a str>>; ALL_COLS]>);
+
+impl<'a> Cells<'a> {
+    /// A reading puts `text` in the cell of row `row` and column `col`.
+    fn put(&mut self, row: usize, col: Col, text: &'a str) {
+        if self.0.len() <= row {
+            self.0.resize(row + 1, [None; ALL_COLS]);
+        }
+        if let Some(cell) = self.0.get_mut(row).and_then(|cells| cells.get_mut(col.index())) {
+            *cell = Some(cell.map_or(Some(text), |agreed| agreed.filter(|&t| t == text)));
+        }
     }
 }
 
@@ -714,7 +732,7 @@ impl<'a> Search<'a> {
         if self.gave_up {
             return None;
         }
-        let mut cells: HashMap<(usize, Col), Option<&'a str>> = HashMap::new();
+        let mut cells = Cells::default();
         // (The states seen: claimed in a memo of their own, no cost set.)
         let mut seen = Memo::with_capacity(self.tokens.len());
         let mut stack = vec![(0, start)];
@@ -722,7 +740,7 @@ impl<'a> Search<'a> {
             for (col, next) in self.best_steps(at, &state)? {
                 let text = self.tokens.get(at)?.text.as_str();
                 let row = self.row_of(col, &state)?;
-                cells.entry((row, col)).and_modify(|t| *t = t.filter(|&t| t == text)).or_insert(Some(text));
+                cells.put(row, col, text);
                 if matches!(seen.find(next.key()), Found::New(_)) {
                     stack.push((at + 1, next));
                 }
