@@ -292,13 +292,22 @@ pub fn is_older_layout(text: &str) -> bool {
 /// page headers, `__X__` check boxes, "Reporting Owners" and "Signatures"
 /// sections).
 fn older_layout(head: &str) -> Option<&'static str> {
-    let markers = [
-        head.contains("Edgar Filing:"),
-        head.contains("__X__") || head.contains("_____ ") || head.contains("\\_\\_"),
-        head.contains("Reporting Owner Name / Address"),
-        head.contains("(Print or Type Responses)"),
+    let markers: [&dyn Fn() -> bool; 4] = [
+        &|| head.contains("Edgar Filing:"),
+        &|| head.contains("__X__") || head.contains("_____ ") || head.contains("\\_\\_"),
+        &|| head.contains("Reporting Owner Name / Address"),
+        &|| head.contains("(Print or Type Responses)"),
     ];
-    (markers.iter().filter(|m| **m).count() >= 2).then_some(
+    // Each marker looked for only while it can still decide: two found, or
+    // too few left to make two.
+    let mut found = 0;
+    for (k, marker) in markers.iter().enumerate() {
+        if found >= 2 || found + (markers.len() - k) < 2 {
+            break;
+        }
+        found += usize::from(marker());
+    }
+    (found >= 2).then_some(
         "laid out like the older vendor print of the form (\"Edgar Filing:\" pages, __X__ check boxes, \"Reporting Owners\" table)",
     )
 }

@@ -54,8 +54,8 @@ pub(crate) fn grid(text: &str, base: usize) -> Grid {
         let mut cells = Vec::with_capacity(ranges.len());
         for &(a, b) in &ranges {
             let piece = &raw[a..b];
-            let lead = piece.len() - piece.trim_start().len();
-            let trimmed = piece.trim();
+            let rest = crate::source::trim_start(piece);
+            let (lead, trimmed) = (piece.len() - rest.len(), crate::source::trim(rest));
             let span = Span::new(start + a + lead, start + a + lead + trimmed.len());
             let (clean, cik) = clean(trimmed);
             if let Some(cik) = cik {
@@ -96,7 +96,7 @@ pub(crate) fn grid(text: &str, base: usize) -> Grid {
 
 /// A table's header separator row: `| --- | :-: |`, `---|---`.
 fn is_separator(line: &str) -> bool {
-    let t = line.trim();
+    let t = crate::source::trim(line);
     // The character test first: it fails at the first character of nearly every line.
     t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) && t.contains("---")
 }

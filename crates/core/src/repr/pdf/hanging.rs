@@ -928,10 +928,17 @@ fn align_cells(tokens: &[Tok], slots: &[Slot], group_of: &[usize]) -> Vec<Placem
     let width = m + 1;
     let same_cell = |i: usize| i > 0 && tokens[i - 1].cell == tokens[i].cell;
     // The score of token i filling slot j, before what the slot before adds (`neg`: it cannot).
+    // [`fit`] is asked once per kind of token (a row's tokens are of a few kinds).
+    let (mut kinds, mut kind_fits): (Vec<Kind>, Vec<i32>) = (Vec::new(), Vec::new());
     let mut fits: Vec<i32> = Vec::with_capacity(n * m);
     for t in tokens {
-        for (&slot, &g) in slots.iter().zip(group_of) {
-            let f = fit(t.token.kind, slot);
+        let kind = t.token.kind;
+        let k = kinds.iter().position(|&k| k == kind).unwrap_or_else(|| {
+            kinds.push(kind);
+            kind_fits.extend(slots.iter().map(|&slot| fit(kind, slot)));
+            kinds.len() - 1
+        });
+        for (&f, &g) in kind_fits[k * m..(k + 1) * m].iter().zip(group_of) {
             fits.push(if f == 0 || t.pin.is_some_and(|pin| pin != g) { neg } else { f * 4 });
         }
     }

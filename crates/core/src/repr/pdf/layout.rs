@@ -83,6 +83,8 @@ pub(crate) fn segments(line: &str, offset: usize) -> Vec<Segment> {
     // gap cut), and where the text so far ends.
     let (mut col, mut gap_start, mut gap_width, mut text_end) = (0u32, 0, 0, 0);
     let bytes = line.as_bytes();
+    // A line of ASCII (most) has a column a byte.
+    let ascii = line.is_ascii();
     let mut next = 0;
     while let Some(&b) = bytes.get(next) {
         let at = next;
@@ -114,7 +116,8 @@ pub(crate) fn segments(line: &str, offset: usize) -> Vec<Segment> {
             .iter()
             .position(|&c| matches!(c, b' ' | b'\t' | 0x0c))
             .map_or(bytes.len(), |k| next + k);
-        let chars = bytes[at..end].iter().filter(|&&c| c & 0xc0 != 0x80).count();
+        let chars =
+            if ascii { end - at } else { bytes[at..end].iter().filter(|&&c| c & 0xc0 != 0x80).count() };
         col += u32::try_from(chars).unwrap_or(u32::MAX);
         (next, text_end) = (end, end);
     }

@@ -114,10 +114,16 @@ pub(crate) fn is_furniture(line: &str) -> bool {
 
 /// `5/27/25, 10:55 AM` at the start of a line.
 fn is_print_header(t: &str) -> bool {
-    let Some((date, rest)) = t.split_once(", ") else { return false };
-    let parts: Vec<&str> = date.split('/').collect();
-    parts.len() == 3
-        && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    // The date is digits and slashes up to the first ", " (a line with
+    // anything else before its first ", " has no date there).
+    let end = t.bytes().position(|b| !(b.is_ascii_digit() || b == b'/')).unwrap_or(t.len());
+    let (date, rest) = t.split_at(end);
+    let Some(rest) = rest.strip_prefix(", ") else { return false };
+    let mut parts = 0;
+    date.split('/').all(|p| {
+        parts += 1;
+        !p.is_empty() && p.len() <= 4
+    }) && parts == 3
         && rest.split_whitespace().nth(1).is_some_and(|ampm| ampm == "AM" || ampm == "PM")
 }
 
@@ -154,6 +160,11 @@ mod tests {
         assert!(is_furniture("     Edgar Filing: LINKEDIN CORP - Form 4"));
         assert!(!is_furniture("  Common Stock(1)   05/24/2011   C"));
         assert!(!is_furniture("11/22/2013"));
+        // The date is all that stands before the first ", ".
+        assert!(is_print_header("12/1/2024, 9:05 PM SEC FORM 4"));
+        assert!(!is_print_header("12/1/24 x, 9:05 PM") && !is_print_header("12/1, 9:05 PM"));
+        assert!(!is_print_header("12/1/24,9:05 PM") && !is_print_header("1/2/3/4, 9:05 PM"));
+        assert!(!is_print_header("12345/1/2, 9:05 PM") && !is_print_header("1//2, 9:05 PM"));
         assert!(is_page_number("3"));
         assert!(is_page_count("2/4") && !is_page_count("2/3/25"));
         assert!(is_page_count("100/999") && !is_page_count("100/1000") && !is_page_count("1/2 of the form"));
