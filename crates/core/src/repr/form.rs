@@ -386,7 +386,7 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
     let header_end = s.table1.unwrap_or(end);
     let header_lines = &lines[..header_end];
     let tokens = header::tokens(header_lines);
-    let h = header::read_header(&tokens, header_lines);
+    let h = header::read_header(&tokens, header_lines, grid.scrambled_header);
     if from_title && h.date_of_original_submission.value.is_some() {
         // Only the title named the form: a date of the original filing makes it an amendment.
         f.document_type.value = f.document_type.value.map(amendment_of);
@@ -482,10 +482,13 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
     }
     if marks_settled {
         settled.extend(flag_spans.into_iter().flatten());
-        // Neither an officer's title nor an "other" text is printed: no box
-        // beside the owner's holds free text, so a street line standing
-        // whole is the owner's.
-        if first.is_officer.value == Some(false) && first.is_other.value == Some(false) {
+        // A title read beside box 3, whole ([`header::Header::whole_title`]).
+        let title = h.whole_title;
+        settled.extend(title);
+        // Neither an officer's title nor an "other" text is printed, or the
+        // one printed is whole: no box beside the owner's holds other free
+        // text, so a street line standing whole is the owner's.
+        if title.is_some() || (first.is_officer.value == Some(false) && first.is_other.value == Some(false)) {
             let name_whole = first.name.span.is_some_and(|at| settled.contains(&at));
             settled.extend(streets_stand_alone(
                 header_lines,

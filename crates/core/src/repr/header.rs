@@ -10,6 +10,7 @@
 
 use crate::model::{Address, Field, FormType, ReportingOwner};
 use crate::repr::align::join_wrapped;
+use crate::repr::box5;
 use crate::repr::cells::{Cell, check_mark, normalize, read_date};
 use crate::repr::grid::Line;
 use crate::source::Span;
@@ -579,11 +580,17 @@ pub(crate) struct Header {
     /// The spans of the owner's values that stand whole wherever the
     /// rendering put the boxes (see [`read_owner_block`]).
     pub settled: Vec<Span>,
+    /// The span of box 5's title read beside box 3 ([`box5::beside_period`],
+    /// where the marks settle whose title it is) when it is whole
+    /// ([`box5::is_whole`]).
+    pub whole_title: Option<Span>,
 }
 
 /// Read the header from its tokens. `lines` gives positional cells where
 /// the layout puts several values in one row (city, state, zip).
-pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
+/// `scrambled`: the boxes lost their lines (a PDF's text), so box 5's title
+/// may stand beside box 3 ([`box5::beside_period`]).
+pub(crate) fn read_header(tokens: &[Token], lines: &[Line], scrambled: bool) -> Header {
     let mut h = Header::default();
     let mut claimed = vec![false; tokens.len()];
     // Boxes drawn empty (`_____`, `☐`) mean a label with no box at all lost
@@ -729,6 +736,27 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line]) -> Header {
         let sure = dates == 1 && amendment.is_none_or(|a| j < a);
         let origin = if sure { crate::model::Origin::Read } else { crate::model::Origin::Uncertain };
         h.period_of_report = Field { origin, ..Field::read(date, v.span) };
+    }
+    // Box 5's title beside box 3, before the owner's block takes it for a
+    // street: where the marks tell whose title it is (one of the officer's
+    // and "other" boxes checked, the marks settled).
+    let officer = h.owner.is_officer.value == Some(true);
+    if scrambled
+        && officer != (h.owner.is_other.value == Some(true))
+        && h.owner.officer_title.value.is_none()
+        && h.owner.other_text.value.is_none()
+        && marks_settled(tokens, lines, &h.owner)
+        && let Some(j) = box5::beside_period(tokens, lines, &claimed)
+        && let Some(Token::Value(v)) = tokens.get(j)
+    {
+        claimed[j] = true;
+        let field = Field::read(v.text.clone(), v.span);
+        if officer {
+            h.owner.officer_title = field;
+        } else {
+            h.owner.other_text = field;
+        }
+        h.whole_title = box5::is_whole(tokens, j).then_some(v.span);
     }
     // Then the owner's name and address, from the values no other label took.
     if let Some(i) = tokens.iter().position(|t| matches!(t, Token::Label(Label::NameAddress, _))) {
@@ -1422,7 +1450,7 @@ fn marks_above_labels(tokens: &[Token], lines: &[Line]) -> Vec<(usize, Label)> {
 }
 
 /// The line and index of the cell holding byte `at`.
-fn cell_of(lines: &[Line], at: u32) -> Option<(usize, usize)> {
+pub(crate) fn cell_of(lines: &[Line], at: u32) -> Option<(usize, usize)> {
     lines.iter().enumerate().find_map(|(li, l)| {
         l.cells.iter().position(|c| !c.is_empty() && c.span.start <= at && at < c.span.end).map(|ci| (li, ci))
     })

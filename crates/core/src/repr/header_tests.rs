@@ -6,7 +6,7 @@ use crate::repr::grid::tab_lines;
 
 fn header(text: &str) -> Header {
     let lines = tab_lines(text, 0);
-    read_header(&tokens(&lines), &lines)
+    read_header(&tokens(&lines), &lines, false)
 }
 
 #[test]
@@ -16,7 +16,7 @@ fn an_owner_name_on_a_line_of_its_own_below_its_label_stands_alone() {
             "1. Name and Address of Reporting Person* 2. Issuer Name and Ticker or Trading Symbol\n|  | EXAMPLE CORP [ EXC ] |  |\n{name_lines}|  | X Director | 10% Owner |\n(Last) (First) (Middle)\n1 MAIN ST\n(Street)\n"
         );
         let lines = crate::repr::markdown::grid(&text, 0).lines;
-        let h = read_header(&tokens(&lines), &lines);
+        let h = read_header(&tokens(&lines), &lines, false);
         h.owner.name.span.is_some_and(|at| h.settled.contains(&at))
     };
     assert!(settled("Doe Jane\n"));
@@ -42,7 +42,7 @@ fn the_issuer_drawn_among_the_titles_is_the_issuers() {
 fn issuer_alone(text: &str) -> bool {
     let lines = crate::repr::markdown::grid(text, 0).lines;
     let tokens = tokens(&lines);
-    let h = read_header(&tokens, &lines);
+    let h = read_header(&tokens, &lines, false);
     h.issuer_name.span.is_some_and(|at| issuer_stands_alone(&tokens, &lines, at))
 }
 
@@ -50,7 +50,7 @@ fn issuer_alone(text: &str) -> bool {
 fn an_issuer_wrapped_before_its_ticker_is_joined_in_doubt() {
     let text = "2. Issuer Name and Ticker or Trading Symbol\nEXAMPLE NEW YORK MUNICIPAL\n\nINCOME FUND II [ EXNY ]\n";
     let lines = crate::repr::markdown::grid(text, 0).lines;
-    let h = read_header(&tokens(&lines), &lines);
+    let h = read_header(&tokens(&lines), &lines, false);
     assert_eq!(h.issuer_name.text(), "EXAMPLE NEW YORK MUNICIPAL INCOME FUND II");
     assert_eq!(h.issuer_name.origin, Origin::Uncertain);
     assert_eq!(h.trading_symbol.text(), "EXNY");
@@ -60,7 +60,7 @@ fn an_issuer_wrapped_before_its_ticker_is_joined_in_doubt() {
 fn a_period_moved_from_its_label_is_read_when_it_is_the_only_date() {
     let period = |text: &str| {
         let lines = crate::repr::markdown::grid(text, 0).lines;
-        read_header(&tokens(&lines), &lines).period_of_report
+        read_header(&tokens(&lines), &lines, false).period_of_report
     };
     let label = "3. Date of Earliest Transaction (Month/Day/Year)\nC/O EXAMPLE WIDGETS INC\n";
     let amendment =
@@ -82,7 +82,7 @@ fn a_city_line_of_cells_of_their_own_is_settled() {
             "1. Name and Address of Reporting Person*\nDoe Jane Q\n| (Last) | (First) | (Middle) |\n100 MAIN STREET\n(Street)\n{place}| (City) | (State) | (Zip) |\n"
         );
         let lines = crate::repr::markdown::grid(&text, 0).lines;
-        let h = read_header(&tokens(&lines), &lines);
+        let h = read_header(&tokens(&lines), &lines, false);
         // The place's spans (the name stands alone too).
         let place = h.settled.iter().filter(|&&s| Some(s) != h.owner.name.span).count();
         (h.owner.address.city.text().to_owned(), place)
@@ -118,7 +118,7 @@ fn relationship_boxes(boxes: &str) -> (ReportingOwner, bool) {
     );
     let lines = crate::repr::markdown::grid(&text, 0).lines;
     let tokens = tokens(&lines);
-    let h = read_header(&tokens, &lines);
+    let h = read_header(&tokens, &lines, false);
     let settled = marks_settled(&tokens, &lines, &h.owner);
     (h.owner, settled)
 }
@@ -149,7 +149,7 @@ fn marks_outside_the_relationship_boxes_are_other_boxes() {
         );
         let lines = crate::repr::markdown::grid(&text, 0).lines;
         let tokens = tokens(&lines);
-        let h = read_header(&tokens, &lines);
+        let h = read_header(&tokens, &lines, false);
         marks_settled(&tokens, &lines, &h.owner)
     };
     // A mark alone below the joint filing label, or run into a label's words above the boxes.
@@ -162,7 +162,7 @@ fn marks_outside_the_relationship_boxes_are_other_boxes() {
     )
     .lines;
     let tokens = tokens(&lines);
-    let h = read_header(&tokens, &lines);
+    let h = read_header(&tokens, &lines, false);
     assert!(!marks_settled(&tokens, &lines, &h.owner));
 }
 
@@ -268,7 +268,7 @@ fn a_city_state_and_zip_alone_on_their_line_stand_alone() {
             "1. Name and Address of Reporting Person*\nDOE JANE\n(Last) (First) (Middle)\n1 MAIN ST\n(Street)\n{place}\n(City) (State) (Zip)\n"
         );
         let lines = tab_lines(&text, 0);
-        let h = read_header(&tokens(&lines), &lines);
+        let h = read_header(&tokens(&lines), &lines, false);
         let a = &h.owner.address;
         [&a.city, &a.state, &a.zip_code].iter().all(|f| f.span.is_some_and(|at| h.settled.contains(&at)))
     };
@@ -284,7 +284,7 @@ fn a_checked_mark_in_its_labels_cell_is_settled_alone() {
     let inline = |boxes: &str| {
         let lines = crate::repr::markdown::grid(boxes, 0).lines;
         let tokens = tokens(&lines);
-        let h = read_header(&tokens, &lines);
+        let h = read_header(&tokens, &lines, false);
         let settled = marks_in_label_cells(&tokens, &lines);
         let flags = [&h.owner.is_director, &h.owner.is_ten_percent_owner, &h.owner.is_officer];
         flags.map(|f| f.span.is_some_and(|at| settled.contains(&at)))

@@ -20,6 +20,7 @@ pub mod text;
 pub mod xml;
 
 mod align;
+mod box5;
 mod cells;
 mod centred;
 mod columns;

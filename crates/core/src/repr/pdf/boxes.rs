@@ -562,7 +562,7 @@ mod tests {
         .join("\n");
         let (lines, _) = header(&page_lines(&text, 0));
         let tokens = crate::repr::header::tokens(&lines);
-        let h = crate::repr::header::read_header(&tokens, &lines);
+        let h = crate::repr::header::read_header(&tokens, &lines, false);
         assert_eq!(h.not_subject_to_section16.value, Some(true));
         assert_eq!(h.aff10b5_one.value, Some(false));
         assert!(h.unplaced.is_empty(), "{:?}", h.unplaced);
