@@ -37,7 +37,10 @@
 //!   text (a label or a mark) or the text under the relationship boxes
 //!   ([`title_under_labels`]) — no value of the owner's box was drawn
 //!   before the date, as a street line level with it would be — and two
-//!   lines are two streets, not one wrapped ([`street_break`]);
+//!   lines are two streets, not one wrapped ([`street_break`]); or drawn
+//!   apart, each with the box it is level with: the first line as a block
+//!   of its own right after the date's, the second as one between the
+//!   `(Middle)` label and box 4's label ([`streets_apart`]);
 //! - a joint filing's owner boxes, printed again after the tables one
 //!   under the other, are drawn in order: each owner's street lines are
 //!   those drawn with the `(Street)` label right after its name's labels
@@ -453,6 +456,37 @@ fn streets_after_date(blocks: &[Block], i: usize, width: usize, form3: bool) -> 
     (values && two_streets).then_some(lines)
 }
 
+/// The street box's two lines drawn apart in the `header`'s blocks, where
+/// each is drawn with the box it stands level with: the first line, level
+/// with box 3's date, as a block of its own right after the date's (form
+/// text before the date: a label, a mark, a relationship box's label; a
+/// date followed by a label, as an amendment's is by `(Street)`, is not it); the
+/// second, level with box 4's label and under the name's labels, as a
+/// block of its own between the `(Middle)` label and box 4's label. Each
+/// must be the header's one such block, and the two lines two streets, not
+/// one wrapped ([`street_break`]). An officer's title is printed in box 5,
+/// right of box 4's label and away from the name's labels: it is not drawn
+/// between the two.
+fn streets_apart(header: &[Block], width: usize) -> Option<Vec<Cell>> {
+    let alone = |b: &Block| match b.lines.as_slice() {
+        [only] if is_value(&only.text) && !only.text.contains('[') => Some(only.clone()),
+        _ => None,
+    };
+    let last_is = |b: &Block, f: &dyn Fn(&str) -> bool| b.lines.last().is_some_and(|l| f(&l.text));
+    let box4 = |b: &Block| b.lines.first().is_some_and(|l| l.text.starts_with("4. If Amendment"));
+    let is_date = |b: &Block| matches!(b.lines.as_slice(), [only] if read_date(&only.text).is_some());
+    let form_text = |t: &str| is_label(t) || is_mark(t) || matches!(t, "below)" | "Director" | "10% Owner");
+    let mut seconds = header.windows(3).filter(|w| last_is(&w[0], &|t| t == "(Middle)") && box4(&w[2]));
+    let mut firsts = header
+        .windows(3)
+        .filter(|w| is_date(&w[1]) && last_is(&w[0], &form_text))
+        .filter_map(|w| alone(&w[2]));
+    let (Some([_, second, _]), None) = (seconds.next(), seconds.next()) else { return None };
+    let (Some(first), None) = (firsts.next(), firsts.next()) else { return None };
+    let second = alone(second)?;
+    (first.text != second.text && street_break(&first.text, &second.text, width)).then(|| vec![first, second])
+}
+
 /// The lines drawn from the first of `after` up to box 4's label: a block
 /// with the label's block next, or one line alone, then lone marks, then
 /// one line with the label under it in its block.
@@ -519,12 +553,14 @@ fn overlaps(at: Option<Span>, span: Span) -> bool {
 fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
     let mut boxes = Boxes::default();
     let mut header = true;
+    let mut header_end = blocks.len();
     let form3 = form.is_some_and(|t| t.number() == 3);
     let width = street_width(form);
     for (i, block) in blocks.iter().enumerate() {
         let Some((last, before)) = block.lines.split_last() else { continue };
-        if block.lines.first().is_some_and(|l| title_of(&l.text).is_some()) {
+        if header && block.lines.first().is_some_and(|l| title_of(&l.text).is_some()) {
             header = false;
+            header_end = i;
         }
         if header {
             boxes.marks += block.lines.iter().filter(|l| is_mark(&l.text)).count();
@@ -565,6 +601,9 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
         } else if last.text == "(Street)" {
             boxes.owner_streets.extend(owner_street(blocks, i));
         }
+    }
+    if boxes.streets.is_empty() {
+        boxes.streets.extend(streets_apart(&blocks[..header_end], width));
     }
     boxes
 }

@@ -346,6 +346,35 @@ fn the_street_lines_level_with_the_date_and_box_4s_label_are_settled() {
 }
 
 #[test]
+fn the_street_lines_drawn_apart_by_the_date_and_by_box_4s_label_are_settled() {
+    // Fictional: the second line between the name's labels and box 4's
+    // label, the first right after the date, the city after it.
+    let header = "Roe Jane\n(Last)\n\n(Middle)\n\n100 MAIN ST\n\n\
+        4. If Amendment, Date of Original Filed (Month/Day/Year)\n\n(City)\n\n(Street)\n\n\
+        Officer (give title\nbelow)\n\n02/03/2024\n\nC/O EXAMPLE CORP\n\nSPRINGFIELD\n\nDirector\n\nX\n";
+    let found = |header: &str| {
+        let boxes = find(&blocks(header, 0), Some(FormType::Form4));
+        boxes.streets.iter().map(|l| l.iter().map(|c| c.text.clone()).collect()).collect::<Vec<Vec<_>>>()
+    };
+    assert_eq!(found(header), [["C/O EXAMPLE CORP", "100 MAIN ST"]]);
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(header, 0));
+    let a = &f.reporting_owners[0].address;
+    assert_eq!(a.street1.value.as_deref(), Some("C/O EXAMPLE CORP"));
+    assert_eq!((a.street2.value.as_deref(), a.street2.origin), (Some("100 MAIN ST"), Origin::Read));
+    // A value before the date may be a street line level with it.
+    assert!(found(&header.replace("below)\n\n02/", "below)\n\nSUITE 9\n\n02/")).is_empty());
+    // A label after the date (an amendment's date, by `(Street)`) is no street line.
+    assert!(found(&header.replace("2024\n\nC/O EXAMPLE CORP", "2024\n\n(Street)")).is_empty());
+    // Two such dates: which is box 3's is not known.
+    let twice = header.replace("Director\n", "Director\n\n03/04/2024\n\nSUITE 9\n");
+    assert!(found(&twice).is_empty());
+    // Two lines that may be one street wrapped: not settled.
+    let long = header.replace("C/O EXAMPLE CORP", "C/O EXAMPLE INDUSTRIAL CORPORATION OF AMERICA");
+    assert!(found(&long).is_empty());
+}
+
+#[test]
 fn a_joint_filings_owner_boxes_after_the_tables_settle_their_streets() {
     // Fictional: each owner's box printed again after the tables, in order.
     let later = "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
