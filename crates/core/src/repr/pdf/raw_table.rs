@@ -588,11 +588,11 @@ fn tokens_and_cuts(data: &[Block], marks: MarkStyle) -> (Vec<Token>, Vec<usize>,
 
 /// Footnote marks drawn on a line of their own, and the values drawn
 /// just before (none when they come first) and just after them (none when
-/// they come last).
+/// they come last), by index among the tokens without such marks.
 struct LooseMarks {
     marks: Token,
-    before: Option<Span>,
-    after: Option<Span>,
+    before: Option<usize>,
+    after: Option<usize>,
     /// Other marks are drawn right before or after them: several cells'
     /// marks drawn one after another (a cell's marks are drawn together,
     /// on one line), a column's drawn down past rows whose place the
@@ -616,10 +616,14 @@ fn without_loose_marks(drawn: &[Token]) -> (Vec<Token>, Vec<LooseMarks>) {
             continue;
         }
         let among_marks = (k > 0 && is_marks(k - 1)) || is_marks(k + 1);
-        let value = |t: &&Token| t.kind != Kind::Marks;
-        let before = drawn[..k].iter().rev().find(value).map(|t| t.span);
-        let after = drawn[k + 1..].iter().find(value).map(|t| t.span);
-        loose.push(LooseMarks { marks: token.clone(), before, after, among_marks });
+        // The next value drawn is the next token kept.
+        let after = drawn[k + 1..].iter().any(|t| t.kind != Kind::Marks).then_some(tokens.len());
+        loose.push(LooseMarks {
+            marks: token.clone(),
+            before: tokens.len().checked_sub(1),
+            after,
+            among_marks,
+        });
     }
     (tokens, loose)
 }
@@ -635,10 +639,12 @@ fn without_loose_marks(drawn: &[Token]) -> (Vec<Token>, Vec<LooseMarks>) {
 /// between two rows (or before the first) are joined to the value after
 /// them, and every value of both rows is uncertain. Marks drawn among
 /// other marks, or last (after every value), may be any value's: they are
-/// joined to a value next to them only when the values drawn on both sides
+/// joined to a value next to them when the values drawn on both sides
 /// are in doubt already (a piece of the table whose reading is not settled:
-/// the marks are drawn among its rows, every value of which is flagged);
-/// otherwise they leave the table to the row-by-row reader, and so do
+/// the marks are drawn among its rows, every value of which is flagged),
+/// or to the one column that carries such marks attached ([`by_column`]),
+/// every value of it lacking them flagged; otherwise they leave the table
+/// to the row-by-row reader, and so do
 /// marks drawn right after a value its row drew out of order. Any marks
 /// drawn between two values in doubt are joined so, but marks at the
 /// table's `edges` ([`Section::edges`]: next to headings or a page's end),
@@ -658,16 +664,20 @@ fn untangled_rows(
         Table::NonDerivative => without_loose_marks(drawn),
         Table::Derivative => (drawn.to_vec(), Vec::new()),
     };
-    // Marks whose place the drawing does not tell are joined only to
-    // values in doubt: a piece's (a whole reading must be settled).
-    let unplaced = loose.iter().filter(|m| m.among_marks || m.after.is_none());
-    let index = |span: Span| tokens.iter().position(|t| t.span == span);
-    let near: Vec<usize> = unplaced.flat_map(|m| [m.before, m.after]).flatten().filter_map(index).collect();
-    let raw_interleaved::Untangled { rows: mut untangled, columns, doubted } = if near.is_empty() {
-        raw_interleaved::untangle(&tokens, table, holdings)?
-    } else {
-        raw_interleaved::untangle_by_pieces(&tokens, table, holdings, &near)?
+    // Marks whose place the drawing does not tell are joined to values in
+    // doubt (a piece's: a whole reading must be settled), or by column
+    // ([`by_column`]).
+    let unplaced = |m: &&LooseMarks| m.among_marks || m.after.is_none();
+    let near: Vec<usize> =
+        loose.iter().filter(unplaced).flat_map(|m| [m.before, m.after]).flatten().collect();
+    let reading = raw_interleaved::untangle(&tokens, table, holdings);
+    let (reading, columnwise) = match reading {
+        Some(u) if near.is_empty() => (u, Vec::new()),
+        Some(u) if let Some(c) = by_column(&loose, &tokens, &u, edges) => (u, c),
+        _ if near.is_empty() => return None,
+        _ => (raw_interleaved::untangle_by_pieces(&tokens, table, holdings, &near)?, Vec::new()),
     };
+    let raw_interleaved::Untangled { rows: mut untangled, columns, doubted } = reading;
     let settled = doubted.is_empty();
     // Where each value is: its row, and its place in the row (in the form's order).
     let place = |span: Span| {
@@ -682,29 +692,31 @@ fn untangled_rows(
         let earlier = tokens.iter().take_while(|t| t.span != span);
         earlier.filter_map(|t| place(t.span)).any(|(r2, k2)| r2 == r && k2 > k)
     };
-    // Each marks' value, and the values they may belong to.
-    let mut owners: Vec<(Place, Vec<Place>)> = Vec::new();
-    let doubted_near = |span: &Option<Span>| span.is_none_or(|s| doubted.contains(&s));
-    for marks in &loose {
-        let before = marks.before.and_then(|span| Some((span, place(span)?)));
-        if marks.before.is_some_and(|_| before.is_none()) {
+    let span_of = |k: Option<usize>| k.and_then(|k| tokens.get(k)).map(|t| t.span);
+    // Each marks' value, and the values they may belong to (those placed
+    // by column later).
+    let mut owners: Vec<Option<(Place, Vec<Place>)>> = Vec::new();
+    for (marks, by_col) in loose.iter().zip(columnwise.iter().chain(std::iter::repeat(&None))) {
+        if by_col.is_some() {
+            owners.push(None);
+            continue;
+        }
+        let before = span_of(marks.before).and_then(|span| Some((span, place(span)?)));
+        if marks.before.is_some() && before.is_none() {
             return None;
         }
-        if (marks.before.is_some() || marks.after.is_some())
-            && doubted_near(&marks.before)
-            && doubted_near(&marks.after)
-            && !edges.contains(&marks.marks.span)
-        {
+        let after = span_of(marks.after);
+        if among_doubted(marks, &tokens, &doubted, edges) {
             // Drawn among values in doubt: joined to the one before (or
             // after), every value of whose row is flagged already.
-            let (_, at) = before.or(marks.after.and_then(|span| Some((span, place(span)?))))?;
-            owners.push((at, Vec::new()));
+            let (_, at) = before.or(after.and_then(|span| Some((span, place(span)?))))?;
+            owners.push(Some((at, Vec::new())));
             continue;
         }
         if marks.among_marks {
             return None;
         }
-        let (row, next) = place(marks.after?)?;
+        let (row, next) = place(after?)?;
         let owner = match before {
             // Marks drawn after a value its row drew out of order: the
             // drawing does not follow the row there, so the marks may be
@@ -719,16 +731,33 @@ fn untangled_rows(
             Some((_, (r, _))) => ((row, next), whole(r).chain(whole(row)).collect()),
             None => ((row, next), whole(row).collect()),
         };
-        owners.push(owner);
+        owners.push(Some(owner));
     }
-    for (marks, &((row, k), _)) in loose.iter().zip(&owners) {
-        let owner = &mut untangled[row][k];
-        owner.text.push_str(&marks.marks.text);
-        owner.span = owner.span.cover(marks.marks.span);
+    let join = |untangled: &mut [Vec<Token>], (row, k): Place, marks: &Token| {
+        if let Some(owner) = untangled.get_mut(row).and_then(|r| r.get_mut(k)) {
+            owner.text.push_str(&marks.text);
+            owner.span = owner.span.cover(marks.span);
+        }
+    };
+    for (marks, owner) in loose.iter().zip(&owners) {
+        if let Some((at, _)) = owner {
+            join(&mut untangled, *at, &marks.marks);
+        }
+    }
+    // Marks placed by column: a column is drawn from the top down, so the
+    // first drawn goes to the first of its values lacking them; every value
+    // lacking them may be theirs.
+    for ((marks, by_col), owner) in loose.iter().zip(&columnwise).zip(owners.iter_mut()) {
+        let Some(col) = *by_col else { continue };
+        let free = lacking(&untangled, &columns, col, &marks.marks.text);
+        let &first = free.first()?;
+        join(&mut untangled, first, &marks.marks);
+        *owner = Some((first, free));
     }
     let in_doubt: Vec<(Span, &Token)> = loose
         .iter()
         .zip(&owners)
+        .filter_map(|(marks, owner)| Some((marks, owner.as_ref()?)))
         .flat_map(|(marks, (_, may))| may.iter().map(|&(r, k)| (untangled[r][k].span, &marks.marks)))
         .collect();
     let mut rows = Vec::new();
@@ -767,6 +796,82 @@ fn untangled_rows(
     Some((rows, found, settled))
 }
 
+/// Whether loose marks are drawn among values in doubt: next to values
+/// (one at least), each in doubt, and not at the table's `edges`.
+fn among_doubted(marks: &LooseMarks, tokens: &[Token], doubted: &[Span], edges: &[Span]) -> bool {
+    let doubted_near =
+        |k: Option<usize>| k.is_none_or(|k| tokens.get(k).is_some_and(|t| doubted.contains(&t.span)));
+    (marks.before.is_some() || marks.after.is_some())
+        && doubted_near(marks.before)
+        && doubted_near(marks.after)
+        && !edges.contains(&marks.marks.span)
+}
+
+/// Loose marks whose place the drawing does not tell (drawn among other
+/// marks, or after every value) and not among values in doubt
+/// ([`among_doubted`]), placed by column: when one column alone of the
+/// `reading` carries such marks attached to its values (a footnote is made
+/// of a column's values), they are that column's, drawn down past its rows
+/// apart from their values. Each loose marks' column (by number; none for
+/// those placed otherwise), or `None` when some such marks have no one
+/// column or more of them are drawn than the column has values lacking
+/// them.
+fn by_column(
+    loose: &[LooseMarks],
+    tokens: &[Token],
+    reading: &raw_interleaved::Untangled,
+    edges: &[Span],
+) -> Option<Vec<Option<usize>>> {
+    let mut out = Vec::with_capacity(loose.len());
+    for marks in loose {
+        let unplaced = marks.among_marks || marks.after.is_none();
+        if !unplaced || among_doubted(marks, tokens, &reading.doubted, edges) {
+            out.push(None);
+            continue;
+        }
+        let [col] = marked_columns(&reading.rows, &reading.columns, &marks.marks.text)[..] else {
+            return None;
+        };
+        out.push(Some(col));
+    }
+    for (marks, col) in loose.iter().zip(&out) {
+        let Some(col) = *col else { continue };
+        let text = &marks.marks.text;
+        let drawn = loose.iter().zip(&out).filter(|(m, c)| **c == Some(col) && m.marks.text == *text).count();
+        if drawn > lacking(&reading.rows, &reading.columns, col, text).len() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// The columns (by number) whose values in the table carry the marks
+/// `marks` attached.
+fn marked_columns(rows: &[Vec<Token>], columns: &[Vec<usize>], marks: &str) -> Vec<usize> {
+    let mut marked: Vec<usize> = rows
+        .iter()
+        .zip(columns)
+        .flat_map(|(tokens, cols)| tokens.iter().zip(cols))
+        .filter(|(t, _)| t.kind != Kind::Marks && t.text.contains(marks))
+        .map(|(_, &col)| col)
+        .collect();
+    marked.sort_unstable();
+    marked.dedup();
+    marked
+}
+
+/// The places of column `col`'s values (by number) that lack the marks
+/// `marks`, in row order.
+fn lacking(rows: &[Vec<Token>], columns: &[Vec<usize>], col: usize, marks: &str) -> Vec<Place> {
+    let places = rows.iter().zip(columns).enumerate().flat_map(|(r, (tokens, cols))| {
+        tokens.iter().zip(cols).enumerate().map(move |(k, (t, &c))| ((r, k), t, c))
+    });
+    places
+        .filter(|(_, t, c)| *c == col && t.kind != Kind::Marks && !t.text.contains(marks))
+        .map(|(at, ..)| at)
+        .collect()
+}
+
 /// The one value of row `row` among the places `among` whose column is
 /// the only one of theirs whose values in the table carry the marks
 /// `marks` attached: a footnote is made of a column's values, so marks
@@ -780,13 +885,7 @@ fn marked_column(
     among: std::ops::RangeInclusive<usize>,
 ) -> Option<usize> {
     let cols = columns.get(row)?;
-    let marked: Vec<usize> = rows
-        .iter()
-        .zip(columns)
-        .flat_map(|(tokens, cols)| tokens.iter().zip(cols))
-        .filter(|(t, _)| t.kind != Kind::Marks && t.text.contains(marks))
-        .map(|(_, &col)| col)
-        .collect();
+    let marked = marked_columns(rows, columns, marks);
     let mut found = among.filter(|k| cols.get(*k).is_some_and(|col| marked.contains(col)));
     let one = found.next()?;
     found.next().is_none().then_some(one)
@@ -1080,6 +1179,50 @@ mod tests {
         assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin.is_read()));
     }
 
+    /// Table I read from fictional text without headings.
+    fn table_one(text: &str) -> Vec<Row> {
+        let section = Section { data: blocks(text, 0), ..Section::default() };
+        read_section(&section, Table::NonDerivative, MarkStyle::Attached, &mut Vec::new())
+    }
+
+    #[test]
+    fn loose_marks_among_marks_go_to_the_one_column_carrying_them_flagged() {
+        // Fictional sales: the first row's code and price carry their marks
+        // attached; the second row's were drawn on lines of their own, one
+        // after the other (among marks: the drawing does not tell whose).
+        let text = "Common Stock\n03/04/2024\nS(1)\n100\nD\n$5.00(2)\n900\nD\n\nCommon Stock\n03/04/2024\nS\n(1)\n(2)\n200\nD\n$5.10\n700\nD\n";
+        let rows = table_one(text);
+        assert_eq!(rows.len(), 2);
+        let notes =
+            |f: &[crate::model::FootnoteId]| f.iter().map(|n| n.as_str().to_owned()).collect::<Vec<_>>();
+        // Each loose mark is joined to the one column whose values carry it, flagged.
+        assert_eq!(notes(&rows[1].transaction_code.footnotes), ["F1"]);
+        assert_eq!(rows[1].transaction_code.origin, Origin::Uncertain);
+        assert_eq!(notes(&rows[1].transaction_price_per_share.footnotes), ["F2"]);
+        assert_eq!(rows[1].transaction_price_per_share.origin, Origin::Uncertain);
+        // The other values are read.
+        for row in &rows {
+            assert!(row.transaction_shares.origin.is_read());
+            assert!(row.shares_owned_following_transaction.origin.is_read());
+        }
+        assert!(rows[0].transaction_code.origin.is_read());
+        assert_eq!(
+            rows[1].shares_owned_following_transaction.value.as_ref().map(|n| n.text.as_str()),
+            Some("700")
+        );
+    }
+
+    #[test]
+    fn loose_marks_no_column_carries_leave_the_table_in_doubt() {
+        // The same fictional sales, but no value carries the second row's
+        // marks attached: their column is unknown, nothing is read as certain.
+        let text = "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\nCommon Stock\n03/04/2024\nS\n(1)\n(2)\n200\nD\n$5.10\n700\nD\n";
+        let rows = table_one(text);
+        assert!(!rows.is_empty());
+        let read = |r: &Row, c: Column| r.cell(c).text().is_some() && r.cell(c).meta().2 == Origin::Read;
+        assert!(rows.iter().all(|r| Column::ALL.iter().all(|&c| !read(r, c))));
+    }
+
     #[test]
     fn a_table_cut_by_a_page_break_between_values_is_untangled() {
         // The same fictional table with a page's end before the holding's
@@ -1284,11 +1427,23 @@ mod tests {
         let marks: usize = rows[1..].iter().map(|r| r.transaction_code.footnotes.len()).sum();
         assert_eq!(marks, 2, "nothing dropped");
         // The same marks drawn where a page ends or headings are drawn may
-        // be any value's, one far from them: the table is not read so.
-        let tokens = tokens_and_cuts(&blocks(text, 0), MarkStyle::Attached).0;
-        let edges: Vec<Span> = tokens.iter().filter(|t| t.kind == Kind::Marks).map(|t| t.span).collect();
+        // be any value's, one far from them: they are not joined so, but
+        // to the one column carrying them (the codes), each code lacking
+        // them flagged; with no value carrying them the table is not read.
         let slots = columns(&[], Table::NonDerivative);
-        assert!(untangled_rows(&tokens, &slots, Table::NonDerivative, false, &edges).is_none());
+        let at_edges = |text: &str| {
+            let tokens = tokens_and_cuts(&blocks(text, 0), MarkStyle::Attached).0;
+            let edges: Vec<Span> = tokens.iter().filter(|t| t.kind == Kind::Marks).map(|t| t.span).collect();
+            untangled_rows(&tokens, &slots, Table::NonDerivative, false, &edges).map(|read| read.0)
+        };
+        let rows = at_edges(text).unwrap_or_default();
+        assert_eq!(rows.len(), 3);
+        assert!(rows[0].transaction_code.origin.is_read());
+        for row in &rows[1..] {
+            assert_eq!(row.transaction_code.footnotes.len(), 1);
+            assert_eq!(row.transaction_code.origin, Origin::Uncertain);
+        }
+        assert!(at_edges(&text.replacen("S(1)", "S", 1)).is_none());
     }
 
     #[test]
