@@ -13,7 +13,9 @@
 // `<stem>-<16 hex>.<ext>`, the hex digits the start of the SHA-256 of its
 // final bytes, and every mention of its old name in the text files of the
 // build (index.html's links and start-up script, the glue's URL of the wasm)
-// becomes the new one; the `integrity` hashes of index.html are computed again.
+// becomes the new one; the `integrity` hashes of index.html are computed again,
+// and so is the wasm's size that Trunk's start-up script gives the loading bar
+// (Trunk's figure is the wasm's before wasm-opt and this hook: a third too large).
 //
 // A file that names another is named after it (its bytes hold the other's new
 // name); files that name each other, or a file that names itself, fail the
@@ -87,6 +89,19 @@ export function rehashDist(dir) {
   }
   let html = text('index.html');
   for (const name of renames.values()) html = reintegrate(html, name, readFileSync(join(dir, name)));
-  writeFileSync(page, html);
+  const present = new Set(readdirSync(dir));
+  writeFileSync(page, resize(html, (name) => (present.has(name) ? readFileSync(join(dir, name)).length : null)));
   return renames;
+}
+
+/**
+ * `html` with the size Trunk's start-up script gives for its wasm
+ * (`__trunkInitializer(init, '<wasm URL>', <size>, …)`) set to `sizeOf` the
+ * file the URL names (its last part; `null`: no such file, left as it is).
+ */
+export function resize(html, sizeOf) {
+  return html.replace(/(__trunkInitializer\(\s*init\s*,\s*'([^']*)'\s*,\s*)(\d+)/g, (found, head, url, size) => {
+    const actual = sizeOf(url.split('/').pop());
+    return actual === null ? found : `${head}${actual}`;
+  });
 }

@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { contentHash, hashedName, mentions, rehashDist } from '../../scripts/rehash.mjs';
+import { contentHash, hashedName, mentions, rehashDist, resize } from '../../scripts/rehash.mjs';
 import { DIST, ROOT } from '../support/harness.mjs';
 
 /** A build as Trunk writes it, its hook not yet run: `{ file: text }`, with `css` as the style sheet. */
@@ -21,7 +21,7 @@ function trunkBuild(css = 'a{color:red}\n') {
       '<script type="module">',
       "import init from './app-3c.js';",
       "import initializer from './4d-loader.js';",
-      "await init({ module_or_path: './app-3c_bg.wasm' }, initializer());",
+      "await __trunkInitializer(init, './app-3c_bg.wasm', 99999, initializer(), true);",
       '</script>',
       '<link rel="modulepreload" href="./app-3c.js" crossorigin="anonymous" integrity="sha384-old">',
       '<link rel="modulepreload" href="./4d-loader.js" crossorigin="anonymous" integrity="sha384-old">',
@@ -85,6 +85,9 @@ test('every hashed file is named after its final bytes, and every mention of it 
   const glue = renames.get('app-3c.js');
   assert.ok(mentions(after[glue], renames.get('app-3c_bg.wasm')));
   assertIntegrity(html, after);
+  // The loading bar's total: the wasm's final size, not Trunk's figure.
+  const wasm = renames.get('app-3c_bg.wasm');
+  assert.ok(html.includes(`__trunkInitializer(init, './${wasm}', ${Buffer.byteLength(after[wasm])}, initializer()`), html);
   assert.equal(after['worker.js'], trunkBuild()['worker.js'], 'a file without a hashed name is left alone');
 });
 
@@ -97,6 +100,13 @@ test('a file the hook rewrote differently gets a new name; the same bytes keep t
   assert.notEqual(first.get('style-1a2b.css'), second.get('style-1a2b.css'));
   assert.deepEqual([...again], [...first]);
   assert.equal(first.get('app-3c_bg.wasm'), second.get('app-3c_bg.wasm'));
+});
+
+test('the start-up script\'s wasm size is the named file\'s, under any public URL', () => {
+  const sizes = { 'a-1.wasm': 7 };
+  const sizeOf = (name) => sizes[name] ?? null;
+  assert.equal(resize("__trunkInitializer(init, '/x/a-1.wasm', 123, f())", sizeOf), "__trunkInitializer(init, '/x/a-1.wasm', 7, f())");
+  assert.equal(resize("__trunkInitializer(init, './b.wasm', 123, f())", sizeOf), "__trunkInitializer(init, './b.wasm', 123, f())");
 });
 
 test('files that name each other fail the build', () => {
@@ -116,4 +126,6 @@ test('the built page links only files named after their bytes, which the service
     assert.equal(/-([0-9a-f]{16})(?:_bg)?\.[a-z]+$/.exec(name)[1], contentHash(files[name]), name);
   }
   assertIntegrity(html.replace(/href="\//g, 'href="./'), files);
+  const [, wasm, size] = /__trunkInitializer\(init, '[^']*?([^'/]+)', (\d+),/.exec(html);
+  assert.equal(Number(size), readFileSync(join(DIST, wasm)).length, 'the loading bar\'s total is the wasm\'s size');
 });
