@@ -428,9 +428,9 @@ pub(crate) fn fill_row_typed(
 ) {
     let toks: Vec<Token> = cells.iter().flat_map(|c| tokens_at(c, None, false)).collect();
     let holding: Vec<Slot> = slots.iter().copied().filter(|s| !s.is_transaction_only()).collect();
-    let detached = detach_price_marks(&toks, slots);
+    let as_holding = detach_price_marks(toks.clone(), &holding);
+    let detached = detach_price_marks(toks, slots);
     let whole = align_scored(&detached, slots, None);
-    let as_holding = detach_price_marks(&toks, &holding);
     // The most a holding could score (each token in its best column, or
     // left out): below the transaction's best, it cannot tie.
     let most: i32 = as_holding
@@ -523,16 +523,26 @@ fn set_span(row: &mut Row, column: crate::model::Column, span: Span) {
 /// Marks after an (A)/(D) letter with no price after them belong to the
 /// price: the older layout prints `2,028,942 A (2)` for a price given only
 /// by footnote 2 (the letter itself is hardly ever footnoted).
-fn detach_price_marks(toks: &[Token], slots: &[Slot]) -> Vec<Token> {
-    detach_price_marks_from(toks, slots).into_iter().map(|(t, _)| t).collect()
+fn detach_price_marks(toks: Vec<Token>, slots: &[Slot]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(toks.len() + 1);
+    detach_price_marks_each(toks, slots, |token, _, _| out.push(token));
+    out
 }
 
-/// [`detach_price_marks`], each token with the index of the token it came from.
-pub(crate) fn detach_price_marks_from(toks: &[Token], slots: &[Slot]) -> Vec<(Token, usize)> {
+/// [`detach_price_marks`], each token handed to `take` with the index of the
+/// token it came from and whether it was detached from it (a letter, or the
+/// marks split off it).
+pub(crate) fn detach_price_marks_each(
+    toks: Vec<Token>,
+    slots: &[Slot],
+    mut take: impl FnMut(Token, usize, bool),
+) {
     let has_price_after_direction = slots.windows(2).any(|w| w == [Slot::AcquiredDisposed, Slot::Price]);
-    let mut out: Vec<(Token, usize)> = Vec::with_capacity(toks.len() + 1);
-    for (i, t) in toks.iter().enumerate() {
-        let rest = &toks[i + 1..];
+    let mut toks = toks.into_iter();
+    let mut next = 0;
+    while let Some(t) = toks.next() {
+        let (i, rest) = (next, toks.as_slice());
+        next += 1;
         // In a whole row the direction is followed by the amount owned
         // after; a letter after every amount is the ownership form (`D(3)`),
         // its marks its own.
@@ -543,17 +553,15 @@ pub(crate) fn detach_price_marks_from(toks: &[Token], slots: &[Slot]) -> Vec<(To
         {
             let marked = split_marks(&t.text);
             if !marked.footnotes.is_empty() {
-                out.push((Token { text: marked.value, span: t.span, kind: t.kind, x: t.x }, i));
-                out.push((
-                    Token { text: mark_text(&marked.footnotes), span: t.span, kind: Kind::Marks, x: t.x },
-                    i,
-                ));
+                take(Token { text: marked.value, span: t.span, kind: t.kind, x: t.x }, i, true);
+                let marks =
+                    Token { text: mark_text(&marked.footnotes), span: t.span, kind: Kind::Marks, x: t.x };
+                take(marks, i, true);
                 continue;
             }
         }
-        out.push((t.clone(), i));
+        take(t, i, false);
     }
-    out
 }
 
 /// Align `toks` with `slots` and fill the row; with `loose_marks`, footnote
@@ -569,7 +577,7 @@ fn place(
     diagnostics: &mut Vec<Diagnostic>,
     loose_marks: bool,
 ) {
-    let toks = &detach_price_marks(toks, slots);
+    let toks = &detach_price_marks(toks.to_vec(), slots);
     let choices = align(toks, slots, ranges);
     apply(row, slots, toks, &choices, problems, diagnostics, loose_marks);
 }

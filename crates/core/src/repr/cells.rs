@@ -30,8 +30,7 @@ impl Cell {
     /// A cell of owned `raw` text (normalised; the string itself is kept
     /// when it already is) at `span`.
     pub fn from_string(raw: String, span: Span) -> Cell {
-        let text = if is_normal(&raw) { raw } else { normalize(&raw) };
-        Cell { text, span }
+        Cell { text: normalized(raw), span }
     }
 
     /// Whether the cell shows nothing.
@@ -60,6 +59,26 @@ pub(crate) fn normalize(raw: &str) -> String {
         }
     }
     out
+}
+
+/// [`normalize`] of an owned string: the string itself when it already is.
+fn normalized(raw: String) -> String {
+    if is_normal(&raw) || normalizes_to_itself(&raw) { raw } else { normalize(&raw) }
+}
+
+/// Whether [`normalize`] gives `raw` back as it is, told character by
+/// character (text outside ASCII, which [`is_normal`] does not look into):
+/// its only space is the ASCII one, never two in a row nor at either end.
+fn normalizes_to_itself(raw: &str) -> bool {
+    let mut after_space = true;
+    for c in raw.chars() {
+        let space = c.is_whitespace() || matches!(c, '\u{a0}' | '\u{200b}' | '\u{feff}');
+        if space && (c != ' ' || after_space) {
+            return false;
+        }
+        after_space = space;
+    }
+    !after_space || raw.is_empty()
 }
 
 /// Whether `raw` is already what [`normalize`] makes of it, as far as a
@@ -137,7 +156,7 @@ pub(crate) fn split_marks(text: &str) -> Marked {
         value.push(c);
         rest = &rest[c.len_utf8()..];
     }
-    Marked { value: normalize(&value), footnotes }
+    Marked { value: normalized(value), footnotes }
 }
 
 /// Whether `text` is sure to hold no mark [`split_marks`] splits off:
@@ -470,6 +489,14 @@ mod tests {
                 }
             }
             assert_eq!(is_normal(&raw), by_bytes(&raw), "{raw:?}");
+            // Where the cheap look does not tell, the closer one tells what normalising gives.
+            if !is_normal(&raw) {
+                assert_eq!(normalizes_to_itself(&raw), normalize(&raw) == raw, "{raw:?}");
+            }
+        }
+        for raw in [" ", "Stock⁽¹⁾", "Stock ⁽¹⁾ Units", "Stock\u{a0}A", "é ", " é", "é  é", "\u{200b}"]
+        {
+            assert_eq!(normalizes_to_itself(raw), normalize(raw) == raw, "{raw:?}");
         }
         assert!(is_normal("Common Stock, par value $0.01") && !is_normal("Common Stock,  par value"));
         assert!(!is_normal("eight b  ytes") && !is_normal("eight by\tes"));

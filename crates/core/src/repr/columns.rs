@@ -268,8 +268,24 @@ fn heading_word(word: &str) -> Option<bool> {
     if n == 0 || (digits > 0 && (digits == n || &w[digits..] == b"a")) {
         return None;
     }
-    Some(HEADING_WORDS.binary_search_by(|h| h.as_bytes().cmp(w)).is_ok())
+    // The few words with its first byte (found by a table), compared whole.
+    let (from, to) = HEADING_WORDS_BY_FIRST[usize::from(w[0])];
+    let candidates = HEADING_WORDS.get(usize::from(from)..usize::from(to)).unwrap_or_default();
+    Some(candidates.iter().any(|h| h.as_bytes() == w))
 }
+
+/// For each byte, the range of [`HEADING_WORDS`] (sorted) that start with it.
+const HEADING_WORDS_BY_FIRST: [(u8, u8); 256] = {
+    let mut by_first = [(0u8, 0u8); 256];
+    let mut k = HEADING_WORDS.len();
+    while k > 0 {
+        k -= 1;
+        let first = HEADING_WORDS[k].as_bytes()[0] as usize;
+        // From the last word to the first: a byte seen again moves its range's start.
+        by_first[first] = (k as u8, if by_first[first].1 == 0 { k as u8 + 1 } else { by_first[first].1 });
+    }
+    by_first
+};
 
 /// Whether every word of `text` belongs to the column headings (numbers
 /// like `1.`, `2A.`, `3,` aside).
@@ -513,6 +529,13 @@ mod tests {
         // The same with a space lost: items, not an amount.
         assert!(is_heading_text("(Instr. 3,4 and 5)"));
         assert!(!is_heading_text("1,250.5 D"));
+        // Every word is found by the table of first bytes, whatever its case; near misses are not.
+        for word in HEADING_WORDS {
+            assert_eq!(heading_word(word), Some(true), "{word}");
+            assert_eq!(heading_word(&word.to_ascii_uppercase()), Some(true), "{word}");
+            assert_eq!(heading_word(&format!("{word}x")), Some(false), "{word}x");
+        }
+        assert_eq!(heading_word("Zebra"), Some(false));
     }
 
     #[test]

@@ -231,8 +231,8 @@ pub(crate) fn parse_all(
     let mut out = crate::repr::Output::default();
     for range in &parts {
         let part = text.get(range.clone()).unwrap_or("");
-        let g = grid(part, range.start);
-        out.filings.push(read(&g, representation, Span::new(range.start, range.end)));
+        let mut g = grid(part, range.start);
+        out.filings.push(read(&mut g, representation, Span::new(range.start, range.end)));
     }
     if parts.len() > 1 {
         out.diagnostics.push(Diagnostic::new(
@@ -286,6 +286,18 @@ const FORM_TEXT: &[&str] = &[
     "(print or type responses)",
 ];
 
+/// The length of the longest [`FORM_TEXT`].
+const FORM_TEXT_LONGEST: usize = {
+    let (mut longest, mut k) = (0, 0);
+    while k < FORM_TEXT.len() {
+        if FORM_TEXT[k].len() > longest {
+            longest = FORM_TEXT[k].len();
+        }
+        k += 1;
+    }
+    longest
+};
+
 /// Whether a line (in lower case) starts the form's closing text (after the footnotes).
 fn is_trailer(t: &str) -> bool {
     const TRAILER: [&str; 4] =
@@ -307,9 +319,14 @@ pub(crate) fn is_form_text_of<'a>(mut cells: impl Iterator<Item = &'a str>) -> b
     if !matches!(lead, Some('(' | 'r' | 'p' | 's' | 'i' | 'n' | 'e' | 'f' | 'c' | 'v')) {
         return false;
     }
-    // The cells' text joined by one space, as [`Line::text`] gives it.
+    // The cells' text joined by one space, as [`Line::text`] gives it, as
+    // far as a form text can reach past what is trimmed off its start.
+    let reach = first.len() - first.trim_start_matches(['\\', '*', ' ']).len() + FORM_TEXT_LONGEST;
     let mut t = first.to_owned();
     for cell in cells {
+        if t.len() >= reach {
+            break;
+        }
         t.push(' ');
         t.push_str(cell);
     }
@@ -332,8 +349,9 @@ fn is_split_signature_mark(t: &str, below: &[Line]) -> bool {
 
 fn sections(lines: &[Line]) -> Sections {
     let mut s = Sections::default();
+    let mut text = String::new();
     for (i, line) in lines.iter().enumerate() {
-        let mut text = line.text();
+        line.text_into(&mut text);
         text.make_ascii_lowercase();
         let t = text.trim_start_matches(['*', '#', ' ', '|']);
         if s.table1.is_none() && t.starts_with("table i ") {
@@ -372,8 +390,11 @@ fn sections(lines: &[Line]) -> Sections {
 pub(crate) const PERIOD_OF_REPORT: &str =
     "the date of the earliest transaction (or of the event, or the fiscal year end)";
 
-/// Read one filing from its lines.
-pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> Filing {
+/// Read one filing from its lines (the tables a rendering's own reader read
+/// are taken out of `grid`, not copied).
+pub(crate) fn read(grid: &mut Grid, representation: Representation, span: Span) -> Filing {
+    let mut pre = grid.tables.take();
+    let grid = &*grid;
     let lines = &grid.lines;
     let mut f = Filing { representation, span, ..Filing::default() };
     let mut diags = Vec::new();
@@ -445,10 +466,10 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
         sections.into_iter().chain([s.table1, s.table2]).flatten().filter(|&i| i > start).min().unwrap_or(end)
     };
     let body = |start: usize, stop: usize| lines.get(start + 1..stop.max(start + 1)).unwrap_or_default();
-    if let Some(pre) = &grid.tables {
-        f.non_derivative_table = pre.non_derivative.clone();
-        f.derivative_table = pre.derivative.clone();
-        diags.extend(pre.diagnostics.iter().cloned());
+    if let Some(pre) = &mut pre {
+        f.non_derivative_table = std::mem::take(&mut pre.non_derivative);
+        f.derivative_table = std::mem::take(&mut pre.derivative);
+        diags.append(&mut pre.diagnostics);
     } else {
         if let Some(t1) = s.table1 {
             let t1_end = s.table2.filter(|&t2| t2 > t1).unwrap_or_else(|| section_end(t1));
@@ -523,7 +544,7 @@ pub(crate) fn read(grid: &Grid, representation: Representation, span: Span) -> F
     f.remarks = notes::remarks(lines, s.remarks, remarks_end);
     doubt_remarks_before_unread_signature(&mut f, remarks_end, signatures_start, &mut diags);
 
-    if let Some(pre) = &grid.tables {
+    if let Some(pre) = &pre {
         doubt_header(&mut f, &pre.doubtful, &mut diags);
     }
     if grid.scrambled_header {
@@ -705,8 +726,9 @@ fn form_type(lines: &[Line], before: usize) -> (Field<FormType>, bool) {
             }
         }
     }
+    let mut t = String::new();
     for line in lines.iter().take(before) {
-        let mut t = line.text();
+        line.text_into(&mut t);
         t.make_ascii_lowercase();
         let form = if t.contains("initial statement of beneficial ownership") {
             FormType::Form3

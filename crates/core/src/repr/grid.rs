@@ -36,13 +36,20 @@ impl Line {
     /// The text of the non-empty cells, joined by one space.
     pub fn text(&self) -> String {
         let mut out = String::new();
+        self.text_into(&mut out);
+        out
+    }
+
+    /// [`Line::text`], written over `out` (a buffer kept from line to line).
+    pub fn text_into(&self, out: &mut String) {
+        out.clear();
+        out.reserve(self.filled().map(|c| c.text.len() + 1).sum());
         for cell in self.filled() {
             if !out.is_empty() {
                 out.push(' ');
             }
             out.push_str(&cell.text);
         }
-        out
     }
 
     /// The span from the first to the last cell (empty cells included).

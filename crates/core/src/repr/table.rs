@@ -190,7 +190,7 @@ pub(crate) fn finish_row(row: &mut Row, layout: &Layout, table: Table) {
     } else {
         RowKind::Holding
     };
-    mark_missing(row, layout, table);
+    mark_missing(row, &slots, table);
     if row.kind == RowKind::Transaction
         && row.transaction_shares.is_blank()
         && row.transaction_total_value.is_blank()
@@ -675,12 +675,12 @@ pub(crate) fn mark_uncertain(row: &mut Row, slot: Slot) {
 }
 
 /// Mark as missing the applicable columns no printed slot shows.
-fn mark_missing(row: &mut Row, layout: &Layout, table: Table) {
+fn mark_missing(row: &mut Row, slots: &[Slot], table: Table) {
     for column in Column::ALL {
         if !column.applies(table, row.kind) {
             continue;
         }
-        let shown = layout.slots().iter().any(|s| slot_columns(*s).contains(&column));
+        let shown = slots.iter().any(|s| slot_columns(*s).contains(&column));
         let hidden_by_design = matches!(
             column,
             Column::TransactionFormType | Column::EquitySwapInvolved | Column::TransactionTimeliness

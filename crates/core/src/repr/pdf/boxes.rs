@@ -219,10 +219,10 @@ pub(crate) fn name_box(column: &mut [PageLine]) -> Vec<Doubt> {
 }
 
 /// The header: boxes side by side are laid out one after the other, with
-/// the breaks in the name and address box that may be wraps.
-pub(crate) fn header(page: &[PageLine]) -> (Vec<Line>, Vec<Doubt>) {
-    let mut page = page.to_vec();
-    move_marks(&mut page);
+/// the breaks in the name and address box that may be wraps (the marks
+/// moved in `page` itself to the boxes they belong to).
+pub(crate) fn header(page: &mut [PageLine]) -> (Vec<Line>, Vec<Doubt>) {
+    move_marks(page);
     // The boxes' columns: where their numbered labels start.
     const BOXES: [&str; 8] = [
         "name and address",
@@ -253,7 +253,7 @@ pub(crate) fn header(page: &[PageLine]) -> (Vec<Line>, Vec<Doubt>) {
     crate::sort::by(&mut anchors, Ord::cmp);
     let start = first_box_line.unwrap_or(page.len());
     place_box_marks(&mut page[..start]);
-    let page = page.as_slice();
+    let page = &*page;
     let mut out: Vec<Line> = page[..start].iter().filter(|l| !l.is_blank()).map(PageLine::line).collect();
     if anchors.len() < 2 {
         // One box under the other (the older layout): line by line.
@@ -560,7 +560,7 @@ mod tests {
             "   Doe Jane                                         Example Inc [ EXM ]",
         ]
         .join("\n");
-        let (lines, _) = header(&page_lines(&text, 0));
+        let (lines, _) = header(&mut page_lines(&text, 0));
         let tokens = crate::repr::header::tokens(&lines);
         let h = crate::repr::header::read_header(&tokens, &lines, false);
         assert_eq!(h.not_subject_to_section16.value, Some(true));

@@ -138,7 +138,7 @@ pub(crate) fn read_rows(
     let mains: Vec<usize> =
         (0..lines.len()).filter(|&i| lines[i].as_ref().is_some_and(|w| is_main(w, margin))).collect();
     let ran_on = mains.first().is_some_and(|&f| continued && lines[..f].iter().any(Option::is_some));
-    let firsts: Vec<Vec<RowCell>> = mains
+    let mut firsts: Vec<Vec<RowCell>> = mains
         .iter()
         .map(|&m| {
             let main = lines[m].as_deref().unwrap_or_default();
@@ -186,10 +186,25 @@ pub(crate) fn read_rows(
             .any(|(i, l)| l.as_ref().is_some_and(marks_line) && lead.first() != Some(&Some(i)));
     for (k, &m) in mains.iter().enumerate() {
         let end = mains.get(k + 1).copied().unwrap_or(lines.len());
-        // The first line's cells, split where a cell runs over into the
-        // next heading's columns (each wraps in its own column), then the
-        // hanging words given to the cells they stand under.
-        let mut cells = firsts.get(k).cloned().unwrap_or_default();
+        // Lines below a page break are laid out at the next page's scale:
+        // the next row's first line (on that page) says whose columns they
+        // stand in.
+        let break_at = (m + 1..end).find(|&i| data.get(i).is_some_and(|l| l.furniture)).unwrap_or(end);
+        let next_lead = lead.get(k + 1).copied().flatten();
+        let own = |i: &usize| Some(*i) != next_lead;
+        let before: Vec<&Vec<LineToken>> =
+            (m + 1..break_at).filter(own).filter_map(|i| lines[i].as_ref()).collect();
+        // A line of marks only just above the next row, standing in no
+        // cell of this one, may be that row's marks printed high.
+        let raised =
+            before.last().filter(|_| k + 1 < mains.len()).filter(|l| marks_line(l)).is_some_and(|l| {
+                segment_starts(l).any(|w| !stands_in(w, firsts.get(k).map_or(&[], Vec::as_slice)))
+            });
+        // The first line's cells (taken: no later row looks at them), split
+        // where a cell runs over into the next heading's columns (each wraps
+        // in its own column), then the hanging words given to the cells they
+        // stand under.
+        let mut cells = firsts.get_mut(k).map(std::mem::take).unwrap_or_default();
         let mut lead_failed = false;
         if let Some(i) = lead.get(k).copied().flatten() {
             // The row before, when on this page: its cells stand in the same columns.
@@ -199,25 +214,11 @@ pub(crate) fn read_rows(
             let line = lines[i].as_deref().unwrap_or_default();
             lead_failed = !place_raised(&mut cells, line, groups.len(), above);
         }
-        // Lines below a page break are laid out at the next page's scale:
-        // the next row's first line (on that page) says whose columns they
-        // stand in.
-        let break_at = (m + 1..end).find(|&i| data.get(i).is_some_and(|l| l.furniture)).unwrap_or(end);
-        let next_lead = lead.get(k + 1).copied().flatten();
-        let own = |i: &usize| Some(*i) != next_lead;
-        let before: Vec<&Vec<LineToken>> =
-            (m + 1..break_at).filter(own).filter_map(|i| lines[i].as_ref()).collect();
         if lead.get(k + 1).is_some_and(Option::is_some) {
             // Only the next row's marks printed high look at them.
             placed_above.clone_from(&cells);
         }
         hang(&mut cells, &before);
-        // A line of marks only just above the next row, standing in no
-        // cell of this one, may be that row's marks printed high.
-        let raised =
-            before.last().filter(|_| k + 1 < mains.len()).filter(|l| marks_line(l)).is_some_and(|l| {
-                segment_starts(l).any(|w| !stands_in(w, firsts.get(k).map_or(&[], Vec::as_slice)))
-            });
         let mut broken = raised || lead_failed;
 
         // Else, when the words below the break stand in one column, the one
@@ -481,10 +482,17 @@ struct RowCell<'a> {
 fn main_cells(main: &[LineToken]) -> Vec<RowCell<'_>> {
     let mut out: Vec<RowCell> = Vec::new();
     let mut segment = usize::MAX;
-    for w in main {
+    for (k, w) in main.iter().enumerate() {
         if w.segment != segment || out.is_empty() {
             segment = w.segment;
-            out.push(RowCell { start: w.x, end: w.x, ..RowCell::default() });
+            // Room for the words of its segment.
+            let words = main[k..].iter().take_while(|v| v.segment == segment).count();
+            out.push(RowCell {
+                start: w.x,
+                end: w.x,
+                words: Vec::with_capacity(words),
+                ..RowCell::default()
+            });
         }
         if let Some(c) = out.last_mut() {
             c.end = w.x + w.cell.text.chars().count() as u32;
@@ -757,24 +765,18 @@ struct Tok {
 /// The row's tokens, marks after an (A) or (D) with no price after them
 /// detached for the price.
 fn row_tokens(cells: &[RowCell], slots: &[Slot]) -> Vec<Tok> {
-    let mut toks = cell_tokens(cells);
-    // The tokens' texts moved out of their `Tok`s (not copied).
-    let plain: Vec<Token> = toks
-        .iter_mut()
-        .map(|t| {
-            let text = std::mem::take(&mut t.token.text);
-            Token { text, ..t.token.clone() }
-        })
-        .collect();
-    align::detach_price_marks_from(&plain, slots)
-        .into_iter()
-        .filter_map(|(token, i)| {
-            let (t, from) = (toks.get(i)?, plain.get(i)?);
+    let toks = cell_tokens(cells);
+    let mut out = Vec::with_capacity(toks.len() + 1);
+    // The tokens moved out of their `Tok`s (not copied), and where each was.
+    let (tokens, places): (Vec<Token>, Vec<_>) =
+        toks.into_iter().map(|t| (t.token, (t.cell, t.word, t.flexible, t.pin))).unzip();
+    align::detach_price_marks_each(tokens, slots, |token, i, detached| {
+        if let Some(&(cell, word, flexible, pin)) = places.get(i) {
             // A mark detached from its letter is the price's, not flexible.
-            let detached = token.text != from.text;
-            Some(Tok { token, cell: t.cell, word: t.word, flexible: t.flexible && !detached, pin: t.pin })
-        })
-        .collect()
+            out.push(Tok { token, cell, word, flexible: flexible && !detached, pin });
+        }
+    });
+    out
 }
 
 /// The tokens of the row's cells: the words of a cell joined into tokens
@@ -785,8 +787,10 @@ fn row_tokens(cells: &[RowCell], slots: &[Slot]) -> Vec<Tok> {
 /// the first line stays a token of its own, [`Tok::flexible`].
 fn cell_tokens(cells: &[RowCell]) -> Vec<Tok> {
     let mut out = Vec::new();
+    // The tokens of one cell at a time (one buffer for all cells).
+    let mut toks: Vec<Tok> = Vec::new();
     for (k, cell) in cells.iter().enumerate() {
-        let mut toks: Vec<Tok> = Vec::new();
+        toks.clear();
         for (n, &(w, on_main)) in cell.words.iter().enumerate() {
             // The word's kind as a token; the token itself is made only
             // when it starts one (a word joined to the token before is
@@ -831,14 +835,16 @@ fn cell_tokens(cells: &[RowCell]) -> Vec<Tok> {
                 }
             }
         }
-        // A value between two phrases is a word of one phrase.
-        let mut merged: Vec<Tok> = Vec::with_capacity(toks.len());
-        let mut it = toks.into_iter().peekable();
+        // A value between two phrases is a word of one phrase (the cell's
+        // tokens merged straight onto the row's, from `first` on).
+        let first = out.len();
+        let mut it = toks.drain(..).peekable();
         while let Some(t) = it.next() {
-            let between = merged.last().is_some_and(|p| p.token.kind == Kind::Text)
+            let merged = out.get_mut(first..).and_then(<[Tok]>::last_mut);
+            let between = merged.as_ref().is_some_and(|p| p.token.kind == Kind::Text)
                 && !matches!(t.token.kind, Kind::Text | Kind::Marks)
                 && it.peek().is_some_and(|n| n.token.kind == Kind::Text);
-            if between && let Some(prev) = merged.last_mut() {
+            if between && let Some(prev) = merged {
                 prev.token.join(&t.token, false);
                 if let Some(next) = it.next() {
                     prev.token.join(&next.token, false);
@@ -846,13 +852,12 @@ fn cell_tokens(cells: &[RowCell]) -> Vec<Tok> {
                 prev.token.kind = Kind::Text;
                 continue;
             }
-            merged.push(t);
+            out.push(t);
         }
-        for mut t in merged {
+        for t in out.get_mut(first..).unwrap_or_default() {
             if t.token.text == "$" {
                 t.token.kind = Kind::Dollars;
             }
-            out.push(t);
         }
     }
     out

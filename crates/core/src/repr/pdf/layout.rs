@@ -44,15 +44,21 @@ impl PageLine {
 
     /// The text of the line, segments joined by one space.
     pub fn text(&self) -> String {
-        let size = self.segments.iter().map(|s| s.cell.text.len() + 1).sum::<usize>();
-        let mut out = String::with_capacity(size.saturating_sub(1));
+        let mut out = String::new();
+        self.text_into(&mut out);
+        out
+    }
+
+    /// [`PageLine::text`], written over `out` (a buffer kept from line to line).
+    pub fn text_into(&self, out: &mut String) {
+        out.clear();
+        out.reserve(self.segments.iter().map(|s| s.cell.text.len() + 1).sum::<usize>().saturating_sub(1));
         for (k, s) in self.segments.iter().enumerate() {
             if k > 0 {
                 out.push(' ');
             }
             out.push_str(&s.cell.text);
         }
-        out
     }
 
     /// Whether the line is the form's printed text ([`crate::repr::form::is_form_text`]), told
@@ -181,9 +187,10 @@ fn regions(page: &[PageLine]) -> Regions {
     let table1 = (0..page.len()).find(|&i| starts(i, "table i ") || starts(i, "table i-"));
     let table2 = (table1.unwrap_or(0)..page.len()).find(|&i| starts(i, "table ii "));
     let after = table2.or(table1).map_or(page.len(), |t| t + 1);
+    let mut text = String::new();
     let tables_end = (after..page.len())
         .find(|&i| {
-            let text = page[i].text();
+            page[i].text_into(&mut text);
             let first = text.trim_start_matches(['*', ' ']);
             let starts = |prefix: &str| starts_with_ignore_case(first, prefix);
             starts("1. name and address of reporting person")
@@ -206,7 +213,7 @@ pub(crate) fn grid(text: &str, base: usize, marks: MarkStyle) -> Grid {
     let mut page = page_lines(text, base);
     let r = regions(&page);
     let header_end = r.table1.unwrap_or(r.tables_end);
-    let (mut out, doubtful) = super::boxes::header(&page[..header_end]);
+    let (mut out, doubtful) = super::boxes::header(&mut page[..header_end]);
     let mut pre = PreRead { doubtful, ..PreRead::default() };
     if let Some(t1) = r.table1 {
         out.push(page[t1].line());
@@ -263,12 +270,14 @@ fn rest(mut page: Vec<PageLine>) -> (Vec<Line>, Vec<Doubt>) {
     }
     let mut out = Vec::new();
     let mut owners = None;
+    let mut text = String::new();
     for i in 0..page.len() {
         let line = &page[i];
         if line.is_blank() || owners.is_some_and(|end| i < end) {
             continue;
         }
-        if line.text().eq_ignore_ascii_case("reporting owners") {
+        line.text_into(&mut text);
+        if text.eq_ignore_ascii_case("reporting owners") {
             let (lines, end) = owners_table(&page[i..]);
             out.push(line.line());
             out.extend(lines);
