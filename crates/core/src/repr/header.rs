@@ -1337,7 +1337,8 @@ pub(crate) fn split_issuer(v: &Value) -> (Field<String>, Field<String>) {
 /// that cut the row into cells kept the issuer's box apart from the owner's
 /// beside it) that ends with the bracketed ticker (so the name wraps onto no
 /// line below), on the line right after the issuer's label (so no line of
-/// it lies above).
+/// it lies above); or the text after Form 3's box 2 label's words on that
+/// line (they end box 1's name: the issuer starts there).
 pub(crate) fn issuer_stands_alone(tokens: &[Token], lines: &[Line], span: Span) -> bool {
     let Some(Token::Label(_, label)) = tokens.iter().find(|t| matches!(t, Token::Label(Label::Issuer, _)))
     else {
@@ -1354,10 +1355,13 @@ pub(crate) fn issuer_stands_alone(tokens: &[Token], lines: &[Line], span: Span) 
         let above = above.span();
         above.start <= label.end && label.end <= above.end
     });
-    v.whole_cell
+    // Or the text after Form 3's box 2 label's words on its line ([`value_tokens`]).
+    let after_box_2 = lines.get(v.line).and_then(|l| l.cells.get(v.cell)).is_some_and(|c| {
+        find_ignore_case(&c.text, " requiring statement ").is_some() && c.text.trim_end().ends_with(text)
+    });
+    (v.whole_cell && lines.get(v.line).is_some_and(|l| l.cells.len() > 1) || after_box_2)
         && text.ends_with(']')
         && text.contains('[')
-        && lines.get(v.line).is_some_and(|l| l.cells.len() > 1)
         && label_above
 }
 

@@ -455,4 +455,16 @@ fn form_3s_owner_and_issuer_on_the_line_of_box_2s_label_are_told_apart() {
     // The issuer first on the line: read as before.
     let (_, issuer, ..) = read("| EXAMPLE CORP [ EXC ] |  | Roe Jane |");
     assert_eq!(issuer.as_deref(), Some("EXAMPLE CORP"));
+    // After the label's words, up to its ticker, the issuer's name is whole.
+    let alone = |second: &str| {
+        let text = format!(
+            "1. Name and Address of Reporting Person* 2. Date of Event 3. Issuer Name and Ticker or Trading Symbol\n{second}\n(Month/Day/Year)\n"
+        );
+        let lines = crate::repr::markdown::grid(&text, 0).lines;
+        let tokens = tokens(&lines);
+        let h = read_header(&tokens, &lines, true);
+        h.issuer_name.span.is_some_and(|at| issuer_stands_alone(&tokens, &lines, at))
+    };
+    assert!(alone("Roe Jane Requiring Statement EXAMPLE CORP [ EXC ]"));
+    assert!(!alone("Roe Jane Requiring Statement EXAMPLE CORP"));
 }
