@@ -12,7 +12,7 @@ use crate::model::{Address, Field, FormType, ReportingOwner};
 use crate::repr::align::join_wrapped;
 use crate::repr::box5;
 use crate::repr::cells::{Cell, check_mark, normalize, read_date};
-use crate::repr::grid::Line;
+use crate::repr::grid::{Line, find_ignore_case};
 use crate::source::Span;
 
 /// A label of the header.
@@ -348,7 +348,7 @@ fn value_tokens(
         i += 1;
     }
     let mut cursor = 0;
-    let emit_value = |from: usize, to: usize, out: &mut Vec<Token>| {
+    let emit_value = |from: usize, to: usize, whole_cell: bool, out: &mut Vec<Token>| {
         let piece = &text[from..to];
         let lead = piece.len() - piece.trim_start().len();
         let value = clean_value(piece);
@@ -375,21 +375,29 @@ fn value_tokens(
             return;
         }
         let span = sub_span(cell, start + from + lead, start + from + lead + piece.trim().len());
-        out.push(Token::Value(Value {
-            text: value,
-            span,
-            line,
-            cell: index,
-            whole_cell: whole && from == 0,
-        }));
+        out.push(Token::Value(Value { text: value, span, line, cell: index, whole_cell }));
+    };
+    // Form 3 prints box 2's label's second line between box 1's name and box
+    // 3's issuer (`Doe Jane Requiring Statement EXAMPLE CORP [ EXC ]`): a
+    // text run across it is two values, before and after it.
+    let emit = |from: usize, to: usize, out: &mut Vec<Token>| {
+        const BETWEEN: &str = " requiring statement ";
+        let piece = &text[from..to];
+        match find_ignore_case(piece, BETWEEN) {
+            Some(at) if !piece[..at].trim().is_empty() && !piece[at + BETWEEN.len()..].trim().is_empty() => {
+                emit_value(from, from + at, false, out);
+                emit_value(from + at + BETWEEN.len(), to, false, out);
+            }
+            _ => emit_value(from, to, whole && from == 0, out),
+        }
     };
     for (a, b) in words {
-        emit_value(cursor, a, out);
+        emit(cursor, a, out);
         let span = sub_span(cell, start + a, start + b);
         out.push(Token::Check(text[a..b].contains("checked"), span));
         cursor = b;
     }
-    emit_value(cursor, text.len(), out);
+    emit(cursor, text.len(), out);
 }
 
 /// A value with Markdown decoration removed (`**`, `<u>`, escapes).
@@ -636,7 +644,7 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line], scrambled: bool) -> 
         };
         match label {
             Label::Issuer => {
-                if let Some(j) = next_value(tokens, i) {
+                if let Some(j) = issuer_value(tokens, i) {
                     claimed[j] = true;
                     if let Token::Value(v) = &tokens[j] {
                         let (name, symbol) = split_issuer(v);
@@ -805,6 +813,26 @@ fn next_value(tokens: &[Token], i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The issuer's value after its label `i`: the next value — but where
+/// the label ends Form 3's line of box labels (`1. Name and Address …
+/// 2. Date of Event 3. Issuer Name …`), the values below stand in the same
+/// order, box 1's name first: the issuer's is the one of that line with a
+/// bracketed ticker ([`is_issuer_shaped`]).
+fn issuer_value(tokens: &[Token], i: usize) -> Option<usize> {
+    let j = next_value(tokens, i)?;
+    let boxes_in_a_row = i >= 2
+        && matches!(tokens[i - 2..i], [Token::Label(Label::NameAddress, _), Token::Label(Label::Period, _)]);
+    let Some(Token::Value(first)) = tokens.get(j).filter(|_| boxes_in_a_row) else { return Some(j) };
+    if is_issuer_shaped(&first.text) {
+        return Some(j);
+    }
+    let beside = tokens.iter().enumerate().skip(j + 1).find_map(|(k, t)| match t {
+        Token::Value(v) if v.line == first.line && is_issuer_shaped(&v.text) => Some(k),
+        _ => None,
+    });
+    beside.or(Some(j))
 }
 
 /// The next value after label `i` if it is a date (`MM/DD/YYYY`).
@@ -1309,7 +1337,8 @@ pub(crate) fn split_issuer(v: &Value) -> (Field<String>, Field<String>) {
 /// that cut the row into cells kept the issuer's box apart from the owner's
 /// beside it) that ends with the bracketed ticker (so the name wraps onto no
 /// line below), on the line right after the issuer's label (so no line of
-/// it lies above).
+/// it lies above); or the text after Form 3's box 2 label's words on that
+/// line (they end box 1's name: the issuer starts there).
 pub(crate) fn issuer_stands_alone(tokens: &[Token], lines: &[Line], span: Span) -> bool {
     let Some(Token::Label(_, label)) = tokens.iter().find(|t| matches!(t, Token::Label(Label::Issuer, _)))
     else {
@@ -1326,10 +1355,13 @@ pub(crate) fn issuer_stands_alone(tokens: &[Token], lines: &[Line], span: Span) 
         let above = above.span();
         above.start <= label.end && label.end <= above.end
     });
-    v.whole_cell
+    // Or the text after Form 3's box 2 label's words on its line ([`value_tokens`]).
+    let after_box_2 = lines.get(v.line).and_then(|l| l.cells.get(v.cell)).is_some_and(|c| {
+        find_ignore_case(&c.text, " requiring statement ").is_some() && c.text.trim_end().ends_with(text)
+    });
+    (v.whole_cell && lines.get(v.line).is_some_and(|l| l.cells.len() > 1) || after_box_2)
         && text.ends_with(']')
         && text.contains('[')
-        && lines.get(v.line).is_some_and(|l| l.cells.len() > 1)
         && label_above
 }
 

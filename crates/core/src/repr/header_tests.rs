@@ -431,3 +431,40 @@ fn a_street_line_is_measured_in_the_forms_proportional_font() {
     assert_eq!(measure("É"), 1000);
     assert_eq!(measure("I W"), 333 + 250 + 944);
 }
+
+#[test]
+fn form_3s_owner_and_issuer_on_the_line_of_box_2s_label_are_told_apart() {
+    // Form 3 prints box 1's name, box 2's label's second line and box 3's
+    // issuer on one line: the name before the label's words, the issuer after.
+    let read = |second: &str| {
+        let text = format!(
+            "1. Name and Address of Reporting Person* 2. Date of Event 3. Issuer Name and Ticker or Trading Symbol\n{second}\n(Month/Day/Year)\n01/02/2024\n| (Last) | (First) | (Middle) |\n1 MAIN ST\n(Street)\n"
+        );
+        let lines = crate::repr::markdown::grid(&text, 0).lines;
+        let h = read_header(&tokens(&lines), &lines, true);
+        (h.owner.name.value, h.issuer_name.value, h.trading_symbol.value, h.period_of_report.value)
+    };
+    let expected = (
+        Some("Roe Jane".to_owned()),
+        Some("EXAMPLE CORP".to_owned()),
+        Some("EXC".to_owned()),
+        crate::model::Date::from_ymd(2024, 1, 2),
+    );
+    assert_eq!(read("Roe Jane Requiring Statement EXAMPLE CORP [ EXC ]"), expected);
+    assert_eq!(read("| Roe Jane |  | Requiring Statement | EXAMPLE CORP [ EXC ] |"), expected);
+    // The issuer first on the line: read as before.
+    let (_, issuer, ..) = read("| EXAMPLE CORP [ EXC ] |  | Roe Jane |");
+    assert_eq!(issuer.as_deref(), Some("EXAMPLE CORP"));
+    // After the label's words, up to its ticker, the issuer's name is whole.
+    let alone = |second: &str| {
+        let text = format!(
+            "1. Name and Address of Reporting Person* 2. Date of Event 3. Issuer Name and Ticker or Trading Symbol\n{second}\n(Month/Day/Year)\n"
+        );
+        let lines = crate::repr::markdown::grid(&text, 0).lines;
+        let tokens = tokens(&lines);
+        let h = read_header(&tokens, &lines, true);
+        h.issuer_name.span.is_some_and(|at| issuer_stands_alone(&tokens, &lines, at))
+    };
+    assert!(alone("Roe Jane Requiring Statement EXAMPLE CORP [ EXC ]"));
+    assert!(!alone("Roe Jane Requiring Statement EXAMPLE CORP"));
+}
