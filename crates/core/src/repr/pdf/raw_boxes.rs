@@ -40,7 +40,9 @@
 //!   lines are two streets, not one wrapped ([`street_break`]); or drawn
 //!   apart, each with the box it is level with: the first line as a block
 //!   of its own right after the date's, the second as one between the
-//!   `(Middle)` label and box 4's label ([`streets_apart`]);
+//!   `(Middle)` label and box 4's label ([`streets_apart`]); or as one
+//!   block of two lines right after the `(Middle)` label and right before a
+//!   mark or the zip code alone ([`streets_under_name`]);
 //! - a joint filing's owner boxes, printed again after the tables one
 //!   under the other, are drawn in order: each owner's street lines are
 //!   those drawn with the `(Street)` label right after its name's labels
@@ -487,6 +489,37 @@ fn streets_apart(header: &[Block], width: usize) -> Option<Vec<Cell>> {
     (first.text != second.text && street_break(&first.text, &second.text, width)).then(|| vec![first, second])
 }
 
+/// The street box's two lines drawn as one block right after the name's
+/// last label, `(Middle)`, the street box standing right under it, and
+/// right before a check mark alone (a relationship box's, the row of boxes
+/// level with the street lines) or the zip code alone (box 1's, under
+/// them), in the `header`'s blocks: the header's one such block. Two
+/// lines of a street, not a city wrapped in its box (a city has no
+/// digits: at least one line has one) nor one street wrapped
+/// ([`street_break`]). An officer's title is drawn with box 3's label,
+/// level with it, not before a mark.
+fn streets_under_name(header: &[Block], width: usize) -> Option<Vec<Cell>> {
+    let mut found = header.windows(3).filter_map(|w| {
+        let after_name = w[0].lines.last().is_some_and(|l| l.text == "(Middle)");
+        let before_mark = matches!(w[2].lines.as_slice(), [only] if check_mark(&only.text) == Some(true) || is_zip(&only.text));
+        match w[1].lines.as_slice() {
+            [a, b]
+                if after_name
+                    && before_mark
+                    && is_value(&a.text)
+                    && is_value(&b.text)
+                    && (a.text.contains(|c: char| c.is_ascii_digit()) || b.text.contains(|c: char| c.is_ascii_digit()))
+                    && street_break(&a.text, &b.text, width) =>
+            {
+                Some(vec![a.clone(), b.clone()])
+            }
+            _ => None,
+        }
+    });
+    let (Some(lines), None) = (found.next(), found.next()) else { return None };
+    Some(lines)
+}
+
 /// The lines drawn from the first of `after` up to box 4's label: a block
 /// with the label's block next, or one line alone, then lone marks, then
 /// one line with the label under it in its block.
@@ -604,6 +637,9 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
     }
     if boxes.streets.is_empty() {
         boxes.streets.extend(streets_apart(&blocks[..header_end], width));
+    }
+    if boxes.streets.is_empty() {
+        boxes.streets.extend(streets_under_name(&blocks[..header_end], width));
     }
     boxes
 }

@@ -375,6 +375,28 @@ fn the_street_lines_drawn_apart_by_the_date_and_by_box_4s_label_are_settled() {
 }
 
 #[test]
+fn the_two_street_lines_right_under_the_name_labels_are_settled() {
+    // Fictional: the street lines right after `(Middle)`, a mark next.
+    let header = "Roe Jane\n(Last)\n\n(First)\n\n(Middle)\n\nC/O EXAMPLE CORP\n100 MAIN ST\n\nX\n\n\
+        3. Date of Earliest Transaction (Month/Day/Year)\n\n(Street)\n\nDirector\n";
+    let found = |header: &str| {
+        let boxes = find(&blocks(header, 0), Some(FormType::Form4));
+        boxes.streets.iter().map(|l| l.iter().map(|c| c.text.clone()).collect()).collect::<Vec<Vec<_>>>()
+    };
+    assert_eq!(found(header), [["C/O EXAMPLE CORP", "100 MAIN ST"]]);
+    // The zip code alone next, as well.
+    assert_eq!(found(&header.replace("ST\n\nX\n", "ST\n\n62701\n")), [["C/O EXAMPLE CORP", "100 MAIN ST"]]);
+    // A city wrapped in its box (no digits) is no street.
+    assert!(found(&header.replace("C/O EXAMPLE CORP\n100 MAIN ST", "SPRING\nFIELD")).is_empty());
+    // An officer's title drawn with box 3's label is none either.
+    let titled = header.replace("100 MAIN ST\n\nX\n\n", "100 MAIN ST\n\n");
+    assert!(found(&titled).is_empty());
+    // One street wrapped over two lines: not settled.
+    let wrapped = header.replace("C/O EXAMPLE CORP\n", "C/O EXAMPLE INDUSTRIAL CORPORATION OF\n");
+    assert!(found(&wrapped).is_empty());
+}
+
+#[test]
 fn a_joint_filings_owner_boxes_after_the_tables_settle_their_streets() {
     // Fictional: each owner's box printed again after the tables, in order.
     let later = "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
