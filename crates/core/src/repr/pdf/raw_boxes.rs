@@ -40,7 +40,14 @@
 //!   lines are two streets, not one wrapped ([`street_break`]); or drawn
 //!   apart, each with the box it is level with: the first line as a block
 //!   of its own right after the date's, the second as one between the
-//!   `(Middle)` label and box 4's label ([`streets_apart`]);
+//!   `(Middle)` label and box 4's label ([`streets_apart`]), a city alone
+//!   right after the first line being the city (with the header's one
+//!   state's code alone, below); or as one
+//!   block of two lines right after the `(Middle)` label and right before a
+//!   mark or the zip code alone ([`streets_under_name`]); or the first
+//!   line between box 3's label and its date, the `(Street)` label (under
+//!   the second line, in one block, if any) right after the date
+//!   ([`streets_beside_date`]);
 //! - a joint filing's owner boxes, printed again after the tables one
 //!   under the other, are drawn in order: each owner's street lines are
 //!   those drawn with the `(Street)` label right after its name's labels
@@ -121,6 +128,9 @@ struct Boxes {
     city_lines: Vec<[Cell; 2]>,
     /// The header's street lines drawn between the period's date and box 4's label.
     streets: Vec<Vec<Cell>>,
+    /// The header's city drawn right after the street's first line drawn
+    /// apart from the second ([`streets_apart`]).
+    city_below_street: Option<Cell>,
     /// The owners' boxes drawn after the tables (a joint filing's): each
     /// name, and its street lines (the second `None` when there is one).
     owner_streets: Vec<(Cell, [Option<Cell>; 2])>,
@@ -400,6 +410,9 @@ fn settle_owner(owner: &mut ReportingOwner, first: bool, boxes: &Boxes) {
             && boxes.city_lines.iter().all(|[_, s]| s.text == state.text)
         {
             address.state = Field::read(state.text.clone(), state.span);
+            if let Some(city) = &boxes.city_below_street {
+                address.city = Field::read(city.text.clone(), city.span);
+            }
         }
     }
 }
@@ -466,8 +479,10 @@ fn streets_after_date(blocks: &[Block], i: usize, width: usize, form3: bool) -> 
 /// must be the header's one such block, and the two lines two streets, not
 /// one wrapped ([`street_break`]). An officer's title is printed in box 5,
 /// right of box 4's label and away from the name's labels: it is not drawn
-/// between the two.
-fn streets_apart(header: &[Block], width: usize) -> Option<Vec<Cell>> {
+/// between the two. With the lines, the city when the block after the first
+/// line is a city alone (a line of words, no state's code at its end): the
+/// city's box stands right under the street box.
+fn streets_apart(header: &[Block], width: usize) -> Option<(Vec<Cell>, Option<Cell>)> {
     let alone = |b: &Block| match b.lines.as_slice() {
         [only] if is_value(&only.text) && !only.text.contains('[') => Some(only.clone()),
         _ => None,
@@ -477,14 +492,81 @@ fn streets_apart(header: &[Block], width: usize) -> Option<Vec<Cell>> {
     let is_date = |b: &Block| matches!(b.lines.as_slice(), [only] if read_date(&only.text).is_some());
     let form_text = |t: &str| is_label(t) || is_mark(t) || matches!(t, "below)" | "Director" | "10% Owner");
     let mut seconds = header.windows(3).filter(|w| last_is(&w[0], &|t| t == "(Middle)") && box4(&w[2]));
-    let mut firsts = header
-        .windows(3)
-        .filter(|w| is_date(&w[1]) && last_is(&w[0], &form_text))
-        .filter_map(|w| alone(&w[2]));
+    let mut firsts = (1..header.len().saturating_sub(1))
+        .filter(|&i| is_date(&header[i]) && last_is(&header[i - 1], &form_text))
+        .filter_map(|i| Some((alone(&header[i + 1])?, header.get(i + 2))));
     let (Some([_, second, _]), None) = (seconds.next(), seconds.next()) else { return None };
-    let (Some(first), None) = (firsts.next(), firsts.next()) else { return None };
+    let (Some((first, next)), None) = (firsts.next(), firsts.next()) else { return None };
     let second = alone(second)?;
-    (first.text != second.text && street_break(&first.text, &second.text, width)).then(|| vec![first, second])
+    const LABELS: [&str; 4] = ["Director", "10% Owner", "Officer (give", "Other (specify"];
+    let city = next.and_then(alone).filter(|c| {
+        is_city(&c.text)
+            && !is_us_state(&c.text)
+            && city_and_state(c, is_us_state).is_none()
+            && !LABELS.iter().any(|l| c.text.starts_with(l))
+    });
+    (first.text != second.text && street_break(&first.text, &second.text, width))
+        .then(|| (vec![first, second], city))
+}
+
+/// The street box's two lines drawn as one block right after the name's
+/// last label, `(Middle)`, the street box standing right under it, and
+/// right before a check mark alone (a relationship box's, the row of boxes
+/// level with the street lines) or the zip code alone (box 1's, under
+/// them), in the `header`'s blocks: the header's one such block. Two
+/// lines of a street, not a city wrapped in its box (a city has no
+/// digits: at least one line has one) nor one street wrapped
+/// ([`street_break`]). An officer's title is drawn with box 3's label,
+/// level with it, not before a mark.
+fn streets_under_name(header: &[Block], width: usize) -> Option<Vec<Cell>> {
+    let mut found = header.windows(3).filter_map(|w| {
+        let after_name = w[0].lines.last().is_some_and(|l| l.text == "(Middle)");
+        let before_mark = matches!(w[2].lines.as_slice(), [only] if check_mark(&only.text) == Some(true) || is_zip(&only.text));
+        match w[1].lines.as_slice() {
+            [a, b]
+                if after_name
+                    && before_mark
+                    && is_value(&a.text)
+                    && is_value(&b.text)
+                    && (a.text.contains(|c: char| c.is_ascii_digit()) || b.text.contains(|c: char| c.is_ascii_digit()))
+                    && street_break(&a.text, &b.text, width) =>
+            {
+                Some(vec![a.clone(), b.clone()])
+            }
+            _ => None,
+        }
+    });
+    let (Some(lines), None) = (found.next(), found.next()) else { return None };
+    Some(lines)
+}
+
+/// The street lines drawn beside box 3's date in the `header`'s blocks:
+/// the first line level with the date, drawn between box 3's label (above
+/// the date) and the date, as a block of its own; then, right after the
+/// date, the street box's label `(Street)` alone (one street) or under the
+/// second line in one block. The header's one such date; the line is not
+/// the text under the relationship boxes ([`title_under_labels`]), and two
+/// lines are two streets, not one wrapped ([`street_break`]).
+fn streets_beside_date(header: &[Block], width: usize) -> Option<Vec<Cell>> {
+    let box3 = |b: &Block| b.lines.last().is_some_and(|l| l.text.starts_with("3. Date of Earliest"));
+    let mut found = (2..header.len().saturating_sub(1)).filter_map(|i| {
+        let date = matches!(header[i].lines.as_slice(), [only] if read_date(&only.text).is_some());
+        let [first] = header[i - 1].lines.as_slice() else { return None };
+        let value =
+            is_value(&first.text) && !first.text.contains('[') && title_under_labels(header, i - 1).is_none();
+        if !date || !value || !box3(&header[i - 2]) {
+            return None;
+        }
+        match header[i + 1].lines.as_slice() {
+            [label] if label.text == "(Street)" => Some(vec![first.clone()]),
+            [second, label] if label.text == "(Street)" && is_value(&second.text) => {
+                street_break(&first.text, &second.text, width).then(|| vec![first.clone(), second.clone()])
+            }
+            _ => None,
+        }
+    });
+    let (Some(lines), None) = (found.next(), found.next()) else { return None };
+    Some(lines)
 }
 
 /// The lines drawn from the first of `after` up to box 4's label: a block
@@ -602,8 +684,17 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
             boxes.owner_streets.extend(owner_street(blocks, i));
         }
     }
+    if boxes.streets.is_empty()
+        && let Some((lines, city)) = streets_apart(&blocks[..header_end], width)
+    {
+        boxes.streets.push(lines);
+        boxes.city_below_street = city;
+    }
     if boxes.streets.is_empty() {
-        boxes.streets.extend(streets_apart(&blocks[..header_end], width));
+        boxes.streets.extend(streets_under_name(&blocks[..header_end], width));
+    }
+    if boxes.streets.is_empty() {
+        boxes.streets.extend(streets_beside_date(&blocks[..header_end], width));
     }
     boxes
 }

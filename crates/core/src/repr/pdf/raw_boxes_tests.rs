@@ -362,6 +362,18 @@ fn the_street_lines_drawn_apart_by_the_date_and_by_box_4s_label_are_settled() {
     let a = &f.reporting_owners[0].address;
     assert_eq!(a.street1.value.as_deref(), Some("C/O EXAMPLE CORP"));
     assert_eq!((a.street2.value.as_deref(), a.street2.origin), (Some("100 MAIN ST"), Origin::Read));
+    // The city after the first line, with the header's one state alone.
+    assert!(a.city.value.is_none(), "no state drawn alone: the city is left to the reader");
+    let stated = header.replace("(Street)\n\n", "(Street)\n\nIL\n\n");
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(&stated, 0));
+    let a = &f.reporting_owners[0].address;
+    assert_eq!((a.city.value.as_deref(), a.city.origin), (Some("SPRINGFIELD"), Origin::Read));
+    assert_eq!(a.state.value.as_deref(), Some("IL"));
+    // A relationship's label after the first line is no city.
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(&stated.replace("SPRINGFIELD\n\n", ""), 0));
+    assert!(f.reporting_owners[0].address.city.value.is_none());
     // A value before the date may be a street line level with it.
     assert!(found(&header.replace("below)\n\n02/", "below)\n\nSUITE 9\n\n02/")).is_empty());
     // A label after the date (an amendment's date, by `(Street)`) is no street line.
@@ -370,6 +382,51 @@ fn the_street_lines_drawn_apart_by_the_date_and_by_box_4s_label_are_settled() {
     let twice = header.replace("Director\n", "Director\n\n03/04/2024\n\nSUITE 9\n");
     assert!(found(&twice).is_empty());
     // Two lines that may be one street wrapped: not settled.
+    let long = header.replace("C/O EXAMPLE CORP", "C/O EXAMPLE INDUSTRIAL CORPORATION OF AMERICA");
+    assert!(found(&long).is_empty());
+}
+
+#[test]
+fn the_two_street_lines_right_under_the_name_labels_are_settled() {
+    // Fictional: the street lines right after `(Middle)`, a mark next.
+    let header = "Roe Jane\n(Last)\n\n(First)\n\n(Middle)\n\nC/O EXAMPLE CORP\n100 MAIN ST\n\nX\n\n\
+        3. Date of Earliest Transaction (Month/Day/Year)\n\n(Street)\n\nDirector\n";
+    let found = |header: &str| {
+        let boxes = find(&blocks(header, 0), Some(FormType::Form4));
+        boxes.streets.iter().map(|l| l.iter().map(|c| c.text.clone()).collect()).collect::<Vec<Vec<_>>>()
+    };
+    assert_eq!(found(header), [["C/O EXAMPLE CORP", "100 MAIN ST"]]);
+    // The zip code alone next, as well.
+    assert_eq!(found(&header.replace("ST\n\nX\n", "ST\n\n62701\n")), [["C/O EXAMPLE CORP", "100 MAIN ST"]]);
+    // A city wrapped in its box (no digits) is no street.
+    assert!(found(&header.replace("C/O EXAMPLE CORP\n100 MAIN ST", "SPRING\nFIELD")).is_empty());
+    // An officer's title drawn with box 3's label is none either.
+    let titled = header.replace("100 MAIN ST\n\nX\n\n", "100 MAIN ST\n\n");
+    assert!(found(&titled).is_empty());
+    // One street wrapped over two lines: not settled.
+    let wrapped = header.replace("C/O EXAMPLE CORP\n", "C/O EXAMPLE INDUSTRIAL CORPORATION OF\n");
+    assert!(found(&wrapped).is_empty());
+}
+
+#[test]
+fn the_street_lines_beside_box_3s_date_are_settled() {
+    // Fictional: the first line between box 3's label and its date, the
+    // second with the `(Street)` label right after the date.
+    let header = "Roe Jane\n(Last)\n\n(Middle)\n\nChief Example\nOfficer\n\n\
+        3. Date of Earliest Transaction (Month/Day/Year)\n\nC/O EXAMPLE CORP\n\n02/03/2024\n\n\
+        100 MAIN ST\n(Street)\n\n4. If Amendment, Date of Original Filed (Month/Day/Year)\n\nSPRINGFIELD\n";
+    let found = |header: &str| {
+        let boxes = find(&blocks(header, 0), Some(FormType::Form4));
+        boxes.streets.iter().map(|l| l.iter().map(|c| c.text.clone()).collect()).collect::<Vec<Vec<_>>>()
+    };
+    assert_eq!(found(header), [["C/O EXAMPLE CORP", "100 MAIN ST"]]);
+    // One street: the label alone after the date.
+    assert_eq!(found(&header.replace("100 MAIN ST\n(Street)", "(Street)")), [["C/O EXAMPLE CORP"]]);
+    // No street label after the date: the line may be anything level with the date.
+    assert!(found(&header.replace("100 MAIN ST\n(Street)", "100 MAIN ST")).is_empty());
+    // Not box 3's label before the line: not known to be level with the date.
+    assert!(found(&header.replace("3. Date of Earliest Transaction (Month/Day/Year)", "X")).is_empty());
+    // Two lines that may be one street wrapped.
     let long = header.replace("C/O EXAMPLE CORP", "C/O EXAMPLE INDUSTRIAL CORPORATION OF AMERICA");
     assert!(found(&long).is_empty());
 }
