@@ -27,7 +27,7 @@
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Column, Origin, Row, RowKind, Table};
 use crate::repr::align::{self, Kind, Token};
-use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
+use crate::repr::cells::{Cell, MarkStyle, canonical_marks, split_marks};
 use crate::repr::columns::{Slot, is_heading_text, standard_slots};
 use crate::repr::form::PreRead;
 use crate::repr::grid::{Line, contains_ignore_case, starts_with_ignore_case};
@@ -643,7 +643,9 @@ fn without_loose_marks(drawn: &[Token]) -> (Vec<Token>, Vec<LooseMarks>) {
 /// are in doubt already (a piece of the table whose reading is not settled:
 /// the marks are drawn among its rows, every value of which is flagged),
 /// or to the one column that carries such marks attached ([`by_column`]),
-/// every value of it lacking them flagged; otherwise they leave the table
+/// every value of it lacking them flagged, or by their footnote's number
+/// when no value carries it ([`by_number`], the rows it may be in
+/// flagged); otherwise they leave the table
 /// to the row-by-row reader, and so do
 /// marks drawn right after a value its row drew out of order. Any marks
 /// drawn between two values in doubt are joined so, but marks at the
@@ -746,13 +748,18 @@ fn untangled_rows(
     }
     // Marks placed by column: a column is drawn from the top down, so the
     // first drawn goes to the first of its values lacking them; every value
-    // lacking them may be theirs.
-    for ((marks, by_col), owner) in loose.iter().zip(&columnwise).zip(owners.iter_mut()) {
-        let Some(col) = *by_col else { continue };
-        let free = lacking(&untangled, &columns, col, &marks.marks.text);
-        let &first = free.first()?;
+    // lacking them may be theirs. Or by their number ([`by_number`]).
+    for ((marks, placing), owner) in loose.iter().zip(&columnwise).zip(owners.iter_mut()) {
+        let (first, may) = match *placing {
+            Some(Placing::Column(col)) => {
+                let free = lacking(&untangled, &columns, col, &marks.marks.text);
+                (*free.first()?, free)
+            }
+            Some(Placing::Numbered(n)) => by_number(&untangled, &columns, n)?,
+            None => continue,
+        };
         join(&mut untangled, first, &marks.marks);
-        *owner = Some((first, free));
+        *owner = Some((first, may));
     }
     let in_doubt: Vec<(Span, &Token)> = loose
         .iter()
@@ -807,21 +814,32 @@ fn among_doubted(marks: &LooseMarks, tokens: &[Token], doubted: &[Span], edges: 
         && !edges.contains(&marks.marks.span)
 }
 
+/// How loose marks whose place the drawing does not tell are placed
+/// ([`by_column`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Placing {
+    /// In the one column (by number) whose values carry such marks.
+    Column(usize),
+    /// By their footnote's number, which no value carries ([`by_number`]).
+    Numbered(u32),
+}
+
 /// Loose marks whose place the drawing does not tell (drawn among other
 /// marks, or after every value) and not among values in doubt
 /// ([`among_doubted`]), placed by column: when one column alone of the
 /// `reading` carries such marks attached to its values (a footnote is made
 /// of a column's values), they are that column's, drawn down past its rows
-/// apart from their values. Each loose marks' column (by number; none for
-/// those placed otherwise), or `None` when some such marks have no one
-/// column or more of them are drawn than the column has values lacking
-/// them.
+/// apart from their values; marks of one footnote that no value carries,
+/// drawn once, are placed by its number ([`by_number`]). How each loose
+/// marks are placed (none for those placed otherwise), or `None` when some
+/// such marks have several columns, or more of them are drawn than the
+/// column has values lacking them.
 fn by_column(
     loose: &[LooseMarks],
     tokens: &[Token],
     reading: &raw_interleaved::Untangled,
     edges: &[Span],
-) -> Option<Vec<Option<usize>>> {
+) -> Option<Vec<Option<Placing>>> {
     let mut out = Vec::with_capacity(loose.len());
     for marks in loose {
         let unplaced = marks.among_marks || marks.after.is_none();
@@ -829,20 +847,74 @@ fn by_column(
             out.push(None);
             continue;
         }
-        let [col] = marked_columns(&reading.rows, &reading.columns, &marks.marks.text)[..] else {
-            return None;
-        };
-        out.push(Some(col));
-    }
-    for (marks, col) in loose.iter().zip(&out) {
-        let Some(col) = *col else { continue };
         let text = &marks.marks.text;
-        let drawn = loose.iter().zip(&out).filter(|(m, c)| **c == Some(col) && m.marks.text == *text).count();
+        let placing = match marked_columns(&reading.rows, &reading.columns, text)[..] {
+            [col] => Placing::Column(col),
+            [] if loose.iter().filter(|m| m.marks.text == *text).count() == 1 => {
+                let [n] = footnote_numbers(text)[..] else { return None };
+                Placing::Numbered(n)
+            }
+            _ => return None,
+        };
+        out.push(Some(placing));
+    }
+    for (marks, placing) in loose.iter().zip(&out) {
+        let Some(Placing::Column(col)) = *placing else { continue };
+        let text = &marks.marks.text;
+        let drawn = loose.iter().zip(&out).filter(|(m, p)| **p == *placing && m.marks.text == *text).count();
         if drawn > lacking(&reading.rows, &reading.columns, col, text).len() {
             return None;
         }
     }
     Some(out)
+}
+
+/// The footnote numbers of a text's marks (those numbered).
+fn footnote_numbers(text: &str) -> Vec<u32> {
+    let ids = split_marks(text).footnotes;
+    ids.iter().filter_map(|id| id.as_str().strip_prefix('F')?.parse().ok()).collect()
+}
+
+/// Where marks of footnote `n`, which no value of the table carries, are
+/// joined, and the values they may belong to. Footnotes are numbered in
+/// the order the form is read, row by row: such marks belong to a row from
+/// the first row carrying the nearest lower number to the first carrying
+/// the nearest higher one (both included; the first or the last row when
+/// there is none), and every value of those rows may be theirs. They are
+/// joined to the first value of those rows without marks in the column of
+/// those numbers' first carrier (the lower's, or else the higher's);
+/// `None` when there is none, or the numbers do not follow the rows.
+fn by_number(rows: &[Vec<Token>], columns: &[Vec<usize>], n: u32) -> Option<(Place, Vec<Place>)> {
+    // Each mark's number, place and column, row by row (a number's first is its first use).
+    let mut carried: Vec<(u32, Place, usize)> = Vec::new();
+    for (r, (tokens, cols)) in rows.iter().zip(columns).enumerate() {
+        for (k, (token, &col)) in tokens.iter().zip(cols).enumerate() {
+            if token.kind != Kind::Marks {
+                carried.extend(footnote_numbers(&token.text).into_iter().map(|m| (m, (r, k), col)));
+            }
+        }
+    }
+    let first = |m: u32| carried.iter().find(|c| c.0 == m).copied();
+    let lower = carried.iter().map(|c| c.0).filter(|&m| m < n).max().and_then(first);
+    let higher = carried.iter().map(|c| c.0).filter(|&m| m > n).min().and_then(first);
+    let from = lower.map_or(0, |(_, (r, _), _)| r);
+    let to = match higher {
+        Some((_, (r, _), _)) => r,
+        None => rows.len().checked_sub(1)?,
+    };
+    let (_, _, col) = lower.or(higher)?;
+    let values = |r: usize| {
+        let tokens = rows.get(r).map(Vec::as_slice).unwrap_or_default();
+        tokens.iter().enumerate().filter(|(_, t)| t.kind != Kind::Marks).map(move |(k, _)| (r, k))
+    };
+    let may: Vec<Place> = (from..=to).flat_map(values).collect();
+    let bare = |&&(r, k): &&Place| {
+        let token = rows.get(r).and_then(|t| t.get(k));
+        columns.get(r).and_then(|c| c.get(k)) == Some(&col)
+            && token.is_some_and(|t| footnote_numbers(&t.text).is_empty())
+    };
+    let owner = *may.iter().find(bare)?;
+    Some((owner, may))
 }
 
 /// The columns (by number) whose values in the table carry the marks
@@ -1221,6 +1293,32 @@ mod tests {
         assert!(!rows.is_empty());
         let read = |r: &Row, c: Column| r.cell(c).text().is_some() && r.cell(c).meta().2 == Origin::Read;
         assert!(rows.iter().all(|r| Column::ALL.iter().all(|&c| !read(r, c))));
+    }
+
+    #[test]
+    fn loose_marks_no_value_carries_are_placed_by_their_number_flagged() {
+        // Fictional sales whose prices carry footnotes 2 and 4 attached; the
+        // mark of footnote 3 is drawn last, after every value. Footnotes are
+        // numbered as the form is read: it is a value's of the rows from
+        // the second (carrying 2) to the fourth (carrying 4).
+        let row = |price: &str, owned: &str| {
+            format!("Common Stock\n03/04/2024\nS\n100\nD\n{price}\n{owned}\nD\n\n")
+        };
+        let text = [row("$4.90", "900"), row("$5.00(2)", "800"), row("$5.10", "700"), row("$5.20(4)", "600")]
+            .concat();
+        let rows = table_one(&format!("{text}(3)\n"));
+        assert_eq!(rows.len(), 4);
+        let price = &rows[2].transaction_price_per_share;
+        assert_eq!(price.footnotes.iter().map(|n| n.as_str()).collect::<Vec<_>>(), ["F3"]);
+        assert_eq!(price.origin, Origin::Uncertain);
+        assert!(rows[1..].iter().all(|r| r.shares_owned_following_transaction.origin == Origin::Uncertain));
+        assert!(rows[0].transaction_price_per_share.origin.is_read());
+        assert!(rows[0].shares_owned_following_transaction.origin.is_read());
+        // Numbers that do not follow the rows tell nothing: the table is
+        // not untangled.
+        let text = [row("$4.90", "900"), row("$5.00(4)", "800"), row("$5.10", "700"), row("$5.20(2)", "600")]
+            .concat();
+        assert!(untangled(&format!("{text}(3)\n")).is_none());
     }
 
     #[test]
