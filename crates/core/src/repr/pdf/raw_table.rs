@@ -27,7 +27,7 @@
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Column, Origin, Row, RowKind, Table};
 use crate::repr::align::{self, Kind, Token};
-use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
+use crate::repr::cells::{Cell, MarkStyle, canonical_marks, split_marks};
 use crate::repr::columns::{Slot, is_heading_text, standard_slots};
 use crate::repr::form::PreRead;
 use crate::repr::grid::{Line, contains_ignore_case, starts_with_ignore_case};
@@ -643,7 +643,9 @@ fn without_loose_marks(drawn: &[Token]) -> (Vec<Token>, Vec<LooseMarks>) {
 /// are in doubt already (a piece of the table whose reading is not settled:
 /// the marks are drawn among its rows, every value of which is flagged),
 /// or to the one column that carries such marks attached ([`by_column`]),
-/// every value of it lacking them flagged; otherwise they leave the table
+/// every value of it lacking them flagged, or by their footnote's number
+/// when no value carries it ([`by_number`], the rows it may be in
+/// flagged); otherwise they leave the table
 /// to the row-by-row reader, and so do
 /// marks drawn right after a value its row drew out of order. Any marks
 /// drawn between two values in doubt are joined so, but marks at the
@@ -746,13 +748,18 @@ fn untangled_rows(
     }
     // Marks placed by column: a column is drawn from the top down, so the
     // first drawn goes to the first of its values lacking them; every value
-    // lacking them may be theirs.
-    for ((marks, by_col), owner) in loose.iter().zip(&columnwise).zip(owners.iter_mut()) {
-        let Some(col) = *by_col else { continue };
-        let free = lacking(&untangled, &columns, col, &marks.marks.text);
-        let &first = free.first()?;
+    // lacking them may be theirs. Or by their number ([`by_number`]).
+    for ((marks, placing), owner) in loose.iter().zip(&columnwise).zip(owners.iter_mut()) {
+        let (first, may) = match *placing {
+            Some(Placing::Column(col)) => {
+                let free = lacking(&untangled, &columns, col, &marks.marks.text);
+                (*free.first()?, free)
+            }
+            Some(Placing::Numbered(n)) => by_number(&untangled, &columns, n)?,
+            None => continue,
+        };
         join(&mut untangled, first, &marks.marks);
-        *owner = Some((first, free));
+        *owner = Some((first, may));
     }
     let in_doubt: Vec<(Span, &Token)> = loose
         .iter()
@@ -807,21 +814,32 @@ fn among_doubted(marks: &LooseMarks, tokens: &[Token], doubted: &[Span], edges: 
         && !edges.contains(&marks.marks.span)
 }
 
+/// How loose marks whose place the drawing does not tell are placed
+/// ([`by_column`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Placing {
+    /// In the one column (by number) whose values carry such marks.
+    Column(usize),
+    /// By their footnote's number, which no value carries ([`by_number`]).
+    Numbered(u32),
+}
+
 /// Loose marks whose place the drawing does not tell (drawn among other
 /// marks, or after every value) and not among values in doubt
 /// ([`among_doubted`]), placed by column: when one column alone of the
 /// `reading` carries such marks attached to its values (a footnote is made
 /// of a column's values), they are that column's, drawn down past its rows
-/// apart from their values. Each loose marks' column (by number; none for
-/// those placed otherwise), or `None` when some such marks have no one
-/// column or more of them are drawn than the column has values lacking
-/// them.
+/// apart from their values; marks of one footnote that no value carries,
+/// drawn once, are placed by its number ([`by_number`]). How each loose
+/// marks are placed (none for those placed otherwise), or `None` when some
+/// such marks have several columns, or more of them are drawn than the
+/// column has values lacking them.
 fn by_column(
     loose: &[LooseMarks],
     tokens: &[Token],
     reading: &raw_interleaved::Untangled,
     edges: &[Span],
-) -> Option<Vec<Option<usize>>> {
+) -> Option<Vec<Option<Placing>>> {
     let mut out = Vec::with_capacity(loose.len());
     for marks in loose {
         let unplaced = marks.among_marks || marks.after.is_none();
@@ -829,20 +847,74 @@ fn by_column(
             out.push(None);
             continue;
         }
-        let [col] = marked_columns(&reading.rows, &reading.columns, &marks.marks.text)[..] else {
-            return None;
-        };
-        out.push(Some(col));
-    }
-    for (marks, col) in loose.iter().zip(&out) {
-        let Some(col) = *col else { continue };
         let text = &marks.marks.text;
-        let drawn = loose.iter().zip(&out).filter(|(m, c)| **c == Some(col) && m.marks.text == *text).count();
+        let placing = match marked_columns(&reading.rows, &reading.columns, text)[..] {
+            [col] => Placing::Column(col),
+            [] if loose.iter().filter(|m| m.marks.text == *text).count() == 1 => {
+                let [n] = footnote_numbers(text)[..] else { return None };
+                Placing::Numbered(n)
+            }
+            _ => return None,
+        };
+        out.push(Some(placing));
+    }
+    for (marks, placing) in loose.iter().zip(&out) {
+        let Some(Placing::Column(col)) = *placing else { continue };
+        let text = &marks.marks.text;
+        let drawn = loose.iter().zip(&out).filter(|(m, p)| **p == *placing && m.marks.text == *text).count();
         if drawn > lacking(&reading.rows, &reading.columns, col, text).len() {
             return None;
         }
     }
     Some(out)
+}
+
+/// The footnote numbers of a text's marks (those numbered).
+fn footnote_numbers(text: &str) -> Vec<u32> {
+    let ids = split_marks(text).footnotes;
+    ids.iter().filter_map(|id| id.as_str().strip_prefix('F')?.parse().ok()).collect()
+}
+
+/// Where marks of footnote `n`, which no value of the table carries, are
+/// joined, and the values they may belong to. Footnotes are numbered in
+/// the order the form is read, row by row: such marks belong to a row from
+/// the first row carrying the nearest lower number to the first carrying
+/// the nearest higher one (both included; the first or the last row when
+/// there is none), and every value of those rows may be theirs. They are
+/// joined to the first value of those rows without marks in the column of
+/// those numbers' first carrier (the lower's, or else the higher's);
+/// `None` when there is none, or the numbers do not follow the rows.
+fn by_number(rows: &[Vec<Token>], columns: &[Vec<usize>], n: u32) -> Option<(Place, Vec<Place>)> {
+    // Each mark's number, place and column, row by row (a number's first is its first use).
+    let mut carried: Vec<(u32, Place, usize)> = Vec::new();
+    for (r, (tokens, cols)) in rows.iter().zip(columns).enumerate() {
+        for (k, (token, &col)) in tokens.iter().zip(cols).enumerate() {
+            if token.kind != Kind::Marks {
+                carried.extend(footnote_numbers(&token.text).into_iter().map(|m| (m, (r, k), col)));
+            }
+        }
+    }
+    let first = |m: u32| carried.iter().find(|c| c.0 == m).copied();
+    let lower = carried.iter().map(|c| c.0).filter(|&m| m < n).max().and_then(first);
+    let higher = carried.iter().map(|c| c.0).filter(|&m| m > n).min().and_then(first);
+    let from = lower.map_or(0, |(_, (r, _), _)| r);
+    let to = match higher {
+        Some((_, (r, _), _)) => r,
+        None => rows.len().checked_sub(1)?,
+    };
+    let (_, _, col) = lower.or(higher)?;
+    let values = |r: usize| {
+        let tokens = rows.get(r).map(Vec::as_slice).unwrap_or_default();
+        tokens.iter().enumerate().filter(|(_, t)| t.kind != Kind::Marks).map(move |(k, _)| (r, k))
+    };
+    let may: Vec<Place> = (from..=to).flat_map(values).collect();
+    let bare = |&&(r, k): &&Place| {
+        let token = rows.get(r).and_then(|t| t.get(k));
+        columns.get(r).and_then(|c| c.get(k)) == Some(&col)
+            && token.is_some_and(|t| footnote_numbers(&t.text).is_empty())
+    };
+    let owner = *may.iter().find(bare)?;
+    Some((owner, may))
 }
 
 /// The columns (by number) whose values in the table carry the marks
@@ -1138,432 +1210,5 @@ fn doubt_all(row: &mut Row, table: Table) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values_that_lose_their_column_to_another_rows_are_handed_back() {
-        // Fictional: a sale's row, then a holding's amount and form drawn
-        // before the holding's title: two amounts owned after in one row.
-        let text =
-            "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
-        let tokens = tokens_and_cuts(&blocks(text, 0), MarkStyle::Attached).0;
-        let slots = columns(&[], Table::NonDerivative);
-        let mut diags = Vec::new();
-        let rows = read_rows(tokens, &slots, Table::NonDerivative, &mut diags);
-        let owned: Vec<String> = rows
-            .iter()
-            .filter_map(|r| r.shares_owned_following_transaction.value.as_ref().map(|n| n.text.clone()))
-            .collect();
-        assert!(
-            owned.contains(&"900".to_owned()) && owned.contains(&"1,000".to_owned()),
-            "nothing dropped: {owned:?}"
-        );
-        assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin == Origin::Uncertain));
-    }
-
-    #[test]
-    fn a_holding_drawn_before_its_title_is_read_when_only_one_reading_fits() {
-        // The same fictional table: the row-by-row reading is in doubt, the
-        // interleaved one certain (the holding's title after its form).
-        let text =
-            "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
-        let section = Section { data: blocks(text, 0), ..Section::default() };
-        let mut diags = Vec::new();
-        let rows = read_section(&section, Table::NonDerivative, MarkStyle::Attached, &mut diags);
-        assert_eq!(rows.len(), 2);
-        let owned = |r: &Row| r.shares_owned_following_transaction.value.as_ref().map(|n| n.text.clone());
-        assert_eq!(owned(&rows[0]).as_deref(), Some("900"));
-        assert_eq!(owned(&rows[1]).as_deref(), Some("1,000"));
-        assert_eq!(rows[1].nature_of_ownership.value.as_deref(), Some("By Trust"));
-        assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin.is_read()));
-    }
-
-    /// Table I read from fictional text without headings.
-    fn table_one(text: &str) -> Vec<Row> {
-        let section = Section { data: blocks(text, 0), ..Section::default() };
-        read_section(&section, Table::NonDerivative, MarkStyle::Attached, &mut Vec::new())
-    }
-
-    #[test]
-    fn loose_marks_among_marks_go_to_the_one_column_carrying_them_flagged() {
-        // Fictional sales: the first row's code and price carry their marks
-        // attached; the second row's were drawn on lines of their own, one
-        // after the other (among marks: the drawing does not tell whose).
-        let text = "Common Stock\n03/04/2024\nS(1)\n100\nD\n$5.00(2)\n900\nD\n\nCommon Stock\n03/04/2024\nS\n(1)\n(2)\n200\nD\n$5.10\n700\nD\n";
-        let rows = table_one(text);
-        assert_eq!(rows.len(), 2);
-        let notes =
-            |f: &[crate::model::FootnoteId]| f.iter().map(|n| n.as_str().to_owned()).collect::<Vec<_>>();
-        // Each loose mark is joined to the one column whose values carry it, flagged.
-        assert_eq!(notes(&rows[1].transaction_code.footnotes), ["F1"]);
-        assert_eq!(rows[1].transaction_code.origin, Origin::Uncertain);
-        assert_eq!(notes(&rows[1].transaction_price_per_share.footnotes), ["F2"]);
-        assert_eq!(rows[1].transaction_price_per_share.origin, Origin::Uncertain);
-        // The other values are read.
-        for row in &rows {
-            assert!(row.transaction_shares.origin.is_read());
-            assert!(row.shares_owned_following_transaction.origin.is_read());
-        }
-        assert!(rows[0].transaction_code.origin.is_read());
-        assert_eq!(
-            rows[1].shares_owned_following_transaction.value.as_ref().map(|n| n.text.as_str()),
-            Some("700")
-        );
-    }
-
-    #[test]
-    fn loose_marks_no_column_carries_leave_the_table_in_doubt() {
-        // The same fictional sales, but no value carries the second row's
-        // marks attached: their column is unknown, nothing is read as certain.
-        let text = "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\nCommon Stock\n03/04/2024\nS\n(1)\n(2)\n200\nD\n$5.10\n700\nD\n";
-        let rows = table_one(text);
-        assert!(!rows.is_empty());
-        let read = |r: &Row, c: Column| r.cell(c).text().is_some() && r.cell(c).meta().2 == Origin::Read;
-        assert!(rows.iter().all(|r| Column::ALL.iter().all(|&c| !read(r, c))));
-    }
-
-    #[test]
-    fn a_table_cut_by_a_page_break_between_values_is_untangled() {
-        // The same fictional table with a page's end before the holding's
-        // form: a letter is one line, so no cell is cut in two.
-        let text = "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\n1/2\n\nI\n\nCommon Stock\n\nBy Trust\n";
-        let section = Section { data: blocks(text, 0), ..Section::default() };
-        assert!(section.data.iter().any(|b| b.after_break));
-        let mut diags = Vec::new();
-        let rows = read_section(&section, Table::NonDerivative, MarkStyle::Attached, &mut diags);
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[1].nature_of_ownership.value.as_deref(), Some("By Trust"));
-        assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin.is_read()));
-    }
-
-    #[test]
-    fn words_on_both_sides_of_a_page_break_in_one_column_leave_the_table_in_doubt() {
-        // Fictional holdings, all indirect: two natures drawn in one block
-        // (one phrase), the last nature cut by a page break. Read apart,
-        // the pieces make the six phrases three rows call for, but fill one
-        // column: they may be one cell, and the count met by the block.
-        let rows = paged_rows(
-            "Common Stock\n\n1,000\n\nI\n\nBy Family Trust\nBy Spouse\n\nCommon Stock\n\n2,000\n\nI\n\nCommon Stock\n\n3,000\n\nI\n\nBy Uncle",
-            "Trust",
-        );
-        assert_eq!(rows.len(), 3, "{rows:?}");
-        assert!(rows.iter().all(|r| !r.nature_of_ownership.origin.is_read()), "{rows:?}");
-    }
-
-    #[test]
-    fn transactions_of_one_holding_that_do_not_continue_are_in_doubt() {
-        // Fictional sales of one direct holding: 900 owned, then 100 more
-        // sold leaves 800, not 700; read with another holder's (By Trust).
-        let rows_of = |owned: &str| {
-            let text = format!(
-                "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\nCommon Stock\n03/05/2024\nS\n100\nD\n$5.00\n{owned}\nD\n"
-            );
-            let mut rows = read_rows(
-                tokens_and_cuts(&blocks(&text, 0), MarkStyle::Attached).0,
-                &columns(&[], Table::NonDerivative),
-                Table::NonDerivative,
-                &mut Vec::new(),
-            );
-            let mut diags = Vec::new();
-            doubt_broken_holdings(&mut rows, Table::NonDerivative, &mut diags);
-            (rows, diags)
-        };
-        let (rows, diags) = rows_of("800");
-        assert!(diags.is_empty());
-        assert!(rows.iter().all(|r| r.transaction_shares.origin.is_read()));
-        let (rows, diags) = rows_of("700");
-        assert_eq!(diags.len(), 1);
-        assert!(rows.iter().all(|r| r.transaction_shares.origin == Origin::Uncertain));
-        let mut other = rows_of("700").0;
-        other[1].nature_of_ownership.value = Some("By Trust".to_owned());
-        let mut diags = Vec::new();
-        doubt_broken_holdings(&mut other, Table::NonDerivative, &mut diags);
-        assert!(diags.is_empty(), "another holder's rows need not continue");
-    }
-
-    #[test]
-    fn words_on_both_sides_of_a_page_break_are_one_cell_or_two_as_the_phrases_call_for() {
-        // The same fictional table, the page ending after the holding's
-        // title, the headings drawn again on the next page: two rows, one
-        // indirect, call for three phrases. Four are drawn when the nature
-        // is cut in two (joined); three when the page ends between the
-        // title and the nature (read apart, in two columns).
-        let before = "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n\n1,000\n\nI\n\nCommon Stock";
-        for (cut, after, nature) in
-            [("\n\nBy Family", "Trust", "By Family Trust"), ("", "By Trust", "By Trust")]
-        {
-            let rows = paged_rows(&format!("{before}{cut}"), after);
-            assert_eq!(rows.len(), 2, "{rows:?}");
-            assert_eq!(rows[1].security_title.value.as_deref(), Some("Common Stock"));
-            assert_eq!(rows[1].nature_of_ownership.value.as_deref(), Some(nature));
-            assert!(rows[1].nature_of_ownership.origin.is_read());
-            assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin.is_read()));
-        }
-    }
-
-    #[test]
-    fn a_line_too_wide_for_its_cells_wrapping_is_in_doubt() {
-        // Fictional natures: "Fund II -" and "Endurance" joined into one
-        // line where "Capital" left room for "Fund"; and one wrapped as drawn.
-        let joined = "Acme\nCapital\nFund II Endurance\nPartners\n";
-        let data = blocks(joined, 0);
-        let wide = tokens_and_cuts(&data, MarkStyle::Attached).2;
-        assert_eq!(wide.len(), 1);
-        assert_eq!(&joined[wide[0].start as usize..wide[0].end as usize], "Fund II Endurance");
-        assert!(
-            tokens_and_cuts(&blocks("Acme Capital\nGrowth Fund\nL.P.\n", 0), MarkStyle::Attached)
-                .2
-                .is_empty()
-        );
-        let mut row = Row {
-            nature_of_ownership: crate::model::Field::read(
-                "Acme Capital Fund II Endurance Partners".to_owned(),
-                Span::new(0, joined.len()),
-            ),
-            ..Row::default()
-        };
-        let mut diags = Vec::new();
-        doubt_dropped_hyphens(&mut row, &wide, &mut diags);
-        assert_eq!(row.nature_of_ownership.origin, Origin::Uncertain);
-        assert_eq!(diags.len(), 1);
-    }
-
-    #[test]
-    fn the_footnotes_heading_ends_the_tables_within_a_block() {
-        // Fictional: a holding whose nature's lines run into the footnotes.
-        let text = "Table I - Non-Derivative Securities Acquired\n\nCommon Stock\n\n1,000\n\nI\n\nBy Family\nTrust\nExplanation of Responses:\n1. A fictional footnote.\n";
-        let rows = read_tables(&blocks(text, 0), MarkStyle::Attached)
-            .map(|pre| pre.non_derivative)
-            .unwrap_or_default();
-        assert_eq!(rows.len(), 1, "{rows:?}");
-        assert_eq!(rows[0].nature_of_ownership.value.as_deref(), Some("By Family Trust"));
-    }
-
-    /// The rows of a fictional Table I whose page ends between `before` and
-    /// `after`, the headings drawn again on the next page.
-    fn paged_rows(before: &str, after: &str) -> Vec<Row> {
-        let heading = "2. Transaction Date (Month/Day/Year)";
-        let text = format!(
-            "Table I - Non-Derivative Securities Acquired\n\n{heading}\n\n{before}\n\u{c}\n{heading}\n\n{after}\n"
-        );
-        read_tables(&blocks(&text, 0), MarkStyle::Attached).map(|pre| pre.non_derivative).unwrap_or_default()
-    }
-
-    /// The rows read from a fictional Table I's value blocks.
-    fn section_rows(text: &str) -> Vec<Row> {
-        let section = Section { data: blocks(text, 0), ..Section::default() };
-        read_section(&section, Table::NonDerivative, MarkStyle::Attached, &mut Vec::new())
-    }
-
-    #[test]
-    fn marks_drawn_between_two_neighbouring_values_may_be_either_s() {
-        // Fictional: a sale drawn cell by cell, the code's mark on a line of
-        // its own, then a holding drawn form first. A superscript may be
-        // drawn after its value or before the next: both are in doubt.
-        let text = "Common Stock\n\n03/04/2024\n\nS\n\n(1)\n\n100\n\nD\n\n$5.00\n\n900\n\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
-        let rows = section_rows(text);
-        assert_eq!(rows.len(), 2);
-        let code = &rows[0].transaction_code;
-        assert_eq!(code.footnotes.iter().map(|f| f.as_str()).collect::<Vec<_>>(), ["F1"]);
-        assert_eq!(code.origin, Origin::Uncertain);
-        assert_eq!(rows[0].transaction_shares.origin, Origin::Uncertain);
-        assert!(rows[0].transaction_date.origin.is_read() && rows[1].nature_of_ownership.origin.is_read());
-    }
-
-    #[test]
-    fn marks_drawn_alone_belong_to_the_column_whose_values_carry_them_elsewhere() {
-        // Fictional: two sales; the first's code carries (1) attached, the
-        // second's (1) is drawn on a line of its own after its code.
-        let text = "Common Stock\n\n03/04/2024\n\nS(1)\n\n50\n\nD\n\n$5.00\n\n950\n\nD\n\nCommon Stock\n\n03/04/2024\n\nS\n\n(1)\n\n100\n\nD\n\n$5.00\n\n850\n\nD\n";
-        let rows = section_rows(text);
-        assert_eq!(rows.len(), 2);
-        let code = &rows[1].transaction_code;
-        assert_eq!(code.footnotes.iter().map(|f| f.as_str()).collect::<Vec<_>>(), ["F1"]);
-        assert!(code.origin.is_read() && rows[1].transaction_shares.origin.is_read());
-        assert!(rows[1].transaction_shares.footnotes.is_empty());
-    }
-
-    /// The rows of a fictional Table I untangled from its value blocks.
-    fn untangled(text: &str) -> Option<Vec<Row>> {
-        let tokens = tokens_and_cuts(&blocks(text, 0), MarkStyle::Attached).0;
-        let slots = columns(&[], Table::NonDerivative);
-        untangled_rows(&tokens, &slots, Table::NonDerivative, false, &[]).map(|(rows, _, _)| rows)
-    }
-
-    #[test]
-    fn marks_drawn_one_after_another_are_not_placed() {
-        // Fictional: two sales whose prices' marks are drawn together
-        // after both rows: which row's each is, the drawing does not tell.
-        let sales = "Common Stock\n\n03/04/2024\n\nS\n\n50\n\nD\n\n$5.00\n\n950\n\nD\n\nCommon Stock\n\n03/04/2024\n\nS\n\n100\n\nD\n\n$6.00\n\n850\n\nD\n";
-        assert!(untangled(&format!("{sales}\n(1)\n\nCommon Stock\n\n1,000\n\nI\n\nBy Trust\n")).is_some());
-        assert!(
-            untangled(&format!("{sales}\n(1)\n\n(2)\n\nCommon Stock\n\n1,000\n\nI\n\nBy Trust\n")).is_none()
-        );
-    }
-
-    #[test]
-    fn marks_drawn_among_values_in_doubt_are_joined_to_them_but_at_the_tables_edges() {
-        // Fictional: a sale drawn row by row, then two sales drawn column by
-        // column, their codes' marks drawn one after another: which code's
-        // each is, the drawing does not tell, nor the reading which amount
-        // is owned after which sale: every value of those two rows is in
-        // doubt, and the marks are joined to one of them; the first row is
-        // read.
-        let text = "Common Stock\n\n03/04/2024\n\nS(1)\n\n50\n\nD\n\n$5.00\n\n950\n\nD\n\nCommon Stock\n\nCommon Stock\n\n03/05/2024\n\n03/05/2024\n\nS\n\nS\n\n(1)\n\n(1)\n\n100\n\n200\n\nD\n\nD\n\n$5.00\n\n$6.00\n\n850\n\n650\n\nD\n\nD\n";
-        let rows = untangled(text).unwrap_or_default();
-        assert_eq!(rows.len(), 3, "{rows:?}");
-        let first = &rows[0];
-        assert!(first.security_title.origin.is_read() && first.transaction_code.origin.is_read());
-        assert!(
-            first.transaction_shares.origin.is_read()
-                && first.shares_owned_following_transaction.origin.is_read()
-        );
-        assert_eq!(first.transaction_code.footnotes.len(), 1);
-        for row in &rows[1..] {
-            assert_eq!(row.transaction_code.origin, Origin::Uncertain);
-            assert_eq!(row.shares_owned_following_transaction.origin, Origin::Uncertain);
-        }
-        let marks: usize = rows[1..].iter().map(|r| r.transaction_code.footnotes.len()).sum();
-        assert_eq!(marks, 2, "nothing dropped");
-        // The same marks drawn where a page ends or headings are drawn may
-        // be any value's, one far from them: they are not joined so, but
-        // to the one column carrying them (the codes), each code lacking
-        // them flagged; with no value carrying them the table is not read.
-        let slots = columns(&[], Table::NonDerivative);
-        let at_edges = |text: &str| {
-            let tokens = tokens_and_cuts(&blocks(text, 0), MarkStyle::Attached).0;
-            let edges: Vec<Span> = tokens.iter().filter(|t| t.kind == Kind::Marks).map(|t| t.span).collect();
-            untangled_rows(&tokens, &slots, Table::NonDerivative, false, &edges).map(|read| read.0)
-        };
-        let rows = at_edges(text).unwrap_or_default();
-        assert_eq!(rows.len(), 3);
-        assert!(rows[0].transaction_code.origin.is_read());
-        for row in &rows[1..] {
-            assert_eq!(row.transaction_code.footnotes.len(), 1);
-            assert_eq!(row.transaction_code.origin, Origin::Uncertain);
-        }
-        assert!(at_edges(&text.replacen("S(1)", "S", 1)).is_none());
-    }
-
-    #[test]
-    fn a_sections_edges_are_the_lines_next_to_headings_and_page_ends() {
-        // Fictional: values, headings, values, a page's end, values.
-        let text = "Common Stock\n03/04/2024\n\n(1)\n\nCode\n\n(2)\n100\n\u{c}\n(3)\n";
-        let mut sections = [Section::default(), Section::default()];
-        let mut v_seen = false;
-        for block in blocks(text, 0) {
-            push(&mut sections, Some(0), &block, &mut v_seen);
-        }
-        let edges = sections[0].edges();
-        let texts: Vec<&str> = edges.iter().map(|s| &text[s.start as usize..s.end as usize]).collect();
-        assert_eq!(texts, ["(1)", "(2)", "100", "(3)"]);
-    }
-
-    #[test]
-    fn marks_drawn_after_a_value_drawn_out_of_its_rows_order_are_not_placed() {
-        // Fictional: a holding whose title is drawn after its amount and
-        // form, then marks, then its nature: the marks may be any value's.
-        assert!(untangled("Common Stock\n\n1,000\n\n(1)\n\nI\n\nBy Trust\n").is_some());
-        assert!(untangled("1,000\n\nI\n\nCommon Stock\n\n(1)\n\nBy Trust\n").is_none());
-    }
-
-    #[test]
-    fn marks_drawn_between_two_values_apart_leave_the_values_between_in_doubt() {
-        // Fictional: a row drawn in two passes, the marks of its code and of
-        // its amount owned with the first (`F⁽¹⁾`, `900⁽²⁾`): each may be
-        // any value's between the two it is drawn between, both included.
-        let text = "03/04/2024\n\n(1)\n\nD\n\n$5.00\n\n(2)\n\nD\n\nCommon Stock\n\nF\n\n100\n\n900\n";
-        let rows = section_rows(text);
-        assert_eq!(rows.len(), 1);
-        let row = &rows[0];
-        assert_eq!(row.security_title.value.as_deref(), Some("Common Stock"));
-        assert!(row.security_title.origin.is_read());
-        for (column, origin) in [
-            (Column::DirectOrIndirectOwnership, row.direct_or_indirect_ownership.origin),
-            (Column::TransactionDate, row.transaction_date.origin),
-            (Column::TransactionCode, row.transaction_code.origin),
-            (Column::TransactionShares, row.transaction_shares.origin),
-            (Column::TransactionPricePerShare, row.transaction_price_per_share.origin),
-            (Column::SharesOwnedFollowingTransaction, row.shares_owned_following_transaction.origin),
-        ] {
-            assert_eq!(origin, Origin::Uncertain, "{column:?}");
-        }
-    }
-
-    #[test]
-    fn marks_drawn_before_a_row_leave_that_row_in_doubt() {
-        // Fictional: the code's mark drawn first, before its row's values.
-        let text = "(1)\n\nCommon Stock\n\n03/04/2024\n\nS\n\n100\n\nD\n\n$5.00\n\n900\n\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
-        let rows = section_rows(text);
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].transaction_code.origin, Origin::Uncertain);
-        assert_eq!(rows[0].security_title.origin, Origin::Uncertain);
-        assert!(rows[1].shares_owned_following_transaction.origin.is_read());
-        assert_eq!(rows[1].nature_of_ownership.value.as_deref(), Some("By Trust"));
-    }
-
-    #[test]
-    fn marks_drawn_after_every_value_leave_the_table_to_the_row_reader() {
-        // Fictional: the code's mark drawn last, far from its value.
-        let text = "Common Stock\n\n03/04/2024\n\nS\n\n100\n\nD\n\n$5.00\n\n900\n\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n\n(1)\n";
-        let rows = section_rows(text);
-        assert!(rows.iter().all(|r| !r.shares_owned_following_transaction.origin.is_read()));
-    }
-
-    #[test]
-    fn marks_drawn_apart_from_any_value_are_in_doubt() {
-        // A fictional sale whose row ends with marks on a line of their own.
-        let text = "Common Stock\n03/04/2024\nS\n100\nD\n$5.00\n900\nD\n(2)\n";
-        let block = &blocks(text, 0)[0];
-        let tokens: Vec<Token> =
-            cells(&typed_lines(block, MarkStyle::Attached)).iter().map(align::cell_token).collect();
-        let slots = columns(&[], Table::NonDerivative);
-        let built = build(&RawRow { tokens, ..RawRow::default() }, &slots, Table::NonDerivative);
-        let placed: Vec<Column> = Column::ALL
-            .into_iter()
-            .filter(|&c| built.row.cell(c).text().is_none() && !built.row.cell(c).meta().0.is_empty())
-            .collect();
-        assert_eq!(placed.len(), 1, "the marks are placed in one cell");
-        assert_eq!(built.row.cell(placed[0]).meta().2, Origin::Uncertain);
-        assert!(!built.sure);
-        assert!(built.diagnostics.iter().any(|d| d.message.contains("drawn apart from any value")));
-    }
-
-    #[test]
-    fn a_block_of_one_title_repeated_is_a_cell_per_line() {
-        // Fictional: three rows' titles drawn as one block, then a title
-        // wrapped over two lines.
-        let text =
-            "Class A Common Stock\nClass A Common Stock\nClass A Common Stock\n\nClass A\nCommon Stock\n";
-        let cells: Vec<String> = blocks(text, 0)
-            .iter()
-            .flat_map(|b| cells(&typed_lines(b, MarkStyle::Attached)))
-            .map(|c| c.text)
-            .collect();
-        assert_eq!(
-            cells,
-            ["Class A Common Stock", "Class A Common Stock", "Class A Common Stock", "Class A Common Stock"]
-        );
-    }
-
-    #[test]
-    fn a_word_that_may_have_lost_its_hyphen_is_in_doubt() {
-        assert!(may_lack_hyphen("NonQualified Stock Option (right to buy)"));
-        assert!(!may_lack_hyphen("Non-Qualified Stock Option"));
-        assert!(!may_lack_hyphen("Class A Common Stock"));
-        let mut row = Row {
-            security_title: crate::model::Field::read(
-                "NonQualified Stock Option".to_owned(),
-                Span::new(0, 25),
-            ),
-            nature_of_ownership: crate::model::Field::read("By Trust".to_owned(), Span::new(30, 38)),
-            ..Row::default()
-        };
-        let mut diags = Vec::new();
-        doubt_dropped_hyphens(&mut row, &[], &mut diags);
-        assert_eq!(row.security_title.origin, Origin::Uncertain);
-        assert!(row.nature_of_ownership.origin.is_read());
-        assert_eq!(diags.len(), 1);
-    }
-}
+#[path = "raw_table_tests.rs"]
+mod tests;
