@@ -17,12 +17,17 @@
 // and so is the wasm's size that Trunk's start-up script gives the loading bar
 // (Trunk's figure is the wasm's before wasm-opt and this hook: a third too large).
 //
-// A file that names another is named after it (its bytes hold the other's new
-// name); files that name each other, or a file that names itself, fail the
-// build, as no name could then follow from the bytes.
+// Every hashed name at the top of the build is named again, not only those
+// index.html links: a file reached only through another (the glue's wasm, a
+// worker's import) may have been rewritten too. A file that names another is
+// named after it (its bytes hold the other's new name); files that name each
+// other, or a file that names itself, fail the build, as no name could then
+// follow from the bytes, and so does a new name that is already another
+// file's. A file already named after its bytes keeps its name: running the
+// hook again changes nothing.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { reintegrate } from './minify.mjs';
 
@@ -59,15 +64,15 @@ export function mentions(text, name) {
 }
 
 /**
- * Names every hashed file at the top of `dir` that `dir/index.html` mentions
- * after its final bytes, as the head of this file says, and returns the
- * renames (old name → new name).
+ * Names every hashed file at the top of `dir` after its final bytes, as the
+ * head of this file says, and returns the renames (old name → new name; a
+ * file already so named maps to itself).
  */
 export function rehashDist(dir) {
   const page = join(dir, 'index.html');
   const names = readdirSync(dir).filter((name) => !name.startsWith('.'));
   const text = (name) => (TEXT.has(extname(name)) ? readFileSync(join(dir, name), 'utf8') : '');
-  let pending = names.filter((name) => hashedName(name) && mentions(text('index.html'), name));
+  let pending = names.filter((name) => hashedName(name));
   const renames = new Map();
   while (pending.length > 0) {
     const ready = pending.filter((name) => !pending.some((other) => mentions(text(name), other)));
@@ -77,7 +82,12 @@ export function rehashDist(dir) {
     for (const name of ready) {
       const { stem, suffix } = hashedName(name);
       const renamed = `${stem}-${contentHash(readFileSync(join(dir, name)))}${suffix}`;
-      renameSync(join(dir, name), join(dir, renamed));
+      if (renamed !== name) {
+        if (existsSync(join(dir, renamed))) {
+          throw new Error(`rehash: ${name} would be named ${renamed}, which is already another file's`);
+        }
+        renameSync(join(dir, name), join(dir, renamed));
+      }
       renames.set(name, renamed);
       for (const file of names.map((n) => renames.get(n) ?? n).filter((n) => TEXT.has(extname(n)))) {
         const before = text(file);

@@ -114,6 +114,46 @@ test('files that name each other fail the build', () => {
   assert.throws(() => inBuild(files, rehashDist), /name each other or themselves/);
 });
 
+test('a hashed file reached only through another file is named after its bytes too', () => {
+  const files = { ...trunkBuild(), 'worker.js': "import('./part-5e.js');\n", 'part-5e.js': 'export const x = 1;\n' };
+  const { result: renames, after } = inBuild(files, rehashDist);
+  const part = renames.get('part-5e.js');
+  assert.equal(part, `part-${contentHash(Buffer.from(files['part-5e.js']))}.js`);
+  assert.ok(!('part-5e.js' in after) && part in after);
+  assert.equal(after['worker.js'], `import('./${part}');\n`);
+});
+
+test('running the hook again keeps every name and every byte', () => {
+  const { result } = inBuild(trunkBuild(), (dir) => {
+    const first = rehashDist(dir);
+    const files = () => Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+    const built = files();
+    const second = rehashDist(dir);
+    return { first, second, built, again: files() };
+  });
+  assert.deepEqual([...result.second.keys()].sort(), [...result.first.values()].sort());
+  for (const [name, renamed] of result.second) assert.equal(renamed, name, `${name} keeps its name`);
+  assert.deepEqual(result.again, result.built);
+});
+
+test('a new name that is already another file\'s fails the build', () => {
+  // Two style sheets Trunk named apart whose final bytes are the same.
+  const files = { ...trunkBuild(), 'style-9f.css': trunkBuild()['style-1a2b.css'] };
+  assert.throws(() => inBuild(files, rehashDist), /already another file's/);
+});
+
+test('a name with characters special in a regular expression is matched as written', () => {
+  const files = {
+    ...trunkBuild(),
+    'a.b+c-3c.js': 'export {};\n',
+    'worker.js': "import('./a.b+c-3c.js');\nimport('./axbbc-3c.js');\n",
+  };
+  const { result: renames, after } = inBuild(files, rehashDist);
+  const renamed = renames.get('a.b+c-3c.js');
+  assert.equal(renamed, `a.b+c-${contentHash(Buffer.from(files['a.b+c-3c.js']))}.js`);
+  assert.equal(after['worker.js'], `import('./${renamed}');\nimport('./axbbc-3c.js');\n`);
+});
+
 test('the built page links only files named after their bytes, which the service worker keeps cache first', () => {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const sw = readFileSync(join(ROOT, 'web', 'sw.js'), 'utf8');

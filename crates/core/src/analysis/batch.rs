@@ -424,8 +424,9 @@ fn changes(original: &Filing, amended: &Filing) -> Vec<Change> {
     out
 }
 
-/// What makes two reported transactions the same one (with the how-many-th
-/// identical row of its filing it is).
+/// What makes two reported transactions the same one: the issuer, the
+/// table and the row's values. Which of its filing's identical rows a row
+/// is (the how-many-th) is counted apart, in `unique_transactions`.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct TxKey {
     issuer: Party,

@@ -471,11 +471,13 @@ fn streets_after_date(blocks: &[Block], i: usize, width: usize, form3: bool) -> 
 
 /// The street box's two lines drawn apart in the `header`'s blocks, where
 /// each is drawn with the box it stands level with: the first line, level
-/// with box 3's date, as a block of its own right after the date's (form
-/// text before the date: a label, a mark, a relationship box's label; a
-/// date followed by a label, as an amendment's is by `(Street)`, is not it); the
+/// with box 3's date, as a block of its own right after the date's; the
 /// second, level with box 4's label and under the name's labels, as a
-/// block of its own between the `(Middle)` label and box 4's label. Each
+/// block of its own between the `(Middle)` label and box 4's label. Box
+/// 3's date is the header's one date after form text (a label, a mark, a
+/// relationship box's label): with two such dates, whatever follows each,
+/// which is box 3's is not known, and a date followed by a label (an
+/// amendment's, by `(Street)`) has no street line. The second line's block
 /// must be the header's one such block, and the two lines two streets, not
 /// one wrapped ([`street_break`]). An officer's title is printed in box 5,
 /// right of box 4's label and away from the name's labels: it is not drawn
@@ -492,11 +494,11 @@ fn streets_apart(header: &[Block], width: usize) -> Option<(Vec<Cell>, Option<Ce
     let is_date = |b: &Block| matches!(b.lines.as_slice(), [only] if read_date(&only.text).is_some());
     let form_text = |t: &str| is_label(t) || is_mark(t) || matches!(t, "below)" | "Director" | "10% Owner");
     let mut seconds = header.windows(3).filter(|w| last_is(&w[0], &|t| t == "(Middle)") && box4(&w[2]));
-    let mut firsts = (1..header.len().saturating_sub(1))
-        .filter(|&i| is_date(&header[i]) && last_is(&header[i - 1], &form_text))
-        .filter_map(|i| Some((alone(&header[i + 1])?, header.get(i + 2))));
+    let mut dates = (1..header.len().saturating_sub(1))
+        .filter(|&i| is_date(&header[i]) && last_is(&header[i - 1], &form_text));
     let (Some([_, second, _]), None) = (seconds.next(), seconds.next()) else { return None };
-    let (Some((first, next)), None) = (firsts.next(), firsts.next()) else { return None };
+    let (Some(i), None) = (dates.next(), dates.next()) else { return None };
+    let (first, next) = (alone(&header[i + 1])?, header.get(i + 2));
     let second = alone(second)?;
     const LABELS: [&str; 4] = ["Director", "10% Owner", "Officer (give", "Other (specify"];
     let city = next.and_then(alone).filter(|c| {
@@ -684,7 +686,10 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
             boxes.owner_streets.extend(owner_street(blocks, i));
         }
     }
+    // Without a table's title the header's end is unknown: the tables'
+    // dates and values would be searched as the header's.
     if boxes.streets.is_empty()
+        && header_end < blocks.len()
         && let Some((lines, city)) = streets_apart(&blocks[..header_end], width)
     {
         boxes.streets.push(lines);

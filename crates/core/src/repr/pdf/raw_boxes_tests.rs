@@ -351,7 +351,8 @@ fn the_street_lines_drawn_apart_by_the_date_and_by_box_4s_label_are_settled() {
     // label, the first right after the date, the city after it.
     let header = "Roe Jane\n(Last)\n\n(Middle)\n\n100 MAIN ST\n\n\
         4. If Amendment, Date of Original Filed (Month/Day/Year)\n\n(City)\n\n(Street)\n\n\
-        Officer (give title\nbelow)\n\n02/03/2024\n\nC/O EXAMPLE CORP\n\nSPRINGFIELD\n\nDirector\n\nX\n";
+        Officer (give title\nbelow)\n\n02/03/2024\n\nC/O EXAMPLE CORP\n\nSPRINGFIELD\n\nDirector\n\nX\n\n\
+        Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n";
     let found = |header: &str| {
         let boxes = find(&blocks(header, 0), Some(FormType::Form4));
         boxes.streets.iter().map(|l| l.iter().map(|c| c.text.clone()).collect()).collect::<Vec<Vec<_>>>()
@@ -381,6 +382,12 @@ fn the_street_lines_drawn_apart_by_the_date_and_by_box_4s_label_are_settled() {
     // Two such dates: which is box 3's is not known.
     let twice = header.replace("Director\n", "Director\n\n03/04/2024\n\nSUITE 9\n");
     assert!(found(&twice).is_empty());
+    // The same when the first date is followed by a block of lines, not a value alone.
+    let wrapped = twice.replace("2024\n\nC/O EXAMPLE CORP\n", "2024\n\nC/O EXAMPLE CORP\nSUITE 100\n");
+    assert!(found(&wrapped).is_empty());
+    // Without a table's title the header's end is unknown: nothing is settled.
+    let untitled = &header[..header.find("Table I").unwrap_or(header.len())];
+    assert!(found(untitled).is_empty());
     // Two lines that may be one street wrapped: not settled.
     let long = header.replace("C/O EXAMPLE CORP", "C/O EXAMPLE INDUSTRIAL CORPORATION OF AMERICA");
     assert!(found(&long).is_empty());
