@@ -600,6 +600,14 @@ struct LooseMarks {
     among_marks: bool,
 }
 
+impl LooseMarks {
+    /// Whether the drawing does not tell the marks' place: drawn among
+    /// other marks, or after every value.
+    fn unplaced(&self) -> bool {
+        self.among_marks || self.after.is_none()
+    }
+}
+
 /// Where a value is in an untangled table: its row, and its place in the
 /// row (in the form's order).
 type Place = (usize, usize);
@@ -610,6 +618,8 @@ fn without_loose_marks(drawn: &[Token]) -> (Vec<Token>, Vec<LooseMarks>) {
     let mut tokens = Vec::new();
     let mut loose = Vec::new();
     let is_marks = |k: usize| drawn.get(k).is_some_and(|t: &Token| t.kind == Kind::Marks);
+    // The last value drawn: marks after it have no next value.
+    let last_value = drawn.iter().rposition(|t| t.kind != Kind::Marks);
     for (k, token) in drawn.iter().enumerate() {
         if token.kind != Kind::Marks {
             tokens.push(token.clone());
@@ -617,7 +627,7 @@ fn without_loose_marks(drawn: &[Token]) -> (Vec<Token>, Vec<LooseMarks>) {
         }
         let among_marks = (k > 0 && is_marks(k - 1)) || is_marks(k + 1);
         // The next value drawn is the next token kept.
-        let after = drawn[k + 1..].iter().any(|t| t.kind != Kind::Marks).then_some(tokens.len());
+        let after = last_value.is_some_and(|last| k < last).then_some(tokens.len());
         loose.push(LooseMarks {
             marks: token.clone(),
             before: tokens.len().checked_sub(1),
@@ -669,9 +679,8 @@ fn untangled_rows(
     // Marks whose place the drawing does not tell are joined to values in
     // doubt (a piece's: a whole reading must be settled), or by column
     // ([`by_column`]).
-    let unplaced = |m: &&LooseMarks| m.among_marks || m.after.is_none();
     let near: Vec<usize> =
-        loose.iter().filter(unplaced).flat_map(|m| [m.before, m.after]).flatten().collect();
+        loose.iter().filter(|m| m.unplaced()).flat_map(|m| [m.before, m.after]).flatten().collect();
     let reading = raw_interleaved::untangle(&tokens, table, holdings);
     let (reading, columnwise) = match reading {
         Some(u) if near.is_empty() => (u, Vec::new()),
@@ -761,16 +770,22 @@ fn untangled_rows(
         join(&mut untangled, first, &marks.marks);
         *owner = Some((first, may));
     }
-    let in_doubt: Vec<(Span, &Token)> = loose
-        .iter()
-        .zip(&owners)
-        .filter_map(|(marks, owner)| Some((marks, owner.as_ref()?)))
-        .flat_map(|(marks, (_, may))| may.iter().map(|&(r, k)| (untangled[r][k].span, &marks.marks)))
-        .collect();
+    // The first marks each value may own, by place (a grid the shape of
+    // the rows: each cell below looks its value up by place).
+    let mut in_doubt: Vec<Vec<Option<&Token>>> = untangled.iter().map(|row| vec![None; row.len()]).collect();
+    for (marks, owner) in loose.iter().zip(&owners) {
+        let Some((_, may)) = owner else { continue };
+        for &(r, k) in may {
+            if let Some(cell) = in_doubt.get_mut(r).and_then(|row| row.get_mut(k)) {
+                cell.get_or_insert(&marks.marks);
+            }
+        }
+    }
     let mut rows = Vec::new();
     let mut found = Vec::new();
-    for tokens in untangled {
-        let built = build(&RawRow { tokens, ..RawRow::default() }, slots, table);
+    for (tokens, doubts) in untangled.into_iter().zip(&in_doubt) {
+        let raw = RawRow { tokens, ..RawRow::default() };
+        let built = build(&raw, slots, table);
         if !built.sure || !built.left.0.is_empty() {
             return None;
         }
@@ -781,7 +796,8 @@ fn untangled_rows(
             let Some(span) = cell.meta().1 else { continue };
             // Why the cell is in doubt: loose marks joined to it or near it,
             // and readings that put it elsewhere (either, both or neither).
-            let marks = in_doubt.iter().find(|(s, _)| *s == span).map(|(_, marks)| {
+            let at = raw.tokens.iter().position(|t| t.span == span);
+            let marks = at.and_then(|k| doubts.get(k).copied().flatten()).map(|marks| {
                 format!(
                     "the footnote marks {} were drawn on a line of their own near this value: they may belong to it or to another value near it",
                     quote(&marks.text)
@@ -842,8 +858,7 @@ fn by_column(
 ) -> Option<Vec<Option<Placing>>> {
     let mut out = Vec::with_capacity(loose.len());
     for marks in loose {
-        let unplaced = marks.among_marks || marks.after.is_none();
-        if !unplaced || among_doubted(marks, tokens, &reading.doubted, edges) {
+        if !marks.unplaced() || among_doubted(marks, tokens, &reading.doubted, edges) {
             out.push(None);
             continue;
         }
