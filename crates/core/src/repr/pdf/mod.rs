@@ -24,6 +24,7 @@ pub(crate) mod memo;
 pub(crate) mod raw;
 pub(crate) mod raw_boxes;
 pub(crate) mod raw_interleaved;
+pub(crate) mod raw_marks;
 pub(crate) mod raw_notes;
 pub(crate) mod raw_table;
 pub(crate) mod raw_tail;

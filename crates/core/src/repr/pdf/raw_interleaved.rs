@@ -279,8 +279,11 @@ pub(crate) fn untangle(tokens: &[Token], table: Table, holdings: bool) -> Option
 /// are several pieces, some piece is settled, and the tokens at `in_doubt`
 /// (indices) are in pieces that are not: for a Table I whose footnote marks
 /// drawn alone may be joined only to values in doubt (see
-/// `raw_table::untangled_rows`), a reading of the whole, which must be
-/// settled, would leave them no value: it is not searched.
+/// `raw_marks::untangled_rows`), a reading of the whole, which must be
+/// settled, would leave them no value. That reader tries [`untangle`]
+/// first (such marks may go by column in its reading) and this only when
+/// they find no place there, so the pieces are then searched a second
+/// time.
 pub(crate) fn untangle_by_pieces(
     tokens: &[Token],
     table: Table,

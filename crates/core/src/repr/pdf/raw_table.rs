@@ -27,11 +27,12 @@
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Column, Origin, Row, RowKind, Table};
 use crate::repr::align::{self, Kind, Token};
-use crate::repr::cells::{Cell, MarkStyle, canonical_marks, split_marks};
+use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
 use crate::repr::columns::{Slot, is_heading_text, standard_slots};
 use crate::repr::form::PreRead;
 use crate::repr::grid::{Line, contains_ignore_case, starts_with_ignore_case};
 use crate::repr::pdf::raw_interleaved;
+use crate::repr::pdf::raw_marks::untangled_rows;
 use crate::repr::table::{self, Layout};
 use crate::source::{Span, lines};
 
@@ -330,8 +331,8 @@ fn ends_with_mark(text: &str) -> bool {
 
 /// A row's tokens as drawn, and whether its gathering is in doubt.
 #[derive(Default)]
-struct RawRow {
-    tokens: Vec<Token>,
+pub(super) struct RawRow {
+    pub(super) tokens: Vec<Token>,
     /// Why the row's place is not certain.
     doubt: Option<&'static str>,
     /// Table II: the underlying title was met.
@@ -342,6 +343,11 @@ struct RawRow {
 }
 
 impl RawRow {
+    /// A row of tokens, its gathering not in doubt.
+    pub(super) fn new(tokens: Vec<Token>) -> Self {
+        Self { tokens, ..Self::default() }
+    }
+
     fn doubt(&mut self, why: &'static str) {
         self.doubt.get_or_insert(why);
     }
@@ -586,383 +592,6 @@ fn tokens_and_cuts(data: &[Block], marks: MarkStyle) -> (Vec<Token>, Vec<usize>,
     (tokens, cuts, wide)
 }
 
-/// Footnote marks drawn on a line of their own, and the values drawn
-/// just before (none when they come first) and just after them (none when
-/// they come last), by index among the tokens without such marks.
-struct LooseMarks {
-    marks: Token,
-    before: Option<usize>,
-    after: Option<usize>,
-    /// Other marks are drawn right before or after them: several cells'
-    /// marks drawn one after another (a cell's marks are drawn together,
-    /// on one line), a column's drawn down past rows whose place the
-    /// drawing does not tell.
-    among_marks: bool,
-}
-
-/// Where a value is in an untangled table: its row, and its place in the
-/// row (in the form's order).
-type Place = (usize, usize);
-
-/// Tokens without the footnote marks drawn on lines of their own, and
-/// those marks.
-fn without_loose_marks(drawn: &[Token]) -> (Vec<Token>, Vec<LooseMarks>) {
-    let mut tokens = Vec::new();
-    let mut loose = Vec::new();
-    let is_marks = |k: usize| drawn.get(k).is_some_and(|t: &Token| t.kind == Kind::Marks);
-    for (k, token) in drawn.iter().enumerate() {
-        if token.kind != Kind::Marks {
-            tokens.push(token.clone());
-            continue;
-        }
-        let among_marks = (k > 0 && is_marks(k - 1)) || is_marks(k + 1);
-        // The next value drawn is the next token kept.
-        let after = drawn[k + 1..].iter().any(|t| t.kind != Kind::Marks).then_some(tokens.len());
-        loose.push(LooseMarks {
-            marks: token.clone(),
-            before: tokens.len().checked_sub(1),
-            after,
-            among_marks,
-        });
-    }
-    (tokens, loose)
-}
-
-/// The rows of a table whose cells were drawn interleaved
-/// ([`raw_interleaved::untangle`]), when each is certain and complete.
-///
-/// Footnote marks drawn on a line of their own between two values of one
-/// row, left to right, belong to the first of them or to a value between
-/// (a superscript is drawn after its value): they are joined to the first,
-/// which is certain when the two values are neighbours in the row, and
-/// otherwise leaves every value they may belong to uncertain. Marks drawn
-/// between two rows (or before the first) are joined to the value after
-/// them, and every value of both rows is uncertain. Marks drawn among
-/// other marks, or last (after every value), may be any value's: they are
-/// joined to a value next to them when the values drawn on both sides
-/// are in doubt already (a piece of the table whose reading is not settled:
-/// the marks are drawn among its rows, every value of which is flagged),
-/// or to the one column that carries such marks attached ([`by_column`]),
-/// every value of it lacking them flagged, or by their footnote's number
-/// when no value carries it ([`by_number`], the rows it may be in
-/// flagged); otherwise they leave the table
-/// to the row-by-row reader, and so do
-/// marks drawn right after a value its row drew out of order. Any marks
-/// drawn between two values in doubt are joined so, but marks at the
-/// table's `edges` ([`Section::edges`]: next to headings or a page's end),
-/// which the drawing may put far from their value (a price's mark was seen
-/// drawn by the headings after the last row, its row settled). `holdings`:
-/// the table prints no transaction columns (Form 3).
-fn untangled_rows(
-    drawn: &[Token],
-    slots: &[Slot],
-    table: Table,
-    holdings: bool,
-    edges: &[Span],
-) -> Option<(Vec<Row>, Vec<Diagnostic>, bool)> {
-    // Table II's marks alone are values of their own (a price or a date
-    // that is "see the footnote").
-    let (tokens, loose) = match table {
-        Table::NonDerivative => without_loose_marks(drawn),
-        Table::Derivative => (drawn.to_vec(), Vec::new()),
-    };
-    // Marks whose place the drawing does not tell are joined to values in
-    // doubt (a piece's: a whole reading must be settled), or by column
-    // ([`by_column`]).
-    let unplaced = |m: &&LooseMarks| m.among_marks || m.after.is_none();
-    let near: Vec<usize> =
-        loose.iter().filter(unplaced).flat_map(|m| [m.before, m.after]).flatten().collect();
-    let reading = raw_interleaved::untangle(&tokens, table, holdings);
-    let (reading, columnwise) = match reading {
-        Some(u) if near.is_empty() => (u, Vec::new()),
-        Some(u) if let Some(c) = by_column(&loose, &tokens, &u, edges) => (u, c),
-        _ if near.is_empty() => return None,
-        _ => (raw_interleaved::untangle_by_pieces(&tokens, table, holdings, &near)?, Vec::new()),
-    };
-    let raw_interleaved::Untangled { rows: mut untangled, columns, doubted } = reading;
-    let settled = doubted.is_empty();
-    // Where each value is: its row, and its place in the row (in the form's order).
-    let place = |span: Span| {
-        untangled
-            .iter()
-            .enumerate()
-            .find_map(|(r, row)| row.iter().position(|t| t.span == span).map(|k| (r, k)))
-    };
-    let whole = |r: usize| (0..untangled[r].len()).map(move |k| (r, k));
-    // Whether a value was drawn after a value that follows it in its row.
-    let drawn_late = |span: Span, (r, k): Place| {
-        let earlier = tokens.iter().take_while(|t| t.span != span);
-        earlier.filter_map(|t| place(t.span)).any(|(r2, k2)| r2 == r && k2 > k)
-    };
-    let span_of = |k: Option<usize>| k.and_then(|k| tokens.get(k)).map(|t| t.span);
-    // Each marks' value, and the values they may belong to (those placed
-    // by column later).
-    let mut owners: Vec<Option<(Place, Vec<Place>)>> = Vec::new();
-    for (marks, by_col) in loose.iter().zip(columnwise.iter().chain(std::iter::repeat(&None))) {
-        if by_col.is_some() {
-            owners.push(None);
-            continue;
-        }
-        let before = span_of(marks.before).and_then(|span| Some((span, place(span)?)));
-        if marks.before.is_some() && before.is_none() {
-            return None;
-        }
-        let after = span_of(marks.after);
-        if among_doubted(marks, &tokens, &doubted, edges) {
-            // Drawn among values in doubt: joined to the one before (or
-            // after), every value of whose row is flagged already.
-            let (_, at) = before.or(after.and_then(|span| Some((span, place(span)?))))?;
-            owners.push(Some((at, Vec::new())));
-            continue;
-        }
-        if marks.among_marks {
-            return None;
-        }
-        let (row, next) = place(after?)?;
-        let owner = match before {
-            // Marks drawn after a value its row drew out of order: the
-            // drawing does not follow the row there, so the marks may be
-            // any value's drawn before them (one in another row).
-            Some((span, at)) if at.0 == row && at.1 < next && drawn_late(span, at) => return None,
-            Some((_, (r, first))) if r == row && first < next => {
-                match marked_column(&untangled, &columns, &marks.marks.text, r, first..=next) {
-                    Some(k) => ((r, k), Vec::new()),
-                    None => ((r, first), (first..=next).map(|k| (r, k)).collect()),
-                }
-            }
-            Some((_, (r, _))) => ((row, next), whole(r).chain(whole(row)).collect()),
-            None => ((row, next), whole(row).collect()),
-        };
-        owners.push(Some(owner));
-    }
-    let join = |untangled: &mut [Vec<Token>], (row, k): Place, marks: &Token| {
-        if let Some(owner) = untangled.get_mut(row).and_then(|r| r.get_mut(k)) {
-            owner.text.push_str(&marks.text);
-            owner.span = owner.span.cover(marks.span);
-        }
-    };
-    for (marks, owner) in loose.iter().zip(&owners) {
-        if let Some((at, _)) = owner {
-            join(&mut untangled, *at, &marks.marks);
-        }
-    }
-    // Marks placed by column: a column is drawn from the top down, so the
-    // first drawn goes to the first of its values lacking them; every value
-    // lacking them may be theirs. Or by their number ([`by_number`]).
-    for ((marks, placing), owner) in loose.iter().zip(&columnwise).zip(owners.iter_mut()) {
-        let (first, may) = match *placing {
-            Some(Placing::Column(col)) => {
-                let free = lacking(&untangled, &columns, col, &marks.marks.text);
-                (*free.first()?, free)
-            }
-            Some(Placing::Numbered(n)) => by_number(&untangled, &columns, n)?,
-            None => continue,
-        };
-        join(&mut untangled, first, &marks.marks);
-        *owner = Some((first, may));
-    }
-    let in_doubt: Vec<(Span, &Token)> = loose
-        .iter()
-        .zip(&owners)
-        .filter_map(|(marks, owner)| Some((marks, owner.as_ref()?)))
-        .flat_map(|(marks, (_, may))| may.iter().map(|&(r, k)| (untangled[r][k].span, &marks.marks)))
-        .collect();
-    let mut rows = Vec::new();
-    let mut found = Vec::new();
-    for tokens in untangled {
-        let built = build(&RawRow { tokens, ..RawRow::default() }, slots, table);
-        if !built.sure || !built.left.0.is_empty() {
-            return None;
-        }
-        found.extend(built.diagnostics);
-        let mut row = built.row;
-        for column in Column::ALL {
-            let cell = row.cell(column);
-            let Some(span) = cell.meta().1 else { continue };
-            // Why the cell is in doubt: loose marks joined to it or near it,
-            // and readings that put it elsewhere (either, both or neither).
-            let marks = in_doubt.iter().find(|(s, _)| *s == span).map(|(_, marks)| {
-                format!(
-                    "the footnote marks {} were drawn on a line of their own near this value: they may belong to it or to another value near it",
-                    quote(&marks.text)
-                )
-            });
-            let placed = doubted.iter().any(|d| span.start <= d.start && d.end <= span.end).then(|| {
-                format!(
-                    "the value {} was read from PDF text without layout, but the readings nearest its drawing order put it, or another value, in other places: it may be in the wrong column or row",
-                    quote(&cell.text().unwrap_or_default())
-                )
-            });
-            for why in [marks, placed].into_iter().flatten() {
-                table::set_origin(&mut row, column, Origin::Uncertain);
-                found.push(Diagnostic::new(Code::ColumnUncertain, Some(span), why));
-            }
-        }
-        rows.push(row);
-    }
-    Some((rows, found, settled))
-}
-
-/// Whether loose marks are drawn among values in doubt: next to values
-/// (one at least), each in doubt, and not at the table's `edges`.
-fn among_doubted(marks: &LooseMarks, tokens: &[Token], doubted: &[Span], edges: &[Span]) -> bool {
-    let doubted_near =
-        |k: Option<usize>| k.is_none_or(|k| tokens.get(k).is_some_and(|t| doubted.contains(&t.span)));
-    (marks.before.is_some() || marks.after.is_some())
-        && doubted_near(marks.before)
-        && doubted_near(marks.after)
-        && !edges.contains(&marks.marks.span)
-}
-
-/// How loose marks whose place the drawing does not tell are placed
-/// ([`by_column`]).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Placing {
-    /// In the one column (by number) whose values carry such marks.
-    Column(usize),
-    /// By their footnote's number, which no value carries ([`by_number`]).
-    Numbered(u32),
-}
-
-/// Loose marks whose place the drawing does not tell (drawn among other
-/// marks, or after every value) and not among values in doubt
-/// ([`among_doubted`]), placed by column: when one column alone of the
-/// `reading` carries such marks attached to its values (a footnote is made
-/// of a column's values), they are that column's, drawn down past its rows
-/// apart from their values; marks of one footnote that no value carries,
-/// drawn once, are placed by its number ([`by_number`]). How each loose
-/// marks are placed (none for those placed otherwise), or `None` when some
-/// such marks have several columns, or more of them are drawn than the
-/// column has values lacking them.
-fn by_column(
-    loose: &[LooseMarks],
-    tokens: &[Token],
-    reading: &raw_interleaved::Untangled,
-    edges: &[Span],
-) -> Option<Vec<Option<Placing>>> {
-    let mut out = Vec::with_capacity(loose.len());
-    for marks in loose {
-        let unplaced = marks.among_marks || marks.after.is_none();
-        if !unplaced || among_doubted(marks, tokens, &reading.doubted, edges) {
-            out.push(None);
-            continue;
-        }
-        let text = &marks.marks.text;
-        let placing = match marked_columns(&reading.rows, &reading.columns, text)[..] {
-            [col] => Placing::Column(col),
-            [] if loose.iter().filter(|m| m.marks.text == *text).count() == 1 => {
-                let [n] = footnote_numbers(text)[..] else { return None };
-                Placing::Numbered(n)
-            }
-            _ => return None,
-        };
-        out.push(Some(placing));
-    }
-    for (marks, placing) in loose.iter().zip(&out) {
-        let Some(Placing::Column(col)) = *placing else { continue };
-        let text = &marks.marks.text;
-        let drawn = loose.iter().zip(&out).filter(|(m, p)| **p == *placing && m.marks.text == *text).count();
-        if drawn > lacking(&reading.rows, &reading.columns, col, text).len() {
-            return None;
-        }
-    }
-    Some(out)
-}
-
-/// The footnote numbers of a text's marks (those numbered).
-fn footnote_numbers(text: &str) -> Vec<u32> {
-    let ids = split_marks(text).footnotes;
-    ids.iter().filter_map(|id| id.as_str().strip_prefix('F')?.parse().ok()).collect()
-}
-
-/// Where marks of footnote `n`, which no value of the table carries, are
-/// joined, and the values they may belong to. Footnotes are numbered in
-/// the order the form is read, row by row: such marks belong to a row from
-/// the first row carrying the nearest lower number to the first carrying
-/// the nearest higher one (both included; the first or the last row when
-/// there is none), and every value of those rows may be theirs. They are
-/// joined to the first value of those rows without marks in the column of
-/// those numbers' first carrier (the lower's, or else the higher's);
-/// `None` when there is none, or the numbers do not follow the rows.
-fn by_number(rows: &[Vec<Token>], columns: &[Vec<usize>], n: u32) -> Option<(Place, Vec<Place>)> {
-    // Each mark's number, place and column, row by row (a number's first is its first use).
-    let mut carried: Vec<(u32, Place, usize)> = Vec::new();
-    for (r, (tokens, cols)) in rows.iter().zip(columns).enumerate() {
-        for (k, (token, &col)) in tokens.iter().zip(cols).enumerate() {
-            if token.kind != Kind::Marks {
-                carried.extend(footnote_numbers(&token.text).into_iter().map(|m| (m, (r, k), col)));
-            }
-        }
-    }
-    let first = |m: u32| carried.iter().find(|c| c.0 == m).copied();
-    let lower = carried.iter().map(|c| c.0).filter(|&m| m < n).max().and_then(first);
-    let higher = carried.iter().map(|c| c.0).filter(|&m| m > n).min().and_then(first);
-    let from = lower.map_or(0, |(_, (r, _), _)| r);
-    let to = match higher {
-        Some((_, (r, _), _)) => r,
-        None => rows.len().checked_sub(1)?,
-    };
-    let (_, _, col) = lower.or(higher)?;
-    let values = |r: usize| {
-        let tokens = rows.get(r).map(Vec::as_slice).unwrap_or_default();
-        tokens.iter().enumerate().filter(|(_, t)| t.kind != Kind::Marks).map(move |(k, _)| (r, k))
-    };
-    let may: Vec<Place> = (from..=to).flat_map(values).collect();
-    let bare = |&&(r, k): &&Place| {
-        let token = rows.get(r).and_then(|t| t.get(k));
-        columns.get(r).and_then(|c| c.get(k)) == Some(&col)
-            && token.is_some_and(|t| footnote_numbers(&t.text).is_empty())
-    };
-    let owner = *may.iter().find(bare)?;
-    Some((owner, may))
-}
-
-/// The columns (by number) whose values in the table carry the marks
-/// `marks` attached.
-fn marked_columns(rows: &[Vec<Token>], columns: &[Vec<usize>], marks: &str) -> Vec<usize> {
-    let mut marked: Vec<usize> = rows
-        .iter()
-        .zip(columns)
-        .flat_map(|(tokens, cols)| tokens.iter().zip(cols))
-        .filter(|(t, _)| t.kind != Kind::Marks && t.text.contains(marks))
-        .map(|(_, &col)| col)
-        .collect();
-    marked.sort_unstable();
-    marked.dedup();
-    marked
-}
-
-/// The places of column `col`'s values (by number) that lack the marks
-/// `marks`, in row order.
-fn lacking(rows: &[Vec<Token>], columns: &[Vec<usize>], col: usize, marks: &str) -> Vec<Place> {
-    let places = rows.iter().zip(columns).enumerate().flat_map(|(r, (tokens, cols))| {
-        tokens.iter().zip(cols).enumerate().map(move |(k, (t, &c))| ((r, k), t, c))
-    });
-    places
-        .filter(|(_, t, c)| *c == col && t.kind != Kind::Marks && !t.text.contains(marks))
-        .map(|(at, ..)| at)
-        .collect()
-}
-
-/// The one value of row `row` among the places `among` whose column is
-/// the only one of theirs whose values in the table carry the marks
-/// `marks` attached: a footnote is made of a column's values, so marks
-/// drawn on a line of their own next to a value of that column are that
-/// value's (drawn after it or before it).
-fn marked_column(
-    rows: &[Vec<Token>],
-    columns: &[Vec<usize>],
-    marks: &str,
-    row: usize,
-    among: std::ops::RangeInclusive<usize>,
-) -> Option<usize> {
-    let cols = columns.get(row)?;
-    let marked = marked_columns(rows, columns, marks);
-    let mut found = among.filter(|k| cols.get(*k).is_some_and(|col| marked.contains(col)));
-    let one = found.next()?;
-    found.next().is_none().then_some(one)
-}
-
 /// The rows of a table read one after another (see the module docs).
 fn read_rows(tokens: Vec<Token>, slots: &[Slot], table: Table, diags: &mut Vec<Diagnostic>) -> Vec<Row> {
     let mut raws: std::collections::VecDeque<RawRow> = split_rows(tokens, table).into();
@@ -1090,19 +719,19 @@ pub(crate) fn may_lack_hyphen(text: &str) -> bool {
 }
 
 /// A row built from its tokens.
-struct Built {
-    row: Row,
+pub(super) struct Built {
+    pub(super) row: Row,
     /// What was found to say.
-    diagnostics: Vec<Diagnostic>,
+    pub(super) diagnostics: Vec<Diagnostic>,
     /// Whether the row is certain (complete, every value in one column only).
-    sure: bool,
+    pub(super) sure: bool,
     /// The tokens that fit none of the row's columns, and the diagnostics
     /// that say so.
-    left: (Vec<Token>, Vec<Diagnostic>),
+    pub(super) left: (Vec<Token>, Vec<Diagnostic>),
 }
 
 /// A row from its tokens.
-fn build(raw: &RawRow, slots: &[Slot], table: Table) -> Built {
+pub(super) fn build(raw: &RawRow, slots: &[Slot], table: Table) -> Built {
     let mut tokens = raw.tokens.clone();
     let letters = tokens.iter().filter(|t| is_letter(t)).count();
     let holding = letters <= 1 || !slots.contains(&Slot::Code);
