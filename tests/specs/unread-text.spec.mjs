@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { corpusAbsent, fixture, sharedFile, withApp } from '../support/harness.mjs';
+import { join } from 'node:path';
+import { ROOT, fixture, withApp } from '../support/harness.mjs';
 import { pasteIntoArea, waitForDocuments } from '../support/page.mjs';
 
 test('text that is no filing says so', { timeout: 60_000 }, async () => {
@@ -17,11 +18,11 @@ test('text that is no filing says so', { timeout: 60_000 }, async () => {
   });
 });
 
-// The users' own pastes of two Qualys Form 4s (lossy renderings of the EDGAR page).
-for (const seed of ['seeds/003_20df6d6f311adac3.txt', 'seeds/004_6dc50de75c747898.txt']) {
-  test(`${seed}: what was detected is shown, and tables or why there are none`, { timeout: 60_000 }, async (t) => {
-    const path = sharedFile(seed);
-    if (!path) return t.skip(corpusAbsent(seed));
+// The users' own pastes of two Qualys Form 4s (lossy renderings of the EDGAR page),
+// the repository's copies (crates/core/tests/fixtures/seeds/), so they run without ../shared.
+for (const seed of ['003_20df6d6f311adac3.txt', '004_6dc50de75c747898.txt']) {
+  test(`seeds/${seed}: what was detected is shown, and tables or why there are none`, { timeout: 60_000 }, async () => {
+    const path = join(ROOT, 'crates', 'core', 'tests', 'fixtures', 'seeds', seed);
     await withApp(async ({ app }) => {
       await pasteIntoArea(app.page, await readFile(path, 'utf8'));
       const [document] = await waitForDocuments(app.page, 1);
