@@ -146,15 +146,10 @@ pub fn App() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to the content"</a>
         <header class="page-header">
-            <div class="brand">
-                <h1>"Filing Inspector"</h1>
-                <p class="tagline">
-                    "SEC Forms 3, 4 and 5 as exact, explained tables. Read in your browser: nothing is uploaded."
-                </p>
-            </div>
+            <div class="brand" inner_html=BRAND></div>
             <ThemeSwitch />
         </header>
-        <main id="main" tabindex="-1" class:dragging=move || inspector.dragging.get() data-test="app">
+        <main id="main" tabindex="-1" class:dragging=crate::reactive::flag(move || inspector.dragging.get()) data-test="app">
             <InputPanel inspector=inspector />
             <SessionBar persistence=persistence />
             <BatchView combined=inspector.combined />
@@ -165,13 +160,11 @@ pub fn App() -> impl IntoView {
                 class="documents"
                 data-test="documents"
                 node_ref=documents_box
-                inner_html=move || inspector.documents.with(|documents| documents_html(documents))
+                inner_html=crate::reactive::text(move || inspector.documents.with(|documents| documents_html(documents)))
             ></div>
         </main>
         <footer class="page-footer">
-            <p>
-                "Filing Inspector reads EDGAR ownership XML and full submissions exactly; EDGAR pages, copied text, PDF text and Markdown as far as they go, marking what was inferred. It is not affiliated with the SEC."
-            </p>
+            <p inner_html=ABOUT></p>
             <SaveCopy />
         </footer>
         <SourceView viewer=viewer />
@@ -179,6 +172,19 @@ pub fn App() -> impl IntoView {
         <ShortcutHelp open=help />
     }
 }
+
+/// The page's name and what it does (markup: fixed text costs less as a
+/// string than as elements built one by one).
+const BRAND: &str = concat!(
+    "<h1>Filing Inspector</h1><p class=\"tagline\">SEC Forms 3, 4 and 5 as exact, explained tables. ",
+    "Read in your browser: nothing is uploaded.</p>"
+);
+
+/// What the page reads, at its foot.
+const ABOUT: &str = concat!(
+    "Filing Inspector reads EDGAR ownership XML and full submissions exactly; EDGAR pages, copied text, ",
+    "PDF text and Markdown as far as they go, marking what was inferred. It is not affiliated with the SEC."
+);
 
 /// Paste anywhere on the page (outside a text field) and drop anywhere.
 fn listen_page_wide(inspector: Inspector) {

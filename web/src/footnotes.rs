@@ -103,10 +103,10 @@ pub fn FootnoteTip(tips: FootnoteTips) -> impl IntoView {
             role="tooltip"
             class="footnote-tip"
             data-test="footnote-tip"
-            class:shown=move || tips.tip.with(Option::is_some)
-            style:left=move || tips.tip.with(|t| t.as_ref().map(|t| px(t.left)))
-            style:top=move || tips.tip.with(|t| t.as_ref().map(|t| px(t.top)))
-            inner_html=move || {
+            class:shown=crate::reactive::flag(move || tips.tip.with(Option::is_some))
+            style:left=crate::reactive::text(move || tips.tip.with(|t| t.as_ref().map(|t| px(t.left)).unwrap_or_default()))
+            style:top=crate::reactive::text(move || tips.tip.with(|t| t.as_ref().map(|t| px(t.top)).unwrap_or_default()))
+            inner_html=crate::reactive::text(move || {
                 let mut html = Html::new();
                 tips.tip.with(|tip| {
                     if let Some(tip) = tip {
@@ -114,7 +114,7 @@ pub fn FootnoteTip(tips: FootnoteTips) -> impl IntoView {
                     }
                 });
                 html.finish()
-            }
+            })
         ></div>
     }
 }

@@ -1,9 +1,10 @@
-//! Effects and event handlers, boxed: each `Effect::new` or `on:click` with
-//! a closure of its own type is another copy of Leptos's effect or listener
+//! Effects, event handlers and the changing parts of views, boxed: each
+//! `Effect::new`, `on:click` or changing markup, text or view with a closure
+//! of its own type is another copy of Leptos's effect, listener or render
 //! code (a few hundred bytes of wasm each); boxed, they all share one.
 
 use leptos::ev::MouseEvent;
-use leptos::prelude::Effect;
+use leptos::prelude::{AnyView, Effect};
 use web_sys::Event;
 
 /// Run `body` now, and again whenever a signal it read changes, until the
@@ -25,4 +26,24 @@ pub fn click(handler: impl FnMut(MouseEvent) + 'static) -> Box<dyn FnMut(MouseEv
 /// `view!` macro's attributes do not let the compiler do.)
 pub fn boxed(handler: impl FnMut(Event) + 'static) -> Box<dyn FnMut(Event)> {
     Box::new(handler)
+}
+
+/// Markup, text or a style's value that changes, boxed
+/// (`inner_html=text(move || …)`, a text child `{text(move || …)}`,
+/// `style:height=text(…)`): each use of them shares one copy of Leptos's
+/// render effect instead of one per closure.
+pub fn text(body: impl FnMut() -> String + Send + 'static) -> Box<dyn FnMut() -> String + Send> {
+    Box::new(body)
+}
+
+/// A condition that changes, boxed (`class:shown=flag(move || …)`),
+/// for the same reason.
+pub fn flag(body: impl Fn() -> bool + Send + Sync + 'static) -> Box<dyn Fn() -> bool + Send + Sync> {
+    Box::new(body)
+}
+
+/// A part of a view that changes, boxed (`{view(move || … .into_any())}`),
+/// for the same reason: one copy of Leptos's render effect for them all.
+pub fn view(body: impl FnMut() -> AnyView + Send + 'static) -> Box<dyn FnMut() -> AnyView + Send> {
+    Box::new(body)
 }

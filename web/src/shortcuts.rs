@@ -13,7 +13,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, ScrollIntoViewOptions, Scroll
 
 use crate::batch::Combined;
 use crate::batch::combined::ExportTarget;
-use crate::html::Html;
+use crate::html::{Html, event_attribute};
 use crate::worker_protocol::ExportKind;
 
 /// The shortcuts, as the help panel lists them.
@@ -153,12 +153,19 @@ fn next_diagnostic(last: StoredValue<Option<usize>>) {
     }
 }
 
-/// The shortcuts as `<dt><kbd>key</kbd></dt><dd>what</dd>` pairs.
-fn shortcuts_html() -> String {
+/// The list's content: its heading, the shortcuts as
+/// `<dt><kbd>key</kbd></dt><dd>what</dd>` pairs, and its Close button
+/// (`data-action="close"`).
+fn help_html() -> String {
     let mut html = Html::new();
+    html.raw("<h2>Keyboard shortcuts</h2><dl>");
     for (key, what) in SHORTCUTS {
         html.raw("<dt>").leaf("kbd", &[], key).raw("</dt>").leaf("dd", &[], what);
     }
+    html.raw(concat!(
+        r#"</dl><p class="hint">Not while typing in a field. Escape closes this list.</p>"#,
+        r#"<button type="button" class="button secondary" data-action="close">Close</button>"#
+    ));
     html.finish()
 }
 
@@ -170,12 +177,18 @@ pub fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
             "Keyboard shortcuts (?)"
         </button>
         <Show when=move || open.get()>
-            <div class="shortcut-help" role="dialog" aria-label="Keyboard shortcuts" data-test="shortcut-help">
-                <h2>"Keyboard shortcuts"</h2>
-                <dl inner_html=shortcuts_html()></dl>
-                <p class="hint">"Not while typing in a field. Escape closes this list."</p>
-                <button type="button" class="button secondary" on:click=crate::reactive::click(move |_| open.set(false))>"Close"</button>
-            </div>
+            <div
+                class="shortcut-help"
+                role="dialog"
+                aria-label="Keyboard shortcuts"
+                data-test="shortcut-help"
+                inner_html=help_html()
+                on:click=crate::reactive::click(move |event| {
+                    if event_attribute(&event, "data-action").is_some() {
+                        open.set(false);
+                    }
+                })
+            ></div>
         </Show>
     }
 }

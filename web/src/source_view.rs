@@ -101,7 +101,9 @@ pub fn SourceView(viewer: SourceViewer) -> impl IntoView {
     view! {
         <div
             node_ref=panel
-            inner_html=move || viewer.request.with(|r| r.as_ref().map(source_panel).unwrap_or_default())
+            inner_html=crate::reactive::text(move || {
+                viewer.request.with(|r| r.as_ref().map(source_panel).unwrap_or_default())
+            })
             on:click=crate::reactive::click(move |event| {
                 if event_attribute(&event, "data-test").as_deref() == Some("source-close") {
                     viewer.close();

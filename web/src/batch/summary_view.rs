@@ -15,7 +15,7 @@ use crate::html::Html;
 /// Both summaries, once the worker has computed them.
 #[component]
 pub fn SummaryView(combined: Combined) -> impl IntoView {
-    move || {
+    crate::reactive::view(move || {
         match combined.summaries.get() {
         None => view! {
             <p class="hint" data-test="summaries-pending">"The totals by owner and issuer follow when every input is read."</p>
@@ -23,7 +23,7 @@ pub fn SummaryView(combined: Combined) -> impl IntoView {
         .into_any(),
         Some(summaries) => view! { <Totals summaries=summaries /> }.into_any(),
     }
-    }
+    })
 }
 
 #[component]
@@ -76,9 +76,13 @@ fn Totals(summaries: Summaries) -> impl IntoView {
             <h3>"By reporting owner"</h3>
             <PartyTable parties=summaries.by_owner who="Reporting owner" test="by-owner" />
             <h3>"By issuer"</h3>
-            {move || {
-                issuers_due.get().then(|| view! { <PartyTable parties=by_issuer.clone() who="Issuer" test="by-issuer" /> })
-            }}
+            {crate::reactive::view(move || {
+                if issuers_due.get() {
+                    view! { <PartyTable parties=by_issuer.clone() who="Issuer" test="by-issuer" /> }.into_any()
+                } else {
+                    ().into_any()
+                }
+            })}
         </section>
     }
 }

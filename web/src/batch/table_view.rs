@@ -59,9 +59,14 @@ pub fn CombinedTable(combined: Combined) -> impl IntoView {
                 inner_html=controls::filters_html()
             ></div>
             <div class="combined-bar">
-                <p class="row-count" data-test="row-count" role="status">
-                    {move || format_count(count.get())} " of " {move || format_count(total())} " rows"
-                </p>
+                <p
+                    class="row-count"
+                    data-test="row-count"
+                    role="status"
+                    inner_html=crate::reactive::text(move || {
+                        format!("{} of {} rows", format_count(count.get()), format_count(total()))
+                    })
+                ></p>
                 <div class="exports" role="group" aria-label="Export the rows shown" inner_html=controls::exports_html()></div>
             </div>
             <LeftOutNote combined=combined />
@@ -199,22 +204,24 @@ pub fn push_cell(out: &mut String, attrs: &str, text: &str, tip: bool) {
 /// Says so when the table leaves rows out.
 #[component]
 fn LeftOutNote(combined: Combined) -> impl IntoView {
-    move || {
+    crate::reactive::view(move || {
         combined.received.track();
         let left_out = combined.data.with_value(|d| d.rows_left_out);
-        (left_out > 0).then(|| {
-            view! {
-                <p class="notice" data-test="rows-left-out" role="status">
-                    {format!(
-                        "This batch has {} more rows than the table holds ({} at most, to keep the page responsive). \
-                         The totals below count every row, and the SEC export includes every filing.",
-                        format_count(left_out as usize),
-                        format_count(super::MAX_TABLE_ROWS)
-                    )}
-                </p>
-            }
-        })
-    }
+        if left_out == 0 {
+            return ().into_any();
+        }
+        view! {
+            <p class="notice" data-test="rows-left-out" role="status">
+                {format!(
+                    "This batch has {} more rows than the table holds ({} at most, to keep the page responsive). \
+                     The totals below count every row, and the SEC export includes every filing.",
+                    format_count(left_out as usize),
+                    format_count(super::MAX_TABLE_ROWS)
+                )}
+            </p>
+        }
+        .into_any()
+    })
 }
 
 #[cfg(test)]

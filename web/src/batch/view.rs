@@ -23,7 +23,7 @@ pub fn BatchView(combined: Combined) -> impl IntoView {
         combined.inputs.with(|inputs| inputs.len() > 1 || inputs.iter().any(|e| e.bytes > DETAIL_LIMIT_BYTES))
     };
     // The notes are markup; the notice's Dismiss is its one button.
-    let notes = move || {
+    let notes = crate::reactive::text(move || {
         let mut html = Html::new();
         if let Some(notice) = combined.notice.get() {
             html.raw(r#"<p class="notice batch-notice" data-test="batch-notice" role="alert">"#)
@@ -41,14 +41,14 @@ pub fn BatchView(combined: Combined) -> impl IntoView {
             );
         }
         html.finish()
-    };
-    let detail_note = move || {
+    });
+    let detail_note = crate::reactive::text(move || {
         let mut html = Html::new();
         if let Some(note) = combined.detail_note.get() {
             html.leaf("p", &[("class", "notice"), ("data-test", "detail-note"), ("role", "status")], &note);
         }
         html.finish()
-    };
+    });
     view! {
         <div
             inner_html=notes
@@ -75,13 +75,13 @@ pub fn BatchView(combined: Combined) -> impl IntoView {
 #[component]
 fn ProgressBar(combined: Combined) -> impl IntoView {
     let progress = combined.progress;
-    move || {
+    crate::reactive::view(move || {
         let p = progress.get();
         if p.total < 2 {
-            return None;
+            return ().into_any();
         }
         if !p.running {
-            let (rows, totals) = (p.rows_ms?, p.totals_ms?);
+            let (Some(rows), Some(totals)) = (p.rows_ms, p.totals_ms) else { return ().into_any() };
             let w = p.worker;
             let read = if p.done < p.total {
                 format!(
@@ -101,50 +101,46 @@ fn ProgressBar(combined: Combined) -> impl IntoView {
                 seconds(w.rows_ms),
                 seconds(w.totals_ms)
             );
-            return Some(
-                view! {
-                    <p
-                        class="hint"
-                        data-test="batch-timing"
-                        data-rows-ms=(rows as u64).to_string()
-                        data-totals-ms=(totals as u64).to_string()
-                        data-parse-ms=(w.parse_ms as u64).to_string()
-                        data-read-ms=(w.read_ms as u64).to_string()
-                        data-worker-rows-ms=(w.rows_ms as u64).to_string()
-                        data-worker-totals-ms=(w.totals_ms as u64).to_string()
-                    >
-                        {text}
-                    </p>
-                }
-                .into_any(),
-            );
+            return view! {
+                <p
+                    class="hint"
+                    data-test="batch-timing"
+                    data-rows-ms=(rows as u64).to_string()
+                    data-totals-ms=(totals as u64).to_string()
+                    data-parse-ms=(w.parse_ms as u64).to_string()
+                    data-read-ms=(w.read_ms as u64).to_string()
+                    data-worker-rows-ms=(w.rows_ms as u64).to_string()
+                    data-worker-totals-ms=(w.totals_ms as u64).to_string()
+                >
+                    {text}
+                </p>
+            }
+            .into_any();
         }
         let what = if p.done < p.total {
             format!("Reading {} of {} inputs…", format_count(p.done as usize), format_count(p.total as usize))
         } else {
             "Totalling by owner and issuer…".to_owned()
         };
-        Some(
-            view! {
-                <div class="batch-progress" data-test="progress" role="status">
-                    <label>
-                        <span>{what}</span>
-                        <progress max=p.total value=p.done></progress>
-                    </label>
-                    <button
-                        type="button"
-                        class="button secondary"
-                        data-test="cancel"
-                        disabled={p.cancelled || p.done >= p.total}
-                        on:click=crate::reactive::click(move |_| combined.cancel())
-                    >
-                        "Cancel"
-                    </button>
-                </div>
-            }
-            .into_any(),
-        )
-    }
+        view! {
+            <div class="batch-progress" data-test="progress" role="status">
+                <label>
+                    <span>{what}</span>
+                    <progress max=p.total value=p.done></progress>
+                </label>
+                <button
+                    type="button"
+                    class="button secondary"
+                    data-test="cancel"
+                    disabled={p.cancelled || p.done >= p.total}
+                    on:click=crate::reactive::click(move |_| combined.cancel())
+                >
+                    "Cancel"
+                </button>
+            </div>
+        }
+        .into_any()
+    })
 }
 
 /// How many inputs came out each way.
@@ -237,13 +233,13 @@ fn InputList(combined: Combined) -> impl IntoView {
         <section class="inputs" data-test="inputs" aria-labelledby="inputs-heading">
             <h2 id="inputs-heading">"Inputs"</h2>
             <div class="combined-bar">
-                <p data-test="input-tally" role="status">{move || combined.inputs.with(|i| tally(i))}</p>
+                <p data-test="input-tally" role="status">{crate::reactive::text(move || combined.inputs.with(|i| tally(i)))}</p>
                 <label class="toggle">
                     <input
                         type="checkbox"
                         data-test="problems-only"
                         prop:checked=problems_only
-                        on:change:target=move |e| problems_only.set(e.target().checked())
+                        on:change=crate::reactive::boxed(move |e| problems_only.set(event_target_checked(&e)))
                     />
                     " Only inputs with problems"
                 </label>

@@ -92,11 +92,11 @@ pub fn VirtualTable(
             }
         });
     }
-    let rows = move || {
+    let rows = crate::reactive::text(move || {
         version.track();
         let (first, last) = range.get();
         (first..last).filter_map(|i| row.run(i)).collect::<String>()
-    };
+    });
     let clicked = move |event: leptos::ev::MouseEvent| {
         let position =
             event_attribute(&event, "aria-rowindex").and_then(|n| n.parse::<usize>().ok()?.checked_sub(2));
@@ -109,26 +109,26 @@ pub fn VirtualTable(
             class="vt-scroll"
             node_ref=scroller
             tabindex="0"
-            on:scroll=move |_| {
+            on:scroll=crate::reactive::boxed(move |_| {
                 if let Some(element) = scroller.get() {
                     scroll_top.set(f64::from(element.scroll_top()));
                 }
-            }
+            })
         >
-            <table class="vt" aria-label=label aria-rowcount=move || count.get() + 1 data-test=test>
+            <table class="vt" aria-label=label aria-rowcount=crate::reactive::text(move || (count.get() + 1).to_string()) data-test=test>
                 <thead>{children()}</thead>
                 <tbody>
                     <tr class="vt-spacer" aria-hidden="true">
-                        <td style:height=move || spacer(range.get().0)></td>
+                        <td style:height=crate::reactive::text(move || spacer(range.get().0))></td>
                     </tr>
                 </tbody>
                 <tbody inner_html=rows on:click=crate::reactive::click(clicked)></tbody>
                 <tbody>
                     <tr class="vt-spacer" aria-hidden="true">
-                        <td style:height=move || {
+                        <td style:height=crate::reactive::text(move || {
                             let (_, last) = range.get();
                             spacer(count.get().saturating_sub(last))
-                        }></td>
+                        })></td>
                     </tr>
                 </tbody>
             </table>

@@ -328,7 +328,7 @@ pub fn SessionBar(persistence: Persistence) -> impl IntoView {
     let p = persistence;
     let with_inputs = RwSignal::new(false);
     // What the page says, and the link made: markup, with the note's two buttons.
-    let note = move || {
+    let note = crate::reactive::text(move || {
         let mut html = Html::new();
         if let Some(note) = p.note.get() {
             html.raw(r#"<p class="session-note" data-test="session-note" role="status">"#).text(&note);
@@ -341,8 +341,8 @@ pub fn SessionBar(persistence: Persistence) -> impl IntoView {
             html.raw("</p>");
         }
         html.finish()
-    };
-    let link = move || {
+    });
+    let link = crate::reactive::text(move || {
         let mut html = Html::new();
         if let Some((url, why)) = p.link.get() {
             html.raw(r#"<div class="share-link">"#);
@@ -365,7 +365,7 @@ pub fn SessionBar(persistence: Persistence) -> impl IntoView {
             ));
         }
         html.finish()
-    };
+    });
     view! {
         <section class="session-bar" data-test="session" aria-label="Session">
             <div
@@ -382,7 +382,7 @@ pub fn SessionBar(persistence: Persistence) -> impl IntoView {
                         type="checkbox"
                         data-test="remember"
                         prop:checked=p.remember
-                        on:change:target=move |e| p.set_remember(e.target().checked())
+                        on:change=crate::reactive::boxed(move |e| p.set_remember(event_target_checked(&e)))
                     />
                     " Remember my inputs in this browser"
                 </label>
@@ -394,7 +394,7 @@ pub fn SessionBar(persistence: Persistence) -> impl IntoView {
                         type="checkbox"
                         data-test="share-inputs"
                         prop:checked=with_inputs
-                        on:change:target=move |e| with_inputs.set(e.target().checked())
+                        on:change=crate::reactive::boxed(move |e| with_inputs.set(event_target_checked(&e)))
                     />
                     " Put the inputs in the link (compressed)"
                 </label>
