@@ -121,18 +121,11 @@ pub(super) fn untangled_rows(
     let raw_interleaved::Untangled { rows: mut untangled, columns, doubted } = reading;
     let settled = doubted.is_empty();
     // Where each value is: its row, and its place in the row (in the form's order).
-    let place = |span: Span| {
-        untangled
-            .iter()
-            .enumerate()
-            .find_map(|(r, row)| row.iter().position(|t| t.span == span).map(|k| (r, k)))
-    };
+    let places = places_of(&untangled);
+    let place = |span: Span| place_in(&places, span);
     let whole = |r: usize| (0..untangled[r].len()).map(move |k| (r, k));
-    // Whether a value was drawn after a value that follows it in its row.
-    let drawn_late = |span: Span, (r, k): Place| {
-        let earlier = tokens.iter().take_while(|t| t.span != span);
-        earlier.filter_map(|t| place(t.span)).any(|(r2, k2)| r2 == r && k2 > k)
-    };
+    // Whether each token was drawn after a value that follows it in its row.
+    let late = drawn_late(&tokens, &places);
     let span_of = |k: Option<usize>| k.and_then(|k| tokens.get(k)).map(|t| t.span);
     // Each marks' value, and the values they may belong to (those placed
     // by column later).
@@ -142,7 +135,7 @@ pub(super) fn untangled_rows(
             owners.push(None);
             continue;
         }
-        let before = span_of(marks.before).and_then(|span| Some((span, place(span)?)));
+        let before = span_of(marks.before).and_then(place);
         if marks.before.is_some() && before.is_none() {
             return None;
         }
@@ -150,7 +143,7 @@ pub(super) fn untangled_rows(
         if among_doubted(marks, &tokens, &doubted, edges) {
             // Drawn among values in doubt: joined to the one before (or
             // after), every value of whose row is flagged already.
-            let (_, at) = before.or(after.and_then(|span| Some((span, place(span)?))))?;
+            let at = before.or(after.and_then(place))?;
             owners.push(Some((at, Vec::new())));
             continue;
         }
@@ -162,14 +155,18 @@ pub(super) fn untangled_rows(
             // Marks drawn after a value its row drew out of order: the
             // drawing does not follow the row there, so the marks may be
             // any value's drawn before them (one in another row).
-            Some((span, at)) if at.0 == row && at.1 < next && drawn_late(span, at) => return None,
-            Some((_, (r, first))) if r == row && first < next => {
+            Some(at)
+                if at.0 == row && at.1 < next && marks.before.is_some_and(|k| late.get(k) == Some(&true)) =>
+            {
+                return None;
+            }
+            Some((r, first)) if r == row && first < next => {
                 match marked_column(&untangled, &columns, &marks.marks.text, r, first..=next) {
                     Some(k) => ((r, k), Vec::new()),
                     None => ((r, first), (first..=next).map(|k| (r, k)).collect()),
                 }
             }
-            Some((_, (r, _))) => ((row, next), whole(r).chain(whole(row)).collect()),
+            Some((r, _)) => ((row, next), whole(r).chain(whole(row)).collect()),
             None => ((row, next), whole(row).collect()),
         };
         owners.push(Some(owner));
@@ -188,10 +185,11 @@ pub(super) fn untangled_rows(
     // Marks placed by column: a column is drawn from the top down, so the
     // first drawn goes to the first of its values lacking them; every value
     // lacking them may be theirs. Or by their number ([`by_number`]).
+    let by_col = column_places(&columns);
     for ((marks, placing), owner) in loose.iter().zip(&columnwise).zip(owners.iter_mut()) {
         let (first, may) = match *placing {
             Some(Placing::Column(col)) => {
-                let free = lacking(&untangled, &columns, col, &marks.marks.text);
+                let free = lacking_among(&untangled, by_col.get(col)?, &marks.marks.text);
                 (*free.first()?, free)
             }
             Some(Placing::Numbered(n)) => by_number(&untangled, &columns, n)?,
@@ -303,11 +301,12 @@ fn by_column(
         };
         out.push(Some(placing));
     }
+    let by_col = column_places(&reading.columns);
     for (marks, placing) in loose.iter().zip(&out) {
         let Some(Placing::Column(col)) = *placing else { continue };
         let text = &marks.marks.text;
         let drawn = loose.iter().zip(&out).filter(|(m, p)| **p == *placing && m.marks.text == *text).count();
-        if drawn > lacking(&reading.rows, &reading.columns, col, text).len() {
+        if drawn > lacking_among(&reading.rows, by_col.get(col)?, text).len() {
             return None;
         }
     }
@@ -377,16 +376,70 @@ fn marked_columns(rows: &[Vec<Token>], columns: &[Vec<usize>], marks: &str) -> V
     marked
 }
 
-/// The places of column `col`'s values (by number) that lack the marks
-/// `marks`, in row order.
-fn lacking(rows: &[Vec<Token>], columns: &[Vec<usize>], col: usize, marks: &str) -> Vec<Place> {
-    let places = rows.iter().zip(columns).enumerate().flat_map(|(r, (tokens, cols))| {
-        tokens.iter().zip(cols).enumerate().map(move |(k, (t, &c))| ((r, k), t, c))
-    });
-    places
-        .filter(|(_, t, c)| *c == col && t.kind != Kind::Marks && !t.text.contains(marks))
-        .map(|(at, ..)| at)
-        .collect()
+/// Each column's places (by number), in row order.
+fn column_places(columns: &[Vec<usize>]) -> Vec<Vec<Place>> {
+    let mut out: Vec<Vec<Place>> = Vec::new();
+    for (r, cols) in columns.iter().enumerate() {
+        for (k, &col) in cols.iter().enumerate() {
+            if out.len() <= col {
+                out.resize_with(col + 1, Vec::new);
+            }
+            out[col].push((r, k));
+        }
+    }
+    out
+}
+
+/// The places among `places` whose values lack the marks `marks`.
+fn lacking_among(rows: &[Vec<Token>], places: &[Place], marks: &str) -> Vec<Place> {
+    let lacks = |&&(r, k): &&Place| {
+        rows.get(r)
+            .and_then(|row| row.get(k))
+            .is_some_and(|t| t.kind != Kind::Marks && !t.text.contains(marks))
+    };
+    places.iter().filter(lacks).copied().collect()
+}
+
+/// Where each value of the untangled `rows` is, sorted by span (the
+/// first place of a span found twice first): a map searched by halves
+/// (a hash map's code would be one more copy in the page's wasm: issue 8).
+fn places_of(rows: &[Vec<Token>]) -> Vec<(Span, Place)> {
+    let mut out: Vec<(Span, Place)> = rows
+        .iter()
+        .enumerate()
+        .flat_map(|(r, row)| row.iter().enumerate().map(move |(k, t)| (t.span, (r, k))))
+        .collect();
+    crate::sort::by_key(&mut out, |(span, _)| *span);
+    out
+}
+
+/// The place of `span` among `places` ([`places_of`]).
+fn place_in(places: &[(Span, Place)], span: Span) -> Option<Place> {
+    let at = places.partition_point(|(s, _)| *s < span);
+    places.get(at).filter(|(s, _)| *s == span).map(|(_, place)| *place)
+}
+
+/// Whether each of `tokens` (in drawing order) was drawn after a value
+/// that follows it in its row (`places` says where each is: [`places_of`]).
+fn drawn_late(tokens: &[Token], places: &[(Span, Place)]) -> Vec<bool> {
+    // The furthest place in each row drawn so far.
+    let mut furthest: Vec<Option<usize>> = Vec::new();
+    let mut late = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        let Some((r, k)) = place_in(places, token.span) else {
+            late.push(false);
+            continue;
+        };
+        if furthest.len() <= r {
+            furthest.resize(r + 1, None);
+        }
+        let seen = furthest.get_mut(r);
+        late.push(seen.as_deref().copied().flatten().is_some_and(|f| f > k));
+        if let Some(seen) = seen {
+            *seen = Some(seen.map_or(k, |f| f.max(k)));
+        }
+    }
+    late
 }
 
 /// The one value of row `row` among the places `among` whose column is

@@ -478,18 +478,21 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
         rows.iter().map(|row| Column::ALL.iter().filter(|&&c| !row.cell(c).meta().2.is_read()).count()).sum()
     };
     let doubts: usize = in_doubt(&rows);
-    let (mut rows, mut found) = match &kept {
-        Some(tokens) if doubts > 0 => match untangled_rows(tokens, &slots, table, holdings, &section.edges())
-        {
-            Some((mut untangled, mut found, settled))
-                if (settled || in_doubt(&untangled) < doubts)
-                    && !pieces_in_one_column(&untangled, &apart) =>
-            {
-                doubt_broken_holdings(&mut untangled, table, &mut found);
-                (untangled, found)
-            }
-            _ => (rows, own),
-        },
+    let untangled = match &kept {
+        Some(tokens) if doubts > 0 => untangled_rows(tokens, &slots, table, holdings, &section.edges()),
+        _ => None,
+    };
+    let untangled = untangled.map(|(mut untangled, mut found, settled)| {
+        if pieces_in_one_column(&untangled, &apart) {
+            doubt_words(&mut untangled, &mut found);
+        }
+        (untangled, found, settled)
+    });
+    let (mut rows, mut found) = match untangled {
+        Some((mut untangled, mut found, settled)) if settled || in_doubt(&untangled) < doubts => {
+            doubt_broken_holdings(&mut untangled, table, &mut found);
+            (untangled, found)
+        }
         _ => (rows, own),
     };
     for row in &mut rows {
@@ -513,12 +516,39 @@ fn cell_at(rows: &[Row], span: Span) -> Option<(usize, Column)> {
 /// cells, lie in one column: a cell cut in two lies in one column, so
 /// pieces in two columns are two cells; pieces in one column may be one,
 /// and then the phrase count that read them apart was met by another
-/// error (two phrases drawn as one block), so the reading is not taken.
+/// error (two phrases drawn as one block), so the reading's words are in
+/// doubt ([`doubt_words`]).
 fn pieces_in_one_column(rows: &[Row], apart: &[(Span, Span)]) -> bool {
     apart.iter().any(|&(first, second)| match (cell_at(rows, first), cell_at(rows, second)) {
         (Some(a), Some(b)) => a.1 == b.1,
         _ => true,
     })
+}
+
+/// Mark every cell of words (titles, underlying titles, natures) of the
+/// rows uncertain: a cell of words cut by a page break may have been read
+/// as two, the phrase count met by two cells drawn as one block. Which
+/// phrase is where is then in doubt, but not the other values: their kinds
+/// alone make the rows (words fill no other column).
+fn doubt_words(rows: &mut [Row], diags: &mut Vec<Diagnostic>) {
+    for row in rows {
+        for field in
+            [&mut row.security_title, &mut row.underlying_security_title, &mut row.nature_of_ownership]
+        {
+            if !field.origin.is_read() || field.value.is_none() {
+                continue;
+            }
+            field.origin = Origin::Uncertain;
+            diags.push(Diagnostic::new(
+                Code::ColumnUncertain,
+                field.span,
+                format!(
+                    "the text {} was read from PDF text without layout, where a page break cuts words that may be one cell or two: it may belong to another row",
+                    quote(field.value.as_deref().unwrap_or_default())
+                ),
+            ));
+        }
+    }
 }
 
 /// Rows of an untangled Table I whose holdings do not continue: two

@@ -121,17 +121,26 @@ fn a_table_cut_by_a_page_break_between_values_is_untangled() {
 }
 
 #[test]
-fn words_on_both_sides_of_a_page_break_in_one_column_leave_the_table_in_doubt() {
+fn words_on_both_sides_of_a_page_break_in_one_column_leave_the_words_in_doubt() {
     // Fictional holdings, all indirect: two natures drawn in one block
     // (one phrase), the last nature cut by a page break. Read apart,
     // the pieces make the six phrases three rows call for, but fill one
-    // column: they may be one cell, and the count met by the block.
+    // column: they may be one cell, and the count met by the block. The
+    // words are in doubt; the amounts and forms, which no word fills, not.
     let rows = paged_rows(
         "Common Stock\n\n1,000\n\nI\n\nBy Family Trust\nBy Spouse\n\nCommon Stock\n\n2,000\n\nI\n\nCommon Stock\n\n3,000\n\nI\n\nBy Uncle",
         "Trust",
     );
     assert_eq!(rows.len(), 3, "{rows:?}");
     assert!(rows.iter().all(|r| !r.nature_of_ownership.origin.is_read()), "{rows:?}");
+    assert!(rows.iter().all(|r| !r.security_title.origin.is_read()), "{rows:?}");
+    let owned: Vec<_> = rows
+        .iter()
+        .map(|r| r.shares_owned_following_transaction.value.as_ref().map(|n| n.text.as_str()))
+        .collect();
+    assert_eq!(owned, [Some("1,000"), Some("2,000"), Some("3,000")]);
+    assert!(rows.iter().all(|r| r.shares_owned_following_transaction.origin.is_read()), "{rows:?}");
+    assert!(rows.iter().all(|r| r.direct_or_indirect_ownership.origin.is_read()), "{rows:?}");
 }
 
 #[test]
