@@ -55,6 +55,7 @@ use crate::model::Table;
 use crate::repr::align::{Kind, Token};
 use crate::repr::pdf::memo::{Found, Key, Memo};
 use crate::source::Span;
+use std::ops::Range;
 
 /// The columns read here, in the form's order: each table's columns
 /// ([`NON_DERIVATIVE`], [`DERIVATIVE`]) are some of them, in this order.
@@ -258,39 +259,89 @@ impl<'a> Cells<'a> {
 /// may give up. The pieces' reading is taken when every piece is settled,
 /// or when the whole table has no reading; in Table I also when the whole
 /// table's reading is not settled (Table II keeps it, its doubts flagged).
+/// The pieces' readings are kept ([`Pieces`]) for a reading by pieces
+/// alone, which then needs no search of its own.
 ///
 /// Table I's footnote marks drawn alone are joined to the values drawn
 /// next to them in the reading: a Table I read as a whole must be settled
 /// throughout, and one read by pieces has every value of a piece in doubt
 /// whose reading is not settled.
-pub(crate) fn untangle(tokens: &[Token], table: Table, holdings: bool) -> Option<Untangled> {
+pub(crate) fn untangle(tokens: &[Token], table: Table, holdings: bool) -> (Option<Untangled>, Pieces) {
     let tally = Tally::of(tokens);
-    let counts = counts_of(&tally, table, holdings)?;
-    let pieces = untangle_pieces(tokens, &tally, table, holdings, &[]);
-    if pieces.as_ref().is_some_and(|p| p.doubted.is_empty()) {
-        return pieces;
+    let Some(counts) = counts_of(&tally, table, holdings) else {
+        return (None, Pieces::Unsearched);
+    };
+    let whole = || {
+        untangle_whole(tokens, &counts, table, holdings)
+            .filter(|w| table == Table::Derivative || w.doubted.is_empty())
+    };
+    let Some(read) = read_pieces(tokens, &tally, table, holdings, &[]) else {
+        return (whole(), Pieces::Unread);
+    };
+    if !read.iter().all(|(_, piece)| piece.doubted.is_empty())
+        && let Some(whole) = whole()
+    {
+        return (Some(whole), Pieces::Kept(read));
     }
-    let whole = untangle_whole(tokens, &counts, table, holdings)
-        .filter(|w| table == Table::Derivative || w.doubted.is_empty());
-    whole.or(pieces)
+    let settled = read.iter().map(|(range, piece)| (range.clone(), piece.doubted.is_empty())).collect();
+    (join(tokens, table, read), Pieces::Taken(settled))
 }
 
-/// The table read piece by piece only ([`untangle_pieces`]), when there
-/// are several pieces, some piece is settled, and the tokens at `in_doubt`
-/// (indices) are in pieces that are not: for a Table I whose footnote marks
-/// drawn alone may be joined only to values in doubt (see
-/// `raw_marks::untangled_rows`), a reading of the whole, which must be
-/// settled, would leave them no value. That reader tries [`untangle`]
-/// first (such marks may go by column in its reading) and this only when
-/// they find no place there, so the pieces are then searched a second
-/// time.
-pub(crate) fn untangle_by_pieces(
-    tokens: &[Token],
-    table: Table,
-    holdings: bool,
-    in_doubt: &[usize],
-) -> Option<Untangled> {
-    untangle_pieces(tokens, &Tally::of(tokens), table, holdings, in_doubt)
+/// The pieces of whole rows a table falls into ([`pieces`]), as
+/// [`untangle`] read them, for [`Pieces::doubting`].
+pub(crate) enum Pieces {
+    /// Not searched: the whole table's kinds make no rows.
+    Unsearched,
+    /// No reading by pieces: fewer than two pieces, or one with no reading.
+    Unread,
+    /// Each piece's tokens (their range) and reading; the whole table's
+    /// reading was taken.
+    Kept(Vec<(Range<usize>, Untangled)>),
+    /// Each piece's tokens (their range), and whether its reading is
+    /// settled; the pieces' readings joined are the reading taken.
+    Taken(Vec<(Range<usize>, bool)>),
+}
+
+impl Pieces {
+    /// The table read piece by piece only ([`join`]), when there are
+    /// several pieces, some piece is settled, and the tokens at `in_doubt`
+    /// (indices) are in pieces that are not: for a Table I whose footnote
+    /// marks drawn alone may be joined only to values in doubt (see
+    /// `raw_marks::untangled_rows`), a reading of the whole, which must be
+    /// settled, would leave them no value. That reader tries [`untangle`]
+    /// first (such marks may go by column in its reading), whose reading
+    /// (`taken`) and pieces these are, and this only when they find no
+    /// place there. The pieces are searched here only when [`untangle`]
+    /// did not search them.
+    pub(crate) fn doubting(
+        self,
+        tokens: &[Token],
+        table: Table,
+        holdings: bool,
+        in_doubt: &[usize],
+        taken: Option<Untangled>,
+    ) -> Option<Untangled> {
+        let must_doubt = |piece: &Range<usize>| in_doubt.iter().any(|k| piece.contains(k));
+        match self {
+            Pieces::Unsearched => {
+                join(tokens, table, read_pieces(tokens, &Tally::of(tokens), table, holdings, in_doubt)?)
+            }
+            Pieces::Unread => None,
+            Pieces::Kept(read) => {
+                let settled = |(piece, reading): &(Range<usize>, Untangled)| {
+                    must_doubt(piece) && reading.doubted.is_empty()
+                };
+                if read.iter().any(settled) { None } else { join(tokens, table, read) }
+            }
+            Pieces::Taken(settled) => {
+                if settled.iter().any(|(piece, settled)| *settled && must_doubt(piece)) {
+                    None
+                } else {
+                    taken
+                }
+            }
+        }
+    }
 }
 
 /// The table's columns and numbers of rows from its tokens' kinds, when they fit.
@@ -301,24 +352,23 @@ fn counts_of(tally: &Tally, table: Table, holdings: bool) -> Option<Counts> {
     }
 }
 
-/// The table read piece by piece ([`pieces`]), when there are several and
-/// some piece is settled: their rows one after another, with the tokens in
-/// doubt (see [`untangle`]); `None` too when a piece holding a token at
-/// `in_doubt` (indices) is settled. Those pieces are read first, the
-/// shortest first, so such a piece ends the reading before the others are
-/// searched.
-fn untangle_pieces(
+/// Each piece of the table ([`pieces`]) with its reading, when there are
+/// several and each has a reading; `None` too when a piece holding a
+/// token at `in_doubt` (indices) is settled. Those pieces are read first,
+/// the shortest first, so such a piece ends the reading before the others
+/// are searched.
+fn read_pieces(
     tokens: &[Token],
     tally: &Tally,
     table: Table,
     holdings: bool,
     in_doubt: &[usize],
-) -> Option<Untangled> {
+) -> Option<Vec<(Range<usize>, Untangled)>> {
     let cuts = pieces(tokens, tally, table, holdings);
     if cuts.len() < 2 {
         return None;
     }
-    let must_doubt = |piece: &std::ops::Range<usize>| in_doubt.iter().any(|k| piece.contains(k));
+    let must_doubt = |piece: &Range<usize>| in_doubt.iter().any(|k| piece.contains(k));
     let (mut first, rest): (Vec<usize>, Vec<usize>) = (0..cuts.len()).partition(|&k| must_doubt(&cuts[k]));
     // (The shortest first: the quickest to search.)
     crate::sort::by_key(&mut first, |&k| cuts[k].len());
@@ -335,12 +385,19 @@ fn untangle_pieces(
             *slot = Some(untangled);
         }
     }
+    cuts.into_iter().zip(read).map(|(piece, untangled)| Some((piece, untangled?))).collect()
+}
+
+/// The pieces' readings ([`read_pieces`]) joined, when some piece is
+/// settled: their rows one after another, with the tokens in doubt (see
+/// [`untangle`]).
+fn join(tokens: &[Token], table: Table, read: Vec<(Range<usize>, Untangled)>) -> Option<Untangled> {
     let mut rows = Vec::new();
     let mut columns = Vec::new();
     let mut doubted = Vec::new();
     let mut settled = false;
-    for (piece, untangled) in cuts.into_iter().zip(read) {
-        let (piece, untangled) = (tokens.get(piece)?, untangled?);
+    for (piece, untangled) in read {
+        let piece = tokens.get(piece)?;
         if untangled.doubted.is_empty() {
             settled = true;
         } else if table == Table::NonDerivative {
@@ -367,7 +424,7 @@ fn untangle_pieces(
 /// short of whole rows (its date without its amount owned, or its amount
 /// owned without its title), so no cut falls inside it. Each piece is
 /// the range of its tokens; one piece (the whole) when there is no cut.
-fn pieces(tokens: &[Token], tally: &Tally, table: Table, holdings: bool) -> Vec<std::ops::Range<usize>> {
+fn pieces(tokens: &[Token], tally: &Tally, table: Table, holdings: bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut piece = Tally::default();

@@ -15,7 +15,7 @@ fn tokens(texts: &[&str]) -> Vec<Token> {
 
 /// The rows of a table whose every token's place is settled.
 fn settled(drawn: &[&str], table: Table) -> Option<Vec<Vec<Token>>> {
-    let untangled = untangle(&tokens(drawn), table, false)?;
+    let untangled = untangle(&tokens(drawn), table, false).0?;
     untangled.doubted.is_empty().then_some(untangled.rows)
 }
 
@@ -56,16 +56,18 @@ fn a_row_whose_form_is_drawn_after_the_next_title_is_put_together() {
 fn two_readings_as_good_as_each_other_give_none() {
     // Fictional: a sale's amount and amount owned drawn together, in either order.
     let drawn = ["Common Stock", "01/02/2024", "S", "$5.00", "100", "900", "D", "D"];
-    assert!(untangle(&tokens(&drawn), Table::NonDerivative, false).is_none());
+    assert!(untangle(&tokens(&drawn), Table::NonDerivative, false).0.is_none());
 }
 
 #[test]
 fn values_the_model_has_no_place_for_give_none() {
     // Fictional: footnote marks drawn alone.
-    assert!(untangle(&tokens(&["Common Stock", "100", "(1)", "D"]), Table::NonDerivative, false).is_none());
+    assert!(untangle(&tokens(&["Common Stock", "100", "(1)", "D"]), Table::NonDerivative, false).0.is_none());
     // More amounts than the letters allow rows for.
     assert!(
-        untangle(&tokens(&["Common Stock", "100", "200", "300", "D"]), Table::NonDerivative, false).is_none()
+        untangle(&tokens(&["Common Stock", "100", "200", "300", "D"]), Table::NonDerivative, false)
+            .0
+            .is_none()
     );
 }
 
@@ -112,11 +114,11 @@ fn a_table_ii_with_values_the_model_has_no_place_for_gives_none() {
     // The same grant with a `V` drawn after the code.
     let mut drawn = GRANT.to_vec();
     drawn.insert(3, "V");
-    assert!(untangle(&tokens(&drawn), Table::Derivative, false).is_none());
+    assert!(untangle(&tokens(&drawn), Table::Derivative, false).0.is_none());
     // The price of conversion left blank: the dates and prices no longer add up.
     let mut drawn = GRANT.to_vec();
     drawn.remove(1);
-    assert!(untangle(&tokens(&drawn), Table::Derivative, false).is_none());
+    assert!(untangle(&tokens(&drawn), Table::Derivative, false).0.is_none());
 }
 
 #[test]
@@ -149,7 +151,7 @@ fn a_table_ii_drawn_column_block_by_column_block_settles_no_value_in_a_wrong_pla
         "D",
         "D",
     ];
-    let untangled = untangle(&tokens(&drawn), Table::Derivative, false).expect("a reading");
+    let untangled = untangle(&tokens(&drawn), Table::Derivative, false).0.expect("a reading");
     let grant = |price, shares, expiry, owned| {
         let title = "Stock Option (right to buy)";
         vec![title, price, "01/02/2024", "A", shares, "⁽¹⁾", expiry, "Common Stock", shares, "$0", owned, "D"]
@@ -220,7 +222,7 @@ fn a_form_3_table_ii_is_read_in_its_columns() {
     let first = ["Stock Option (right to buy)", "⁽¹⁾", "01/02/2030", "Common Stock", "1,000", "$5.00"];
     let second = ["Stock Option (right to buy)", "⁽²⁾", "01/02/2031", "Common Stock", "2,000", "$6.00", "D"];
     let drawn: Vec<&str> = first.iter().chain(&second).copied().chain(["D"]).collect();
-    let untangled = untangle(&tokens(&drawn), Table::Derivative, true).expect("a reading");
+    let untangled = untangle(&tokens(&drawn), Table::Derivative, true).0.expect("a reading");
     assert!(untangled.doubted.is_empty());
     let mut row = first.to_vec();
     row.push("D");
@@ -228,10 +230,10 @@ fn a_form_3_table_ii_is_read_in_its_columns() {
     // Natures are in doubt: they need not come in their rows' order.
     let mut indirect = drawn.clone();
     indirect.splice(13.., ["I", "By Trust"]);
-    let untangled = untangle(&tokens(&indirect), Table::Derivative, true).expect("a reading");
+    let untangled = untangle(&tokens(&indirect), Table::Derivative, true).0.expect("a reading");
     assert_eq!(untangled.doubted.len(), 1);
     // Read as Form 4's, the amounts make no rows.
-    assert!(untangle(&tokens(&drawn), Table::Derivative, false).is_none());
+    assert!(untangle(&tokens(&drawn), Table::Derivative, false).0.is_none());
 }
 
 #[test]
@@ -290,7 +292,7 @@ fn a_piece_of_table_i_with_two_readings_is_in_doubt_and_the_others_read() {
     // owned may be read either way.
     let open = ["Common Stock", "01/03/2024", "S", "$5.00", "100", "800", "D", "D"];
     let drawn = tokens(&[&SALE[..], &open[..]].concat());
-    let untangled = untangle(&drawn, Table::NonDerivative, false).expect("read by pieces");
+    let untangled = untangle(&drawn, Table::NonDerivative, false).0.expect("read by pieces");
     assert_eq!(untangled.rows.len(), 2);
     assert_eq!(texts(&untangled.rows[..1]), [SALE.to_vec()]);
     let doubted: Vec<Span> = drawn[8..].iter().map(|t| t.span).collect();

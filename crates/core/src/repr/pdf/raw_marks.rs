@@ -111,12 +111,12 @@ pub(super) fn untangled_rows(
     // ([`by_column`]).
     let near: Vec<usize> =
         loose.iter().filter(|m| m.unplaced()).flat_map(|m| [m.before, m.after]).flatten().collect();
-    let reading = raw_interleaved::untangle(&tokens, table, holdings);
+    let (reading, pieces) = raw_interleaved::untangle(&tokens, table, holdings);
     let (reading, columnwise) = match reading {
         Some(u) if near.is_empty() => (u, Vec::new()),
         Some(u) if let Some(c) = by_column(&loose, &tokens, &u, edges) => (u, c),
         _ if near.is_empty() => return None,
-        _ => (raw_interleaved::untangle_by_pieces(&tokens, table, holdings, &near)?, Vec::new()),
+        reading => (pieces.doubting(&tokens, table, holdings, &near, reading)?, Vec::new()),
     };
     let raw_interleaved::Untangled { rows: mut untangled, columns, doubted } = reading;
     let settled = doubted.is_empty();
