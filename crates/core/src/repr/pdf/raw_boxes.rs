@@ -47,7 +47,14 @@
 //!   mark or the zip code alone ([`streets_under_name`]); or the first
 //!   line between box 3's label and its date, the `(Street)` label (under
 //!   the second line, in one block, if any) right after the date
-//!   ([`streets_beside_date`]);
+//!   ([`streets_beside_date`]); or the first line wrapped, drawn right
+//!   after box 3's label as one block with the second line, if any
+//!   ([`street_wrapped_after_box3`]);
+//! - the officer's title (or the other relationship's text) is printed
+//!   under the relationship boxes in a column about 5 ems wide, level with
+//!   box 3: drawn between the boxes' labels and box 3
+//!   ([`title_under_labels`]), or, wrapped in its column, right before box
+//!   3's label or between that label and its date ([`title_beside_box3`]);
 //! - a joint filing's owner boxes, printed again after the tables one
 //!   under the other, are drawn in order: each owner's street lines are
 //!   those drawn with the `(Street)` label right after its name's labels
@@ -106,7 +113,7 @@ use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Field, Filing, FormType, Origin, ReportingOwner};
 use crate::repr::cells::{Cell, check_mark, read_date};
 use crate::repr::form::PERIOD_OF_REPORT;
-use crate::repr::header::{STREET_WIDTH, street_break, street_width};
+use crate::repr::header::{STREET_WIDTH, ends_street, measure, street_break, street_width};
 use crate::repr::pdf::raw_table::{Block, title_of};
 use crate::source::Span;
 
@@ -136,8 +143,10 @@ struct Boxes {
     owner_streets: Vec<(Cell, [Option<Cell>; 2])>,
     /// The header's text printed under the relationship boxes (an officer's
     /// title or the other relationship's text), drawn between their labels
-    /// and box 3.
-    titles: Vec<Cell>,
+    /// and box 3 ([`title_under_labels`]) or beside box 3's label
+    /// ([`title_beside_box3`]), and whether its shape alone tells it is the
+    /// title (wrapped in the title's narrow column).
+    titles: Vec<(Cell, bool)>,
     /// The header's check marks (`X` alone, or run into a label: `X Form`).
     marks: usize,
     /// The relationship boxes whose mark the drawing order places, with
@@ -272,15 +281,17 @@ fn unplace(title: &mut Field<String>, why: &str, diagnostics: &mut Vec<Diagnosti
 }
 
 /// The officer's title, or the other relationship's text, settled by the
-/// header's one text under the relationship boxes ([`title_under_labels`]):
-/// it replaces the reader's title that begins with it, word for word (the reader may have
-/// run values drawn after it on), in the box the reader's marks give — the
+/// header's one text under the relationship boxes ([`title_under_labels`],
+/// [`title_beside_box3`]): it replaces the reader's title that begins with
+/// it, word for word (the reader may have run values drawn after it on),
+/// or, a title wrapped in its column, whatever the reader read there (its
+/// shape tells it is the title), in the box the reader's marks give — the
 /// officer's when its box reads checked and the other's does not, the
 /// other's the other way round (the form prints a title only for a checked
 /// box); with both or neither read checked, which box it is is not known,
 /// and the reader's stays.
 fn settle_title(owner: &mut ReportingOwner, boxes: &Boxes) {
-    let [text] = boxes.titles.as_slice() else { return };
+    let [(text, wrapped)] = boxes.titles.as_slice() else { return };
     let officer = owner.is_officer.value == Some(true);
     let other = owner.is_other.value == Some(true);
     let field = match (officer, other) {
@@ -291,7 +302,7 @@ fn settle_title(owner: &mut ReportingOwner, boxes: &Boxes) {
     let begins = |v: &str| {
         v.strip_prefix(text.text.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
     };
-    if field.value.as_deref().is_some_and(begins) {
+    if *wrapped || field.value.as_deref().is_some_and(begins) {
         *field = Field::read(text.text.clone(), text.span);
     }
 }
@@ -323,6 +334,37 @@ fn title_under_labels(blocks: &[Block], i: usize) -> Option<Cell> {
         [] => false,
     };
     (labels && values && box3).then(|| joined(lines))
+}
+
+/// The widest line of box 5's text under the relationship labels seen
+/// printed whole, with some room ([`measure`]): the column is about 5 ems
+/// wide (`SVP, APAC` printed whole at 5.0 ems, `& Secretary` wrapped at
+/// 4.8), a quarter of the street box's ([`STREET_WIDTH`]).
+const TITLE_WIDTH: usize = 5_500;
+
+/// The text under the relationship boxes when block `i` is it, drawn
+/// beside box 3's label: Form 4's and Form 5's box 5 prints an officer's
+/// title (or the other relationship's text) in a narrow column right of box
+/// 3, level with box 3's label and its date, so the drawing order gives it
+/// right before box 3's label (`3. Date of Earliest`), or between that
+/// label and its date alone. Taken only wrapped in that column: two lines
+/// or more, each of them no wider than it ([`TITLE_WIDTH`]). The street's
+/// lines, also drawn beside box 3, run across box 1, four times as wide;
+/// the one other narrow box holding words, the city's, stands at the
+/// header's foot, by `(Street)`, far from box 3.
+fn title_beside_box3(blocks: &[Block], i: usize) -> Option<Cell> {
+    let box3 = |b: &Block| b.lines.first().is_some_and(|l| l.text.starts_with("3. Date of Earliest"));
+    let lines = &blocks[i].lines;
+    let narrow = |t: &str| is_value(t) && !t.contains('[') && measure(t) <= TITLE_WIDTH;
+    if lines.len() < 2 || !lines.iter().all(|l| narrow(&l.text)) {
+        return None;
+    }
+    let next = blocks.get(i + 1)?;
+    let before_label = box3(next);
+    let label_last = |b: &Block| b.lines.last().is_some_and(|l| l.text.starts_with("3. Date of Earliest"));
+    let after_label = i.checked_sub(1).is_some_and(|p| label_last(&blocks[p]))
+        && matches!(next.lines.as_slice(), [only] if read_date(&only.text).is_some());
+    (before_label || after_label).then(|| joined(lines))
 }
 
 /// An officer's title or other text read as a date alone is no title: the
@@ -571,6 +613,35 @@ fn streets_beside_date(header: &[Block], width: usize) -> Option<Vec<Cell>> {
     Some(lines)
 }
 
+/// The street lines drawn right after box 3's label in the `header`'s
+/// blocks, as one block whose first line wraps onto its second (the next
+/// word would not have fitted: [`ends_street`]): the street box stands
+/// left of box 3's date, level with it, under the label. Only the street
+/// box, as wide as `width`, wraps a line that long; box 5's title and the
+/// city, the other values drawn about box 3, stand in narrow boxes. Two
+/// lines are the first street, wrapped; three, that and the second street
+/// when the second break ends a street ([`street_break`]). The header's one
+/// such block.
+fn street_wrapped_after_box3(header: &[Block], width: usize) -> Option<Vec<Cell>> {
+    let box3 = |b: &Block| b.lines.last().is_some_and(|l| l.text.starts_with("3. Date of Earliest"));
+    let mut found = header.windows(2).filter(|w| box3(&w[0])).filter_map(|w| {
+        let lines = w[1].lines.as_slice();
+        let values = lines.iter().all(|l| is_value(&l.text) && !l.text.contains('['));
+        let (a, b) = match lines {
+            [a, b, ..] if values && !ends_street(&a.text, &b.text, width) => (a, b),
+            _ => return None,
+        };
+        let first = joined(&[a.clone(), b.clone()]);
+        match lines {
+            [_, _] => Some(vec![first]),
+            [_, _, c] => street_break(&b.text, &c.text, width).then(|| vec![first, c.clone()]),
+            _ => None,
+        }
+    });
+    let (Some(lines), None) = (found.next(), found.next()) else { return None };
+    Some(lines)
+}
+
 /// The lines drawn from the first of `after` up to box 4's label: a block
 /// with the label's block next, or one line alone, then lone marks, then
 /// one line with the label under it in its block.
@@ -678,7 +749,8 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
             boxes.cities.extend(city_under_street(&blocks[i + 1..]));
         }
         if header && !form3 {
-            boxes.titles.extend(title_under_labels(blocks, i));
+            let under = title_under_labels(blocks, i).map(|t| (t, false));
+            boxes.titles.extend(under.or_else(|| title_beside_box3(blocks, i).map(|t| (t, true))));
         }
         if header {
             boxes.streets.extend(streets_after_date(blocks, i, width, form3));
@@ -700,6 +772,9 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
     }
     if boxes.streets.is_empty() {
         boxes.streets.extend(streets_beside_date(&blocks[..header_end], width));
+    }
+    if boxes.streets.is_empty() {
+        boxes.streets.extend(street_wrapped_after_box3(&blocks[..header_end], width));
     }
     boxes
 }

@@ -542,3 +542,71 @@ Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
     // Form 3's relationship box stands elsewhere.
     assert!(find(&blocks(header, 0), Some(FormType::Form3)).titles.is_empty());
 }
+
+#[test]
+fn a_title_wrapped_in_its_column_beside_box_3_is_the_title() {
+    // Fictional: the name's labels, the title wrapped in box 5's narrow
+    // column, box 3's label and date, the street.
+    let header = |title: &str| {
+        format!(
+            "1. Name and Address of Reporting Person*\n\nRoe Jane Q\n(Last)\n\n(First)\n\n(Middle)\n\n\
+{title}3. Date of Earliest Transaction (Month/Day/Year)\n\n02/03/2024\n\nC/O EXAMPLE CORP\n\n\
+Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
+        )
+    };
+    let settled = |text: &str| {
+        let mut f = filing(FormType::Form4);
+        let owner = &mut f.reporting_owners[0];
+        owner.is_officer = Field { origin: Origin::Uncertain, ..Field::read(true, Span::new(0, 1)) };
+        owner.officer_title =
+            Field { origin: Origin::Uncertain, ..Field::read("X Officer".to_owned(), Span::new(0, 1)) };
+        settle(&mut f, &blocks(text, 0));
+        let title = f.reporting_owners.remove(0).officer_title;
+        (title.value, title.origin)
+    };
+    let chief = (Some("Chief Example Officer".to_owned()), Origin::Read);
+    // Right before box 3's label: whatever the reader read, the title.
+    assert_eq!(settled(&header("Chief\nExample\nOfficer\n\n")), chief);
+    // Between box 3's label and its date.
+    let after = header("").replace("(Month/Day/Year)\n\n", "(Month/Day/Year)\n\nChief\nExample\nOfficer\n\n");
+    assert_eq!(settled(&after), chief);
+    // Not wrapped (one line), or wider than the column (a street's lines): left as read.
+    let read = (Some("X Officer".to_owned()), Origin::Uncertain);
+    assert_eq!(settled(&header("Chief Example Officer\n\n")), read);
+    assert_eq!(settled(&header("C/O EXAMPLE CORPORATION\n100 MAIN STREET\n\n")), read);
+    // Between box 3's label and something other than its date: a city wrapped, say.
+    let city = header("").replace("(Month/Day/Year)\n\n02/03/2024", "(Month/Day/Year)\n\nSAN\nMATEO\n\nCA");
+    assert_eq!(settled(&city), read);
+}
+
+#[test]
+fn a_street_wrapped_right_after_box_3s_label_is_the_first_street() {
+    // Fictional: box 3's label, then the street box's lines, the first
+    // wrapped (its next word would not have fitted in the box).
+    let header = |streets: &str| {
+        HEADER.replace(
+            "3. Date of Earliest Transaction (Month/Day/Year)\n\n02/03/2024\n\n",
+            &format!("3. Date of Earliest Transaction (Month/Day/Year)\n\n{streets}\n\nX\n\n02/03/2024\n\n"),
+        )
+    };
+    let found = |text: &str| {
+        let boxes = find(&blocks(text, 0), Some(FormType::Form4));
+        boxes.streets.iter().map(|l| l.iter().map(|c| c.text.clone()).collect()).collect::<Vec<Vec<_>>>()
+    };
+    let wrapped = "C/O EXAMPLE VENTURE CAPITAL, 1234 LONG VALLEY\nROAD";
+    assert_eq!(found(&header(wrapped)), [["C/O EXAMPLE VENTURE CAPITAL, 1234 LONG VALLEY ROAD"]]);
+    // With the second street under it.
+    assert_eq!(
+        found(&header(&format!("{wrapped}\nSUITE 100"))),
+        [["C/O EXAMPLE VENTURE CAPITAL, 1234 LONG VALLEY ROAD", "SUITE 100"]]
+    );
+    // Lines that did not wrap (two streets, or a city in its narrow box): not known here.
+    assert!(found(&header("C/O EXAMPLE CORP\n100 MAIN ST")).is_empty());
+    assert!(found(&header("SAN\nMATEO")).is_empty());
+    // The settled street is the first owner's.
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(&header(wrapped), 0));
+    let street = &f.reporting_owners[0].address.street1;
+    assert_eq!(street.value.as_deref(), Some("C/O EXAMPLE VENTURE CAPITAL, 1234 LONG VALLEY ROAD"));
+    assert_eq!(street.origin, Origin::Read);
+}
