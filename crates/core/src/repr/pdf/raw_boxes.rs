@@ -26,7 +26,12 @@
 //!   ending with a US state's code (`MENLO PARK CA`: the state's box stands
 //!   right of the city's, level with it, and no other box of the header
 //!   prints words so ended); a block of another state's code alone and such
-//!   a line contradict each other, and settle neither;
+//!   a line contradict each other, and settle neither; with the one state's
+//!   code alone, the city is the header's one line of words alone (no
+//!   state's code, no label) right after the `(Street)` label, the city's
+//!   box standing under it (`AUSTIN`, then another box's text), or the one
+//!   drawn right after the street's first line drawn apart
+//!   ([`streets_apart`]);
 //! - the street box's lines (one or two) are drawn between the period's
 //!   date and box 4's label (`4. If Amendment`) — box 3 stands right of
 //!   the street lines, box 4 under box 3 — as one block with the label's
@@ -35,7 +40,7 @@
 //!   label under it in one block (lone marks, the relationship boxes' to
 //!   the right, may come between); when the block before the date is form
 //!   text (a label or a mark) or the text under the relationship boxes
-//!   ([`title_under_labels`]) — no value of the owner's box was drawn
+//!   ([`title_under_labels`], [`title_beside_box3`]) — no value of the owner's box was drawn
 //!   before the date, as a street line level with it would be — and two
 //!   lines are two streets, not one wrapped ([`street_break`]); or drawn
 //!   apart, each with the box it is level with: the first line as a block
@@ -138,6 +143,9 @@ struct Boxes {
     /// The header's city drawn right after the street's first line drawn
     /// apart from the second ([`streets_apart`]).
     city_below_street: Option<Cell>,
+    /// The header's cities alone drawn right after the `(Street)` label
+    /// (the city's box stands under it), with no state's code beside them.
+    cities_alone: Vec<Cell>,
     /// The owners' boxes drawn after the tables (a joint filing's): each
     /// name, and its street lines (the second `None` when there is one).
     owner_streets: Vec<(Cell, [Option<Cell>; 2])>,
@@ -149,6 +157,10 @@ struct Boxes {
     titles: Vec<(Cell, bool)>,
     /// The header's check marks (`X` alone, or run into a label: `X Form`).
     marks: usize,
+    /// Those of them drawn before the first label of boxes 1 and 2: the
+    /// check boxes' at the top ([`before_boxes`]); none when neither label
+    /// is found.
+    top_marks: usize,
     /// The relationship boxes whose mark the drawing order places, with
     /// the mark's span.
     related: Vec<(Relationship, Span)>,
@@ -158,6 +170,11 @@ impl Boxes {
     /// How many relationship boxes the drawing order places a mark in.
     fn placed(&self) -> usize {
         Relationship::ALL.iter().filter(|&&kind| self.related.iter().any(|&(r, _)| r == kind)).count()
+    }
+
+    /// The header's marks but those of the check boxes at the top.
+    fn marks_below_top(&self) -> usize {
+        self.marks - self.top_marks
     }
 }
 
@@ -216,15 +233,24 @@ pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
 fn settle_check_boxes(filing: &mut Filing, header: &Boxes) {
     let boxes = [&mut filing.not_subject_to_section16, &mut filing.aff10b5_one];
     let shown: Vec<&mut Field<bool>> = boxes.into_iter().filter(|b| b.origin.is_read()).collect();
+    // Both drawn before boxes 1 and 2: both checked.
+    if header.top_marks == 2 {
+        for field in shown {
+            field.value = Some(true);
+            field.origin = Origin::Read;
+        }
+        return;
+    }
     // At least one relationship is checked, and the joint filing box.
-    if header.marks == header.placed().max(1) + 1 {
+    if header.top_marks == 0 && header.marks == header.placed().max(1) + 1 {
         for field in shown {
             field.value = Some(false);
             field.origin = Origin::Read;
         }
         return;
     }
-    if !shown.iter().any(|b| b.value == Some(true)) {
+    // No box read checked, and no mark drawn at the top: both unchecked, as read.
+    if header.top_marks == 0 && !shown.iter().any(|b| b.value == Some(true)) {
         return;
     }
     let span = shown.iter().find_map(|b| b.span.filter(|_| b.value == Some(true)));
@@ -246,8 +272,9 @@ fn settle_check_boxes(filing: &mut Filing, header: &Boxes) {
 /// as text without a place, in `diagnostics`.
 fn settle_relationships(owner: &mut ReportingOwner, boxes: &Boxes, diagnostics: &mut Vec<Diagnostic>) {
     let placed = boxes.placed();
-    let all = boxes.marks == placed + 1;
-    if placed == 0 || boxes.marks < placed + 1 {
+    let marks = boxes.marks_below_top();
+    let all = marks == placed + 1;
+    if placed == 0 || marks < placed + 1 {
         return;
     }
     for (relationship, field, title) in [
@@ -322,10 +349,9 @@ fn is_lone_mark(b: &Block) -> bool {
 /// value of another box drawn there would stand level with box 3 inside
 /// box 5, where nothing else is printed.
 fn title_under_labels(blocks: &[Block], i: usize) -> Option<Cell> {
-    const LABELS: [&str; 4] = ["Director", "10% Owner", "Officer (give", "Other (specify"];
     let labels = i.checked_sub(1).and_then(|p| blocks[p].lines.last()).is_some_and(|l| l.text == "below)");
     let lines = &blocks[i].lines;
-    let value = |t: &str| is_value(t) && !t.contains('[') && !LABELS.iter().any(|l| t.starts_with(l));
+    let value = |t: &str| is_value(t) && !t.contains('[') && !is_relationship_label(t);
     let values = !lines.is_empty() && lines.iter().all(|l| value(&l.text));
     let next = blocks.get(i + 1)?.lines.as_slice();
     let box3 = match next {
@@ -452,7 +478,11 @@ fn settle_owner(owner: &mut ReportingOwner, first: bool, boxes: &Boxes) {
             && boxes.city_lines.iter().all(|[_, s]| s.text == state.text)
         {
             address.state = Field::read(state.text.clone(), state.span);
-            if let Some(city) = &boxes.city_below_street {
+            let alone = match boxes.cities_alone.as_slice() {
+                [city] => Some(city),
+                _ => None,
+            };
+            if let Some(city) = boxes.city_below_street.as_ref().or(alone) {
                 address.city = Field::read(city.text.clone(), city.span);
             }
         }
@@ -487,8 +517,9 @@ fn city_under_street(after: &[Block]) -> Option<[Cell; 2]> {
 
 /// The street lines when block `i` is the period's date with the street
 /// box's lines after it up to box 4's label ([`lines_to_box4`]), and form
-/// text or the text under the relationship boxes (not on Form 3, whose
-/// boxes stand elsewhere) before it (see the module docs); the box's lines
+/// text or the text under the relationship boxes ([`title_under_labels`],
+/// [`title_beside_box3`]; not on Form 3, whose boxes stand elsewhere)
+/// before it (see the module docs); the box's lines
 /// hold `width` ([`crate::repr::header::measure`]).
 fn streets_after_date(blocks: &[Block], i: usize, width: usize, form3: bool) -> Option<Vec<Cell>> {
     let date = matches!(blocks[i].lines.as_slice(), [only] if read_date(&only.text).is_some());
@@ -497,7 +528,10 @@ fn streets_after_date(blocks: &[Block], i: usize, width: usize, form3: bool) -> 
         .lines
         .last()
         .is_some_and(|l| is_label(&l.text) || l.text == "below)" || is_mark(&l.text));
-    let titled = || !form3 && title_under_labels(blocks, before).is_some();
+    let titled = || {
+        !form3
+            && (title_under_labels(blocks, before).is_some() || title_beside_box3(blocks, before).is_some())
+    };
     if !date || !(form_text || titled()) {
         return None;
     }
@@ -542,13 +576,7 @@ fn streets_apart(header: &[Block], width: usize) -> Option<(Vec<Cell>, Option<Ce
     let (Some(i), None) = (dates.next(), dates.next()) else { return None };
     let (first, next) = (alone(&header[i + 1])?, header.get(i + 2));
     let second = alone(second)?;
-    const LABELS: [&str; 4] = ["Director", "10% Owner", "Officer (give", "Other (specify"];
-    let city = next.and_then(alone).filter(|c| {
-        is_city(&c.text)
-            && !is_us_state(&c.text)
-            && city_and_state(c, is_us_state).is_none()
-            && !LABELS.iter().any(|l| c.text.starts_with(l))
-    });
+    let city = next.and_then(alone).filter(|c| is_city_alone(&c.text));
     (first.text != second.text && street_break(&first.text, &second.text, width))
         .then(|| (vec![first, second], city))
 }
@@ -708,6 +736,8 @@ fn overlaps(at: Option<Span>, span: Span) -> bool {
 fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
     let mut boxes = Boxes::default();
     let mut header = true;
+    // The marks drawn before boxes 1 and 2, while none of their labels is found.
+    let mut top = Some(0);
     let mut header_end = blocks.len();
     let form3 = form.is_some_and(|t| t.number() == 3);
     let width = street_width(form);
@@ -717,8 +747,14 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
             header = false;
             header_end = i;
         }
+        if let Some(marks) = top.filter(|_| !before_boxes(block)) {
+            boxes.top_marks = marks;
+            top = None;
+        }
         if header {
-            boxes.marks += block.lines.iter().filter(|l| is_mark(&l.text)).count();
+            let marks = block.lines.iter().filter(|l| is_mark(&l.text)).count();
+            boxes.marks += marks;
+            top = top.map(|n| n + marks);
             boxes.related.extend(block.lines.iter().filter_map(|l| run_into_label(l).map(|r| (r, l.span))));
             if let Some(relationship) = placed_mark(blocks, i, form3) {
                 boxes.related.push((relationship, last.span));
@@ -746,7 +782,14 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
             boxes.places.extend(place(&blocks[i.saturating_sub(4)..i]).map(|p| (p, header)));
         }
         if header && last.text == "(Street)" {
-            boxes.cities.extend(city_under_street(&blocks[i + 1..]));
+            let under = city_under_street(&blocks[i + 1..]);
+            if under.is_none()
+                && let Some([city]) = blocks.get(i + 1).map(|b| b.lines.as_slice())
+                && is_city_alone(&city.text)
+            {
+                boxes.cities_alone.push(city.clone());
+            }
+            boxes.cities.extend(under);
         }
         if header && !form3 {
             let under = title_under_labels(blocks, i).map(|t| (t, false));
@@ -777,6 +820,19 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
         boxes.streets.extend(street_wrapped_after_box3(&blocks[..header_end], width));
     }
     boxes
+}
+
+/// Whether `block` is drawn before the row of boxes 1, 2 and 5, as the
+/// two check boxes at the top (no longer subject to Section 16; Rule
+/// 10b5-1) are: it holds neither box 1's label (`1. Name and Address`) nor
+/// box 2's (`2. Issuer Name`). The relationship boxes and the joint filing
+/// box stand in that row and under it: a mark drawn before its first label
+/// is a check box's at the top (so in every filing of the corpus).
+fn before_boxes(block: &Block) -> bool {
+    !block
+        .lines
+        .iter()
+        .any(|l| l.text.starts_with("1. Name and Address") || l.text.starts_with("2. Issuer Name"))
 }
 
 /// A check mark alone, or run into the label beside it (`X Form filed by`,
@@ -837,6 +893,24 @@ fn placed_mark(blocks: &[Block], i: usize, form3: bool) -> Option<Relationship> 
     } else {
         next.starts_with("5. If Amendment").then_some(Relationship::TenPercentOwner)
     }
+}
+
+/// Whether a line begins with a relationship box's label (`Director`,
+/// `Officer (give title`): form text, not a value.
+fn is_relationship_label(text: &str) -> bool {
+    const LABELS: [&str; 4] = ["Director", "10% Owner", "Officer (give", "Other (specify"];
+    LABELS.iter().any(|l| text.starts_with(l))
+}
+
+/// Whether a line is a city alone: a line of words ([`is_city`]), not a
+/// state's code (alone, or ending the line: `MENLO PARK CA`) nor a
+/// relationship box's label.
+fn is_city_alone(text: &str) -> bool {
+    let line = Cell { text: text.to_owned(), span: Span::default() };
+    is_city(text)
+        && !is_us_state(text)
+        && city_and_state(&line, is_us_state).is_none()
+        && !is_relationship_label(text)
 }
 
 /// Whether a line has a date in it (alone or among other words).

@@ -316,6 +316,10 @@ fn the_street_lines_between_the_date_and_box_4_are_settled() {
     // A value before the date may be a street line level with it.
     let header = HEADER.replace("02/03/2024\n\n", "C/O EXAMPLE CORP\n\n02/03/2024\n\n100 MAIN ST\n\n");
     assert!(find(&blocks(&header, 0), Some(FormType::Form4)).streets.is_empty());
+    // The officer's title wrapped beside box 3's label, before the date, is none.
+    let titled = HEADER.replace("02/03/2024\n\n", "Chief\nExample\nOfficer\n\n02/03/2024\n\n100 MAIN ST\n\n");
+    let found = find(&blocks(&titled, 0), Some(FormType::Form4)).streets;
+    assert_eq!(found.iter().flatten().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["100 MAIN ST"]);
 }
 
 #[test]
@@ -609,4 +613,58 @@ fn a_street_wrapped_right_after_box_3s_label_is_the_first_street() {
     let street = &f.reporting_owners[0].address.street1;
     assert_eq!(street.value.as_deref(), Some("C/O EXAMPLE VENTURE CAPITAL, 1234 LONG VALLEY ROAD"));
     assert_eq!(street.origin, Origin::Read);
+}
+
+#[test]
+fn marks_drawn_before_boxes_1_and_2_are_the_check_boxes_at_the_top() {
+    // Fictional: a mark drawn before box 1's label, then the relationship
+    // box with the Director's mark and the joint filing box's.
+    let top = "Washington, D.C. 20549\n\nX\n\nCheck this box if no longer subject to\nSection 16.\n\n\
+1. Name and Address of Reporting Person*\n\n";
+    let text = format!("{top}{}", related_header("X\n\n", ""));
+    let mut f = doubted(FormType::Form4);
+    f.not_subject_to_section16 = Field::read(false, Span::new(0, 1));
+    f.aff10b5_one = Field::read(false, Span::new(0, 1));
+    settle(&mut f, &blocks(&text, 0));
+    // The relationships: the top's mark is none of theirs.
+    let (yes, no) = ((Some(true), Origin::Read), (Some(false), Origin::Read));
+    assert_eq!(flags(&f.reporting_owners[0]), [yes, no, no, no]);
+    // One of the two boxes at the top is checked, not known which, though neither was read so.
+    assert_eq!(f.not_subject_to_section16.origin, Origin::Uncertain);
+    assert_eq!(f.aff10b5_one.origin, Origin::Uncertain);
+    // Two marks there: both checked.
+    let two = text.replace("X\n\nCheck this box", "X\n\nX\n\nCheck this box");
+    let mut f = doubted(FormType::Form4);
+    f.not_subject_to_section16 = Field::read(false, Span::new(0, 1));
+    f.aff10b5_one = Field::read(false, Span::new(0, 1));
+    settle(&mut f, &blocks(&two, 0));
+    assert_eq!(
+        (f.not_subject_to_section16.value, f.not_subject_to_section16.origin),
+        (Some(true), Origin::Read)
+    );
+    assert_eq!((f.aff10b5_one.value, f.aff10b5_one.origin), (Some(true), Origin::Read));
+    // Without box 1's or box 2's label, no mark is known to be drawn at the top.
+    let unlabelled = text.replace("1. Name and Address of Reporting Person*\n\n", "");
+    let mut f = doubted(FormType::Form4);
+    settle(&mut f, &blocks(&unlabelled, 0));
+    assert!(flags(&f.reporting_owners[0])[1..].iter().all(|(_, o)| *o == Origin::Uncertain));
+}
+
+#[test]
+fn a_city_alone_right_after_the_streets_label_goes_with_the_one_state() {
+    // Fictional: the city right after `(Street)`, another box's label
+    // next, the state drawn with a mark, the zip code alone.
+    let text =
+        "Roe Jane\n(Last)\n\n(Middle)\n\n(Street)\n\nSPRINGFIELD\n\nDirector\n\nX\nIL\n\n62701\n\n(City)\n";
+    let address = |text: &str| {
+        let mut f = filing(FormType::Form4);
+        settle(&mut f, &blocks(text, 0));
+        let a = f.reporting_owners.remove(0).address;
+        [a.city, a.state, a.zip_code].map(|c| c.value.unwrap_or_default())
+    };
+    assert_eq!(address(text), ["SPRINGFIELD", "IL", "62701"]);
+    // No state's code alone in the header: the city is not settled.
+    assert_eq!(address(&text.replace("X\nIL\n", "X\n")), ["", "", "62701"]);
+    // A relationship's label there is no city.
+    assert_eq!(address(&text.replace("SPRINGFIELD\n\n", "")), ["", "IL", "62701"]);
 }
