@@ -26,7 +26,12 @@
 //!   ending with a US state's code (`MENLO PARK CA`: the state's box stands
 //!   right of the city's, level with it, and no other box of the header
 //!   prints words so ended); a block of another state's code alone and such
-//!   a line contradict each other, and settle neither;
+//!   a line contradict each other, and settle neither; with the one state's
+//!   code alone, the city is the header's one line of words alone (no
+//!   state's code, no label) right after the `(Street)` label, the city's
+//!   box standing under it (`AUSTIN`, then another box's text), or the one
+//!   drawn right after the street's first line drawn apart
+//!   ([`streets_apart`]);
 //! - the street box's lines (one or two) are drawn between the period's
 //!   date and box 4's label (`4. If Amendment`) — box 3 stands right of
 //!   the street lines, box 4 under box 3 — as one block with the label's
@@ -35,7 +40,7 @@
 //!   label under it in one block (lone marks, the relationship boxes' to
 //!   the right, may come between); when the block before the date is form
 //!   text (a label or a mark) or the text under the relationship boxes
-//!   ([`title_under_labels`]) — no value of the owner's box was drawn
+//!   ([`title_under_labels`], [`title_beside_box3`]) — no value of the owner's box was drawn
 //!   before the date, as a street line level with it would be — and two
 //!   lines are two streets, not one wrapped ([`street_break`]); or drawn
 //!   apart, each with the box it is level with: the first line as a block
@@ -47,7 +52,14 @@
 //!   mark or the zip code alone ([`streets_under_name`]); or the first
 //!   line between box 3's label and its date, the `(Street)` label (under
 //!   the second line, in one block, if any) right after the date
-//!   ([`streets_beside_date`]);
+//!   ([`streets_beside_date`]); or the first line wrapped, drawn right
+//!   after box 3's label as one block with the second line, if any
+//!   ([`street_wrapped_after_box3`]);
+//! - the officer's title (or the other relationship's text) is printed
+//!   under the relationship boxes in a column about 5 ems wide, level with
+//!   box 3: drawn between the boxes' labels and box 3
+//!   ([`title_under_labels`]), or, wrapped in its column, right before box
+//!   3's label or between that label and its date ([`title_beside_box3`]);
 //! - a joint filing's owner boxes, printed again after the tables one
 //!   under the other, are drawn in order: each owner's street lines are
 //!   those drawn with the `(Street)` label right after its name's labels
@@ -106,7 +118,7 @@ use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Field, Filing, FormType, Origin, ReportingOwner};
 use crate::repr::cells::{Cell, check_mark, read_date};
 use crate::repr::form::PERIOD_OF_REPORT;
-use crate::repr::header::{STREET_WIDTH, street_break, street_width};
+use crate::repr::header::{STREET_WIDTH, ends_street, measure, street_break, street_width};
 use crate::repr::pdf::raw_table::{Block, title_of};
 use crate::source::Span;
 
@@ -131,15 +143,24 @@ struct Boxes {
     /// The header's city drawn right after the street's first line drawn
     /// apart from the second ([`streets_apart`]).
     city_below_street: Option<Cell>,
+    /// The header's cities alone drawn right after the `(Street)` label
+    /// (the city's box stands under it), with no state's code beside them.
+    cities_alone: Vec<Cell>,
     /// The owners' boxes drawn after the tables (a joint filing's): each
     /// name, and its street lines (the second `None` when there is one).
     owner_streets: Vec<(Cell, [Option<Cell>; 2])>,
     /// The header's text printed under the relationship boxes (an officer's
     /// title or the other relationship's text), drawn between their labels
-    /// and box 3.
-    titles: Vec<Cell>,
+    /// and box 3 ([`title_under_labels`]) or beside box 3's label
+    /// ([`title_beside_box3`]), and whether its shape alone tells it is the
+    /// title (wrapped in the title's narrow column).
+    titles: Vec<(Cell, bool)>,
     /// The header's check marks (`X` alone, or run into a label: `X Form`).
     marks: usize,
+    /// Those of them drawn before the first label of boxes 1 and 2: the
+    /// check boxes' at the top ([`before_boxes`]); none when neither label
+    /// is found.
+    top_marks: usize,
     /// The relationship boxes whose mark the drawing order places, with
     /// the mark's span.
     related: Vec<(Relationship, Span)>,
@@ -149,6 +170,11 @@ impl Boxes {
     /// How many relationship boxes the drawing order places a mark in.
     fn placed(&self) -> usize {
         Relationship::ALL.iter().filter(|&&kind| self.related.iter().any(|&(r, _)| r == kind)).count()
+    }
+
+    /// The header's marks but those of the check boxes at the top.
+    fn marks_below_top(&self) -> usize {
+        self.marks - self.top_marks
     }
 }
 
@@ -207,15 +233,24 @@ pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
 fn settle_check_boxes(filing: &mut Filing, header: &Boxes) {
     let boxes = [&mut filing.not_subject_to_section16, &mut filing.aff10b5_one];
     let shown: Vec<&mut Field<bool>> = boxes.into_iter().filter(|b| b.origin.is_read()).collect();
+    // Both drawn before boxes 1 and 2: both checked.
+    if header.top_marks == 2 {
+        for field in shown {
+            field.value = Some(true);
+            field.origin = Origin::Read;
+        }
+        return;
+    }
     // At least one relationship is checked, and the joint filing box.
-    if header.marks == header.placed().max(1) + 1 {
+    if header.top_marks == 0 && header.marks == header.placed().max(1) + 1 {
         for field in shown {
             field.value = Some(false);
             field.origin = Origin::Read;
         }
         return;
     }
-    if !shown.iter().any(|b| b.value == Some(true)) {
+    // No box read checked, and no mark drawn at the top: both unchecked, as read.
+    if header.top_marks == 0 && !shown.iter().any(|b| b.value == Some(true)) {
         return;
     }
     let span = shown.iter().find_map(|b| b.span.filter(|_| b.value == Some(true)));
@@ -237,8 +272,9 @@ fn settle_check_boxes(filing: &mut Filing, header: &Boxes) {
 /// as text without a place, in `diagnostics`.
 fn settle_relationships(owner: &mut ReportingOwner, boxes: &Boxes, diagnostics: &mut Vec<Diagnostic>) {
     let placed = boxes.placed();
-    let all = boxes.marks == placed + 1;
-    if placed == 0 || boxes.marks < placed + 1 {
+    let marks = boxes.marks_below_top();
+    let all = marks == placed + 1;
+    if placed == 0 || marks < placed + 1 {
         return;
     }
     for (relationship, field, title) in [
@@ -272,15 +308,17 @@ fn unplace(title: &mut Field<String>, why: &str, diagnostics: &mut Vec<Diagnosti
 }
 
 /// The officer's title, or the other relationship's text, settled by the
-/// header's one text under the relationship boxes ([`title_under_labels`]):
-/// it replaces the reader's title that begins with it, word for word (the reader may have
-/// run values drawn after it on), in the box the reader's marks give — the
+/// header's one text under the relationship boxes ([`title_under_labels`],
+/// [`title_beside_box3`]): it replaces the reader's title that begins with
+/// it, word for word (the reader may have run values drawn after it on),
+/// or, a title wrapped in its column, whatever the reader read there (its
+/// shape tells it is the title), in the box the reader's marks give — the
 /// officer's when its box reads checked and the other's does not, the
 /// other's the other way round (the form prints a title only for a checked
 /// box); with both or neither read checked, which box it is is not known,
 /// and the reader's stays.
 fn settle_title(owner: &mut ReportingOwner, boxes: &Boxes) {
-    let [text] = boxes.titles.as_slice() else { return };
+    let [(text, wrapped)] = boxes.titles.as_slice() else { return };
     let officer = owner.is_officer.value == Some(true);
     let other = owner.is_other.value == Some(true);
     let field = match (officer, other) {
@@ -291,7 +329,7 @@ fn settle_title(owner: &mut ReportingOwner, boxes: &Boxes) {
     let begins = |v: &str| {
         v.strip_prefix(text.text.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
     };
-    if field.value.as_deref().is_some_and(begins) {
+    if *wrapped || field.value.as_deref().is_some_and(begins) {
         *field = Field::read(text.text.clone(), text.span);
     }
 }
@@ -311,10 +349,9 @@ fn is_lone_mark(b: &Block) -> bool {
 /// value of another box drawn there would stand level with box 3 inside
 /// box 5, where nothing else is printed.
 fn title_under_labels(blocks: &[Block], i: usize) -> Option<Cell> {
-    const LABELS: [&str; 4] = ["Director", "10% Owner", "Officer (give", "Other (specify"];
     let labels = i.checked_sub(1).and_then(|p| blocks[p].lines.last()).is_some_and(|l| l.text == "below)");
     let lines = &blocks[i].lines;
-    let value = |t: &str| is_value(t) && !t.contains('[') && !LABELS.iter().any(|l| t.starts_with(l));
+    let value = |t: &str| is_value(t) && !t.contains('[') && !is_relationship_label(t);
     let values = !lines.is_empty() && lines.iter().all(|l| value(&l.text));
     let next = blocks.get(i + 1)?.lines.as_slice();
     let box3 = match next {
@@ -323,6 +360,37 @@ fn title_under_labels(blocks: &[Block], i: usize) -> Option<Cell> {
         [] => false,
     };
     (labels && values && box3).then(|| joined(lines))
+}
+
+/// The widest line of box 5's text under the relationship labels seen
+/// printed whole, with some room ([`measure`]): the column is about 5 ems
+/// wide (`SVP, APAC` printed whole at 5.0 ems, `& Secretary` wrapped at
+/// 4.8), a quarter of the street box's ([`STREET_WIDTH`]).
+const TITLE_WIDTH: usize = 5_500;
+
+/// The text under the relationship boxes when block `i` is it, drawn
+/// beside box 3's label: Form 4's and Form 5's box 5 prints an officer's
+/// title (or the other relationship's text) in a narrow column right of box
+/// 3, level with box 3's label and its date, so the drawing order gives it
+/// right before box 3's label (`3. Date of Earliest`), or between that
+/// label and its date alone. Taken only wrapped in that column: two lines
+/// or more, each of them no wider than it ([`TITLE_WIDTH`]). The street's
+/// lines, also drawn beside box 3, run across box 1, four times as wide;
+/// the one other narrow box holding words, the city's, stands at the
+/// header's foot, by `(Street)`, far from box 3.
+fn title_beside_box3(blocks: &[Block], i: usize) -> Option<Cell> {
+    let box3 = |b: &Block| b.lines.first().is_some_and(|l| l.text.starts_with("3. Date of Earliest"));
+    let lines = &blocks[i].lines;
+    let narrow = |t: &str| is_value(t) && !t.contains('[') && measure(t) <= TITLE_WIDTH;
+    if lines.len() < 2 || !lines.iter().all(|l| narrow(&l.text)) {
+        return None;
+    }
+    let next = blocks.get(i + 1)?;
+    let before_label = box3(next);
+    let label_last = |b: &Block| b.lines.last().is_some_and(|l| l.text.starts_with("3. Date of Earliest"));
+    let after_label = i.checked_sub(1).is_some_and(|p| label_last(&blocks[p]))
+        && matches!(next.lines.as_slice(), [only] if read_date(&only.text).is_some());
+    (before_label || after_label).then(|| joined(lines))
 }
 
 /// An officer's title or other text read as a date alone is no title: the
@@ -410,7 +478,11 @@ fn settle_owner(owner: &mut ReportingOwner, first: bool, boxes: &Boxes) {
             && boxes.city_lines.iter().all(|[_, s]| s.text == state.text)
         {
             address.state = Field::read(state.text.clone(), state.span);
-            if let Some(city) = &boxes.city_below_street {
+            let alone = match boxes.cities_alone.as_slice() {
+                [city] => Some(city),
+                _ => None,
+            };
+            if let Some(city) = boxes.city_below_street.as_ref().or(alone) {
                 address.city = Field::read(city.text.clone(), city.span);
             }
         }
@@ -445,8 +517,9 @@ fn city_under_street(after: &[Block]) -> Option<[Cell; 2]> {
 
 /// The street lines when block `i` is the period's date with the street
 /// box's lines after it up to box 4's label ([`lines_to_box4`]), and form
-/// text or the text under the relationship boxes (not on Form 3, whose
-/// boxes stand elsewhere) before it (see the module docs); the box's lines
+/// text or the text under the relationship boxes ([`title_under_labels`],
+/// [`title_beside_box3`]; not on Form 3, whose boxes stand elsewhere)
+/// before it (see the module docs); the box's lines
 /// hold `width` ([`crate::repr::header::measure`]).
 fn streets_after_date(blocks: &[Block], i: usize, width: usize, form3: bool) -> Option<Vec<Cell>> {
     let date = matches!(blocks[i].lines.as_slice(), [only] if read_date(&only.text).is_some());
@@ -455,7 +528,10 @@ fn streets_after_date(blocks: &[Block], i: usize, width: usize, form3: bool) -> 
         .lines
         .last()
         .is_some_and(|l| is_label(&l.text) || l.text == "below)" || is_mark(&l.text));
-    let titled = || !form3 && title_under_labels(blocks, before).is_some();
+    let titled = || {
+        !form3
+            && (title_under_labels(blocks, before).is_some() || title_beside_box3(blocks, before).is_some())
+    };
     if !date || !(form_text || titled()) {
         return None;
     }
@@ -500,13 +576,7 @@ fn streets_apart(header: &[Block], width: usize) -> Option<(Vec<Cell>, Option<Ce
     let (Some(i), None) = (dates.next(), dates.next()) else { return None };
     let (first, next) = (alone(&header[i + 1])?, header.get(i + 2));
     let second = alone(second)?;
-    const LABELS: [&str; 4] = ["Director", "10% Owner", "Officer (give", "Other (specify"];
-    let city = next.and_then(alone).filter(|c| {
-        is_city(&c.text)
-            && !is_us_state(&c.text)
-            && city_and_state(c, is_us_state).is_none()
-            && !LABELS.iter().any(|l| c.text.starts_with(l))
-    });
+    let city = next.and_then(alone).filter(|c| is_city_alone(&c.text));
     (first.text != second.text && street_break(&first.text, &second.text, width))
         .then(|| (vec![first, second], city))
 }
@@ -564,6 +634,35 @@ fn streets_beside_date(header: &[Block], width: usize) -> Option<Vec<Cell>> {
             [second, label] if label.text == "(Street)" && is_value(&second.text) => {
                 street_break(&first.text, &second.text, width).then(|| vec![first.clone(), second.clone()])
             }
+            _ => None,
+        }
+    });
+    let (Some(lines), None) = (found.next(), found.next()) else { return None };
+    Some(lines)
+}
+
+/// The street lines drawn right after box 3's label in the `header`'s
+/// blocks, as one block whose first line wraps onto its second (the next
+/// word would not have fitted: [`ends_street`]): the street box stands
+/// left of box 3's date, level with it, under the label. Only the street
+/// box, as wide as `width`, wraps a line that long; box 5's title and the
+/// city, the other values drawn about box 3, stand in narrow boxes. Two
+/// lines are the first street, wrapped; three, that and the second street
+/// when the second break ends a street ([`street_break`]). The header's one
+/// such block.
+fn street_wrapped_after_box3(header: &[Block], width: usize) -> Option<Vec<Cell>> {
+    let box3 = |b: &Block| b.lines.last().is_some_and(|l| l.text.starts_with("3. Date of Earliest"));
+    let mut found = header.windows(2).filter(|w| box3(&w[0])).filter_map(|w| {
+        let lines = w[1].lines.as_slice();
+        let values = lines.iter().all(|l| is_value(&l.text) && !l.text.contains('['));
+        let (a, b) = match lines {
+            [a, b, ..] if values && !ends_street(&a.text, &b.text, width) => (a, b),
+            _ => return None,
+        };
+        let first = joined(&[a.clone(), b.clone()]);
+        match lines {
+            [_, _] => Some(vec![first]),
+            [_, _, c] => street_break(&b.text, &c.text, width).then(|| vec![first, c.clone()]),
             _ => None,
         }
     });
@@ -637,6 +736,8 @@ fn overlaps(at: Option<Span>, span: Span) -> bool {
 fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
     let mut boxes = Boxes::default();
     let mut header = true;
+    // The marks drawn before boxes 1 and 2, while none of their labels is found.
+    let mut top = Some(0);
     let mut header_end = blocks.len();
     let form3 = form.is_some_and(|t| t.number() == 3);
     let width = street_width(form);
@@ -646,8 +747,14 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
             header = false;
             header_end = i;
         }
+        if let Some(marks) = top.filter(|_| !before_boxes(block)) {
+            boxes.top_marks = marks;
+            top = None;
+        }
         if header {
-            boxes.marks += block.lines.iter().filter(|l| is_mark(&l.text)).count();
+            let marks = block.lines.iter().filter(|l| is_mark(&l.text)).count();
+            boxes.marks += marks;
+            top = top.map(|n| n + marks);
             boxes.related.extend(block.lines.iter().filter_map(|l| run_into_label(l).map(|r| (r, l.span))));
             if let Some(relationship) = placed_mark(blocks, i, form3) {
                 boxes.related.push((relationship, last.span));
@@ -675,10 +782,18 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
             boxes.places.extend(place(&blocks[i.saturating_sub(4)..i]).map(|p| (p, header)));
         }
         if header && last.text == "(Street)" {
-            boxes.cities.extend(city_under_street(&blocks[i + 1..]));
+            let under = city_under_street(&blocks[i + 1..]);
+            if under.is_none()
+                && let Some([city]) = blocks.get(i + 1).map(|b| b.lines.as_slice())
+                && is_city_alone(&city.text)
+            {
+                boxes.cities_alone.push(city.clone());
+            }
+            boxes.cities.extend(under);
         }
         if header && !form3 {
-            boxes.titles.extend(title_under_labels(blocks, i));
+            let under = title_under_labels(blocks, i).map(|t| (t, false));
+            boxes.titles.extend(under.or_else(|| title_beside_box3(blocks, i).map(|t| (t, true))));
         }
         if header {
             boxes.streets.extend(streets_after_date(blocks, i, width, form3));
@@ -701,7 +816,23 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
     if boxes.streets.is_empty() {
         boxes.streets.extend(streets_beside_date(&blocks[..header_end], width));
     }
+    if boxes.streets.is_empty() {
+        boxes.streets.extend(street_wrapped_after_box3(&blocks[..header_end], width));
+    }
     boxes
+}
+
+/// Whether `block` is drawn before the row of boxes 1, 2 and 5, as the
+/// two check boxes at the top (no longer subject to Section 16; Rule
+/// 10b5-1) are: it holds neither box 1's label (`1. Name and Address`) nor
+/// box 2's (`2. Issuer Name`). The relationship boxes and the joint filing
+/// box stand in that row and under it: a mark drawn before its first label
+/// is a check box's at the top (so in every filing of the corpus).
+fn before_boxes(block: &Block) -> bool {
+    !block
+        .lines
+        .iter()
+        .any(|l| l.text.starts_with("1. Name and Address") || l.text.starts_with("2. Issuer Name"))
 }
 
 /// A check mark alone, or run into the label beside it (`X Form filed by`,
@@ -762,6 +893,24 @@ fn placed_mark(blocks: &[Block], i: usize, form3: bool) -> Option<Relationship> 
     } else {
         next.starts_with("5. If Amendment").then_some(Relationship::TenPercentOwner)
     }
+}
+
+/// Whether a line begins with a relationship box's label (`Director`,
+/// `Officer (give title`): form text, not a value.
+fn is_relationship_label(text: &str) -> bool {
+    const LABELS: [&str; 4] = ["Director", "10% Owner", "Officer (give", "Other (specify"];
+    LABELS.iter().any(|l| text.starts_with(l))
+}
+
+/// Whether a line is a city alone: a line of words ([`is_city`]), not a
+/// state's code (alone, or ending the line: `MENLO PARK CA`) nor a
+/// relationship box's label.
+fn is_city_alone(text: &str) -> bool {
+    let line = Cell { text: text.to_owned(), span: Span::default() };
+    is_city(text)
+        && !is_us_state(text)
+        && city_and_state(&line, is_us_state).is_none()
+        && !is_relationship_label(text)
 }
 
 /// Whether a line has a date in it (alone or among other words).

@@ -316,6 +316,10 @@ fn the_street_lines_between_the_date_and_box_4_are_settled() {
     // A value before the date may be a street line level with it.
     let header = HEADER.replace("02/03/2024\n\n", "C/O EXAMPLE CORP\n\n02/03/2024\n\n100 MAIN ST\n\n");
     assert!(find(&blocks(&header, 0), Some(FormType::Form4)).streets.is_empty());
+    // The officer's title wrapped beside box 3's label, before the date, is none.
+    let titled = HEADER.replace("02/03/2024\n\n", "Chief\nExample\nOfficer\n\n02/03/2024\n\n100 MAIN ST\n\n");
+    let found = find(&blocks(&titled, 0), Some(FormType::Form4)).streets;
+    assert_eq!(found.iter().flatten().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["100 MAIN ST"]);
 }
 
 #[test]
@@ -541,4 +545,126 @@ Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
     assert!(boxes.titles.is_empty());
     // Form 3's relationship box stands elsewhere.
     assert!(find(&blocks(header, 0), Some(FormType::Form3)).titles.is_empty());
+}
+
+#[test]
+fn a_title_wrapped_in_its_column_beside_box_3_is_the_title() {
+    // Fictional: the name's labels, the title wrapped in box 5's narrow
+    // column, box 3's label and date, the street.
+    let header = |title: &str| {
+        format!(
+            "1. Name and Address of Reporting Person*\n\nRoe Jane Q\n(Last)\n\n(First)\n\n(Middle)\n\n\
+{title}3. Date of Earliest Transaction (Month/Day/Year)\n\n02/03/2024\n\nC/O EXAMPLE CORP\n\n\
+Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
+        )
+    };
+    let settled = |text: &str| {
+        let mut f = filing(FormType::Form4);
+        let owner = &mut f.reporting_owners[0];
+        owner.is_officer = Field { origin: Origin::Uncertain, ..Field::read(true, Span::new(0, 1)) };
+        owner.officer_title =
+            Field { origin: Origin::Uncertain, ..Field::read("X Officer".to_owned(), Span::new(0, 1)) };
+        settle(&mut f, &blocks(text, 0));
+        let title = f.reporting_owners.remove(0).officer_title;
+        (title.value, title.origin)
+    };
+    let chief = (Some("Chief Example Officer".to_owned()), Origin::Read);
+    // Right before box 3's label: whatever the reader read, the title.
+    assert_eq!(settled(&header("Chief\nExample\nOfficer\n\n")), chief);
+    // Between box 3's label and its date.
+    let after = header("").replace("(Month/Day/Year)\n\n", "(Month/Day/Year)\n\nChief\nExample\nOfficer\n\n");
+    assert_eq!(settled(&after), chief);
+    // Not wrapped (one line), or wider than the column (a street's lines): left as read.
+    let read = (Some("X Officer".to_owned()), Origin::Uncertain);
+    assert_eq!(settled(&header("Chief Example Officer\n\n")), read);
+    assert_eq!(settled(&header("C/O EXAMPLE CORPORATION\n100 MAIN STREET\n\n")), read);
+    // Between box 3's label and something other than its date: a city wrapped, say.
+    let city = header("").replace("(Month/Day/Year)\n\n02/03/2024", "(Month/Day/Year)\n\nSAN\nMATEO\n\nCA");
+    assert_eq!(settled(&city), read);
+}
+
+#[test]
+fn a_street_wrapped_right_after_box_3s_label_is_the_first_street() {
+    // Fictional: box 3's label, then the street box's lines, the first
+    // wrapped (its next word would not have fitted in the box).
+    let header = |streets: &str| {
+        HEADER.replace(
+            "3. Date of Earliest Transaction (Month/Day/Year)\n\n02/03/2024\n\n",
+            &format!("3. Date of Earliest Transaction (Month/Day/Year)\n\n{streets}\n\nX\n\n02/03/2024\n\n"),
+        )
+    };
+    let found = |text: &str| {
+        let boxes = find(&blocks(text, 0), Some(FormType::Form4));
+        boxes.streets.iter().map(|l| l.iter().map(|c| c.text.clone()).collect()).collect::<Vec<Vec<_>>>()
+    };
+    let wrapped = "C/O EXAMPLE VENTURE CAPITAL, 1234 LONG VALLEY\nROAD";
+    assert_eq!(found(&header(wrapped)), [["C/O EXAMPLE VENTURE CAPITAL, 1234 LONG VALLEY ROAD"]]);
+    // With the second street under it.
+    assert_eq!(
+        found(&header(&format!("{wrapped}\nSUITE 100"))),
+        [["C/O EXAMPLE VENTURE CAPITAL, 1234 LONG VALLEY ROAD", "SUITE 100"]]
+    );
+    // Lines that did not wrap (two streets, or a city in its narrow box): not known here.
+    assert!(found(&header("C/O EXAMPLE CORP\n100 MAIN ST")).is_empty());
+    assert!(found(&header("SAN\nMATEO")).is_empty());
+    // The settled street is the first owner's.
+    let mut f = filing(FormType::Form4);
+    settle(&mut f, &blocks(&header(wrapped), 0));
+    let street = &f.reporting_owners[0].address.street1;
+    assert_eq!(street.value.as_deref(), Some("C/O EXAMPLE VENTURE CAPITAL, 1234 LONG VALLEY ROAD"));
+    assert_eq!(street.origin, Origin::Read);
+}
+
+#[test]
+fn marks_drawn_before_boxes_1_and_2_are_the_check_boxes_at_the_top() {
+    // Fictional: a mark drawn before box 1's label, then the relationship
+    // box with the Director's mark and the joint filing box's.
+    let top = "Washington, D.C. 20549\n\nX\n\nCheck this box if no longer subject to\nSection 16.\n\n\
+1. Name and Address of Reporting Person*\n\n";
+    let text = format!("{top}{}", related_header("X\n\n", ""));
+    let mut f = doubted(FormType::Form4);
+    f.not_subject_to_section16 = Field::read(false, Span::new(0, 1));
+    f.aff10b5_one = Field::read(false, Span::new(0, 1));
+    settle(&mut f, &blocks(&text, 0));
+    // The relationships: the top's mark is none of theirs.
+    let (yes, no) = ((Some(true), Origin::Read), (Some(false), Origin::Read));
+    assert_eq!(flags(&f.reporting_owners[0]), [yes, no, no, no]);
+    // One of the two boxes at the top is checked, not known which, though neither was read so.
+    assert_eq!(f.not_subject_to_section16.origin, Origin::Uncertain);
+    assert_eq!(f.aff10b5_one.origin, Origin::Uncertain);
+    // Two marks there: both checked.
+    let two = text.replace("X\n\nCheck this box", "X\n\nX\n\nCheck this box");
+    let mut f = doubted(FormType::Form4);
+    f.not_subject_to_section16 = Field::read(false, Span::new(0, 1));
+    f.aff10b5_one = Field::read(false, Span::new(0, 1));
+    settle(&mut f, &blocks(&two, 0));
+    assert_eq!(
+        (f.not_subject_to_section16.value, f.not_subject_to_section16.origin),
+        (Some(true), Origin::Read)
+    );
+    assert_eq!((f.aff10b5_one.value, f.aff10b5_one.origin), (Some(true), Origin::Read));
+    // Without box 1's or box 2's label, no mark is known to be drawn at the top.
+    let unlabelled = text.replace("1. Name and Address of Reporting Person*\n\n", "");
+    let mut f = doubted(FormType::Form4);
+    settle(&mut f, &blocks(&unlabelled, 0));
+    assert!(flags(&f.reporting_owners[0])[1..].iter().all(|(_, o)| *o == Origin::Uncertain));
+}
+
+#[test]
+fn a_city_alone_right_after_the_streets_label_goes_with_the_one_state() {
+    // Fictional: the city right after `(Street)`, another box's label
+    // next, the state drawn with a mark, the zip code alone.
+    let text =
+        "Roe Jane\n(Last)\n\n(Middle)\n\n(Street)\n\nSPRINGFIELD\n\nDirector\n\nX\nIL\n\n62701\n\n(City)\n";
+    let address = |text: &str| {
+        let mut f = filing(FormType::Form4);
+        settle(&mut f, &blocks(text, 0));
+        let a = f.reporting_owners.remove(0).address;
+        [a.city, a.state, a.zip_code].map(|c| c.value.unwrap_or_default())
+    };
+    assert_eq!(address(text), ["SPRINGFIELD", "IL", "62701"]);
+    // No state's code alone in the header: the city is not settled.
+    assert_eq!(address(&text.replace("X\nIL\n", "X\n")), ["", "", "62701"]);
+    // A relationship's label there is no city.
+    assert_eq!(address(&text.replace("SPRINGFIELD\n\n", "")), ["", "IL", "62701"]);
 }
