@@ -1117,14 +1117,36 @@ fn name_stands_alone(tokens: &[Token], i: usize, lines: &[Line], name: Option<Sp
     let below_free =
         !tokens.iter().any(|t| matches!(t, Token::Value(w) if w.line == v.line + 1 && alone(w.line)));
     let joins = v.text.ends_with(['&', ',', '-']) || v.text.ends_with(" and");
-    (v.whole_cell
-        && alone(v.line)
+    (((v.whole_cell && alone(v.line)) || begins_form_3_first_line(v, lines))
         && line_of(label.start).is_some_and(|l| l < v.line)
         && nothing_above
         && below_free
         && !joins
         && !is_issuer_shaped(&v.text))
     .then_some(name)
+}
+
+/// Whether the owner's name `v` begins Form 3's first line, run together
+/// with the end of box 2's label and the issuer (`Doe Jane Requiring
+/// Statement EXAMPLE CORP [ EXC ]`), and the two lines below it are box
+/// 2's `(Month/Day/Year)` and its date, each alone: a name wrapped onto a
+/// second line stands beside one of them (`INC 09/18/2020`), so none did.
+fn begins_form_3_first_line(v: &Value, lines: &[Line]) -> bool {
+    let text = |k: usize| {
+        lines
+            .get(k)
+            .map(|l| l.filled().map(|c| c.text.trim()).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    let first = text(v.line).to_ascii_lowercase();
+    let begins = first
+        .strip_prefix(&v.text.to_ascii_lowercase())
+        .is_some_and(|rest| rest.trim_start().starts_with("requiring statement "));
+    let date_alone = lines.get(v.line + 2).is_some_and(|l| {
+        let mut cells = l.filled();
+        cells.next().is_some_and(|c| read_date(c.text.trim()).is_some()) && cells.next().is_none()
+    });
+    begins && text(v.line + 1).eq_ignore_ascii_case("(Month/Day/Year)") && date_alone
 }
 
 /// City, state and zip: three cells of one row, or one text to split.

@@ -468,3 +468,20 @@ fn form_3s_owner_and_issuer_on_the_line_of_box_2s_label_are_told_apart() {
     assert!(alone("Roe Jane Requiring Statement EXAMPLE CORP [ EXC ]"));
     assert!(!alone("Roe Jane Requiring Statement EXAMPLE CORP"));
 }
+
+#[test]
+fn a_form_3_owner_name_before_box_2_labels_words_stands_alone_when_nothing_wrapped() {
+    let settled = |second: &str, date: &str| {
+        let text = format!(
+            "1. Name and Address of Reporting Person* 2. Date of Event 3. Issuer Name and Ticker or Trading Symbol\n{second}\n(Month/Day/Year)\n{date}\n| (Last) | (First) | (Middle) |\n1 MAIN ST\n(Street)\n"
+        );
+        let lines = crate::repr::markdown::grid(&text, 0).lines;
+        let h = read_header(&tokens(&lines), &lines, true);
+        assert_eq!(h.owner.name.value.as_deref(), Some("ROE HOLDINGS"));
+        h.owner.name.span.is_some_and(|at| h.settled.contains(&at))
+    };
+    assert!(settled("ROE HOLDINGS Requiring Statement EXAMPLE CORP [ EXC ]", "01/02/2024"));
+    assert!(settled("| ROE HOLDINGS |  | Requiring Statement | EXAMPLE CORP [ EXC ] |", "01/02/2024"));
+    // The name's last word wrapped beside box 2's date.
+    assert!(!settled("ROE HOLDINGS Requiring Statement EXAMPLE CORP [ EXC ]", "| INC |  | 01/02/2024 |"));
+}

@@ -274,7 +274,7 @@ fn complete_besides(row: &Row, skip: Option<Column>) -> bool {
         || row.transaction_total_value.value.is_some())
         && (row.shares_owned_following_transaction.value.is_some()
             || row.value_owned_following_transaction.value.is_some()
-            || underlying_holding_complete(row, skip));
+            || underlying_holding_complete(row, &|c| Some(c) == skip));
     filled && amounts
 }
 
@@ -282,15 +282,15 @@ fn complete_besides(row: &Row, skip: Option<Column>) -> bool {
 /// (Form 3's Table II, whose layout left that column missing) shows what
 /// that table prints for every holding instead: the underlying security's
 /// title and amount (or value), and its date exercisable and expiration
-/// date (each a date or footnote marks) — but for one column (`skip`).
-fn underlying_holding_complete(row: &Row, skip: Option<Column>) -> bool {
+/// date (each a date or footnote marks) — but for the columns `excused` says.
+fn underlying_holding_complete(row: &Row, excused: &dyn Fn(Column) -> bool) -> bool {
     let owned = &row.shares_owned_following_transaction;
     let not_printed =
         owned.value.is_none() && owned.span.is_none() && matches!(owned.origin, Origin::Missing);
-    let shows = |c: Column| shows(row, c);
+    let shows = |c: Column| shows(row, c) || excused(c);
     row.kind == RowKind::Holding
         && not_printed
-        && (row.underlying_security_title.value.is_some() || skip == Some(Column::UnderlyingSecurityTitle))
+        && (row.underlying_security_title.value.is_some() || excused(Column::UnderlyingSecurityTitle))
         && (row.underlying_security_shares.value.is_some() || row.underlying_security_value.value.is_some())
         && shows(Column::ExerciseDate)
         && shows(Column::ExpirationDate)
@@ -397,6 +397,27 @@ pub(crate) fn absorb(row: &mut Row, piece: Row) {
     row.span = row.span.cover(piece.span);
 }
 
+/// How a table made from a PDF was gathered from its lines, for
+/// [`doubt_rows_together_but_first`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Gathered<'a> {
+    /// For each row, whether it was pieced together from fragments of lines.
+    pub pieced: &'a [bool],
+    /// The first row below a line showing a value (a date or an amount)
+    /// that was left unplaced: a row may have been lost there.
+    pub lost_from: usize,
+}
+
+/// The columns whose cell a footnote alone may fill (`(1)`): the prices
+/// and the dates exercisable and of expiration. A converter may write such
+/// marks on a line of their own.
+const MARKABLE: [Column; 4] = [
+    Column::ConversionOrExercisePrice,
+    Column::TransactionPricePerShare,
+    Column::ExerciseDate,
+    Column::ExpirationDate,
+];
+
 /// Rows told apart without certainty: when some row of a table is in doubt
 /// beyond its text cells (a value whose column or row is not certain, or a
 /// line read as a row that may be only a piece of one), the lines around it
@@ -429,9 +450,10 @@ pub(crate) fn doubt_rows_together_but_first(
     rows: &mut [Row],
     table: Table,
     first_confirmable: bool,
-    pieces: Option<&[bool]>,
+    gathered: Option<Gathered<'_>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let pieces = gathered.map(|g| g.pieced);
     let values_in_doubt = |row: &Row| {
         Column::ALL.iter().any(|c| !TEXT.contains(c) && matches!(row.cell(*c).meta().2, Origin::Uncertain))
     };
@@ -472,6 +494,26 @@ pub(crate) fn doubt_rows_together_but_first(
         };
         for (_, c) in rows.iter_mut().enumerate().take_while(whole).zip(confirmed.iter_mut()) {
             *c = true;
+        }
+    }
+    // Past the first row in doubt, a row read from a line of its own with
+    // none of its values in doubt and every value shown (its words may have
+    // wrapped off) keeps them, when its place is counted right: every row
+    // above it shows every value but its words and the columns a footnote
+    // alone may fill (whose marks may stand on a line of their own), so none
+    // is a piece of a row read as a row (a piece lacks the values left on
+    // the row's other lines), and no line showing a value (a date or an
+    // amount: every row has one) was left unplaced above it, so no row was
+    // lost. (A row's values are not split among rows that each show every
+    // value: two rows are joined only when each lacks values.)
+    if let Some(gathered) = gathered {
+        let mut counted = true;
+        for (k, (row, c)) in rows.iter().zip(confirmed.iter_mut()).enumerate().take(gathered.lost_from) {
+            *c |= counted
+                && gathered.pieced.get(k) == Some(&false)
+                && !values_in_doubt(row)
+                && shows_every_value(row, table, true, None);
+            counted &= shows_every_value_but(row, table, &|c| TEXT.contains(&c) || MARKABLE.contains(&c));
         }
     }
     for (row, _) in rows.iter_mut().zip(confirmed).filter(|(_, c)| !c) {
@@ -540,8 +582,12 @@ pub(crate) fn unshown(row: &Row, table: Table) -> impl Iterator<Item = Column> +
 /// wrapped off the row's line); with `but`, every value but that column's
 /// (a value standing off the row's line, whose row is being sought).
 pub(crate) fn shows_every_value(row: &Row, table: Table, words: bool, but: Option<Column>) -> bool {
+    shows_every_value_but(row, table, &|c| (words && TEXT.contains(&c)) || but == Some(c))
+}
+
+/// [`shows_every_value`] but for the columns `excused` says.
+fn shows_every_value_but(row: &Row, table: Table, excused: &dyn Fn(Column) -> bool) -> bool {
     use Column as C;
-    let excused = |c: Column| (words && TEXT.contains(&c)) || but == Some(c);
     let shows = |c: Column| shows(row, c) || excused(c);
     let single = unshown(row, table).all(excused);
     let transaction =
@@ -553,7 +599,7 @@ pub(crate) fn shows_every_value(row: &Row, table: Table, words: bool, but: Optio
     // the underlying security instead (its title may have wrapped off with `words`).
     let owned = shows(C::SharesOwnedFollowingTransaction)
         || shows(C::ValueOwnedFollowingTransaction)
-        || underlying_holding_complete(row, words.then_some(C::UnderlyingSecurityTitle));
+        || underlying_holding_complete(row, excused);
     single && transaction && underlying && owned
 }
 
@@ -817,6 +863,11 @@ mod tests {
         assert_eq!(doubted.shares_owned_following_transaction.origin, Origin::Uncertain);
     }
 
+    /// Rows gathered from lines, pieced together or not, no line of values left unplaced.
+    fn gathered(pieced: &[bool]) -> Option<Gathered<'_>> {
+        Some(Gathered { pieced, lost_from: pieced.len() })
+    }
+
     /// A transaction with its date, `code` and direct ownership.
     fn dated(mut row: Row, code: crate::model::TransactionCode) -> Row {
         row.transaction_date =
@@ -842,7 +893,13 @@ mod tests {
         let rows = || vec![first.clone(), wrapped.clone(), row("7", Origin::Uncertain), first.clone()];
         let mut diags = Vec::new();
         let mut read = rows();
-        doubt_rows_together_but_first(&mut read, Table::NonDerivative, true, Some(&[false; 4]), &mut diags);
+        doubt_rows_together_but_first(
+            &mut read,
+            Table::NonDerivative,
+            true,
+            gathered(&[false; 4]),
+            &mut diags,
+        );
         let origins: Vec<Origin> = read.iter().map(|r| r.shares_owned_following_transaction.origin).collect();
         let (r, u) = (Origin::Read, Origin::Uncertain);
         // After the row in doubt, a row's place is not certain.
@@ -850,7 +907,7 @@ mod tests {
         // A row pieced together from lines with none of its values in doubt
         // is whole still; with one in doubt, the rows from it on are not
         // certain (which piece went with which may be wrong).
-        let pieced = Some(&[false, true, false, false][..]);
+        let pieced = gathered(&[false, true, false, false]);
         let mut read = rows();
         doubt_rows_together_but_first(&mut read, Table::NonDerivative, true, pieced, &mut diags);
         let origins: Vec<Origin> = read.iter().map(|r| r.shares_owned_following_transaction.origin).collect();
@@ -951,7 +1008,13 @@ mod tests {
     /// `doubt_rows_together_but_first` with `second` pieced together or not.
     fn after_a_holding(second: Row, pieced: bool, diags: &mut Vec<Diagnostic>) -> Vec<Row> {
         let mut rows = vec![complete_holding("1000"), second];
-        doubt_rows_together_but_first(&mut rows, Table::NonDerivative, true, Some(&[false, pieced]), diags);
+        doubt_rows_together_but_first(
+            &mut rows,
+            Table::NonDerivative,
+            true,
+            gathered(&[false, pieced]),
+            diags,
+        );
         rows
     }
 
@@ -982,6 +1045,31 @@ mod tests {
         assert!(!is_whole(&whole, Table::NonDerivative));
         let rows = after_a_holding(whole, false, &mut diags);
         assert_eq!(rows[1].transaction_shares.origin, Origin::Uncertain);
+    }
+
+    #[test]
+    fn a_whole_row_past_a_doubt_keeps_its_values_when_every_row_above_shows_its_values() {
+        let mut doubtful = complete_holding("500");
+        doubtful.shares_owned_following_transaction.origin = Origin::Uncertain;
+        let owned = |rows: &[Row]| -> Vec<Origin> {
+            rows.iter().map(|r| r.shares_owned_following_transaction.origin).collect()
+        };
+        let (r, u) = (Origin::Read, Origin::Uncertain);
+        let mut diags = Vec::new();
+        let pieced = [false, true, false];
+        let mut read = vec![complete_holding("1000"), doubtful.clone(), complete_holding("700")];
+        doubt_rows_together_but_first(&mut read, Table::NonDerivative, true, gathered(&pieced), &mut diags);
+        assert_eq!(owned(&read), [r, u, r]);
+        // A line of values left unplaced above it: a row may have been lost.
+        let mut read = vec![complete_holding("1000"), doubtful.clone(), complete_holding("700")];
+        let lost = Some(Gathered { pieced: &pieced, lost_from: 2 });
+        doubt_rows_together_but_first(&mut read, Table::NonDerivative, true, lost, &mut diags);
+        assert_eq!(owned(&read), [r, u, u]);
+        // A row above lacking a value (its ownership form) may be a piece of a row.
+        doubtful.direct_or_indirect_ownership = Field::default();
+        let mut read = vec![complete_holding("1000"), doubtful, complete_holding("700")];
+        doubt_rows_together_but_first(&mut read, Table::NonDerivative, true, gathered(&pieced), &mut diags);
+        assert_eq!(owned(&read), [r, u, u]);
     }
 
     #[test]

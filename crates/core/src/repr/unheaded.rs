@@ -235,6 +235,14 @@ pub(crate) fn read(
         // centring placed around its band are not that row's title.
         doubt_wrapped.retain(|&(_, k)| row_of(k).is_none_or(|r| !titled.contains(&r)));
     }
+    // The first row below a line showing a value left unplaced: a row may
+    // have been lost there (its values not read as a row).
+    let lost_from = loose
+        .iter()
+        .filter(|(_, line)| Class::of(line).has_values())
+        .map(|&(at, _)| at.checked_sub(1).and_then(row_of).map_or(0, |r| r + 1))
+        .min()
+        .unwrap_or(rows.len());
     // Rows beside loose footnote marks: their cells' marks may be incomplete.
     let mut beside_marks: Vec<usize> = Vec::new();
     for (at, line) in loose {
@@ -260,7 +268,8 @@ pub(crate) fn read(
             table::doubt_text(row);
         }
     }
-    table::doubt_rows_together_but_first(&mut rows, table, true, Some(&pieced), diags);
+    let gathered = table::Gathered { pieced: &pieced, lost_from };
+    table::doubt_rows_together_but_first(&mut rows, table, true, Some(gathered), diags);
     // Marks do not make rows: whether the rows were told apart is not
     // affected, so this comes after the rows' doubt.
     for k in beside_marks {
