@@ -86,8 +86,9 @@ fn without_loose_marks(drawn: &[Token]) -> (Vec<Token>, Vec<LooseMarks>) {
 /// every value of it lacking them flagged, or by their footnote's number
 /// when no value carries it ([`by_number`], the rows it may be in
 /// flagged); otherwise they leave the table
-/// to the row-by-row reader, and so do
-/// marks drawn right after a value its row drew out of order. Any marks
+/// to the row-by-row reader. Marks drawn right after a value its row drew
+/// out of order (the drawing does not follow the row there) are placed
+/// the same way, by column or number, or leave the table. Any marks
 /// drawn between two values in doubt are joined so, but marks at the
 /// table's `edges` (a section's edges, as `raw_table` finds them: next to headings or a page's end),
 /// which the drawing may put far from their value (a price's mark was seen
@@ -120,6 +121,10 @@ pub(super) fn untangled_rows(
     };
     let raw_interleaved::Untangled { rows: mut untangled, columns, doubted } = reading;
     let settled = doubted.is_empty();
+    // How each marks are placed by column or number: those [`by_column`]
+    // placed, and those drawn after a value drawn late (below).
+    let mut columnwise = columnwise;
+    columnwise.resize(loose.len(), None);
     // Where each value is: its row, and its place in the row (in the form's order).
     let places = places_of(&untangled);
     let place = |span: Span| place_in(&places, span);
@@ -130,7 +135,7 @@ pub(super) fn untangled_rows(
     // Each marks' value, and the values they may belong to (those placed
     // by column later).
     let mut owners: Vec<Option<(Place, Vec<Place>)>> = Vec::new();
-    for (marks, by_col) in loose.iter().zip(columnwise.iter().chain(std::iter::repeat(&None))) {
+    for (marks, by_col) in loose.iter().zip(columnwise.iter_mut()) {
         if by_col.is_some() {
             owners.push(None);
             continue;
@@ -154,11 +159,14 @@ pub(super) fn untangled_rows(
         let owner = match before {
             // Marks drawn after a value its row drew out of order: the
             // drawing does not follow the row there, so the marks may be
-            // any value's drawn before them (one in another row).
+            // any value's drawn before them (one in another row): they are
+            // placed by column or number, as if drawn among marks.
             Some(at)
                 if at.0 == row && at.1 < next && marks.before.is_some_and(|k| late.get(k) == Some(&true)) =>
             {
-                return None;
+                *by_col = Some(placing_of(&loose, &marks.marks.text, &untangled, &columns)?);
+                owners.push(None);
+                continue;
             }
             Some((r, first)) if r == row && first < next => {
                 match marked_column(&untangled, &columns, &marks.marks.text, r, first..=next) {
@@ -290,16 +298,7 @@ fn by_column(
             out.push(None);
             continue;
         }
-        let text = &marks.marks.text;
-        let placing = match marked_columns(&reading.rows, &reading.columns, text)[..] {
-            [col] => Placing::Column(col),
-            [] if loose.iter().filter(|m| m.marks.text == *text).count() == 1 => {
-                let [n] = footnote_numbers(text)[..] else { return None };
-                Placing::Numbered(n)
-            }
-            _ => return None,
-        };
-        out.push(Some(placing));
+        out.push(Some(placing_of(loose, &marks.marks.text, &reading.rows, &reading.columns)?));
     }
     let by_col = column_places(&reading.columns);
     for (marks, placing) in loose.iter().zip(&out) {
@@ -311,6 +310,26 @@ fn by_column(
         }
     }
     Some(out)
+}
+
+/// How loose marks `text` are placed when the drawing does not tell
+/// their place ([`by_column`]): in the one column of the `rows` whose
+/// values carry them attached, or, carried by none and drawn once
+/// among the `loose` marks, by their one footnote's number.
+fn placing_of(
+    loose: &[LooseMarks],
+    text: &str,
+    rows: &[Vec<Token>],
+    columns: &[Vec<usize>],
+) -> Option<Placing> {
+    match marked_columns(rows, columns, text)[..] {
+        [col] => Some(Placing::Column(col)),
+        [] if loose.iter().filter(|m| m.marks.text == text).count() == 1 => {
+            let [n] = footnote_numbers(text)[..] else { return None };
+            Some(Placing::Numbered(n))
+        }
+        _ => None,
+    }
 }
 
 /// The footnote numbers of a text's marks (those numbered).

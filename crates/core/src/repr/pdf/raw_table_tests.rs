@@ -347,11 +347,29 @@ fn a_sections_edges_are_the_lines_next_to_headings_and_page_ends() {
 }
 
 #[test]
-fn marks_drawn_after_a_value_drawn_out_of_its_rows_order_are_not_placed() {
+fn marks_drawn_after_a_value_drawn_out_of_its_rows_order_go_by_column_or_number() {
     // Fictional: a holding whose title is drawn after its amount and
-    // form, then marks, then its nature: the marks may be any value's.
+    // form, then marks, then its nature: the marks may be any value's,
+    // and nothing tells whose.
     assert!(untangled("Common Stock\n\n1,000\n\n(1)\n\nI\n\nBy Trust\n").is_some());
     assert!(untangled("1,000\n\nI\n\nCommon Stock\n\n(1)\n\nBy Trust\n").is_none());
+    // Fictional sales whose prices carry footnotes 3 and 4; the last
+    // row's title is drawn after its price, then footnote 5's mark, which
+    // no value carries: placed by its number (after 4's row), flagged.
+    let row =
+        |price: &str, owned: &str| format!("Common Stock\n03/04/2024\nS\n100\nD\n{price}\n{owned}\nD\n\n");
+    let text = format!(
+        "{}{}03/04/2024\nS\n100\nD\n$5.10\n\nCommon Stock\n\n(5)\n\n700\nD\n",
+        row("$4.90(3)", "900"),
+        row("$5.00(4)", "800")
+    );
+    let rows = untangled(&text).unwrap_or_default();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let price = &rows[2].transaction_price_per_share;
+    assert_eq!(price.footnotes.iter().map(|n| n.as_str()).collect::<Vec<_>>(), ["F5"]);
+    assert_eq!(price.origin, Origin::Uncertain);
+    assert!(rows[0].transaction_price_per_share.origin.is_read());
+    assert!(rows[0].shares_owned_following_transaction.origin.is_read());
 }
 
 #[test]
