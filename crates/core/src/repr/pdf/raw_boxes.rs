@@ -84,7 +84,10 @@
 //! relationship boxes placed below and the joint filing box's account for
 //! every mark). Otherwise,
 //! when either is read as checked, both are marked uncertain, with a
-//! diagnostic; no mark read for either leaves both unchecked (one more
+//! diagnostic (or when a mark is drawn before the labels of boxes 1 and 2,
+//! above which the two boxes stand: one of them is checked; with two such
+//! marks, both; one drawn between the two boxes' labels is the Rule
+//! 10b5-1 box's, [`plan_mark`]); no mark read for either leaves both unchecked (one more
 //! mark than the relationships read may still be a check box's: not
 //! known from the drawing order).
 //!
@@ -94,6 +97,14 @@
 //! - the top row's two boxes (Director, 10% Owner) both checked: their two
 //!   marks, on one line, are drawn one after the other right before the
 //!   row's first label, `Director` (one mark alone there may be either's);
+//!   or, on Form 4 and Form 5, one right before `Director` and one right
+//!   after it, the next row's label (`Officer (give title`) or the 10%
+//!   Owner's next, the 10% Owner's label drawn there or later: a mark
+//!   drawn between `Director` and the label under it, with the 10% Owner's
+//!   label (the row's other) not drawn yet, is the row's (so in every
+//!   filing of the corpus; a mark before `Director` alone may be the 10%
+//!   Owner's, and one after it, with the 10% Owner's label drawn before,
+//!   the Officer's);
 //! - Form 4's box 5 stands to the right of boxes 2 to 4, its top row of
 //!   check boxes level with box 3's label (`3. Date of Earliest
 //!   Transaction`); the Director box is the left one of that row, nearest
@@ -157,6 +168,9 @@ struct Boxes {
     titles: Vec<(Cell, bool)>,
     /// The header's check marks (`X` alone, or run into a label: `X Form`).
     marks: usize,
+    /// The span of a mark drawn at the top between the Section 16 box's
+    /// label and the Rule 10b5-1 box's: the latter's ([`plan_mark`]).
+    plan: Option<Span>,
     /// Those of them drawn before the first label of boxes 1 and 2: the
     /// check boxes' at the top ([`before_boxes`]); none when neither label
     /// is found.
@@ -231,6 +245,24 @@ pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
 /// The check boxes at the top settled by the count of the header's marks,
 /// or put in doubt (see the module docs).
 fn settle_check_boxes(filing: &mut Filing, header: &Boxes) {
+    // The one mark at the top is the Rule 10b5-1 box's; the Section 16
+    // box's is none when every other mark is a relationship's placed or
+    // the joint filing box's.
+    if let (1, Some(span)) = (header.top_marks, header.plan) {
+        if filing.aff10b5_one.origin.is_read() {
+            filing.aff10b5_one = Field::read(true, span);
+        }
+        let section16 = &mut filing.not_subject_to_section16;
+        if section16.origin.is_read() {
+            if header.marks_below_top() == header.placed().max(1) + 1 {
+                section16.value = Some(false);
+                section16.origin = Origin::Read;
+            } else {
+                section16.origin = Origin::Uncertain;
+            }
+        }
+        return;
+    }
     let boxes = [&mut filing.not_subject_to_section16, &mut filing.aff10b5_one];
     let shown: Vec<&mut Field<bool>> = boxes.into_iter().filter(|b| b.origin.is_read()).collect();
     // Both drawn before boxes 1 and 2: both checked.
@@ -751,6 +783,9 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
             boxes.top_marks = marks;
             top = None;
         }
+        if top.is_some() && plan_mark(blocks, i) {
+            boxes.plan = Some(last.span);
+        }
         if header {
             let marks = block.lines.iter().filter(|l| is_mark(&l.text)).count();
             boxes.marks += marks;
@@ -835,6 +870,20 @@ fn before_boxes(block: &Block) -> bool {
         .any(|l| l.text.starts_with("1. Name and Address") || l.text.starts_with("2. Issuer Name"))
 }
 
+/// Whether block `i` is a mark alone drawn right after the label of the
+/// Section 16 box (`Check this box if no longer subject`) and before that
+/// of the Rule 10b5-1 box (`Check this box to indicate`), the box under
+/// it: each box's mark stands left of its label's first line and is drawn
+/// before that label, so a mark drawn after the Section 16 box's label is
+/// the Rule 10b5-1 box's (so in every filing of the corpus; a mark drawn
+/// before both labels may be either's).
+fn plan_mark(blocks: &[Block], i: usize) -> bool {
+    let starts = |b: &Block, label: &str| b.lines.first().is_some_and(|l| l.text.starts_with(label));
+    is_lone_mark(&blocks[i])
+        && i.checked_sub(1).is_some_and(|p| starts(&blocks[p], "Check this box if no longer subject"))
+        && blocks[i + 1..].iter().any(|b| starts(b, "Check this box to indicate"))
+}
+
 /// A check mark alone, or run into the label beside it (`X Form filed by`,
 /// `X below)`).
 fn is_mark(text: &str) -> bool {
@@ -864,7 +913,9 @@ fn run_into_label(line: &Cell) -> Option<Relationship> {
 
 /// The relationship box of block `i` when it is a mark alone drawn where
 /// a box's mark is (see the module docs): the top row's two marks drawn
-/// one after the other right before its `Director` label; the Director
+/// one after the other right before its `Director` label, or, on Form 4
+/// and Form 5, one on either side of it, the Officer's label or the 10%
+/// Owner's next and the 10% Owner's drawn from there on; the Director
 /// mark right before Form 4's box 3 label, or, on Form 3, between the
 /// `(Middle)` label and a value; Form 3's 10% Owner mark right before its
 /// box 5 label.
@@ -881,6 +932,23 @@ fn placed_mark(blocks: &[Block], i: usize, form3: bool) -> Option<Relationship> 
         return Some(Relationship::Director);
     }
     if before(i) && !before(i - 1) && director_after(i + 1) {
+        return Some(Relationship::TenPercentOwner);
+    }
+    // The top row's two marks on either side of its `Director` label.
+    let first_line = |k: usize, label: &str| {
+        blocks.get(k).and_then(|b| b.lines.first()).is_some_and(|l| l.text.starts_with(label))
+    };
+    let around = |k: usize| {
+        alone(k)
+            && director_after(k + 1)
+            && alone(k + 2)
+            && (first_line(k + 3, "Officer (give") || first_line(k + 3, "10% Owner"))
+            && (k + 3..blocks.len()).any(|m| first_line(m, "10% Owner"))
+    };
+    if !form3 && around(i) {
+        return Some(Relationship::Director);
+    }
+    if !form3 && i.checked_sub(2).is_some_and(around) {
         return Some(Relationship::TenPercentOwner);
     }
     if !form3 {

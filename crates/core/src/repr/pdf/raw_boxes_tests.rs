@@ -668,3 +668,59 @@ fn a_city_alone_right_after_the_streets_label_goes_with_the_one_state() {
     // A relationship's label there is no city.
     assert_eq!(address(&text.replace("SPRINGFIELD\n\n", "")), ["", "IL", "62701"]);
 }
+
+#[test]
+fn the_top_rows_marks_on_either_side_of_director_are_director_and_ten_percent_owner() {
+    // Fictional: a mark, `Director`, a mark, the Officer's label, the 10%
+    // Owner's label under the Other's, then the joint filing box.
+    let text = "5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n\n\
+X\n\nDirector\n\nX\n\nOfficer (give title\nbelow)\n\n10% Owner\nOther (specify\nbelow)\n\n\
+3. Date of Earliest Transaction (Month/Day/Year)\n\n6. Individual or Joint/Group Filing (Check Applicable\nLine)\n\n\
+X\n\nForm filed by One Reporting Person\n";
+    let settled = |text: &str| {
+        let mut f = doubted(FormType::Form4);
+        settle(&mut f, &blocks(text, 0));
+        flags(&f.reporting_owners[0])
+    };
+    let (yes, no) = ((Some(true), Origin::Read), (Some(false), Origin::Read));
+    assert_eq!(settled(text), [yes, no, yes, no]);
+    // A third mark elsewhere: the Officer's or the Other's, not known which.
+    let unsure = (Some(false), Origin::Uncertain);
+    assert_eq!(settled(&text.replace("3. Date", "X\n\n3. Date")), [yes, unsure, yes, unsure]);
+    // The 10% Owner's label drawn before the second mark: that mark may be the Officer's.
+    let before = text
+        .replace("10% Owner\nOther", "Other")
+        .replace("Director\n\nX\n\n", "Director\n\n10% Owner\n\nX\n\n");
+    assert_eq!(settled(&before), [unsure; 4]);
+    // Form 3's boxes stand elsewhere.
+    let mut f = doubted(FormType::Form3);
+    settle(&mut f, &blocks(text, 0));
+    assert_eq!(flags(&f.reporting_owners[0]), [unsure; 4]);
+}
+
+#[test]
+fn a_mark_drawn_between_the_top_boxes_labels_is_the_rule_10b5_1_boxs() {
+    // Fictional: the Section 16 box's label, a mark, the Rule 10b5-1
+    // box's label, box 1's label, then the Director's mark and the joint
+    // filing box's.
+    let top = "Check this box if no longer subject to\nSection 16.\n\nX\n\n\
+Check this box to indicate that a transaction was made pursuant to a\ncontract.\n\n\
+1. Name and Address of Reporting Person*\n\n";
+    let text = format!("{top}{}", related_header("X\n\n", ""));
+    let boxes = |text: &str| {
+        let mut f = doubted(FormType::Form4);
+        f.not_subject_to_section16 = Field::read(true, Span::new(0, 1));
+        f.aff10b5_one = Field::read(false, Span::new(0, 1));
+        settle(&mut f, &blocks(text, 0));
+        [f.not_subject_to_section16, f.aff10b5_one].map(|b| (b.value, b.origin))
+    };
+    assert_eq!(boxes(&text), [(Some(false), Origin::Read), (Some(true), Origin::Read)]);
+    // A mark before both labels may be either box's.
+    let before = text
+        .replace("X\n\nCheck this box to", "Check this box to")
+        .replace("Check this box if", "X\n\nCheck this box if");
+    assert!(boxes(&before).iter().all(|(_, o)| *o == Origin::Uncertain));
+    // Another mark not placed: the Section 16 box's may be among them.
+    let more = text.replace("Director\n", "X\n\nDirector\n");
+    assert_eq!(boxes(&more), [(Some(true), Origin::Uncertain), (Some(true), Origin::Read)]);
+}
