@@ -496,8 +496,8 @@ pub(crate) fn doubt_rows_together_but_first(
             *c = true;
         }
     }
-    // Past the first row in doubt, a row read from a line of its own with
-    // none of its values in doubt and every value shown (its words may have
+    // Past the first row in doubt, a row with none of its values in doubt
+    // and every value shown (its words may have
     // wrapped off) keeps them, when its place is counted right: every row
     // above it shows every value but its words and the columns a footnote
     // alone may fill (whose marks may stand on a line of their own), so none
@@ -506,13 +506,22 @@ pub(crate) fn doubt_rows_together_but_first(
     // amount: every row has one) was left unplaced above it, so no row was
     // lost. (A row's values are not split among rows that each show every
     // value: two rows are joined only when each lacks values.)
+    //
+    // Its cells given by footnote marks alone may be in doubt (marks standing
+    // on a line of their own, placed by the row's missing columns): marks
+    // make no rows, and those cells stay in doubt. A row pieced together
+    // from lines is taken with no other value in doubt (every piece joined
+    // where that was certain).
+    let doubt_beyond_marks = |row: &Row| {
+        Column::ALL.iter().any(|c| {
+            let marks_only = MARKABLE.contains(c) && !row.cell(*c).has_value();
+            !TEXT.contains(c) && !marks_only && matches!(row.cell(*c).meta().2, Origin::Uncertain)
+        })
+    };
     if let Some(gathered) = gathered {
         let mut counted = true;
-        for (k, (row, c)) in rows.iter().zip(confirmed.iter_mut()).enumerate().take(gathered.lost_from) {
-            *c |= counted
-                && gathered.pieced.get(k) == Some(&false)
-                && !values_in_doubt(row)
-                && shows_every_value(row, table, true, None);
+        for (row, c) in rows.iter().zip(confirmed.iter_mut()).take(gathered.lost_from) {
+            *c |= counted && !doubt_beyond_marks(row) && shows_every_value(row, table, true, None);
             counted &= shows_every_value_but(row, table, &|c| TEXT.contains(&c) || MARKABLE.contains(&c));
         }
     }
@@ -1060,6 +1069,36 @@ mod tests {
         let mut read = vec![complete_holding("1000"), doubtful.clone(), complete_holding("700")];
         doubt_rows_together_but_first(&mut read, Table::NonDerivative, true, gathered(&pieced), &mut diags);
         assert_eq!(owned(&read), [r, u, r]);
+        // Pieced together, its price given by footnote marks alone in doubt
+        // (marks standing apart): its other values are kept, the marks in doubt.
+        let mut marked =
+            dated(transaction("100", AcquiredDisposed::Acquired, "1100"), crate::model::TransactionCode::P);
+        marked.transaction_price_per_share = Field {
+            footnotes: vec![crate::model::FootnoteId::numbered(1)],
+            origin: Origin::Uncertain,
+            ..Field::default()
+        };
+        let mut read = vec![complete_holding("1000"), doubtful.clone(), marked.clone()];
+        doubt_rows_together_but_first(
+            &mut read,
+            Table::NonDerivative,
+            true,
+            gathered(&[false, true, true]),
+            &mut diags,
+        );
+        assert_eq!(owned(&read), [r, u, r]);
+        assert_eq!(read[2].transaction_price_per_share.origin, u);
+        // A value in doubt (not marks alone) keeps the row in doubt.
+        marked.transaction_code.origin = Origin::Uncertain;
+        let mut read = vec![complete_holding("1000"), doubtful.clone(), marked];
+        doubt_rows_together_but_first(
+            &mut read,
+            Table::NonDerivative,
+            true,
+            gathered(&[false, true, true]),
+            &mut diags,
+        );
+        assert_eq!(owned(&read), [r, u, u]);
         // A line of values left unplaced above it: a row may have been lost.
         let mut read = vec![complete_holding("1000"), doubtful.clone(), complete_holding("700")];
         let lost = Some(Gathered { pieced: &pieced, lost_from: 2 });
