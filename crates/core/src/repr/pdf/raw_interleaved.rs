@@ -826,8 +826,11 @@ impl<'a> Search<'a> {
         // (The states seen: claimed in a memo of their own, no cost set.)
         let mut seen = Memo::with_capacity(self.tokens.len());
         let mut stack = vec![(0, start)];
+        // (One list of steps for every state: no allocation per state.)
+        let mut steps = Vec::new();
         while let Some((at, state)) = stack.pop() {
-            for (col, next) in self.best_steps(at, &state)? {
+            self.best_steps(at, &state, &mut steps)?;
+            for &(col, next) in &steps {
                 let text = self.tokens.get(at)?.text.as_str();
                 let row = self.row_of(col, &state)?;
                 cells.put(row, col, text);
@@ -839,7 +842,8 @@ impl<'a> Search<'a> {
         let mut one = Vec::with_capacity(self.tokens.len());
         let mut state = start;
         for at in 0..self.tokens.len() {
-            let (col, next) = *self.best_steps(at, &state)?.first()?;
+            self.best_steps(at, &state, &mut steps)?;
+            let (col, next) = *steps.first()?;
             one.push((self.row_of(col, &state)?, col));
             state = next;
         }
@@ -847,20 +851,21 @@ impl<'a> Search<'a> {
     }
 
     /// The steps from token `at` in `state` that some reading of least cost
-    /// takes (none at the end); `None` when no reading goes on from there.
-    fn best_steps(&mut self, at: usize, state: &State) -> Option<Vec<(Col, State)>> {
+    /// takes (none at the end), into `out` (emptied first); `None` when no
+    /// reading goes on from there.
+    fn best_steps(&mut self, at: usize, state: &State, out: &mut Vec<(Col, State)>) -> Option<()> {
+        out.clear();
         if at == self.tokens.len() {
-            return Some(Vec::new());
+            return Some(());
         }
         let target = self.best(at, *state)?;
-        let mut out = Vec::new();
         for col in self.columns(at) {
             let Some((next, cost)) = self.step(at, col, state) else { continue };
             if self.best(at + 1, next).map(|rest| rest + cost) == Some(target) {
                 out.push((col, next));
             }
         }
-        Some(out)
+        Some(())
     }
 
     /// The row the next cell of `col` falls in, from the state.
