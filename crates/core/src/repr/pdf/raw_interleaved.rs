@@ -80,6 +80,24 @@ enum Col {
 /// How many columns there are in all.
 const ALL_COLS: usize = 14;
 
+/// Every column, by its index.
+const COLS: [Col; ALL_COLS] = [
+    Col::Title,
+    Col::ConversionPrice,
+    Col::Date,
+    Col::Code,
+    Col::Shares,
+    Col::AcquiredDisposed,
+    Col::ExerciseDate,
+    Col::ExpirationDate,
+    Col::UnderlyingTitle,
+    Col::UnderlyingShares,
+    Col::Price,
+    Col::Owned,
+    Col::DirectIndirect,
+    Col::Nature,
+];
+
 /// Table I's columns, in order.
 const NON_DERIVATIVE: &[Col] = &[
     Col::Title,
@@ -130,16 +148,35 @@ const DERIVATIVE_HOLDINGS: &[Col] = &[
 /// The most rows a table read here may have (the indirect rows are a bit set).
 const MOST_ROWS: usize = 64;
 
+/// The top bit of each byte of a state's lanes ([`Search::placed_after`]).
+const TOP_BITS: u128 = u128::from_le_bytes([0x80; LANES]);
+
+/// The low bit of each byte of a state's lanes.
+const LOW_BITS: u128 = u128::from_le_bytes([1; LANES]);
+
+/// The even bytes of a state's lanes.
+const EVEN_BYTES: u128 =
+    u128::from_le_bytes([0xff, 0, 0xff, 0, 0xff, 0, 0xff, 0, 0xff, 0, 0xff, 0, 0xff, 0, 0xff, 0]);
+
+/// The low bit of each pair of bytes of a state's lanes.
+const LOW_PAIRS: u128 = u128::from_le_bytes([1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0]);
+
 /// The most states the search visits before giving up (the reading is
 /// then left to the row-by-row reader).
 const MOST_STATES: usize = 20_000;
+
+/// A state's lanes of placed cells: one a column, and two always empty,
+/// so that they make two words (the memo's key) and are counted side by
+/// side ([`Search::placed_after`]).
+const LANES: usize = 16;
 
 /// Where the search stands after some tokens: how many cells of each column
 /// are placed (their sum is the number of tokens read), and which rows are
 /// indirect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct State {
-    placed: [u8; ALL_COLS],
+    /// The placed cells of each column, by its index (see [`LANES`]).
+    placed: [u8; LANES],
     indirect: u64,
     /// The row and column of the last token (kept only when runs are weighed).
     last: Option<(u8, Col)>,
@@ -451,7 +488,16 @@ fn pieces(tokens: &[Token], tally: &Tally, table: Table, holdings: bool) -> Vec<
 }
 
 /// The rows of a table read as a whole (see [`untangle`]), with its counts.
+///
+/// A table with more transactions than rows has no reading (a reading
+/// puts its k-th date in row k, and its last date's row would be none of
+/// them) and is not searched: so every column of a table searched has at
+/// most `MOST_ROWS` cells, and the search's rows are below that (see
+/// `Search::placed_after`).
 fn untangle_whole(tokens: &[Token], counts: &Counts, table: Table, holdings: bool) -> Option<Untangled> {
+    if counts.transactions > counts.rows {
+        return None;
+    }
     let (fits, left) = fits(tokens, counts);
     // The memo's room: as many states as tokens squared for the first
     // search; a search by runs (or strokes) tells states apart also by the
@@ -675,23 +721,7 @@ fn names_a_security(text: &str) -> bool {
 impl Col {
     /// The column of an index (a bit of a token's `fits`).
     fn of_index(index: u32) -> Option<Col> {
-        Some(match index {
-            0 => Col::Title,
-            1 => Col::ConversionPrice,
-            2 => Col::Date,
-            3 => Col::Code,
-            4 => Col::Shares,
-            5 => Col::AcquiredDisposed,
-            6 => Col::ExerciseDate,
-            7 => Col::ExpirationDate,
-            8 => Col::UnderlyingTitle,
-            9 => Col::UnderlyingShares,
-            10 => Col::Price,
-            11 => Col::Owned,
-            12 => Col::DirectIndirect,
-            13 => Col::Nature,
-            _ => return None,
-        })
+        COLS.get(usize::try_from(index).ok()?).copied()
     }
 
     fn index(self) -> usize {
@@ -780,7 +810,7 @@ impl<'a> Search<'a> {
     /// some reading of least cost takes is followed once from each state,
     /// and the cells those steps fill, with their texts, are gathered.
     fn readings(mut self) -> Option<Readings<'a>> {
-        let start = State { placed: [0; ALL_COLS], indirect: 0, last: None };
+        let start = State { placed: [0; LANES], indirect: 0, last: None };
         // Every column must have its cells among the tokens (`step` checks
         // each column's slack again only where a token leaves it).
         let all = self.left.first()?;
@@ -796,8 +826,11 @@ impl<'a> Search<'a> {
         // (The states seen: claimed in a memo of their own, no cost set.)
         let mut seen = Memo::with_capacity(self.tokens.len());
         let mut stack = vec![(0, start)];
+        // (One list of steps for every state: no allocation per state.)
+        let mut steps = Vec::new();
         while let Some((at, state)) = stack.pop() {
-            for (col, next) in self.best_steps(at, &state)? {
+            self.best_steps(at, &state, &mut steps)?;
+            for &(col, next) in &steps {
                 let text = self.tokens.get(at)?.text.as_str();
                 let row = self.row_of(col, &state)?;
                 cells.put(row, col, text);
@@ -809,7 +842,8 @@ impl<'a> Search<'a> {
         let mut one = Vec::with_capacity(self.tokens.len());
         let mut state = start;
         for at in 0..self.tokens.len() {
-            let (col, next) = *self.best_steps(at, &state)?.first()?;
+            self.best_steps(at, &state, &mut steps)?;
+            let (col, next) = *steps.first()?;
             one.push((self.row_of(col, &state)?, col));
             state = next;
         }
@@ -817,28 +851,30 @@ impl<'a> Search<'a> {
     }
 
     /// The steps from token `at` in `state` that some reading of least cost
-    /// takes (none at the end); `None` when no reading goes on from there.
-    fn best_steps(&mut self, at: usize, state: &State) -> Option<Vec<(Col, State)>> {
+    /// takes (none at the end), into `out` (emptied first); `None` when no
+    /// reading goes on from there.
+    fn best_steps(&mut self, at: usize, state: &State, out: &mut Vec<(Col, State)>) -> Option<()> {
+        out.clear();
         if at == self.tokens.len() {
-            return Some(Vec::new());
+            return Some(());
         }
         let target = self.best(at, *state)?;
-        let mut out = Vec::new();
         for col in self.columns(at) {
             let Some((next, cost)) = self.step(at, col, state) else { continue };
             if self.best(at + 1, next).map(|rest| rest + cost) == Some(target) {
                 out.push((col, next));
             }
         }
-        Some(out)
+        Some(())
     }
 
     /// The row the next cell of `col` falls in, from the state.
     fn row_of(&self, col: Col, state: &State) -> Option<usize> {
-        let k = usize::from(state.placed[col.index()]);
-        if k >= col.total(self.counts) {
+        let placed = state.placed[col.index()];
+        if u32::from(placed) >= self.need[col.index()] {
             return None;
         }
+        let k = usize::from(placed);
         if col == Col::Nature {
             // The k-th indirect row, if known already: the lowest set bit
             // once the k below it are cleared.
@@ -875,24 +911,39 @@ impl<'a> Search<'a> {
     /// row, column by column.
     fn placed_after(state: &State, row: usize, col: Col) -> usize {
         // Every column but the natures: its placed cells are its rows 0 to
-        // placed - 1. A fold over every column (one not in the table has
-        // none placed) in narrow lanes, so the columns are counted side by side.
+        // placed - 1, so it has placed - (row + 1) after `row` (or none),
+        // and one in `row` when placed > row. Counted in the state's lanes
+        // side by side, a byte each in one number (a column not in the
+        // table has none placed): a lane's 128 + placed - (row + 1) is
+        // 128 or more just when placed > row, and neither borrows from the
+        // next lane nor carries into it (a column holds at most
+        // `MOST_ROWS` cells, and `row` is below that: see `untangle_whole`).
         let nature = Col::Nature.index();
-        // (A row past 255 has no placed cell after it: a column holds at most 255.)
-        let plain = u8::try_from(row).map(u16::from).map_or(0, |row| {
-            state.placed.iter().enumerate().fold(0, |sum, (i, &placed)| {
-                let placed = if i == nature { 0 } else { u16::from(placed) };
-                sum + placed.saturating_sub(row + 1) + u16::from(i > col.index() && placed > row)
-            })
-        });
-        // The placed natures are the first `placed` indirect rows.
+        let lanes = u128::from_le_bytes(state.placed) & !(0xff << (8 * nature));
+        let next = u128::try_from(row + 1).unwrap_or(u128::MAX).min(128);
+        let diff = (lanes | TOP_BITS) - next * LOW_BITS;
+        // (The lanes whose column has a cell in `row`: their top bit.)
+        let reach = diff & TOP_BITS;
+        let later = diff & !TOP_BITS & ((reach >> 7) * 0xff);
+        // Lanes summed in pairs, then the pairs (at most 16 * 64 in all:
+        // the top pair's sum).
+        let pairs = (later & EVEN_BYTES) + ((later >> 8) & EVEN_BYTES);
+        let later = (pairs.wrapping_mul(LOW_PAIRS) >> 112) as usize;
+        let beside = (reach & (u128::MAX << (8 * (col.index() + 1)))).count_ones() as usize;
+        let plain = later + beside;
+        // The placed natures are the first `placed` indirect rows (none
+        // placed: none after).
         let placed = usize::from(state.placed[nature]);
-        let below = |n: usize| (state.indirect & ((1u64 << n) - 1)).count_ones() as usize;
-        let up_to = if row + 1 >= 64 { state.indirect.count_ones() as usize } else { below(row + 1) };
-        let is_indirect = state.indirect & (1u64 << row) != 0;
-        let natures = placed.saturating_sub(up_to)
-            + usize::from(Col::Nature > col && is_indirect && placed > below(row));
-        usize::from(plain) + natures
+        if placed == 0 {
+            return plain;
+        }
+        // (A row is below `MOST_ROWS`, 64: the indirect rows are a bit set.)
+        let bit = 1u64.checked_shl(u32::try_from(row).unwrap_or(u32::MAX)).unwrap_or(0);
+        let before = (state.indirect & bit.wrapping_sub(1)).count_ones() as usize;
+        let is_indirect = state.indirect & bit != 0;
+        let natures = placed.saturating_sub(before + usize::from(is_indirect))
+            + usize::from(Col::Nature > col && is_indirect && placed > before);
+        plain + natures
     }
 
     /// The state after placing token `at` in `col` (one of its
@@ -930,8 +981,9 @@ impl<'a> Search<'a> {
             if indirect || col == Col::Nature {
                 next.indirect |= bit;
             }
-            // Each indirect row has a nature of its own.
-            if next.indirect.count_ones() as usize > self.counts.natures {
+            // Each indirect row has a nature of its own (the state's rows
+            // have theirs: only a row newly indirect is checked).
+            if next.indirect != state.indirect && next.indirect.count_ones() as usize > self.counts.natures {
                 return None;
             }
         }
@@ -996,14 +1048,12 @@ impl State {
     /// with them, and the indirect rows; the second word's top bit clear):
     /// the memo's key.
     fn key(&self) -> Key {
-        let [p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13] = self.placed;
+        // (The two lanes past the columns are empty: the second word's top
+        // 16 bits are clear.)
+        let lanes = u128::from_le_bytes(self.placed);
         // The last token's place fits in 13 bits (a flag, the row, the column).
         let last = self.last.map_or(0, |(row, col)| 1 << 12 | u64::from(row) << 4 | col.index() as u64);
-        [
-            u64::from_le_bytes([p0, p1, p2, p3, p4, p5, p6, p7]),
-            last << 48 | u64::from_le_bytes([p8, p9, p10, p11, p12, p13, 0, 0]),
-            self.indirect,
-        ]
+        [lanes as u64, last << 48 | (lanes >> 64) as u64, self.indirect]
     }
 }
 

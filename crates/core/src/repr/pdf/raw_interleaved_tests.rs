@@ -189,7 +189,7 @@ fn the_searches_by_pairs_row_by_row_and_column_by_column_visit_the_same_states()
         let drawn = tokens(&grants(n));
         let counts = derivative_counts(&Tally::of(&drawn), false).expect("counts");
         let (fits, left) = fits(&drawn, &counts);
-        let start = State { placed: [0; ALL_COLS], indirect: 0, last: None };
+        let start = State { placed: [0; LANES], indirect: 0, last: None };
         let run = |weigh| {
             let mut search = Search::new(&drawn, &fits, &left, &counts, weigh, drawn.len().pow(2));
             let best = search.best(0, start);
@@ -257,7 +257,7 @@ fn no_row_is_made_indirect_past_the_natures_the_phrases_leave() {
     assert_eq!(counts.natures, 0);
     let (fits, left) = fits(&drawn, &counts);
     let search = Search::new(&drawn, &fits, &left, &counts, Weigh::Pairs, 16);
-    let start = State { placed: [0; ALL_COLS], indirect: 0, last: None };
+    let start = State { placed: [0; LANES], indirect: 0, last: None };
     assert!(search.step(0, Col::Nature, &start).is_none());
     let (titled, _) = search.step(0, Col::Title, &start).expect("a title");
     let (held, _) = search.step(1, Col::Owned, &titled).expect("an amount owned");
@@ -327,4 +327,36 @@ fn a_piece_ends_after_a_nature_but_not_inside_a_block_of_titles() {
     let drawn = tokens(&[&trust[..], &trust[..], &block[..]].concat());
     let cuts = pieces(&drawn, &Tally::of(&drawn), Table::NonDerivative, false);
     assert_eq!(cuts, [0..9, 9..36]);
+}
+
+#[test]
+fn every_column_is_found_by_its_index() {
+    assert!(COLS.iter().enumerate().all(|(i, col)| col.index() == i));
+    assert_eq!(Col::of_index(ALL_COLS as u32), None);
+}
+
+#[test]
+fn placed_after_counts_the_cells_after_a_cell_row_by_row() {
+    // Rows 0 and 1 of titles and dates placed, row 0 of the owned, and the
+    // nature of row 1 (indirect).
+    let mut placed = [0; LANES];
+    placed[Col::Title.index()] = 2;
+    placed[Col::Date.index()] = 2;
+    placed[Col::Owned.index()] = 1;
+    placed[Col::Nature.index()] = 1;
+    let state = State { placed, indirect: 0b10, last: None };
+    // After row 0's code: row 0's owned, then row 1's title, date and nature.
+    assert_eq!(Search::placed_after(&state, 0, Col::Code), 4);
+    // After row 1's title: its date and nature.
+    assert_eq!(Search::placed_after(&state, 1, Col::Title), 2);
+    // After row 1's nature: none.
+    assert_eq!(Search::placed_after(&state, 1, Col::Nature), 0);
+}
+
+#[test]
+fn a_table_with_more_transactions_than_rows_has_no_reading() {
+    // Fictional: two sales' dates, codes and prices, but one amount owned.
+    let drawn =
+        ["Common Stock", "01/02/2024", "S", "100", "D", "$5.00", "01/03/2024", "S", "D", "$5.00", "D"];
+    assert!(untangle(&tokens(&drawn), Table::NonDerivative, false).0.is_none());
 }
