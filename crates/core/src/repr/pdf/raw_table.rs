@@ -25,7 +25,7 @@
 //! cell showed them.
 
 use crate::diagnostic::{Code, Diagnostic, quote};
-use crate::model::{Column, Origin, Row, RowKind, Table};
+use crate::model::{Column, Field, Origin, Row, RowKind, Table};
 use crate::repr::align::{self, Kind, Token};
 use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
 use crate::repr::columns::{Slot, is_heading_text, standard_slots};
@@ -532,22 +532,35 @@ fn pieces_in_one_column(rows: &[Row], apart: &[(Span, Span)]) -> bool {
 /// alone make the rows (words fill no other column).
 fn doubt_words(rows: &mut [Row], diags: &mut Vec<Diagnostic>) {
     for row in rows {
-        for field in
-            [&mut row.security_title, &mut row.underlying_security_title, &mut row.nature_of_ownership]
-        {
-            if !field.origin.is_read() || field.value.is_none() {
-                continue;
-            }
-            field.origin = Origin::Uncertain;
-            diags.push(Diagnostic::new(
-                Code::ColumnUncertain,
-                field.span,
+        doubt_word_cells(
+            row,
+            diags,
+            |field| field.value.is_some(),
+            |text| {
                 format!(
-                    "the text {} was read from PDF text without layout, where a page break cuts words that may be one cell or two: it may belong to another row",
-                    quote(field.value.as_deref().unwrap_or_default())
-                ),
-            ));
+                    "the text {text} was read from PDF text without layout, where a page break cuts words that may be one cell or two: it may belong to another row"
+                )
+            },
+        );
+    }
+}
+
+/// Mark a row's cells of words (title, underlying title, nature) that were
+/// read and that `may` holds for uncertain, each with the diagnostic `why`
+/// words from its quoted text.
+fn doubt_word_cells(
+    row: &mut Row,
+    diags: &mut Vec<Diagnostic>,
+    may: impl Fn(&Field<String>) -> bool,
+    why: impl Fn(&str) -> String,
+) {
+    for field in [&mut row.security_title, &mut row.underlying_security_title, &mut row.nature_of_ownership] {
+        if !field.origin.is_read() || !may(field) {
+            continue;
         }
+        let message = why(&quote(field.value.as_deref().unwrap_or_default()));
+        field.origin = Origin::Uncertain;
+        diags.push(Diagnostic::new(Code::ColumnUncertain, field.span, message));
     }
 }
 
@@ -691,22 +704,15 @@ fn read_rows(tokens: Vec<Token>, slots: &[Slot], table: Table, diags: &mut Vec<D
 /// and so may a line wider than its cell's wrapping allows
 /// ([`too_wide_lines`], in `wide`): the cell is marked uncertain.
 fn doubt_dropped_hyphens(row: &mut Row, wide: &[Span], diags: &mut Vec<Diagnostic>) {
-    for field in [&mut row.security_title, &mut row.underlying_security_title, &mut row.nature_of_ownership] {
-        let joined = |s: Span| wide.iter().any(|w| s.start <= w.start && w.end <= s.end);
-        let may = field.value.as_deref().is_some_and(may_lack_hyphen) || field.span.is_some_and(joined);
-        if !field.origin.is_read() || !may {
-            continue;
-        }
-        field.origin = Origin::Uncertain;
-        diags.push(Diagnostic::new(
-            Code::ColumnUncertain,
-            field.span,
-            format!(
-                "the text {} has a word whose hyphen may have been dropped where it was broken over two lines",
-                quote(field.value.as_deref().unwrap_or_default())
-            ),
-        ));
-    }
+    let joined = |s: Span| wide.iter().any(|w| s.start <= w.start && w.end <= s.end);
+    let may = |field: &Field<String>| {
+        field.value.as_deref().is_some_and(may_lack_hyphen) || field.span.is_some_and(joined)
+    };
+    doubt_word_cells(row, diags, may, |text| {
+        format!(
+            "the text {text} has a word whose hyphen may have been dropped where it was broken over two lines"
+        )
+    });
 }
 
 /// How many characters narrower than a cell's widest line a line and the
