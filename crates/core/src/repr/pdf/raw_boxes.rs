@@ -28,8 +28,9 @@
 //!   prints words so ended); a block of another state's code alone and such
 //!   a line contradict each other, and settle neither; with the one state's
 //!   code alone, the city is the header's one line of words alone (no
-//!   state's code, no label) right after the `(Street)` label, the city's
-//!   box standing under it (`AUSTIN`, then another box's text), or the one
+//!   state's code, no label, not the title read) right after the
+//!   `(Street)` label, the city's box standing under it (`AUSTIN`, then
+//!   another box's text), or the one
 //!   drawn right after the street's first line drawn apart
 //!   ([`streets_apart`]);
 //! - the street box's lines (one or two) are drawn between the period's
@@ -86,8 +87,10 @@
 //! when either is read as checked, both are marked uncertain, with a
 //! diagnostic (or when a mark is drawn before the labels of boxes 1 and 2,
 //! above which the two boxes stand: one of them is checked; with two such
-//! marks, both; one drawn between the two boxes' labels is the Rule
-//! 10b5-1 box's, [`plan_mark`]); no mark read for either leaves both unchecked (one more
+//! marks, both, when the form shows both; one drawn between the two boxes'
+//! labels is the Rule 10b5-1 box's, [`plan_mark`], the Section 16 box's
+//! then uncertain, with a diagnostic, unless the other marks are all
+//! placed); no mark read for either leaves both unchecked (one more
 //! mark than the relationships read may still be a check box's: not
 //! known from the drawing order).
 //!
@@ -186,9 +189,11 @@ impl Boxes {
         Relationship::ALL.iter().filter(|&&kind| self.related.iter().any(|&(r, _)| r == kind)).count()
     }
 
-    /// The header's marks but those of the check boxes at the top.
+    /// The header's marks but those of the check boxes at the top (these
+    /// are counted among the header's: never more, but saturating all the
+    /// same).
     fn marks_below_top(&self) -> usize {
-        self.marks - self.top_marks
+        self.marks.saturating_sub(self.top_marks)
     }
 }
 
@@ -259,14 +264,22 @@ fn settle_check_boxes(filing: &mut Filing, header: &Boxes) {
                 section16.origin = Origin::Read;
             } else {
                 section16.origin = Origin::Uncertain;
+                filing.diagnostics.push(Diagnostic::new(
+                    Code::ColumnUncertain,
+                    Some(span),
+                    "the check box no longer subject to Section 16 was read from PDF text without layout, where a mark is drawn away from its box: with the Rule 10b5-1 box's mark placed, whether another mark is this box's is not known",
+                ));
             }
         }
         return;
     }
     let boxes = [&mut filing.not_subject_to_section16, &mut filing.aff10b5_one];
     let shown: Vec<&mut Field<bool>> = boxes.into_iter().filter(|b| b.origin.is_read()).collect();
-    // Both drawn before boxes 1 and 2: both checked.
-    if header.top_marks == 2 {
+    // Both drawn before boxes 1 and 2: both checked, when the form shows
+    // both (each read with a value or a place; a form before the Rule
+    // 10b5-1 box has one): with one shown, the second mark is not known.
+    let both = shown.len() == 2 && shown.iter().all(|b| b.value.is_some() || b.span.is_some());
+    if header.top_marks == 2 && both {
         for field in shown {
             field.value = Some(true);
             field.origin = Origin::Read;
@@ -388,7 +401,7 @@ fn title_under_labels(blocks: &[Block], i: usize) -> Option<Cell> {
     let next = blocks.get(i + 1)?.lines.as_slice();
     let box3 = match next {
         [only] if read_date(&only.text).is_some() => true,
-        [first, ..] => ["3. Date of Earliest", "4. If Amendment"].iter().any(|l| first.text.starts_with(l)),
+        [first, ..] => [BOX3, "4. If Amendment"].iter().any(|l| first.text.starts_with(l)),
         [] => false,
     };
     (labels && values && box3).then(|| joined(lines))
@@ -406,21 +419,25 @@ const TITLE_WIDTH: usize = 5_500;
 /// 3, level with box 3's label and its date, so the drawing order gives it
 /// right before box 3's label (`3. Date of Earliest`), or between that
 /// label and its date alone. Taken only wrapped in that column: two lines
-/// or more, each of them no wider than it ([`TITLE_WIDTH`]). The street's
+/// or more, each of them no wider than it ([`TITLE_WIDTH`]), none with a
+/// digit (a short street, `PO BOX 12` `STE 4`, is as narrow). The street's
 /// lines, also drawn beside box 3, run across box 1, four times as wide;
 /// the one other narrow box holding words, the city's, stands at the
 /// header's foot, by `(Street)`, far from box 3.
 fn title_beside_box3(blocks: &[Block], i: usize) -> Option<Cell> {
-    let box3 = |b: &Block| b.lines.first().is_some_and(|l| l.text.starts_with("3. Date of Earliest"));
     let lines = &blocks[i].lines;
-    let narrow = |t: &str| is_value(t) && !t.contains('[') && measure(t) <= TITLE_WIDTH;
+    let narrow = |t: &str| {
+        is_value(t)
+            && !t.contains('[')
+            && !t.contains(|c: char| c.is_ascii_digit())
+            && measure(t) <= TITLE_WIDTH
+    };
     if lines.len() < 2 || !lines.iter().all(|l| narrow(&l.text)) {
         return None;
     }
     let next = blocks.get(i + 1)?;
-    let before_label = box3(next);
-    let label_last = |b: &Block| b.lines.last().is_some_and(|l| l.text.starts_with("3. Date of Earliest"));
-    let after_label = i.checked_sub(1).is_some_and(|p| label_last(&blocks[p]))
+    let before_label = begins(next, BOX3);
+    let after_label = i.checked_sub(1).is_some_and(|p| ends(&blocks[p], BOX3))
         && matches!(next.lines.as_slice(), [only] if read_date(&only.text).is_some());
     (before_label || after_label).then(|| joined(lines))
 }
@@ -510,8 +527,10 @@ fn settle_owner(owner: &mut ReportingOwner, first: bool, boxes: &Boxes) {
             && boxes.city_lines.iter().all(|[_, s]| s.text == state.text)
         {
             address.state = Field::read(state.text.clone(), state.span);
+            // A line read as the title is none of the city's.
+            let titled = |c: &Cell| boxes.titles.iter().any(|(t, _)| t.text == c.text);
             let alone = match boxes.cities_alone.as_slice() {
-                [city] => Some(city),
+                [city] if !titled(city) => Some(city),
                 _ => None,
             };
             if let Some(city) = boxes.city_below_street.as_ref().or(alone) {
@@ -652,13 +671,12 @@ fn streets_under_name(header: &[Block], width: usize) -> Option<Vec<Cell>> {
 /// the text under the relationship boxes ([`title_under_labels`]), and two
 /// lines are two streets, not one wrapped ([`street_break`]).
 fn streets_beside_date(header: &[Block], width: usize) -> Option<Vec<Cell>> {
-    let box3 = |b: &Block| b.lines.last().is_some_and(|l| l.text.starts_with("3. Date of Earliest"));
     let mut found = (2..header.len().saturating_sub(1)).filter_map(|i| {
         let date = matches!(header[i].lines.as_slice(), [only] if read_date(&only.text).is_some());
         let [first] = header[i - 1].lines.as_slice() else { return None };
         let value =
             is_value(&first.text) && !first.text.contains('[') && title_under_labels(header, i - 1).is_none();
-        if !date || !value || !box3(&header[i - 2]) {
+        if !date || !value || !ends(&header[i - 2], BOX3) {
             return None;
         }
         match header[i + 1].lines.as_slice() {
@@ -683,8 +701,7 @@ fn streets_beside_date(header: &[Block], width: usize) -> Option<Vec<Cell>> {
 /// when the second break ends a street ([`street_break`]). The header's one
 /// such block.
 fn street_wrapped_after_box3(header: &[Block], width: usize) -> Option<Vec<Cell>> {
-    let box3 = |b: &Block| b.lines.last().is_some_and(|l| l.text.starts_with("3. Date of Earliest"));
-    let mut found = header.windows(2).filter(|w| box3(&w[0])).filter_map(|w| {
+    let mut found = header.windows(2).filter(|w| ends(&w[0], BOX3)).filter_map(|w| {
         let lines = w[1].lines.as_slice();
         let values = lines.iter().all(|l| is_value(&l.text) && !l.text.contains('['));
         let (a, b) = match lines {
@@ -752,6 +769,19 @@ fn owner_street(blocks: &[Block], i: usize) -> Option<(Cell, [Option<Cell>; 2])>
     Some((joined(name), streets))
 }
 
+/// Box 3's label, as it begins (`3. Date of Earliest Transaction`).
+const BOX3: &str = "3. Date of Earliest";
+
+/// Whether block `b`'s first line begins with `label`.
+fn begins(b: &Block, label: &str) -> bool {
+    b.lines.first().is_some_and(|l| l.text.starts_with(label))
+}
+
+/// Whether block `b`'s last line begins with `label`.
+fn ends(b: &Block, label: &str) -> bool {
+    b.lines.last().is_some_and(|l| l.text.starts_with(label))
+}
+
 /// Whether a line of a block is a value: neither a label nor a mark.
 fn is_value(text: &str) -> bool {
     !is_label(text) && !is_mark(text)
@@ -773,6 +803,7 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
     let mut header_end = blocks.len();
     let form3 = form.is_some_and(|t| t.number() == 3);
     let width = street_width(form);
+    let last_ten_percent = blocks.iter().rposition(|b| begins(b, "10% Owner"));
     for (i, block) in blocks.iter().enumerate() {
         let Some((last, before)) = block.lines.split_last() else { continue };
         if header && block.lines.first().is_some_and(|l| title_of(&l.text).is_some()) {
@@ -791,7 +822,7 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
             boxes.marks += marks;
             top = top.map(|n| n + marks);
             boxes.related.extend(block.lines.iter().filter_map(|l| run_into_label(l).map(|r| (r, l.span))));
-            if let Some(relationship) = placed_mark(blocks, i, form3) {
+            if let Some(relationship) = placed_mark(blocks, i, form3, last_ten_percent) {
                 boxes.related.push((relationship, last.span));
             }
             boxes.dates.extend(block.lines.iter().filter(|l| has_date(&l.text)).cloned());
@@ -878,10 +909,9 @@ fn before_boxes(block: &Block) -> bool {
 /// the Rule 10b5-1 box's (so in every filing of the corpus; a mark drawn
 /// before both labels may be either's).
 fn plan_mark(blocks: &[Block], i: usize) -> bool {
-    let starts = |b: &Block, label: &str| b.lines.first().is_some_and(|l| l.text.starts_with(label));
     is_lone_mark(&blocks[i])
-        && i.checked_sub(1).is_some_and(|p| starts(&blocks[p], "Check this box if no longer subject"))
-        && blocks[i + 1..].iter().any(|b| starts(b, "Check this box to indicate"))
+        && i.checked_sub(1).is_some_and(|p| begins(&blocks[p], "Check this box if no longer subject"))
+        && blocks[i + 1..].iter().any(|b| begins(b, "Check this box to indicate"))
 }
 
 /// A check mark alone, or run into the label beside it (`X Form filed by`,
@@ -918,8 +948,14 @@ fn run_into_label(line: &Cell) -> Option<Relationship> {
 /// Owner's next and the 10% Owner's drawn from there on; the Director
 /// mark right before Form 4's box 3 label, or, on Form 3, between the
 /// `(Middle)` label and a value; Form 3's 10% Owner mark right before its
-/// box 5 label.
-fn placed_mark(blocks: &[Block], i: usize, form3: bool) -> Option<Relationship> {
+/// box 5 label. `last_ten_percent`: the last block beginning with the 10%
+/// Owner's label, if any.
+fn placed_mark(
+    blocks: &[Block],
+    i: usize,
+    form3: bool,
+    last_ten_percent: Option<usize>,
+) -> Option<Relationship> {
     let alone = |k: usize| blocks.get(k).is_some_and(is_lone_mark);
     let before = |k: usize| k.checked_sub(1).is_some_and(alone);
     let next = blocks.get(i + 1).and_then(|b| b.lines.first()).map(|l| l.text.as_str())?;
@@ -935,15 +971,13 @@ fn placed_mark(blocks: &[Block], i: usize, form3: bool) -> Option<Relationship> 
         return Some(Relationship::TenPercentOwner);
     }
     // The top row's two marks on either side of its `Director` label.
-    let first_line = |k: usize, label: &str| {
-        blocks.get(k).and_then(|b| b.lines.first()).is_some_and(|l| l.text.starts_with(label))
-    };
+    let first_line = |k: usize, label: &str| blocks.get(k).is_some_and(|b| begins(b, label));
     let around = |k: usize| {
         alone(k)
             && director_after(k + 1)
             && alone(k + 2)
             && (first_line(k + 3, "Officer (give") || first_line(k + 3, "10% Owner"))
-            && (k + 3..blocks.len()).any(|m| first_line(m, "10% Owner"))
+            && last_ten_percent.is_some_and(|m| m >= k + 3)
     };
     if !form3 && around(i) {
         return Some(Relationship::Director);

@@ -578,6 +578,10 @@ Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
     let read = (Some("X Officer".to_owned()), Origin::Uncertain);
     assert_eq!(settled(&header("Chief Example Officer\n\n")), read);
     assert_eq!(settled(&header("C/O EXAMPLE CORPORATION\n100 MAIN STREET\n\n")), read);
+    // A short street of two lines is as narrow, but has digits: no title.
+    assert_eq!(settled(&header("PO BOX 12\nSTE 4\n\n")), read);
+    let street = header("").replace("(Month/Day/Year)\n\n", "(Month/Day/Year)\n\nPO BOX 12\nSTE 4\n\n");
+    assert_eq!(settled(&street), read);
     // Between box 3's label and something other than its date: a city wrapped, say.
     let city = header("").replace("(Month/Day/Year)\n\n02/03/2024", "(Month/Day/Year)\n\nSAN\nMATEO\n\nCA");
     assert_eq!(settled(&city), read);
@@ -643,6 +647,14 @@ fn marks_drawn_before_boxes_1_and_2_are_the_check_boxes_at_the_top() {
         (Some(true), Origin::Read)
     );
     assert_eq!((f.aff10b5_one.value, f.aff10b5_one.origin), (Some(true), Origin::Read));
+    // Two marks there on an older form showing the Section 16 box alone:
+    // whether the second is that box's is not known (the Rule 10b5-1 box
+    // not found: no value, no place).
+    let mut f = doubted(FormType::Form4);
+    f.not_subject_to_section16 = Field::read(false, Span::new(0, 1));
+    settle(&mut f, &blocks(&two, 0));
+    assert_eq!(f.not_subject_to_section16.origin, Origin::Uncertain);
+    assert!(f.diagnostics.iter().any(|d| d.code == Code::ColumnUncertain));
     // Without box 1's or box 2's label, no mark is known to be drawn at the top.
     let unlabelled = text.replace("1. Name and Address of Reporting Person*\n\n", "");
     let mut f = doubted(FormType::Form4);
@@ -667,6 +679,10 @@ fn a_city_alone_right_after_the_streets_label_goes_with_the_one_state() {
     assert_eq!(address(&text.replace("X\nIL\n", "X\n")), ["", "", "62701"]);
     // A relationship's label there is no city.
     assert_eq!(address(&text.replace("SPRINGFIELD\n\n", "")), ["", "IL", "62701"]);
+    // The line read as the title under the relationship boxes is no city.
+    let titled =
+        format!("Officer (give title\nbelow)\n\nSPRINGFIELD\n\n3. Date of Earliest Transaction\n\n{text}");
+    assert_eq!(address(&titled), ["", "IL", "62701"]);
 }
 
 #[test]
@@ -723,4 +739,11 @@ Check this box to indicate that a transaction was made pursuant to a\ncontract.\
     // Another mark not placed: the Section 16 box's may be among them.
     let more = text.replace("Director\n", "X\n\nDirector\n");
     assert_eq!(boxes(&more), [(Some(true), Origin::Uncertain), (Some(true), Origin::Read)]);
+    // With a diagnostic at the Rule 10b5-1 box's mark.
+    let mut f = doubted(FormType::Form4);
+    f.not_subject_to_section16 = Field::read(true, Span::new(0, 1));
+    settle(&mut f, &blocks(&more, 0));
+    let mark = more.find("X\n\nCheck this box to").unwrap_or_default();
+    let doubt = f.diagnostics.iter().find(|d| d.code == Code::ColumnUncertain).map(|d| d.span);
+    assert_eq!(doubt, Some(Some(Span::new(mark, mark + 1))));
 }
