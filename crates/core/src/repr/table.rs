@@ -406,11 +406,28 @@ pub(crate) struct Gathered<'a> {
     /// The first row below a line showing a value (a date or an amount)
     /// that was left unplaced: a row may have been lost there.
     pub lost_from: usize,
+    /// For each row, whether a line of footnote marks alone was joined to
+    /// it (as words continuing it) or to the row above it: the marks may be
+    /// either row's, so neither row's cells are certain.
+    pub took_marks: &'a [bool],
 }
 
 /// The columns whose cell a footnote alone may fill (`(1)`): the prices
 /// and the dates exercisable and of expiration. A converter may write such
 /// marks on a line of their own.
+///
+/// Counting rows past the first row in doubt excuses these columns in the
+/// rows above even when a real value (a price, a date) is missing, not
+/// only marks. That rests on one invariant of the joining: a value missing
+/// from a row is never joined silently to another row. A piece of values
+/// lifted off its row is joined to the line below only when the row above
+/// shows every column the piece fills (`fits_above` in
+/// `unheaded::join_lifted_pieces`); rows read from pieces are joined only
+/// in doubt, each lacking values ([`join_pieces`]); and a line showing a
+/// value left unplaced stops the count (`lost_from`). A price or a date
+/// missing from a row is thus empty, or marks, or on a piece read as a row
+/// of its own, which shows no other value and stops the count. A change to
+/// that joining must revisit this excuse.
 const MARKABLE: [Column; 4] = [
     Column::ConversionOrExercisePrice,
     Column::TransactionPricePerShare,
@@ -441,11 +458,19 @@ pub(crate) fn doubt_rows_together(rows: &mut [Row], table: Table, diagnostics: &
 /// are no part of the holdings' sums; the PDF readers place them more
 /// loosely).
 ///
-/// With `pieces` (for each row, whether it was pieced together from
-/// fragments of lines), a row in doubt that was read from one line and
-/// shows every column of its kind ([`is_whole`]) puts no other row in
-/// doubt: its doubt is over which of its own columns a token fills, not
-/// over where the row starts and ends, as no piece of it is elsewhere.
+/// With `gathered` (how the rows were gathered from lines: [`Gathered`]):
+/// a row in doubt that was read from one line and shows every column of
+/// its kind ([`is_whole`]) puts no other row in doubt: its doubt is over
+/// which of its own columns a token fills, not over where the row starts
+/// and ends, as no piece of it is elsewhere. Rows each showing every value
+/// from the first row on keep their values; and past the first row in
+/// doubt, up to `lost_from` (above it no line showing a value was left
+/// unplaced, so no row was lost), a row showing every value, none of them
+/// in doubt but cells given by footnote marks alone, keeps them when every
+/// row above it shows every value but its words and the columns a footnote
+/// alone may fill (so its place is counted right: see [`MARKABLE`]). A row
+/// beside a line of footnote marks alone that was joined to a row as words
+/// (`took_marks`) keeps none: the marks may be the other row's.
 pub(crate) fn doubt_rows_together_but_first(
     rows: &mut [Row],
     table: Table,
@@ -454,9 +479,8 @@ pub(crate) fn doubt_rows_together_but_first(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let pieces = gathered.map(|g| g.pieced);
-    let values_in_doubt = |row: &Row| {
-        Column::ALL.iter().any(|c| !TEXT.contains(c) && matches!(row.cell(*c).meta().2, Origin::Uncertain))
-    };
+    let took_marks = |k: usize| gathered.is_some_and(|g| g.took_marks.get(k).copied().unwrap_or(false));
+    let values_in_doubt = |row: &Row| doubt_but(row, &|_| false);
     let in_doubt = |(k, row): (usize, &Row)| {
         let pieced = pieces.is_none_or(|p| p.get(k).copied().unwrap_or(true));
         (pieced || !is_whole(row, table)) && values_in_doubt(row)
@@ -481,15 +505,19 @@ pub(crate) fn doubt_rows_together_but_first(
     }
     // Rows each showing every value, from the first row on, each read from
     // a line of its own or pieced together with none of its values in
-    // doubt (every piece joined where that was certain, every token placed
+    // doubt (every piece of values joined where that was certain — two
+    // pieces are joined only when each lacks values —, every token placed
     // for certain): before them no piece of a row was read as a row (it
     // would lack values) and no row was lost (every row has a value, so a
     // line of its own), so each is the row its place says. (Their titles
     // and natures may have wrapped off their lines: words make no rows,
-    // and the other lines of a row have no value left to show.)
+    // and the other lines of a row have no value left to show.) A line of
+    // footnote marks alone joined to a row as words may be the marks of
+    // the row below: neither row is taken (`took_marks`).
     if let Some(pieces) = pieces {
         let whole = |(k, row): &(usize, &mut Row)| {
             (pieces.get(*k) == Some(&false) || !values_in_doubt(row))
+                && !took_marks(*k)
                 && shows_every_value(row, table, true, None)
         };
         for (_, c) in rows.iter_mut().enumerate().take_while(whole).zip(confirmed.iter_mut()) {
@@ -497,31 +525,33 @@ pub(crate) fn doubt_rows_together_but_first(
         }
     }
     // Past the first row in doubt, a row with none of its values in doubt
-    // and every value shown (its words may have
-    // wrapped off) keeps them, when its place is counted right: every row
-    // above it shows every value but its words and the columns a footnote
-    // alone may fill (whose marks may stand on a line of their own), so none
-    // is a piece of a row read as a row (a piece lacks the values left on
-    // the row's other lines), and no line showing a value (a date or an
-    // amount: every row has one) was left unplaced above it, so no row was
-    // lost. (A row's values are not split among rows that each show every
-    // value: two rows are joined only when each lacks values.)
+    // and every value shown (its words may have wrapped off) keeps them,
+    // when its place is counted right: every row above it shows every
+    // value but its words and the columns a footnote alone may fill (see
+    // [`MARKABLE`] for the invariant that excuse rests on), so none is a
+    // piece of a row read as a row (a piece lacks the values left on the
+    // row's other lines), and no line showing a value (a date or an amount:
+    // every row has one) was left unplaced above it, so no row was lost.
+    // (A row's values are not split among rows that each show every value:
+    // two rows are joined only when each lacks values.)
     //
     // Its cells given by footnote marks alone may be in doubt (marks standing
     // on a line of their own, placed by the row's missing columns): marks
     // make no rows, and those cells stay in doubt. A row pieced together
-    // from lines is taken with no other value in doubt (every piece joined
-    // where that was certain).
-    let doubt_beyond_marks = |row: &Row| {
-        Column::ALL.iter().any(|c| {
-            let marks_only = MARKABLE.contains(c) && !row.cell(*c).has_value();
-            !TEXT.contains(c) && !marks_only && matches!(row.cell(*c).meta().2, Origin::Uncertain)
-        })
-    };
+    // from lines is taken with no other value in doubt: its pieces of
+    // values were joined where that was certain, and its lines of words
+    // only were joined as words — but for a line of footnote marks alone,
+    // which may be the row below's: neither row is taken (`took_marks`).
+    let doubt_beyond_marks =
+        |row: &Row| doubt_but(row, &|c| MARKABLE.contains(&c) && !row.cell(c).has_value());
     if let Some(gathered) = gathered {
         let mut counted = true;
-        for (row, c) in rows.iter().zip(confirmed.iter_mut()).take(gathered.lost_from) {
-            *c |= counted && !doubt_beyond_marks(row) && shows_every_value(row, table, true, None);
+        let rows_above = rows.iter().zip(confirmed.iter_mut()).take(gathered.lost_from);
+        for (k, (row, c)) in rows_above.enumerate() {
+            *c |= counted
+                && !took_marks(k)
+                && !doubt_beyond_marks(row)
+                && shows_every_value(row, table, true, None);
             counted &= shows_every_value_but(row, table, &|c| TEXT.contains(&c) || MARKABLE.contains(&c));
         }
     }
@@ -545,10 +575,17 @@ pub(crate) fn doubt_rows_together_but_first(
         Diagnostic::new(
             Code::RowsUncertain,
             Some(first),
-            format!("the rows of {which} could not be told apart for certain: a line read as a row may be only a piece of one; every value of the table was marked uncertain, except in rows whose amounts continue the holdings of the row above"),
+            format!("the rows of {which} could not be told apart for certain: a line read as a row may be only a piece of one; every value of the table was marked uncertain, except in rows whose place in the table is certain"),
         )
         .with_help("check the table against the original filing"),
     );
+}
+
+/// Whether a row has a value (not text) in doubt in a column `excused` does not excuse.
+fn doubt_but(row: &Row, excused: &dyn Fn(Column) -> bool) -> bool {
+    Column::ALL
+        .iter()
+        .any(|&c| !TEXT.contains(&c) && !excused(c) && matches!(row.cell(c).meta().2, Origin::Uncertain))
 }
 
 /// Whether a row shows every column the form prints for a row of its kind
@@ -874,7 +911,7 @@ mod tests {
 
     /// Rows gathered from lines, pieced together or not, no line of values left unplaced.
     fn gathered(pieced: &[bool]) -> Option<Gathered<'_>> {
-        Some(Gathered { pieced, lost_from: pieced.len() })
+        Some(Gathered { pieced, lost_from: pieced.len(), took_marks: &[] })
     }
 
     /// A transaction with its date, `code` and direct ownership.
@@ -1069,6 +1106,27 @@ mod tests {
         let mut read = vec![complete_holding("1000"), doubtful.clone(), complete_holding("700")];
         doubt_rows_together_but_first(&mut read, Table::NonDerivative, true, gathered(&pieced), &mut diags);
         assert_eq!(owned(&read), [r, u, r]);
+        // A line of values left unplaced above it: a row may have been lost.
+        let mut read = vec![complete_holding("1000"), doubtful.clone(), complete_holding("700")];
+        let lost = Some(Gathered { pieced: &pieced, lost_from: 2, took_marks: &[] });
+        doubt_rows_together_but_first(&mut read, Table::NonDerivative, true, lost, &mut diags);
+        assert_eq!(owned(&read), [r, u, u]);
+        // A row above lacking a value (its ownership form) may be a piece of a row.
+        doubtful.direct_or_indirect_ownership = Field::default();
+        let mut read = vec![complete_holding("1000"), doubtful, complete_holding("700")];
+        doubt_rows_together_but_first(&mut read, Table::NonDerivative, true, gathered(&pieced), &mut diags);
+        assert_eq!(owned(&read), [r, u, u]);
+    }
+
+    #[test]
+    fn a_pieced_row_past_a_doubt_keeps_its_values_but_its_marks() {
+        let mut doubtful = complete_holding("500");
+        doubtful.shares_owned_following_transaction.origin = Origin::Uncertain;
+        let owned = |rows: &[Row]| -> Vec<Origin> {
+            rows.iter().map(|r| r.shares_owned_following_transaction.origin).collect()
+        };
+        let (r, u) = (Origin::Read, Origin::Uncertain);
+        let mut diags = Vec::new();
         // Pieced together, its price given by footnote marks alone in doubt
         // (marks standing apart): its other values are kept, the marks in doubt.
         let mut marked =
@@ -1088,6 +1146,13 @@ mod tests {
         );
         assert_eq!(owned(&read), [r, u, r]);
         assert_eq!(read[2].transaction_price_per_share.origin, u);
+        // Beside a line of marks alone joined to a row: the marks may be
+        // another row's, so the row keeps nothing.
+        let mut read = vec![complete_holding("1000"), doubtful.clone(), marked.clone()];
+        let took = [false, false, true];
+        let beside = Some(Gathered { pieced: &[false, true, true], lost_from: 3, took_marks: &took });
+        doubt_rows_together_but_first(&mut read, Table::NonDerivative, true, beside, &mut diags);
+        assert_eq!(owned(&read), [r, u, u]);
         // A value in doubt (not marks alone) keeps the row in doubt.
         marked.transaction_code.origin = Origin::Uncertain;
         let mut read = vec![complete_holding("1000"), doubtful.clone(), marked];
@@ -1098,16 +1163,6 @@ mod tests {
             gathered(&[false, true, true]),
             &mut diags,
         );
-        assert_eq!(owned(&read), [r, u, u]);
-        // A line of values left unplaced above it: a row may have been lost.
-        let mut read = vec![complete_holding("1000"), doubtful.clone(), complete_holding("700")];
-        let lost = Some(Gathered { pieced: &pieced, lost_from: 2 });
-        doubt_rows_together_but_first(&mut read, Table::NonDerivative, true, lost, &mut diags);
-        assert_eq!(owned(&read), [r, u, u]);
-        // A row above lacking a value (its ownership form) may be a piece of a row.
-        doubtful.direct_or_indirect_ownership = Field::default();
-        let mut read = vec![complete_holding("1000"), doubtful, complete_holding("700")];
-        doubt_rows_together_but_first(&mut read, Table::NonDerivative, true, gathered(&pieced), &mut diags);
         assert_eq!(owned(&read), [r, u, u]);
     }
 

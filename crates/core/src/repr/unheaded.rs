@@ -23,8 +23,10 @@
 //! first words of the row's wrapped cells (`C(1)` … `See` over `391,269` …
 //! `Footnote(4)`): it is joined when each of its cells of words stands over
 //! a cell of words and its title's cell is empty. Footnote marks standing on
-//! a line of their own may be any cell's of the rows beside them: those
-//! rows' cells with marks are put in doubt (their marks may be incomplete).
+//! a line of their own may be any cell's of the rows beside them (left
+//! loose, or joined to the row above as words): those rows' cells with
+//! marks are put in doubt (their marks may be incomplete), and neither row
+//! is taken as certain past a row in doubt.
 
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Column, Row, Table};
@@ -65,6 +67,9 @@ pub(crate) fn read(
     // doubt as the words may be the lower row's.
     let mut took_words: Vec<usize> = Vec::new();
     let mut doubt_wrapped: Vec<(usize, usize)> = Vec::new();
+    // The lines that took a line of footnote marks alone below them, as
+    // words: the marks may be the next row's.
+    let mut took_marks: Vec<usize> = Vec::new();
     // The lines that are a lifted piece and the line below it, joined.
     let mut merged: Vec<usize> = Vec::new();
     // The words split off a line of letters: their index in `loose`, and the letters' line.
@@ -116,6 +121,9 @@ pub(crate) fn read(
             }
             if took_words.last() != Some(&above) {
                 took_words.push(above);
+            }
+            if marks_only(&line) {
+                took_marks.push(above);
             }
             if centred.is_some() && trial(prev, layout, table).0.security_title.value.is_none() {
                 titled_below.push(above);
@@ -245,6 +253,16 @@ pub(crate) fn read(
         .unwrap_or(rows.len());
     // Rows beside loose footnote marks: their cells' marks may be incomplete.
     let mut beside_marks: Vec<usize> = Vec::new();
+    // Rows beside a line of marks alone joined to the row above it as words
+    // (the row that took it and the next): the marks may be either's, like
+    // loose marks'.
+    let mut took = vec![false; rows.len()];
+    for k in took_marks.iter().flat_map(|&k| [k, k + 1]).filter_map(row_of) {
+        if let Some(t) = took.get_mut(k) {
+            *t = true;
+            beside_marks.push(k);
+        }
+    }
     for (at, line) in loose {
         diags.push(Diagnostic::new(
             Code::UnplacedContent,
@@ -268,7 +286,7 @@ pub(crate) fn read(
             table::doubt_text(row);
         }
     }
-    let gathered = table::Gathered { pieced: &pieced, lost_from };
+    let gathered = table::Gathered { pieced: &pieced, lost_from, took_marks: &took };
     table::doubt_rows_together_but_first(&mut rows, table, true, Some(gathered), diags);
     // Marks do not make rows: whether the rows were told apart is not
     // affected, so this comes after the rows' doubt.
@@ -661,6 +679,12 @@ fn split_values(line: &Line) -> Option<(Line, Line)> {
     let (values, rest) = (piece(&head, start, at), piece(&tail, (at + 1).min(end), end));
     let (a, b) = (Class::of(&values), Class::of(&rest));
     (n > 0 && a.values_only() && b.text && !b.values && !b.letters).then_some((values, rest))
+}
+
+/// Whether a line shows footnote marks alone (`(1)`), and some.
+fn marks_only(line: &Line) -> bool {
+    let mut words = line.filled().flat_map(|cell| cell.text.split(' ')).filter(|w| !w.is_empty()).peekable();
+    words.peek().is_some() && words.all(|word| kind_of(word) == Kind::Marks)
 }
 
 /// Whether a line has footnote marks standing apart (`(10)(11)`, not
@@ -1445,6 +1469,28 @@ mod tests {
         let formless =
             Row { direct_or_indirect_ownership: crate::model::Field::default(), ..rows[1].clone() };
         assert!(lacks_a_letter(&formless));
+    }
+
+    #[test]
+    fn a_line_of_marks_alone_joined_to_a_row_puts_its_marks_in_doubt() {
+        // A fictional table whose second row shows no price and whose
+        // third's price mark was raised onto a line of its own, read as
+        // words continuing the second: whose the mark is is not certain.
+        let data = [
+            line(&["Common Stock", "", "03/04/2024", "", "P 100", "A $10.00", "1,100", "D", ""]),
+            line(&["Common Stock", "", "03/04/2024", "", "G 200", "D", "900", "D", ""]),
+            line(&["", "", "", "", "", "(1)", "", "", ""]),
+            line(&["Common Stock", "", "03/04/2024", "", "P 100", "A $12.00", "1,000", "D", ""]),
+        ];
+        let mut diags = Vec::new();
+        let rows = read(&data, &layout(), Table::NonDerivative, None, &mut diags);
+        assert_eq!(rows.len(), 3, "{diags:?}");
+        let price = &rows[1].transaction_price_per_share;
+        assert_eq!(price.footnotes, vec![crate::model::FootnoteId::numbered(1)]);
+        assert_eq!(price.origin, crate::model::Origin::Uncertain, "{:?}", rows[1]);
+        assert!(rows[1].transaction_shares.origin.is_read());
+        assert!(marks_only(&data[2]));
+        assert!(!marks_only(&line(&["Trust(2)"])));
     }
 
     #[test]
