@@ -206,7 +206,7 @@ fn a_line_too_wide_for_its_cells_wrapping_is_in_doubt() {
         tokens_and_cuts(&blocks("Acme Capital\nGrowth Fund\nL.P.\n", 0), MarkStyle::Attached).2.is_empty()
     );
     let mut row = Row {
-        nature_of_ownership: crate::model::Field::read(
+        nature_of_ownership: Field::read(
             "Acme Capital Fund II Endurance Partners".to_owned(),
             Span::new(0, joined.len()),
         ),
@@ -456,8 +456,8 @@ fn a_word_that_may_have_lost_its_hyphen_is_in_doubt() {
     assert!(!may_lack_hyphen("Non-Qualified Stock Option"));
     assert!(!may_lack_hyphen("Class A Common Stock"));
     let mut row = Row {
-        security_title: crate::model::Field::read("NonQualified Stock Option".to_owned(), Span::new(0, 25)),
-        nature_of_ownership: crate::model::Field::read("By Trust".to_owned(), Span::new(30, 38)),
+        security_title: Field::read("NonQualified Stock Option".to_owned(), Span::new(0, 25)),
+        nature_of_ownership: Field::read("By Trust".to_owned(), Span::new(30, 38)),
         ..Row::default()
     };
     let mut diags = Vec::new();
