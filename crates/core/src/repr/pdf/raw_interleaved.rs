@@ -365,10 +365,10 @@ impl Pieces {
             }
             Pieces::Unread => None,
             Pieces::Kept(read) => {
-                let settled = |(piece, reading): &(Range<usize>, Untangled)| {
+                let settled_in_doubt = |(piece, reading): &(Range<usize>, Untangled)| {
                     must_doubt(piece) && reading.doubted.is_empty()
                 };
-                if read.iter().any(settled) { None } else { join(tokens, table, read) }
+                if read.iter().any(settled_in_doubt) { None } else { join(tokens, table, read) }
             }
             Pieces::Taken(settled) => {
                 if settled.iter().any(|(piece, settled)| *settled && must_doubt(piece)) {
