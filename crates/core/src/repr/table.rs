@@ -1093,13 +1093,15 @@ mod tests {
         assert_eq!(rows[1].transaction_shares.origin, Origin::Uncertain);
     }
 
+    /// How each row's amount owned after was obtained.
+    fn owned(rows: &[Row]) -> Vec<Origin> {
+        rows.iter().map(|r| r.shares_owned_following_transaction.origin).collect()
+    }
+
     #[test]
     fn a_whole_row_past_a_doubt_keeps_its_values_when_every_row_above_shows_its_values() {
         let mut doubtful = complete_holding("500");
         doubtful.shares_owned_following_transaction.origin = Origin::Uncertain;
-        let owned = |rows: &[Row]| -> Vec<Origin> {
-            rows.iter().map(|r| r.shares_owned_following_transaction.origin).collect()
-        };
         let (r, u) = (Origin::Read, Origin::Uncertain);
         let mut diags = Vec::new();
         let pieced = [false, true, false];
@@ -1122,9 +1124,6 @@ mod tests {
     fn a_pieced_row_past_a_doubt_keeps_its_values_but_its_marks() {
         let mut doubtful = complete_holding("500");
         doubtful.shares_owned_following_transaction.origin = Origin::Uncertain;
-        let owned = |rows: &[Row]| -> Vec<Origin> {
-            rows.iter().map(|r| r.shares_owned_following_transaction.origin).collect()
-        };
         let (r, u) = (Origin::Read, Origin::Uncertain);
         let mut diags = Vec::new();
         // Pieced together, its price given by footnote marks alone in doubt

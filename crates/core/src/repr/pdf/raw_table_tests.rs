@@ -238,19 +238,13 @@ fn paged_rows(before: &str, after: &str) -> Vec<Row> {
     read_tables(&blocks(&text, 0), MarkStyle::Attached).map(|pre| pre.non_derivative).unwrap_or_default()
 }
 
-/// The rows read from a fictional Table I's value blocks.
-fn section_rows(text: &str) -> Vec<Row> {
-    let section = Section { data: blocks(text, 0), ..Section::default() };
-    read_section(&section, Table::NonDerivative, MarkStyle::Attached, &mut Vec::new())
-}
-
 #[test]
 fn marks_drawn_between_two_neighbouring_values_may_be_either_s() {
     // Fictional: a sale drawn cell by cell, the code's mark on a line of
     // its own, then a holding drawn form first. A superscript may be
     // drawn after its value or before the next: both are in doubt.
     let text = "Common Stock\n\n03/04/2024\n\nS\n\n(1)\n\n100\n\nD\n\n$5.00\n\n900\n\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
-    let rows = section_rows(text);
+    let rows = table_one(text);
     assert_eq!(rows.len(), 2);
     let code = &rows[0].transaction_code;
     assert_eq!(code.footnotes.iter().map(|f| f.as_str()).collect::<Vec<_>>(), ["F1"]);
@@ -264,7 +258,7 @@ fn marks_drawn_alone_belong_to_the_column_whose_values_carry_them_elsewhere() {
     // Fictional: two sales; the first's code carries (1) attached, the
     // second's (1) is drawn on a line of its own after its code.
     let text = "Common Stock\n\n03/04/2024\n\nS(1)\n\n50\n\nD\n\n$5.00\n\n950\n\nD\n\nCommon Stock\n\n03/04/2024\n\nS\n\n(1)\n\n100\n\nD\n\n$5.00\n\n850\n\nD\n";
-    let rows = section_rows(text);
+    let rows = table_one(text);
     assert_eq!(rows.len(), 2);
     let code = &rows[1].transaction_code;
     assert_eq!(code.footnotes.iter().map(|f| f.as_str()).collect::<Vec<_>>(), ["F1"]);
@@ -378,7 +372,7 @@ fn marks_drawn_between_two_values_apart_leave_the_values_between_in_doubt() {
     // its amount owned with the first (`F⁽¹⁾`, `900⁽²⁾`): each may be
     // any value's between the two it is drawn between, both included.
     let text = "03/04/2024\n\n(1)\n\nD\n\n$5.00\n\n(2)\n\nD\n\nCommon Stock\n\nF\n\n100\n\n900\n";
-    let rows = section_rows(text);
+    let rows = table_one(text);
     assert_eq!(rows.len(), 1);
     let row = &rows[0];
     assert_eq!(row.security_title.value.as_deref(), Some("Common Stock"));
@@ -399,7 +393,7 @@ fn marks_drawn_between_two_values_apart_leave_the_values_between_in_doubt() {
 fn marks_drawn_before_a_row_leave_that_row_in_doubt() {
     // Fictional: the code's mark drawn first, before its row's values.
     let text = "(1)\n\nCommon Stock\n\n03/04/2024\n\nS\n\n100\n\nD\n\n$5.00\n\n900\n\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n";
-    let rows = section_rows(text);
+    let rows = table_one(text);
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].transaction_code.origin, Origin::Uncertain);
     assert_eq!(rows[0].security_title.origin, Origin::Uncertain);
@@ -411,7 +405,7 @@ fn marks_drawn_before_a_row_leave_that_row_in_doubt() {
 fn marks_drawn_after_every_value_leave_the_table_to_the_row_reader() {
     // Fictional: the code's mark drawn last, far from its value.
     let text = "Common Stock\n\n03/04/2024\n\nS\n\n100\n\nD\n\n$5.00\n\n900\n\nD\n\n1,000\n\nI\n\nCommon Stock\n\nBy Trust\n\n(1)\n";
-    let rows = section_rows(text);
+    let rows = table_one(text);
     assert!(rows.iter().all(|r| !r.shares_owned_following_transaction.origin.is_read()));
 }
 
