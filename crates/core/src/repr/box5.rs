@@ -156,11 +156,17 @@ mod tests {
         let two =
             "3. Date of Earliest Transaction (Month/Day/Year)\n|  | 01/02/2024 | CFO | Adviser |\n(Street)\n";
         assert_eq!(title(two), None);
-        // A mark alone on a line between the officer's and the other's labels: whose title is not known.
+        // A mark alone on a line between the officer's and the other's
+        // labels: whose title is not known, unless the title names an office.
         let lone = "Director 10% Owner\nOfficer (give title Other (specify\nX\n(Last) (First) (Middle) below) below)\n";
-        let below =
-            "3. Date of Earliest Transaction (Month/Day/Year)\n|  | 01/02/2024 |  | CFO |\n(Street)\n";
-        assert_eq!(title_of(lone, below), None);
-        assert_eq!(title_of(OFFICER, below), Some(("CFO".into(), true)));
+        let beside = |title: &str| {
+            format!(
+                "3. Date of Earliest Transaction (Month/Day/Year)\n|  | 01/02/2024 |  | {title} |\n(Street)\n"
+            )
+        };
+        assert_eq!(title_of(lone, &beside("Adviser")), None);
+        assert_eq!(title_of(lone, &beside("CFO")), Some(("CFO".into(), true)));
+        let below = beside("CFO");
+        assert_eq!(title_of(OFFICER, &below), Some(("CFO".into(), true)));
     }
 }

@@ -446,7 +446,8 @@ pub(crate) fn read(grid: &mut Grid, representation: Representation, span: Span) 
     f.no_securities_owned = Field::missing();
     let mut first = h.owner;
     first.cik = link_cik(grid, first.name.span);
-    let marks_settled = grid.scrambled_header && header::marks_settled(&tokens, header_lines, &first);
+    let marks_settled =
+        grid.scrambled_header && header::marks_settled(&tokens, header_lines, &first, h.officer_mark);
     let flag_spans =
         [&first.is_director, &first.is_officer, &first.is_ten_percent_owner, &first.is_other].map(|f| f.span);
     let issuer_name = f.issuer.name.value.clone().unwrap_or_default();

@@ -592,6 +592,10 @@ pub(crate) struct Header {
     /// where the marks settle whose title it is) when it is whole
     /// ([`box5::is_whole`]).
     pub whole_title: Option<Span>,
+    /// The span of a mark alone below box 5's officer and "other" labels,
+    /// read as the officer's because the title beside box 3 names an office
+    /// ([`names_an_office`]).
+    pub officer_mark: Option<Span>,
 }
 
 /// Read the header from its tokens. `lines` gives positional cells where
@@ -745,6 +749,22 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line], scrambled: bool) -> 
         let origin = if sure { crate::model::Origin::Read } else { crate::model::Origin::Uncertain };
         h.period_of_report = Field { origin, ..Field::read(date, v.span) };
     }
+    // A mark alone on its line below box 5's officer and "other" labels may
+    // be either box's: the title beside box 3 tells which where it names an
+    // office ([`names_an_office`]), every other mark settled.
+    if scrambled
+        && let Some((mark, other)) = lone_box5_mark(tokens, lines)
+        && h.owner.is_other.span == Some(mark)
+        && h.owner.is_officer.value == Some(false)
+        && marks_settled(tokens, lines, &h.owner, Some(mark))
+        && let Some(Token::Value(v)) =
+            box5::beside_period(tokens, lines, &claimed).and_then(|j| tokens.get(j))
+        && names_an_office(&v.text)
+    {
+        h.owner.is_officer = Field::read(true, mark);
+        h.owner.is_other = Field::read(false, other);
+        h.officer_mark = Some(mark);
+    }
     // Box 5's title beside box 3, before the owner's block takes it for a
     // street: where the marks tell whose title it is (one of the officer's
     // and "other" boxes checked, the marks settled).
@@ -753,7 +773,7 @@ pub(crate) fn read_header(tokens: &[Token], lines: &[Line], scrambled: bool) -> 
         && officer != (h.owner.is_other.value == Some(true))
         && h.owner.officer_title.value.is_none()
         && h.owner.other_text.value.is_none()
-        && marks_settled(tokens, lines, &h.owner)
+        && marks_settled(tokens, lines, &h.owner, h.officer_mark)
         && let Some(j) = box5::beside_period(tokens, lines, &claimed)
         && let Some(Token::Value(v)) = tokens.get(j)
     {
@@ -1400,7 +1420,12 @@ pub(crate) fn issuer_stands_alone(tokens: &[Token], lines: &[Line], span: Span) 
 /// box labels lie there; and the owner holds some relationship (every owner
 /// does: no mark at all means marks were lost). A mark alone on a line, or
 /// before a label of another kind, may belong to any box.
-pub(crate) fn marks_settled(tokens: &[Token], lines: &[Line], owner: &ReportingOwner) -> bool {
+pub(crate) fn marks_settled(
+    tokens: &[Token],
+    lines: &[Line],
+    owner: &ReportingOwner,
+    officer_mark: Option<Span>,
+) -> bool {
     let first = |wanted: Label| {
         tokens.iter().find_map(|t| match t {
             Token::Label(label, at) if *label == wanted => Some(at.start),
@@ -1428,7 +1453,8 @@ pub(crate) fn marks_settled(tokens: &[Token], lines: &[Line], owner: &ReportingO
     let above = marks_above_labels(tokens, lines);
     let placed = tokens.iter().enumerate().all(|(i, t)| match t {
         Token::Check(_, mark) if inside(mark.start) => {
-            above.iter().any(|&(k, _)| k == i)
+            officer_mark == Some(*mark)
+                || above.iter().any(|&(k, _)| k == i)
                 || matches!(
                     tokens.get(i + 1),
                     Some(Token::Label(label, at)) if RELATIONSHIP_BOXES.contains(label) && beside(*mark, *at)
@@ -1501,6 +1527,51 @@ fn marks_above_labels(tokens: &[Token], lines: &[Line]) -> Vec<(usize, Label)> {
         .collect();
     let once = |label: Label| placed.iter().filter(|(_, l)| *l == label).count() == 1;
     placed.iter().copied().filter(|(_, label)| once(*label)).collect()
+}
+
+/// A checked mark alone on its line right after box 5's officer and
+/// "other" labels (`Officer (give title` `Other (specify`, then `X`): the
+/// converter wrote the box's mark, set between the labels' lines, as a line
+/// of its own, so it may be either box's. Its span, and the "other" label's.
+fn lone_box5_mark(tokens: &[Token], lines: &[Line]) -> Option<(Span, Span)> {
+    tokens.windows(3).find_map(|w| match w {
+        [Token::Label(Label::Officer, _), Token::Label(Label::Other, other), Token::Check(true, mark)] => {
+            let (line, _) = cell_of(lines, mark.start)?;
+            let mut filled = lines.get(line)?.filled();
+            let alone = filled.next().is_some_and(|c| c.span == *mark) && filled.next().is_none();
+            alone.then_some((*mark, *other))
+        }
+        _ => None,
+    })
+}
+
+/// Whether a title names an office, as an officer's title does (`CEO`,
+/// `Chief Financial Officer`, `SVP, General Counsel`) and an "other" box's
+/// text does not (`See Remarks`, `Member of 13(d) group`); a former office
+/// (`Former CEO`) is no officer's.
+fn names_an_office(title: &str) -> bool {
+    const OFFICES: [&str; 17] = [
+        "ceo",
+        "cfo",
+        "coo",
+        "cto",
+        "cao",
+        "cio",
+        "clo",
+        "chief",
+        "president",
+        "officer",
+        "vp",
+        "svp",
+        "evp",
+        "secretary",
+        "treasurer",
+        "controller",
+        "counsel",
+    ];
+    let words = || title.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    words().any(|w| OFFICES.iter().any(|o| w.eq_ignore_ascii_case(o)))
+        && !words().any(|w| w.eq_ignore_ascii_case("former"))
 }
 
 /// The line and index of the cell holding byte `at`.

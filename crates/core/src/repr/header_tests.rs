@@ -119,7 +119,7 @@ fn relationship_boxes(boxes: &str) -> (ReportingOwner, bool) {
     let lines = crate::repr::markdown::grid(&text, 0).lines;
     let tokens = tokens(&lines);
     let h = read_header(&tokens, &lines, false);
-    let settled = marks_settled(&tokens, &lines, &h.owner);
+    let settled = marks_settled(&tokens, &lines, &h.owner, None);
     (h.owner, settled)
 }
 
@@ -150,7 +150,7 @@ fn marks_outside_the_relationship_boxes_are_other_boxes() {
         let lines = crate::repr::markdown::grid(&text, 0).lines;
         let tokens = tokens(&lines);
         let h = read_header(&tokens, &lines, false);
-        marks_settled(&tokens, &lines, &h.owner)
+        marks_settled(&tokens, &lines, &h.owner, None)
     };
     // A mark alone below the joint filing label, or run into a label's words above the boxes.
     assert!(settled("", "X\n"));
@@ -163,7 +163,7 @@ fn marks_outside_the_relationship_boxes_are_other_boxes() {
     .lines;
     let tokens = tokens(&lines);
     let h = read_header(&tokens, &lines, false);
-    assert!(!marks_settled(&tokens, &lines, &h.owner));
+    assert!(!marks_settled(&tokens, &lines, &h.owner, None));
 }
 
 #[test]
@@ -484,4 +484,43 @@ fn a_form_3_owner_name_before_box_2_labels_words_stands_alone_when_nothing_wrapp
     assert!(settled("| ROE HOLDINGS |  | Requiring Statement | EXAMPLE CORP [ EXC ] |", "01/02/2024"));
     // The name's last word wrapped beside box 2's date.
     assert!(!settled("ROE HOLDINGS Requiring Statement EXAMPLE CORP [ EXC ]", "| INC |  | 01/02/2024 |"));
+}
+
+/// A small fictional header whose box 5 has a mark alone on the line below
+/// its officer's and "other" labels, and `title` right of box 3's date.
+fn lone_box5_mark_header(title: &str) -> (Header, bool) {
+    let text = format!(
+        "1. Name and Address of Reporting Person* 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer\n|  | EXAMPLE CORP [ EXC ] |  | (Check all applicable) |\nRoe Jane\n|  |  | X Director | 10% Owner |\n|  |  | Officer (give title | Other (specify |\nX\n| (Last) | (First) | below) | below) |\n3. Date of Earliest Transaction (Month/Day/Year)\n|  | 01/02/2024 |  | {title} |\n1 MAIN ST\n(Street) 4. If Amendment, Date of Original Filed (Month/Day/Year)\n6. Individual or Joint/Group Filing (Check Applicable Line)\n"
+    );
+    let lines = crate::repr::markdown::grid(&text, 0).lines;
+    let tokens = tokens(&lines);
+    let h = read_header(&tokens, &lines, true);
+    let settled = marks_settled(&tokens, &lines, &h.owner, h.officer_mark);
+    (h, settled)
+}
+
+#[test]
+fn a_lone_box5_mark_is_the_officers_when_the_title_beside_box_3_names_an_office() {
+    let (h, settled) = lone_box5_mark_header("Chief Financial Officer");
+    assert_eq!(h.owner.is_officer.value, Some(true));
+    assert_eq!(h.owner.is_officer.span, h.officer_mark);
+    assert_eq!(h.owner.is_other.value, Some(false));
+    assert_eq!(h.owner.officer_title.value.as_deref(), Some("Chief Financial Officer"));
+    assert!(settled);
+    // A text naming no office may be the "other" box's: the mark stays unplaced.
+    let (h, settled) = lone_box5_mark_header("See Remarks");
+    assert_eq!(h.officer_mark, None);
+    assert!(h.owner.officer_title.value.is_none() && h.owner.other_text.value.is_none());
+    assert!(!settled);
+}
+
+#[test]
+fn offices_are_named_by_their_words() {
+    for title in ["CEO", "Chief Technology Officer", "SVP, GC and Secretary", "EVP, Operations", "President"]
+    {
+        assert!(names_an_office(title), "{title}");
+    }
+    for text in ["See Remarks", "Former CEO", "Member of 13(d) group", "Director by deputization", "GC"] {
+        assert!(!names_an_office(text), "{text}");
+    }
 }
