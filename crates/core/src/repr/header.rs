@@ -298,12 +298,15 @@ pub(crate) fn tokens(lines: &[Line]) -> Vec<Token> {
     out
 }
 
-/// The span of a label found at `start..end` of the joined text.
+/// The span of a label found at `start..end` of the joined text (`cells`
+/// in the order of their offsets there, which do not overlap: the cells it
+/// covers are found by a binary search, not by looking at every cell).
 fn label_span(cells: &[(usize, &Cell, usize, usize)], start: usize, end: usize) -> Span {
     let mut span: Option<Span> = None;
-    for &(cs, cell, _, _) in cells {
+    let first = cells.partition_point(|&(cs, cell, _, _)| cs + cell.text.len() <= start);
+    for &(cs, cell, _, _) in cells.get(first..).unwrap_or_default().iter().take_while(|c| c.0 < end) {
         let ce = cs + cell.text.len();
-        if cs < end && start < ce {
+        if start < ce {
             let s = sub_span(cell, start.max(cs) - cs, end.min(ce) - cs);
             span = Some(span.map_or(s, |x| x.cover(s)));
         }
