@@ -1553,7 +1553,7 @@ fn lone_box5_mark(tokens: &[Token], lines: &[Line]) -> Option<(Span, Span)> {
 /// text does not (`See Remarks`, `Member of 13(d) group`); a former office
 /// (`Former CEO`) is no officer's.
 fn names_an_office(title: &str) -> bool {
-    const OFFICES: [&str; 17] = [
+    const OFFICES: [&str; 18] = [
         "ceo",
         "cfo",
         "coo",
@@ -1563,6 +1563,7 @@ fn names_an_office(title: &str) -> bool {
         "clo",
         "chief",
         "president",
+        "vice",
         "officer",
         "vp",
         "svp",

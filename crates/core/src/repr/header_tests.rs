@@ -516,8 +516,10 @@ fn a_lone_box5_mark_is_the_officers_when_the_title_beside_box_3_names_an_office(
 
 #[test]
 fn offices_are_named_by_their_words() {
-    for title in ["CEO", "Chief Technology Officer", "SVP, GC and Secretary", "EVP, Operations", "President"]
-    {
+    let offices =
+        ["CEO", "Chief Technology Officer", "SVP, GC and Secretary", "EVP, Operations", "President"];
+    // A title's first line, wrapped (`Senior Vice` / `President`), names one too.
+    for title in offices.into_iter().chain(["Senior Vice"]) {
         assert!(names_an_office(title), "{title}");
     }
     for text in ["See Remarks", "Former CEO", "Member of 13(d) group", "Director by deputization", "GC"] {
