@@ -1381,8 +1381,8 @@ pub(crate) fn split_issuer(v: &Value) -> (Field<String>, Field<String>) {
 /// rendering put the header's boxes: a table cell of its own (a converter
 /// that cut the row into cells kept the issuer's box apart from the owner's
 /// beside it) that ends with the bracketed ticker (so the name wraps onto no
-/// line below), on the line right after the issuer's label (so no line of
-/// it lies above); or the text after Form 3's box 2 label's words on that
+/// line below), on the line right after the issuer's label, or after it and
+/// lines of other labels only (so no line of it lies above); or the text after Form 3's box 2 label's words on that
 /// line (they end box 1's name: the issuer starts there).
 pub(crate) fn issuer_stands_alone(tokens: &[Token], lines: &[Line], span: Span) -> bool {
     let Some(Token::Label(_, label)) = tokens.iter().find(|t| matches!(t, Token::Label(Label::Issuer, _)))
@@ -1396,10 +1396,24 @@ pub(crate) fn issuer_stands_alone(tokens: &[Token], lines: &[Line], span: Span) 
         return false;
     };
     let text = v.text.trim_end();
-    let label_above = v.line.checked_sub(1).and_then(|k| lines.get(k)).is_some_and(|above| {
-        let above = above.span();
-        above.start <= label.end && label.end <= above.end
-    });
+    // The label on the line above, or above lines of other labels only (box
+    // 5's `(Check all applicable)`): no line of the name lies between.
+    let label_above = (0..v.line)
+        .rev()
+        .find_map(|k| {
+            let line = lines.get(k)?.span();
+            if line.start <= label.end && label.end <= line.end {
+                return Some(true);
+            }
+            let on_line = |at: Span| line.start <= at.start && at.start < line.end;
+            let text = tokens.iter().any(|t| match t {
+                Token::Value(w) => w.line == k,
+                Token::Check(_, at) => on_line(*at),
+                Token::Label(..) => false,
+            });
+            text.then_some(false)
+        })
+        .unwrap_or(false);
     // Or the text after Form 3's box 2 label's words on its line ([`value_tokens`]).
     let after_box_2 = lines.get(v.line).and_then(|l| l.cells.get(v.cell)).is_some_and(|c| {
         find_ignore_case(&c.text, " requiring statement ").is_some() && c.text.trim_end().ends_with(text)

@@ -180,6 +180,11 @@ fn an_issuer_in_a_cell_of_its_own_below_its_label_stands_alone() {
     assert!(!issuer_alone(&format!(
         "{label}Doe Jane Q Example Widgets Inc [ EXWG ] (Check all applicable)\n"
     )));
+    // Box 5's `(Check all applicable)` alone on the line between: a label's
+    // words, no line of the name.
+    let row = "| Doe Jane Q |  | Example Widgets Inc [ EXWG ] |  |\n";
+    assert!(issuer_alone(&format!("{label}(Check all applicable)\n{row}")));
+    assert!(!issuer_alone(&format!("{label}EXAMPLE\n{row}")));
 }
 
 #[test]
