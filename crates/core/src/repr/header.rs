@@ -1122,7 +1122,8 @@ fn place_stands_alone(places: &[Value], lines: &[Line], a: &Address) -> Vec<Span
 }
 
 /// The span of the owner's name read at `name` when it is whole however
-/// the boxes were scattered: a line of its own, below the line of the
+/// the boxes were scattered: a line of its own (or a cell of its own beside
+/// the issuer's, [`beside_issuer`]), below the line of the
 /// "Name and Address" label at `i` with no value between them but the
 /// issuer's box (so no piece of it lies above), the
 /// line below it holding no value of its own (so no piece of it wrapped
@@ -1140,13 +1141,33 @@ fn name_stands_alone(tokens: &[Token], i: usize, lines: &[Line], name: Option<Sp
     let below_free =
         !tokens.iter().any(|t| matches!(t, Token::Value(w) if w.line == v.line + 1 && alone(w.line)));
     let joins = v.text.ends_with(['&', ',', '-']) || v.text.ends_with(" and");
-    (((v.whole_cell && alone(v.line)) || begins_form_3_first_line(v, lines))
+    (((v.whole_cell && alone(v.line))
+        || beside_issuer(tokens, v, lines)
+        || begins_form_3_first_line(v, lines))
         && line_of(label.start).is_some_and(|l| l < v.line)
         && nothing_above
         && below_free
         && !joins
         && !is_issuer_shaped(&v.text))
     .then_some(name)
+}
+
+/// Whether the owner's name `v` is a cell of its own on the issuer's row (a
+/// converter that cut the row into cells kept box 1 apart from box 2), its
+/// row's only other value the issuer's (`NAME [ TICK ]`), and the cell below
+/// it, in the table's next row, empty: no piece of the name wrapped there.
+fn beside_issuer(tokens: &[Token], v: &Value, lines: &[Line]) -> bool {
+    let (Some(row), Some(next)) = (lines.get(v.line), lines.get(v.line + 1)) else { return false };
+    let mut others = tokens.iter().filter_map(|t| match t {
+        Token::Value(w) if w.line == v.line && w.span != v.span => Some(w),
+        _ => None,
+    });
+    let issuer_only = others.next().is_some_and(|w| is_issuer_shaped(&w.text)) && others.next().is_none();
+    v.whole_cell
+        && row.cells.len() > 1
+        && next.cells.len() == row.cells.len()
+        && next.cells.get(v.cell).is_some_and(Cell::is_empty)
+        && issuer_only
 }
 
 /// Whether the owner's name `v` begins Form 3's first line, run together

@@ -28,6 +28,23 @@ fn an_owner_name_on_a_line_of_its_own_below_its_label_stands_alone() {
 }
 
 #[test]
+fn an_owner_name_in_a_cell_beside_the_issuers_stands_alone_when_nothing_wrapped_below_it() {
+    let settled = |below: &str| {
+        let text = format!(
+            "1. Name and Address of Reporting Person* 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n| Doe Jane |  | EXAMPLE CORP [ EXC ] |  |\n{below}(Last) (First) (Middle)\n1 MAIN ST\n(Street)\n"
+        );
+        let lines = crate::repr::markdown::grid(&text, 0).lines;
+        let h = read_header(&tokens(&lines), &lines, true);
+        h.owner.name.span.is_some_and(|at| h.settled.contains(&at))
+    };
+    assert!(settled("|  |  |  | X Director |\n"));
+    // A word below it in the table's next row may be the name's, and a line
+    // of text below has no columns to tell.
+    assert!(!settled("| Trust |  |  | X Director |\n"));
+    assert!(!settled("X Director\n"));
+}
+
+#[test]
 fn the_issuer_drawn_among_the_titles_is_the_issuers() {
     // A fictional header in drawing order: the issuer's box after the relationship boxes.
     let h = header(
