@@ -160,7 +160,7 @@ pub fn App() -> impl IntoView {
                 class="documents"
                 data-test="documents"
                 node_ref=documents_box
-                inner_html=crate::reactive::text(move || inspector.documents.with(|documents| documents_html(documents)))
+                inner_html=crate::reactive::string(move || inspector.documents.with(|documents| documents_html(documents)))
             ></div>
         </main>
         <footer class="page-footer">

@@ -28,11 +28,11 @@ pub fn boxed(handler: impl FnMut(Event) + 'static) -> Box<dyn FnMut(Event)> {
     Box::new(handler)
 }
 
-/// Markup, text or a style's value that changes, boxed
-/// (`inner_html=text(move || …)`, a text child `{text(move || …)}`,
-/// `style:height=text(…)`): each use of them shares one copy of Leptos's
-/// render effect instead of one per closure.
-pub fn text(body: impl FnMut() -> String + Send + 'static) -> Box<dyn FnMut() -> String + Send> {
+/// A string that changes, boxed: markup (`inner_html=string(move || …)`, its
+/// most common use), a text child (`{string(move || …)}`), an attribute's or
+/// a style's value (`style:height=string(…)`). Each use shares one copy of
+/// Leptos's render effect instead of one per closure.
+pub fn string(body: impl FnMut() -> String + Send + 'static) -> Box<dyn FnMut() -> String + Send> {
     Box::new(body)
 }
 

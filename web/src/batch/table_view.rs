@@ -63,7 +63,7 @@ pub fn CombinedTable(combined: Combined) -> impl IntoView {
                     class="row-count"
                     data-test="row-count"
                     role="status"
-                    inner_html=crate::reactive::text(move || {
+                    inner_html=crate::reactive::string(move || {
                         format!("{} of {} rows", format_count(count.get()), format_count(total()))
                     })
                 ></p>

@@ -23,7 +23,7 @@ pub fn BatchView(combined: Combined) -> impl IntoView {
         combined.inputs.with(|inputs| inputs.len() > 1 || inputs.iter().any(|e| e.bytes > DETAIL_LIMIT_BYTES))
     };
     // The notes are markup; the notice's Dismiss is its one button.
-    let notes = crate::reactive::text(move || {
+    let notes = crate::reactive::string(move || {
         let mut html = Html::new();
         if let Some(notice) = combined.notice.get() {
             html.raw(r#"<p class="notice batch-notice" data-test="batch-notice" role="alert">"#)
@@ -42,7 +42,7 @@ pub fn BatchView(combined: Combined) -> impl IntoView {
         }
         html.finish()
     });
-    let detail_note = crate::reactive::text(move || {
+    let detail_note = crate::reactive::string(move || {
         let mut html = Html::new();
         if let Some(note) = combined.detail_note.get() {
             html.leaf("p", &[("class", "notice"), ("data-test", "detail-note"), ("role", "status")], &note);
@@ -235,7 +235,7 @@ fn InputList(combined: Combined) -> impl IntoView {
         <section class="inputs" data-test="inputs" aria-labelledby="inputs-heading">
             <h2 id="inputs-heading">"Inputs"</h2>
             <div class="combined-bar">
-                <p data-test="input-tally" role="status">{crate::reactive::text(move || combined.inputs.with(|i| tally(i)))}</p>
+                <p data-test="input-tally" role="status">{crate::reactive::string(move || combined.inputs.with(|i| tally(i)))}</p>
                 <label class="toggle">
                     <input
                         type="checkbox"
