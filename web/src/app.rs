@@ -153,9 +153,10 @@ pub fn App() -> impl IntoView {
             <InputPanel inspector=inspector />
             <SessionBar persistence=persistence />
             <BatchView combined=inspector.combined />
-            <Show when=move || inspector.reading.get()>
-                <p class="reading" data-test="reading" role="status">"Reading files…"</p>
-            </Show>
+            {crate::reactive::shown(
+                move || inspector.reading.get(),
+                || view! { <p class="reading" data-test="reading" role="status">"Reading files…"</p> }.into_any(),
+            )}
             <div
                 class="documents"
                 data-test="documents"

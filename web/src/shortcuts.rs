@@ -176,20 +176,26 @@ pub fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
         <button type="button" class="button secondary shortcut-button" data-test="shortcuts" on:click=crate::reactive::click(move |_| open.update(|o| *o = !*o))>
             "Keyboard shortcuts (?)"
         </button>
-        <Show when=move || open.get()>
-            <div
-                class="shortcut-help"
-                role="dialog"
-                aria-label="Keyboard shortcuts"
-                data-test="shortcut-help"
-                inner_html=help_html()
-                on:click=crate::reactive::click(move |event| {
-                    if event_attribute(&event, "data-action").is_some() {
-                        open.set(false);
-                    }
-                })
-            ></div>
-        </Show>
+        {crate::reactive::shown(
+            move || open.get(),
+            move || {
+                view! {
+                    <div
+                        class="shortcut-help"
+                        role="dialog"
+                        aria-label="Keyboard shortcuts"
+                        data-test="shortcut-help"
+                        inner_html=help_html()
+                        on:click=crate::reactive::click(move |event| {
+                            if event_attribute(&event, "data-action").is_some() {
+                                open.set(false);
+                            }
+                        })
+                    ></div>
+                }
+                .into_any()
+            },
+        )}
     }
 }
 

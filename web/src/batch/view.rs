@@ -59,13 +59,19 @@ pub fn BatchView(combined: Combined) -> impl IntoView {
             })
         ></div>
         <ProgressBar combined=combined />
-        <Show when=several>
-            <div class="batch" data-test="batch">
-                <InputList combined=combined />
-                <CombinedTable combined=combined />
-                <SummaryView combined=combined />
-            </div>
-        </Show>
+        {crate::reactive::shown(
+            several,
+            move || {
+                view! {
+                    <div class="batch" data-test="batch">
+                        <InputList combined=combined />
+                        <CombinedTable combined=combined />
+                        <SummaryView combined=combined />
+                    </div>
+                }
+                .into_any()
+            },
+        )}
         <div inner_html=detail_note></div>
     }
 }
