@@ -153,10 +153,10 @@ pub fn App() -> impl IntoView {
             <InputPanel inspector=inspector />
             <SessionBar persistence=persistence />
             <BatchView combined=inspector.combined />
-            {crate::reactive::shown(
-                move || inspector.reading.get(),
-                || view! { <p class="reading" data-test="reading" role="status">"Reading files…"</p> }.into_any(),
-            )}
+            <div inner_html=crate::reactive::string(move || {
+                let note = r#"<p class="reading" data-test="reading" role="status">Reading files…</p>"#;
+                if inspector.reading.get() { note } else { "" }.to_owned()
+            })></div>
             <div
                 class="documents"
                 data-test="documents"
