@@ -4,8 +4,9 @@
 // load the wasm, whose text changes with every build (it names the hashed
 // files) — so that the policy allows exactly those and no other inline script.
 // index.html carries the policy with the placeholder 'inline-script-hashes'.
-// First, the names between the wasm and its glue are shortened
-// (scripts/wasm-names.mjs), then the JS and CSS files of the build are minified
+// First, in a release build, the wasm loses the exports the page never uses
+// and is optimised (scripts/wasm-opt.mjs: Trunk runs no wasm-opt), then the
+// names between the wasm and its glue are shortened (scripts/wasm-names.mjs), then the JS and CSS files of the build are minified
 // (scripts/minify.mjs), which also computes their integrity hashes in index.html again,
 // and last the hashed files are named after their final bytes (scripts/rehash.mjs),
 // so that a change to this hook alone never ships new bytes under an old name.
@@ -16,6 +17,7 @@ import { join } from 'node:path';
 import { minifyDist } from './minify.mjs';
 import { rehashDist } from './rehash.mjs';
 import { shortenDist } from './wasm-names.mjs';
+import { optimizeDist } from './wasm-opt.mjs';
 
 const PLACEHOLDER = "'inline-script-hashes'";
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -30,6 +32,8 @@ if (!readFileSync(file, 'utf8').includes(PLACEHOLDER)) {
   console.error(`scripts/csp.mjs: ${file} has no ${PLACEHOLDER} in its Content-Security-Policy`);
   process.exit(1);
 }
+const optimised = optimizeDist(dir);
+if (optimised !== null) console.log(`scripts/csp.mjs: unused exports dropped and wasm-opt run, ${optimised} bytes fewer`);
 console.log(`scripts/csp.mjs: the names between the wasm and its glue shortened, ${shortenDist(dir)} bytes fewer`);
 const { before, after } = minifyDist(dir);
 console.log(`scripts/csp.mjs: JS and CSS minified, ${before} → ${after} bytes`);

@@ -145,18 +145,20 @@ export function readWasm(wasm) {
 
 /**
  * `wasm` with the imports of `module` and the exports renamed by `imports` and
- * `exports` (old name → new name; a name not in them stays) and no custom section.
+ * `exports` (old name → new name; a name not in them stays; an export renamed
+ * to `null` is dropped) and no custom section (unless `keepCustom`: wasm-opt
+ * reads the features the wasm uses from its `target_features`).
  */
-export function renameWasm(wasm, module, imports, exports) {
+export function renameWasm(wasm, module, imports, exports, keepCustom = false) {
   const { sections } = readWasm(wasm);
   const parts = [wasm.subarray(0, 8)];
   for (const { id, start, end } of sections) {
-    if (id === 0) continue;
+    if (id === 0 && !keepCustom) continue;
     let contents = wasm.subarray(start, end);
     if (id === 2 || id === 7) {
       const s = reader(wasm, start, end);
       const count = s.u32();
-      const entries = [leb(count)];
+      const entries = [];
       for (let n = 0; n < count; n += 1) {
         if (id === 2) {
           const from = s.name();
@@ -164,16 +166,17 @@ export function renameWasm(wasm, module, imports, exports) {
           const at = s.at;
           skipImportDescription(s);
           const renamed = from === module ? (imports.get(name) ?? name) : name;
-          entries.push(wasmName(from), wasmName(renamed), wasm.subarray(at, s.at));
+          entries.push(Buffer.concat([wasmName(from), wasmName(renamed), wasm.subarray(at, s.at)]));
         } else {
           const name = s.name();
           const at = s.at;
           s.byte();
           s.u32();
-          entries.push(wasmName(exports.get(name) ?? name), wasm.subarray(at, s.at));
+          const renamed = exports.has(name) ? exports.get(name) : name;
+          if (renamed !== null) entries.push(Buffer.concat([wasmName(renamed), wasm.subarray(at, s.at)]));
         }
       }
-      contents = Buffer.concat(entries);
+      contents = Buffer.concat([leb(entries.length), ...entries]);
     }
     parts.push(Buffer.from([id]), leb(contents.length), contents);
   }

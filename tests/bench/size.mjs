@@ -15,8 +15,8 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 /** Issue 8's target, in bytes of brotli output over the counted files: not met yet. */
 export const TARGET = 350_000;
-/** What the test command enforces: today's size (395.5 KB at main after the 2026-12-07 night merges and review mends, 859be36: 395.1 KB at f9e53ea, less 3.5 KB of size work — every changing markup, text, style value, class and part of a view boxed, web/src/reactive.rs, so that all share one copy of Leptos's render code; the page's fixed texts, the shortcut list and the batch timing as markup — plus 3.9 KB of that night's reader rules, pdfraw search speed-ups and review mends) plus a margin of 1.4 KB, so the app cannot grow unseen. */
-export const LIMIT = 396_500;
+/** What the test command enforces: today's size (391.7 KB on the size branch of 2026-12-08, from 395.5 KB at main 3cf5ae9: the kept session written without serde-wasm-bindgen; the exports nothing names — wasm-streams' three classes among them — dropped before wasm-opt's one pass, scripts/wasm-opt.mjs; the batch view's <Show> as reactive::shown, the reading note, the shortcut list, the rows-left-out note, the batch timing and the pending-totals note as markup) plus a margin of 1 KB, so the app cannot grow unseen. */
+export const LIMIT = 392_700;
 /** The kinds of file the budget counts: what the app is made of. */
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 

@@ -153,14 +153,15 @@ pub fn App() -> impl IntoView {
             <InputPanel inspector=inspector />
             <SessionBar persistence=persistence />
             <BatchView combined=inspector.combined />
-            <Show when=move || inspector.reading.get()>
-                <p class="reading" data-test="reading" role="status">"Reading files…"</p>
-            </Show>
+            <div inner_html=crate::reactive::string(move || {
+                let note = r#"<p class="reading" data-test="reading" role="status">Reading files…</p>"#;
+                if inspector.reading.get() { note } else { "" }.to_owned()
+            })></div>
             <div
                 class="documents"
                 data-test="documents"
                 node_ref=documents_box
-                inner_html=crate::reactive::text(move || inspector.documents.with(|documents| documents_html(documents)))
+                inner_html=crate::reactive::string(move || inspector.documents.with(|documents| documents_html(documents)))
             ></div>
         </main>
         <footer class="page-footer">

@@ -104,9 +104,9 @@ pub fn FootnoteTip(tips: FootnoteTips) -> impl IntoView {
             class="footnote-tip"
             data-test="footnote-tip"
             class:shown=crate::reactive::flag(move || tips.tip.with(Option::is_some))
-            style:left=crate::reactive::text(move || tips.tip.with(|t| t.as_ref().map(|t| px(t.left)).unwrap_or_default()))
-            style:top=crate::reactive::text(move || tips.tip.with(|t| t.as_ref().map(|t| px(t.top)).unwrap_or_default()))
-            inner_html=crate::reactive::text(move || {
+            style:left=crate::reactive::string(move || tips.tip.with(|t| t.as_ref().map(|t| px(t.left)).unwrap_or_default()))
+            style:top=crate::reactive::string(move || tips.tip.with(|t| t.as_ref().map(|t| px(t.top)).unwrap_or_default()))
+            inner_html=crate::reactive::string(move || {
                 let mut html = Html::new();
                 tips.tip.with(|tip| {
                     if let Some(tip) = tip {

@@ -4,7 +4,7 @@
 //! code (a few hundred bytes of wasm each); boxed, they all share one.
 
 use leptos::ev::MouseEvent;
-use leptos::prelude::{AnyView, Effect};
+use leptos::prelude::{AnyView, Effect, Get, IntoAny, Memo};
 use web_sys::Event;
 
 /// Run `body` now, and again whenever a signal it read changes, until the
@@ -28,11 +28,11 @@ pub fn boxed(handler: impl FnMut(Event) + 'static) -> Box<dyn FnMut(Event)> {
     Box::new(handler)
 }
 
-/// Markup, text or a style's value that changes, boxed
-/// (`inner_html=text(move || …)`, a text child `{text(move || …)}`,
-/// `style:height=text(…)`): each use of them shares one copy of Leptos's
-/// render effect instead of one per closure.
-pub fn text(body: impl FnMut() -> String + Send + 'static) -> Box<dyn FnMut() -> String + Send> {
+/// A string that changes, boxed: markup (`inner_html=string(move || …)`, its
+/// most common use), a text child (`{string(move || …)}`), an attribute's or
+/// a style's value (`style:height=string(…)`). Each use shares one copy of
+/// Leptos's render effect instead of one per closure.
+pub fn string(body: impl FnMut() -> String + Send + 'static) -> Box<dyn FnMut() -> String + Send> {
     Box::new(body)
 }
 
@@ -46,4 +46,24 @@ pub fn flag(body: impl Fn() -> bool + Send + Sync + 'static) -> Box<dyn Fn() -> 
 /// for the same reason: one copy of Leptos's render effect for them all.
 pub fn view(body: impl FnMut() -> AnyView + Send + 'static) -> Box<dyn FnMut() -> AnyView + Send> {
     Box::new(body)
+}
+
+/// A part of a view shown while `when` holds, as `<Show>` does, but through
+/// [`view`]'s one render effect (each `<Show>` was another copy of Leptos's
+/// children code, about 2 kB of wasm). `when` is memoised, so the part is
+/// built again only when it flips, not whenever a signal it reads changes.
+pub fn shown(
+    when: impl Fn() -> bool + Send + Sync + 'static,
+    part: impl Fn() -> AnyView + Send + 'static,
+) -> Box<dyn FnMut() -> AnyView + Send> {
+    shown_boxed(Box::new(when), Box::new(part))
+}
+
+/// [`shown`] for boxed closures: one copy for every use.
+fn shown_boxed(
+    when: Box<dyn Fn() -> bool + Send + Sync>,
+    part: Box<dyn Fn() -> AnyView + Send>,
+) -> Box<dyn FnMut() -> AnyView + Send> {
+    let when = Memo::new(move |_| when());
+    view(move || if when.get() { part() } else { ().into_any() })
 }

@@ -220,7 +220,7 @@ pub fn SaveCopy() -> impl IntoView {
                     "Save a copy of this page"
                 </button>
                 " "
-                <span class="hint" data-test="save-copy-status" role="status">{crate::reactive::text(move || status.get().unwrap_or_default())}</span>
+                <span class="hint" data-test="save-copy-status" role="status">{crate::reactive::string(move || status.get().unwrap_or_default())}</span>
             </p>
         }
     })

@@ -153,43 +153,41 @@ fn next_diagnostic(last: StoredValue<Option<usize>>) {
     }
 }
 
-/// The list's content: its heading, the shortcuts as
+/// The list as markup: a dialog with its heading, the shortcuts as
 /// `<dt><kbd>key</kbd></dt><dd>what</dd>` pairs, and its Close button
 /// (`data-action="close"`).
 fn help_html() -> String {
     let mut html = Html::new();
-    html.raw("<h2>Keyboard shortcuts</h2><dl>");
+    html.raw(concat!(
+        r#"<div class="shortcut-help" role="dialog" aria-label="Keyboard shortcuts" data-test="shortcut-help">"#,
+        "<h2>Keyboard shortcuts</h2><dl>"
+    ));
     for (key, what) in SHORTCUTS {
         html.raw("<dt>").leaf("kbd", &[], key).raw("</dt>").leaf("dd", &[], what);
     }
     html.raw(concat!(
         r#"</dl><p class="hint">Not while typing in a field. Escape closes this list.</p>"#,
-        r#"<button type="button" class="button secondary" data-action="close">Close</button>"#
+        r#"<button type="button" class="button secondary" data-action="close">Close</button></div>"#
     ));
     html.finish()
 }
 
-/// The list of shortcuts.
+/// The list of shortcuts: markup while open, in a box that closes it on a
+/// click of its Close button (markup, not a view: one view type fewer).
 #[component]
 pub fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
     view! {
         <button type="button" class="button secondary shortcut-button" data-test="shortcuts" on:click=crate::reactive::click(move |_| open.update(|o| *o = !*o))>
             "Keyboard shortcuts (?)"
         </button>
-        <Show when=move || open.get()>
-            <div
-                class="shortcut-help"
-                role="dialog"
-                aria-label="Keyboard shortcuts"
-                data-test="shortcut-help"
-                inner_html=help_html()
-                on:click=crate::reactive::click(move |event| {
-                    if event_attribute(&event, "data-action").is_some() {
-                        open.set(false);
-                    }
-                })
-            ></div>
-        </Show>
+        <div
+            inner_html=crate::reactive::string(move || if open.get() { help_html() } else { String::new() })
+            on:click=crate::reactive::click(move |event| {
+                if event_attribute(&event, "data-action").is_some() {
+                    open.set(false);
+                }
+            })
+        ></div>
     }
 }
 

@@ -101,7 +101,7 @@ pub fn SourceView(viewer: SourceViewer) -> impl IntoView {
     view! {
         <div
             node_ref=panel
-            inner_html=crate::reactive::text(move || {
+            inner_html=crate::reactive::string(move || {
                 viewer.request.with(|r| r.as_ref().map(source_panel).unwrap_or_default())
             })
             on:click=crate::reactive::click(move |event| {

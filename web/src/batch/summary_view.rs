@@ -15,15 +15,19 @@ use crate::html::Html;
 /// Both summaries, once the worker has computed them.
 #[component]
 pub fn SummaryView(combined: Combined) -> impl IntoView {
-    crate::reactive::view(move || {
-        match combined.summaries.get() {
-        None => view! {
-            <p class="hint" data-test="summaries-pending">"The totals by owner and issuer follow when every input is read."</p>
-        }
-        .into_any(),
+    // The note while they are pending is markup, not a view of its own.
+    let pending = crate::reactive::string(move || {
+        let note = r#"<p class="hint" data-test="summaries-pending">The totals by owner and issuer follow when every input is read.</p>"#;
+        if combined.summaries.with(Option::is_none) { note } else { "" }.to_owned()
+    });
+    let totals = crate::reactive::view(move || match combined.summaries.get() {
+        None => ().into_any(),
         Some(summaries) => view! { <Totals summaries=summaries /> }.into_any(),
+    });
+    view! {
+        <div inner_html=pending></div>
+        {totals}
     }
-    })
 }
 
 #[component]

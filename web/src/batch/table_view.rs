@@ -63,7 +63,7 @@ pub fn CombinedTable(combined: Combined) -> impl IntoView {
                     class="row-count"
                     data-test="row-count"
                     role="status"
-                    inner_html=crate::reactive::text(move || {
+                    inner_html=crate::reactive::string(move || {
                         format!("{} of {} rows", format_count(count.get()), format_count(total()))
                     })
                 ></p>
@@ -201,27 +201,25 @@ pub fn push_cell(out: &mut String, attrs: &str, text: &str, tip: bool) {
     out.push_str("</td>");
 }
 
-/// Says so when the table leaves rows out.
+/// Says so when the table leaves rows out (markup in a box, not a view).
 #[component]
 fn LeftOutNote(combined: Combined) -> impl IntoView {
-    crate::reactive::view(move || {
+    let note = crate::reactive::string(move || {
         combined.received.track();
         let left_out = combined.data.with_value(|d| d.rows_left_out);
-        if left_out == 0 {
-            return ().into_any();
+        let mut html = Html::new();
+        if left_out > 0 {
+            let text = format!(
+                "This batch has {} more rows than the table holds ({} at most, to keep the page responsive). \
+                 The totals below count every row, and the SEC export includes every filing.",
+                format_count(left_out as usize),
+                format_count(super::MAX_TABLE_ROWS)
+            );
+            html.leaf("p", &[("class", "notice"), ("data-test", "rows-left-out"), ("role", "status")], &text);
         }
-        view! {
-            <p class="notice" data-test="rows-left-out" role="status">
-                {format!(
-                    "This batch has {} more rows than the table holds ({} at most, to keep the page responsive). \
-                     The totals below count every row, and the SEC export includes every filing.",
-                    format_count(left_out as usize),
-                    format_count(super::MAX_TABLE_ROWS)
-                )}
-            </p>
-        }
-        .into_any()
-    })
+        html.finish()
+    });
+    view! { <div inner_html=note></div> }
 }
 
 #[cfg(test)]

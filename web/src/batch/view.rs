@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::combined::{Combined, InputEntry};
+use super::combined::{Combined, InputEntry, Progress};
 use super::rows::Outcome;
 use super::summary_view::SummaryView;
 use super::table_view::{CombinedTable, format_count, push_cell};
@@ -23,7 +23,7 @@ pub fn BatchView(combined: Combined) -> impl IntoView {
         combined.inputs.with(|inputs| inputs.len() > 1 || inputs.iter().any(|e| e.bytes > DETAIL_LIMIT_BYTES))
     };
     // The notes are markup; the notice's Dismiss is its one button.
-    let notes = crate::reactive::text(move || {
+    let notes = crate::reactive::string(move || {
         let mut html = Html::new();
         if let Some(notice) = combined.notice.get() {
             html.raw(r#"<p class="notice batch-notice" data-test="batch-notice" role="alert">"#)
@@ -42,7 +42,7 @@ pub fn BatchView(combined: Combined) -> impl IntoView {
         }
         html.finish()
     });
-    let detail_note = crate::reactive::text(move || {
+    let detail_note = crate::reactive::string(move || {
         let mut html = Html::new();
         if let Some(note) = combined.detail_note.get() {
             html.leaf("p", &[("class", "notice"), ("data-test", "detail-note"), ("role", "status")], &note);
@@ -59,13 +59,19 @@ pub fn BatchView(combined: Combined) -> impl IntoView {
             })
         ></div>
         <ProgressBar combined=combined />
-        <Show when=several>
-            <div class="batch" data-test="batch">
-                <InputList combined=combined />
-                <CombinedTable combined=combined />
-                <SummaryView combined=combined />
-            </div>
-        </Show>
+        {crate::reactive::shown(
+            several,
+            move || {
+                view! {
+                    <div class="batch" data-test="batch">
+                        <InputList combined=combined />
+                        <CombinedTable combined=combined />
+                        <SummaryView combined=combined />
+                    </div>
+                }
+                .into_any()
+            },
+        )}
         <div inner_html=detail_note></div>
     }
 }
@@ -75,49 +81,11 @@ pub fn BatchView(combined: Combined) -> impl IntoView {
 #[component]
 fn ProgressBar(combined: Combined) -> impl IntoView {
     let progress = combined.progress;
-    crate::reactive::view(move || {
+    let timing = crate::reactive::string(move || progress.with(timing_html));
+    let bar = crate::reactive::view(move || {
         let p = progress.get();
-        if p.total < 2 {
+        if p.total < 2 || !p.running {
             return ().into_any();
-        }
-        if !p.running {
-            let (Some(rows), Some(totals)) = (p.rows_ms, p.totals_ms) else { return ().into_any() };
-            let w = p.worker;
-            let read = if p.done < p.total {
-                format!(
-                    "Cancelled: read {} of {} inputs",
-                    format_count(p.done as usize),
-                    format_count(p.total as usize)
-                )
-            } else {
-                format!("Read {} inputs", format_count(p.done as usize))
-            };
-            let text = format!(
-                "{read}: every row in {}, the totals in {} (the worker spent {} reading files, {} parsing, {} writing rows, {} totalling).",
-                seconds(rows),
-                seconds(totals),
-                seconds(w.read_ms),
-                seconds(w.parse_ms - w.read_ms),
-                seconds(w.rows_ms),
-                seconds(w.totals_ms)
-            );
-            // Markup: the timings as data-* attributes, for the specs and the trace bench.
-            let mut html = Html::new();
-            html.leaf(
-                "p",
-                &[
-                    ("class", "hint"),
-                    ("data-test", "batch-timing"),
-                    ("data-rows-ms", &(rows as u64).to_string()),
-                    ("data-totals-ms", &(totals as u64).to_string()),
-                    ("data-parse-ms", &(w.parse_ms as u64).to_string()),
-                    ("data-read-ms", &(w.read_ms as u64).to_string()),
-                    ("data-worker-rows-ms", &(w.rows_ms as u64).to_string()),
-                    ("data-worker-totals-ms", &(w.totals_ms as u64).to_string()),
-                ],
-                &text,
-            );
-            return view! { <div inner_html=html.finish()></div> }.into_any();
         }
         let what = if p.done < p.total {
             format!("Reading {} of {} inputs…", format_count(p.done as usize), format_count(p.total as usize))
@@ -142,7 +110,54 @@ fn ProgressBar(combined: Combined) -> impl IntoView {
             </div>
         }
         .into_any()
-    })
+    });
+    view! {
+        <div inner_html=timing></div>
+        {bar}
+    }
+}
+
+/// Once a batch of two inputs or more is read, how long it took (markup:
+/// the timings also as data-* attributes, for the specs and the trace bench).
+fn timing_html(p: &Progress) -> String {
+    let (true, false, Some(rows), Some(totals)) = (p.total >= 2, p.running, p.rows_ms, p.totals_ms) else {
+        return String::new();
+    };
+    let w = p.worker;
+    let read = if p.done < p.total {
+        format!(
+            "Cancelled: read {} of {} inputs",
+            format_count(p.done as usize),
+            format_count(p.total as usize)
+        )
+    } else {
+        format!("Read {} inputs", format_count(p.done as usize))
+    };
+    let text = format!(
+        "{read}: every row in {}, the totals in {} (the worker spent {} reading files, {} parsing, {} writing rows, {} totalling).",
+        seconds(rows),
+        seconds(totals),
+        seconds(w.read_ms),
+        seconds(w.parse_ms - w.read_ms),
+        seconds(w.rows_ms),
+        seconds(w.totals_ms)
+    );
+    let mut html = Html::new();
+    html.leaf(
+        "p",
+        &[
+            ("class", "hint"),
+            ("data-test", "batch-timing"),
+            ("data-rows-ms", &(rows as u64).to_string()),
+            ("data-totals-ms", &(totals as u64).to_string()),
+            ("data-parse-ms", &(w.parse_ms as u64).to_string()),
+            ("data-read-ms", &(w.read_ms as u64).to_string()),
+            ("data-worker-rows-ms", &(w.rows_ms as u64).to_string()),
+            ("data-worker-totals-ms", &(w.totals_ms as u64).to_string()),
+        ],
+        &text,
+    );
+    html.finish()
 }
 
 /// How many inputs came out each way.
@@ -235,7 +250,7 @@ fn InputList(combined: Combined) -> impl IntoView {
         <section class="inputs" data-test="inputs" aria-labelledby="inputs-heading">
             <h2 id="inputs-heading">"Inputs"</h2>
             <div class="combined-bar">
-                <p data-test="input-tally" role="status">{crate::reactive::text(move || combined.inputs.with(|i| tally(i)))}</p>
+                <p data-test="input-tally" role="status">{crate::reactive::string(move || combined.inputs.with(|i| tally(i)))}</p>
                 <label class="toggle">
                     <input
                         type="checkbox"

@@ -92,7 +92,7 @@ pub fn VirtualTable(
             }
         });
     }
-    let rows = crate::reactive::text(move || {
+    let rows = crate::reactive::string(move || {
         version.track();
         let (first, last) = range.get();
         (first..last).filter_map(|i| row.run(i)).collect::<String>()
@@ -115,17 +115,17 @@ pub fn VirtualTable(
                 }
             })
         >
-            <table class="vt" aria-label=label aria-rowcount=crate::reactive::text(move || (count.get() + 1).to_string()) data-test=test>
+            <table class="vt" aria-label=label aria-rowcount=crate::reactive::string(move || (count.get() + 1).to_string()) data-test=test>
                 <thead>{children()}</thead>
                 <tbody>
                     <tr class="vt-spacer" aria-hidden="true">
-                        <td style:height=crate::reactive::text(move || spacer(range.get().0))></td>
+                        <td style:height=crate::reactive::string(move || spacer(range.get().0))></td>
                     </tr>
                 </tbody>
                 <tbody inner_html=rows on:click=crate::reactive::click(clicked)></tbody>
                 <tbody>
                     <tr class="vt-spacer" aria-hidden="true">
-                        <td style:height=crate::reactive::text(move || {
+                        <td style:height=crate::reactive::string(move || {
                             let (_, last) = range.get();
                             spacer(count.get().saturating_sub(last))
                         })></td>

@@ -328,7 +328,7 @@ pub fn SessionBar(persistence: Persistence) -> impl IntoView {
     let p = persistence;
     let with_inputs = RwSignal::new(false);
     // What the page says, and the link made: markup, with the note's two buttons.
-    let note = crate::reactive::text(move || {
+    let note = crate::reactive::string(move || {
         let mut html = Html::new();
         if let Some(note) = p.note.get() {
             html.raw(r#"<p class="session-note" data-test="session-note" role="status">"#).text(&note);
@@ -342,7 +342,7 @@ pub fn SessionBar(persistence: Persistence) -> impl IntoView {
         }
         html.finish()
     });
-    let link = crate::reactive::text(move || {
+    let link = crate::reactive::string(move || {
         let mut html = Html::new();
         if let Some((url, why)) = p.link.get() {
             html.raw(r#"<div class="share-link">"#);
