@@ -3,14 +3,15 @@
 //!
 //! One record, `session/last` in the database `filing-inspector`: the
 //! inputs' names, kinds and sizes, and their contents end to end in one
-//! blob (written by `record`). A batch over [`MAX_SAVED_BYTES`] is
+//! blob ([`Record`], turned into a JS object by `serde-wasm-bindgen`). A batch over [`MAX_SAVED_BYTES`] is
 //! not kept: the record then only says how large it was, and the page says
 //! so on reload. Whether to keep anything is the user's choice, stored in
 //! localStorage (`filing-inspector.remember`: `no` opts out); opting out
 //! deletes the record.
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Promise, Reflect};
 use leptos::prelude::*;
+use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -34,32 +35,24 @@ pub enum Saved {
 }
 
 /// The stored record, as IndexedDB keeps it: a plain object with camel-case
-/// keys — `tooLarge` (`[inputs, bytes]`, only when the batch was too large to
-/// keep), `names`, `kinds` (`file`, `paste`, `sample`), `sizes` (bytes: where
-/// each input's contents end in `contents`) and `contents` (every input end
-/// to end, one `Blob`). Written key by key with `Reflect::set` (serde and
-/// serde-wasm-bindgen's serializer cost more than the five keys), and read
-/// back key by key by [`load`].
-fn record(
+/// keys, written by `serde-wasm-bindgen`. [`load`] reads it back key by key
+/// (a derived `Deserialize` would link Rust's float formatting, for its
+/// error messages: 10 kB of brotli for five keys).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Record {
+    /// Set when the batch was too large to keep: how many inputs, how many bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
     too_large: Option<(u32, f64)>,
-    names: &[String],
-    kinds: &[String],
-    sizes: &[f64],
+    /// The inputs' names, in order.
+    names: Vec<String>,
+    /// Their kinds (`file`, `paste`, `sample`).
+    kinds: Vec<String>,
+    /// Their sizes in bytes: where each one's contents end in `contents`.
+    sizes: Vec<f64>,
+    /// Every input's contents end to end, one `Blob` (kept as the JS object).
+    #[serde(serialize_with = "serde_wasm_bindgen::preserve::serialize")]
     contents: JsValue,
-) -> JsValue {
-    let record = Object::new();
-    let set = |key: &str, value: &JsValue| {
-        let _ = Reflect::set(&record, &key.into(), value);
-    };
-    if let Some((count, bytes)) = too_large {
-        set("tooLarge", &Array::of2(&count.into(), &bytes.into()));
-    }
-    let strings = |list: &[String]| list.iter().map(|s| JsValue::from_str(s)).collect::<Array>();
-    set("names", &strings(names));
-    set("kinds", &strings(kinds));
-    set("sizes", &sizes.iter().map(|&size| JsValue::from_f64(size)).collect::<Array>());
-    set("contents", &contents);
-    record.into()
 }
 
 /// Whether the user lets the page keep the last session (the default).
@@ -142,12 +135,25 @@ pub async fn save(
 ) -> Result<(), String> {
     let bytes: f64 = sizes.iter().sum();
     let record = if bytes > MAX_SAVED_BYTES as f64 {
-        record(Some((names.len() as u32, bytes)), &[], &[], &[], JsValue::UNDEFINED)
+        Record {
+            too_large: Some((names.len() as u32, bytes)),
+            names: Vec::new(),
+            kinds: Vec::new(),
+            sizes: Vec::new(),
+            contents: JsValue::UNDEFINED,
+        }
     } else {
         let parts: Array = contents.iter().collect();
         let blob = Blob::new_with_blob_sequence(&parts).map_err(|e| describe(&e))?;
-        record(None, names, kinds, sizes, blob.into())
+        Record {
+            too_large: None,
+            names: names.to_vec(),
+            kinds: kinds.to_vec(),
+            sizes: sizes.to_vec(),
+            contents: blob.into(),
+        }
     };
+    let record = serde_wasm_bindgen::to_value(&record).map_err(|e| e.to_string())?;
     let store = store(IdbTransactionMode::Readwrite).await?;
     done(&store.put_with_key(&record, &KEY.into()).map_err(|e| describe(&e))?).await.map(drop)
 }
