@@ -251,3 +251,50 @@ Check this box to indicate that a transaction was made pursuant to a\ncontract.\
     let doubt = f.diagnostics.iter().find(|d| d.code == Code::ColumnUncertain).map(|d| d.span);
     assert_eq!(doubt, Some(Some(Span::new(mark, mark + 1))));
 }
+
+#[test]
+fn a_mark_drawn_between_the_street_lines_about_box_3s_date_is_the_officers() {
+    // Fictional: the relationship labels, the title, box 3's label and
+    // date, the street's first line, a mark, the second line over box 4's
+    // label, then the joint filing box's mark.
+    let text = "Director\n\nOfficer (give title\nbelow)\n\n10% Owner\nOther (specify\nbelow)\n\nVP Sales\n\n\
+3. Date of Earliest Transaction (Month/Day/Year)\n\n02/03/2024\n\nC/O EXAMPLE CORP\n\nX\n\n\
+100 MAIN STREET\n4. If Amendment, Date of Original Filed (Month/Day/Year)\n(Street)\n\n\
+6. Individual or Joint/Group Filing\n\nX\n\nForm filed by One Reporting Person\n";
+    let settled = |text: &str, form: FormType| {
+        let mut f = doubted(form);
+        settle(&mut f, &blocks(text, 0));
+        flags(&f.reporting_owners[0])
+    };
+    let (yes, no) = ((Some(true), Origin::Read), (Some(false), Origin::Read));
+    assert_eq!(settled(text, FormType::Form4), [no, yes, no, no]);
+    // The mark drawn before the first street line: no box's known.
+    let before = text.replace("C/O EXAMPLE CORP\n\nX\n\n", "X\n\nC/O EXAMPLE CORP\n\n");
+    assert!(settled(&before, FormType::Form4).iter().all(|(_, o)| *o == Origin::Uncertain));
+    // Nor on Form 3, whose relationship boxes stand under box 3.
+    assert!(settled(text, FormType::Form3).iter().all(|(_, o)| *o == Origin::Uncertain));
+}
+
+#[test]
+fn the_ten_percent_owners_mark_drawn_with_the_officers_label_places_the_directors() {
+    // Fictional: a mark right before the Officer's label, the 10% Owner's
+    // label drawn later, a mark right before `Director`, then the joint
+    // filing box's.
+    let text = "5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n\n\
+X\n\nOfficer (give title\nbelow)\n\n3. Date of Earliest Transaction (Month/Day/Year)\n\n10% Owner\n\n\
+X\n\nDirector\n\nX\n\nForm filed by One Reporting Person\n";
+    let settled = |text: &str| {
+        let mut f = doubted(FormType::Form4);
+        settle(&mut f, &blocks(text, 0));
+        flags(&f.reporting_owners[0])
+    };
+    let (yes, no) = ((Some(true), Origin::Read), (Some(false), Origin::Read));
+    assert_eq!(settled(text), [yes, no, yes, no]);
+    // The 10% Owner's label drawn before the first mark: that mark may be
+    // the Officer's, and the one before `Director` the 10% Owner's.
+    let drawn = text.replace("10% Owner\n\n", "").replace("X\n\nOfficer", "10% Owner\n\nX\n\nOfficer");
+    assert!(settled(&drawn).iter().all(|(_, o)| *o == Origin::Uncertain));
+    // The 10% Owner's mark alone, between `Director` and its own label.
+    let alone = "Director\n\nX\n\n10% Owner\n\nOfficer (give title\nbelow)\n\nX\n\nForm filed by One Reporting Person\n";
+    assert_eq!(settled(alone), [no, no, yes, no]);
+}
