@@ -43,7 +43,9 @@
 //!   text (a label or a mark) or the text under the relationship boxes
 //!   ([`title_under_labels`], [`title_beside_box3`]) — no value of the owner's box was drawn
 //!   before the date, as a street line level with it would be — and two
-//!   lines are two streets, not one wrapped ([`street_break`]); or drawn
+//!   lines are two streets, not one wrapped ([`street_break`]), three one
+//!   street wrapped and the other, which known by the breaks
+//!   ([`streets_of`]); or drawn
 //!   apart, each with the box it is level with: the first line as a block
 //!   of its own right after the date's, the second as one between the
 //!   `(Middle)` label and box 4's label ([`streets_apart`]), a city alone
@@ -54,7 +56,8 @@
 //!   line between box 3's label and its date, the `(Street)` label (under
 //!   the second line, in one block, if any) right after the date
 //!   ([`streets_beside_date`]); or the first line wrapped, drawn right
-//!   after box 3's label as one block with the second line, if any
+//!   after box 3's label as one block with the second line, if any, or
+//!   with the second drawn alone right after `(Middle)`
 //!   ([`street_wrapped_after_box3`]);
 //! - the officer's title (or the other relationship's text) is printed
 //!   under the relationship boxes in a column about 5 ems wide, level with
@@ -400,13 +403,32 @@ fn streets_after_date(blocks: &[Block], i: usize, width: usize, form3: bool) -> 
         return None;
     }
     let lines = lines_to_box4(blocks.get(i + 1..)?)?;
-    let values = lines.iter().all(|l| is_value(&l.text));
-    let two_streets = match lines.as_slice() {
-        [_] => true,
-        [a, b] => street_break(&a.text, &b.text, width),
-        _ => false,
-    };
-    (values && two_streets).then_some(lines)
+    if !lines.iter().all(|l| is_value(&l.text)) {
+        return None;
+    }
+    streets_of(&lines, width)
+}
+
+/// The streets of the street box's printed `lines`, whose lines hold
+/// `width` ([`measure`]), when the breaks tell them: one line is the one
+/// street; two are two streets when the break ends one ([`street_break`]);
+/// three are one street wrapped onto a second line and the other, which
+/// one known where one break ends a street and the other does not
+/// ([`ends_street`]: `C/O EXAMPLE, INC.` `100 LONG VALLEY ROAD BUILDING A
+/// SUITE` `100`).
+fn streets_of(lines: &[Cell], width: usize) -> Option<Vec<Cell>> {
+    let join = |a: &Cell, b: &Cell| joined(&[a.clone(), b.clone()]);
+    let ends = |a: &Cell, b: &Cell| ends_street(&a.text, &b.text, width);
+    match lines {
+        [_] => Some(lines.to_vec()),
+        [a, b] => street_break(&a.text, &b.text, width).then(|| lines.to_vec()),
+        [a, b, c] => match (ends(a, b), ends(b, c)) {
+            (true, false) => Some(vec![a.clone(), join(b, c)]),
+            (false, true) => Some(vec![join(a, b), c.clone()]),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// The street box's two lines drawn apart in the `header`'s blocks, where
@@ -510,26 +532,47 @@ fn streets_beside_date(header: &[Block], width: usize) -> Option<Vec<Cell>> {
 /// left of box 3's date, level with it, under the label. Only the street
 /// box, as wide as `width`, wraps a line that long; box 5's title and the
 /// city, the other values drawn about box 3, stand in narrow boxes. Two
-/// lines are the first street, wrapped; three, that and the second street
-/// when the second break ends a street ([`street_break`]). The header's one
-/// such block.
+/// lines are the first street, wrapped, the second street being then the
+/// one drawn right after the name's labels, if any ([`second_under_name`]);
+/// three, that and the second street when the second break ends a street
+/// ([`streets_of`]). The header's one such block.
 fn street_wrapped_after_box3(header: &[Block], width: usize) -> Option<Vec<Cell>> {
     let mut found = header.windows(2).filter(|w| ends(&w[0], BOX3)).filter_map(|w| {
         let lines = w[1].lines.as_slice();
         let values = lines.iter().all(|l| is_value(&l.text) && !l.text.contains('['));
-        let (a, b) = match lines {
-            [a, b, ..] if values && !ends_street(&a.text, &b.text, width) => (a, b),
-            _ => return None,
-        };
-        let first = joined(&[a.clone(), b.clone()]);
+        let wrapped = matches!(lines, [a, b, ..] if !ends_street(&a.text, &b.text, width));
         match lines {
-            [_, _] => Some(vec![first]),
-            [_, _, c] => street_break(&b.text, &c.text, width).then(|| vec![first, c.clone()]),
-            _ => None,
+            _ if !values || !wrapped => None,
+            [_, b] => {
+                Some(std::iter::once(joined(lines)).chain(second_under_name(header, b, width)).collect())
+            }
+            _ => streets_of(lines, width),
         }
     });
     let (Some(lines), None) = (found.next(), found.next()) else { return None };
     Some(lines)
+}
+
+/// The street's second line drawn alone right after the name's last
+/// label, `(Middle)` (the street box stands right under the name's
+/// labels), when the first line is known and ends with the printed line
+/// `last`: the header's one block of one line right after `(Middle)`, a
+/// value with a digit (a city or an officer's title drawn there has none),
+/// that `last`'s break ends ([`street_break`]).
+fn second_under_name(header: &[Block], last: &Cell, width: usize) -> Option<Cell> {
+    let mut found =
+        header.windows(2).filter(|w| ends(&w[0], "(Middle)")).filter_map(|w| match w[1].lines.as_slice() {
+            [only]
+                if is_value(&only.text)
+                    && only.text.contains(|c: char| c.is_ascii_digit())
+                    && street_break(&last.text, &only.text, width) =>
+            {
+                Some(only.clone())
+            }
+            _ => None,
+        });
+    let (Some(second), None) = (found.next(), found.next()) else { return None };
+    Some(second)
 }
 
 /// The lines drawn from the first of `after` up to box 4's label: a block

@@ -169,6 +169,14 @@ fn the_street_lines_between_the_date_and_box_4_are_settled() {
     let read = |s: &str| (s.to_owned(), true);
     assert_eq!(streets("C/O EXAMPLE CORP\n100 MAIN ST"), [read("C/O EXAMPLE CORP"), read("100 MAIN ST")]);
     assert_eq!(streets("100 MAIN ST")[0], read("100 MAIN ST"));
+    // Three lines: one street wrapped (`100` would not have fitted), the other not.
+    assert_eq!(
+        streets("C/O EXAMPLE CORP\n12345 VALLEY ROAD BUILDING A SUITE\n100"),
+        [read("C/O EXAMPLE CORP"), read("12345 VALLEY ROAD BUILDING A SUITE 100")]
+    );
+    // Both breaks end a street: three streets, not one box's two.
+    let three = HEADER.replace("02/03/2024\n\n", "02/03/2024\n\nONE\nTWO\nTHREE\n\n");
+    assert!(find(&blocks(&three, 0), Some(FormType::Form4)).streets.is_empty());
     // Two lines that may be one street wrapped in its box.
     let wrapped =
         HEADER.replace("02/03/2024\n\n", "02/03/2024\n\n1 EXAMPLE INDUSTRIAL PARK BUILDING A\nSUITE 100\n\n");
@@ -468,6 +476,14 @@ fn a_street_wrapped_right_after_box_3s_label_is_the_first_street() {
         found(&header(&format!("{wrapped}\nSUITE 100"))),
         [["C/O EXAMPLE VENTURE CAPITAL, 1234 LONG VALLEY ROAD", "SUITE 100"]]
     );
+    // The second street drawn alone right after `(Middle)`, a digit in it.
+    let middle =
+        |second: &str| header(wrapped).replace("(Last)\n\n", &format!("(Last)\n\n(Middle)\n\n{second}\n\n"));
+    assert_eq!(
+        found(&middle("SUITE 100")),
+        [["C/O EXAMPLE VENTURE CAPITAL, 1234 LONG VALLEY ROAD", "SUITE 100"]]
+    );
+    assert_eq!(found(&middle("SPRINGFIELD")), [["C/O EXAMPLE VENTURE CAPITAL, 1234 LONG VALLEY ROAD"]]);
     // Lines that did not wrap (two streets, or a city in its narrow box): not known here.
     assert!(found(&header("C/O EXAMPLE CORP\n100 MAIN ST")).is_empty());
     assert!(found(&header("SAN\nMATEO")).is_empty());
