@@ -30,9 +30,10 @@
 //!   either's). On Form 4 and Form 5, the 10% Owner's mark (the row's
 //!   right box, above the gap between the Officer's and the Other's
 //!   labels) is drawn with the label under the row's first: right before
-//!   the Officer's label (`Officer (give title`), or between `Director`
+//!   the Officer's label (`Officer (give title`, alone or drawn in one
+//!   block under `Director`), or between `Director`
 //!   and the 10% Owner's own label, that label not drawn before it (so in
-//!   73 filings of the corpus, none wrong; a mark right before the
+//!   74 filings of the corpus, none wrong; a mark right before the
 //!   Officer's label with the 10% Owner's label drawn before it is
 //!   another box's, in 6); a mark right before `Director` is then the
 //!   Director's (so in 67; one before `Director` with no 10% Owner's mark
@@ -335,10 +336,16 @@ fn placed_mark(
     // Form 4's and Form 5's top row: the 10% Owner's mark drawn with the
     // label under it, the Director's right before `Director` (see the module docs).
     let first_line = |k: usize, label: &str| blocks.get(k).is_some_and(|b| begins(b, label, false));
+    // `Director` with the Officer's label under it, in one block.
+    let officer_under_director = |k: usize| {
+        matches!(blocks.get(k).map(|b| b.lines.as_slice()), Some([director, officer, ..])
+            if director.text == "Director" && officer.text.starts_with("Officer (give"))
+    };
     let ten_percent = |k: usize| {
         alone(k)
             && last_ten_percent.is_some_and(|m| m > k)
             && (first_line(k + 1, "Officer (give")
+                || officer_under_director(k + 1)
                 || (k.checked_sub(1).is_some_and(director_after) && first_line(k + 1, "10% Owner")))
     };
     if !form3 && ten_percent(i) {

@@ -294,6 +294,10 @@ X\n\nDirector\n\nX\n\nForm filed by One Reporting Person\n";
     // the Officer's, and the one before `Director` the 10% Owner's.
     let drawn = text.replace("10% Owner\n\n", "").replace("X\n\nOfficer", "10% Owner\n\nX\n\nOfficer");
     assert!(settled(&drawn).iter().all(|(_, o)| *o == Origin::Uncertain));
+    // `Director` drawn in one block with the Officer's label under it.
+    let block = "X\n\n3. Date of Earliest Transaction (Month/Day/Year)\n\nX\n\nDirector\nOfficer (give title\nbelow)\n\n\
+10% Owner\nOther (specify\nbelow)\n\nX\n\nForm filed by One Reporting Person\n";
+    assert_eq!(settled(block), [yes, no, yes, no]);
     // The 10% Owner's mark alone, between `Director` and its own label.
     let alone = "Director\n\nX\n\n10% Owner\n\nOfficer (give title\nbelow)\n\nX\n\nForm filed by One Reporting Person\n";
     assert_eq!(settled(alone), [no, no, yes, no]);
