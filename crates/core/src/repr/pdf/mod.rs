@@ -23,6 +23,7 @@ pub(crate) mod layout;
 pub(crate) mod memo;
 pub(crate) mod raw;
 pub(crate) mod raw_boxes;
+pub(crate) mod raw_checks;
 pub(crate) mod raw_interleaved;
 pub(crate) mod raw_marks;
 pub(crate) mod raw_notes;

@@ -43,7 +43,9 @@
 //!   text (a label or a mark) or the text under the relationship boxes
 //!   ([`title_under_labels`], [`title_beside_box3`]) — no value of the owner's box was drawn
 //!   before the date, as a street line level with it would be — and two
-//!   lines are two streets, not one wrapped ([`street_break`]); or drawn
+//!   lines are two streets, not one wrapped ([`street_break`]), three one
+//!   street wrapped and the other, which known by the breaks
+//!   ([`streets_of`]); or drawn
 //!   apart, each with the box it is level with: the first line as a block
 //!   of its own right after the date's, the second as one between the
 //!   `(Middle)` label and box 4's label ([`streets_apart`]), a city alone
@@ -54,7 +56,8 @@
 //!   line between box 3's label and its date, the `(Street)` label (under
 //!   the second line, in one block, if any) right after the date
 //!   ([`streets_beside_date`]); or the first line wrapped, drawn right
-//!   after box 3's label as one block with the second line, if any
+//!   after box 3's label as one block with the second line, if any, or
+//!   with the second drawn alone right after `(Middle)`
 //!   ([`street_wrapped_after_box3`]);
 //! - the officer's title (or the other relationship's text) is printed
 //!   under the relationship boxes in a column about 5 ems wide, level with
@@ -73,66 +76,16 @@
 //! for the first owner (the one the header shows) when the header has one
 //! such box only. Everything else stays as the reader left it, but for an
 //! officer's title or other text read as a date alone: the header prints
-//! dates only in boxes 3 and 4, so the title is not known.
-//!
-//! One thing the drawing order loses for certain: which box a mark `X`
-//! is in — a mark is drawn away from its label. But each box checked in
-//! the header is one mark: the reporting person's relationships (at least
-//! one), the two check boxes at the top (no longer subject to Section 16;
-//! Rule 10b5-1) and the one of the two joint filing boxes. So when the
-//! header holds two marks, one is the joint filing box's and the other a
-//! relationship's: neither check box at the top is checked (nor when the
-//! relationship boxes placed below and the joint filing box's account for
-//! every mark). Otherwise,
-//! when either is read as checked, both are marked uncertain, with a
-//! diagnostic (or when a mark is drawn before the labels of boxes 1 and 2,
-//! above which the two boxes stand: one of them is checked; with two such
-//! marks, both, when the form shows both; one drawn between the two boxes'
-//! labels is the Rule 10b5-1 box's, [`plan_mark`], the Section 16 box's
-//! then uncertain, with a diagnostic, unless the other marks are all
-//! placed); no mark read for either leaves both unchecked (one more
-//! mark than the relationships read may still be a check box's: not
-//! known from the drawing order).
-//!
-//! Which relationship box a mark checks is known in these places, from
-//! how the form is printed:
-//!
-//! - the top row's two boxes (Director, 10% Owner) both checked: their two
-//!   marks, on one line, are drawn one after the other right before the
-//!   row's first label, `Director` (one mark alone there may be either's);
-//!   or, on Form 4 and Form 5, one right before `Director` and one right
-//!   after it, the next row's label (`Officer (give title`) or the 10%
-//!   Owner's next, the 10% Owner's label drawn there or later: a mark
-//!   drawn between `Director` and the label under it, with the 10% Owner's
-//!   label (the row's other) not drawn yet, is the row's (so in every
-//!   filing of the corpus; a mark before `Director` alone may be the 10%
-//!   Owner's, and one after it, with the 10% Owner's label drawn before,
-//!   the Officer's);
-//! - Form 4's box 5 stands to the right of boxes 2 to 4, its top row of
-//!   check boxes level with box 3's label (`3. Date of Earliest
-//!   Transaction`); the Director box is the left one of that row, nearest
-//!   the label, and its mark is drawn right before it. The 10% Owner
-//!   mark, further right, never is;
-//! - Form 3's box 4 stands under box 3, its top row level with the line
-//!   under the owner's name labels: the Director mark is drawn between
-//!   the `(Middle)` label and the value that follows it (the street), and
-//!   the 10% Owner mark, the right one of the row, right before the label
-//!   of box 5 (`5. If Amendment`), the box to its right;
-//! - a mark run into a label's word on one line (`X Officer`, `X
-//!   Director`) is that label's box. The Officer box's label wraps (`Officer
-//!   (give title` `below)`), and its mark stands against the wrapped line:
-//!   `X below)` is the Officer box's mark (the Other box's mark stands in
-//!   the middle of the row, apart from the words beside it).
-//!
-//! A box so placed is checked; and when the boxes placed and the joint
-//! filing box account for every mark of the header, the others are
-//! unchecked.
+//! dates only in boxes 3 and 4, so the title is not known. The header's
+//! check marks (the check boxes at the top, the relationship boxes) are
+//! placed by [`super::raw_checks`].
 
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Field, Filing, FormType, Origin, ReportingOwner};
 use crate::repr::cells::{Cell, check_mark, read_date};
 use crate::repr::form::PERIOD_OF_REPORT;
 use crate::repr::header::{STREET_WIDTH, ends_street, measure, street_break, street_width};
+use crate::repr::pdf::raw_checks::{self, Marks, is_lone_mark, is_mark};
 use crate::repr::pdf::raw_table::{Block, title_of};
 use crate::source::Span;
 
@@ -169,47 +122,8 @@ struct Boxes {
     /// ([`title_beside_box3`]), and whether its shape alone tells it is the
     /// title (wrapped in the title's narrow column).
     titles: Vec<(Cell, bool)>,
-    /// The header's check marks (`X` alone, or run into a label: `X Form`).
-    marks: usize,
-    /// The span of a mark drawn at the top between the Section 16 box's
-    /// label and the Rule 10b5-1 box's: the latter's ([`plan_mark`]).
-    plan: Option<Span>,
-    /// Those of them drawn before the first label of boxes 1 and 2: the
-    /// check boxes' at the top ([`before_boxes`]); none when neither label
-    /// is found.
-    top_marks: usize,
-    /// The relationship boxes whose mark the drawing order places, with
-    /// the mark's span.
-    related: Vec<(Relationship, Span)>,
-}
-
-impl Boxes {
-    /// How many relationship boxes the drawing order places a mark in.
-    fn placed(&self) -> usize {
-        Relationship::ALL.iter().filter(|&&kind| self.related.iter().any(|&(r, _)| r == kind)).count()
-    }
-
-    /// The header's marks but those of the check boxes at the top (these
-    /// are counted among the header's: never more, but saturating all the
-    /// same).
-    fn marks_below_top(&self) -> usize {
-        self.marks.saturating_sub(self.top_marks)
-    }
-}
-
-/// One of the four relationship boxes of the header.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Relationship {
-    Director,
-    Officer,
-    TenPercentOwner,
-    Other,
-}
-
-impl Relationship {
-    /// The four boxes.
-    const ALL: [Relationship; 4] =
-        [Relationship::Director, Relationship::Officer, Relationship::TenPercentOwner, Relationship::Other];
+    /// The header's check marks, and the boxes they are placed in.
+    marks: Marks,
 }
 
 /// Settle the values the header's boxes give in one filing read from
@@ -220,7 +134,7 @@ pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
         settle_owner(owner, k == 0, &boxes);
     }
     if let Some(first) = filing.reporting_owners.first_mut() {
-        settle_relationships(first, &boxes, &mut filing.diagnostics);
+        raw_checks::settle_relationships(first, &boxes.marks, &mut filing.diagnostics);
         settle_title(first, &boxes);
         undate_titles(first, &mut filing.diagnostics);
     }
@@ -235,7 +149,7 @@ pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
     filing
         .diagnostics
         .retain(|d| !(d.code == Code::UnplacedContent && d.span.is_some_and(|s| placed.contains(&s))));
-    settle_check_boxes(filing, &boxes);
+    raw_checks::settle_check_boxes(filing, &boxes.marks);
     let single = filing.document_type.value.is_some_and(|t| !t.is_amendment());
     if let ([date], true) = (boxes.dates.as_slice(), single)
         && let Some(value) = read_date(&date.text)
@@ -247,102 +161,9 @@ pub(crate) fn settle(filing: &mut Filing, blocks: &[Block]) {
     }
 }
 
-/// The check boxes at the top settled by the count of the header's marks,
-/// or put in doubt (see the module docs).
-fn settle_check_boxes(filing: &mut Filing, header: &Boxes) {
-    // The one mark at the top is the Rule 10b5-1 box's; the Section 16
-    // box's is none when every other mark is a relationship's placed or
-    // the joint filing box's.
-    if let (1, Some(span)) = (header.top_marks, header.plan) {
-        if filing.aff10b5_one.origin.is_read() {
-            filing.aff10b5_one = Field::read(true, span);
-        }
-        let section16 = &mut filing.not_subject_to_section16;
-        if section16.origin.is_read() {
-            if header.marks_below_top() == header.placed().max(1) + 1 {
-                section16.value = Some(false);
-                section16.origin = Origin::Read;
-            } else {
-                section16.origin = Origin::Uncertain;
-                filing.diagnostics.push(Diagnostic::new(
-                    Code::ColumnUncertain,
-                    Some(span),
-                    "the check box no longer subject to Section 16 was read from PDF text without layout, where a mark is drawn away from its box: with the Rule 10b5-1 box's mark placed, whether another mark is this box's is not known",
-                ));
-            }
-        }
-        return;
-    }
-    let boxes = [&mut filing.not_subject_to_section16, &mut filing.aff10b5_one];
-    let shown: Vec<&mut Field<bool>> = boxes.into_iter().filter(|b| b.origin.is_read()).collect();
-    // Both drawn before boxes 1 and 2: both checked, when the form shows
-    // both (each read with a value or a place; a form before the Rule
-    // 10b5-1 box has one): with one shown, the second mark is not known.
-    let both = shown.len() == 2 && shown.iter().all(|b| b.value.is_some() || b.span.is_some());
-    if header.top_marks == 2 && both {
-        for field in shown {
-            field.value = Some(true);
-            field.origin = Origin::Read;
-        }
-        return;
-    }
-    // At least one relationship is checked, and the joint filing box.
-    if header.top_marks == 0 && header.marks == header.placed().max(1) + 1 {
-        for field in shown {
-            field.value = Some(false);
-            field.origin = Origin::Read;
-        }
-        return;
-    }
-    // No box read checked, and no mark drawn at the top: both unchecked, as read.
-    if header.top_marks == 0 && !shown.iter().any(|b| b.value == Some(true)) {
-        return;
-    }
-    let span = shown.iter().find_map(|b| b.span.filter(|_| b.value == Some(true)));
-    for field in shown {
-        field.origin = Origin::Uncertain;
-    }
-    filing.diagnostics.push(Diagnostic::new(
-        Code::ColumnUncertain,
-        span,
-        "a check box at the top (no longer subject to Section 16; Rule 10b5-1) was read from PDF text without layout, where a mark is drawn away from its box: which box a mark checks is not known",
-    ));
-}
-
-/// The first owner's relationship boxes the drawing order places, and,
-/// when the header's two marks leave one relationship, the others
-/// unchecked (see the module docs). Text read as the title of a box so
-/// found unchecked is no title (the form prints the officer's title and
-/// the other relationship's text only for a checked box): it is reported
-/// as text without a place, in `diagnostics`.
-fn settle_relationships(owner: &mut ReportingOwner, boxes: &Boxes, diagnostics: &mut Vec<Diagnostic>) {
-    let placed = boxes.placed();
-    let marks = boxes.marks_below_top();
-    let all = marks == placed + 1;
-    if placed == 0 || marks < placed + 1 {
-        return;
-    }
-    for (relationship, field, title) in [
-        (Relationship::Director, &mut owner.is_director, None),
-        (Relationship::Officer, &mut owner.is_officer, Some(&mut owner.officer_title)),
-        (Relationship::TenPercentOwner, &mut owner.is_ten_percent_owner, None),
-        (Relationship::Other, &mut owner.is_other, Some(&mut owner.other_text)),
-    ] {
-        if let Some((_, span)) = boxes.related.iter().find(|(r, _)| *r == relationship) {
-            *field = Field::read(true, *span);
-        } else if all {
-            field.value = Some(false);
-            field.origin = Origin::Read;
-            let Some(title) = title else { continue };
-            unplace(title, "belongs to no checked box", diagnostics);
-            *title = Field::default();
-        }
-    }
-}
-
 /// Take a title's text out of it, reported as text without a place (`why`
 /// says why it is none of the title's) in `diagnostics`.
-fn unplace(title: &mut Field<String>, why: &str, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn unplace(title: &mut Field<String>, why: &str, diagnostics: &mut Vec<Diagnostic>) {
     if let Some(text) = title.value.take().filter(|t| !t.trim().is_empty()) {
         diagnostics.push(Diagnostic::new(
             Code::UnplacedContent,
@@ -377,11 +198,6 @@ fn settle_title(owner: &mut ReportingOwner, boxes: &Boxes) {
     if *wrapped || field.value.as_deref().is_some_and(begins) {
         *field = Field::read(text.text.clone(), text.span);
     }
-}
-
-/// Whether block `b` is a check mark drawn alone (`X` on a line of its own).
-fn is_lone_mark(b: &Block) -> bool {
-    matches!(b.lines.as_slice(), [only] if check_mark(&only.text) == Some(true))
 }
 
 /// The text under the relationship boxes when block `i` is it: Form 4's
@@ -436,7 +252,7 @@ fn title_beside_box3(blocks: &[Block], i: usize) -> Option<Cell> {
         return None;
     }
     let next = blocks.get(i + 1)?;
-    let before_label = begins(next, BOX3);
+    let before_label = begins(next, BOX3, false);
     let after_label = i.checked_sub(1).is_some_and(|p| ends(&blocks[p], BOX3))
         && matches!(next.lines.as_slice(), [only] if read_date(&only.text).is_some());
     (before_label || after_label).then(|| joined(lines))
@@ -587,13 +403,32 @@ fn streets_after_date(blocks: &[Block], i: usize, width: usize, form3: bool) -> 
         return None;
     }
     let lines = lines_to_box4(blocks.get(i + 1..)?)?;
-    let values = lines.iter().all(|l| is_value(&l.text));
-    let two_streets = match lines.as_slice() {
-        [_] => true,
-        [a, b] => street_break(&a.text, &b.text, width),
-        _ => false,
-    };
-    (values && two_streets).then_some(lines)
+    if !lines.iter().all(|l| is_value(&l.text)) {
+        return None;
+    }
+    streets_of(&lines, width)
+}
+
+/// The streets of the street box's printed `lines`, whose lines hold
+/// `width` ([`measure`]), when the breaks tell them: one line is the one
+/// street; two are two streets when the break ends one ([`street_break`]);
+/// three are one street wrapped onto a second line and the other, which
+/// one known where one break ends a street and the other does not
+/// ([`ends_street`]: `C/O EXAMPLE, INC.` `100 LONG VALLEY ROAD BUILDING A
+/// SUITE` `100`).
+fn streets_of(lines: &[Cell], width: usize) -> Option<Vec<Cell>> {
+    let join = |a: &Cell, b: &Cell| joined(&[a.clone(), b.clone()]);
+    let ends = |a: &Cell, b: &Cell| ends_street(&a.text, &b.text, width);
+    match lines {
+        [_] => Some(lines.to_vec()),
+        [a, b] => street_break(&a.text, &b.text, width).then(|| lines.to_vec()),
+        [a, b, c] => match (ends(a, b), ends(b, c)) {
+            (true, false) => Some(vec![a.clone(), join(b, c)]),
+            (false, true) => Some(vec![join(a, b), c.clone()]),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// The street box's two lines drawn apart in the `header`'s blocks, where
@@ -697,26 +532,47 @@ fn streets_beside_date(header: &[Block], width: usize) -> Option<Vec<Cell>> {
 /// left of box 3's date, level with it, under the label. Only the street
 /// box, as wide as `width`, wraps a line that long; box 5's title and the
 /// city, the other values drawn about box 3, stand in narrow boxes. Two
-/// lines are the first street, wrapped; three, that and the second street
-/// when the second break ends a street ([`street_break`]). The header's one
-/// such block.
+/// lines are the first street, wrapped, the second street being then the
+/// one drawn right after the name's labels, if any ([`second_under_name`]);
+/// three, that and the second street when the second break ends a street
+/// ([`streets_of`]). The header's one such block.
 fn street_wrapped_after_box3(header: &[Block], width: usize) -> Option<Vec<Cell>> {
     let mut found = header.windows(2).filter(|w| ends(&w[0], BOX3)).filter_map(|w| {
         let lines = w[1].lines.as_slice();
         let values = lines.iter().all(|l| is_value(&l.text) && !l.text.contains('['));
-        let (a, b) = match lines {
-            [a, b, ..] if values && !ends_street(&a.text, &b.text, width) => (a, b),
-            _ => return None,
-        };
-        let first = joined(&[a.clone(), b.clone()]);
+        let wrapped = matches!(lines, [a, b, ..] if !ends_street(&a.text, &b.text, width));
         match lines {
-            [_, _] => Some(vec![first]),
-            [_, _, c] => street_break(&b.text, &c.text, width).then(|| vec![first, c.clone()]),
-            _ => None,
+            _ if !values || !wrapped => None,
+            [_, b] => {
+                Some(std::iter::once(joined(lines)).chain(second_under_name(header, b, width)).collect())
+            }
+            _ => streets_of(lines, width),
         }
     });
     let (Some(lines), None) = (found.next(), found.next()) else { return None };
     Some(lines)
+}
+
+/// The street's second line drawn alone right after the name's last
+/// label, `(Middle)` (the street box stands right under the name's
+/// labels), when the first line is known and ends with the printed line
+/// `last`: the header's one block of one line right after `(Middle)`, a
+/// value with a digit (a city or an officer's title drawn there has none),
+/// that `last`'s break ends ([`street_break`]).
+fn second_under_name(header: &[Block], last: &Cell, width: usize) -> Option<Cell> {
+    let mut found =
+        header.windows(2).filter(|w| ends(&w[0], "(Middle)")).filter_map(|w| match w[1].lines.as_slice() {
+            [only]
+                if is_value(&only.text)
+                    && only.text.contains(|c: char| c.is_ascii_digit())
+                    && street_break(&last.text, &only.text, width) =>
+            {
+                Some(only.clone())
+            }
+            _ => None,
+        });
+    let (Some(second), None) = (found.next(), found.next()) else { return None };
+    Some(second)
 }
 
 /// The lines drawn from the first of `after` up to box 4's label: a block
@@ -772,9 +628,10 @@ fn owner_street(blocks: &[Block], i: usize) -> Option<(Cell, [Option<Cell>; 2])>
 /// Box 3's label, as it begins (`3. Date of Earliest Transaction`).
 const BOX3: &str = "3. Date of Earliest";
 
-/// Whether block `b`'s first line begins with `label`.
-fn begins(b: &Block, label: &str) -> bool {
-    b.lines.first().is_some_and(|l| l.text.starts_with(label))
+/// Whether block `b`'s first line begins with `label` (is `label`, when
+/// `whole`: `Director` is the label, `Director of Sales` a title).
+pub(super) fn begins(b: &Block, label: &str, whole: bool) -> bool {
+    b.lines.first().is_some_and(|l| if whole { l.text == label } else { l.text.starts_with(label) })
 }
 
 /// Whether block `b`'s last line begins with `label`.
@@ -783,7 +640,7 @@ fn ends(b: &Block, label: &str) -> bool {
 }
 
 /// Whether a line of a block is a value: neither a label nor a mark.
-fn is_value(text: &str) -> bool {
+pub(super) fn is_value(text: &str) -> bool {
     !is_label(text) && !is_mark(text)
 }
 
@@ -796,35 +653,17 @@ fn overlaps(at: Option<Span>, span: Span) -> bool {
 /// `form` (Form 3's Director box stands elsewhere, and its street box is
 /// narrower: [`street_width`]).
 fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
-    let mut boxes = Boxes::default();
-    let mut header = true;
-    // The marks drawn before boxes 1 and 2, while none of their labels is found.
-    let mut top = Some(0);
-    let mut header_end = blocks.len();
     let form3 = form.is_some_and(|t| t.number() == 3);
     let width = street_width(form);
-    let last_ten_percent = blocks.iter().rposition(|b| begins(b, "10% Owner"));
+    let header_end = blocks
+        .iter()
+        .position(|b| b.lines.first().is_some_and(|l| title_of(&l.text).is_some()))
+        .unwrap_or(blocks.len());
+    let mut boxes = Boxes { marks: raw_checks::find(blocks, header_end, form3), ..Boxes::default() };
     for (i, block) in blocks.iter().enumerate() {
         let Some((last, before)) = block.lines.split_last() else { continue };
-        if header && block.lines.first().is_some_and(|l| title_of(&l.text).is_some()) {
-            header = false;
-            header_end = i;
-        }
-        if let Some(marks) = top.filter(|_| !before_boxes(block)) {
-            boxes.top_marks = marks;
-            top = None;
-        }
-        if top.is_some() && plan_mark(blocks, i) {
-            boxes.plan = Some(last.span);
-        }
+        let header = i < header_end;
         if header {
-            let marks = block.lines.iter().filter(|l| is_mark(&l.text)).count();
-            boxes.marks += marks;
-            top = top.map(|n| n + marks);
-            boxes.related.extend(block.lines.iter().filter_map(|l| run_into_label(l).map(|r| (r, l.span))));
-            if let Some(relationship) = placed_mark(blocks, i, form3, last_ten_percent) {
-                boxes.related.push((relationship, last.span));
-            }
             boxes.dates.extend(block.lines.iter().filter(|l| has_date(&l.text)).cloned());
             // A mark drawn by a value is put in its block: the value alone is the block's other lines.
             let mut values = block.lines.iter().filter(|l| check_mark(&l.text) != Some(true));
@@ -886,115 +725,6 @@ fn find(blocks: &[Block], form: Option<FormType>) -> Boxes {
         boxes.streets.extend(street_wrapped_after_box3(&blocks[..header_end], width));
     }
     boxes
-}
-
-/// Whether `block` is drawn before the row of boxes 1, 2 and 5, as the
-/// two check boxes at the top (no longer subject to Section 16; Rule
-/// 10b5-1) are: it holds neither box 1's label (`1. Name and Address`) nor
-/// box 2's (`2. Issuer Name`). The relationship boxes and the joint filing
-/// box stand in that row and under it: a mark drawn before its first label
-/// is a check box's at the top (so in every filing of the corpus).
-fn before_boxes(block: &Block) -> bool {
-    !block
-        .lines
-        .iter()
-        .any(|l| l.text.starts_with("1. Name and Address") || l.text.starts_with("2. Issuer Name"))
-}
-
-/// Whether block `i` is a mark alone drawn right after the label of the
-/// Section 16 box (`Check this box if no longer subject`) and before that
-/// of the Rule 10b5-1 box (`Check this box to indicate`), the box under
-/// it: each box's mark stands left of its label's first line and is drawn
-/// before that label, so a mark drawn after the Section 16 box's label is
-/// the Rule 10b5-1 box's (so in every filing of the corpus; a mark drawn
-/// before both labels may be either's).
-fn plan_mark(blocks: &[Block], i: usize) -> bool {
-    is_lone_mark(&blocks[i])
-        && i.checked_sub(1).is_some_and(|p| begins(&blocks[p], "Check this box if no longer subject"))
-        && blocks[i + 1..].iter().any(|b| begins(b, "Check this box to indicate"))
-}
-
-/// A check mark alone, or run into the label beside it (`X Form filed by`,
-/// `X below)`).
-fn is_mark(text: &str) -> bool {
-    const LABELS: [&str; 8] = ["Form", "below)", "Director", "Officer", "Other", "10%", "Section", "Check"];
-    check_mark(text) == Some(true)
-        || text.split_once(' ').is_some_and(|(m, rest)| {
-            check_mark(m) == Some(true) && LABELS.iter().any(|l| rest.starts_with(l))
-        })
-}
-
-/// The relationship box whose label's word a mark is run into on its line
-/// (`X Officer`, `X below)`; see the module docs).
-fn run_into_label(line: &Cell) -> Option<Relationship> {
-    let (mark, rest) = line.text.split_once(' ')?;
-    if check_mark(mark) != Some(true) {
-        return None;
-    }
-    let word = rest.split(' ').next()?;
-    match word {
-        "Director" => Some(Relationship::Director),
-        "Officer" | "below)" => Some(Relationship::Officer),
-        "10%" => Some(Relationship::TenPercentOwner),
-        "Other" => Some(Relationship::Other),
-        _ => None,
-    }
-}
-
-/// The relationship box of block `i` when it is a mark alone drawn where
-/// a box's mark is (see the module docs): the top row's two marks drawn
-/// one after the other right before its `Director` label, or, on Form 4
-/// and Form 5, one on either side of it, the Officer's label or the 10%
-/// Owner's next and the 10% Owner's drawn from there on; the Director
-/// mark right before Form 4's box 3 label, or, on Form 3, between the
-/// `(Middle)` label and a value; Form 3's 10% Owner mark right before its
-/// box 5 label. `last_ten_percent`: the last block beginning with the 10%
-/// Owner's label, if any.
-fn placed_mark(
-    blocks: &[Block],
-    i: usize,
-    form3: bool,
-    last_ten_percent: Option<usize>,
-) -> Option<Relationship> {
-    let alone = |k: usize| blocks.get(k).is_some_and(is_lone_mark);
-    let before = |k: usize| k.checked_sub(1).is_some_and(alone);
-    let next = blocks.get(i + 1).and_then(|b| b.lines.first()).map(|l| l.text.as_str())?;
-    if !alone(i) {
-        return None;
-    }
-    let director_after =
-        |k: usize| blocks.get(k).and_then(|b| b.lines.first()).is_some_and(|l| l.text == "Director");
-    if !before(i) && alone(i + 1) && director_after(i + 2) {
-        return Some(Relationship::Director);
-    }
-    if before(i) && !before(i - 1) && director_after(i + 1) {
-        return Some(Relationship::TenPercentOwner);
-    }
-    // The top row's two marks on either side of its `Director` label.
-    let first_line = |k: usize, label: &str| blocks.get(k).is_some_and(|b| begins(b, label));
-    let around = |k: usize| {
-        alone(k)
-            && director_after(k + 1)
-            && alone(k + 2)
-            && (first_line(k + 3, "Officer (give") || first_line(k + 3, "10% Owner"))
-            && last_ten_percent.is_some_and(|m| m >= k + 3)
-    };
-    if !form3 && around(i) {
-        return Some(Relationship::Director);
-    }
-    if !form3 && i.checked_sub(2).is_some_and(around) {
-        return Some(Relationship::TenPercentOwner);
-    }
-    if !form3 {
-        return next.starts_with("3. Date of Earliest Transaction").then_some(Relationship::Director);
-    }
-    let after_name =
-        i.checked_sub(1).and_then(|p| blocks[p].lines.last()).is_some_and(|l| l.text == "(Middle)");
-    if after_name && is_value(next) {
-        Some(Relationship::Director)
-    } else {
-        next.starts_with("5. If Amendment").then_some(Relationship::TenPercentOwner)
-    }
 }
 
 /// Whether a line begins with a relationship box's label (`Director`,
@@ -1117,4 +847,4 @@ fn is_city(text: &str) -> bool {
 
 #[cfg(test)]
 #[path = "raw_boxes_tests.rs"]
-mod tests;
+pub(super) mod tests;

@@ -16,6 +16,11 @@
 //!   one way of cutting the lines fits. An older print draws the date
 //!   after the label, over a `Date` label of its own: the one name is then
 //!   all the lines before the label;
+//! - names that each begin with a conformed signature (`/s/ Jane Roe,
+//!   Managing Member`) are cut where each begins, when the lines begin
+//!   with `/s/` once a date and each date stands among its name's lines or
+//!   right after them ([`cut_at_signed`]): the dates alone may leave
+//!   several cuts (a long name's lines around its date);
 //! - an empty remarks box leaves its label with the first signature's
 //!   name: the lines after `Remarks:` are a name, not remarks, when the
 //!   block after them is a date alone or when no other lines follow (in
@@ -398,6 +403,9 @@ fn split_names(sizes: &[usize], stands: &[Stand]) -> Option<Vec<(usize, usize, b
 /// The signatures in the lines (see the module docs).
 fn signatures(tail: &Tail) -> Vec<Signature> {
     let Cut { segments, dates } = cut_at_dates(tail);
+    if let Some(names) = cut_at_signed(&segments) {
+        return dates.into_iter().zip(names).map(|((date, _), name)| signature(&name, date, true)).collect();
+    }
     let sizes: Vec<usize> = segments.iter().map(Vec::len).collect();
     let stands: Vec<Stand> = dates.iter().map(|(_, s)| *s).collect();
     let split = split_names(&sizes, &stands).unwrap_or_else(|| {
@@ -421,6 +429,30 @@ fn signatures(tail: &Tail) -> Vec<Signature> {
         out.push(signature(&name, date, sure));
     }
     out
+}
+
+/// The names cut where each begins, when each is a conformed signature
+/// (`/s/ Jane Doe, Attorney-in-fact`): the lines of `segments` (the name
+/// lines between the dates, see [`Cut`]) begin with `/s/` as many times as
+/// there are dates, the first of them so, and each date stands after a
+/// line of its name and before the next name's first line (the date is
+/// drawn beside its name's middle or after it, see [`Stand`]). Each name's
+/// lines, in the dates' order; `None` when the names are not so cut.
+fn cut_at_signed(segments: &[Vec<Cell>]) -> Option<Vec<Vec<Cell>>> {
+    let lines: Vec<&Cell> = segments.iter().flatten().collect();
+    let starts: Vec<usize> = (0..lines.len()).filter(|&k| lines[k].text.starts_with("/s/")).collect();
+    if starts.len() + 1 != segments.len() || starts.first() != Some(&0) {
+        return None;
+    }
+    let ends: Vec<usize> = starts.iter().skip(1).copied().chain([lines.len()]).collect();
+    let mut before = 0;
+    for ((segment, &start), &end) in segments.iter().zip(&starts).zip(&ends) {
+        before += segment.len();
+        if before <= start || before > end {
+            return None;
+        }
+    }
+    Some(starts.iter().zip(&ends).map(|(&s, &e)| lines[s..e].iter().map(|&c| c.clone()).collect()).collect())
 }
 
 fn signature(name: &[Cell], date: Field<Date>, sure: bool) -> Signature {

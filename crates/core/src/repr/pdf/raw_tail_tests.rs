@@ -172,3 +172,35 @@ fn a_footnote_read_on_into_the_first_name_ends_where_it_begins() {
     assert_eq!(f.footnotes[0].text.origin, Origin::Read);
     assert_eq!(names(&f), [("EXAMPLE HOLDINGS LLC, by Jane Roe", Origin::Read)]);
 }
+
+#[test]
+fn names_each_signed_with_s_are_cut_where_each_begins() {
+    // Fictional: three names begun `/s/`, the first's date beside its
+    // middle line, the second's between its lines, the third's apart.
+    let text = "Remarks:\nThe fictional reporting persons disclaim beneficial ownership of the shares held by the fund.\n\n\
+/s/ Jane Roe, Managing\nMember, Roe UGP LLC,\nGeneral Partner of Roe 01/02/2024\nGP LP, the General Partner of\nRoe LP\n\
+/s/ Jane Roe, Managing\nMember, Roe UGP LLC,\n01/02/2024\nGeneral Partner of Roe\nGP LP\n\
+/s/ Jane Roe, Managing\n01/02/2024\nMember, Roe UGP LLC\n/s/ John Doe\n\n01/02/2024\n\n\
+** Signature of Reporting Person\n";
+    let f = read(text);
+    assert_eq!(
+        names(&f),
+        [
+            (
+                "/s/ Jane Roe, Managing Member, Roe UGP LLC, General Partner of Roe GP LP, the General Partner of Roe LP",
+                Origin::Read
+            ),
+            ("/s/ Jane Roe, Managing Member, Roe UGP LLC, General Partner of Roe GP LP", Origin::Read),
+            ("/s/ Jane Roe, Managing Member, Roe UGP LLC", Origin::Read),
+            ("/s/ John Doe", Origin::Read),
+        ]
+    );
+    // A date drawn after the next name's first line, or a name not begun
+    // `/s/`: not so cut.
+    let cells = |lines: &[&str]| -> Vec<Cell> {
+        lines.iter().map(|t| Cell { text: (*t).to_owned(), span: Span::default() }).collect()
+    };
+    assert!(cut_at_signed(&[cells(&["/s/ Jane Roe", "/s/ John Doe"]), vec![], vec![]]).is_none());
+    assert!(cut_at_signed(&[cells(&["/s/ Jane Roe"]), cells(&["John Doe"]), vec![]]).is_none());
+    assert!(cut_at_signed(&[cells(&["/s/ Jane Roe"]), cells(&["/s/ John Doe"]), vec![]]).is_some());
+}
