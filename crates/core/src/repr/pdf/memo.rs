@@ -1,6 +1,6 @@
 //! The memo of a search over the readings of an interleaved table
-//! ([`super::raw_interleaved`]): each state's least cost to the end, looked
-//! up once per state visited.
+//! ([`super::raw_interleaved`]): each state's least costs to the end (one
+//! per order the search weighs from), looked up once per state visited.
 //!
 //! A standard map looks a state up twice when it is new (a miss, then the
 //! insert once its cost is known) and hashes it each time; the search
@@ -15,29 +15,32 @@
 /// bit is free, and marks a slot in use.
 pub(crate) type Key = [u64; 3];
 
+/// A state's least costs to the end, one per order a search weighs from.
+pub(crate) type Costs = [u32; 2];
+
 /// The top bit of a key's second word: set in every slot in use.
 const USED: u64 = 1 << 63;
 
-/// A slot's cost while the state's search is under way.
+/// A slot's first cost while the state's search is under way.
 const PENDING: u32 = u32::MAX;
 
-/// A slot's cost when no reading goes on from its state.
+/// A slot's first cost when no reading goes on from its state.
 const NONE: u32 = u32::MAX - 1;
 
 /// The fewest slots a memo has.
 const FEWEST_SLOTS: usize = 64;
 
-/// A state and its cost (see [`PENDING`] and [`NONE`]).
+/// A state and its costs (see [`PENDING`] and [`NONE`]).
 #[derive(Clone, Copy, Default)]
 struct Slot {
     key: Key,
-    cost: u32,
+    cost: Costs,
 }
 
 /// What a look-up found.
 pub(crate) enum Found {
-    /// The state's least cost (`None`: no reading goes on from it).
-    Known(Option<u32>),
+    /// The state's least costs (`None`: no reading goes on from it).
+    Known(Option<Costs>),
     /// The state is new: its slot is claimed, for [`Memo::set`].
     New(usize),
 }
@@ -74,30 +77,30 @@ impl Memo {
         let at = self.place(key);
         let Some(slot) = self.slots.get_mut(at) else { return Found::Known(None) };
         if slot.key[1] & USED != 0 {
-            return Found::Known(match slot.cost {
+            return Found::Known(match slot.cost[0] {
                 // (A pending state is never looked up: the search has no cycle.)
                 NONE | PENDING => None,
-                cost => Some(cost),
+                _ => Some(slot.cost),
             });
         }
-        *slot = Slot { key, cost: PENDING };
+        *slot = Slot { key, cost: [PENDING; 2] };
         self.used += 1;
         Found::New(at)
     }
 
-    /// Write the cost of the state `key`, whose slot [`Memo::find`] gave as
+    /// Write the costs of the state `key`, whose slot [`Memo::find`] gave as
     /// `at` (found again when the memo grew since).
     #[inline]
-    pub fn set(&mut self, key: Key, at: usize, cost: Option<u32>) {
+    pub fn set(&mut self, key: Key, at: usize, cost: Option<Costs>) {
         let key = used(key);
         let at = if self.slots.get(at).is_some_and(|s| s.key == key) { at } else { self.place(key) };
         if let Some(slot) = self.slots.get_mut(at)
             && slot.key == key
         {
-            if slot.cost == PENDING {
+            if slot.cost[0] == PENDING {
                 self.known += 1;
             }
-            slot.cost = cost.map_or(NONE, |c| c.min(NONE - 1));
+            slot.cost = cost.map_or([NONE; 2], |c| c.map(|c| c.min(NONE - 1)));
         }
     }
 
@@ -156,13 +159,13 @@ mod tests {
         assert!(keys.iter().all(|&key| matches!(memo.find(key), Found::New(_))));
         assert_eq!(memo.len(), 0);
         for (k, &key) in keys.iter().enumerate() {
-            let cost = (k % 3 != 0).then_some(k as u32);
+            let cost = (k % 3 != 0).then_some([k as u32, 2 * k as u32]);
             memo.set(key, 0, cost); // (slot 0: a stale slot, found again)
         }
         assert_eq!(memo.len(), 500);
         for (k, &key) in keys.iter().enumerate() {
             let Found::Known(cost) = memo.find(key) else { panic!("state {k} is known") };
-            assert_eq!(cost, (k % 3 != 0).then_some(k as u32));
+            assert_eq!(cost, (k % 3 != 0).then_some([k as u32, 2 * k as u32]));
         }
     }
 
@@ -171,8 +174,8 @@ mod tests {
         let mut memo = Memo::with_capacity(100);
         let Found::New(at) = memo.find([1, 2, 3]) else { panic!("new") };
         assert!(matches!(memo.find([4, 5, 6]), Found::New(_)));
-        memo.set([1, 2, 3], at, Some(9));
-        assert!(matches!(memo.find([1, 2, 3]), Found::Known(Some(9))));
+        memo.set([1, 2, 3], at, Some([9, 4]));
+        assert!(matches!(memo.find([1, 2, 3]), Found::Known(Some([9, 4]))));
         // A pending state reads as no reading (never asked by the search).
         assert!(matches!(memo.find([4, 5, 6]), Found::Known(None)));
         assert_eq!(memo.len(), 1);
