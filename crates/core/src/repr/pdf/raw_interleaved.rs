@@ -1068,7 +1068,7 @@ impl<'a> Search<'a> {
                 best = Some(best.map_or(cost, |b| [b[0].min(cost[0]), b[1].min(cost[1])]));
             }
         }
-        self.memo.set(key, slot, best);
+        self.memo.set(slot, best);
         best
     }
 }
@@ -1082,8 +1082,7 @@ fn lane_sum(lanes: u128) -> usize {
 
 impl State {
     /// The state as three words (its placed cells, the last token's place
-    /// with them, and the indirect rows; the second word's top bit clear):
-    /// the memo's key.
+    /// with them, and the indirect rows): the memo's key.
     fn key(&self) -> Key {
         // (The two lanes past the columns are empty: the second word's top
         // 16 bits are clear.)
