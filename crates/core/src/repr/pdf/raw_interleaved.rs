@@ -53,7 +53,7 @@
 
 use crate::model::Table;
 use crate::repr::align::{Kind, Token};
-use crate::repr::pdf::memo::{Found, Key, Memo};
+use crate::repr::pdf::memo::{Costs, Found, Key, Memo};
 use crate::source::Span;
 use std::ops::Range;
 
@@ -182,20 +182,34 @@ struct State {
     last: Option<(u8, Col)>,
 }
 
-/// How a reading's distance from row-by-row drawing is weighed.
+/// How a reading's distance from the drawing order is weighed, from both
+/// [`Order`]s at once: the two weights' steps differ only in cost, so one
+/// search visits the states of both ([`Costs`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Weigh {
     /// Every pair of cells drawn the other way round.
     Pairs,
-    /// Every run of one row's cells in column order (the date, the code
-    /// and the amount in any order) after the first.
+    /// Every run after the first of one row's cells in column order (the
+    /// date, the code and the amount in any order); from column by column,
+    /// also of one column's cells (in row order, as every column is drawn).
     Runs,
-    /// Every pair of cells drawn the other way round from column by
-    /// column, row by row (a block of rows drawn column by column).
-    ColumnPairs,
-    /// Every run after the first of one row's cells in column order or of
-    /// one column's cells (in row order, as every column is drawn).
-    Strokes,
+}
+
+/// The order a reading's distance is weighed from: each is an index into
+/// a search's [`Costs`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Order {
+    /// Row by row, column by column (the print draws mostly so).
+    Rows,
+    /// Column by column, row by row (a block of rows drawn column by column).
+    Columns,
+}
+
+impl Order {
+    /// The order's cost in a search's [`Costs`].
+    fn index(self) -> usize {
+        self as usize
+    }
 }
 
 /// The table's columns, and the numbers of rows its values make.
@@ -222,7 +236,7 @@ struct Search<'a> {
     need: [u32; ALL_COLS],
     counts: &'a Counts,
     weigh: Weigh,
-    /// Least cost (pairs drawn out of order) from a state to the end; `None`: no way.
+    /// Least costs (from each [`Order`]) from a state to the end; `None`: no way.
     /// (A state's token index is the sum of its placed cells: it needs no key of its own.)
     memo: Memo,
     /// Whether the search gave up (too many states): its costs are then not the least.
@@ -241,7 +255,7 @@ pub(crate) struct Untangled {
     pub doubted: Vec<Span>,
 }
 
-/// What the readings of least cost by one weight say.
+/// What the readings of least cost by one weight from one order say.
 struct Readings<'a> {
     /// One of them: each token's row and column, in drawing order.
     one: Vec<(usize, Col)>,
@@ -499,46 +513,32 @@ fn untangle_whole(tokens: &[Token], counts: &Counts, table: Table, holdings: boo
         return None;
     }
     let (fits, left) = fits(tokens, counts);
-    // The memo's room: as many states as tokens squared for the first
-    // search; a search by runs (or strokes) tells states apart also by the
-    // last token's place, and visited up to about twice as many as the
-    // one by pairs before it.
+    // The memo's room: as many states as tokens squared for the search by
+    // pairs; the one by runs tells states apart also by the last token's
+    // place, and visits up to about twice as many.
     let search = |weigh, states: usize| Search::new(tokens, &fits, &left, counts, weigh, states);
-    let read = |one, other, states: usize| {
-        let first = search(one, states).readings()?;
-        let second = search(other, 2 * first.states).readings();
-        let open = |cell: (usize, Col)| {
-            let text = first.settled(cell);
-            text.is_none() || second.as_ref().and_then(|o| o.settled(cell)) != text
-        };
-        // A column's cells fill its rows in drawing order: one in doubt
-        // leaves the column's later rows in doubt too.
-        let mut from = [usize::MAX; ALL_COLS];
-        for &(row, col) in first.one.iter().filter(|&&cell| open(cell)) {
-            from[col.index()] = from[col.index()].min(row);
-        }
-        let doubted: Vec<usize> =
-            (0..tokens.len()).filter(|&k| first.one[k].0 >= from[first.one[k].1.index()]).collect();
-        Some((first.one, doubted, first.states))
-    };
+    let mut pairs = search(Weigh::Pairs, tokens.len().pow(2).min(MOST_STATES));
+    let by_pairs = pairs.readings(Order::Rows)?;
+    let mut runs = search(Weigh::Runs, 2 * by_pairs.states);
+    let (one, a) = agreed(tokens.len(), by_pairs, runs.readings(Order::Rows));
     // A reading settled row by row or column by column is taken; when
-    // neither is, a token is settled only where both agree. The search by
-    // pairs column by column visits the very states the one by pairs row
-    // by row does (their steps differ only in cost), so it gives up or
-    // finds no reading exactly when that one does: it is not run then.
-    let (one, a, states) = read(Weigh::Pairs, Weigh::Runs, tokens.len().pow(2).min(MOST_STATES))?;
+    // neither is, a token is settled only where both agree. Each search
+    // weighs from both orders at once (their steps differ only in cost):
+    // by pairs column by column, it gives up or finds no reading exactly
+    // when it does row by row.
     let (reading, doubted) = if a.is_empty() {
         (one, a)
     } else {
-        // (The search by pairs column by column visits as many states.)
-        match read(Weigh::ColumnPairs, Weigh::Strokes, states) {
-            Some((other, b, _)) if b.is_empty() => (other, b),
-            Some((other, b, _)) => {
-                let doubted = (0..tokens.len())
-                    .filter(|k| a.contains(k) || b.contains(k) || one[*k] != other[*k])
-                    .collect();
-                (one, doubted)
-            }
+        match pairs.readings(Order::Columns) {
+            Some(by_pairs) => match agreed(tokens.len(), by_pairs, runs.readings(Order::Columns)) {
+                (other, b) if b.is_empty() => (other, b),
+                (other, b) => {
+                    let doubted = (0..tokens.len())
+                        .filter(|k| a.contains(k) || b.contains(k) || one[*k] != other[*k])
+                        .collect();
+                    (one, doubted)
+                }
+            },
             None => (one, a),
         }
     };
@@ -561,6 +561,25 @@ fn untangle_whole(tokens: &[Token], counts: &Counts, table: Table, holdings: boo
         .map(|t| t.span)
         .collect();
     Some(Untangled { rows, columns, doubted })
+}
+
+/// One reading by pairs (each token's row and column) and the tokens whose
+/// place is in doubt: those the readings of least cost by pairs and by
+/// runs (from one order) do not all put in the same place, the runs' none
+/// when that search gave up. A column's cells fill its rows in drawing
+/// order: one in doubt leaves the column's later rows in doubt too.
+fn agreed(tokens: usize, by_pairs: Readings, by_runs: Option<Readings>) -> (Vec<(usize, Col)>, Vec<usize>) {
+    let open = |cell: (usize, Col)| {
+        let text = by_pairs.settled(cell);
+        text.is_none() || by_runs.as_ref().and_then(|o| o.settled(cell)) != text
+    };
+    let mut from = [usize::MAX; ALL_COLS];
+    for &(row, col) in by_pairs.one.iter().filter(|&&cell| open(cell)) {
+        from[col.index()] = from[col.index()].min(row);
+    }
+    let one = by_pairs.one;
+    let doubted = (0..tokens).filter(|&k| one[k].0 >= from[one[k].1.index()]).collect();
+    (one, doubted)
 }
 
 /// The columns each token can fill (a bit per column), and how many tokens
@@ -774,7 +793,7 @@ impl Col {
 }
 
 impl<'a> Search<'a> {
-    /// A search over the tokens by one weight, with their [`fits`].
+    /// A search over the tokens by one weight (from both orders), with their [`fits`].
     fn new(
         tokens: &'a [Token],
         fits: &'a [u16],
@@ -802,14 +821,15 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// What the readings of least cost say; `None` when there is none (or
-    /// the search gives up).
+    /// What the readings of least cost from `order` say; `None` when there
+    /// is none (or the search gives up). The search runs on the first call;
+    /// a second (from the other order) finds every state's costs known.
     ///
     /// The readings are not listed one by one (cells of like text, such as a
     /// column of `(1)`s, make as many readings as their orders): every step
     /// some reading of least cost takes is followed once from each state,
     /// and the cells those steps fill, with their texts, are gathered.
-    fn readings(mut self) -> Option<Readings<'a>> {
+    fn readings(&mut self, order: Order) -> Option<Readings<'a>> {
         let start = State { placed: [0; LANES], indirect: 0, last: None };
         // Every column must have its cells among the tokens (`step` checks
         // each column's slack again only where a token leaves it).
@@ -829,7 +849,7 @@ impl<'a> Search<'a> {
         // (One list of steps for every state: no allocation per state.)
         let mut steps = Vec::new();
         while let Some((at, state)) = stack.pop() {
-            self.best_steps(at, &state, &mut steps)?;
+            self.best_steps(at, &state, order, &mut steps)?;
             for &(col, next) in &steps {
                 let text = self.tokens.get(at)?.text.as_str();
                 let row = self.row_of(col, &state)?;
@@ -842,7 +862,7 @@ impl<'a> Search<'a> {
         let mut one = Vec::with_capacity(self.tokens.len());
         let mut state = start;
         for at in 0..self.tokens.len() {
-            self.best_steps(at, &state, &mut steps)?;
+            self.best_steps(at, &state, order, &mut steps)?;
             let (col, next) = *steps.first()?;
             one.push((self.row_of(col, &state)?, col));
             state = next;
@@ -851,17 +871,24 @@ impl<'a> Search<'a> {
     }
 
     /// The steps from token `at` in `state` that some reading of least cost
-    /// takes (none at the end), into `out` (emptied first); `None` when no
-    /// reading goes on from there.
-    fn best_steps(&mut self, at: usize, state: &State, out: &mut Vec<(Col, State)>) -> Option<()> {
+    /// from `order` takes (none at the end), into `out` (emptied first);
+    /// `None` when no reading goes on from there.
+    fn best_steps(
+        &mut self,
+        at: usize,
+        state: &State,
+        order: Order,
+        out: &mut Vec<(Col, State)>,
+    ) -> Option<()> {
         out.clear();
         if at == self.tokens.len() {
             return Some(());
         }
-        let target = self.best(at, *state)?;
+        let k = order.index();
+        let target = self.best(at, *state)?[k];
         for col in self.columns(at) {
             let Some((next, cost)) = self.step(at, col, state) else { continue };
-            if self.best(at + 1, next).map(|rest| rest + cost) == Some(target) {
+            if self.best(at + 1, next).map(|rest| rest[k] + cost[k]) == Some(target) {
                 out.push((col, next));
             }
         }
@@ -925,10 +952,7 @@ impl<'a> Search<'a> {
         // (The lanes whose column has a cell in `row`: their top bit.)
         let reach = diff & TOP_BITS;
         let later = diff & !TOP_BITS & ((reach >> 7) * 0xff);
-        // Lanes summed in pairs, then the pairs (at most 16 * 64 in all:
-        // the top pair's sum).
-        let pairs = (later & EVEN_BYTES) + ((later >> 8) & EVEN_BYTES);
-        let later = (pairs.wrapping_mul(LOW_PAIRS) >> 112) as usize;
+        let later = lane_sum(later);
         let beside = (reach & (u128::MAX << (8 * (col.index() + 1)))).count_ones() as usize;
         let plain = later + beside;
         // The placed natures are the first `placed` indirect rows (none
@@ -946,10 +970,18 @@ impl<'a> Search<'a> {
         plain + natures
     }
 
+    /// How many placed cells lie after row `row`'s cell of `col`, column by
+    /// column, row by row: a column's cells are placed in row order, so
+    /// those of the columns after `col` (a column not in the table has none
+    /// placed).
+    fn placed_in_later_columns(state: &State, col: Col) -> usize {
+        // (`col` is below the lanes: the shift is less than 128.)
+        lane_sum(u128::from_le_bytes(state.placed) >> (8 * (col.index() + 1)))
+    }
+
     /// The state after placing token `at` in `col` (one of its
-    /// [`columns`](Self::columns)), and how many placed cells come after it
-    /// row by row, column by column.
-    fn step(&self, at: usize, col: Col, state: &State) -> Option<(State, u32)> {
+    /// [`columns`](Self::columns)), and its costs from each [`Order`].
+    fn step(&self, at: usize, col: Col, state: &State) -> Option<(State, Costs)> {
         let row = self.row_of(col, state)?;
         let mut next = *state;
         next.placed[col.index()] += 1;
@@ -988,38 +1020,36 @@ impl<'a> Search<'a> {
             }
         }
 
-        let after = match self.weigh {
-            Weigh::Pairs => Self::placed_after(state, row, col),
-            Weigh::Runs | Weigh::Strokes => {
+        let costs = match self.weigh {
+            Weigh::Pairs => {
+                let after = |placed: usize| u32::try_from(placed).ok();
+                [
+                    after(Self::placed_after(state, row, col))?,
+                    after(Self::placed_in_later_columns(state, col))?,
+                ]
+            }
+            Weigh::Runs => {
                 let row = u8::try_from(row).ok()?;
                 next.last = Some((row, col));
-                let down = self.weigh == Weigh::Strokes;
-                usize::from(
-                    state
-                        .last
-                        .is_some_and(|(r, c)| (r != row || c.rank() > col.rank()) && !(down && c == col)),
-                )
-            }
-            Weigh::ColumnPairs => {
-                // A column's cells are placed in row order: only the cells
-                // of the columns after this one are drawn the other way round
-                // (a column not in the table has none placed).
-                let after = state.placed.get(col.index() + 1..).unwrap_or_default();
-                after.iter().map(|&placed| usize::from(placed)).sum()
+                // A new run row by row; column by column, not when the
+                // column goes on down.
+                let cut = state.last.filter(|&(r, c)| r != row || c.rank() > col.rank());
+                [u32::from(cut.is_some()), u32::from(cut.is_some_and(|(_, c)| c != col))]
             }
         };
-        Some((next, u32::try_from(after).ok()?))
+        Some((next, costs))
     }
 
-    /// Least pairs drawn out of order from token `at` in `state` to a complete reading.
-    fn best(&mut self, at: usize, state: State) -> Option<u32> {
+    /// Least costs (from each [`Order`]) from token `at` in `state` to a
+    /// complete reading.
+    fn best(&mut self, at: usize, state: State) -> Option<Costs> {
         if at == self.tokens.len() {
             let natures = state.indirect.count_ones() as usize;
             let full = self.counts.cols.iter().all(|&c| {
                 let want = if c == Col::Nature { natures } else { c.total(self.counts) };
                 usize::from(state.placed[c.index()]) == want
             });
-            return full.then_some(0);
+            return full.then_some([0; 2]);
         }
         let key = state.key();
         let slot = match self.memo.find(key) {
@@ -1030,23 +1060,29 @@ impl<'a> Search<'a> {
             self.gave_up = true;
             return None;
         }
-        let mut best: Option<u32> = None;
+        let mut best: Option<Costs> = None;
         for col in self.columns(at) {
             let Some((next, cost)) = self.step(at, col, &state) else { continue };
             if let Some(rest) = self.best(at + 1, next) {
-                let cost = rest + cost;
-                best = Some(best.map_or(cost, |b| b.min(cost)));
+                let cost = [rest[0] + cost[0], rest[1] + cost[1]];
+                best = Some(best.map_or(cost, |b| [b[0].min(cost[0]), b[1].min(cost[1])]));
             }
         }
-        self.memo.set(key, slot, best);
+        self.memo.set(slot, best);
         best
     }
 }
 
+/// The sum of a state's lanes (at most `MOST_ROWS` each): summed in pairs,
+/// then the pairs (at most 16 * 64 in all: the top pair's sum).
+fn lane_sum(lanes: u128) -> usize {
+    let pairs = (lanes & EVEN_BYTES) + ((lanes >> 8) & EVEN_BYTES);
+    (pairs.wrapping_mul(LOW_PAIRS) >> 112) as usize
+}
+
 impl State {
     /// The state as three words (its placed cells, the last token's place
-    /// with them, and the indirect rows; the second word's top bit clear):
-    /// the memo's key.
+    /// with them, and the indirect rows): the memo's key.
     fn key(&self) -> Key {
         // (The two lanes past the columns are empty: the second word's top
         // 16 bits are clear.)

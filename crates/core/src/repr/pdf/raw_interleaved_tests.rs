@@ -174,32 +174,52 @@ fn a_table_ii_drawn_column_block_by_column_block_settles_no_value_in_a_wrong_pla
 }
 
 #[test]
-fn the_searches_by_pairs_row_by_row_and_column_by_column_visit_the_same_states() {
-    // Fictional: one grant, then rows of grants drawn column block by column
-    // block, enough of them for the searches to give up.
-    let grants = |n: usize| {
-        let mut drawn: Vec<&str> = GRANT.to_vec();
-        for cell in GRANT {
-            drawn.extend(std::iter::repeat_n(cell, n));
-        }
-        drawn
+fn a_step_is_weighed_from_both_orders_at_once() {
+    // Fictional: two sales' titles drawn one after the other (the title
+    // column going on down), then the first sale's date, then the second
+    // title's row's amount owned.
+    let sale = |owned| ["Common Stock", "01/02/2024", "S", "100", "D", "$5.00", owned, "D"];
+    let drawn = tokens(&[&sale("900")[..], &sale("800")[..]].concat());
+    let counts = non_derivative_counts(&Tally::of(&drawn)).expect("counts");
+    let (fits, left) = fits(&drawn, &counts);
+    let start = State { placed: [0; LANES], indirect: 0, last: None };
+    let pairs = Search::new(&drawn, &fits, &left, &counts, Weigh::Pairs, 16);
+    let runs = Search::new(&drawn, &fits, &left, &counts, Weigh::Runs, 16);
+    // Steps as if the tokens were drawn title, title, date, owned: each
+    // step's costs row by row and column by column.
+    let walk = |search: &Search, cols: [Col; 4]| {
+        let mut state = start;
+        cols.iter()
+            .zip([0, 8, 1, 6])
+            .map(|(&col, at)| {
+                let (next, costs) = search.step(at, col, &state).expect("a step");
+                state = next;
+                costs
+            })
+            .collect::<Vec<Costs>>()
     };
-    let mut gave_up = 0;
-    for n in 0..6 {
-        let drawn = tokens(&grants(n));
-        let counts = derivative_counts(&Tally::of(&drawn), false).expect("counts");
-        let (fits, left) = fits(&drawn, &counts);
-        let start = State { placed: [0; LANES], indirect: 0, last: None };
-        let run = |weigh| {
-            let mut search = Search::new(&drawn, &fits, &left, &counts, weigh, drawn.len().pow(2));
-            let best = search.best(0, start);
-            (best.is_some(), search.memo.len(), search.gave_up)
-        };
-        let by_rows = run(Weigh::Pairs);
-        assert_eq!(by_rows, run(Weigh::ColumnPairs), "{n} grants after the first");
-        gave_up += usize::from(by_rows.2);
+    let cols = [Col::Title, Col::Title, Col::Date, Col::Owned];
+    // By pairs: the first row's date comes after the second row's title
+    // row by row (one pair the other way round); column by column, the
+    // titles come before every other column, and the owned column's cell
+    // after the date (none the other way round).
+    assert_eq!(walk(&pairs, cols), [[0, 0], [0, 0], [1, 0], [1, 0]]);
+    // By runs: the second title starts a run row by row, but goes on down
+    // the column column by column; the date starts a run (another row),
+    // the amount owned goes on in the first row.
+    assert_eq!(walk(&runs, cols), [[0, 0], [1, 0], [1, 1], [0, 0]]);
+}
+
+#[test]
+fn the_cells_placed_in_later_columns_are_counted_in_the_lanes() {
+    let mut state = State { placed: [0; LANES], indirect: 0, last: None };
+    for (k, placed) in state.placed.iter_mut().enumerate().take(ALL_COLS) {
+        *placed = u8::try_from((k * 7) % (MOST_ROWS + 1)).expect("a count");
     }
-    assert!(gave_up > 0, "the limit is reached");
+    for col in COLS {
+        let plain: usize = state.placed[col.index() + 1..].iter().map(|&p| usize::from(p)).sum();
+        assert_eq!(Search::placed_in_later_columns(&state, col), plain, "{col:?}");
+    }
 }
 
 #[test]
