@@ -27,7 +27,7 @@
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Column, Field, Origin, Row, RowKind, Table};
 use crate::repr::align::{self, Kind, Token};
-use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
+use crate::repr::cells::{Cell, MarkStyle, canonical_marks, split_marks};
 use crate::repr::columns::{Slot, is_heading_text, standard_slots};
 use crate::repr::form::PreRead;
 use crate::repr::grid::{Line, contains_ignore_case, starts_with_ignore_case};
@@ -292,7 +292,9 @@ fn typed_lines(block: &Block, marks: MarkStyle) -> Vec<(Cell, Kind)> {
 /// The cells of a value block (its [`typed_lines`]): each line that is a
 /// value on its own is a cell; lines of words run together into one cell
 /// (footnote marks on a line of their own end it), up to a line that ends
-/// with a mark or one that repeats the words so far.
+/// with a mark or one that repeats the words so far. A line of footnote
+/// marks right after a value that ends with marks none of which it repeats
+/// continues that value's marks, wrapped ([`continues_marks`]).
 fn cells(lines: &[(Cell, Kind)]) -> Vec<Cell> {
     let mut out: Vec<Cell> = Vec::new();
     // Whether the last cell is words, and whether more words join it.
@@ -305,7 +307,7 @@ fn cells(lines: &[(Cell, Kind)]) -> Vec<Cell> {
         let repeats = out.last().is_some_and(|prev| prev.text == cell.text);
         let joins = match kind {
             Kind::Text => open && !repeats,
-            Kind::Marks => words,
+            Kind::Marks => words || out.last().is_some_and(|prev| continues_marks(prev, &cell.text)),
             _ => false,
         };
         match out.last_mut() {
@@ -323,6 +325,19 @@ fn cells(lines: &[(Cell, Kind)]) -> Vec<Cell> {
         open = words && out.last().is_some_and(|c| !ends_with_mark(&c.text));
     }
     out
+}
+
+/// Whether a line of footnote marks `marks`, drawn right after the value
+/// `prev` in one block, continues the value's marks: the value ends with
+/// marks (a cell's marks wrap onto a line of their own when they do not
+/// fit beside it), and none of the line's marks is among them (a cell
+/// carries a footnote once: a repeated mark is another cell's, drawn next
+/// to it). Marks alone before them (`(1)` then `(2)`) are no value.
+fn continues_marks(prev: &Cell, marks: &str) -> bool {
+    let own = split_marks(&prev.text);
+    ends_with_mark(&prev.text)
+        && !own.value.is_empty()
+        && split_marks(marks).footnotes.iter().all(|id| !own.footnotes.contains(id))
 }
 
 fn ends_with_mark(text: &str) -> bool {

@@ -499,3 +499,16 @@ fn a_word_that_may_have_lost_its_hyphen_is_in_doubt() {
     assert!(row.nature_of_ownership.origin.is_read());
     assert_eq!(diags.len(), 1);
 }
+
+#[test]
+fn a_values_marks_wrapped_onto_a_line_of_their_own_continue_it() {
+    // Fictional: an amount's third mark wrapped below it in its block; a
+    // repeated mark is another cell's; marks alone continue nothing.
+    let text = "2,080(1)(2)\n(3)\n\n1,500(1)\n(1)\n\n(4)\n(5)\n";
+    let cells: Vec<String> = blocks(text, 0)
+        .iter()
+        .flat_map(|b| cells(&typed_lines(b, MarkStyle::Attached)))
+        .map(|c| c.text)
+        .collect();
+    assert_eq!(cells, ["2,080⁽¹⁾⁽²⁾⁽³⁾", "1,500⁽¹⁾", "⁽¹⁾", "⁽⁴⁾", "⁽⁵⁾"]);
+}
