@@ -27,7 +27,7 @@
 use crate::diagnostic::{Code, Diagnostic, quote};
 use crate::model::{Column, Field, Origin, Row, RowKind, Table};
 use crate::repr::align::{self, Kind, Token};
-use crate::repr::cells::{Cell, MarkStyle, canonical_marks};
+use crate::repr::cells::{Cell, MarkStyle, canonical_marks, split_marks};
 use crate::repr::columns::{Slot, is_heading_text, standard_slots};
 use crate::repr::form::PreRead;
 use crate::repr::grid::{Line, contains_ignore_case, starts_with_ignore_case};
@@ -292,7 +292,9 @@ fn typed_lines(block: &Block, marks: MarkStyle) -> Vec<(Cell, Kind)> {
 /// The cells of a value block (its [`typed_lines`]): each line that is a
 /// value on its own is a cell; lines of words run together into one cell
 /// (footnote marks on a line of their own end it), up to a line that ends
-/// with a mark or one that repeats the words so far.
+/// with a mark or one that repeats the words so far. A line of footnote
+/// marks right after a value that ends with marks none of which it repeats
+/// continues that value's marks, wrapped ([`continues_marks`]).
 fn cells(lines: &[(Cell, Kind)]) -> Vec<Cell> {
     let mut out: Vec<Cell> = Vec::new();
     // Whether the last cell is words, and whether more words join it.
@@ -305,7 +307,7 @@ fn cells(lines: &[(Cell, Kind)]) -> Vec<Cell> {
         let repeats = out.last().is_some_and(|prev| prev.text == cell.text);
         let joins = match kind {
             Kind::Text => open && !repeats,
-            Kind::Marks => words,
+            Kind::Marks => words || out.last().is_some_and(|prev| continues_marks(prev, &cell.text)),
             _ => false,
         };
         match out.last_mut() {
@@ -323,6 +325,19 @@ fn cells(lines: &[(Cell, Kind)]) -> Vec<Cell> {
         open = words && out.last().is_some_and(|c| !ends_with_mark(&c.text));
     }
     out
+}
+
+/// Whether a line of footnote marks `marks`, drawn right after the value
+/// `prev` in one block, continues the value's marks: the value ends with
+/// marks (a cell's marks wrap onto a line of their own when they do not
+/// fit beside it), and none of the line's marks is among them (a cell
+/// carries a footnote once: a repeated mark is another cell's, drawn next
+/// to it). Marks alone before them (`(1)` then `(2)`) are no value.
+fn continues_marks(prev: &Cell, marks: &str) -> bool {
+    let own = split_marks(&prev.text);
+    ends_with_mark(&prev.text)
+        && !own.value.is_empty()
+        && split_marks(marks).footnotes.iter().all(|id| !own.footnotes.contains(id))
 }
 
 fn ends_with_mark(text: &str) -> bool {
@@ -569,25 +584,75 @@ fn doubt_word_cells(
 /// way (the same form and nature), where the amount owned before, moved by
 /// the second's amount, is not the amount it owns after. The print lists
 /// one holder's transactions in order, so the reading may have put amounts
-/// in the wrong rows or columns: every value of both rows is in doubt.
-/// (Table II's rows of one title are often different grants — another
-/// price or expiration — whose holdings do not chain.)
+/// in the wrong rows or columns: every value of both rows is in doubt —
+/// but of a row the holdings on its other side vouch for ([`vouched`]):
+/// the break is the other row's. (Table II's rows of one title are often
+/// different grants — another price or expiration — whose holdings do not
+/// chain.)
 fn doubt_broken_holdings(rows: &mut [Row], table: Table, diags: &mut Vec<Diagnostic>) {
     if table != Table::NonDerivative {
         return;
     }
     let broken: Vec<usize> =
         (1..rows.len()).filter(|&k| table::breaks_holdings(&rows[k - 1], &rows[k])).collect();
+    // (Vouched for by the reading as it came: before any break's doubt.)
+    let vouched: Vec<bool> = (0..rows.len()).map(|k| vouched(rows, k, &broken)).collect();
     for &k in &broken {
-        for r in [k - 1, k] {
+        let doubted: Vec<usize> = [k - 1, k].into_iter().filter(|&r| !vouched[r]).collect();
+        if doubted.is_empty() {
+            continue;
+        }
+        for &r in &doubted {
             doubt_all(&mut rows[r], table);
         }
         diags.push(Diagnostic::new(
             Code::ColumnUncertain,
             Some(rows[k].span),
-            "this transaction's amounts do not continue the holding of the row above (same security, held the same way): the values of both rows may be in the wrong rows or columns".to_owned(),
+            "this transaction's amounts do not continue the holding of the row above (same security, held the same way): the values of the rows not continued on their other side may be in the wrong rows or columns".to_owned(),
         ));
     }
+}
+
+/// Whether row `k` of an untangled Table I is vouched for though a break
+/// of its holdings (at `broken`: each the index of the row below a break)
+/// lies on one side of it: none of its values is in doubt, and on its
+/// other side the holdings continue through it — it continues the row
+/// above (a break below it), or the row below continues it (a break above
+/// it). Three amounts read from two rows agree (owned before, moved by the
+/// amount, is owned after), so the row's amount and amount owned were not
+/// taken from another row; the break lies in the other row. A row with
+/// breaks on both sides, or whose other side is the table's edge, is not
+/// vouched for.
+fn vouched(rows: &[Row], k: usize, broken: &[usize]) -> bool {
+    let below = broken.contains(&(k + 1));
+    let above = broken.contains(&k);
+    let settled = |row: &Row| Column::ALL.iter().all(|&c| row.cell(c).meta().2 != Origin::Uncertain);
+    let continued = match (above, below) {
+        (false, true) => {
+            k.checked_sub(1).and_then(|j| rows.get(j)).is_some_and(|prev| chains(prev, &rows[k]))
+        }
+        (true, false) => rows.get(k + 1).is_some_and(|next| chains(&rows[k], next)),
+        _ => false,
+    };
+    continued && rows.get(k).is_some_and(settled)
+}
+
+/// Whether `row`'s amounts continue `prev`'s holding: two transactions of
+/// the same security held the same way, each showing its amounts and
+/// direction, whose holdings [`table::breaks_holdings`] finds unbroken.
+fn chains(prev: &Row, row: &Row) -> bool {
+    let shown = |r: &Row| {
+        r.kind == RowKind::Transaction
+            && r.transaction_shares.value.is_some()
+            && r.shares_owned_following_transaction.value.is_some()
+            && r.transaction_acquired_disposed_code.value.is_some()
+    };
+    let same = prev.security_title.value.is_some()
+        && prev.security_title.value == row.security_title.value
+        && prev.direct_or_indirect_ownership.value == row.direct_or_indirect_ownership.value
+        && prev.nature_of_ownership.value == row.nature_of_ownership.value
+        && prev.nature_of_ownership.footnotes == row.nature_of_ownership.footnotes;
+    shown(prev) && shown(row) && same && !table::breaks_holdings(prev, row)
 }
 
 /// The tokens with each token at `cuts` joined to the one after it (a

@@ -175,6 +175,45 @@ fn transactions_of_one_holding_that_do_not_continue_are_in_doubt() {
 }
 
 #[test]
+fn a_row_whose_holdings_continue_on_its_other_side_keeps_its_values_at_a_break() {
+    // Fictional sales of one direct holding: 900, 800, then 650 (800 less
+    // 100 is 700: a break), then 600 (650 less 50: continued). The rows on
+    // both sides of the break are each continued on their other side.
+    let row = |day: u32, sold: &str, owned: &str| {
+        format!("Common Stock\n03/0{day}/2024\nS\n{sold}\nD\n$5.00\n{owned}\nD\n\n")
+    };
+    let text =
+        [row(1, "100", "900"), row(2, "100", "800"), row(3, "100", "650"), row(4, "50", "600")].concat();
+    let read = || {
+        read_rows(
+            tokens_and_cuts(&blocks(&text, 0), MarkStyle::Attached).0,
+            &columns(&[], Table::NonDerivative),
+            Table::NonDerivative,
+            &mut Vec::new(),
+        )
+    };
+    let mut rows = read();
+    let mut diags = Vec::new();
+    doubt_broken_holdings(&mut rows, Table::NonDerivative, &mut diags);
+    assert!(diags.is_empty(), "{diags:?}");
+    assert!(rows.iter().all(|r| r.transaction_shares.origin.is_read()));
+    // The row below the break in doubt already: it alone is doubted (its
+    // amount too), the row above keeps its values.
+    let mut rows = read();
+    table::set_origin(&mut rows[2], Column::TransactionPricePerShare, Origin::Uncertain);
+    doubt_broken_holdings(&mut rows, Table::NonDerivative, &mut diags);
+    assert_eq!(diags.len(), 1);
+    assert!(rows[1].transaction_shares.origin.is_read());
+    assert_eq!(rows[2].transaction_shares.origin, Origin::Uncertain);
+    // Without the row above continued (the table's edge): both doubted.
+    let mut rows = read();
+    table::set_origin(&mut rows[2], Column::TransactionPricePerShare, Origin::Uncertain);
+    let mut rows = rows.split_off(1);
+    doubt_broken_holdings(&mut rows, Table::NonDerivative, &mut Vec::new());
+    assert_eq!(rows[0].transaction_shares.origin, Origin::Uncertain);
+}
+
+#[test]
 fn words_on_both_sides_of_a_page_break_are_one_cell_or_two_as_the_phrases_call_for() {
     // The same fictional table, the page ending after the holding's
     // title, the headings drawn again on the next page: two rows, one
@@ -459,4 +498,17 @@ fn a_word_that_may_have_lost_its_hyphen_is_in_doubt() {
     assert_eq!(row.security_title.origin, Origin::Uncertain);
     assert!(row.nature_of_ownership.origin.is_read());
     assert_eq!(diags.len(), 1);
+}
+
+#[test]
+fn a_values_marks_wrapped_onto_a_line_of_their_own_continue_it() {
+    // Fictional: an amount's third mark wrapped below it in its block; a
+    // repeated mark is another cell's; marks alone continue nothing.
+    let text = "2,080(1)(2)\n(3)\n\n1,500(1)\n(1)\n\n(4)\n(5)\n";
+    let cells: Vec<String> = blocks(text, 0)
+        .iter()
+        .flat_map(|b| cells(&typed_lines(b, MarkStyle::Attached)))
+        .map(|c| c.text)
+        .collect();
+    assert_eq!(cells, ["2,080⁽¹⁾⁽²⁾⁽³⁾", "1,500⁽¹⁾", "⁽¹⁾", "⁽⁴⁾", "⁽⁵⁾"]);
 }
