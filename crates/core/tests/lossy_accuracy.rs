@@ -496,7 +496,7 @@ fn corpus_accuracy() {
         // boxes) are flagged uncertain instead of guessed.
         ("markdown", 88.54, 0.1),
         ("pdftext-legacy", 98.0, 0.1),
-        ("pdfraw", 72.35, 0.1),
+        ("pdfraw", 72.7, 0.1),
         ("page", 99.5, 0.1),
     ];
     for (rendering, _, t) in &results {
