@@ -302,16 +302,20 @@ fn shows(row: &Row, column: Column) -> bool {
     cell.has_value() || !cell.meta().0.is_empty()
 }
 
-/// Whether the row's amount was read but the rendering did not show which
-/// of Table II's columns, (A) or (D), it stands in: the direction is
-/// missing (with the amount's span), not lost with a piece of the row.
+/// Whether the row's amount — a number of securities or a dollar value
+/// (`$…`, read as the transaction's total value) — was read but the
+/// rendering did not show which of Table II's columns, (A) or (D), it
+/// stands in: the direction is missing (with that amount's span), not lost
+/// with a piece of the row.
 fn direction_not_shown(row: &Row) -> bool {
+    fn read_at<T, U>(amount: &Field<T>, direction: &Field<U>) -> bool {
+        amount.value.is_some() && amount.span == direction.span
+    }
     let direction = &row.transaction_acquired_disposed_code;
     direction.value.is_none()
         && matches!(direction.origin, Origin::Missing)
         && direction.span.is_some()
-        && direction.span == row.transaction_shares.span
-        && row.transaction_shares.value.is_some()
+        && (read_at(&row.transaction_shares, direction) || read_at(&row.transaction_total_value, direction))
 }
 
 /// Mark every value read in a row uncertain.
@@ -879,6 +883,25 @@ mod tests {
         assert!(is_complete(&row));
         // Missing for another reason (no amount's span): a piece of a row.
         row.transaction_acquired_disposed_code = Field::missing();
+        assert!(!is_complete(&row));
+    }
+
+    #[test]
+    fn a_row_whose_dollar_amount_has_no_direction_shown_is_complete() {
+        let mut row = row("1,500", Origin::Read);
+        row.kind = RowKind::Transaction;
+        row.transaction_date =
+            Field::read(crate::model::Date::from_ymd(2024, 3, 4).unwrap(), Span::new(19, 29));
+        row.transaction_code = Field::read(crate::model::TransactionCode::J, Span::new(30, 31));
+        row.direct_or_indirect_ownership =
+            Field::read(crate::model::DirectIndirect::Direct, Span::new(50, 51));
+        // `$2,500,000` in the (A) or the (D) column: a total value, no number of securities.
+        row.transaction_total_value = Field::read(Num::parse("2500000").unwrap(), Span::new(32, 42));
+        row.transaction_acquired_disposed_code = Field { span: Some(Span::new(32, 42)), ..Field::missing() };
+        assert!(is_complete(&row));
+        assert!(!unshown(&row, Table::Derivative).any(|c| c == Column::TransactionAcquiredDisposedCode));
+        // The direction's span another cell's: not the amount's direction left unshown.
+        row.transaction_acquired_disposed_code = Field { span: Some(Span::new(44, 45)), ..Field::missing() };
         assert!(!is_complete(&row));
     }
 
