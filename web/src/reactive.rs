@@ -51,7 +51,10 @@ pub fn view(body: impl FnMut() -> AnyView + Send + 'static) -> Box<dyn FnMut() -
 /// A part of a view shown while `when` holds, as `<Show>` does, but through
 /// [`view`]'s one render effect (each `<Show>` was another copy of Leptos's
 /// children code, about 2 kB of wasm). `when` is memoised, so the part is
-/// built again only when it flips, not whenever a signal it reads changes.
+/// built again only when it flips, not whenever a signal `when` reads
+/// changes. That holds for signals `part` reads inside the components it
+/// builds (each tracks its own); a signal `part` reads itself, outside any
+/// component, builds the whole part again whenever it changes.
 pub fn shown(
     when: impl Fn() -> bool + Send + Sync + 'static,
     part: impl Fn() -> AnyView + Send + 'static,
