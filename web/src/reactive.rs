@@ -36,6 +36,24 @@ pub fn string(body: impl FnMut() -> String + Send + 'static) -> Box<dyn FnMut() 
     Box::new(body)
 }
 
+/// Fixed markup while `when` holds, none otherwise
+/// (`inner_html=markup_when(move || …, || NOTE.to_owned())`): one boxed
+/// closure for every such note instead of a copy each.
+pub fn markup_when(
+    when: impl Fn() -> bool + Send + Sync + 'static,
+    markup: fn() -> String,
+) -> Box<dyn FnMut() -> String + Send> {
+    markup_when_boxed(Box::new(when), markup)
+}
+
+/// [`markup_when`] for a boxed condition: one copy for every use.
+fn markup_when_boxed(
+    when: Box<dyn Fn() -> bool + Send + Sync>,
+    markup: fn() -> String,
+) -> Box<dyn FnMut() -> String + Send> {
+    string(move || if when() { markup() } else { String::new() })
+}
+
 /// A condition that changes, boxed (`class:shown=flag(move || …)`),
 /// for the same reason.
 pub fn flag(body: impl Fn() -> bool + Send + Sync + 'static) -> Box<dyn Fn() -> bool + Send + Sync> {

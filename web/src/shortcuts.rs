@@ -202,7 +202,7 @@ pub fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
         </button>
         <div
             id="shortcut-help"
-            inner_html=crate::reactive::string(move || if open.get() { help_html() } else { String::new() })
+            inner_html=crate::reactive::markup_when(move || open.get(), help_html)
             on:click=crate::reactive::click(move |event| {
                 if event_attribute(&event, "data-action").is_some() {
                     open.set(false);
