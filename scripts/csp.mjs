@@ -6,10 +6,11 @@
 // index.html carries the policy with the placeholder 'inline-script-hashes'.
 // First, in a release build, the wasm loses the exports the page never uses
 // and is optimised (scripts/wasm-opt.mjs: Trunk runs no wasm-opt), then the
-// names between the wasm and its glue are shortened (scripts/wasm-names.mjs), then the JS and CSS files of the build are minified
-// (scripts/minify.mjs), which also computes their integrity hashes in index.html again,
-// and last the hashed files are named after their final bytes (scripts/rehash.mjs),
-// so that a change to this hook alone never ships new bytes under an old name.
+// names between the wasm and its glue are shortened (scripts/wasm-names.mjs),
+// then the JS and CSS files of the build are minified (scripts/minify.mjs),
+// which also computes their integrity hashes in index.html again, and last
+// the hashed files are named after their final bytes (scripts/rehash.mjs), so
+// that a change to this hook alone never ships new bytes under an old name.
 
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -33,7 +34,13 @@ if (!readFileSync(file, 'utf8').includes(PLACEHOLDER)) {
   process.exit(1);
 }
 const optimised = optimizeDist(dir);
-if (optimised !== null) console.log(`scripts/csp.mjs: unused exports dropped and wasm-opt run, ${optimised} bytes fewer`);
+if (optimised === null) {
+  console.log(`scripts/csp.mjs: wasm-opt skipped (profile ${process.env.TRUNK_PROFILE}, not release)`);
+} else {
+  const { saved, dropped } = optimised;
+  console.log(`scripts/csp.mjs: ${dropped.length} unused export(s) dropped: ${dropped.join(', ')}`);
+  console.log(`scripts/csp.mjs: wasm-opt run, ${saved} bytes fewer with the exports`);
+}
 console.log(`scripts/csp.mjs: the names between the wasm and its glue shortened, ${shortenDist(dir)} bytes fewer`);
 const { before, after } = minifyDist(dir);
 console.log(`scripts/csp.mjs: JS and CSS minified, ${before} → ${after} bytes`);

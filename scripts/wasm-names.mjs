@@ -16,8 +16,10 @@
 //
 // The custom sections (`producers`, `target_features`, wasm-bindgen's
 // `__wasm_split_unstable`) go too: nothing reads them at run time (the glue
-// never calls `WebAssembly.Module.customSections`). The wasm's `integrity` hash
-// in index.html is computed again.
+// never calls `WebAssembly.Module.customSections`), except the `name` section
+// of a build with FILING_WASM_NAMES=1 (`keepsNames`: function names for a
+// profile, tests/bench/trace-batch.mjs). The wasm's `integrity` hash in
+// index.html is computed again.
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -144,16 +146,36 @@ export function readWasm(wasm) {
 }
 
 /**
+ * Whether the build keeps the wasm's function names (`FILING_WASM_NAMES=1`):
+ * wasm-opt then runs with `-g` and the `name` section stays.
+ */
+export function keepsNames(env = process.env) {
+  return env.FILING_WASM_NAMES === '1';
+}
+
+/**
+ * The texts of the files of `dir` and its subfolders (wasm-bindgen's
+ * `snippets/`) that might name an export of the wasm: every script and page
+ * (`.js`, `.mjs`, `.html`) but the glue `glueFile`.
+ */
+export function otherTexts(dir, glueFile) {
+  return readdirSync(dir, { recursive: true })
+    .filter((name) => name !== glueFile && /\.(m?js|html)$/.test(name))
+    .map((name) => readFileSync(join(dir, name), 'utf8'));
+}
+
+/**
  * `wasm` with the imports of `module` and the exports renamed by `imports` and
  * `exports` (old name → new name; a name not in them stays; an export renamed
- * to `null` is dropped) and no custom section (unless `keepCustom`: wasm-opt
- * reads the features the wasm uses from its `target_features`).
+ * to `null` is dropped) and only the custom sections whose name `keepCustom`
+ * accepts (wasm-opt reads the features the wasm uses from its
+ * `target_features`).
  */
-export function renameWasm(wasm, module, imports, exports, keepCustom = false) {
+export function renameWasm(wasm, module, imports, exports, keepCustom = () => false) {
   const { sections } = readWasm(wasm);
   const parts = [wasm.subarray(0, 8)];
   for (const { id, start, end } of sections) {
-    if (id === 0 && !keepCustom) continue;
+    if (id === 0 && !keepCustom(reader(wasm, start, end).name())) continue;
     let contents = wasm.subarray(start, end);
     if (id === 2 || id === 7) {
       const s = reader(wasm, start, end);
@@ -278,11 +300,9 @@ export function shortenDist(dir) {
   if (!files.includes(glueFile)) throw new Error(`wasm-names: no ${glueFile} beside ${wasmFile}`);
   const wasm = readFileSync(join(dir, wasmFile));
   const glue = readFileSync(join(dir, glueFile), 'utf8');
-  const others = files
-    .filter((name) => name !== glueFile && /\.(js|html)$/.test(name))
-    .map((name) => readFileSync(join(dir, name), 'utf8'));
-  const plan = planRenames(glue, readWasm(wasm), others);
-  const newWasm = renameWasm(wasm, plan.module, plan.imports, plan.exports);
+  const plan = planRenames(glue, readWasm(wasm), otherTexts(dir, glueFile));
+  const keep = keepsNames() ? (name) => name === 'name' : undefined;
+  const newWasm = renameWasm(wasm, plan.module, plan.imports, plan.exports, keep);
   const newGlue = renameGlue(glue, plan);
   writeFileSync(join(dir, wasmFile), newWasm);
   writeFileSync(join(dir, glueFile), newGlue);

@@ -6,8 +6,10 @@
 // code saves (README, Performance).
 //
 // What goes: every export that no word of the glue or of another script or
-// page of the build names (wasm-bindgen's marker globals, an unused helper),
-// and the JS classes that wasm-streams exports (`UNUSED_CLASSES`).
+// page of the build names (`unusedExports`: `.js`, `.mjs` and `.html` files,
+// in subfolders such as `snippets/` too; wasm-bindgen's marker globals, an
+// unused helper), and the JS classes that wasm-streams exports
+// (`UNUSED_CLASSES`).
 // Leptos turns on server_fn's `browser` feature, which links wasm-streams, and
 // wasm-bindgen exports its three classes (a Rust stream made into a JS one);
 // nothing of the page makes one. Each class's definition leaves the glue and
@@ -24,13 +26,17 @@
 // binaryen 132's from tests/node_modules (scripts/setup installs it; Debian's
 // binaryen 108 builds a wasm that fails at load), else the one on PATH, and
 // must say it is version 132. Only a release build is optimised, as Trunk does.
+// The build fails if the glue calls (`wasm.name`) an export the optimised
+// wasm lacks, or reaches its exports by a computed name (`wasm[…]`).
+// FILING_WASM_NAMES=1 adds `-g` (the wasm keeps its function names, for a
+// profile: tests/bench/trace-batch.mjs).
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readWasm, renameWasm } from './wasm-names.mjs';
+import { keepsNames, otherTexts, readWasm, renameWasm } from './wasm-names.mjs';
 
 /** The classes of the glue the page never uses (wasm-streams', see above). */
 export const UNUSED_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
@@ -83,7 +89,7 @@ function registryRange(glue, name) {
 }
 
 /** The names `text` calls on the wasm (`wasm.name`). */
-function called(text) {
+export function called(text) {
   return new Set([...text.matchAll(/(?<![\w$.])wasm\.([\w$]+)/g)].map((m) => m[1]));
 }
 
@@ -123,10 +129,36 @@ function wasmOpt() {
 }
 
 /**
+ * The exports of the wasm (`exports`) that no word of `glue` (what is left of
+ * it) or of `texts` (the other scripts and pages of the build) names: none of
+ * them is ever called. A glue that reaches the wasm's exports otherwise than
+ * by name (`wasm[…]`) fails, since then any export may be called.
+ */
+export function unusedExports(glue, texts, exports) {
+  if (/(?<![\w$.])wasm\s*\[/.test(glue)) {
+    throw new Error('wasm-opt: the glue reaches the wasm by a computed name (wasm[…])');
+  }
+  const words = new Set([glue, ...texts].flatMap((text) => text.match(/[\w$]+/g) ?? []));
+  return exports.filter((name) => !words.has(name));
+}
+
+/**
+ * The names `glue` calls on the wasm that the wasm `exports` not: empty unless
+ * an export the glue needs was dropped.
+ */
+export function missingExports(glue, exports) {
+  const exported = new Set(exports);
+  return [...called(glue)].filter((name) => !exported.has(name));
+}
+
+/**
  * Drop the unused classes from `dir`'s glue, and their exports and every
- * export nothing names from its wasm, then optimise the wasm with wasm-opt; returns the bytes saved, or `null` in
- * a debug build (left as it is). The wasm's integrity hash in index.html is
- * computed again by the names' step, which runs next.
+ * export nothing names from its wasm, then optimise the wasm with wasm-opt
+ * (`-g` too when `keepsNames`); returns the bytes saved and the exports
+ * dropped (`{ saved, dropped }`), or `null` in a debug build (left as it is).
+ * The build fails if the glue left calls an export the optimised wasm lacks.
+ * The wasm's integrity hash in index.html is computed again by the names'
+ * step, which runs next.
  */
 export function optimizeDist(dir, profile = process.env.TRUNK_PROFILE) {
   if (profile !== 'release') return null;
@@ -142,20 +174,24 @@ export function optimizeDist(dir, profile = process.env.TRUNK_PROFILE) {
   const { exports } = readWasm(wasm);
   const missing = dropped.exports.filter((name) => !exports.includes(name));
   if (missing.length > 0) throw new Error(`wasm-opt: the wasm does not export ${missing.join(', ')}`);
-  // Every word of the glue left and of the other scripts and pages: an export
-  // none of them names is never called.
-  const texts = files.filter((name) => name !== glueFile && /\.(js|html)$/.test(name)).map((name) => readFileSync(join(dir, name), 'utf8'));
-  const words = new Set([dropped.glue, ...texts].flatMap((text) => text.match(/[\w$]+/g) ?? []));
-  const unused = new Set([...dropped.exports, ...exports.filter((name) => !words.has(name))]);
-  const unexported = renameWasm(wasm, null, new Map(), new Map([...unused].map((name) => [name, null])), true);
+  const unused = [...new Set([...dropped.exports, ...unusedExports(dropped.glue, otherTexts(dir, glueFile), exports)])];
+  const unexported = renameWasm(wasm, null, new Map(), new Map(unused.map((name) => [name, null])), () => true);
+  const options = keepsNames() ? [...OPTIONS, '-g'] : OPTIONS;
   // The input outside dir/, which Trunk copies to dist/ whole.
+  const program = wasmOpt();
   const scratch = mkdtempSync(join(tmpdir(), 'wasm-opt-'));
-  const input = join(scratch, wasmFile);
-  writeFileSync(input, unexported);
-  const run = spawnSync(wasmOpt(), [input, '-o', wasmPath, ...OPTIONS], { encoding: 'utf8' });
-  rmSync(scratch, { recursive: true });
-  if (run.status !== 0) throw new Error(`wasm-opt failed:\n${run.stderr}`);
+  try {
+    const input = join(scratch, wasmFile);
+    writeFileSync(input, unexported);
+    const run = spawnSync(program, [input, '-o', wasmPath, ...options], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`wasm-opt failed:\n${run.error ?? run.stderr}`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const optimised = readFileSync(wasmPath);
+  const lost = missingExports(dropped.glue, readWasm(optimised).exports);
+  if (lost.length > 0) throw new Error(`wasm-opt: the glue calls ${lost.join(', ')}, which the wasm no longer exports`);
   writeFileSync(gluePath, dropped.glue);
-  const saved = wasm.length + Buffer.byteLength(glue) - readFileSync(wasmPath).length - Buffer.byteLength(dropped.glue);
-  return saved;
+  const saved = wasm.length + Buffer.byteLength(glue) - optimised.length - Buffer.byteLength(dropped.glue);
+  return { saved, dropped: unused.sort() };
 }

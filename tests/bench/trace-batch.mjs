@@ -2,11 +2,11 @@
 // trace (CPU profiles of the page, the parsing worker and the file reader)
 // of the 10k spec's drop, summarised per thread: busy time after the drop,
 // busy ms per 250 ms, and the functions with the most time (self and
-// inclusive). Function names need a wasm that keeps them: build a copy of
-// index.html whose rel="rust" link also has data-wasm-opt-params="-g" into
-// another directory and point FILING_DIST at it, e.g.
-//   sed 's/data-wasm-opt="z"/& data-wasm-opt-params="-g"/' index.html > /tmp/index.names.html
-//   cp /tmp/index.names.html . && trunk build --release --offline --locked --public-url ./ --dist /tmp/dist-names index.names.html; rm index.names.html
+// inclusive). Function names need a wasm that keeps them: FILING_WASM_NAMES=1
+// makes the build's wasm-opt keep them (-g) and its names' step keep the
+// `name` section (scripts/wasm-opt.mjs); build into another directory and
+// point FILING_DIST at it, e.g.
+//   FILING_WASM_NAMES=1 trunk build --release --offline --locked --public-url ./ --dist /tmp/dist-names
 //   FILING_DIST=/tmp/dist-names node tests/bench/trace-batch.mjs
 // TOTAL (10000) sets the batch's size; the trace is kept in tests/artifacts/batch.trace.json,
 // and ANALYZE=1 summarises that file again without running the batch.

@@ -1,6 +1,7 @@
-// Keyboard shortcuts: `?` opens the list (Escape closes it), `/` focuses the
-// paste area, `j`/`k` select the next/previous filing, `n` goes to the next
-// diagnostic, `c` copies the rows shown; none fires while typing in a field.
+// Keyboard shortcuts: `?` opens the list (Escape closes it, and the focus goes
+// back to its toggle), `/` focuses the paste area, `j`/`k` select the
+// next/previous filing, `n` goes to the next diagnostic, `c` copies the rows
+// shown; none fires while typing in a field.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fixture, withApp } from '../support/harness.mjs';
@@ -19,12 +20,28 @@ test('the shortcuts and their help panel', { timeout: 120_000 }, async () => {
     await waitForBatch(page);
     await page.locator('body').click({ position: { x: 5, y: 5 } });
 
+    // The toggle says whether the list is open; opening moves the focus into
+    // the list, closing (Escape, or its Close button) back to the toggle.
+    const expanded = () => page.getAttribute('[data-test=shortcuts]', 'aria-expanded');
+    const focusOnToggle = () => page.waitForFunction(() => document.activeElement?.dataset.test === 'shortcuts');
+    assert.equal(await expanded(), 'false');
     await page.keyboard.press('?');
     await page.waitForSelector('[data-test=shortcut-help]');
+    await page.waitForFunction(() => document.activeElement?.closest('[data-test=shortcut-help]'));
+    assert.equal(await expanded(), 'true');
+    const controls = await page.getAttribute('[data-test=shortcuts]', 'aria-controls');
+    assert.ok(await page.$(`#${controls} [data-test=shortcut-help]`), 'aria-controls names the list\'s box');
     const keys = await page.$$eval('[data-test=shortcut-help] kbd', (kbds) => kbds.map((k) => k.textContent));
     assert.deepEqual(keys, ['/', 'j', 'k', 'n', 'c', '?']);
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-test=shortcut-help]', { state: 'detached' });
+    await focusOnToggle();
+    assert.equal(await expanded(), 'false');
+    await page.click('[data-test=shortcuts]');
+    await page.click('[data-test=shortcut-help] [data-action=close]');
+    await page.waitForSelector('[data-test=shortcut-help]', { state: 'detached' });
+    await focusOnToggle();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
 
     // j: the first filing, then the next; k: back.
     const selected = () => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('sel'));

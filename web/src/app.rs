@@ -153,9 +153,8 @@ pub fn App() -> impl IntoView {
             <InputPanel inspector=inspector />
             <SessionBar persistence=persistence />
             <BatchView combined=inspector.combined />
-            <div inner_html=crate::reactive::string(move || {
-                let note = r#"<p class="reading" data-test="reading" role="status">Reading files…</p>"#;
-                if inspector.reading.get() { note } else { "" }.to_owned()
+            <div role="status" inner_html=crate::reactive::markup_when(move || inspector.reading.get(), || {
+                r#"<p class="reading" data-test="reading">Reading files…</p>"#.to_owned()
             })></div>
             <div
                 class="documents"

@@ -36,6 +36,24 @@ pub fn string(body: impl FnMut() -> String + Send + 'static) -> Box<dyn FnMut() 
     Box::new(body)
 }
 
+/// Fixed markup while `when` holds, none otherwise
+/// (`inner_html=markup_when(move || …, || NOTE.to_owned())`): one boxed
+/// closure for every such note instead of a copy each.
+pub fn markup_when(
+    when: impl Fn() -> bool + Send + Sync + 'static,
+    markup: fn() -> String,
+) -> Box<dyn FnMut() -> String + Send> {
+    markup_when_boxed(Box::new(when), markup)
+}
+
+/// [`markup_when`] for a boxed condition: one copy for every use.
+fn markup_when_boxed(
+    when: Box<dyn Fn() -> bool + Send + Sync>,
+    markup: fn() -> String,
+) -> Box<dyn FnMut() -> String + Send> {
+    string(move || if when() { markup() } else { String::new() })
+}
+
 /// A condition that changes, boxed (`class:shown=flag(move || …)`),
 /// for the same reason.
 pub fn flag(body: impl Fn() -> bool + Send + Sync + 'static) -> Box<dyn Fn() -> bool + Send + Sync> {
@@ -51,7 +69,10 @@ pub fn view(body: impl FnMut() -> AnyView + Send + 'static) -> Box<dyn FnMut() -
 /// A part of a view shown while `when` holds, as `<Show>` does, but through
 /// [`view`]'s one render effect (each `<Show>` was another copy of Leptos's
 /// children code, about 2 kB of wasm). `when` is memoised, so the part is
-/// built again only when it flips, not whenever a signal it reads changes.
+/// built again only when it flips, not whenever a signal `when` reads
+/// changes. That holds for signals `part` reads inside the components it
+/// builds (each tracks its own); a signal `part` reads itself, outside any
+/// component, builds the whole part again whenever it changes.
 pub fn shown(
     when: impl Fn() -> bool + Send + Sync + 'static,
     part: impl Fn() -> AnyView + Send + 'static,

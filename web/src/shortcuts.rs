@@ -153,13 +153,13 @@ fn next_diagnostic(last: StoredValue<Option<usize>>) {
     }
 }
 
-/// The list as markup: a dialog with its heading, the shortcuts as
-/// `<dt><kbd>key</kbd></dt><dd>what</dd>` pairs, and its Close button
-/// (`data-action="close"`).
+/// The list as markup: a labelled region (focusable, `tabindex="-1"`) with
+/// its heading, the shortcuts as `<dt><kbd>key</kbd></dt><dd>what</dd>`
+/// pairs, and its Close button (`data-action="close"`).
 fn help_html() -> String {
     let mut html = Html::new();
     html.raw(concat!(
-        r#"<div class="shortcut-help" role="dialog" aria-label="Keyboard shortcuts" data-test="shortcut-help">"#,
+        r#"<div class="shortcut-help" role="region" aria-label="Keyboard shortcuts" tabindex="-1" data-test="shortcut-help">"#,
         "<h2>Keyboard shortcuts</h2><dl>"
     ));
     for (key, what) in SHORTCUTS {
@@ -174,14 +174,35 @@ fn help_html() -> String {
 
 /// The list of shortcuts: markup while open, in a box that closes it on a
 /// click of its Close button (markup, not a view: one view type fewer).
+/// Opening it moves the focus into it; closing it moves the focus back to
+/// its button, unless the focus is elsewhere on the page by then (on a field
+/// where Escape was pressed, say).
 #[component]
 pub fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
+    let mut was_open = false;
+    crate::reactive::effect(move || {
+        let now = open.get();
+        if now {
+            focus("[data-test=shortcut-help]");
+        } else if was_open && document().active_element().is_none_or(|e| e.tag_name() == "BODY") {
+            focus("[data-test=shortcuts]");
+        }
+        was_open = now;
+    });
     view! {
-        <button type="button" class="button secondary shortcut-button" data-test="shortcuts" on:click=crate::reactive::click(move |_| open.update(|o| *o = !*o))>
+        <button
+            type="button"
+            class="button secondary shortcut-button"
+            data-test="shortcuts"
+            aria-controls="shortcut-help"
+            aria-expanded=crate::reactive::string(move || open.get().to_string())
+            on:click=crate::reactive::click(move |_| open.update(|o| *o = !*o))
+        >
             "Keyboard shortcuts (?)"
         </button>
         <div
-            inner_html=crate::reactive::string(move || if open.get() { help_html() } else { String::new() })
+            id="shortcut-help"
+            inner_html=crate::reactive::markup_when(move || open.get(), help_html)
             on:click=crate::reactive::click(move |event| {
                 if event_attribute(&event, "data-action").is_some() {
                     open.set(false);

@@ -16,10 +16,12 @@ use crate::html::Html;
 #[component]
 pub fn SummaryView(combined: Combined) -> impl IntoView {
     // The note while they are pending is markup, not a view of its own.
-    let pending = crate::reactive::string(move || {
-        let note = r#"<p class="hint" data-test="summaries-pending">The totals by owner and issuer follow when every input is read.</p>"#;
-        if combined.summaries.with(Option::is_none) { note } else { "" }.to_owned()
-    });
+    let pending = crate::reactive::markup_when(
+        move || combined.summaries.with(Option::is_none),
+        || {
+            r#"<p class="hint" data-test="summaries-pending">The totals by owner and issuer follow when every input is read.</p>"#.to_owned()
+        },
+    );
     let totals = crate::reactive::view(move || match combined.summaries.get() {
         None => ().into_any(),
         Some(summaries) => view! { <Totals summaries=summaries /> }.into_any(),

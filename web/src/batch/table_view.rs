@@ -215,11 +215,11 @@ fn LeftOutNote(combined: Combined) -> impl IntoView {
                 format_count(left_out as usize),
                 format_count(super::MAX_TABLE_ROWS)
             );
-            html.leaf("p", &[("class", "notice"), ("data-test", "rows-left-out"), ("role", "status")], &text);
+            html.leaf("p", &[("class", "notice"), ("data-test", "rows-left-out")], &text);
         }
         html.finish()
     });
-    view! { <div inner_html=note></div> }
+    view! { <div role="status" inner_html=note></div> }
 }
 
 #[cfg(test)]
