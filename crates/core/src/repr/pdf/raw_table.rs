@@ -626,33 +626,20 @@ fn doubt_broken_holdings(rows: &mut [Row], table: Table, diags: &mut Vec<Diagnos
 fn vouched(rows: &[Row], k: usize, broken: &[usize]) -> bool {
     let below = broken.contains(&(k + 1));
     let above = broken.contains(&k);
+    // Settled: no value put in doubt. A cell missing or inferred is no
+    // value taken from another row, so it does not unsettle the row (unlike
+    // the count of cells not read that compares two readings, `in_doubt`
+    // in `read_section`, where any cell not read is a loss).
     let settled = |row: &Row| Column::ALL.iter().all(|&c| row.cell(c).meta().2 != Origin::Uncertain);
     let continued = match (above, below) {
-        (false, true) => {
-            k.checked_sub(1).and_then(|j| rows.get(j)).is_some_and(|prev| chains(prev, &rows[k]))
-        }
-        (true, false) => rows.get(k + 1).is_some_and(|next| chains(&rows[k], next)),
+        (false, true) => k
+            .checked_sub(1)
+            .and_then(|j| rows.get(j))
+            .is_some_and(|prev| table::chains_holdings(prev, &rows[k])),
+        (true, false) => rows.get(k + 1).is_some_and(|next| table::chains_holdings(&rows[k], next)),
         _ => false,
     };
     continued && rows.get(k).is_some_and(settled)
-}
-
-/// Whether `row`'s amounts continue `prev`'s holding: two transactions of
-/// the same security held the same way, each showing its amounts and
-/// direction, whose holdings [`table::breaks_holdings`] finds unbroken.
-fn chains(prev: &Row, row: &Row) -> bool {
-    let shown = |r: &Row| {
-        r.kind == RowKind::Transaction
-            && r.transaction_shares.value.is_some()
-            && r.shares_owned_following_transaction.value.is_some()
-            && r.transaction_acquired_disposed_code.value.is_some()
-    };
-    let same = prev.security_title.value.is_some()
-        && prev.security_title.value == row.security_title.value
-        && prev.direct_or_indirect_ownership.value == row.direct_or_indirect_ownership.value
-        && prev.nature_of_ownership.value == row.nature_of_ownership.value
-        && prev.nature_of_ownership.footnotes == row.nature_of_ownership.footnotes;
-    shown(prev) && shown(row) && same && !table::breaks_holdings(prev, row)
 }
 
 /// The tokens with each token at `cuts` joined to the one after it (a
