@@ -1400,11 +1400,12 @@ pub(crate) fn split_issuer(v: &Value) -> (Field<String>, Field<String>) {
 
 /// Whether the issuer's name read at `span` is whole wherever the
 /// rendering put the header's boxes: a table cell of its own (a converter
-/// that cut the row into cells kept the issuer's box apart from the owner's
-/// beside it) that ends with the bracketed ticker (so the name wraps onto no
-/// line below), on the line right after the issuer's label, or after it and
-/// lines of other labels only (so no line of it lies above); or the text after Form 3's box 2 label's words on that
-/// line (they end box 1's name: the issuer starts there).
+/// that cut the row into cells kept the issuer's box apart from the
+/// owner's beside it) that ends with the bracketed ticker (so the name
+/// wraps onto no line below), on the line right after the issuer's label,
+/// or after it and lines of other labels only (so no line of it lies
+/// above); or the text after Form 3's box 2 label's words on that line
+/// (they end box 1's name: the issuer starts there).
 pub(crate) fn issuer_stands_alone(tokens: &[Token], lines: &[Line], span: Span) -> bool {
     let Some(Token::Label(_, label)) = tokens.iter().find(|t| matches!(t, Token::Label(Label::Issuer, _)))
     else {
@@ -1418,23 +1419,23 @@ pub(crate) fn issuer_stands_alone(tokens: &[Token], lines: &[Line], span: Span) 
     };
     let text = v.text.trim_end();
     // The label on the line above, or above lines of other labels only (box
-    // 5's `(Check all applicable)`): no line of the name lies between.
-    let label_above = (0..v.line)
+    // 5's `(Check all applicable)`): no value or check mark lies between
+    // the label's line (the last above the name's holding it) and the name's.
+    let label_above = (0..v.line.min(lines.len()))
         .rev()
-        .find_map(|k| {
-            let line = lines.get(k)?.span();
-            if line.start <= label.end && label.end <= line.end {
-                return Some(true);
-            }
-            let on_line = |at: Span| line.start <= at.start && at.start < line.end;
-            let text = tokens.iter().any(|t| match t {
-                Token::Value(w) => w.line == k,
-                Token::Check(_, at) => on_line(*at),
-                Token::Label(..) => false,
-            });
-            text.then_some(false)
+        .find(|&k| {
+            let line = lines[k].span();
+            line.start <= label.end && label.end <= line.end
         })
-        .unwrap_or(false);
+        .is_some_and(|at| {
+            let (after, before) =
+                (lines[at].span().end, lines.get(v.line).map_or(u32::MAX, |l| l.span().start));
+            !tokens.iter().any(|t| match t {
+                Token::Value(w) => at < w.line && w.line < v.line,
+                Token::Check(_, c) => after <= c.start && c.start < before,
+                Token::Label(..) => false,
+            })
+        });
     // Or the text after Form 3's box 2 label's words on its line ([`value_tokens`]).
     let after_box_2 = lines.get(v.line).and_then(|l| l.cells.get(v.cell)).is_some_and(|c| {
         find_ignore_case(&c.text, " requiring statement ").is_some() && c.text.trim_end().ends_with(text)

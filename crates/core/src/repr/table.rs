@@ -664,9 +664,24 @@ fn chained_pair(rows: &[Row], k: usize) -> bool {
 /// Whether two transactions one after the other, of the same security and
 /// held the same way (the same form, the same nature with the same
 /// footnotes: "See Footnotes" names a holder by its marks), break the holdings
-/// chain: each shows its amounts, and the second's amount does not move
-/// the first's amount owned to the second's ([`continues`]).
+/// chain: each shows its amounts ([`same_holding`]), and the second's amount
+/// does not move the first's amount owned to the second's ([`continues`]).
 pub(crate) fn breaks_holdings(prev: &Row, row: &Row) -> bool {
+    same_holding(prev, row) && !continues(prev, row)
+}
+
+/// Whether `row`'s amounts continue `prev`'s holding: two transactions of
+/// the same security held the same way, each showing its amounts
+/// ([`same_holding`]), the second's amount moving the first's amount owned
+/// to the second's ([`continues`]).
+pub(crate) fn chains_holdings(prev: &Row, row: &Row) -> bool {
+    same_holding(prev, row) && continues(prev, row)
+}
+
+/// Whether two transactions are of the same security held the same way
+/// (the same form, the same nature with the same footnotes), each showing
+/// its amount, amount owned and direction.
+fn same_holding(prev: &Row, row: &Row) -> bool {
     let shows = |r: &Row| {
         r.kind == RowKind::Transaction
             && r.transaction_shares.value.is_some()
@@ -680,7 +695,6 @@ pub(crate) fn breaks_holdings(prev: &Row, row: &Row) -> bool {
         && prev.direct_or_indirect_ownership.value == row.direct_or_indirect_ownership.value
         && prev.nature_of_ownership.value == row.nature_of_ownership.value
         && prev.nature_of_ownership.footnotes == row.nature_of_ownership.footnotes
-        && !continues(prev, row)
 }
 
 /// Whether a transaction's amounts are confirmed by the holdings before it:

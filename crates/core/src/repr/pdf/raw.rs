@@ -12,8 +12,8 @@
 //! then a block of its date: the pair is read as one `name | date` line.
 //! What the drawing order keeps is then read again from the text's blocks:
 //! the owners' names and places and the period of report
-//! ([`super::raw_boxes`]), the check marks ([`super::raw_checks`]), the remarks and the signatures
-//! ([`super::raw_tail`]).
+//! ([`super::raw_boxes`]), the check marks ([`super::raw_checks`]), the
+//! remarks and the signatures ([`super::raw_tail`]).
 
 use crate::model::{Field, Filing, Origin};
 use crate::repr::cells::{Cell, MarkStyle, read_date};

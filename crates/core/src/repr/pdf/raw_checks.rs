@@ -32,10 +32,11 @@
 //!   labels) is drawn with the label under the row's first: right before
 //!   the Officer's label (`Officer (give title`, alone or drawn in one
 //!   block under `Director`), or between `Director`
-//!   and the 10% Owner's own label, that label not drawn before it (so in
-//!   74 filings of the corpus, none wrong; a mark right before the
-//!   Officer's label with the 10% Owner's label drawn before it is
-//!   another box's, in 6); a mark right before `Director` is then the
+//!   and the 10% Owner's own label, that label (its last block) drawn
+//!   after the mark (so in 74 filings of the corpus, none wrong; a mark
+//!   right before the Officer's label with the 10% Owner's label drawn
+//!   only before it is another box's, in 6), in the header (before the
+//!   first table's title); a mark right before `Director` is then the
 //!   Director's (so in 67; one before `Director` with no 10% Owner's mark
 //!   so placed may be the 10% Owner's, in 9);
 //! - Form 4's box 5 stands to the right of boxes 2 to 4, its top row of
@@ -125,6 +126,8 @@ pub(super) fn find(blocks: &[Block], header_end: usize, form3: bool) -> Marks {
     // The marks drawn before boxes 1 and 2, while none of their labels is found.
     let mut top = Some(0);
     let last_ten_percent = blocks.iter().rposition(|b| begins(b, "10% Owner", false));
+    let ten_percent: Vec<usize> =
+        (0..header_end).filter(|&k| !form3 && ten_percent_mark(blocks, k, last_ten_percent)).collect();
     for (i, block) in blocks.iter().enumerate() {
         let Some(last) = block.lines.last() else { continue };
         if let Some(n) = top.filter(|_| !before_boxes(block)) {
@@ -141,7 +144,7 @@ pub(super) fn find(blocks: &[Block], header_end: usize, form3: bool) -> Marks {
         marks.count += n;
         top = top.map(|t| t + n);
         marks.related.extend(block.lines.iter().filter_map(|l| run_into_label(l).map(|r| (r, l.span))));
-        if let Some(relationship) = placed_mark(blocks, i, form3, last_ten_percent) {
+        if let Some(relationship) = placed_mark(blocks, i, form3, &ten_percent) {
             marks.related.push((relationship, last.span));
         }
     }
@@ -312,46 +315,28 @@ fn run_into_label(line: &Cell) -> Option<Relationship> {
 /// so the 10% Owner's; the Officer's between the street's lines
 /// ([`between_streets`]); the Director mark right before Form 4's box 3
 /// label, or, on Form 3, between the `(Middle)` label and a value; Form
-/// 3's 10% Owner mark right before its box 5 label. `last_ten_percent`:
-/// the last block beginning with the 10% Owner's label, if any.
-fn placed_mark(
-    blocks: &[Block],
-    i: usize,
-    form3: bool,
-    last_ten_percent: Option<usize>,
-) -> Option<Relationship> {
+/// 3's 10% Owner mark right before its box 5 label. `ten_percent`: the
+/// header's blocks that are 10% Owner's marks so drawn
+/// ([`ten_percent_mark`]; none on Form 3).
+fn placed_mark(blocks: &[Block], i: usize, form3: bool, ten_percent: &[usize]) -> Option<Relationship> {
     let alone = |k: usize| blocks.get(k).is_some_and(is_lone_mark);
     let before = |k: usize| k.checked_sub(1).is_some_and(alone);
     let next = blocks.get(i + 1).and_then(|b| b.lines.first()).map(|l| l.text.as_str())?;
     if !alone(i) {
         return None;
     }
-    let director_after = |k: usize| blocks.get(k).is_some_and(|b| begins(b, "Director", true));
-    if !before(i) && alone(i + 1) && director_after(i + 2) {
+    if !before(i) && alone(i + 1) && director_after(blocks, i + 2) {
         return Some(Relationship::Director);
     }
-    if before(i) && !before(i - 1) && director_after(i + 1) {
+    if before(i) && !before(i - 1) && director_after(blocks, i + 1) {
         return Some(Relationship::TenPercentOwner);
     }
     // Form 4's and Form 5's top row: the 10% Owner's mark drawn with the
     // label under it, the Director's right before `Director` (see the module docs).
-    let first_line = |k: usize, label: &str| blocks.get(k).is_some_and(|b| begins(b, label, false));
-    // `Director` with the Officer's label under it, in one block.
-    let officer_under_director = |k: usize| {
-        matches!(blocks.get(k).map(|b| b.lines.as_slice()), Some([director, officer, ..])
-            if director.text == "Director" && officer.text.starts_with("Officer (give"))
-    };
-    let ten_percent = |k: usize| {
-        alone(k)
-            && last_ten_percent.is_some_and(|m| m > k)
-            && (first_line(k + 1, "Officer (give")
-                || officer_under_director(k + 1)
-                || (k.checked_sub(1).is_some_and(director_after) && first_line(k + 1, "10% Owner")))
-    };
-    if !form3 && ten_percent(i) {
+    if ten_percent.contains(&i) {
         return Some(Relationship::TenPercentOwner);
     }
-    if !form3 && director_after(i + 1) && (0..blocks.len()).any(|k| k != i && ten_percent(k)) {
+    if director_after(blocks, i + 1) && !ten_percent.is_empty() {
         return Some(Relationship::Director);
     }
     if !form3 && between_streets(blocks, i) {
@@ -367,6 +352,29 @@ fn placed_mark(
     } else {
         next.starts_with("5. If Amendment").then_some(Relationship::TenPercentOwner)
     }
+}
+
+/// Whether block `k` begins with the `Director` label.
+fn director_after(blocks: &[Block], k: usize) -> bool {
+    blocks.get(k).is_some_and(|b| begins(b, "Director", true))
+}
+
+/// Whether block `k` is a mark alone drawn where Form 4's and Form 5's
+/// 10% Owner's mark is (see the module docs): right before the Officer's
+/// label (alone, or in one block under `Director`), or between `Director`
+/// and the 10% Owner's own label, with that label's last block
+/// (`last_ten_percent`) drawn after the mark.
+fn ten_percent_mark(blocks: &[Block], k: usize, last_ten_percent: Option<usize>) -> bool {
+    let first_line = |k: usize, label: &str| blocks.get(k).is_some_and(|b| begins(b, label, false));
+    // `Director` with the Officer's label under it, in one block.
+    let officer_under_director = matches!(blocks.get(k + 1).map(|b| b.lines.as_slice()), Some([director, officer, ..])
+        if director.text == "Director" && officer.text.starts_with("Officer (give"));
+    blocks.get(k).is_some_and(is_lone_mark)
+        && last_ten_percent.is_some_and(|m| m > k)
+        && (first_line(k + 1, "Officer (give")
+            || officer_under_director
+            || (k.checked_sub(1).is_some_and(|d| director_after(blocks, d))
+                && first_line(k + 1, "10% Owner")))
 }
 
 /// Whether block `i` is drawn between the street's two lines drawn about

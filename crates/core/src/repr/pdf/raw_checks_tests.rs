@@ -301,4 +301,11 @@ X\n\nDirector\n\nX\n\nForm filed by One Reporting Person\n";
     // The 10% Owner's mark alone, between `Director` and its own label.
     let alone = "Director\n\nX\n\n10% Owner\n\nOfficer (give title\nbelow)\n\nX\n\nForm filed by One Reporting Person\n";
     assert_eq!(settled(alone), [no, no, yes, no]);
+    // A 10% Owner's mark so drawn after the header (from the first table's
+    // title on) places no Director's mark.
+    let header = "X\n\nDirector\n\nX\n\nForm filed by One Reporting Person\n";
+    let after = format!(
+        "{header}\nTable I - Non-Derivative Securities\n\nX\n\nOfficer (give title\nbelow)\n\n10% Owner\n"
+    );
+    assert!(settled(&after).iter().all(|(_, o)| *o == Origin::Uncertain));
 }

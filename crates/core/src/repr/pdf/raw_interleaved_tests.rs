@@ -176,8 +176,8 @@ fn a_table_ii_drawn_column_block_by_column_block_settles_no_value_in_a_wrong_pla
 #[test]
 fn a_step_is_weighed_from_both_orders_at_once() {
     // Fictional: two sales' titles drawn one after the other (the title
-    // column going on down), then the first sale's date, then the second
-    // title's row's amount owned.
+    // column going on down), then the first sale's date, then the first
+    // sale's amount owned.
     let sale = |owned| ["Common Stock", "01/02/2024", "S", "100", "D", "$5.00", owned, "D"];
     let drawn = tokens(&[&sale("900")[..], &sale("800")[..]].concat());
     let counts = non_derivative_counts(&Tally::of(&drawn)).expect("counts");

@@ -24,7 +24,7 @@
 //! with a diagnostic. Empty columns of a row are missing, not blank: no
 //! cell showed them.
 
-use crate::diagnostic::{Code, Diagnostic, quote};
+use crate::diagnostic::{Code, Diagnostic, Severity, quote};
 use crate::model::{Column, Field, Origin, Row, RowKind, Table};
 use crate::repr::align::{self, Kind, Token};
 use crate::repr::cells::{Cell, MarkStyle, canonical_marks, split_marks};
@@ -292,10 +292,12 @@ fn typed_lines(block: &Block, marks: MarkStyle) -> Vec<(Cell, Kind)> {
 /// The cells of a value block (its [`typed_lines`]): each line that is a
 /// value on its own is a cell; lines of words run together into one cell
 /// (footnote marks on a line of their own end it), up to a line that ends
-/// with a mark or one that repeats the words so far. A line of footnote
-/// marks right after a value that ends with marks none of which it repeats
-/// continues that value's marks, wrapped ([`continues_marks`]).
-fn cells(lines: &[(Cell, Kind)]) -> Vec<Cell> {
+/// with a mark or one that repeats the words so far. In Table I, a line of
+/// footnote marks right after a value that ends with marks none of which it
+/// repeats continues that value's marks, wrapped ([`continues_marks`]);
+/// not in Table II of `table`, where a cell of marks alone may stand for a
+/// value (a price, a date) shown only by its footnotes.
+fn cells(lines: &[(Cell, Kind)], table: Table) -> Vec<Cell> {
     let mut out: Vec<Cell> = Vec::new();
     // Whether the last cell is words, and whether more words join it.
     let (mut words, mut open) = (false, false);
@@ -307,7 +309,11 @@ fn cells(lines: &[(Cell, Kind)]) -> Vec<Cell> {
         let repeats = out.last().is_some_and(|prev| prev.text == cell.text);
         let joins = match kind {
             Kind::Text => open && !repeats,
-            Kind::Marks => words || out.last().is_some_and(|prev| continues_marks(prev, &cell.text)),
+            Kind::Marks => {
+                words
+                    || (table == Table::NonDerivative
+                        && out.last().is_some_and(|prev| continues_marks(prev, &cell.text)))
+            }
             _ => false,
         };
         match out.last_mut() {
@@ -460,7 +466,7 @@ fn read_section(section: &Section, table: Table, marks: MarkStyle, diags: &mut V
     let slots = columns(&section.headings, table);
     // Form 3 prints no transaction columns.
     let holdings = !slots.contains(&Slot::Code);
-    let (mut tokens, cuts, wide) = tokens_and_cuts(&section.data, marks);
+    let (mut tokens, cuts, wide) = tokens_and_cuts(&section.data, marks, table);
     // A page break with words on both sides is one cell of words (a title,
     // a nature) cut in two there, or two cells: the table is untangled only
     // when the number of phrases its values call for says which, and
@@ -586,7 +592,8 @@ fn doubt_word_cells(
 /// one holder's transactions in order, so the reading may have put amounts
 /// in the wrong rows or columns: every value of both rows is in doubt —
 /// but of a row the holdings on its other side vouch for ([`vouched`]):
-/// the break is the other row's. (Table II's rows of one title are often
+/// the break is the other row's (with both rows vouched for, none is in
+/// doubt: the break is only reported). (Table II's rows of one title are often
 /// different grants — another price or expiration — whose holdings do not
 /// chain.)
 fn doubt_broken_holdings(rows: &mut [Row], table: Table, diags: &mut Vec<Diagnostic>) {
@@ -600,6 +607,15 @@ fn doubt_broken_holdings(rows: &mut [Row], table: Table, diags: &mut Vec<Diagnos
     for &k in &broken {
         let doubted: Vec<usize> = [k - 1, k].into_iter().filter(|&r| !vouched[r]).collect();
         if doubted.is_empty() {
+            // Both rows vouched for: the break is kept in sight, not doubted.
+            diags.push(
+                Diagnostic::new(
+                    Code::HoldingsBreak,
+                    Some(rows[k].span),
+                    "this transaction's amounts do not continue the holding of the row above (same security, held the same way), though each row's holdings continue on its other side: both rows' values are kept as read".to_owned(),
+                )
+                .with_severity(Severity::Info),
+            );
             continue;
         }
         for &r in &doubted {
@@ -626,33 +642,20 @@ fn doubt_broken_holdings(rows: &mut [Row], table: Table, diags: &mut Vec<Diagnos
 fn vouched(rows: &[Row], k: usize, broken: &[usize]) -> bool {
     let below = broken.contains(&(k + 1));
     let above = broken.contains(&k);
+    // Settled: no value put in doubt. A cell missing or inferred is no
+    // value taken from another row, so it does not unsettle the row (unlike
+    // the count of cells not read that compares two readings, `in_doubt`
+    // in `read_section`, where any cell not read is a loss).
     let settled = |row: &Row| Column::ALL.iter().all(|&c| row.cell(c).meta().2 != Origin::Uncertain);
     let continued = match (above, below) {
-        (false, true) => {
-            k.checked_sub(1).and_then(|j| rows.get(j)).is_some_and(|prev| chains(prev, &rows[k]))
-        }
-        (true, false) => rows.get(k + 1).is_some_and(|next| chains(&rows[k], next)),
+        (false, true) => k
+            .checked_sub(1)
+            .and_then(|j| rows.get(j))
+            .is_some_and(|prev| table::chains_holdings(prev, &rows[k])),
+        (true, false) => rows.get(k + 1).is_some_and(|next| table::chains_holdings(&rows[k], next)),
         _ => false,
     };
     continued && rows.get(k).is_some_and(settled)
-}
-
-/// Whether `row`'s amounts continue `prev`'s holding: two transactions of
-/// the same security held the same way, each showing its amounts and
-/// direction, whose holdings [`table::breaks_holdings`] finds unbroken.
-fn chains(prev: &Row, row: &Row) -> bool {
-    let shown = |r: &Row| {
-        r.kind == RowKind::Transaction
-            && r.transaction_shares.value.is_some()
-            && r.shares_owned_following_transaction.value.is_some()
-            && r.transaction_acquired_disposed_code.value.is_some()
-    };
-    let same = prev.security_title.value.is_some()
-        && prev.security_title.value == row.security_title.value
-        && prev.direct_or_indirect_ownership.value == row.direct_or_indirect_ownership.value
-        && prev.nature_of_ownership.value == row.nature_of_ownership.value
-        && prev.nature_of_ownership.footnotes == row.nature_of_ownership.footnotes;
-    shown(prev) && shown(row) && same && !table::breaks_holdings(prev, row)
 }
 
 /// The tokens with each token at `cuts` joined to the one after it (a
@@ -674,7 +677,7 @@ fn joined_at(tokens: &[Token], cuts: &[usize]) -> Vec<Token> {
 /// is the index of the last token before the break; a break between
 /// values of other kinds cuts none: each is one line); and the lines too
 /// wide for their cell ([`too_wide_lines`]).
-fn tokens_and_cuts(data: &[Block], marks: MarkStyle) -> (Vec<Token>, Vec<usize>, Vec<Span>) {
+fn tokens_and_cuts(data: &[Block], marks: MarkStyle, table: Table) -> (Vec<Token>, Vec<usize>, Vec<Span>) {
     let mut tokens: Vec<Token> = Vec::new();
     let mut cuts = Vec::new();
     let mut wide = Vec::new();
@@ -683,7 +686,7 @@ fn tokens_and_cuts(data: &[Block], marks: MarkStyle) -> (Vec<Token>, Vec<usize>,
     for block in data {
         let first = tokens.len();
         let lines = typed_lines(block, marks);
-        tokens.extend(cells(&lines).iter().map(align::cell_token));
+        tokens.extend(cells(&lines, table).iter().map(align::cell_token));
         wide.extend(too_wide_lines(&lines));
         let words = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Text);
         // The previous block's last token (none when it had none).

@@ -175,8 +175,9 @@ fn a_footnote_read_on_into_the_first_name_ends_where_it_begins() {
 
 #[test]
 fn names_each_signed_with_s_are_cut_where_each_begins() {
-    // Fictional: three names begun `/s/`, the first's date beside its
-    // middle line, the second's between its lines, the third's apart.
+    // Fictional: four names begun `/s/`, the first's date beside its
+    // middle line, the second's between its lines, the third's after its
+    // first line, the fourth's apart.
     let text = "Remarks:\nThe fictional reporting persons disclaim beneficial ownership of the shares held by the fund.\n\n\
 /s/ Jane Roe, Managing\nMember, Roe UGP LLC,\nGeneral Partner of Roe 01/02/2024\nGP LP, the General Partner of\nRoe LP\n\
 /s/ Jane Roe, Managing\nMember, Roe UGP LLC,\n01/02/2024\nGeneral Partner of Roe\nGP LP\n\
