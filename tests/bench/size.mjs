@@ -15,8 +15,8 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 /** Issue 8's target, in bytes of brotli output over the counted files: not met yet. */
 export const TARGET = 350_000;
-/** What the test command enforces: today's size (395.5 KB at main on 2026-12-08 after the size work took 395.5 KB at 3cf5ae9 to 391.7 KB — the exports nothing names, wasm-streams' three classes among them, dropped before wasm-opt's one pass, scripts/wasm-opt.mjs; the batch view's <Show> as reactive::shown; the reading note, the shortcut list, the rows-left-out note, the batch timing and the pending-totals note as markup — and the night's reader rules added 3.0 KB and the kept session written by serde-wasm-bindgen, one of the project's required packages, 0.8 KB back) plus a margin of 1 KB, so the app cannot grow unseen. */
-export const LIMIT = 396_500;
+/** What the test command enforces: today's size (396.0 KB at main fafaaeb on 2026-12-08 after the size work took 395.5 KB at 3cf5ae9 to 391.7 KB — the exports nothing names, wasm-streams' three classes among them, dropped before wasm-opt's one pass, scripts/wasm-opt.mjs; the batch view's <Show> as reactive::shown; the reading note, the shortcut list, the rows-left-out note, the batch timing and the pending-totals note as markup — and the night's reader rules added 3.0 KB and the kept session written by serde-wasm-bindgen, one of the project's required packages, 0.8 KB back, the review's accessibility mends and Table II's dollar amounts 0.5 KB more) plus a margin of 1 KB, so the app cannot grow unseen. */
+export const LIMIT = 397_000;
 /** The kinds of file the budget counts: what the app is made of. */
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 
