@@ -1587,7 +1587,10 @@ fn lone_box5_mark(tokens: &[Token], lines: &[Line]) -> Option<(Span, Span)> {
 /// Whether a title names an office, as an officer's title does (`CEO`,
 /// `Chief Financial Officer`, `SVP, General Counsel`) and an "other" box's
 /// text does not (`See Remarks`, `Member of 13(d) group`); a former office
-/// (`Former CEO`) is no officer's.
+/// (`Former CEO`) is no officer's, nor is `Vice` naming a chair (`Vice
+/// Chairman`, `Vice Chair of the Board`: a board's seat, often the Other
+/// box's), though another office word still may (`Vice Chair and
+/// President`).
 fn names_an_office(title: &str) -> bool {
     const OFFICES: [&str; 18] = [
         "ceo",
@@ -1609,9 +1612,16 @@ fn names_an_office(title: &str) -> bool {
         "controller",
         "counsel",
     ];
-    let words = || title.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
-    words().any(|w| OFFICES.iter().any(|o| w.eq_ignore_ascii_case(o)))
-        && !words().any(|w| w.eq_ignore_ascii_case("former"))
+    let words: Vec<&str> =
+        title.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let chair =
+        |w: Option<&&str>| w.and_then(|w| w.get(..5)).is_some_and(|w| w.eq_ignore_ascii_case("chair"));
+    let office = |k: usize, w: &str| {
+        OFFICES.iter().any(|o| w.eq_ignore_ascii_case(o))
+            && !(w.eq_ignore_ascii_case("vice") && chair(words.get(k + 1)))
+    };
+    words.iter().enumerate().any(|(k, w)| office(k, w))
+        && !words.iter().any(|w| w.eq_ignore_ascii_case("former"))
 }
 
 /// The line and index of the cell holding byte `at`.

@@ -538,13 +538,29 @@ fn a_lone_box5_mark_is_the_officers_when_the_title_beside_box_3_names_an_office(
 
 #[test]
 fn offices_are_named_by_their_words() {
-    let offices =
-        ["CEO", "Chief Technology Officer", "SVP, GC and Secretary", "EVP, Operations", "President"];
+    let offices = [
+        "CEO",
+        "Chief Technology Officer",
+        "SVP, GC and Secretary",
+        "EVP, Operations",
+        "President",
+        "Vice Chair and President",
+        "Chair & CEO",
+    ];
     // A title's first line, wrapped (`Senior Vice` / `President`), names one too.
     for title in offices.into_iter().chain(["Senior Vice"]) {
         assert!(names_an_office(title), "{title}");
     }
-    for text in ["See Remarks", "Former CEO", "Member of 13(d) group", "Director by deputization", "GC"] {
+    // `Vice` naming a chair is a board's seat, no office.
+    let others = [
+        "See Remarks",
+        "Former CEO",
+        "Member of 13(d) group",
+        "Director by deputization",
+        "GC",
+        "Vice Chairman",
+    ];
+    for text in others.into_iter().chain(["Vice Chair of the Board"]) {
         assert!(!names_an_office(text), "{text}");
     }
 }
